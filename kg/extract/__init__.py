@@ -1,0 +1,54 @@
+"""Extraction: document text -> mentions, dates, figures, relations and events.
+
+An extractor is a small callable built once (it may hold an automaton or compiled
+patterns) and called per document with the shared `Extraction`, to which it appends what
+it finds. Extractors run in registry order given by `DEFAULT_PIPELINE`, so later ones
+(relations, events) can use what earlier ones (mentions, dates, figures) found.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
+
+from ..model import Document, Extraction
+from ..registry import Registry
+
+
+class Extractor(Protocol):
+    def __call__(self, ex: Extraction) -> None: ...
+
+
+EXTRACTORS: Registry[Callable[[], Extractor]] = Registry("extractor")
+DEFAULT_PIPELINE = ("gazetteer", "names", "dates", "figures", "relations", "events")
+
+
+def _load_builtin() -> None:
+    """Import the extractor modules so that they register themselves."""
+    import importlib
+
+    for name in ("gazetteer", "names", "dates", "figures", "relations", "events"):
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as err:  # a module not written yet
+            if err.name != f"{__name__}.{name}":
+                raise
+
+
+class Pipeline:
+    """The configured chain of extractors, built once and applied to many documents."""
+
+    def __init__(self, names: Iterable[str] | None = None) -> None:
+        _load_builtin()
+        wanted = list(names) if names is not None else [n for n in DEFAULT_PIPELINE if n in EXTRACTORS]
+        self.names = wanted
+        self.extractors = [EXTRACTORS.get(n)() for n in wanted]
+
+    def __call__(self, doc: Document) -> Extraction:
+        ex = Extraction(document=doc)
+        for extractor in self.extractors:
+            extractor(ex)
+        return ex
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Extraction]:
+        for doc in docs:
+            yield self(doc)

@@ -1,0 +1,191 @@
+"""Plain, frozen data passed between the stages of the pipeline.
+
+Every stage takes and returns these types only, so that each can be tested alone and
+the flow (ingest -> extract -> resolve -> rdf) stays one-way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# Entity types of the public data model (local names of kg: classes).
+ENTITY_TYPES = ("Organization", "Company", "Platform", "GovernmentBody", "Person", "Policy", "Service")
+ORGANIZATION_TYPES = ("Organization", "Company", "Platform", "GovernmentBody")
+EVENT_TYPES = (
+    "Partnership", "PolicyChange", "Launch", "Discontinuation", "Enforcement",
+    "FinancialResult", "Acquisition", "Investment", "Listing", "Announcement",
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One news article or item after segmentation.
+
+    `key` is the stable identity of the document (source path and position), from which
+    its IRI is minted; `text` is the body only (no headline, byline or source line).
+    """
+
+    key: str
+    source_path: str  # relative to the corpus root, with "/" separators
+    position: str  # where in the file: "" for a whole file, "item 3", "line 12", "record 4"
+    text: str
+    lang: str  # "zh" or "en"
+    headline: str | None = None
+    date_published: str | None = None  # ISO date "2023-03-13" or datetime "2023-03-13T17:16:00"
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    parent_key: str | None = None  # key of the container document (a file holding several items)
+    is_container: bool = False  # a file-level document whose items are separate documents
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A warning or error about one input, kept for the manifest and never dropped."""
+
+    path: str
+    message: str
+    line: int | None = None
+    severity: str = "error"  # "error" (input not read) or "warning" (read, with a repair or gap)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What ingest made of one input file: its documents and its problems."""
+
+    path: str
+    format: str
+    encoding: str | None
+    documents: tuple[Document, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def status(self) -> str:
+        if any(p.severity == "error" for p in self.problems):
+            return "failed" if not self.documents else "partial"
+        return "ok"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name of an entity found in a document's text (offsets into `Document.text`)."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # one of ENTITY_TYPES
+    key: str | None = None  # lexicon id when the gazetteer knows the entity
+    extractor: str = ""
+    confidence: float = 1.0
+    extra_types: tuple[str, ...] = ()  # further types (Amazon: Platform and Company)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in text, resolved to an ISO day (never guessed from the clock)."""
+
+    text: str
+    start: int
+    end: int
+    value: str  # "2023-03-10"
+    role: str = "date"  # "date" (when it happened) or "effective" (when it takes effect / stops)
+    end_value: str | None = None  # the last day of a range
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A reported number normalised to base units."""
+
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    unit: str  # "CNY", "USD", "merchants", "users", "percent", ...
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A fact between two entities that is not an event (operatedBy, subsidiaryOf, ...)."""
+
+    subject: Mention
+    predicate: str  # local name of the kg: property
+    object: Mention | None = None
+    literal: str | None = None  # for kg:role
+    evidence: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """An event as one document reports it, with roles and the sentence it came from."""
+
+    type: str  # one of EVENT_TYPES
+    doc_key: str
+    evidence: str
+    start: int  # character offsets of the evidence in the document text
+    end: int
+    trigger: str
+    actors: tuple[Mention, ...] = ()
+    participants: tuple[Mention, ...] = ()
+    affects: tuple[Mention, ...] = ()
+    about: tuple[Mention, ...] = ()
+    date: str | None = None
+    effective_date: str | None = None
+    figures: tuple[Figure, ...] = ()
+    confidence: float = 0.5
+
+
+@dataclass
+class Extraction:
+    """Everything the extractors found in one document."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """One real-world thing after resolution, across names, languages and documents."""
+
+    key: str  # stable resolution key, from which the IRI is minted
+    types: set[str]
+    label_zh: str | None = None
+    label_en: str | None = None
+    alt_labels: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)  # document keys
+    role: str | None = None  # kg:role of a person
+
+
+@dataclass
+class Event:
+    """One happening after merging every report of it."""
+
+    key: str
+    type: str
+    reports: list[EventMention] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)  # entity keys
+    participants: set[str] = field(default_factory=set)
+    affects: set[str] = field(default_factory=set)
+    about: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    effective_dates: set[str] = field(default_factory=set)
+    figures: list[Figure] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+@dataclass
+class Resolved:
+    """The resolved graph content: entities, entity relations and events."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[tuple[str, str, str, str]] = field(default_factory=list)  # (subj key, prop, obj key, doc key)
+    events: dict[str, Event] = field(default_factory=dict)
+    mention_keys: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (doc, start, end) -> entity
