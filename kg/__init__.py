@@ -1,0 +1,26 @@
+"""kg: knowledge graphs of e-commerce platforms from Chinese and English news.
+
+Public API: `build` (corpus -> RDF + store), `open_store` and `query` (SPARQL from notebooks),
+`validate` (SHACL). Imports are lazy so that `import kg` stays cheap.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+__all__ = ["build", "open_store", "query", "validate", "__version__"]
+
+_LAZY = {
+    "build": ("kg.build", "build"),
+    "open_store": ("kg.store", "open_store"),
+    "query": ("kg.query", "query"),
+    "validate": ("kg.validate", "validate"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        module, attr = _LAZY[name]
+        return getattr(import_module(module), attr)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -186,6 +186,10 @@ class Resolved:
     """The resolved graph content: entities, entity relations and events."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    relations: list[tuple[str, str, str, str]] = field(default_factory=list)  # (subj key, prop, obj key, doc key)
+    # (subject key, property, object entity key or literal for "role", doc key)
+    relations: list[tuple[str, str, str, str]] = field(default_factory=list)
     events: dict[str, Event] = field(default_factory=dict)
     mention_keys: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (doc, start, end) -> entity
+    publishers: dict[str, str] = field(default_factory=dict)  # doc key -> entity key
+    authors: dict[str, str] = field(default_factory=dict)  # doc key -> entity key
+    lexicon_relations: list[tuple[str, str, str]] = field(default_factory=list)  # (subj, prop, obj) known a priori

@@ -1,0 +1,54 @@
+"""`kg build`: the main job, from a corpus folder to RDF, manifest and store."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..build import build
+from ..errors import KgError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("build")(build_command)
+
+
+def build_command(
+    corpus: Path = typer.Argument(..., help="Folder of news files (.txt .md .html .htm .json .jsonl), read recursively."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder: graph.nq, graph.trig, manifest.json, store/."),
+    strict: bool = typer.Option(False, "--strict", help="Exit 1 on any warning too, not only on unreadable input."),
+    no_store: bool = typer.Option(False, "--no-store", help="Skip loading the Oxigraph store (files only)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the summary line."),
+) -> None:
+    """Build the knowledge graph of CORPUS into OUT.
+
+    Exit code 0 when every input was read, 1 when any input failed (or, with --strict,
+    gave a warning), 2 when the build itself could not run.
+    """
+    err = Console(stderr=True)
+    show_bar = sys.stderr.isatty() and not quiet
+    try:
+        if show_bar:
+            with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), console=err, transient=True) as bar:
+                tasks: dict[str, int] = {}
+
+                def tick(stage: str, done: int, total: int | None) -> None:
+                    if stage not in tasks:
+                        tasks[stage] = bar.add_task(stage, total=total)
+                    bar.update(tasks[stage], completed=done, total=total)
+
+                report = build(corpus, out, progress=tick, load_store=not no_store)
+        else:
+            report = build(corpus, out, load_store=not no_store)
+    except KgError as e:
+        err.print(f"[red]error:[/red] {e}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    for line in report.problems():
+        err.print(line, markup=False, highlight=False)
+    typer.echo(report.summary())
+    if report.failed or (strict and report.warnings):
+        raise typer.Exit(1)

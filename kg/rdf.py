@@ -1,0 +1,240 @@
+"""Model -> RDF quads: the public data model, one named graph per document, stable IRIs.
+
+IRIs are minted from hashes of stable keys (never from document text pasted raw), and no
+blank nodes are used, so the same input gives byte-identical sorted N-Quads on every run.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from .model import Document, Entity, Event, EventMention, Figure, Resolved
+from .vocab import KG, KGR, PREFIXES, SCHEMA, ontology_path
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS_ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+DCT_SOURCE = ox.NamedNode("http://purl.org/dc/terms/source")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_DATE, XSD_DATETIME = ox.NamedNode(XSD + "date"), ox.NamedNode(XSD + "dateTime")
+XSD_DECIMAL, XSD_INTEGER = ox.NamedNode(XSD + "decimal"), ox.NamedNode(XSD + "integer")
+LEXICON_GRAPH = ox.NamedNode(str(KGR) + "graph/lexicon")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def kg(local: str) -> ox.NamedNode:
+    return ox.NamedNode(str(KG) + local)
+
+
+def schema(local: str) -> ox.NamedNode:
+    return ox.NamedNode(str(SCHEMA) + local)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def doc_iri(doc_key: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{KGR}doc/{_digest('doc', doc_key)}")
+
+
+def entity_iri(key: str) -> ox.NamedNode:
+    """Lexicon ids (curated ascii slugs) are readable; discovered names are hashed."""
+    local = key if _SLUG.match(key) else "x" + _digest("entity", key)
+    return ox.NamedNode(f"{KGR}entity/{local}")
+
+
+def event_iri(key: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{KGR}event/{key}")
+
+
+def quantity_iri(event_key: str, f: Figure) -> ox.NamedNode:
+    return ox.NamedNode(f"{KGR}quantity/{_digest(event_key, _decimal_text(f.value), f.unit)}")
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    if "." not in text:
+        text += ".0"
+    return text
+
+
+def date_literal(iso: str) -> ox.Literal:
+    return ox.Literal(iso, datatype=XSD_DATETIME if "T" in iso else XSD_DATE)
+
+
+def _label(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh" if _CJK.search(text) else "en")
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """The ontology triples, in the default graph, so rdfs:subClassOf* works without a reasoner."""
+    triples = ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+    return [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
+
+
+class QuadWriter:
+    """Turns documents and the resolved graph into quads, grouped by document."""
+
+    def __init__(self, resolved: Resolved) -> None:
+        self.r = resolved
+
+    # -- entities -----------------------------------------------------------------
+    def entity_description(self, ent: Entity, g: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
+        s = entity_iri(ent.key)
+        for t in sorted(ent.types):
+            yield ox.Quad(s, RDF_TYPE, kg(t), g)
+        if ent.label_zh:
+            yield ox.Quad(s, RDFS_LABEL, ox.Literal(ent.label_zh, language="zh"), g)
+        if ent.label_en:
+            yield ox.Quad(s, RDFS_LABEL, ox.Literal(ent.label_en, language="en"), g)
+
+    def document_quads(self, doc: Document, extra_entities: Iterable[str] = ()) -> Iterator[ox.Quad]:
+        g = doc_iri(doc.key)
+        d = g
+        yield ox.Quad(d, RDF_TYPE, kg("Document"), g)
+        yield ox.Quad(d, RDF_TYPE, schema("NewsArticle"), g)
+        where = doc.source_path + (f"#{doc.position}" if doc.position else "")
+        yield ox.Quad(d, DCT_SOURCE, ox.Literal(where), g)
+        yield ox.Quad(d, schema("inLanguage"), ox.Literal(doc.lang), g)
+        if doc.headline:
+            yield ox.Quad(d, schema("headline"), ox.Literal(doc.headline), g)
+        if doc.date_published:
+            yield ox.Quad(d, schema("datePublished"), date_literal(doc.date_published), g)
+        if doc.url:
+            yield ox.Quad(d, schema("url"), ox.Literal(doc.url), g)
+        if doc.parent_key:
+            yield ox.Quad(d, schema("isPartOf"), doc_iri(doc.parent_key), g)
+        for prop, table in (("publisher", self.r.publishers), ("author", self.r.authors)):
+            key = table.get(doc.key)
+            if key and key in self.r.entities:
+                yield ox.Quad(d, schema(prop), entity_iri(key), g)
+        # entities this document names or relies on
+        mentioned = {k for (dk, _, _), k in self.r.mention_keys.items() if dk == doc.key}
+        described = mentioned | set(extra_entities)
+        for prop in (self.r.publishers, self.r.authors):
+            if doc.key in prop:
+                described.add(prop[doc.key])
+        for key in sorted(described):
+            ent = self.r.entities.get(key)
+            if ent is None:
+                continue
+            yield from self.entity_description(ent, g)
+            yield ox.Quad(entity_iri(key), kg("source"), d, g)
+            if key in mentioned:
+                yield ox.Quad(d, schema("mentions"), entity_iri(key), g)
+
+    # -- relations and events ----------------------------------------------------
+    def relation_quads(self, doc_key: str) -> Iterator[ox.Quad]:
+        g = doc_iri(doc_key)
+        for subj, prop, obj, dk in self.r.relations:
+            if dk != doc_key or subj not in self.r.entities:
+                continue
+            if prop == "role":
+                yield ox.Quad(entity_iri(subj), kg("role"), ox.Literal(obj), g)
+            elif obj in self.r.entities:
+                yield ox.Quad(entity_iri(subj), kg(prop), entity_iri(obj), g)
+                if prop == "partnerOf":
+                    yield ox.Quad(entity_iri(obj), kg(prop), entity_iri(subj), g)
+
+    def event_quads(self, ev: Event, rep: EventMention) -> Iterator[ox.Quad]:
+        g = doc_iri(rep.doc_key)
+        e = event_iri(ev.key)
+        yield ox.Quad(e, RDF_TYPE, kg(ev.type), g)
+        yield ox.Quad(e, kg("source"), g, g)
+        yield ox.Quad(e, kg("evidence"), ox.Literal(rep.evidence), g)
+        yield ox.Quad(e, kg("confidence"), ox.Literal(f"{ev.confidence:.3f}", datatype=XSD_DECIMAL), g)
+        if rep.trigger:
+            yield ox.Quad(e, kg("trigger"), ox.Literal(rep.trigger), g)
+        for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
+                               ("affects", rep.affects), ("about", rep.about)):
+            for m in mentions:
+                key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
+                if key and key in self.r.entities:
+                    yield ox.Quad(e, kg(prop), entity_iri(key), g)
+        if ev.type == "Partnership":  # every party is a participant, the actor too
+            for m in rep.actors:
+                key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
+                if key and key in self.r.entities:
+                    yield ox.Quad(e, kg("participant"), entity_iri(key), g)
+        if rep.date:
+            yield ox.Quad(e, kg("date"), date_literal(rep.date[:10]), g)
+        if rep.effective_date:
+            yield ox.Quad(e, kg("effectiveDate"), date_literal(rep.effective_date[:10]), g)
+        for f in rep.figures:
+            q = quantity_iri(ev.key, f)
+            yield ox.Quad(e, kg("figure"), q, g)
+            yield ox.Quad(q, RDF_TYPE, kg("Quantity"), g)
+            yield ox.Quad(q, kg("value"), ox.Literal(_decimal_text(f.value), datatype=XSD_DECIMAL), g)
+            yield ox.Quad(q, kg("unit"), ox.Literal(f.unit), g)
+            yield ox.Quad(q, RDFS_LABEL, ox.Literal(f.text), g)
+
+    def lexicon_quads(self) -> Iterator[ox.Quad]:
+        """What the gazetteer knows a priori (aliases, operators, owners), in its own graph."""
+        g = LEXICON_GRAPH
+        for subj, prop, obj in self.r.lexicon_relations:
+            if subj in self.r.entities and obj in self.r.entities:
+                yield ox.Quad(entity_iri(subj), kg(prop), entity_iri(obj), g)
+                yield from self.entity_description(self.r.entities[obj], g)
+                yield from self.entity_description(self.r.entities[subj], g)
+        for key in sorted(self.r.entities):
+            ent = self.r.entities[key]
+            if not ent.sources:  # pulled in by a lexicon relation only
+                yield from self.entity_description(ent, g)
+
+    def alt_label_quads(self, first_doc: dict[str, str]) -> Iterator[tuple[str | None, ox.Quad]]:
+        """Every other name of each entity, in the graph of the first document that names it."""
+        for key in sorted(self.r.entities):
+            dk = first_doc.get(key)
+            graph = doc_iri(dk) if dk else LEXICON_GRAPH
+            for alt in sorted(self.r.entities[key].alt_labels):
+                yield dk, ox.Quad(entity_iri(key), SKOS_ALT, ox.Literal(alt), graph)
+
+
+def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tuple[str | None, ox.Quad]]:
+    """All quads of a build, each paired with the key of the document it belongs to (None: shared)."""
+    w = QuadWriter(resolved)
+    for q in ontology_quads():
+        yield None, q
+    events_by_doc: dict[str, list[tuple[Event, EventMention]]] = {}
+    for ev in resolved.events.values():
+        for rep in ev.reports:
+            events_by_doc.setdefault(rep.doc_key, []).append((ev, rep))
+    related: dict[str, set[str]] = {}
+    for subj, prop, obj, dk in resolved.relations:
+        related.setdefault(dk, set()).update({subj} if prop == "role" else {subj, obj})
+    first_doc: dict[str, str] = {}
+    for ent in resolved.entities.values():
+        if ent.sources:
+            first_doc[ent.key] = min(ent.sources)
+    children: dict[str, list[str]] = {}
+    for doc in documents:
+        if doc.parent_key:
+            children.setdefault(doc.parent_key, []).append(doc.key)
+    for doc in documents:
+        for q in w.document_quads(doc, related.get(doc.key, ())):
+            yield doc.key, q
+        for child in children.get(doc.key, ()):
+            yield doc.key, ox.Quad(doc_iri(doc.key), schema("hasPart"), doc_iri(child), doc_iri(doc.key))
+        for q in w.relation_quads(doc.key):
+            yield doc.key, q
+        for ev, rep in events_by_doc.get(doc.key, ()):
+            for q in w.event_quads(ev, rep):
+                yield doc.key, q
+    for q in w.lexicon_quads():
+        yield None, q
+    yield from w.alt_label_quads(first_doc)
+
+
+def nquads_lines(quads: Iterable[ox.Quad]) -> list[str]:
+    """Sorted, de-duplicated N-Quads lines: the canonical, diff-able form of a build."""
+    return sorted({f"{q} .\n" for q in quads})
+
+
+def prefixes() -> dict[str, str]:
+    return dict(PREFIXES)

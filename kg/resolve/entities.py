@@ -1,0 +1,114 @@
+"""Mentions -> entities: one entity per real-world thing across names, languages and documents."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import ORGANIZATION_TYPES, Document, Entity, Mention
+from .keys import clean_name, fold, has_cjk, mention_key, person_pinyin_label
+
+
+@dataclass
+class _Draft:
+    key: str
+    types: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
+
+
+class EntityResolver:
+    """Assigns every mention an entity key and accumulates what each entity is called.
+
+    Keys come from the gazetteer id when the lexicon knows the entity, else from an exact
+    alias match in the lexicon, else from the cross-language matching key of the name.
+    """
+
+    def __init__(self, lexicon: Iterable[object] = ()) -> None:
+        self.lexicon = {e.id: e for e in lexicon}  # type: ignore[attr-defined]
+        self.alias_index: dict[str, str] = {}
+        for entry in self.lexicon.values():
+            for name in (entry.label_zh, entry.label_en, *entry.aliases):
+                if name:
+                    self.alias_index.setdefault(_alias_form(name), entry.id)
+        self.drafts: dict[str, _Draft] = {}
+
+    def key_for(self, name: str, type_: str, known: str | None = None) -> str:
+        if known:
+            return known
+        hit = self.alias_index.get(_alias_form(name))
+        if hit and _compatible(type_, self.lexicon[hit].types):
+            return hit
+        return mention_key(name, type_)
+
+    def add(self, name: str, type_: str, doc_key: str, *, known: str | None = None,
+            extra_types: Iterable[str] = ()) -> str:
+        """Record one sighting of a name and return its entity key."""
+        key = self.key_for(name, type_, known)
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = _Draft(key)
+        draft.types[type_] += 1
+        for t in extra_types:
+            draft.types[t] += 1
+        draft.surfaces[clean_name(name)] += 1
+        draft.sources.add(doc_key)
+        return key
+
+    def add_mention(self, m: Mention, doc_key: str) -> str:
+        return self.add(m.text, m.type, doc_key, known=m.key, extra_types=m.extra_types)
+
+    def add_document_people(self, doc: Document) -> tuple[str | None, str | None]:
+        """Entities for the publisher and author named in a document's metadata."""
+        pub = self.add(doc.publisher, "Organization", doc.key) if doc.publisher else None
+        author = self.add(doc.author, "Person", doc.key) if doc.author else None
+        return pub, author
+
+    def entities(self) -> dict[str, Entity]:
+        out: dict[str, Entity] = {}
+        for key in sorted(self.drafts):
+            draft = self.drafts[key]
+            entry = self.lexicon.get(key)
+            types = set(entry.types) if entry else _settle_types(draft.types)
+            ent = Entity(key=key, types=types, sources=set(draft.sources))
+            surfaces = [s for s, _ in sorted(draft.surfaces.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))]
+            zh = [s for s in surfaces if has_cjk(s)]
+            en = [s for s in surfaces if not has_cjk(s)]
+            ent.label_zh = (entry.label_zh if entry else None) or (zh[0] if zh else None)
+            ent.label_en = (entry.label_en if entry else None) or (en[0] if en else None)
+            if "Person" in types and ent.label_zh and not ent.label_en:
+                ent.label_en = person_pinyin_label(ent.label_zh)
+            ent.alt_labels = {s for s in surfaces if s not in (ent.label_zh, ent.label_en)}
+            if entry:
+                ent.alt_labels |= {a for a in entry.aliases if a not in (ent.label_zh, ent.label_en)}
+            out[key] = ent
+        return out
+
+
+def _alias_form(name: str) -> str:
+    return "".join(ch for ch in fold(clean_name(name)) if ch.isalnum())
+
+
+def _compatible(type_: str, lexicon_types: tuple[str, ...]) -> bool:
+    """A discovered name may take a lexicon identity only within the same broad kind."""
+    def kind(t: str) -> str:
+        return "org" if t in ORGANIZATION_TYPES else t
+
+    return any(kind(type_) == kind(t) for t in lexicon_types)
+
+
+def _settle_types(votes: Counter[str]) -> set[str]:
+    """The types a discovered entity keeps: the specific ones, not their superclass."""
+    types = set(votes)
+    if types & {"Company", "Platform", "GovernmentBody"}:
+        types.discard("Organization")
+    if "GovernmentBody" in types and types & {"Company", "Platform"}:
+        # a body named like a company in one place and like an office in another: keep the majority
+        keep = max(sorted(types & {"GovernmentBody", "Company", "Platform"}), key=lambda t: votes[t])
+        types -= {"GovernmentBody", "Company", "Platform"} - {keep}
+    kinds = {("org" if t in ORGANIZATION_TYPES else t) for t in types}
+    if len(kinds) > 1:  # a name seen as a person and as an organisation: keep the majority kind
+        best = max(sorted(kinds), key=lambda k: sum(v for t, v in votes.items()
+                                                      if ("org" if t in ORGANIZATION_TYPES else t) == k))
+        types = {t for t in types if ("org" if t in ORGANIZATION_TYPES else t) == best}
+    return types

@@ -1,0 +1,113 @@
+"""Event reports -> events: one event per happening, however many articles report it.
+
+GDELT de-duplicates only identical records, so one happening becomes hundreds; here two
+reports are one event when they have the same type, share an actor (or both have none),
+share a target (affected party, policy/service, or partnership parties) and fall within a
+few days of each other.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Event, EventMention
+
+MERGE_WINDOW_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ResolvedReport:
+    """One report with its roles already mapped to entity keys."""
+
+    report: EventMention
+    actors: frozenset[str]
+    participants: frozenset[str]
+    affects: frozenset[str]
+    about: frozenset[str]
+    when: str | None  # the report's event date, else its document's date
+
+
+def _day(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def _close_in_time(a: str | None, b: str | None) -> bool:
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return True
+    return abs((da - db).days) <= MERGE_WINDOW_DAYS
+
+
+def same_happening(event: Event, r: ResolvedReport, event_when: list[str | None]) -> bool:
+    """Whether report r describes the happening that `event` already holds."""
+    if event.type != r.report.type:
+        return False
+    if not any(_close_in_time(w, r.when) for w in event_when):
+        return False
+    if event.type == "Partnership":  # either party may be reported as the one acting
+        parties = event.participants | event.actors
+        return len(parties & (r.participants | r.actors)) >= 2
+    if (event.actors or r.actors) and not (event.actors & r.actors):
+        return False
+    if event.affects & r.affects:
+        return True
+    if event.about & r.about:
+        eff = {x.effective_date for x in event.reports}
+        return r.report.effective_date is None or None in eff or r.report.effective_date in eff
+    if event.type == "FinancialResult":
+        mine = {(f.value, f.unit) for f in event.figures}
+        return bool(mine & {(f.value, f.unit) for f in r.report.figures})
+    # Nothing targeted on either side: the same actor announcing the same effective day.
+    if not (event.affects or r.affects or event.about or r.about):
+        eff = {x.effective_date for x in event.reports} - {None}
+        return bool(eff) and r.report.effective_date in eff
+    return False
+
+
+def event_key(r: EventMention) -> str:
+    """Stable identity from the first report (document, offsets, type)."""
+    raw = f"{r.type}\x1f{r.doc_key}\x1f{r.start}\x1f{r.end}"
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
+    """Group reports into events; order-independent because reports are sorted first."""
+    ordered = sorted(reports, key=lambda r: (r.when or "9999", r.report.doc_key, r.report.start, r.report.type))
+    events: list[Event] = []
+    whens: list[list[str | None]] = []
+    for r in ordered:
+        target = None
+        for i, ev in enumerate(events):
+            if same_happening(ev, r, whens[i]):
+                target = i
+                break
+        if target is None:
+            events.append(Event(key=event_key(r.report), type=r.report.type))
+            whens.append([])
+            target = len(events) - 1
+        ev = events[target]
+        ev.reports.append(r.report)
+        whens[target].append(r.when)
+        ev.actors |= r.actors
+        ev.participants |= r.participants
+        ev.affects |= r.affects
+        ev.about |= r.about
+        if r.report.date:
+            ev.dates.add(r.report.date)
+        if r.report.effective_date:
+            ev.effective_dates.add(r.report.effective_date)
+        for f in r.report.figures:
+            if all((f.value, f.unit) != (g.value, g.unit) for g in ev.figures):
+                ev.figures.append(f)
+    for ev in events:
+        miss = 1.0
+        for rep in ev.reports:
+            miss *= 1.0 - max(0.0, min(1.0, rep.confidence))
+        ev.confidence = round(1.0 - miss, 3)
+    return {ev.key: ev for ev in events}

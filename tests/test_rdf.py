@@ -1,0 +1,68 @@
+"""RDF output: the data model's terms, named graphs per document, stable and safe IRIs."""
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from kg.model import Document, EventMention, Extraction, Mention
+from kg.rdf import dataset_quads, doc_iri, entity_iri, nquads_lines
+from kg.resolve import resolve
+
+TEXT = "Douyin E-commerce will terminate Zhongtong Cold Chain <script>alert(1)</script> from October 29."
+
+
+def _build() -> tuple[list[Document], list[str]]:
+    doc = Document(key="news/a b.txt#item 1", source_path="news/a b.txt", position="item 1", text=TEXT, lang="en",
+                   headline="Douyin <b>terminates</b> carriers", date_published="2025-10-28", publisher="Epoch Times")
+    ex = Extraction(document=doc)
+    actor = Mention("Douyin E-commerce", 0, 17, "Platform")
+    target_start = TEXT.index("Zhongtong")
+    target = Mention("Zhongtong Cold Chain <script>", target_start, target_start + 29, "Company")
+    ex.mentions += [actor, target]
+    ex.events.append(EventMention(type="Enforcement", doc_key=doc.key, evidence=TEXT, start=0, end=len(TEXT),
+                                  trigger="terminate", actors=(actor,), affects=(target,),
+                                  date="2025-10-28", effective_date="2025-10-29", confidence=0.8))
+    res = resolve([ex], [doc])
+    return [doc], nquads_lines(q for _, q in dataset_quads([doc], res))
+
+
+def test_rdf_is_deterministic() -> None:
+    assert _build()[1] == _build()[1]
+
+
+def test_rdf_iris_carry_no_raw_text_and_no_blank_nodes() -> None:
+    _, lines = _build()
+    text = "".join(lines)
+    assert "_:" not in text
+    for iri in re.findall(r"<([^>]*)>", text):
+        assert " " not in iri and "<" not in iri and "script" not in iri
+
+
+def test_rdf_document_graph_holds_the_event_with_provenance() -> None:
+    docs, lines = _build()
+    store = ox.Store()
+    store.load("".join(lines).encode(), format=ox.RdfFormat.N_QUADS)
+    g = doc_iri(docs[0].key)
+    q = f"""PREFIX kg: <https://w3id.org/ecomkg/ontology#>
+    SELECT ?e ?eff ?conf WHERE {{ GRAPH {g} {{ ?e a kg:Enforcement ; kg:source {g} ; kg:effectiveDate ?eff ;
+      kg:confidence ?conf ; kg:evidence ?ev ; kg:actor ?a ; kg:affects ?t }} }}"""
+    rows = list(store.query(q))
+    assert len(rows) == 1
+    assert rows[0]["eff"].value == "2025-10-29"
+    assert rows[0]["eff"].datatype.value.endswith("#date")
+    assert 0 <= float(rows[0]["conf"].value) <= 1
+
+
+def test_rdf_ontology_in_default_graph_enables_subclass_paths() -> None:
+    _, lines = _build()
+    store = ox.Store()
+    store.load("".join(lines).encode(), format=ox.RdfFormat.N_QUADS)
+    q = """PREFIX kg: <https://w3id.org/ecomkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?e WHERE { ?e a/rdfs:subClassOf* kg:Event }"""
+    assert len(list(store.query(q, use_default_graph_as_union=True))) == 1
+
+
+def test_rdf_entity_iri_is_readable_for_lexicon_ids_and_hashed_otherwise() -> None:
+    assert entity_iri("douyin-ecommerce").value.endswith("/entity/douyin-ecommerce")
+    assert re.search(r"/entity/x[0-9a-f]{20}$", entity_iri("org:zhongtong|coldchain").value)
