@@ -1,0 +1,168 @@
+"""Text helpers shared by every stage: folding, core names, script detection, sentences.
+
+One place for these rules keeps the gazetteer, the name finders and the resolver agreeing
+on what "the same name" is (全角 ＡＭＡＺＯＮ = Amazon, "Alibaba  Group" = "alibaba group").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Folds NFKC leaves alone but names are written both ways: curly apostrophes (People’s
+# Daily), katakana/bullet middle dots used in Chinese transliterations (杰夫・贝索斯).
+_EXTRA_FOLD = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'",
+    "\u30fb": "\u00b7", "\u2022": "\u00b7", "\u2027": "\u00b7", "\u2219": "\u00b7",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+})
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch).casefold().translate(_EXTRA_FOLD)
+    return " " if folded.isspace() else folded
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold `text` like `normalize` (without trimming) and map each folded char to its source.
+
+    Returns `(folded, source)` where `source[i]` is the index in `text` of the character
+    that produced `folded[i]`, plus one final entry `len(text)`, so a match
+    `folded[a:b]` is `text[source[a]:source[b - 1] + 1]`. Whitespace runs fold to one space.
+    """
+    out: list[str] = []
+    source: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        folded = ch if ch.isascii() and not ch.isupper() and not ch.isspace() else _fold_char(ch)
+        if folded == " ":
+            if prev_space:
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        out.append(folded)
+        source.extend([i] * len(folded))
+    source.append(len(text))
+    return "".join(out), source
+
+
+def normalize(s: str) -> str:
+    """NFKC width folding, casefolding, unified apostrophes/dots/dashes, collapsed whitespace."""
+    return fold_with_offsets(s)[0].strip()
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Chinese (Han) ideograph, including extensions and compatibility forms."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2FA1F
+        or 0xF900 <= cp <= 0xFAFF
+        or cp == 0x3007  # 〇
+    )
+
+
+def cjk_ratio(s: str) -> float:
+    """Share of Han characters among the letters of `s` (0.0 for text without letters)."""
+    letters = [ch for ch in s if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if is_cjk(ch)) / len(letters)
+
+
+def is_latin_word_char(ch: str) -> bool:
+    """A character that continues a Latin word (letters, digits, '_' but not Han)."""
+    return (ch.isalnum() or ch == "_") and not is_cjk(ch)
+
+
+@lru_cache(maxsize=1)
+def _suffix_pattern() -> re.Pattern[str]:
+    from .lexicons import load_words
+
+    suffixes = sorted({normalize(s) for s in load_words("org_suffixes.txt")}, key=len, reverse=True)
+    alts = "|".join(re.escape(s) for s in suffixes)
+    # a Latin suffix must follow a separator ("Foo Inc."), a Chinese one may follow directly
+    return re.compile(rf"(?:(?<=[\s,，.])|(?<=[^\x00-\x7f]))(?:{alts})[\s.,，]*\Z")
+
+
+def strip_org_suffix(s: str) -> str:
+    """The core of an organisation name without legal-form or group suffixes.
+
+    "阿里巴巴集团控股有限公司" -> "阿里巴巴", "PDD Holdings Inc." -> "PDD". The input's own
+    spelling is kept; a name that is nothing but a suffix is returned unchanged.
+    """
+    folded, source = fold_with_offsets(s)
+    pattern = _suffix_pattern()
+    end = len(folded)
+    while True:
+        m = pattern.search(folded, 0, end)
+        if not m or m.start() == 0:
+            break
+        end = m.start()
+        while end > 0 and folded[end - 1] in " ,，.(（":
+            end -= 1
+        if end == 0:
+            return s.strip()
+    core = s[: source[end - 1] + 1] if end < len(folded) else s
+    core = re.sub(r"\s*[(（][^()（）]*[)）]\s*\Z", "", core.strip()) or core  # "阿里巴巴（中国）"
+    return core.strip(" ,，")
+
+
+# --- sentences -----------------------------------------------------------------------
+
+_CLOSERS = re.escape("”’\"'」』）)]】》")
+_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_BOUNDARY = re.compile(
+    rf"[。！？]+[{_CLOSERS}]*"  # Chinese terminators always end a sentence
+    rf"|[!?]+[{_CLOSERS}]*(?=\s|\Z|[{_CJK_CLASS}])"  # ASCII ones unless inside a token (URLs)
+    rf"|\.[{_CLOSERS}]*(?=\s+[\"“‘(]?[A-Z{_CJK_CLASS}])"  # ". " then a capital or Han
+    rf"|(?<=[{_CJK_CLASS}])\.(?=\s*[{_CJK_CLASS}])"  # a Latin full stop used in Chinese
+    rf"|\.[{_CLOSERS}]*\s*\Z"
+    r"|\n"
+)
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+\Z")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from .lexicons import load_words
+
+    return frozenset(load_words("abbreviations.txt"))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    token = text[start : dot + 1].lstrip("(\"“‘")
+    return token in _abbreviations() or bool(_INITIALS.match(token))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans `(start, end)` over `text`, trimmed of surrounding whitespace.
+
+    Splits after 。！？!? and newlines, and after "." when a capital letter or a Han
+    character follows a space; not inside numbers (9.3) or after abbreviations (Co., U.S.).
+    Semicolons do not split: clauses joined by them usually share their actor.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith(".") and _is_abbreviation(text, m.start()):
+            continue
+        _add_span(text, start, m.end(), spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
