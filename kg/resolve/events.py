@@ -37,6 +37,12 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
+def _bucket(iso: str | None) -> int | None:
+    """A time bucket of MERGE_WINDOW_DAYS days; reports further apart never merge."""
+    d = _day(iso)
+    return None if d is None else d.toordinal() // MERGE_WINDOW_DAYS
+
+
 def _close_in_time(a: str | None, b: str | None) -> bool:
     da, db = _day(a), _day(b)
     if da is None or db is None:
@@ -81,16 +87,29 @@ def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
     ordered = sorted(reports, key=lambda r: (r.when or "9999", r.report.doc_key, r.report.start, r.report.type))
     events: list[Event] = []
     whens: list[list[str | None]] = []
+    # Candidates: events of the same type sharing a party in the same or a neighbouring time bucket.
+    index: dict[tuple[str, str, int | None], list[int]] = {}
     for r in ordered:
+        keys = (r.actors | r.participants | r.affects | r.about) or {""}  # "": reports naming no one
+        bucket_no = _bucket(r.when)
+        near = (None,) if bucket_no is None else (bucket_no - 1, bucket_no, bucket_no + 1)
+        seen: set[int] = set()
         target = None
-        for i, ev in enumerate(events):
-            if same_happening(ev, r, whens[i]):
-                target = i
-                break
+        for k in sorted(keys):
+            for b in near:
+                for i in index.get((r.report.type, k, b), ()):
+                    if i not in seen:
+                        seen.add(i)
+                        if same_happening(events[i], r, whens[i]) and (target is None or i < target):
+                            target = i
         if target is None:
             events.append(Event(key=event_key(r.report), type=r.report.type))
             whens.append([])
             target = len(events) - 1
+        for k in keys:
+            slot = index.setdefault((r.report.type, k, bucket_no), [])
+            if not slot or slot[-1] != target:
+                slot.append(target)
         ev = events[target]
         ev.reports.append(r.report)
         whens[target].append(r.when)
