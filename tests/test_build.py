@@ -42,7 +42,8 @@ def test_build_named_graph_per_document(seed_store) -> None:
     q = """PREFIX kg: <https://w3id.org/ecomkg/ontology#>
     SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g a kg:Document } }"""
     (row,) = list(seed_store.query(q))
-    docs = list(seed_store.query("PREFIX kg: <https://w3id.org/ecomkg/ontology#> SELECT DISTINCT ?d WHERE { GRAPH ?g { ?d a kg:Document } }"))
+    docs = list(seed_store.query(
+        "PREFIX kg: <https://w3id.org/ecomkg/ontology#> SELECT DISTINCT ?d WHERE { GRAPH ?g { ?d a kg:Document } }"))
     assert int(row["n"].value) == len(docs) > 20
 
 
