@@ -1,0 +1,138 @@
+"""Dates in news layout: timestamps, datelines, item leads ("3月13日消息", "On March 1,") and
+the year of a month-day lead, inferred from the text (never from the clock)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+MONTHS = {
+    m: i for i, names in enumerate((
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+        ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+        ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in names
+}
+_MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?" \
+         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+
+# A numeric timestamp: 2023-03-13, 2023/3/13 17:16, 2023年3月13日 17:16:05
+NUMERIC = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?:[\sT]*(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?)?"
+)
+# An English date: August 15, 2021 / Aug. 15, 2021 / 15 August 2021
+ENGLISH = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}}){_ORD}\s+(?P<mon2>[a-z]{{3,9}})\.?,?\s+(?P<y2>(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+# A line that is only a timestamp.
+_TS_NUMERIC_LINE = re.compile(rf"\s*{NUMERIC.pattern}\s*")
+_TS_ENGLISH_LINE = re.compile(rf"\s*{ENGLISH.pattern}\s*", re.IGNORECASE)
+# Lead of a news item: "3月13日消息," / "3月1日讯" / "On March 1," / "According to March 1," / "March 1 news,"
+LEAD_ZH = re.compile(r"\s*(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:消息|讯|电|晚间消息|早间消息)\s*[,，:：]?")
+LEAD_EN = re.compile(
+    rf"\s*(?:(?:according to|on|as of)\s+)?{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}(?:\s+news)?\s*,",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_MONTH_DAY_ZH = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _from_match(mt: re.Match[str]) -> str | None:
+    gd = mt.groupdict()
+    if gd.get("m") is not None and gd.get("y") is not None and gd.get("mon") is None:
+        return _iso(int(gd["y"]), int(gd["m"]), int(gd["d"]))
+    if gd.get("mon"):
+        return _iso(int(gd["y"]), MONTHS[gd["mon"].lower().rstrip(".")], int(gd["d"]))
+    if gd.get("mon2") and gd["mon2"].lower() in MONTHS:
+        return _iso(int(gd["y2"]), MONTHS[gd["mon2"].lower()], int(gd["d2"]))
+    return None
+
+
+def parse_timestamp(text: str) -> str | None:
+    """ISO date of the first full date in `text` ("2023-03-13 17:16" -> "2023-03-13")."""
+    for rx in (NUMERIC, ENGLISH):
+        for mt in rx.finditer(text):
+            value = _from_match(mt)
+            if value:
+                return value
+    return None
+
+
+def is_timestamp_line(line: str) -> bool:
+    if not (_TS_NUMERIC_LINE.fullmatch(line) or _TS_ENGLISH_LINE.fullmatch(line)):
+        return False
+    return parse_timestamp(line) is not None
+
+
+def full_dates(text: str) -> list[date]:
+    """Every full (year-month-day) date written in `text`."""
+    out = []
+    for rx in (NUMERIC, ENGLISH):
+        for mt in rx.finditer(text):
+            value = _from_match(mt)
+            if value:
+                out.append(date.fromisoformat(value))
+    return out
+
+
+def lead_month_day(text: str) -> tuple[int, int] | None:
+    """Month and day of an item lead ("3月13日消息," / "On March 1,") at the start of `text`."""
+    mt = LEAD_ZH.match(text)
+    if mt:
+        month, day = int(mt["m"]), int(mt["d"])
+    else:
+        mt = LEAD_EN.match(text)
+        if not mt:
+            return None
+        month, day = MONTHS[mt["mon"].lower().rstrip(".")], int(mt["d"])
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+def has_lead(text: str) -> bool:
+    return lead_month_day(text) is not None
+
+
+def year_from_text(month: int, day: int, text: str) -> int | None:
+    """The year whose (month, day) lies nearest a full date written in the item (within a year).
+
+    News announces things shortly before or after they happen, so the nearest full date
+    mentioned fixes the year of an item's month-day lead.
+    """
+    best: tuple[int, int] | None = None
+    for when in full_dates(text):
+        for year in (when.year - 1, when.year, when.year + 1):
+            iso = _iso(year, month, day)
+            if iso is None:
+                continue
+            gap = abs((date.fromisoformat(iso) - when).days)
+            if gap <= 366 and (best is None or gap < best[0]):
+                best = (gap, year)
+    return best[1] if best else None
+
+
+def year_before(month: int, day: int, later: str) -> int:
+    """Year of (month, day) on or before the ISO date `later` (lists run newest first)."""
+    ref = date.fromisoformat(later[:10])
+    return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+
+
+def common_year(texts: list[str]) -> int | None:
+    """The most frequent plausible year written in `texts` (ties: the later year)."""
+    counts = Counter(int(y) for t in texts for y in _YEAR.findall(t) if 1990 <= int(y) <= 2100)
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def make_date(year: int, month: int, day: int) -> str | None:
+    return _iso(year, month, day)
