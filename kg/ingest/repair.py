@@ -1,0 +1,167 @@
+"""Line repairs before splitting: drop page chrome, pagination, boilerplate and editor
+credits; strip summary scaffolding; re-join pages scraped one token per line."""
+from __future__ import annotations
+
+import re
+
+from .dates import is_timestamp_line
+from .lexicon import Markers, load_markers
+
+FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
+_LATIN_END = re.compile(r"[A-Za-z0-9%]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
+_ONLY_SYMBOLS = re.compile(r"[\W_]+")
+_SMALL_NUMBER = re.compile(r"\d{1,3}")
+_DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is a timestamp, alone or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
+    line = line.strip()
+    return is_timestamp_line(line) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line)))
+
+
+def _matches_any(line: str, patterns: tuple[re.Pattern[str], ...], whole: bool = True) -> bool:
+    return any((p.fullmatch(line) if whole else p.search(line)) for p in patterns)
+
+
+def is_chrome(line: str, markers: Markers | None = None) -> bool:
+    """Page furniture, boilerplate or an editor credit (never body text)."""
+    m = markers or load_markers()
+    text = line.strip()
+    if not text:
+        return False
+    return (
+        text.casefold() in m.chrome
+        or _matches_any(text, m.of("chrome_re"))
+        or _matches_any(text, m.of("editor_re"))
+        or _matches_any(text, m.of("boilerplate_re"), whole=False)
+    )
+
+
+def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[str]:
+    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页")."""
+    m = markers or load_markers()
+    pager = m.of("pager_re")
+    keep = [True] * len(lines)
+    i = 0
+    while i < len(lines):
+        j, marked = i, False
+        while j < len(lines):
+            s = lines[j].strip()
+            if s and _matches_any(s, pager):
+                marked = True
+            elif not (s and _SMALL_NUMBER.fullmatch(s)):
+                break
+            j += 1
+        if marked:
+            keep[i:j] = [False] * (j - i)
+        i = max(j, i + 1)
+    return [line for line, k in zip(lines, keep, strict=True) if k]
+
+
+def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
+    """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
+    m = markers or load_markers()
+    refmarks, labels = m.of("refmark_re"), m.of("label_re")
+    has_marks = any(p.search(line) for p in refmarks)
+    pieces = [line]
+    for p in refmarks:
+        pieces = [q for piece in pieces for q in p.split(piece)]
+    out = []
+    for piece in pieces:
+        piece = piece.strip()
+        if piece and piece[0] in ".,;" and has_marks:
+            if out:
+                out[-1] += piece[0]
+            piece = piece[1:].strip()
+        changed = True
+        while changed and piece:
+            changed = False
+            for p in labels:
+                mt = p.match(piece)
+                # A generic label only counts inside scaffolding (a line with reference marks).
+                if mt and mt.end() < len(piece) and (has_marks or p is labels[1] or p is labels[2]):
+                    piece, changed = piece[mt.end():].lstrip(), True
+                    break
+        if piece:
+            out.append(piece)
+    return out
+
+
+def is_fragmented(lines: list[str]) -> bool:
+    """Many very short lines without sentence-final punctuation: a page scraped token by token."""
+    texts = [s.strip() for s in lines if s.strip()]
+    if len(texts) < 12:
+        return False
+    short = sum(1 for s in texts if len(s) <= 6 and s[-1] not in FINAL_PUNCT)
+    return short >= 8 and short / len(texts) >= 0.3
+
+
+def join_fragments(parts: list[str]) -> str:
+    """Chinese fragments join without spaces, Latin ones with a space."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and _LATIN_END.search(out) and _LATIN_START.match(part) and not (
+            out[-1].isdigit() and part[0].isdigit()
+        ):
+            out += " "
+        elif out and out[-1].isdigit() and part[0].isdigit():
+            out += " "
+        out += part
+    return out
+
+
+def rejoin(lines: list[str]) -> list[str]:
+    """Re-join token-per-line text into paragraphs ending at sentence-final punctuation,
+    keeping timestamp lines and blank lines as boundaries."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            out.append(join_fragments(buf))
+            buf.clear()
+
+    for line in lines:
+        text = line.strip()
+        if not text:
+            flush()
+            out.append("")
+        elif is_dateline(text):
+            flush()
+            out.append(text)
+        else:
+            buf.append(text)
+            if text[-1] in FINAL_PUNCT and not text.endswith(("“", "《")):
+                flush()
+    flush()
+    return out
+
+
+def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], bool]:
+    """Text -> repaired lines (blank lines kept as paragraph breaks); True when re-joined.
+
+    Summary scaffolding is stripped later, per document body (`strip_scaffold`), so that
+    the splitter still sees one line per summary.
+    """
+    m = markers or load_markers()
+    lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln for ln in lines if not is_chrome(ln, m)]
+    lines = drop_pagination(lines, m)
+    fragmented = is_fragmented(lines)
+    if fragmented:
+        lines = rejoin(lines)
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            out.append("")
+            continue
+        if _ONLY_SYMBOLS.fullmatch(stripped) or is_chrome(stripped, m):
+            continue
+        out.append(stripped)
+    return out, fragmented

@@ -1,0 +1,172 @@
+"""Find the articles in one file's repaired lines: numbered newsletters, timestamp-delimited
+lists, "headline + source·timestamp" stacks, related-reading sections and runs of
+"M月D日消息" items; anything else is one article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import LEAD_EN, LEAD_ZH
+from .lexicon import Markers, load_markers
+from .repair import FINAL_PUNCT, is_dateline
+
+_NUMBERED = re.compile(r"\s*(?P<n>\d{1,2})\s*[.、．)]\s*(?P<rest>\S.*)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_NEWS_LEAD_ZH = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:消息|讯|电)")
+_NEWS_LEAD_EN = re.compile(rf"{LEAD_EN.pattern[:-1]}", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """One article as found: its headline and raw body lines (metadata is read later)."""
+
+    headline: str | None = None
+    lines: list[str] = field(default_factory=list)
+    dateline: str | None = None  # the timestamp or "publisher· timestamp" line after the headline
+    head_parsed: bool = False  # True when byline/timestamp lines still need reading (single articles)
+
+
+@dataclass
+class Layout:
+    """How a file is laid out: a title and preamble, and its articles in order."""
+
+    kind: str  # "single", "numbered", "stacked", "related", "leads"
+    items: list[Draft]
+    title: str | None = None
+    preamble: list[str] = field(default_factory=list)
+
+
+def width(text: str) -> int:
+    """Display width: a Han character counts as two Latin ones."""
+    return len(text) + len(_CJK.findall(text))
+
+
+def is_headline(line: str) -> bool:
+    """Short, with no sentence-final full stop, and not a timestamp."""
+    s = line.strip()
+    if not s or is_dateline(s) or width(s) > 200:
+        return False
+    return s[-1] not in "。；;，,:：" and not (s[-1] == "." and not s.endswith(".."))
+
+
+def _short_heading(line: str) -> bool:
+    s = line.strip()
+    return is_headline(s) and width(s) <= 40 and len(s.split()) <= 6
+
+
+def _numbered(lines: list[str]) -> Layout | None:
+    starts: list[tuple[int, str]] = []
+    expected = 1
+    for i, line in enumerate(lines):
+        mt = _NUMBERED.fullmatch(line)
+        if mt and int(mt["n"]) == expected and is_headline(mt["rest"]) and not _CJK_ONLY_DIGITS(mt["rest"]):
+            starts.append((i, mt["rest"].strip()))
+            expected += 1
+    if len(starts) < 3:
+        return None
+    items = []
+    for k, (i, head) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        body = [ln for ln in lines[i + 1:end]]
+        while len([b for b in body if b.strip()]) > 1 and (not body[-1].strip() or _short_heading(body[-1])):
+            body.pop()  # a section heading ("Internet news") before the next item
+        items.append(Draft(headline=head, lines=body))
+    title, preamble = _title_and_preamble(lines[: starts[0][0]], keep_title=True)
+    return Layout("numbered", items, title, preamble)
+
+
+def _CJK_ONLY_DIGITS(text: str) -> bool:  # noqa: N802 - reads as a predicate on the rest
+    """"1. 2023" is a list of years, not a headline."""
+    return text.replace(" ", "").isdigit()
+
+
+def _title_and_preamble(lines: list[str], keep_title: bool) -> tuple[str | None, list[str]]:
+    """A long first line is the file's title; short lines without punctuation are navigation."""
+    texts = [ln.strip() for ln in lines if ln.strip()]
+    title = None
+    first = texts[0] if texts else ""
+    if keep_title and first and width(first) > 24 and width(first) <= 800 and not is_dateline(first) \
+            and first[-1] not in "。；;，,:：":
+        title = texts.pop(0)
+    return title, [t for t in texts if not _short_heading(t)]
+
+
+def _stacked(lines: list[str]) -> Layout | None:
+    texts = [ln.strip() for ln in lines if ln.strip()]
+    if sum(1 for t in texts if is_dateline(t)) < 2:
+        return None
+    starts = []
+    for i, t in enumerate(texts[:-1]):
+        nxt = texts[i + 1]
+        if not is_headline(t):
+            continue
+        if is_dateline(nxt):
+            starts.append(i)
+        elif (i == 0 or not is_dateline(texts[i - 1])) and width(t) <= 120 and width(nxt) >= max(120, 2 * width(t)) \
+                and (not starts or i > starts[-1] + 1):
+            starts.append(i)
+    if len(starts) < 2:
+        return None
+    items = []
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(texts)
+        body = texts[i + 1:end]
+        dateline = body.pop(0) if body and is_dateline(body[0]) else None
+        items.append(Draft(headline=texts[i], lines=body, dateline=dateline))
+    _, preamble = _title_and_preamble(texts[: starts[0]], keep_title=False)
+    return Layout("stacked", items, None, preamble)
+
+
+def _lead_items(lines: list[str]) -> list[Draft]:
+    """Group lines into items, each starting at a news lead ("3月8日消息,")."""
+    items: list[Draft] = []
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        if _NEWS_LEAD_ZH.match(s) or LEAD_ZH.match(s) or _NEWS_LEAD_EN.match(s) or not items:
+            items.append(Draft(lines=[s]))
+        else:
+            items[-1].lines.append(s)
+    return items
+
+
+def segment(lines: list[str], markers: Markers | None = None) -> Layout:
+    """Choose the layout of a file's repaired lines."""
+    m = markers or load_markers()
+    for finder in (_numbered, _stacked):
+        layout = finder(lines)
+        if layout is not None:
+            return layout
+    for i, line in enumerate(lines):
+        if line.strip().casefold().rstrip(":：") in m.related:
+            main = Draft(lines=lines[:i], head_parsed=True)
+            related = _lead_items(lines[i + 1:])
+            if related:
+                return Layout("related", [main, *related])
+            return Layout("single", [main])
+    texts = [ln.strip() for ln in lines if ln.strip()]
+    leads = [t for t in texts if _NEWS_LEAD_ZH.match(t)]
+    if len(leads) >= 3 and len(leads) >= len(texts) / 2:
+        first = next(i for i, t in enumerate(texts) if _NEWS_LEAD_ZH.match(t))
+        title, preamble = _title_and_preamble(texts[:first], keep_title=True)
+        return Layout("leads", _lead_items(texts[first:]), title, preamble)
+    return Layout("single", [Draft(lines=lines, head_parsed=True)])
+
+
+def lead_headline(text: str, limit: int = 60) -> str:
+    """Headline of a lead item: its first sentence after the lead, cut at a clause if long."""
+    s = text.strip()
+    mt = LEAD_ZH.match(s) or LEAD_EN.match(s)
+    if mt:
+        s = s[mt.end():].lstrip(" ,，:：")
+    s = re.sub(r"^(?:《[^》]{1,12}》|据[^,，]{0,12})?(?:获悉|了解到|据悉|日前|近日|消息)[,，]\s*", "", s)
+    sentence = re.split(r"(?<=[。！？!?])|(?<=\.)\s", s, maxsplit=1)[0].strip()
+    sentence = sentence.rstrip("。.！!？? ")
+    if width(sentence) <= limit * 2:
+        return sentence
+    cut = max((sentence.rfind(c, 0, limit) for c in "，,；;："), default=-1)
+    return sentence[:cut] if cut >= 8 else sentence[:limit]
+
+
+__all__ = ["Draft", "Layout", "FINAL_PUNCT", "is_headline", "lead_headline", "segment", "width"]
