@@ -1,0 +1,126 @@
+"""Drafts -> `Document`s: keys, headlines, metadata, body text, and the dates of items that
+carry only a month and day (year from the item's own full dates, then its newer neighbour
+in a newest-first list, then the file's date, then the year the file's items use most)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Document
+from .dates import common_year, lead_month_day, make_date, year_before, year_from_text
+from .lexicon import Markers, load_markers
+from .meta import Meta, detect_lang, parse_dateline, read_meta, split_title
+from .repair import strip_scaffold
+from .split import Layout, is_headline, lead_headline
+
+
+@dataclass
+class _Item:
+    headline: str | None
+    meta: Meta
+    text: str
+
+
+def body_text(lines: list[str], markers: Markers | None = None) -> str:
+    """Body lines -> text: scaffolding labels and reference marks removed, one line a paragraph."""
+    out: list[str] = []
+    for line in lines:
+        if line.strip():
+            out.extend(strip_scaffold(line.strip(), markers))
+    return "\n".join(out)
+
+
+def _items(layout: Layout, markers: Markers) -> list[_Item]:
+    items = []
+    for draft in layout.items:
+        lines = list(draft.lines)
+        headline = draft.headline
+        if draft.head_parsed and headline is None:
+            while lines and not lines[0].strip():
+                lines.pop(0)
+            if lines and is_headline(lines[0]) and len(lines) > 1:
+                headline = lines.pop(0).strip()
+        meta = read_meta(lines, head=headline is not None or draft.dateline is not None, markers=markers)
+        if draft.dateline:
+            pub, when = parse_dateline(draft.dateline)
+            meta.date, meta.publisher = meta.date or when, meta.publisher or pub
+        text = body_text(meta.body, markers)
+        if headline is None and layout.kind in ("related", "leads") and text:
+            headline = lead_headline(text.split("\n", 1)[0]) or None
+        if headline:
+            headline, site = split_title(headline)
+            meta.publisher = meta.publisher or site
+        items.append(_Item(headline, meta, text))
+    return items
+
+
+def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> str | None:
+    """Give month-day items a year; return the file's date (a newsletter's common date)."""
+    year_pool = common_year([it.text for it in items] + [it.headline or "" for it in items])
+    newest_first = layout.kind in ("related", "leads")
+    prev = file_date
+    for it in items:
+        if it.meta.date:
+            prev = it.meta.date
+            continue
+        md = lead_month_day(it.text)
+        if md is None:
+            continue
+        month, day = md
+        year = year_from_text(month, day, it.text)
+        if year is None and newest_first and prev:
+            year = year_before(month, day, prev)
+        if year is None and file_date:
+            year = year_before(month, day, file_date)
+        if year is None:
+            year = year_pool
+        if year is not None:
+            it.meta.date = make_date(year, month, day)
+            prev = it.meta.date or prev
+    if layout.kind == "numbered":
+        dates = Counter(it.meta.date for it in items if it.meta.date)
+        if dates:
+            common = dates.most_common(1)[0][0]
+            for it in items:
+                it.meta.date = it.meta.date or common
+            return common
+    return file_date
+
+
+def build_documents(
+    source_path: str, layout: Layout, *, markers: Markers | None = None, url: str | None = None,
+) -> list[Document]:
+    """Documents of one file: a single article, or a container and its items."""
+    m = markers or load_markers()
+    items = [it for it in _items(layout, m) if it.text or it.headline]
+    file_date = None
+    container_head = layout.title
+    if layout.kind == "related" and items:
+        file_date = items[0].meta.date
+        container_head = container_head or items[0].headline
+    file_date = _fill_dates(items, layout, file_date)
+    if len(items) == 1 and not layout.preamble:
+        it = items[0]
+        return [Document(
+            key=source_path, source_path=source_path, position="", text=it.text,
+            lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
+            date_published=it.meta.date, publisher=it.meta.publisher, author=it.meta.author, url=url,
+        )]
+    if not items:
+        return []
+    preamble = "\n".join(layout.preamble)
+    langs = Counter(detect_lang(it.text or it.headline or "") for it in items)
+    docs = [Document(
+        key=source_path, source_path=source_path, position="", text=preamble,
+        lang=detect_lang(preamble) if preamble else langs.most_common(1)[0][0],
+        headline=container_head, date_published=file_date, url=url, is_container=True,
+    )]
+    for n, it in enumerate(items, start=1):
+        position = f"item {n}"
+        docs.append(Document(
+            key=f"{source_path}#{position}", source_path=source_path, position=position, text=it.text,
+            lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
+            date_published=it.meta.date, publisher=it.meta.publisher, author=it.meta.author,
+            parent_key=source_path,
+        ))
+    return docs
