@@ -4,3 +4,8 @@
 file (documents plus problems), so every input is accounted for in the manifest.
 """
 from __future__ import annotations
+
+from .corpus import SUPPORTED_SUFFIXES, ingest_corpus, ingest_file
+from .readers import READERS
+
+__all__ = ["READERS", "SUPPORTED_SUFFIXES", "ingest_corpus", "ingest_file"]

@@ -59,7 +59,7 @@ def _numbered(lines: list[str]) -> Layout | None:
     expected = 1
     for i, line in enumerate(lines):
         mt = _NUMBERED.fullmatch(line)
-        if mt and int(mt["n"]) == expected and is_headline(mt["rest"]) and not _CJK_ONLY_DIGITS(mt["rest"]):
+        if mt and int(mt["n"]) == expected and is_headline(mt["rest"]) and not _only_digits(mt["rest"]):
             starts.append((i, mt["rest"].strip()))
             expected += 1
     if len(starts) < 3:
@@ -75,7 +75,7 @@ def _numbered(lines: list[str]) -> Layout | None:
     return Layout("numbered", items, title, preamble)
 
 
-def _CJK_ONLY_DIGITS(text: str) -> bool:  # noqa: N802 - reads as a predicate on the rest
+def _only_digits(text: str) -> bool:
     """"1. 2023" is a list of years, not a headline."""
     return text.replace(" ", "").isdigit()
 
@@ -169,4 +169,4 @@ def lead_headline(text: str, limit: int = 60) -> str:
     return sentence[:cut] if cut >= 8 else sentence[:limit]
 
 
-__all__ = ["Draft", "Layout", "FINAL_PUNCT", "is_headline", "lead_headline", "segment", "width"]
+__all__ = ["FINAL_PUNCT", "Draft", "Layout", "is_headline", "lead_headline", "segment", "width"]

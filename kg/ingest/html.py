@@ -1,0 +1,134 @@
+"""HTML pages: the article body only (no nav, scripts, footers, cookie banners), with title,
+date, author and publisher from meta tags, JSON-LD or <time>."""
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from ..model import Document, FileResult, Problem
+from .build import build_documents
+from .dates import parse_timestamp
+from .decode import decode_bytes
+from .meta import split_title
+from .readers import READERS, decoded_problems
+from .repair import clean_lines
+from .split import Layout, segment
+
+_JUNK_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
+              "svg", "button", "template", "select", "figure", "figcaption")
+_JUNK_ATTR = re.compile(
+    r"cookie|consent|banner|gdpr|\bnav|menu|breadcrumb|footer|sidebar|share|social|comment|related|"
+    r"recommend|advert|\bads?\b|promo|subscribe|newsletter|popup|modal|toolbar|pagination|pager", re.I)
+_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+           "article", "main", "blockquote", "pre", "table", "dd", "dt", "time", "br", "hr")
+_DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
+               "publishdate", "publish_date", "date", "dc.date", "dc.date.issued", "sailthru.date")
+
+
+def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.I)})
+            if isinstance(tag, Tag) and tag.get("content"):
+                return str(tag["content"]).strip()
+    return None
+
+
+def _json_ld(soup: BeautifulSoup) -> dict:
+    for tag in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+        try:
+            data = json.loads(tag.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        for item in data if isinstance(data, list) else data.get("@graph", [data]):
+            if isinstance(item, dict) and ("datePublished" in item or "headline" in item):
+                return item
+    return {}
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("name")
+    return str(value).strip() if value else None
+
+
+def _junk(tag: Tag) -> bool:
+    if tag.attrs is None:
+        return False
+    attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
+    return bool(attrs.strip()) and bool(_JUNK_ATTR.search(attrs)) and tag.name not in ("body", "html", "article")
+
+
+def _densest(soup: BeautifulSoup) -> Tag:
+    """<article>, <main>, or the block whose <p> children hold the most text."""
+    for name in ("article", "main"):
+        found = soup.find_all(name)
+        if found:
+            return max(found, key=lambda t: len(t.get_text()))
+    best, score = soup.body or soup, 0
+    for tag in soup.find_all(["div", "section", "td"]):
+        text = sum(len(p.get_text()) for p in tag.find_all("p", recursive=False))
+        if text > score:
+            best, score = tag, text
+    return best
+
+
+def _text(tag: Tag) -> str:
+    for br in tag.find_all(["br", "hr"]):
+        br.replace_with("\n")
+    for block in tag.find_all(_BLOCKS):
+        block.insert_before("\n")
+        block.insert_after("\n")
+    lines = (re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in tag.get_text().split("\n"))
+    return "\n".join(ln for ln in lines)
+
+
+@READERS.register(".html", ".htm", ".xhtml")
+def read_html(data: bytes, path: str) -> FileResult:
+    """One page; a page listing several dated items yields a container and its items."""
+    decoded = decode_bytes(data, path)
+    problems = decoded_problems(decoded, path)
+    soup = BeautifulSoup(decoded.text, "lxml")
+    ld = _json_ld(soup)
+    h1 = soup.find("h1")
+    title = _meta(soup, "og:title", "twitter:title") or _name(ld.get("headline")) \
+        or (h1.get_text(" ", strip=True) if isinstance(h1, Tag) else None) \
+        or (soup.title.get_text(" ", strip=True) if soup.title else None)
+    when = _meta(soup, *_DATE_METAS) or _name(ld.get("datePublished"))
+    time_tag = soup.find("time")
+    if not when and isinstance(time_tag, Tag):
+        when = str(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
+    author = _meta(soup, "author", "article:author", "dc.creator") or _name(ld.get("author"))
+    publisher = _meta(soup, "og:site_name", "publisher", "dc.publisher") or _name(ld.get("publisher"))
+    url = _meta(soup, "og:url") or (str(soup.find("link", rel="canonical")["href"])
+                                     if isinstance(soup.find("link", rel="canonical"), Tag) else None)
+    for tag in soup.find_all(_JUNK_TAGS):
+        tag.decompose()
+    for tag in [t for t in soup.find_all(True) if _junk(t)]:
+        if not tag.decomposed:
+            tag.decompose()
+    body = _densest(soup)
+    lines, _ = clean_lines(_text(body))
+    headline = split_title(title)[0] if title else None
+    lines = [ln for ln in lines if not headline or ln.strip() != headline.strip()]
+    layout = segment(lines)
+    if layout.kind == "single":
+        layout = Layout("single", layout.items)
+        layout.items[0].headline = headline
+    docs = build_documents(path, layout, url=url)
+    if len(docs) == 1:
+        d = docs[0]
+        docs = [Document(**{**d.__dict__, "date_published": parse_timestamp(when or "") or d.date_published,
+                            "author": author or d.author, "publisher": d.publisher or publisher,
+                            "headline": d.headline or headline})]
+    elif docs and docs[0].is_container:
+        c = docs[0]
+        docs[0] = Document(**{**c.__dict__, "headline": c.headline or headline,
+                              "date_published": c.date_published or parse_timestamp(when or "")})
+    if not docs:
+        problems.append(Problem(path, "no article text found in the page"))
+    return FileResult(path, "html", decoded.encoding, tuple(docs), tuple(problems))

@@ -1,0 +1,111 @@
+"""JSON Lines and JSON: one record = one Document (key "path#record N"); a bad line or a
+record without text is a Problem naming the line, and the good records are kept."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Document, FileResult, Problem
+from .build import body_text
+from .dates import parse_timestamp
+from .decode import decode_bytes
+from .meta import detect_lang, read_meta
+from .readers import READERS, decoded_problems
+from .repair import clean_lines
+
+_TEXT = ("text", "content", "body")
+_LISTS = ("items", "articles", "data", "records", "documents")
+
+
+def _field(record: dict[str, Any], *names: str) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if value not in (None, ""):
+            return str(value).strip()
+    return None
+
+
+def record_document(record: dict[str, Any], path: str, n: int) -> Document | None:
+    """A record -> Document, its text repaired like any page; None without text."""
+    raw = _field(record, *_TEXT)
+    if not raw:
+        return None
+    lines, _ = clean_lines(raw)
+    meta = read_meta(lines, head=False)
+    text = body_text(meta.body)
+    if not text:
+        return None
+    lang = _field(record, "lang", "language")
+    position = f"record {n}"
+    return Document(
+        key=f"{path}#{position}", source_path=path, position=position, text=text,
+        lang=lang[:2].lower() if lang and lang[:2].lower() in ("zh", "en") else detect_lang(text),
+        headline=_field(record, "title", "headline"),
+        date_published=parse_timestamp(_field(record, "date", "date_published", "published", "time") or "")
+        or meta.date,
+        publisher=_field(record, "source", "publisher", "site") or meta.publisher,
+        author=_field(record, "author", "byline") or meta.author,
+        url=_field(record, "url", "link"),
+    )
+
+
+def _records_jsonl(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as err:
+            problems.append(Problem(path, f"malformed JSON line skipped: {err.msg}", line=number))
+
+
+def _records_json(text: str, path: str, problems: list[Problem]) -> Iterator[tuple[int | None, Any]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        problems.append(Problem(path, f"malformed JSON: {err.msg}", line=err.lineno))
+        return
+    if isinstance(data, dict):
+        data = next((data[k] for k in _LISTS if isinstance(data.get(k), list)), [data] if any(
+            k in data for k in _TEXT) else None)
+    if not isinstance(data, list):
+        problems.append(Problem(path, "JSON is neither a list of records nor an object holding one"))
+        return
+    yield from ((None, item) for item in data)
+
+
+def _read(data: bytes, path: str, fmt: str) -> FileResult:
+    decoded = decode_bytes(data, path)
+    problems = decoded_problems(decoded, path)
+    finder = _records_jsonl if fmt == "jsonl" else _records_json
+    docs: list[Document] = []
+    for n, (line, record) in enumerate(finder(decoded.text, path, problems), start=1):
+        where = f"record {n}"
+        if not isinstance(record, dict):
+            problems.append(Problem(path, f"{where} is not a JSON object", line=line))
+            continue
+        doc = record_document(record, path, n)
+        if doc is None:
+            problems.append(Problem(path, f"{where} has no text (expected 'text', 'content' or 'body')", line=line))
+            continue
+        docs.append(doc)
+    if not docs and not problems:
+        problems.append(Problem(path, "no records found"))
+    return FileResult(path, fmt, decoded.encoding, tuple(docs), tuple(problems))
+
+
+@READERS.register(".jsonl", ".ndjson")
+def read_jsonl(data: bytes, path: str) -> FileResult:
+    """One JSON record a line."""
+    return _read(data, path, "jsonl")
+
+
+@READERS.register(".json")
+def read_json(data: bytes, path: str) -> FileResult:
+    """A list of records, or an object holding one under items/articles/data."""
+    return _read(data, path, "json")
