@@ -37,7 +37,7 @@ def test_ingest_000_newsletter_items():
 
 
 def test_ingest_001_main_article_and_related():
-    result, items = _docs("001")
+    _result, items = _docs("001")
     main = items[0]
     assert main.headline == "1688已下线平台实力商家、工业品牌及超级工厂店小蜜权益"
     assert main.author == "刘峰" and main.date_published == "2023-03-13" and main.lang == "zh"
@@ -68,7 +68,7 @@ def test_ingest_002_every_dated_item():
 
 
 def test_ingest_003_single_article():
-    result, items = _docs("003")
+    result, _items = _docs("003")
     assert len(result.documents) == 1 and result.documents[0].position == ""
     doc = result.documents[0]
     assert doc.publisher == "Epoch Times" and doc.date_published == "2021-08-15"
@@ -77,7 +77,7 @@ def test_ingest_003_single_article():
 
 
 def test_ingest_004_stacked_articles():
-    result, items = _docs("004")
+    _result, items = _docs("004")
     assert len(items) == 10
     assert all(d.lang == "en" for d in items)
     zt = {d.date_published for d in items if "中通冷链" in d.headline}

@@ -70,10 +70,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:_SAMPLE]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
+    guess = None
     if odd > half * 0.05 and even < odd * 0.1:
-        return "utf-16-le"
-    if even > half * 0.05 and odd < even * 0.1:
-        return "utf-16-be"
+        guess = "utf-16-le"
+    elif even > half * 0.05 and odd < even * 0.1:
+        guess = "utf-16-be"
+    if guess:
+        return guess if _plausible_utf16(sample.decode(guess, errors="replace")) > 0.9 else None
     if even or odd:
         return None
     for codec in ("utf-16-le", "utf-16-be"):
