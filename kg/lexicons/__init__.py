@@ -167,7 +167,7 @@ def _parse_entry(obj: Any, path: Path, raw: str, index: int) -> LexiconEntity:
     zh, en = _opt_str(obj.get("zh"), where, "zh"), _opt_str(obj.get("en"), where, "en")
     if not zh and not en:
         raise LexiconError(f"{where}: {ident}: needs a 'zh' or an 'en' label")
-    if zh and not _has_cjk(zh):
+    if zh and not _has_cjk(zh) and any(ch.isalpha() for ch in zh):
         raise LexiconError(f"{where}: {ident}: zh label {zh!r} has no Chinese characters")
     if en and _has_cjk(en):
         raise LexiconError(f"{where}: {ident}: en label {en!r} contains Chinese characters")
