@@ -31,12 +31,13 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
     text = line.strip()
     if not text:
         return False
-    return (
-        text.casefold() in m.chrome
-        or _matches_any(text, m.of("chrome_re"))
-        or _matches_any(text, m.of("editor_re"))
-        or _matches_any(text, m.of("boilerplate_re"), whole=False)
-    )
+    if text.casefold() in m.chrome:
+        return True
+    whole = [m.any_of("chrome_re"), m.any_of("editor_re")]
+    if any(p is not None and p.fullmatch(text) for p in whole):
+        return True
+    boiler = m.any_of("boilerplate_re")
+    return boiler is not None and boiler.search(text) is not None
 
 
 def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[str]:
