@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Namespace
+
+from .errors import RdfError
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 KG = Namespace("https://w3id.org/ecomkg/ontology#")
@@ -23,7 +25,7 @@ def ontology_dir() -> Path:
     for candidate in (here.parent / "ontology", here / "ontology_data"):
         if (candidate / "kg.ttl").exists():
             return candidate
-    raise FileNotFoundError(f"ontology files not found beside {here}")
+    raise RdfError(f"ontology files (kg.ttl, shapes.ttl) not found in {here.parent / 'ontology'}; reinstall kg")
 
 
 def ontology_path() -> Path:

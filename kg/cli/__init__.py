@@ -17,6 +17,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+@app.callback()
+def _root() -> None:
+    """Knowledge graphs of e-commerce platforms from Chinese and English news."""
+
+
 # Modules under kg.cli that define `register(app)`; each adds its own commands.
 COMMAND_MODULES = ("build", "validate", "query")
 
