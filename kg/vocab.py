@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .errors import RdfError
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 KG = Namespace("https://w3id.org/ecomkg/ontology#")
 KGR = Namespace("https://w3id.org/ecomkg/id/")
