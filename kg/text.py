@@ -24,18 +24,46 @@ def _fold_char(ch: str) -> str:
     return " " if folded.isspace() else folded
 
 
+_WHITESPACE = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"})
+_SPACE_RUN = re.compile(r" {2,}")
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold `text` like `normalize` (without trimming) and map each folded char to its source.
 
     Returns `(folded, source)` where `source[i]` is the index in `text` of the character
     that produced `folded[i]`, plus one final entry `len(text)`, so a match
     `folded[a:b]` is `text[source[a]:source[b - 1] + 1]`. Whitespace runs fold to one space.
+    Text whose folding keeps its length (nearly all news) takes a fast whole-string path.
     """
+    n = len(text)
+    nf = unicodedata.normalize("NFKC", text)
+    if len(nf) == n:
+        cf = nf.casefold().translate(_EXTRA_FOLD).translate(_WHITESPACE)
+        if len(cf) == n:
+            if "  " not in cf:
+                return cf, list(range(n + 1))
+            parts: list[str] = []
+            src: list[int] = []
+            pos = 0
+            for m in _SPACE_RUN.finditer(cf):
+                parts.append(cf[pos : m.start() + 1])
+                src.extend(range(pos, m.start() + 1))
+                pos = m.end()
+            parts.append(cf[pos:])
+            src.extend(range(pos, n))
+            src.append(n)
+            return "".join(parts), src
+    return _fold_slow(text)
+
+
+def _fold_slow(text: str) -> tuple[str, list[int]]:
+    """Character-by-character folding for text where NFKC or casefolding changes lengths."""
     out: list[str] = []
     source: list[int] = []
     prev_space = False
     for i, ch in enumerate(text):
-        folded = ch if ch.isascii() and not ch.isupper() and not ch.isspace() else _fold_char(ch)
+        folded = _fold_char(ch)
         if folded == " ":
             if prev_space:
                 continue
@@ -85,7 +113,7 @@ def _suffix_pattern() -> re.Pattern[str]:
     suffixes = sorted({normalize(s) for s in load_words("org_suffixes.txt")}, key=len, reverse=True)
     alts = "|".join(re.escape(s) for s in suffixes)
     # a Latin suffix must follow a separator ("Foo Inc."), a Chinese one may follow directly
-    return re.compile(rf"(?:(?<=[\s,，.])|(?<=[^\x00-\x7f]))(?:{alts})[\s.,，]*\Z")
+    return re.compile(rf"(?:(?<=[\s,，.()])|(?<=[^\x00-\x7f]))(?:{alts})[\s.,，]*\Z")
 
 
 def strip_org_suffix(s: str) -> str:

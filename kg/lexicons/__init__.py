@@ -138,19 +138,18 @@ def _opt_str(value: Any, where: str, key: str) -> str | None:
     return value.strip()
 
 
-def _line_of(raw: str, ident: str, index: int) -> int:
-    """Line of the entry with this id (entries are found by their "id" key in the raw text)."""
-    m = re.search(r'"id"\s*:\s*"' + re.escape(ident) + '"', raw)
-    return raw.count("\n", 0, m.start()) + 1 if m else index
+def _id_lines(raw: str) -> list[int]:
+    """Line of each entry's "id" key in file order (entries hold no nested "id" keys)."""
+    return [raw.count("\n", 0, m.start()) + 1 for m in re.finditer(r'"id"\s*:', raw)]
 
 
-def _parse_entry(obj: Any, path: Path, raw: str, index: int) -> LexiconEntity:
+def _parse_entry(obj: Any, path: Path, lines: list[int], index: int) -> LexiconEntity:
     where = f"{path}:entry {index + 1}"
     if not isinstance(obj, dict):
         raise LexiconError(f"{where}: an entity must be a JSON object")
     ident = obj.get("id")
-    if isinstance(ident, str):
-        where = f"{path}:{_line_of(raw, ident, index + 1)}"
+    if lines:
+        where = f"{path}:{lines[index]}"
     if not isinstance(ident, str) or not _SLUG.match(ident):
         raise LexiconError(f"{where}: id {ident!r} must be an ascii slug like 'jd-logistics'")
     unknown = set(obj) - _ENTITY_KEYS
@@ -192,7 +191,10 @@ def _read_entity_file(path: Path) -> list[LexiconEntity]:
     entries = data.get("entities") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise LexiconError(f"{path}:1: expected an object with an 'entities' list")
-    return [_parse_entry(obj, path, raw, i) for i, obj in enumerate(entries)]
+    lines = _id_lines(raw)
+    if len(lines) != len(entries):  # ids missing or nested: fall back to entry numbers
+        lines = []
+    return [_parse_entry(obj, path, lines, i) for i, obj in enumerate(entries)]
 
 
 def _check_references(entities: list[LexiconEntity]) -> None:

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kg.extract import EXTRACTORS, Pipeline
+from kg.extract.gazetteer import Gazetteer
+from kg.model import Document
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer()
+
+
+def _keys(gaz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.key) for m in gaz.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("抖音电商发布公告", [("抖音电商", "douyin-ecommerce")]),
+        ("京东物流与京东零售", [("京东物流", "jd-logistics"), ("京东零售", "jd-retail")]),
+        ("阿里巴巴中国站", [("阿里巴巴中国站", "1688")]),
+        ("阿里巴巴旗下1688", [("阿里巴巴", "alibaba-group"), ("1688", "1688")]),
+        ("京东方面板", [("京东方", "boe")]),
+        ("各地商务部门", []),
+        ("商务部发布", [("商务部", "mofcom")]),
+        ("北京东路", []),
+        ("中国美妆市场", []),
+        ("获得物流支持", []),
+        ("售价1688元", []),
+    ],
+    ids=["longest-douyin", "jd-family-zh", "longest-1688", "alibaba-and-1688", "boe-not-jd", "blocker-department",
+         "mofcom", "blocker-road", "blocker-country", "blocker-verb", "number-not-1688"],
+)
+def test_gazetteer_chinese(gaz: Gazetteer, text: str, expected: list) -> None:
+    assert _keys(gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("JD Retail signed with JD Logistics and JD.com", [("JD Retail", "jd-retail"), ("JD Logistics", "jd-logistics"),
+                                                          ("JD.com", "jd-com")]),
+        ("JDL delivered", [("JDL", "jd-logistics")]),
+        ("Amazonian forests", []),
+        ("Meituanx app", []),
+        ("Sell on eBay today", [("eBay", "ebay")]),
+        ("ＡＭＡＺＯＮ sales", [("ＡＭＡＺＯＮ", "amazon")]),
+        ("the red dress", []),
+        ("RED users", [("RED", "xiaohongshu")]),
+        ("TikTok Shop and TikTok", [("TikTok Shop", "tiktok-shop"), ("TikTok", "tiktok")]),
+        ("the paper said", []),
+        ("Bei Jing Shang Bao reported", [("Bei Jing Shang Bao", "beijing-business-today")]),
+        ("Douyin E-commerce said", [("Douyin E-commerce", "douyin-ecommerce")]),
+        ("People’s Daily", [("People’s Daily", "peoples-daily")]),
+    ],
+    ids=["jd-family-en", "jdl", "amazonian", "meituanx", "ebay", "fullwidth", "red-lower", "red-upper",
+         "tiktok-shop", "the-paper-lower", "pinyin-outlet", "douyin-ecommerce", "curly-apostrophe"],
+)
+def test_gazetteer_english(gaz: Gazetteer, text: str, expected: list) -> None:
+    assert _keys(gaz, text) == expected
+
+
+def test_gazetteer_mention_fields(gaz: Gazetteer) -> None:
+    text = "据悉，Amazon与沃尔玛"
+    m1, m2 = gaz.find(text)
+    assert text[m1.start:m1.end] == "Amazon" and m1.type == "Platform" and m1.extra_types == ("Company",)
+    assert m2.key == "walmart" and m2.extractor == "gazetteer" and m2.confidence == 1.0
+    assert gaz.entity("amazon").label_zh == "亚马逊"
+
+
+def test_gazetteer_registered_extractor() -> None:
+    assert "gazetteer" in EXTRACTORS
+    doc = Document(key="d", source_path="d.txt", position="", text="拼多多和Temu", lang="zh")
+    ex = Pipeline(["gazetteer"])(doc)
+    assert [m.key for m in ex.mentions] == ["pinduoduo", "temu"]
+
+
+def test_gazetteer_throughput(gaz: Gazetteer) -> None:
+    chunk = "据悉，京东零售与国药国际达成战略合作，抖音电商、Amazon 和 Shopee 也在其中。JD Logistics revenue grew. " * 100
+    text = chunk * 80  # ~1.5 MB of UTF-8
+    t0 = time.perf_counter()
+    mentions = gaz.find(text)
+    seconds = time.perf_counter() - t0
+    assert len(mentions) == 8000 * 6
+    assert len(text.encode()) / seconds / 1e6 > 1.0  # MB/s, generous for slow CI machines
