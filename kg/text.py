@@ -5,6 +5,7 @@ on what "the same name" is (全角 ＡＭＡＺＯＮ = Amazon, "Alibaba  Group"
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -26,6 +27,8 @@ def _fold_char(ch: str) -> str:
 
 _WHITESPACE = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"})
 _SPACE_RUN = re.compile(r" {2,}")
+_WHITESPACE_RE = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029]")
+_EXTRA_RE = re.compile("[" + "".join(chr(c) for c in _EXTRA_FOLD) + "]")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -39,21 +42,19 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     n = len(text)
     nf = unicodedata.normalize("NFKC", text)
     if len(nf) == n:
-        cf = nf.casefold().translate(_EXTRA_FOLD).translate(_WHITESPACE)
+        cf = nf.casefold()
+        if _EXTRA_RE.search(cf):  # re.sub beats str.translate on long non-ASCII text
+            cf = _EXTRA_RE.sub(lambda m: m.group().translate(_EXTRA_FOLD), cf)
+        cf = _WHITESPACE_RE.sub(" ", cf)
         if len(cf) == n:
             if "  " not in cf:
                 return cf, list(range(n + 1))
-            parts: list[str] = []
-            src: list[int] = []
-            pos = 0
+            keep = [True] * n  # drop every space that follows a space
             for m in _SPACE_RUN.finditer(cf):
-                parts.append(cf[pos : m.start() + 1])
-                src.extend(range(pos, m.start() + 1))
-                pos = m.end()
-            parts.append(cf[pos:])
-            src.extend(range(pos, n))
+                keep[m.start() + 1 : m.end()] = [False] * (m.end() - m.start() - 1)
+            src = list(itertools.compress(range(n), keep))
             src.append(n)
-            return "".join(parts), src
+            return _SPACE_RUN.sub(" ", cf), src
     return _fold_slow(text)
 
 
