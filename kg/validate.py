@@ -7,6 +7,7 @@ nodes sit in another's.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,13 +17,19 @@ from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
 from .errors import KgError, ValidationError
-from .vocab import ontology_path, shapes_path
+from .vocab import PREFIXES, ontology_path, shapes_path
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/ecomkg/ontology")
 
 # File suffix -> rdflib parser name; quad formats carry named graphs.
 FORMATS: dict[str, str] = {".nq": "nquads", ".trig": "trig", ".ttl": "turtle", ".nt": "nt"}
 QUAD_FORMATS = {"nquads", "trig"}
+
+# Longest namespace first, so kgsh: wins over a shorter namespace it starts with.
+_DISPLAY_PREFIXES = sorted(
+    [*PREFIXES.items(), ("sh", str(SH)), ("kgsh", "https://w3id.org/ecomkg/shapes#")],
+    key=lambda pn: -len(pn[1]),
+)
 
 
 @dataclass(frozen=True)
@@ -154,41 +161,53 @@ def _run(graph: Graph) -> ValidationReport:
     )
 
 
-def _text(g: Graph, node: Node | None) -> str | None:
+def _short(iri: str) -> str:
+    """`kgr:event/e2` rather than the full IRI: shorter to read, same meaning."""
+    for prefix, ns in _DISPLAY_PREFIXES:
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+def _text(node: Node | None) -> str | None:
     """A node as a researcher reads it: prefixed IRI, or the literal with its type/language."""
     if node is None:
         return None
     if isinstance(node, URIRef):
-        try:
-            return g.namespace_manager.normalizeUri(node) if _has_prefix(g, node) else f"<{node}>"
-        except Exception:
-            return f"<{node}>"
+        return _short(str(node))
     if isinstance(node, Literal):
-        return node.n3(g.namespace_manager)
-    return str(node)
+        text = json.dumps(str(node), ensure_ascii=False)
+        if node.language:
+            return f"{text}@{node.language}"
+        if node.datatype is not None:
+            return f"{text}^^{_short(str(node.datatype))}"
+        return text
+    return f"_:{node}"
 
 
-def _has_prefix(g: Graph, node: URIRef) -> bool:
-    return any(str(node).startswith(str(ns)) for _, ns in g.namespaces())
+def _path_text(results: Graph, path: Node | None) -> str | None:
+    """A SHACL path in SPARQL property-path syntax (`^kg:partnerOf` for an inverse path)."""
+    if path is None or isinstance(path, URIRef):
+        return _text(path)
+    inverse = results.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + (_path_text(results, inverse) or "")
+    return "(complex path)"
 
 
 def _violations(results: Graph) -> list[Violation]:
-    names = Graph()
-    for prefix, ns in _shapes().namespaces():
-        names.bind(prefix, ns)
-    names.bind("kgr", "https://w3id.org/ecomkg/id/")
     out: list[Violation] = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
         shape = results.value(r, SH.sourceShape)
         severity = results.value(r, SH.resultSeverity)
         message = results.value(r, SH.resultMessage)
         out.append(Violation(
-            focus=_text(names, results.value(r, SH.focusNode)) or "",
-            path=_text(names, results.value(r, SH.resultPath)),
-            value=_text(names, results.value(r, SH.value)),
+            focus=_text(results.value(r, SH.focusNode)) or "",
+            path=_path_text(results, results.value(r, SH.resultPath)),
+            value=_text(results.value(r, SH.value)),
             message=str(message) if message is not None else "constraint not met",
             severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
-            shape=_text(names, shape) if isinstance(shape, URIRef) else "(anonymous shape)",
+            shape=_text(shape) if isinstance(shape, URIRef) else "(anonymous shape)",
         ))
     out.sort(key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
     return out
