@@ -8,6 +8,7 @@ nodes sit in another's.
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -113,7 +114,9 @@ def load_graph(path: Path) -> Graph:
         raise ValidationError(f"{path}: no such file")
     ds = Dataset()
     try:
-        ds.parse(path, format=fmt)
+        with warnings.catch_warnings():  # rdflib's own quad parsers use its deprecated API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ds.parse(path, format=fmt)
     except Exception as e:
         raise ValidationError(f"{path}: cannot parse as {fmt}: {e}") from e
     union = Graph()
@@ -139,8 +142,10 @@ def _run(graph: Graph) -> ValidationReport:
     if isinstance(graph, Dataset) or (ONTOLOGY_IRI, RDF.type, OWL.Ontology) not in graph:
         data = Graph()
         if isinstance(graph, Dataset):
-            for s, p, o, _ in graph.quads((None, None, None, None)):
-                data.add((s, p, o))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", DeprecationWarning)
+                for s, p, o, _ in graph.quads((None, None, None, None)):
+                    data.add((s, p, o))
         else:
             data += graph
         data += _ontology()  # a copy: the caller's graph is never changed
