@@ -53,6 +53,10 @@ def event_iri(key: str) -> ox.NamedNode:
     return ox.NamedNode(f"{KGR}event/{key}")
 
 
+def span_iri(event_key: str, rep: EventMention) -> ox.NamedNode:
+    return ox.NamedNode(f"{KGR}span/{_digest(event_key, rep.doc_key, str(rep.start), str(rep.end))}")
+
+
 def quantity_iri(event_key: str, f: Figure) -> ox.NamedNode:
     return ox.NamedNode(f"{KGR}quantity/{_digest(event_key, _decimal_text(f.value), f.unit)}")
 
@@ -151,6 +155,14 @@ class QuadWriter:
         yield ox.Quad(e, kg("confidence"), ox.Literal(f"{ev.confidence:.3f}", datatype=XSD_DECIMAL), g)
         if rep.trigger:
             yield ox.Quad(e, kg("trigger"), ox.Literal(rep.trigger), g)
+        if 0 <= rep.start < rep.end:  # where this report's sentence sits in its document
+            span = span_iri(ev.key, rep)
+            yield ox.Quad(e, kg("evidenceSpan"), span, g)
+            yield ox.Quad(span, RDF_TYPE, kg("EvidenceSpan"), g)
+            yield ox.Quad(span, kg("source"), g, g)
+            yield ox.Quad(span, kg("evidence"), ox.Literal(rep.evidence), g)
+            yield ox.Quad(span, kg("evidenceStart"), ox.Literal(str(rep.start), datatype=XSD_INTEGER), g)
+            yield ox.Quad(span, kg("evidenceEnd"), ox.Literal(str(rep.end), datatype=XSD_INTEGER), g)
         for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
                                ("affects", rep.affects), ("about", rep.about)):
             for m in mentions:

@@ -33,10 +33,11 @@ def test_rdf_is_deterministic() -> None:
 
 def test_rdf_iris_carry_no_raw_text_and_no_blank_nodes() -> None:
     _, lines = _build()
-    text = "".join(lines)
-    assert "_:" not in text
-    for iri in re.findall(r"<([^>]*)>", text):
-        assert " " not in iri and "<" not in iri and "script" not in iri
+    for quad in ox.parse("".join(lines).encode(), format=ox.RdfFormat.N_QUADS):
+        for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
+            assert not isinstance(term, ox.BlankNode)
+            if isinstance(term, ox.NamedNode):
+                assert " " not in term.value and "script" not in term.value and "Zhongtong" not in term.value
 
 
 def test_rdf_document_graph_holds_the_event_with_provenance() -> None:
@@ -66,3 +67,16 @@ def test_rdf_ontology_in_default_graph_enables_subclass_paths() -> None:
 def test_rdf_entity_iri_is_readable_for_lexicon_ids_and_hashed_otherwise() -> None:
     assert entity_iri("douyin-ecommerce").value.endswith("/entity/douyin-ecommerce")
     assert re.search(r"/entity/x[0-9a-f]{20}$", entity_iri("org:zhongtong|coldchain").value)
+
+
+def test_rdf_evidence_span_pairs_offsets_with_their_document() -> None:
+    docs, lines = _build()
+    store = ox.Store()
+    store.load("".join(lines).encode(), format=ox.RdfFormat.N_QUADS)
+    q = """PREFIX kg: <https://w3id.org/ecomkg/ontology#>
+    SELECT ?doc ?s ?e ?text WHERE { ?ev kg:evidenceSpan ?span . ?span kg:source ?doc ; kg:evidenceStart ?s ;
+      kg:evidenceEnd ?e ; kg:evidence ?text }"""
+    (row,) = list(store.query(q, use_default_graph_as_union=True))
+    assert row["doc"] == doc_iri(docs[0].key)
+    start, end = int(row["s"].value), int(row["e"].value)
+    assert docs[0].text[start:end] == row["text"].value
