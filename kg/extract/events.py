@@ -1,0 +1,261 @@
+"""Events: trigger words per sentence, typed by the trigger lexicons, with roles, dates, figures.
+
+One sentence may report several events of different types; triggers of the same type in one
+sentence make one event. Roles come from `roles.py`; dates and figures are those the date
+and figure extractors found in the sentence. Partnerships also yield `partnerOf` relations.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention, Relation
+from ..text import normalize, sentences
+from . import EXTRACTORS
+from .roles import (
+    ABOUT_TYPES, ACTOR_TYPES, RoleWords, actor_candidates, clause_bounds, fallback_list, is_attribution,
+    is_passive, list_after, nearest_before, passive_agent, quoted_names, role_words,
+)
+from .triggers import TriggerHit, TriggerMatcher, type_settings
+
+AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
+EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
+SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
+
+
+def _key(m: Mention) -> str:
+    return m.key or normalize(m.text)
+
+
+def _unique(ms: list[Mention]) -> tuple[Mention, ...]:
+    seen: dict[str, Mention] = {}
+    for m in ms:
+        seen.setdefault(_key(m), m)
+    return tuple(seen.values())
+
+
+class _Doc:
+    """Per-document context: mentions, main actor, report date."""
+
+    def __init__(self, ex: Extraction, words: RoleWords) -> None:
+        self.ex = ex
+        self.text = ex.document.text
+        self.words = words
+        self.mentions = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
+        self.orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
+        self.main = self._main_actor()
+        self.report_date = self._report_date()
+        self.new: list[Mention] = []
+
+    def _main_actor(self) -> Mention | None:
+        """The organisation the document is about: most named in the text, headline first."""
+        if not self.orgs:
+            return None
+        counts = Counter(_key(m) for m in self.orgs if not is_attribution(self.text, m, 0, self.words))
+        if not counts:
+            return None
+        headline = normalize(self.ex.document.headline or "")
+        def score(m: Mention) -> tuple[int, int, int]:
+            in_head = int(bool(headline) and normalize(m.text) in headline)
+            platform = int(m.type == "Platform" or "Platform" in m.extra_types)
+            return (in_head, counts[_key(m)], platform)
+        best = max((m for m in self.orgs if _key(m) in counts), key=score)
+        return best
+
+    def _report_date(self) -> tuple[str | None, bool]:
+        """The dateline ("3月13日消息", "On March 1,") or the publication day (flagged weaker)."""
+        for d in self.ex.dates:
+            if d.start <= 16 and d.role == "date":
+                return d.value, True
+        pub = self.ex.document.date_published
+        return (pub[:10] if pub else None), False
+
+    def recent_platform(self, pos: int) -> Mention | None:
+        before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)]
+        platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
+        if platforms:
+            return platforms[-1]
+        return before[-1] if before else self.main
+
+
+def _dates_in(dates: list[DateMention], lo: int, hi: int) -> list[DateMention]:
+    return [d for d in dates if lo <= d.start and d.end <= hi]
+
+
+class _Builder:
+    """Turns the trigger hits of one type in one sentence into an event."""
+
+    def __init__(self, doc: _Doc, spans: list[tuple[int, int]], types_in: list[set[str]]) -> None:
+        self.doc, self.spans, self.types_in = doc, spans, types_in
+        self.settings = type_settings()
+
+    def build(self, idx: int, typ: str, hits: list[TriggerHit]) -> EventMention | None:
+        doc, text, words = self.doc, self.doc.text, self.doc.words
+        lo, hi = self.spans[idx]
+        main = max(hits, key=lambda h: (h.weight, -h.start))
+        c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
+        mentions = doc.mentions + doc.new
+        actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
+        participants: tuple[Mention, ...] = ()
+        if typ == "Partnership":
+            parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
+                     if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
+            if actor is not None and actor.type in ORGANIZATION_TYPES:
+                parts.insert(0, actor)
+            participants = _unique(parts)
+            if participants and (actor is None or actor_score < 1):
+                actor, actor_score = participants[0], 1.0
+        about = self._about(typ, main, lo, hi)
+        date, effective, dated = self._dates(typ, idx, lo, hi)
+        figures = self._figures(typ, lo, hi)
+        if self.settings.get(typ, {}).get("needs_figure") and not figures:
+            return None
+        if actor is None and not about:
+            return None
+        if typ == "FinancialResult" and actor is None and not about:
+            return None
+        filled = sum((actor is not None, bool(affects or participants or about), date is not None))
+        confidence = main.weight * (0.55 + 0.15 * filled) * (0.7 + 0.3 * actor_score) * (1.0 if dated else 0.9)
+        return EventMention(
+            type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi,
+            trigger=main.text, actors=(actor,) if actor is not None else (), participants=participants,
+            affects=_unique(affects), about=about, date=date, effective_date=effective,
+            figures=tuple(figures), confidence=round(min(confidence, 1.0), 3),
+        )
+
+    def _actor_affects(self, typ: str, hit: TriggerHit, lo: int, hi: int, c_lo: int, c_hi: int,
+                       mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:
+        doc, text, words = self.doc, self.doc.text, self.doc.words
+        affects: list[Mention] = []
+        actor = passive_agent(text, mentions, hit.start, hit.end, lo, hi, words)
+        score = 1.0
+        if actor is not None or is_passive(text, hit.start, lo, words):
+            patients = [m for m in actor_candidates(mentions, c_lo, hit.start)
+                        if m is not actor and not is_attribution(text, m, lo, words)
+                        and (actor is None or m.end <= actor.start or words.lang == "en")]
+            affects.extend(patients)
+        else:
+            actor = nearest_before(text, mentions, hit.start, lo, words, set())
+            if actor is not None and words.lang == "zh":
+                dui = text.rfind("对", actor.end, hit.start)
+                if dui >= 0:  # "A对B进行处罚": B is affected, A acts
+                    inner = [m for m in actor_candidates(mentions, dui, hit.start)]
+                    if inner:
+                        affects.extend(inner)
+                        before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
+                        actor = before[-1] if before else None
+            if actor is not None and typ in ("Investment",) and words.receiver.search(text[actor.end : hit.start]):
+                affects.append(actor)  # "B获得A投资" / "B raised a round": B is the investee
+                after = [m for m in actor_candidates(mentions, actor.end, hit.start) if m is not actor]
+                actor = after[0] if after else None
+        if typ in AFFECTS_TYPES and not affects:
+            affects = [m for m in list_after(text, mentions, hit.end, c_hi if words.lang == "zh" else hi, words)
+                       if m is not actor]
+            if not affects and typ == "Enforcement":
+                found = fallback_list(text, hit.end, hi, words, mentions, "Company", "events")
+                for m in found:
+                    if m.extractor == "events" and m not in doc.new:
+                        doc.new.append(m)
+                affects = found
+        if actor is None:
+            before = text[lo : hit.start]
+            if words.pronoun.search(before):
+                actor, score = doc.recent_platform(hit.start), 0.8
+            else:
+                actor, score = doc.main, 0.6
+        return actor, affects, score
+
+    def _about(self, typ: str, hit: TriggerHit, lo: int, hi: int) -> tuple[Mention, ...]:
+        doc, text = self.doc, self.doc.text
+        found = [m for m in doc.mentions + doc.new if lo <= m.start and m.end <= hi and m.type in ABOUT_TYPES]
+        for a, b, kind in quoted_names(text, lo, hi):
+            if any(m.start == a and m.end == b for m in found):
+                continue
+            if any(m.start < b and a < m.end and m.type in ABOUT_TYPES for m in found):
+                continue
+            near = min(abs(hit.start - b), abs(a - hit.end)) <= 8
+            app = bool(SERVICE_SUFFIX.match(text, b + 1))
+            if kind == "book":
+                mtype = "Policy"
+            elif typ in ("Launch", "Discontinuation") and (near or app):
+                mtype = "Service"
+            else:
+                continue
+            m = Mention(text=text[a:b], start=a, end=b, type=mtype, extractor="events", confidence=0.6)
+            doc.new.append(m)
+            found.append(m)
+        return _unique(sorted(found, key=lambda m: m.start))
+
+    def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
+        doc, text, words = self.doc, self.doc.text, self.doc.words
+        here = _dates_in(doc.ex.dates, lo, hi)
+        date = next((d.value for d in here if d.role == "date" and d.start > 16), None)
+        effective = next((d.value for d in here if d.role == "effective"), None)
+        if effective is None and typ in EFFECT_TYPES:
+            for d in here:
+                if d.role == "date" and words.future.search(text[max(lo, d.start - 25) : d.start]):
+                    effective = d.value
+                    if date == d.value:
+                        date = None
+                    break
+        if effective is None and typ in EFFECT_TYPES and idx + 1 < len(self.spans):
+            nlo, nhi = self.spans[idx + 1]
+            if self.types_in[idx + 1] <= {typ, "PolicyChange", "Announcement"}:
+                effective = next((d.value for d in _dates_in(doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
+        if date is None:
+            date = next((d.value for d in here if d.role == "date"), None)
+        dated = date is not None
+        if date is None:
+            date, dated = doc.report_date
+        return date, effective, dated
+
+    def _figures(self, typ: str, lo: int, hi: int) -> list[Figure]:
+        figs = [f for f in self.doc.ex.figures if lo <= f.start and f.end <= hi]
+        if typ in ("FinancialResult", "Enforcement"):
+            amounts = [f for f in figs if f.unit != "percent"]
+            return amounts if amounts or typ == "Enforcement" else figs
+        return figs
+
+
+@EXTRACTORS.register("events")
+class EventExtractor:
+    """Pipeline step: typed events with roles from every sentence of the text."""
+
+    def __init__(self, matcher: TriggerMatcher | None = None) -> None:
+        self.matcher = matcher if matcher is not None else TriggerMatcher()
+
+    def __call__(self, ex: Extraction) -> None:
+        text = ex.document.text
+        if not text:
+            return
+        lang = "zh" if ex.document.lang == "zh" else "en"
+        words = role_words(lang)
+        spans = sentences(text)
+        hits = self.matcher.find(text, lang, spans)
+        types_in = [{h.type for h in hs} for hs in hits]
+        doc = _Doc(ex, words)
+        builder = _Builder(doc, spans, types_in)
+        for idx, sentence_hits in enumerate(hits):
+            by_type: dict[str, list[TriggerHit]] = {}
+            for h in sentence_hits:
+                by_type.setdefault(h.type, []).append(h)
+            for typ, hs in by_type.items():
+                event = builder.build(idx, typ, hs)
+                if event is not None:
+                    ex.events.append(event)
+                    ex.relations.extend(partner_relations(event))
+        ex.mentions.extend(doc.new)
+
+
+def partner_relations(event: EventMention) -> list[Relation]:
+    """One `partnerOf` per pair of partnership participants (the resolver makes it symmetric)."""
+    if event.type != "Partnership":
+        return []
+    parts = [p for p in event.participants if p.type in ACTOR_TYPES and p.type != "Person"]
+    return [
+        Relation(subject=a, predicate="partnerOf", object=b, evidence=event.evidence, confidence=event.confidence)
+        for i, a in enumerate(parts) for b in parts[i + 1 :] if _key(a) != _key(b)
+    ]
+
+
+__all__ = ["EventExtractor", "partner_relations"]

@@ -1,0 +1,218 @@
+"""Event roles from sentence structure: actor, affected parties, participants, subject matter.
+
+Rules, not a parser: the actor is the organisation before the trigger (or after the agent
+marker of a passive: "B被A处罚", "B was fined by A"), a pronoun ("the platform", 该平台)
+points to the platform last named, and the affected parties are the whole list that follows
+the trigger ("清退中通冷链、吉时达等物流商"). The words used live in
+`kg/lexicons/triggers/_roles.json`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import LexiconError
+from ..lexicons import load_json
+from ..model import ORGANIZATION_TYPES, Mention
+from .triggers import TRIGGER_DIR, _any_of
+
+ROLES_FILE = TRIGGER_DIR / "_roles.json"
+ACTOR_TYPES = (*ORGANIZATION_TYPES, "Person")
+ABOUT_TYPES = ("Policy", "Service")
+_CLAUSE = {"zh": "，,；;：:", "en": ";:"}
+_WINDOW = {"zh": 16, "en": 70}
+_KEYS = (
+    "pronouns", "passive", "agent", "list_separators", "list_openers", "list_closers",
+    "future", "report_date", "source_markers", "receivers", "list_stop",
+)
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """Compiled word lists of `_roles.json` for one language."""
+
+    lang: str
+    pronoun: re.Pattern[str]
+    passive: re.Pattern[str]
+    agent: re.Pattern[str]
+    separator: re.Pattern[str]  # whole gap between two list items
+    opener: re.Pattern[str]
+    closer: re.Pattern[str]
+    future: re.Pattern[str]
+    source: re.Pattern[str]
+    receiver: re.Pattern[str]
+    list_stop: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def role_words(lang: str) -> RoleWords:
+    """Load and compile the role words for `lang` ("zh" or "en")."""
+    data = load_json(ROLES_FILE)
+    lang = "zh" if lang == "zh" else "en"
+    for key in _KEYS:
+        entry = data.get(key)
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(lg), list) and all(isinstance(w, str) and w for w in entry[lg]) for lg in ("zh", "en")
+        ):
+            raise LexiconError(f"{ROLES_FILE}: {key!r} needs lists of words for 'zh' and 'en'")
+
+    def pat(key: str) -> re.Pattern[str]:
+        return _any_of(data[key][lang], lang)
+
+    seps = sorted(data["list_separators"][lang], key=len, reverse=True)
+    sep = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in seps) + r")\s*\Z", re.IGNORECASE)
+    return RoleWords(
+        lang, pat("pronouns"), pat("passive"), pat("agent"), sep, pat("list_openers"), pat("list_closers"),
+        pat("future"), pat("source_markers"), pat("receivers"), frozenset(w.casefold() for w in data["list_stop"][lang]),
+    )
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
+    """The clause around text[start:end] within the sentence [lo, hi)."""
+    stops = _CLAUSE["zh" if lang == "zh" else "en"]
+    a = start
+    while a > lo and text[a - 1] not in stops:
+        a -= 1
+    b = end
+    while b < hi and text[b] not in stops:
+        b += 1
+    return a, b
+
+
+def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
+    """True for a news source named as such ("According to Caixin", 据新华社)."""
+    before = text[max(lo, m.start - 16) : m.start]
+    return bool(words.source.search(before))
+
+
+def actor_candidates(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    return [m for m in mentions if lo <= m.start and m.end <= hi and m.type in ACTOR_TYPES]
+
+
+def passive_agent(text: str, mentions: list[Mention], t_start: int, t_end: int, lo: int, hi: int,
+                  words: RoleWords) -> Mention | None:
+    """The agent of a passive trigger: "被A处罚" (zh) or "fined by A" (en)."""
+    cands = actor_candidates(mentions, lo, hi)
+    if words.lang == "zh":
+        for m in reversed([c for c in cands if c.end <= t_start]):
+            head = text[max(lo, m.start - 3) : m.start]
+            gap = text[m.end : t_start]
+            if words.agent.search(head) and len(gap) <= 8 and not re.search(r"[，,。；]", gap):
+                return m
+        return None
+    tail_cands = [c for c in cands if c.start >= t_end]
+    for m in tail_cands:
+        gap = text[t_end : m.start]
+        if len(gap) <= 40 and re.search(r"(?<![\w-])by\s+(?:the\s+)?\Z", gap, re.IGNORECASE) and ";" not in gap:
+            return m
+    return None
+
+
+def is_passive(text: str, t_start: int, lo: int, words: RoleWords) -> bool:
+    """True when the trigger is used passively ("were blocked", "被清退")."""
+    before = text[max(lo, t_start - 14) : t_start]
+    if words.lang == "zh":
+        return bool(words.agent.search(before[-6:]) or words.passive.search(before[-3:]))
+    return bool(re.search(r"(?:" + words.passive.pattern + r")\s+(?:\w+ly\s+|been\s+)?\Z", before, re.IGNORECASE))
+
+
+def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words: RoleWords,
+                   exclude: set[tuple[int, int]]) -> Mention | None:
+    """The actor-type mention closest before `pos` in the sentence, not a cited source."""
+    best = None
+    for m in actor_candidates(mentions, lo, pos):
+        if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
+            continue
+        best = m
+    return best
+
+
+def list_after(text: str, mentions: list[Mention], pos: int, hi: int, words: RoleWords,
+               types: tuple[str, ...] = ACTOR_TYPES) -> list[Mention]:
+    """Every mention of a list that starts soon after `pos` ("A、B和C", "A, B, and C")."""
+    cands = [m for m in mentions if m.start >= pos and m.end <= hi and m.type in types]
+    if not cands:
+        return []
+    first = cands[0]
+    gap = text[pos : first.start]
+    if len(gap) > _WINDOW[words.lang] or re.search(r"[。；;]", gap):
+        return []
+    out = [first]
+    for m in cands[1:]:
+        between = text[out[-1].end : m.start]
+        if not words.separator.search(between) or len(between.strip()) > 12:
+            break
+        out.append(m)
+    return out
+
+
+_EN_ITEM = r"[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|de))*"
+_EN_LIST = re.compile(rf"({_EN_ITEM})((?:\s*(?:,\s*and|,\s*or|,|\band\b|\bor\b|&)\s*{_EN_ITEM})+)")
+_EN_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|&)\s*")
+_ZH_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}\Z")
+
+
+def fallback_list(text: str, pos: int, hi: int, words: RoleWords, taken: list[Mention],
+                  mention_type: str, extractor: str) -> list[Mention]:
+    """Names of a list after `pos` that no extractor found, as new mentions (≥ 2 items).
+
+    Used for affected parties like "such as Patosun, Aoji and Zebao" or "清退中通冷链、吉时达等":
+    an enumeration right after an enforcement verb names the parties even when the names
+    are unknown to the gazetteer.
+    """
+    segment = text[pos:hi]
+    spans: list[tuple[int, int]] = []
+    if words.lang == "zh":
+        m = re.match(r"[了掉对将]?([^，,。；;：:！？]{2,80}?)(?=等|[，,。；;]|\Z)", segment)
+        if not m or "、" not in m.group(1):
+            return []
+        body_start = pos + m.start(1)
+        body = m.group(1)
+        parts = re.split(r"(、|和|及|与)", body)
+        offset = body_start
+        for part in parts:
+            if part in ("、", "和", "及", "与"):
+                offset += len(part)
+                continue
+            if not _ZH_ITEM.match(part):
+                return []
+            spans.append((offset, offset + len(part)))
+            offset += len(part)
+    else:
+        if len(segment) > 160:
+            segment = segment[:160]
+        m = _EN_LIST.search(segment)
+        if not m or words.future.search(text[pos : pos + m.start()] or " ") and m.start() > 120:
+            return []
+        offset = pos + m.start()
+        chunk = m.group(0)
+        cursor = 0
+        for piece in _EN_SPLIT.split(chunk):
+            if not piece:
+                continue
+            i = chunk.index(piece, cursor)
+            spans.append((offset + i, offset + i + len(piece)))
+            cursor = i + len(piece)
+        spans = [s for s in spans if text[s[0] : s[1]].casefold() not in words.list_stop]
+    if len(spans) < 2:
+        return []
+    out = []
+    for a, b in spans:
+        same = [t for t in taken if t.start == a and t.end == b]
+        if same:
+            out.append(same[0])
+        elif any(t.start < b and a < t.end for t in taken):
+            return []  # an extractor read this stretch differently: trust it
+        else:
+            out.append(Mention(text=text[a:b], start=a, end=b, type=mention_type, extractor=extractor, confidence=0.6))
+    return out
+
+
+def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Spans of 《…》 and “…” names in the sentence, with their bracket kind."""
+    out = []
+    for m in re.finditer(r"《([^《》]{2,40})》|“([^“”]{2,20})”|\"([^\"]{2,30})\"", text[lo:hi]):
+        g = 1 if m.group(1) else (2 if m.group(2) else 3)
+        out.append((lo + m.start(g), lo + m.end(g), "book" if g == 1 else "quote"))
+    return out
