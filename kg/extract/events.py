@@ -13,13 +13,25 @@ from ..model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, F
 from ..text import normalize, sentences
 from . import EXTRACTORS
 from .roles import (
-    ABOUT_TYPES, ACTOR_TYPES, RoleWords, actor_candidates, clause_bounds, fallback_list, is_attribution,
-    is_passive, list_after, nearest_before, passive_agent, quoted_names, role_words,
+    ABOUT_TYPES,
+    ACTOR_TYPES,
+    RoleWords,
+    actor_candidates,
+    clause_bounds,
+    fallback_list,
+    is_attribution,
+    is_passive,
+    list_after,
+    nearest_before,
+    passive_agent,
+    quoted_names,
+    role_words,
 )
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
+PATIENT_WINDOW = {"zh": 16, "en": 60}
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
 
 
@@ -130,7 +142,8 @@ class _Builder:
         actor = passive_agent(text, mentions, hit.start, hit.end, lo, hi, words)
         score = 1.0
         if actor is not None or is_passive(text, hit.start, lo, words):
-            patients = [m for m in actor_candidates(mentions, c_lo, hit.start)
+            near = max(c_lo, hit.start - PATIENT_WINDOW[words.lang])
+            patients = [m for m in actor_candidates(mentions, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")]
             affects.extend(patients)
@@ -163,6 +176,8 @@ class _Builder:
                 actor, score = doc.recent_platform(hit.start), 0.8
             else:
                 actor, score = doc.main, 0.6
+        if actor is not None:
+            affects = [m for m in affects if _key(m) != _key(actor)]
         return actor, affects, score
 
     def _about(self, typ: str, hit: TriggerHit, lo: int, hi: int) -> tuple[Mention, ...]:
@@ -173,6 +188,8 @@ class _Builder:
                 continue
             if any(m.start < b and a < m.end and m.type in ABOUT_TYPES for m in found):
                 continue
+            if doc.words.source_after.match(text[b + 1 : b + 6]):
+                continue  # 《商报》获悉: a cited outlet, not a rule
             near = min(abs(hit.start - b), abs(a - hit.end)) <= 8
             app = bool(SERVICE_SUFFIX.match(text, b + 1))
             if kind == "book":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import LexiconError
-from ..lexicons import load_json
+from ..lexicons import load_json, load_words
 from ..model import ORGANIZATION_TYPES, Mention
 from .triggers import TRIGGER_DIR, _any_of
 
@@ -24,7 +24,7 @@ _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 _WINDOW = {"zh": 16, "en": 70}
 _KEYS = (
     "pronouns", "passive", "agent", "list_separators", "list_openers", "list_closers",
-    "future", "report_date", "source_markers", "receivers", "list_stop",
+    "future", "report_date", "source_markers", "source_after", "receivers", "list_stop",
 )
 
 
@@ -41,6 +41,7 @@ class RoleWords:
     closer: re.Pattern[str]
     future: re.Pattern[str]
     source: re.Pattern[str]
+    source_after: re.Pattern[str]
     receiver: re.Pattern[str]
     list_stop: frozenset[str]
 
@@ -64,7 +65,8 @@ def role_words(lang: str) -> RoleWords:
     sep = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in seps) + r")\s*\Z", re.IGNORECASE)
     return RoleWords(
         lang, pat("pronouns"), pat("passive"), pat("agent"), sep, pat("list_openers"), pat("list_closers"),
-        pat("future"), pat("source_markers"), pat("receivers"), frozenset(w.casefold() for w in data["list_stop"][lang]),
+        pat("future"), pat("source_markers"), pat("source_after"), pat("receivers"),
+        frozenset(w.casefold() for w in data["list_stop"][lang]),
     )
 
 
@@ -83,7 +85,8 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) 
 def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     """True for a news source named as such ("According to Caixin", 据新华社)."""
     before = text[max(lo, m.start - 16) : m.start]
-    return bool(words.source.search(before))
+    after = text[m.end : m.end + 6].lstrip("》”\" ")
+    return bool(words.source.search(before)) or bool(words.source_after.match(after))
 
 
 def actor_candidates(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
@@ -183,7 +186,7 @@ def fallback_list(text: str, pos: int, hi: int, words: RoleWords, taken: list[Me
         if len(segment) > 160:
             segment = segment[:160]
         m = _EN_LIST.search(segment)
-        if not m or words.future.search(text[pos : pos + m.start()] or " ") and m.start() > 120:
+        if not m:
             return []
         offset = pos + m.start()
         chunk = m.group(0)
@@ -192,7 +195,10 @@ def fallback_list(text: str, pos: int, hi: int, words: RoleWords, taken: list[Me
             if not piece:
                 continue
             i = chunk.index(piece, cursor)
-            spans.append((offset + i, offset + i + len(piece)))
+            size = len(piece)
+            if piece.endswith(".") and piece.split()[-1] not in _abbreviations():
+                size -= 1  # a sentence-final full stop, not part of the name
+            spans.append((offset + i, offset + i + size))
             cursor = i + len(piece)
         spans = [s for s in spans if text[s[0] : s[1]].casefold() not in words.list_stop]
     if len(spans) < 2:
@@ -207,6 +213,11 @@ def fallback_list(text: str, pos: int, hi: int, words: RoleWords, taken: list[Me
         else:
             out.append(Mention(text=text[a:b], start=a, end=b, type=mention_type, extractor=extractor, confidence=0.6))
     return out
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_words("abbreviations.txt"))
 
 
 def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

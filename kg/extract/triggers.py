@@ -36,6 +36,7 @@ class Trigger:
     pattern: re.Pattern[str]
     ctx: re.Pattern[str] | None = None
     not_: re.Pattern[str] | None = None
+    except_: tuple[re.Pattern[str], ...] = ()
     source: str = ""
 
 
@@ -108,7 +109,7 @@ def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: st
     if not isinstance(obj, dict) or not isinstance(obj.get("t"), str) or not obj["t"].strip():
         raise LexiconError(f"{_where(path, raw, str(obj)[:20])}: a trigger needs a text 't'")
     where = _where(path, raw, f'"t": "{obj["t"]}"')
-    unknown = set(obj) - {"t", "w", "ctx", "not", "gap"}
+    unknown = set(obj) - {"t", "w", "ctx", "not", "gap", "except"}
     if unknown:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
     weight = obj.get("w", 0.7)
@@ -123,7 +124,8 @@ def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: st
         raise LexiconError(f"{where}: bad trigger {obj['t']!r}: {err}") from err
     ctx = _any_of(_words(obj["ctx"], where, "ctx"), lang) if "ctx" in obj else None
     not_ = _any_of(_words(obj["not"], where, "not"), lang) if "not" in obj else None
-    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, where)
+    excepts = tuple(compile_phrase(w, lang, 0) for w in _words(obj["except"], where, "except")) if "except" in obj else ()
+    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where)
 
 
 def read_triggers(directory: str | Path | None = None) -> dict[str, list[Trigger]]:
@@ -189,8 +191,21 @@ class TriggerMatcher:
                     continue
                 if trig.not_ is not None and trig.not_.search(sentence):
                     continue
+                if trig.except_ and _inside_exception(text, m.start(), m.end(), trig.except_):
+                    continue
                 per_sentence[i].append(TriggerHit(trig.type, m.start(), m.end(), m.group(), trig.weight, trig.priority))
         return [resolve_overlaps(hits) for hits in per_sentence]
+
+
+def _inside_exception(text: str, start: int, end: int, excepts: tuple[re.Pattern[str], ...]) -> bool:
+    """True when the hit lies inside a longer phrase listed as an exception (业务调整 for 调整)."""
+    window = text[max(0, start - 12) : end + 12]
+    offset = max(0, start - 12)
+    for pat in excepts:
+        for m in pat.finditer(window):
+            if offset + m.start() <= start and end <= offset + m.end():
+                return True
+    return False
 
 
 def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
