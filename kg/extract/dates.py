@@ -1,0 +1,275 @@
+"""Dates in Chinese and English news, resolved to ISO days without ever reading the clock.
+
+Regexes only (dateparser runs at ~0.016 MB/s). A date without a year takes it from the
+nearest full date in the text (ties go to the preceding one), else from the document
+date; with neither it is dropped, never guessed. Relative words (今日, 近日, yesterday)
+need the document date. Month-only dates ("2022年10月起", "from October 2022") are emitted
+as the first of the month only with an effective cue, where "from October" does mean the
+1st; a bare "in October 2022" is not a day and is dropped. Cue words live in
+`kg/lexicons/dates.json`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from ..model import DateMention, Extraction
+from . import EXTRACTORS
+from .cuefile import CueFile, alternation
+
+CUES = "dates.json"
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_ORD = r"(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A date-like span before resolution; `y` is None when the text gives no year."""
+
+    start: int
+    end: int
+    kind: str  # "day" (y may be None), "month" (year and month only), "rel" (relative word)
+    m: int = 0
+    d: int = 0
+    y: int | None = None
+    days: int = 0  # offset from the document date, for "rel"
+
+
+def _iso(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _doc_day(doc_date: str | None) -> date | None:
+    if not doc_date or len(doc_date) < 10:
+        return None
+    try:
+        return date.fromisoformat(doc_date[:10])
+    except ValueError:
+        return None
+
+
+def _near_year(m: int, d: int, ref: date) -> date | None:
+    """The day m-d in the year that puts it within about six months of `ref`."""
+    best = None
+    for y in (ref.year, ref.year - 1, ref.year + 1):
+        day = _iso(y, m, d)
+        if day and (best is None or abs((day - ref).days) < abs((best - ref).days)):
+            best = day
+    return best
+
+
+class DateFinder:
+    """Compiled date patterns and cue lists; `find(text, lang, doc_date)` does the work."""
+
+    def __init__(self) -> None:
+        cues = CueFile(CUES)
+        months = cues.table("months_en", int)
+        for name, num in months.items():
+            if not 1 <= num <= 12:
+                raise cues.error(name, f"month {name!r} must map to 1..12")
+        self.months = months
+        mon = rf"(?P<mon>{alternation(list(months))})(?:\.|\b)"
+        day = rf"(?P<d>\d{{1,2}}){_ORD}"
+        nd = r"(?<![\d０-９.])"
+        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+            ("day", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?!\d))")),
+            ("day", re.compile(
+                rf"(?<![\d./-]){_YEAR}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d|\.\d)(?:\s*[日号])?")),
+            ("day", re.compile(rf"\b{mon}\s+{day}(?:\s*,\s*|\s+){_YEAR}\b")),
+            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon},?\s+{_YEAR}\b")),
+            ("month", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)份?")),
+            ("month", re.compile(rf"\b{mon}\s*,?\s+{_YEAR}\b")),
+            ("day", re.compile(r"(?<![\d０-９.年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+            ("day", re.compile(rf"\b{mon}\s+{day}\b(?!:)")),
+            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}")),
+        ]
+        self.relative: dict[str, tuple[str, int, frozenset[str]]] = {}
+        for item in cues.get("relative"):
+            ok = isinstance(item, dict) and isinstance(item.get("word"), str) and item.get("lang") in ("zh", "en")
+            if not ok or not isinstance(item.get("days"), int):
+                raise cues.error(str(item.get("word", "relative")) if isinstance(item, dict) else "relative",
+                                 "each relative entry needs word (str), lang (zh|en) and days (int)")
+            not_after = item.get("not_after", "")
+            if not isinstance(not_after, str):
+                raise cues.error(item["word"], "not_after must be a string of characters")
+            self.relative[item["word"].casefold()] = (item["lang"], item["days"], frozenset(not_after))
+        words = alternation(list(self.relative))
+        self.rel_re = re.compile(rf"(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
+        self.rel_blockers = re.compile(alternation(cues.words("relative_blockers")), re.IGNORECASE)
+        tod = cues.regex("time_of_day_re")
+        self.tod = re.compile(tod)
+        zh_join, en_join = alternation(cues.words("range_joiners_zh")), alternation(cues.words("range_joiners_en"))
+        self.joiner = re.compile(rf"{tod}\s*(?:(?P<zh>{zh_join})|(?P<en>{en_join})(?![A-Za-z]))\s*")
+        self.day_only = re.compile(rf"(?P<d>\d{{1,2}})(?:\s*[日号]|{_ORD}\b)(?!\s*[月:])")
+        self.range_prefix = tuple(w.casefold() for w in cues.words("range_prefix_en") + cues.words("range_prefix_zh"))
+        self.before_zh = tuple(cues.words("effective_before_zh"))
+        self.future_zh = tuple(cues.words("future_before_zh"))
+        self.after_zh = tuple(cues.words("effective_after_zh"))
+        self.after_block_zh = tuple(cues.words("effective_after_blockers_zh"))
+        self.before_en = tuple(w.casefold() for w in cues.words("effective_before_en"))
+        self.after_en = tuple(w.casefold() for w in cues.words("effective_after_en"))
+        self.month_part_zh = tuple(cues.words("month_part_after_zh"))
+        self.month_part_en = tuple(w.casefold() for w in cues.words("month_part_before_en"))
+        self.clause = cues.integer("clause_chars")
+        self.clause_end = re.compile(r"[，,。；;！!？?\n]")
+
+    # -- candidates -----------------------------------------------------------------
+    def spans(self, text: str, lang: str = "zh") -> list[_Raw]:
+        """Every date-like span, longest first at each position, without overlaps."""
+        found: list[_Raw] = []
+        for kind, pattern in self.patterns:
+            for mt in pattern.finditer(text):
+                gd = mt.groupdict()
+                m = self.months[gd["mon"]] if gd.get("mon") else int(gd["m"])
+                d = int(gd["d"]) if gd.get("d") else 1
+                y = int(gd["y"]) if gd.get("y") else None
+                if 1 <= m <= 12 and 1 <= d <= 31:
+                    found.append(_Raw(mt.start(), mt.end(), kind, m, d, y))
+        for mt in self.rel_re.finditer(text):
+            lang_of, days, not_after = self.relative[mt.group().casefold()]
+            if lang_of == "en" and lang != "en":
+                continue
+            if mt.start() and text[mt.start() - 1] in not_after:
+                continue
+            found.append(_Raw(mt.start(), mt.end(), "rel", days=days))
+        for mt in self.rel_blockers.finditer(text):
+            found.append(_Raw(mt.start(), mt.end(), "block"))
+        found.sort(key=lambda r: (r.start, -(r.end - r.start), r.kind == "block"))
+        kept: list[_Raw] = []
+        for raw in found:
+            if kept and raw.start < kept[-1].end:
+                continue
+            kept.append(raw)
+        return [r for r in kept if r.kind != "block"]
+
+    # -- roles ----------------------------------------------------------------------
+    def _effective(self, text: str, start: int, end: int, is_range: bool) -> bool:
+        before = text[max(0, start - 40):start].rstrip()
+        low = before.casefold()
+        for cue in self.before_en:
+            if low.endswith(cue) and (len(low) == len(cue) or not low[-len(cue) - 1].isalpha()):
+                if not (is_range and cue in self.range_prefix):
+                    return True
+        if before.endswith(self.before_zh) and not (is_range and before.endswith(self.range_prefix)):
+            return True
+        tail = text[end:end + 60]
+        tod = self.tod.match(tail)
+        tail = tail[tod.end() if tod else 0:].lstrip()
+        if tail.casefold().startswith(self.after_en):
+            return True
+        if tail.startswith(self.after_zh) and not tail.startswith(self.after_block_zh):
+            return True
+        if before.endswith(self.future_zh):
+            stop = self.clause_end.search(tail)
+            clause = tail[:min(self.clause, stop.start() if stop else self.clause)]
+            return any(cue in clause for cue in self.after_zh if len(cue) > 1)
+        return False
+
+    def _month_part(self, text: str, raw: _Raw) -> bool:
+        """True for "5月底", "end of May 2023": a part of a month, not its first day."""
+        return text[raw.end:raw.end + 2].startswith(self.month_part_zh) or \
+            text[max(0, raw.start - 20):raw.start].rstrip().casefold().endswith(self.month_part_en)
+
+    # -- resolution -----------------------------------------------------------------
+    def _ranges(self, text: str, raws: list[_Raw]) -> list[tuple[_Raw, _Raw | None]]:
+        """Pair each date with the end of a range that follows it ("5月4日至10日")."""
+        out: list[tuple[_Raw, _Raw | None]] = []
+        i = 0
+        while i < len(raws):
+            a = raws[i]
+            join = self.joiner.match(text, a.end) if a.kind == "day" else None
+            nxt = raws[i + 1] if i + 1 < len(raws) else None
+            if join and join.group("en") in ("and",) and not text[:a.start].rstrip().casefold().endswith("between"):
+                join = None
+            if join and nxt and nxt.start == join.end() and nxt.kind == "day":
+                out.append((a, nxt))
+                i += 2
+                continue
+            if join:
+                only = self.day_only.match(text, join.end())
+                if only and int(only.group("d")) > a.d:
+                    out.append((a, _Raw(a.start, only.end(), "day", a.m, int(only.group("d")), a.y)))
+                    i += 1
+                    continue
+            out.append((a, None))
+            i += 1
+        return out
+
+    def find(self, text: str, *, lang: str, doc_date: str | None) -> list[DateMention]:
+        raws = self.spans(text, lang)
+        full = [r for r in raws if r.y is not None]
+        starts = [r.start for r in full]
+        doc_day = _doc_day(doc_date)
+        out: list[DateMention] = []
+        for a, b in self._ranges(text, raws):
+            if b is not None and a.y is None and b.y is not None:
+                a = replace(a, y=b.y if (a.m, a.d) <= (b.m, b.d) else b.y - 1)
+            start_day = self._resolve(a, full, starts, doc_day)
+            if start_day is None or (a.kind == "month" and self._month_part(text, a)):
+                continue
+            end_day = None
+            if b is not None:
+                end_day = _near_year(b.m, b.d, start_day) if b.y is None else _iso(b.y, b.m, b.d)
+                if end_day is not None and end_day < start_day:
+                    end_day = None
+            stop = b.end if b is not None and end_day is not None else a.end
+            effective = self._effective(text, a.start, stop, end_day is not None)
+            if a.kind == "month" and not effective:
+                continue
+            out.append(DateMention(
+                text=text[a.start:stop], start=a.start, end=stop, value=start_day.isoformat(),
+                role="effective" if effective else "date", end_value=end_day.isoformat() if end_day else None,
+            ))
+        return out
+
+    def _resolve(self, raw: _Raw, full: list[_Raw], starts: list[int], doc_day: date | None) -> date | None:
+        if raw.kind == "rel":
+            return doc_day + timedelta(days=raw.days) if doc_day else None
+        if raw.y is not None:
+            return _iso(raw.y, raw.m, raw.d)
+        ref = _nearest(raw, full, starts)
+        if ref is not None and ref.y is not None:
+            ref_day = _iso(ref.y, ref.m, ref.d)
+            return _near_year(raw.m, raw.d, ref_day) if ref_day else None
+        return _near_year(raw.m, raw.d, doc_day) if doc_day else None
+
+    def __call__(self, ex: Extraction) -> None:
+        doc = ex.document
+        ex.dates.extend(self.find(doc.text, lang=doc.lang, doc_date=doc.date_published))
+
+
+def _nearest(raw: _Raw, full: list[_Raw], starts: list[int]) -> _Raw | None:
+    """The full date closest to `raw` in the text; the preceding one wins a tie."""
+    i = bisect.bisect_left(starts, raw.start)
+    before = full[i - 1] if i > 0 else None
+    after = full[i] if i < len(full) else None
+    if before is None or after is None:
+        return before or after
+    return before if raw.start - before.end <= after.start - raw.end else after
+
+
+EXTRACTORS.register("dates")(DateFinder)
+
+_FINDER: DateFinder | None = None
+
+
+def _finder() -> DateFinder:
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = DateFinder()
+    return _FINDER
+
+
+def find_dates(text: str, *, lang: str, doc_date: str | None) -> list[DateMention]:
+    """Dates in `text`, in text order; yearless and relative ones need a full date or `doc_date`."""
+    return _finder().find(text, lang=lang, doc_date=doc_date)
+
+
+def date_spans(text: str, lang: str = "zh") -> list[tuple[int, int]]:
+    """Spans of everything that looks like a date, resolvable or not (for other extractors)."""
+    return [(r.start, r.end) for r in _finder().spans(text, lang)]
