@@ -1,0 +1,143 @@
+"""The embedded Oxigraph store: load a build's dataset, add RDF files, open it for queries.
+
+Each document's triples live in a named graph (its IRI); queries see the union of all
+graphs as their default graph, and `GRAPH ?g` gives provenance.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import StoreError
+
+# File suffixes that carry several graphs; other formats load into one graph per file.
+_DATASET_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
+_EXTRA_SUFFIXES = {"rdf": ox.RdfFormat.RDF_XML, "owl": ox.RdfFormat.RDF_XML, "xml": ox.RdfFormat.RDF_XML,
+                   "json": ox.RdfFormat.JSON_LD, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """What a store holds, for reports and manifests."""
+
+    path: Path
+    quads: int
+    named_graphs: int
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of a file from its suffix (.nq .trig .ttl .nt .rdf .jsonld ...)."""
+    ext = path.suffix.lower().lstrip(".")
+    fmt = _EXTRA_SUFFIXES.get(ext) or ox.RdfFormat.from_extension(ext)
+    if fmt is None:
+        raise StoreError(f"{path}: unknown RDF format {path.suffix!r}; use .nq .trig .ttl .nt .n3 .rdf or .jsonld")
+    return fmt
+
+
+def info(store: ox.Store, path: Path) -> StoreInfo:
+    return StoreInfo(path=path, quads=len(store), named_graphs=sum(1 for _ in store.named_graphs()))
+
+
+def load_dataset(nq_path: Path, store_dir: Path) -> StoreInfo:
+    """Create a fresh store at `store_dir` from a build's N-Quads (bulk load, replaces any old store)."""
+    nq_path, store_dir = Path(nq_path), Path(store_dir)
+    if not nq_path.is_file():
+        raise StoreError(f"{nq_path}: no such dataset file (run `kg build` first)")
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        store = ox.Store(str(store_dir))
+        store.bulk_load(path=str(nq_path), format=rdf_format(nq_path))
+        store.flush()
+        result = info(store, store_dir)
+    except (OSError, SyntaxError, ValueError) as err:
+        raise StoreError(f"{nq_path}: could not load into {store_dir}: {err}") from err
+    del store  # closes the database so the folder can be moved (the build swaps folders in)
+    return result
+
+
+def open_oxigraph(path: Path | str, *, read_only: bool = True) -> ox.Store:
+    """The raw pyoxigraph store of a store folder (or of a build folder holding `store/`)."""
+    folder = resolve_store_path(path)
+    try:
+        return ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+    except OSError as err:
+        raise StoreError(f"{folder}: could not open the store: {err} (is another process writing to it?)") from err
+
+
+class KgStore:
+    """A store folder opened for research: `.query()` runs in a killable worker process."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = resolve_store_path(path)
+
+    def query(self, text_or_name: str, params: dict[str, str] | None = None, **options: Any) -> Any:
+        """SPARQL text or a canned query name -> `kg.query.Result` (see `kg.query.query`)."""
+        from .query import query
+
+        return query(self, text_or_name, params, **options)
+
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, read-only, for direct use (no time limit)."""
+        return open_oxigraph(self.path)
+
+    def __repr__(self) -> str:
+        return f"KgStore({str(self.path)!r})"
+
+
+def open_store(path: Path | str) -> KgStore:
+    """Open a store folder (or a build folder holding `store/`) for queries from Python."""
+    return KgStore(path)
+
+
+def resolve_store_path(path: Path | str) -> Path:
+    """Accept either the store folder or a build folder that holds `store/`."""
+    folder = Path(path)
+    if (folder / "store").is_dir() and not (folder / "CURRENT").exists():
+        folder = folder / "store"
+    if not (folder / "CURRENT").exists():
+        raise StoreError(f"{folder}: not an Oxigraph store (build one with `kg build` or `kg load FILE --store DIR`)")
+    return folder
+
+
+def load_files(files: Iterable[Path], store_dir: Path) -> StoreInfo:
+    """Add RDF files to a store (created when missing); a graph loaded again replaces the old one.
+
+    Dataset files (N-Quads, TriG) keep their graph names; a triples-only file goes into a
+    named graph named after the file (`file:///abs/path`), so loading it again replaces it.
+    """
+    store_dir = Path(store_dir)
+    store_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        store = ox.Store(str(store_dir))
+    except OSError as err:
+        raise StoreError(f"{store_dir}: could not open the store for writing: {err}") from err
+    for path in map(Path, files):
+        _load_one(store, path)
+    store.flush()
+    result = info(store, store_dir)
+    del store
+    return result
+
+
+def _load_one(store: ox.Store, path: Path) -> None:
+    if not path.is_file():
+        raise StoreError(f"{path}: no such file")
+    fmt = rdf_format(path)
+    to_graph = None if fmt in _DATASET_FORMATS else ox.NamedNode(path.resolve().as_uri())
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt, rename_blank_nodes=True))
+    except (OSError, SyntaxError, ValueError) as err:
+        raise StoreError(f"{path}: {err}") from err
+    if to_graph is not None:
+        quads = [ox.Quad(q.subject, q.predicate, q.object, to_graph) for q in quads]
+    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
+    for graph in graphs:
+        store.remove_graph(graph)
+    store.extend(quads)
