@@ -1,0 +1,214 @@
+"""Reported numbers (money, counts, percentages) normalised to base units.
+
+"7000亿元" is 700000000000 CNY, "9.3 million users" 9300000 users, "超4.1万商家" 41000
+merchants. A bare number becomes a figure only when something says it is one: a magnitude,
+a currency, a percent sign, a counted unit, thousands separators or an approximator
+("more than"); so years, list numbers, model names, "[1]" and "1688" stay out. Words live in
+`kg/lexicons/figures.json`. Chinese numerals ("四千") count only with a unit and from ten up.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal, InvalidOperation
+
+from ..model import Extraction, Figure
+from . import EXTRACTORS
+from .cuefile import CueFile, alternation
+from .dates import date_spans
+
+CUES = "figures.json"
+_FOLD = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(s: str) -> int | None:
+    """The value of a Chinese numeral ("一万三千" = 13000), None for runs like "三五" (3 to 5)."""
+    total = mid = sec = 0
+    num: int | None = None
+    prev_digit = False
+    for ch in s:
+        if ch in _CN_DIGITS:
+            if prev_digit and _CN_DIGITS[ch] != 0 and num != 0:
+                return None
+            num, prev_digit = _CN_DIGITS[ch], True
+            continue
+        prev_digit = False
+        if ch in _CN_UNITS:
+            sec += (1 if num is None else num) * _CN_UNITS[ch]
+        elif ch == "万":
+            mid += (sec + (num or 0)) * 10_000
+            sec = 0
+        elif ch == "亿":
+            total += (mid + sec + (num or 0)) * 100_000_000
+            mid = sec = 0
+        num = None
+    return total + mid + sec + (num or 0)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """13000.0 -> 13000 (no exponent), 43.370 -> 43.37."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+class FigureFinder:
+    """Compiled number pattern and unit tables; `find(text, lang)` does the work."""
+
+    def __init__(self) -> None:
+        cues = CueFile(CUES)
+        self.mag = {**cues.table("magnitudes_zh", int), **cues.table("magnitudes_en", int)}
+        self.mag_need_cur = frozenset(cues.words("magnitudes_need_currency"))
+        self.cur_before = cues.table("currencies_before", str)
+        self.cur_after = cues.table("currencies_after", str)
+        self.pct_after = cues.table("percent_after", str)
+        self.units_zh = cues.table("units_zh", str)
+        self.units_en = {k.casefold(): v for k, v in cues.table("units_en", str).items()}
+        self.more = cues.text("more_zh")
+        self.zh_gap, self.en_gap = cues.integer("zh_gap_chars"), cues.integer("en_gap_words")
+        self.en_stop = frozenset(w.casefold() for w in cues.words("en_gap_stop"))
+        self.not_after = tuple(cues.words("not_after"))
+        self.not_before = tuple(cues.words("not_before_zh"))
+        self.number_names = frozenset(cues.words("number_names"))
+        approx = alternation(cues.words("approximators_zh") + cues.words("approximators_en"))
+        zh_mag = alternation(list(cues.table("magnitudes_zh", int)))
+        en_mag = alternation(list(cues.table("magnitudes_en", int)))
+        yi = alternation(cues.words("hundred_million_en"))
+        more = f"[{re.escape(self.more)}]?"
+        self.pattern = re.compile(
+            rf"(?:(?<![A-Za-z])(?P<approx>{approx})\s?)?(?:(?P<cur1>{alternation(list(self.cur_before))})\s?)?"
+            rf"(?P<pct1>{alternation(cues.words('percent_before'))})?"
+            r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
+            rf"(?:\.?\s(?P<yi>{yi})\b)?{more}"
+            rf"(?:(?P<mag>{zh_mag})|\s?(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
+            rf"(?:\s?(?P<cur2>{alternation(list(self.cur_after))})(?![A-Za-z]))?"
+            rf"(?:\s?(?P<pct2>{alternation(list(self.pct_after))})(?![A-Za-z]))?",
+            re.IGNORECASE,
+        )
+        self.zh_unit = re.compile(alternation(list(self.units_zh)))
+        self.en_word = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
+        self.cjk_run = re.compile(r"[\u3400-\u9fff]*")
+
+    def find(self, text: str, *, lang: str) -> list[Figure]:
+        folded = text.translate(_FOLD)
+        dates = date_spans(folded, lang)
+        date_starts = [s for s, _ in dates]
+        out: list[Figure] = []
+        for mt in self.pattern.finditer(folded):
+            fig = self._figure(text, folded, mt)
+            if fig is None:
+                continue
+            i = bisect.bisect_right(date_starts, fig.end - 1)
+            if i and dates[i - 1][1] > fig.start:
+                continue  # part of a date
+            out.append(fig)
+        return out
+
+    def _figure(self, text: str, folded: str, mt: re.Match[str]) -> Figure | None:
+        g = mt.groupdict()
+        start, end = mt.start(), mt.end()
+        ns = mt.start("num") if g["num"] else mt.start("cn")
+        lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns
+        if lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
+            return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
+        if folded[:lead].endswith(self.not_after) or (lead and folded[lead - 1] in "[【"):
+            return None
+        if end < len(folded) and folded[end].isascii() and folded[end].isalnum():
+            return None  # 5G, 3D, 4K
+        mag_word = g["mag"] or g["emag"]
+        if g["emag"] and g["emag"].lower() in self.mag_need_cur and not g["cur1"]:
+            return None
+        currency = self._lookup(self.cur_before, g["cur1"]) or self._lookup(self.cur_after, g["cur2"])
+        pct = "percent" if g["pct1"] else self._lookup(self.pct_after, g["pct2"])
+        number = g["num"] or g["cn"]
+        after_num = folded[(mt.end("num") if g["num"] else mt.end("cn")):]
+        if not (mag_word or currency or pct or g["yi"]) and after_num.startswith(self.not_before):
+            return None
+        if g["cn"]:
+            value = cn_number(g["cn"])
+            if value is None:
+                return None
+            base = Decimal(value)
+        else:
+            try:
+                base = Decimal(number.replace(",", ""))
+            except InvalidOperation:
+                return None
+        unit, unit_end = "", end
+        if not (currency or pct):
+            unit, unit_end = self._unit(folded, end)
+        bare = not (mag_word or currency or pct or g["yi"] or unit)
+        if g["cn"]:
+            if bare or base < 10:
+                return None
+        elif bare and not ("," in number or g["approx"]):
+            return None
+        if not (mag_word or currency or pct or g["yi"]) and number in self.number_names:
+            return None
+        if not (mag_word or currency or pct or g["yi"]) and re.fullmatch(r"(?:19|20)\d\d", number) and unit_end > end + 1:
+            return None  # a year followed by words, not a count
+        value = base
+        if g["yi"]:
+            value *= 100_000_000
+        if mag_word:
+            value *= self.mag[mag_word] if mag_word in self.mag else self.mag[mag_word.lower()]
+        stop = unit_end if unit else len(folded[:end].rstrip())
+        return Figure(text=text[start:stop], start=start, end=stop, value=_plain(value),
+                      unit=currency or pct or unit)
+
+    @staticmethod
+    def _lookup(table: dict[str, str], word: str | None) -> str:
+        if not word:
+            return ""
+        if word in table:
+            return table[word]
+        low = word.casefold()
+        return next((v for k, v in table.items() if k.casefold() == low), "")
+
+    def _unit(self, folded: str, pos: int) -> tuple[str, int]:
+        """The counted unit after a number: adjacent, or after a few describing words."""
+        run = self.cjk_run.match(folded, pos)
+        if run and run.end() > pos:
+            window = folded[pos:min(run.end(), pos + self.zh_gap + 3)]
+            hit = self.zh_unit.search(window)
+            if hit and (hit.start() == 0 or (len(hit.group()) > 1 and hit.start() <= self.zh_gap)):
+                return self.units_zh[hit.group()], pos + hit.end()
+            return "", pos
+        at = pos
+        for _ in range(self.en_gap + 1):
+            word = self.en_word.match(folded, at)
+            if not word:
+                break
+            low = word.group(1).casefold()
+            if low in self.units_en:
+                return self.units_en[low], word.end()
+            if low in self.en_stop:
+                break
+            at = word.end()
+        return "", pos
+
+    def __call__(self, ex: Extraction) -> None:
+        taken = sorted((m.start, m.end) for m in ex.mentions)
+        taken += [(d.start, d.end) for d in ex.dates]
+        taken.sort()
+        starts = [s for s, _ in taken]
+        for fig in self.find(ex.document.text, lang=ex.document.lang):
+            i = bisect.bisect_right(starts, fig.end - 1)
+            if any(e > fig.start for _, e in taken[max(0, i - 8):i]):
+                continue  # part of a name (58同城) or a date
+            ex.figures.append(fig)
+
+
+EXTRACTORS.register("figures")(FigureFinder)
+
+_FINDER: FigureFinder | None = None
+
+
+def find_figures(text: str, *, lang: str) -> list[Figure]:
+    """Figures in `text`, in text order, with values in base units."""
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = FigureFinder()
+    return _FINDER.find(text, lang=lang)
