@@ -2,16 +2,19 @@
 
 A `WorkerPool` keeps a few processes, each with the store opened read-only (or the RDF
 files loaded in memory). A query that overruns its limit gets its worker killed and
-replaced; the caller gets a QueryError, never a partial answer. Workers come from a
-forkserver, so a threaded server never forks itself.
+replaced; the caller gets a QueryError, never a partial answer. Workers are fresh
+interpreters (`python -m kg.query.worker`), so a threaded server never forks itself.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
+import os
+import pickle
 import re
+import select
+import subprocess
+import sys
 import threading
 import time
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -77,42 +80,93 @@ def _too_many(cap: int) -> dict[str, Any]:
     return {"error": f"the query returns more than {cap} rows; add LIMIT/OFFSET to page through them"}
 
 
-def _worker_main(conn: Connection, source: Source) -> None:
+def _read_frame(stream: Any) -> Any:
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    size = int.from_bytes(head, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)
+
+
+def _write_frame(stream: Any, obj: Any) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(len(data).to_bytes(8, "big") + data)
+    stream.flush()
+
+
+def main(argv: list[str]) -> None:
+    """Worker process: open the source, then answer framed pickled tasks on stdin/stdout."""
+    source: Source = (argv[0], tuple(argv[1:]))
+    out, inp = sys.stdout.buffer, sys.stdin.buffer
+    sys.stdout = sys.stderr  # nothing but frames may reach the parent's pipe
     try:
         store = _open(source)
     except KgError as err:
-        conn.send({"error": str(err)})
+        _write_frame(out, {"error": str(err)})
         return
-    conn.send({"ready": True})
+    _write_frame(out, {"ready": True})
     while True:
         try:
-            task = conn.recv()
+            task = _read_frame(inp)
         except EOFError:
             return
-        if task is None:
-            return
-        conn.send(execute(store, task))
+        _write_frame(out, execute(store, task))
 
 
 class _Worker:
-    def __init__(self, ctx: Any, source: Source, start_timeout: float) -> None:
-        self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, source), daemon=True)
-        self.proc.start()
-        child.close()
-        if not self.conn.poll(start_timeout):
+    """One worker process (`python -m kg.query.worker`), so no main-module or fork issues."""
+
+    def __init__(self, source: Source, start_timeout: float) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "kg.query.worker", source[0], *source[1]],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            hello = self.receive(start_timeout)
+        except QueryError:
             self.kill()
-            raise QueryError(f"the query worker did not start within {start_timeout:.0f}s")
-        hello = self.conn.recv()
+            raise QueryError(f"the query worker did not start within {start_timeout:g}s") from None
         if "error" in hello:
             self.kill()
             raise QueryError(hello["error"])
 
+    def send(self, task: dict[str, Any]) -> None:
+        assert self.proc.stdin is not None
+        _write_frame(self.proc.stdin, task)
+
+    def receive(self, timeout: float) -> Any:
+        """The next frame, or QueryError when none is complete within `timeout` seconds."""
+        assert self.proc.stdout is not None
+        deadline = time.monotonic() + timeout
+        fd = self.proc.stdout.fileno()
+        chunks = bytearray()
+        need = 8
+        while len(chunks) < need:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise QueryError("timeout")
+            data = os.read(fd, max(need - len(chunks), 65536) if len(chunks) >= 8 else need - len(chunks))
+            if not data:
+                raise EOFError
+            chunks += data
+            if need == 8 and len(chunks) >= 8:
+                need = 8 + int.from_bytes(chunks[:8], "big")
+        return pickle.loads(bytes(chunks[8:need]))
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
     def kill(self) -> None:
-        if self.proc.is_alive():
+        if self.proc.poll() is None:
             self.proc.kill()
-        self.proc.join(5)
-        self.conn.close()
+        self.proc.wait(5)
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                try:
+                    stream.close()
+                except OSError:
+                    pass
 
 
 class WorkerPool:
@@ -120,8 +174,6 @@ class WorkerPool:
 
     def __init__(self, source: Source, *, size: int = 2, start_timeout: float = 60.0) -> None:
         self.source, self.size, self.start_timeout = source, size, start_timeout
-        self._ctx = mp.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["kg.query.worker", "kg.store", "kg.vocab"])
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(size)
@@ -136,16 +188,16 @@ class WorkerPool:
                 if self._closed:
                     raise QueryError("the query pool is closed")
                 worker = self._idle.pop() if self._idle else None
-            if worker is None or not worker.proc.is_alive():
-                worker = _Worker(self._ctx, self.source, self.start_timeout)
+            if worker is None or not worker.alive():
+                worker = _Worker(self.source, self.start_timeout)
             try:
-                worker.conn.send(task)
-                if not worker.conn.poll(timeout):
-                    worker.kill()
-                    raise QueryError(f"the query ran out of time ({timeout:g}s) and was stopped; "
-                                     "narrow it or raise --timeout")
-                answer = worker.conn.recv()
-            except (EOFError, OSError, BrokenPipeError) as err:
+                worker.send(task)
+                answer = worker.receive(timeout)
+            except QueryError:
+                worker.kill()
+                raise QueryError(f"the query ran out of time ({timeout:g}s) and was stopped; "
+                                 "narrow it or raise --timeout") from None
+            except (EOFError, OSError, pickle.UnpicklingError) as err:
                 worker.kill()
                 raise QueryError(f"the query worker died ({type(err).__name__}); the query may need too much memory") from err
             with self._lock:
@@ -162,10 +214,6 @@ class WorkerPool:
             self._closed = True
             idle, self._idle = self._idle, []
         for worker in idle:
-            try:
-                worker.conn.send(None)
-            except OSError:
-                pass
             worker.kill()
 
     def __enter__(self) -> WorkerPool:
@@ -173,3 +221,7 @@ class WorkerPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
