@@ -31,6 +31,7 @@ from .triggers import TriggerHit, TriggerMatcher, type_settings
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
+FUTURE_WINDOW = {"zh": 25, "en": 80}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
 
@@ -149,18 +150,23 @@ class _Builder:
             affects.extend(patients)
         else:
             actor = nearest_before(text, mentions, hit.start, lo, words, set())
-            if actor is not None and words.lang == "zh":
-                dui = text.rfind("对", actor.end, hit.start)
-                if dui >= 0:  # "A对B进行处罚": B is affected, A acts
-                    inner = [m for m in actor_candidates(mentions, dui, hit.start)]
-                    if inner:
-                        affects.extend(inner)
-                        before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
-                        actor = before[-1] if before else None
+            dui = text.rfind("对", lo, hit.start) if words.lang == "zh" else -1
+            if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
+                affects.extend(actor_candidates(mentions, dui, hit.start))
+                before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
+                actor = before[-1] if before else None
             if actor is not None and typ in ("Investment",) and words.receiver.search(text[actor.end : hit.start]):
                 affects.append(actor)  # "B获得A投资" / "B raised a round": B is the investee
                 after = [m for m in actor_candidates(mentions, actor.end, hit.start) if m is not actor]
                 actor = after[0] if after else None
+        if actor is None:
+            before = text[lo : hit.start]
+            if words.pronoun.search(before):
+                actor, score = doc.recent_platform(hit.start), 0.8
+            else:
+                actor, score = doc.main, 0.6
+        if actor is not None:
+            affects = [m for m in affects if _key(m) != _key(actor)]
         if typ in AFFECTS_TYPES and not affects:
             affects = [m for m in list_after(text, mentions, hit.end, c_hi if words.lang == "zh" else hi, words)
                        if m is not actor]
@@ -170,14 +176,6 @@ class _Builder:
                     if m.extractor == "events" and m not in doc.new:
                         doc.new.append(m)
                 affects = found
-        if actor is None:
-            before = text[lo : hit.start]
-            if words.pronoun.search(before):
-                actor, score = doc.recent_platform(hit.start), 0.8
-            else:
-                actor, score = doc.main, 0.6
-        if actor is not None:
-            affects = [m for m in affects if _key(m) != _key(actor)]
         return actor, affects, score
 
     def _about(self, typ: str, hit: TriggerHit, lo: int, hi: int) -> tuple[Mention, ...]:
@@ -210,7 +208,7 @@ class _Builder:
         effective = next((d.value for d in here if d.role == "effective"), None)
         if effective is None and typ in EFFECT_TYPES:
             for d in here:
-                if d.role == "date" and words.future.search(text[max(lo, d.start - 25) : d.start]):
+                if d.role == "date" and words.future.search(text[max(lo, d.start - FUTURE_WINDOW[words.lang]) : d.start]):
                     effective = d.value
                     if date == d.value:
                         date = None
@@ -220,7 +218,7 @@ class _Builder:
             if self.types_in[idx + 1] <= {typ, "PolicyChange", "Announcement"}:
                 effective = next((d.value for d in _dates_in(doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
         if date is None:
-            date = next((d.value for d in here if d.role == "date"), None)
+            date = next((d.value for d in here if d.role == "date" and d.value != effective), None)
         dated = date is not None
         if date is None:
             date, dated = doc.report_date

@@ -107,7 +107,7 @@ def passive_agent(text: str, mentions: list[Mention], t_start: int, t_end: int, 
     tail_cands = [c for c in cands if c.start >= t_end]
     for m in tail_cands:
         gap = text[t_end : m.start]
-        if len(gap) <= 40 and re.search(r"(?<![\w-])by\s+(?:the\s+)?\Z", gap, re.IGNORECASE) and ";" not in gap:
+        if len(gap) <= 40 and re.search(r"(?<![\w-])by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", gap, re.IGNORECASE) and ";" not in gap:
             return m
     return None
 
