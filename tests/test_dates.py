@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.errors import LexiconError
+from kg.extract import EXTRACTORS, Pipeline
+from kg.extract.cuefile import CueFile
+from kg.extract.dates import date_spans, find_dates
+from kg.model import Document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _got(text: str, lang: str, doc_date: str | None) -> list[tuple[str, str, str | None, str]]:
+    return [(d.text, d.value, d.end_value, d.role) for d in find_dates(text, lang=lang, doc_date=doc_date)]
+
+
+CASES = [
+    ("zh-full", "2023年3月10日发布", "zh", None, [("2023年3月10日", "2023-03-10", None, "date")]),
+    ("iso", "2023-03-10 更新", "zh", None, [("2023-03-10", "2023-03-10", None, "date")]),
+    ("slash", "截至2023/3/10，", "zh", None, [("2023/3/10", "2023-03-10", None, "date")]),
+    ("dotted", "于2023.3.10公布", "zh", None, [("2023.3.10", "2023-03-10", None, "date")]),
+    ("timestamp-time-ignored", "2023-03-13 17:16", "zh", None, [("2023-03-13", "2023-03-13", None, "date")]),
+    ("en-mdy", "on March 8, 2022.", "en", None, [("March 8, 2022", "2022-03-08", None, "date")]),
+    ("en-dmy", "on 8 March 2022.", "en", None, [("8 March 2022", "2022-03-08", None, "date")]),
+    ("en-abbrev-yearless", "Mar. 8 it said", "en", "2022-03-01", [("Mar. 8", "2022-03-08", None, "date")]),
+    ("en-yearless-docdate", "On August 13, the bureau met", "en", "2021-08-15",
+     [("August 13", "2021-08-13", None, "date")]),
+    ("en-ordinal", "March 1st news", "en", "2022-03-01", [("March 1st", "2022-03-01", None, "date")]),
+    ("zh-yearless-docdate", "3月13日消息", "zh", "2023-03-13T17:16:00", [("3月13日", "2023-03-13", None, "date")]),
+    ("zh-yearless-from-text", "已于2023年3月1日起调整，5月4日退款", "zh", None,
+     [("2023年3月1日", "2023-03-01", None, "effective"), ("5月4日", "2023-05-04", None, "date")]),
+    ("zh-yearless-nearest-following", "3月21日消息，小蜜于2023年3月1日起调整", "zh", None,
+     [("3月21日", "2023-03-21", None, "date"), ("2023年3月1日", "2023-03-01", None, "effective")]),
+    ("year-boundary", "发布于2022年12月28日，1月3日生效", "zh", None,
+     [("2022年12月28日", "2022-12-28", None, "date"), ("1月3日", "2023-01-03", None, "effective")]),
+    ("zh-effective-zi-qi", "自2023年3月10日起，平台将下架", "zh", None, [("2023年3月10日", "2023-03-10", None, "effective")]),
+    ("zh-effective-qi-hao", "2023年3月15号起新规正式生效", "zh", None, [("2023年3月15号", "2023-03-15", None, "effective")]),
+    ("zh-effective-clause", "计划将于2021年3月1日对该产品下线处理", "zh", None,
+     [("2021年3月1日", "2021-03-01", None, "effective")]),
+    ("zh-effective-after-time", "自2022年4月28日00:00:00起调整", "zh", None,
+     [("2022年4月28日", "2022-04-28", None, "effective")]),
+    ("zh-effective-label", "调整生效时间为2021年2月24日。", "zh", None, [("2021年2月24日", "2021-02-24", None, "effective")]),
+    ("zh-future-not-effective", "将于2023年5月4日退还款项", "zh", None, [("2023年5月4日", "2023-05-04", None, "date")]),
+    ("zh-qisu-not-effective", "于2023年5月4日起诉", "zh", None, [("2023年5月4日", "2023-05-04", None, "date")]),
+    ("en-take-effect", "which will take effect on March 8, 2022.", "en", None,
+     [("March 8, 2022", "2022-03-08", None, "effective")]),
+    ("en-starting-from", "starting from April 27, 2022, Amazon will", "en", None,
+     [("April 27, 2022", "2022-04-27", None, "effective")]),
+    ("en-as-of", "as of May 1, 2022, sellers", "en", None, [("May 1, 2022", "2022-05-01", None, "effective")]),
+    ("zh-range-time", "活动时间为2025年1月21日0点-2025年2月6日", "zh", None,
+     [("2025年1月21日0点-2025年2月6日", "2025-01-21", "2025-02-06", "date")]),
+    ("zh-range-yearless-end", "将于2023年5月4日至5月10日期间退还", "zh", None,
+     [("2023年5月4日至5月10日", "2023-05-04", "2023-05-10", "date")]),
+    ("zh-range-docdate", "2月19日至3月31日期间", "zh", "2024-01-05", [("2月19日至3月31日", "2024-02-19", "2024-03-31", "date")]),
+    ("zh-range-day-only", "5月4日至10日", "zh", "2023-04-01", [("5月4日至10日", "2023-05-04", "2023-05-10", "date")]),
+    ("en-range-from-to", "from May 4 to May 10", "en", "2022-03-01", [("May 4 to May 10", "2022-05-04", "2022-05-10", "date")]),
+    ("en-range-dash", "May 4-10", "en", "2022-01-01", [("May 4-10", "2022-05-04", "2022-05-10", "date")]),
+    ("zh-month-effective", "商家将在2022年10月起陆续升级", "zh", None, [("2022年10月", "2022-10-01", None, "effective")]),
+    ("en-month-effective", "from October 2022 on", "en", None, [("October 2022", "2022-10-01", None, "effective")]),
+    ("month-without-cue", "in October 2022, 2022年10月销售", "en", None, []),
+    ("month-part", "预计将在2023年5月底前全面停止", "zh", None, []),
+    ("zh-relative", "阿里巴巴1688今日发布，近日上线", "zh", "2023-03-13",
+     [("今日", "2023-03-13", None, "date"), ("近日", "2023-03-13", None, "date")]),
+    ("zh-yesterday", "昨日宣布", "zh", "2023-03-01", [("昨日", "2023-02-28", None, "date")]),
+    ("en-relative", "recently announced; yesterday it said", "en", "2022-03-01",
+     [("recently", "2022-03-01", None, "date"), ("yesterday", "2022-02-28", None, "date")]),
+    ("zh-today-effective", "今日起执行", "zh", "2023-03-01", [("今日", "2023-03-01", None, "effective")]),
+    ("blocker-toutiao", "今日头条发布", "zh", "2023-03-01", []),
+    ("blocker-festival", "节日前夕", "zh", "2023-03-01", []),
+    ("no-docdate-yearless", "3月13日消息，昨日宣布，recently", "zh", None, []),
+    ("not-dates", "In 2021, 2021年, 1688平台, 7天, 24小时, 16:00, 3.15晚会, Q3", "en", "2022-01-01", []),
+    ("may-verb", "sellers may 5 times", "en", "2022-01-01", []),
+    ("invalid-day", "2023年2月30日", "zh", None, []),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "doc_date", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_dates_find(text: str, lang: str, doc_date: str | None, expected: list) -> None:
+    assert _got(text, lang, doc_date) == expected
+
+
+def test_dates_offsets_point_at_text() -> None:
+    text = "通知称，自2023年3月10日起，1688平台将在应用市场下架。"
+    for d in find_dates(text, lang="zh", doc_date=None):
+        assert text[d.start:d.end] == d.text
+
+
+def test_dates_spans_include_unresolvable() -> None:
+    assert date_spans("3月13日消息，2022年10月") == [(0, 5), (8, 16)]
+
+
+def test_dates_registered_extractor() -> None:
+    doc = Document(key="d", source_path="x.txt", position="", text="On August 13, the bureau met.", lang="en",
+                   date_published="2021-08-15")
+    ex = Pipeline(["dates"])(doc)
+    assert "dates" in EXTRACTORS
+    assert [(d.value, d.role) for d in ex.dates] == [("2021-08-13", "date")]
+
+
+def test_dates_cue_file_errors_name_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "_format": "x",\n  "clause_chars": "ten"\n}\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad\.json:3: 'clause_chars'"):
+        CueFile(str(bad)).integer("clause_chars")
+
+
+def test_dates_large_text_runs() -> None:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    big = text * (1_000_000 // len(text) + 1)
+    found = find_dates(big, lang="zh", doc_date="2023-03-13")
+    assert len(found) > 1000
+    assert all(big[d.start:d.end] == d.text for d in found[:200])
