@@ -17,10 +17,12 @@ from typing import Any
 
 from .canned import CannedQuery, Param, get_canned, load_canned
 from .engine import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, Engine, prepare, source_for
+from .lexer import QueryRefused
 from .results import GRAPH_FORMATS, SOLUTION_FORMATS, Result
+from .worker import QueryTimeout
 
 __all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_TIMEOUT", "GRAPH_FORMATS", "SOLUTION_FORMATS", "CannedQuery", "Engine",
-           "Param", "Result", "get_canned", "load_canned", "query"]
+           "Param", "QueryRefused", "QueryTimeout", "Result", "get_canned", "load_canned", "query"]
 
 _ENGINES: dict[Any, Engine] = {}
 _ENGINES_LOCK = threading.Lock()

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import QueryError
 from ..vocab import PREFIXES
 from .canned import CannedQuery, bind, get_canned, load_canned, parse_header
-from .lexer import inspect
+from .lexer import QueryRefused, inspect
 from .results import Result
 from .worker import Source, WorkerPool
 
@@ -63,7 +63,7 @@ class Engine:
         answer = self.pool.run({"query": text, "from_iris": from_iris, "max_rows": max_rows or self.max_rows},
                                timeout or self.timeout)
         if "error" in answer:
-            raise QueryError(answer["error"])
+            raise (QueryRefused if answer.get("refused") else QueryError)(answer["error"])
         return Result(answer["kind"], variables=answer.get("variables", []), rows=answer.get("rows", []),
                       boolean=answer.get("boolean"), triples=answer.get("triples", []), seconds=answer["seconds"])
 

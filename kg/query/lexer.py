@@ -26,6 +26,10 @@ QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
 
+class QueryRefused(QueryError):
+    """A query kg will not run: an update, SERVICE, or a FROM naming an unknown graph."""
+
+
 @dataclass(frozen=True)
 class Token:
     kind: str
@@ -86,12 +90,12 @@ def inspect(text: str, default_prefixes: dict[str, str] | None = None) -> Shape:
     if form not in QUERY_FORMS:
         line, col = position(text, tokens[i].start)
         if form in UPDATE_WORDS:
-            raise QueryError(f"line {line}, column {col}: {tokens[i].text} is an update; kg only runs read-only queries")
+            raise QueryRefused(f"line {line}, column {col}: {tokens[i].text} is an update; kg only runs read-only queries")
         raise QueryError(f"line {line}, column {col}: expected SELECT, ASK, CONSTRUCT or DESCRIBE, found {tokens[i].text!r}")
     for tok in tokens:
         if tok.kind == "word" and tok.upper == "SERVICE":
             line, col = position(text, tok.start)
-            raise QueryError(f"line {line}, column {col}: SERVICE (federated query) is refused: kg never calls other servers")
+            raise QueryRefused(f"line {line}, column {col}: SERVICE (federated query) is refused: kg never calls other servers")
     return Shape(form, prefixes, tuple(_from_iris(text, tokens, prefixes)), _body_open(text, tokens, i, form))
 
 

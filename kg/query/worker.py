@@ -22,6 +22,11 @@ import pyoxigraph as ox
 
 from ..errors import KgError, QueryError
 
+
+class QueryTimeout(QueryError):
+    """The query overran its time limit; its worker was killed."""
+
+
 Source = tuple[str, tuple[str, ...]]  # ("store", (path,)) or ("files", (path, ...))
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
@@ -44,7 +49,8 @@ def execute(store: ox.Store, task: dict[str, Any]) -> dict[str, Any]:
 
     for iri in task.get("from_iris", ()):
         if not store.contains_named_graph(ox.NamedNode(iri)):
-            return {"error": f"FROM <{iri}> names no graph in this store; kg never fetches remote graphs"}
+            return {"error": f"FROM <{iri}> names no graph in this store; kg never fetches remote graphs",
+                    "refused": True}
     cap = task["max_rows"]
     started = time.perf_counter()
     try:
@@ -195,7 +201,7 @@ class WorkerPool:
                 answer = worker.receive(timeout)
             except QueryError:
                 worker.kill()
-                raise QueryError(f"the query ran out of time ({timeout:g}s) and was stopped; "
+                raise QueryTimeout(f"the query ran out of time ({timeout:g}s) and was stopped; "
                                  "narrow it or raise --timeout") from None
             except (EOFError, OSError, pickle.UnpicklingError) as err:
                 worker.kill()

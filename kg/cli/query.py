@@ -1,0 +1,153 @@
+"""`kg query`, `kg load`, `kg serve`, `kg push`: SPARQL on the store, a file or an endpoint."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..errors import KgError, QueryError
+
+TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
+GRAPH_OUT = ("ttl", "nt", "jsonld", "xml")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("query")(query_command)
+    app.command("load")(load_command)
+    app.command("serve")(serve_command)
+    app.command("push")(push_command)
+
+
+def _fail(err: KgError, code: int = 1) -> typer.Exit:
+    Console(stderr=True).print(f"[red]error:[/red] {err}", markup=True, highlight=False)
+    return typer.Exit(code)
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"--param must be NAME=VALUE, got {pair!r}")
+        out[name.strip()] = value
+    return out
+
+
+def query_command(
+    query: str = typer.Argument(None, help="SPARQL text, or the name of a canned query (see --list)."),
+    file: Path = typer.Option(None, "--file", "-f", help="Read the query from a .rq file."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Bind a parameter: NAME=VALUE (repeatable)."),
+    fmt: str = typer.Option(None, "--format", "-F", help="table|csv|tsv|json|xml (SELECT/ASK); ttl|nt|jsonld|xml (graphs)."),
+    store: Path = typer.Option(Path("out"), "--store", "-s", help="Store folder, or a build folder holding store/."),
+    graph: list[Path] = typer.Option([], "--graph", "-g", help="Query RDF file(s) loaded in memory instead of a store."),
+    endpoint: str = typer.Option(None, "--endpoint", "-e", help="Query a remote SPARQL endpoint URL instead."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Stop the query after this many seconds."),
+    max_rows: int = typer.Option(100_000, "--max-rows", help="Refuse answers with more rows than this."),
+    list_: bool = typer.Option(False, "--list", "-l", help="List the canned queries and exit."),
+) -> None:
+    """Run a SPARQL query (data-model prefixes predeclared) and print its answer."""
+    from ..query import Engine, load_canned, source_for
+    from ..query.engine import prepare
+    from ..query.remote import query_endpoint
+
+    out = Console(highlight=False)
+    try:
+        if list_:
+            _print_list(out, load_canned())
+            return
+        if file is not None:
+            try:
+                query = file.read_text(encoding="utf-8")
+            except OSError as err:
+                raise QueryError(f"{file}: cannot read: {err}") from err
+        if not query:
+            raise QueryError("give a query, a canned query name, or -f FILE.rq (see `kg query --list`)")
+        params = _params(param)
+        if endpoint:
+            text, form, _ = prepare(query, params)
+            result = query_endpoint(endpoint, text, form, timeout=timeout, max_rows=max_rows)
+        else:
+            source = ("files", tuple(str(g.resolve()) for g in graph)) if graph else source_for(store)
+            with Engine(source, timeout=timeout, max_rows=max_rows) as engine:
+                result = engine.run(query, params)
+        fmt = fmt or ("ttl" if result.kind == "graph" else "table")
+        if fmt == "table" and result.kind != "graph":
+            _print_table(out, result)
+        else:
+            typer.echo(result.serialize(fmt).decode("utf-8"), nl=False)
+    except KgError as err:
+        raise _fail(err) from None
+
+
+def _print_list(out: Console, queries: dict) -> None:
+    table = Table("name", "view", "parameters", "title and description", show_lines=True)
+    for name, q in queries.items():
+        params = "\n".join(f"{p.name} ({p.type}{', required' if p.required else ''})" for p in q.params)
+        table.add_row(name, q.view, params, f"[bold]{q.title}[/bold]\n{q.description}")
+    out.print(table)
+
+
+def _print_table(out: Console, result) -> None:
+    if result.kind == "ask":
+        out.print("true" if result.boolean else "false")
+        return
+    table = Table(*result.variables, caption=f"{len(result)} rows in {result.seconds * 1000:.0f} ms")
+    for rec in result.records():
+        table.add_row(*("" if v is None else v for v in rec.values()), style=None)
+    out.print(table)
+
+
+def load_command(
+    files: list[Path] = typer.Argument(..., help="RDF files (.nq .trig .ttl .nt .rdf .jsonld ...)."),
+    store: Path = typer.Option(Path("out/store"), "--store", "-s", help="Store folder (created if missing)."),
+) -> None:
+    """Add RDF files to a store; a named graph loaded again replaces the old one."""
+    from ..store import load_files
+
+    try:
+        info = load_files(files, store)
+    except KgError as err:
+        raise _fail(err) from None
+    typer.echo(f"{info.path}: {info.quads} quads in {info.named_graphs} named graphs")
+
+
+def serve_command(
+    store: Path = typer.Option(Path("out"), "--store", "-s", help="Store folder, or a build folder holding store/."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (127.0.0.1 keeps it on this machine)."),
+    port: int = typer.Option(7878, "--port", help="Port to listen on."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Per-query time limit in seconds."),
+    max_rows: int = typer.Option(10_000, "--max-rows", help="Refuse answers with more rows than this."),
+    workers: int = typer.Option(2, "--workers", help="Query worker processes."),
+    cors: bool = typer.Option(False, "--cors", help="Allow browser pages from other origins to query."),
+) -> None:
+    """Serve a read-only SPARQL 1.1 endpoint at /sparql and a query page at /."""
+    from ..serve import make_server
+
+    try:
+        server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers, cors=cors)
+    except (KgError, OSError) as err:
+        raise _fail(err if isinstance(err, KgError) else KgError(f"{host}:{port}: {err}")) from None
+    typer.echo(f"SPARQL endpoint http://{host}:{server.server_address[1]}/sparql  (query page at /; Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown_all()
+
+
+def push_command(
+    build: Path = typer.Argument(Path("out"), help="Build folder (graph.nq) or an RDF dataset file."),
+    endpoint: str = typer.Option(..., "--endpoint", "-e", help="Graph Store Protocol URL (oxigraph: http://host:7878/store)."),
+    timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed per graph upload."),
+) -> None:
+    """Upload a build to a SPARQL server, one named graph per document (re-push replaces)."""
+    from ..push import push
+
+    try:
+        report = push(build, endpoint, timeout=timeout)
+    except KgError as err:
+        raise _fail(err) from None
+    typer.echo(f"{endpoint}: {report.graphs} graphs, {report.triples} triples in {report.seconds:.1f}s")
