@@ -38,6 +38,7 @@ class Trigger:
     not_: re.Pattern[str] | None = None
     except_: tuple[re.Pattern[str], ...] = ()
     source: str = ""
+    needle: str = ""  # a literal every match contains (lowercase), checked before the regex
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: st
     ctx = _any_of(_words(obj["ctx"], where, "ctx"), lang) if "ctx" in obj else None
     not_ = _any_of(_words(obj["not"], where, "not"), lang) if "not" in obj else None
     excepts = tuple(compile_phrase(w, lang, 0) for w in _words(obj["except"], where, "except")) if "except" in obj else ()
-    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where)
+    needle = re.split(r"[*…\s]", obj["t"].strip())[0].casefold()
+    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where, needle)
 
 
 def read_triggers(directory: str | Path | None = None) -> dict[str, list[Trigger]]:
@@ -181,7 +183,10 @@ class TriggerMatcher:
         """Hits per sentence span, overlaps between types resolved by priority."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
+        folded = text.casefold() if len(text.casefold()) == len(text) else None
         for trig in self.triggers.get(lang, self.triggers["en"]):
+            if folded is not None and trig.needle and trig.needle not in folded:
+                continue
             for m in trig.pattern.finditer(text):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if i < 0 or m.end() > spans[i][1]:
