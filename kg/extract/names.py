@@ -1,0 +1,96 @@
+"""Pipeline step "names": names the gazetteer does not know, found by rules.
+
+The rules live in their own modules (Chinese and English organisations, lists, persons,
+policies, services); this module runs them, drops page chrome and generic words, and
+settles overlaps:
+- candidates among themselves: higher confidence first, then the longer span;
+- with a mention already in `ex.mentions` (the gazetteer ran first): the known mention
+  wins, except that an organisation name found by its suffix (阿里巴巴丝路有限公司,
+  "Shenzhen Cross-Border E-Commerce Association") or a platform version (店小蜜1688版本)
+  replaces the known names strictly inside it, because it names a different, more specific
+  thing; when both reduce to the same core name (阿里巴巴集团 vs 阿里巴巴) the known one stays.
+Discovered mentions have `key=None`; the resolver keys them by their normalised name.
+"""
+from __future__ import annotations
+
+from ..model import Extraction, Mention
+from ..text import normalize, strip_org_suffix
+from . import EXTRACTORS
+from .names_common import Candidate, NamesLexicon, names_lexicon
+from .names_en import EnOrgFinder
+from .names_zh import ZhOrgFinder
+from .persons import PersonFinder
+from .policies import PolicyFinder
+from .services import ServiceFinder
+
+_EDGE = " \t\n\r\u3000“”\"'‘’《》「」()（）,，.。:：;；、"
+
+
+@EXTRACTORS.register("names")
+class NamesExtractor:
+    """Runs every name rule over a document and adds the mentions that survive."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        self.zh = ZhOrgFinder(self.lex)
+        self.en = EnOrgFinder(self.lex)
+        self.persons = PersonFinder(self.lex)
+        self.policies = PolicyFinder(self.lex)
+        self.services = ServiceFinder(self.lex)
+
+    def candidates(self, text: str, known: list[Mention] | None = None) -> list[Candidate]:
+        """Every rule's raw candidates, trimmed of edge punctuation, without stop-listed names."""
+        found = [
+            *self.zh(text), *self.zh.list_items(text), *self.en(text), *self.en.list_items(text),
+            *self.persons(text), *self.policies(text, known), *self.services(text, known),
+        ]
+        out = []
+        for c in found:
+            a, b = c.start, c.end
+            while a < b and text[a] in _EDGE:
+                a += 1
+            while b > a and text[b - 1] in _EDGE and not text[a:b].endswith((".", "Co.", "Ltd.", "Inc.")):
+                b -= 1
+            if b > a and not self.lex.is_stopped(text[a:b]):
+                out.append(c if (a, b) == (c.start, c.end) else Candidate(a, b, c.type, c.rule, c.confidence, c.subsumes))
+        return out
+
+    def find(self, text: str, known: list[Mention] | None = None) -> tuple[list[Mention], list[Mention]]:
+        """(new mentions, known mentions they replace), never overlapping what remains."""
+        known = list(known or ())
+        cands = sorted(self.candidates(text, known), key=lambda c: (-c.confidence, -(c.end - c.start), c.start))
+        taken: list[Candidate] = []
+        replaced: list[Mention] = []
+        for c in cands:
+            if any(c.start < t.end and t.start < c.end for t in taken):
+                continue
+            hits = [m for m in known if c.start < m.end and m.start < c.end and m not in replaced]
+            if hits and not self._may_replace(text, c, hits):
+                continue
+            replaced.extend(hits)
+            taken.append(c)
+        new = [
+            Mention(text[c.start : c.end], c.start, c.end, c.type, key=None,
+                    extractor=f"names:{c.rule}", confidence=c.confidence)
+            for c in sorted(taken, key=lambda c: c.start)
+        ]
+        return new, replaced
+
+    @staticmethod
+    def _may_replace(text: str, c: Candidate, hits: list[Mention]) -> bool:
+        if not c.subsumes:
+            return False
+        core = normalize(strip_org_suffix(text[c.start : c.end]))
+        for m in hits:
+            inside = c.start <= m.start and m.end <= c.end and (m.end - m.start) < (c.end - c.start)
+            if not inside or normalize(strip_org_suffix(m.text)) == core:
+                return False
+        return True
+
+    def __call__(self, ex: Extraction) -> None:
+        new, replaced = self.find(ex.document.text, ex.mentions)
+        if replaced:
+            gone = {id(m) for m in replaced}
+            ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
+        ex.mentions.extend(new)
+        ex.mentions.sort(key=lambda m: (m.start, m.end))

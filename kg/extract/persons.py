@@ -1,0 +1,104 @@
+"""Person names announced by a job title: 副总裁汪海, CEO Andy Jassy, "Wang Xin, president of".
+
+A bare surname plus one or two characters is far too common in Chinese text to be a name
+on its own, so a name is only taken right after a title word from `titles.json`, and its
+length is fixed by what follows it (汪海表示: 表示 is a speech verb, so the name is 汪海).
+`person_titles` also returns the title so relation finders can attach roles.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from ..model import Mention
+from .names_common import HAN, Candidate, NamesLexicon, alternation, names_lexicon
+
+_EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+class PersonFinder:
+    """Finds (name span, title, title span) triples in Chinese and English text."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        t = self.lex.titles
+        self.after_name = tuple(sorted(t["zh_after_name"], key=len, reverse=True))
+        self.given_stop = frozenset(t["zh_given_stop"])
+        self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
+        o = self.lex.en_orgs
+        self.not_name = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"])
+        self.not_name |= {w for s in o["company_suffixes"] + o["organization_suffixes"] for w in s.split()}
+
+    @cached_property
+    def _zh(self) -> re.Pattern[str]:
+        return re.compile(rf"(?P<title>{alternation(self.lex.titles['zh'])})[ \u3000]?")
+
+    @cached_property
+    def _en_before(self) -> re.Pattern[str]:
+        titles = alternation(self.lex.titles["en_before"])
+        return re.compile(rf"\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{_EN_NAME})\b(?! [A-Z])")
+
+    @cached_property
+    def _en_after(self) -> re.Pattern[str]:
+        titles = alternation(self.lex.titles["en_after"])
+        return re.compile(
+            rf"(?<![A-Za-z])(?P<name>{_EN_NAME}), (?:the |a |an )?(?:[a-z\-]+ )?"
+            rf"(?P<title>(?i:{titles}))\b"
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, str, tuple[int, int], str]]:
+        """(start, end, title, title span, rule) for every titled person in `text`."""
+        out = []
+        for m in self._zh.finditer(text):
+            end = self._zh_name_end(text, m.end())
+            if end is not None:
+                out.append((m.end(), end, m.group("title"), m.span("title"), "zh-title"))
+        for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after")):
+            for m in pat.finditer(text):
+                words = m.group("name").split()
+                if any(w in self.not_name for w in words) or self._inside_run(text, m.start("name")):
+                    continue
+                out.append((m.start("name"), m.end("name"), m.group("title"), m.span("title"), rule))
+        return out
+
+    def _inside_run(self, text: str, start: int) -> bool:
+        """True when a capitalised word (not a sentence opener) runs into the name."""
+        m = re.search(r"([A-Z][\w'’-]*) \Z", text[max(0, start - 40) : start])
+        return bool(m) and m.group(1) not in self.not_name
+
+    def _zh_name_end(self, text: str, pos: int) -> int | None:
+        for sn in self.surnames:
+            if not text.startswith(sn, pos):
+                continue
+            for glen in (2, 1):
+                g0, end = pos + len(sn), pos + len(sn) + glen
+                given = text[g0:end]
+                if len(given) != glen or not all(_HAN_CHAR.match(c) and c not in self.given_stop for c in given):
+                    continue
+                if self._zh_boundary(text, end):
+                    return end
+            return None
+        return None
+
+    def _zh_boundary(self, text: str, end: int) -> bool:
+        if end >= len(text) or not _HAN_CHAR.match(text[end]):
+            return True
+        return any(text.startswith(w, end) for w in self.after_name)
+
+    def __call__(self, text: str) -> list[Candidate]:
+        return [Candidate(a, b, "Person", rule, 0.75) for a, b, _, _, rule in self.find(text)]
+
+
+_FINDER: PersonFinder | None = None
+
+
+def person_titles(text: str) -> list[tuple[Mention, str, tuple[int, int]]]:
+    """Titled persons in `text` as (mention, title as written, title span), for role relations."""
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = PersonFinder()
+    return [
+        (Mention(text[a:b], a, b, "Person", extractor=f"names:{rule}", confidence=0.75), title, span)
+        for a, b, title, span, rule in _FINDER.find(text)
+    ]

@@ -1,0 +1,118 @@
+"""Service names: apps, memberships, programmes and versions that platforms offer.
+
+Service words (服务, 会员, APP, 版本) follow ordinary phrases everywhere, so a name needs a
+distinctive head: quotes (“1688工业品”APP, 关于“供应等级”下线), a platform right before
+it (1688买家保障服务, 店小蜜1688版本), or a Latin brand word (PLUS会员). Generic
+results (会员服务, VIP会员) are dropped by the list in `services.json`.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from ..model import Mention
+from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, names_lexicon
+
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
+
+
+class ServiceFinder:
+    """Quoted, platform-anchored, app-word and English service names."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        s = self.lex.services
+        self.quoted_followers = tuple(sorted(s["quoted_followers"], key=len, reverse=True))
+        self.about_followers = tuple(s["quoted_about_followers"])
+        self.blockers = frozenset(s["version_blockers"])
+        self.generic = frozenset(s["generic"])
+        self.heads = tuple(s["heads"])
+
+    @cached_property
+    def _app(self) -> re.Pattern[str]:
+        return re.compile(rf"([{HAN}0-9]{{2,10}})\s?(?:{alternation(self.lex.services['app_words'])})(?![A-Za-z])")
+
+    @cached_property
+    def _latin_member(self) -> re.Pattern[str]:
+        return re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+]{1,10}\s?会员)")
+
+    @cached_property
+    def _head(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*([{HAN}]{{2,8}}?(?:{alternation(self.lex.services['heads'])}))")
+
+    @cached_property
+    def _version(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:[{HAN}]{{0,3}}?)(?:{alternation(self.lex.services['version_words'])})")
+
+    @cached_property
+    def _en(self) -> re.Pattern[str]:
+        words = alternation(self.lex.services["en_words"])
+        return re.compile(rf"\b((?:[A-Z][\w'’\-]*)(?: [A-Z][\w'’\-]*){{0,3}}) (?:{words})\b")
+
+    def _ok(self, name: str) -> bool:
+        bare = name.strip()
+        return bare not in self.generic and not self.lex.is_stopped(bare)
+
+    def __call__(self, text: str, known: list[Mention] | None = None) -> list[Candidate]:
+        out: list[Candidate] = []
+        for m in _QUOTED.finditer(text):
+            after = text[m.end() : m.end() + 4]
+            if after.startswith(self.quoted_followers) and self._ok(m.group(1)):
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.75))
+            elif m.group(1).endswith(self.heads) and self._ok(m.group(1)):
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7))
+            elif after.startswith(self.about_followers) and self._ok(m.group(1)):
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-about", 0.65))
+        for m in self._app.finditer(text):
+            start = self._left_trim(m.group(1), m.start(1))
+            if start is not None and self._ok(text[start : m.end(1)]):
+                out.append(Candidate(start, m.end(1), "Service", "app", 0.65))
+        for m in self._latin_member.finditer(text):
+            if self._ok(m.group(1)):
+                out.append(Candidate(m.start(1), m.end(1), "Service", "latin-member", 0.65))
+        for m in self._en.finditer(text):
+            words = m.group(1).split()
+            drop = 0
+            while drop < len(words) and words[drop] in self.lex.en_orgs["start_stops"]:
+                drop += 1
+            if drop < len(words):
+                start = m.start(1) + len(" ".join(words[:drop])) + (1 if drop else 0)
+                if self._ok(text[start : m.end(1)]):
+                    out.append(Candidate(start, m.end(1), "Service", "en-service", 0.55))
+        for mention in known or ():
+            if mention.type == "Platform":
+                out.extend(self._after_platform(text, mention))
+        return out
+
+    def _right_edge(self, text: str, end: int) -> bool:
+        if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
+            return True
+        return any(text.startswith(w, end) for w in self.lex.right_ok)
+
+    def _left_trim(self, run: str, offset: int) -> int | None:
+        """Drop leading verbs and generic words from a run before APP (停止采源宝 -> 采源宝)."""
+        toks = cut(run)
+        pos = 0
+        for i, tok in enumerate(toks):
+            if tok in self.lex.left_stops or tok in self.lex.generic_heads or tok in self.generic:
+                pos = sum(len(t) for t in toks[: i + 1])
+        return offset + pos if len(run) - pos >= 2 else None
+
+    def _after_platform(self, text: str, p: Mention) -> list[Candidate]:
+        out = []
+        v = self._version.match(text, p.end)
+        if v and (v.end() >= len(text) or text[v.end()] not in self.blockers):
+            left = p.start
+            while left > 0 and p.start - left < 6 and re.match(f"[{HAN}]", text[left - 1]):
+                left -= 1
+            start = self._left_trim(text[left : p.start], left) if left < p.start else None
+            if start is not None:
+                out.append(Candidate(start, v.end(), "Service", "platform-version", 0.75, subsumes=True))
+            elif v.end() - p.end > 1 and text[p.end : v.end()].strip() not in ("版", "版本"):
+                out.append(Candidate(p.start, v.end(), "Service", "platform-version", 0.6, subsumes=True))
+        h = self._head.match(text, p.end)
+        if h and self._ok(h.group(1)) and self._right_edge(text, h.end(1)):
+            toks = cut(h.group(1))
+            if toks[0] not in self.lex.generic_heads and not self.lex.plain_words(h.group(1)):
+                out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
+        return out
