@@ -115,6 +115,10 @@ class _Builder:
                      if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
             if actor is not None and actor.type in ORGANIZATION_TYPES:
                 parts.insert(0, actor)
+            if len(_unique(parts)) < 2:  # "collaboration between A, B, and C" with names no extractor knew
+                found = fallback_list(text, main.end, c_hi, words, mentions, "Company", "events")
+                doc.new.extend(m for m in found if m.extractor == "events" and m not in doc.new)
+                parts.extend(found)
             participants = _unique(parts)
             if participants and (actor is None or actor_score < 1):
                 actor, actor_score = participants[0], 1.0
@@ -169,7 +173,7 @@ class _Builder:
             affects = [m for m in affects if _key(m) != _key(actor)]
         if typ in AFFECTS_TYPES and not affects:
             affects = [m for m in list_after(text, mentions, hit.end, c_hi if words.lang == "zh" else hi, words)
-                       if m is not actor]
+                       if actor is None or _key(m) != _key(actor)]
             if not affects and typ == "Enforcement":
                 found = fallback_list(text, hit.end, hi, words, mentions, "Company", "events")
                 for m in found:
