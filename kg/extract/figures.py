@@ -72,12 +72,15 @@ class FigureFinder:
         self.not_after = tuple(cues.words("not_after"))
         self.not_before = tuple(cues.words("not_before_zh"))
         self.number_names = frozenset(cues.words("number_names"))
-        approx = alternation(cues.words("approximators_zh") + cues.words("approximators_en"))
+        approx = alternation(self._approx_words(cues))
         zh_mag = alternation(list(cues.table("magnitudes_zh", int)))
         en_mag = alternation(list(cues.table("magnitudes_en", int)))
         yi = alternation(cues.words("hundred_million_en"))
         more = f"[{re.escape(self.more)}]?"
+        firsts = {w[0].casefold() for w in [*self._approx_words(cues), *self.cur_before, *cues.words("percent_before")]}
+        first = "".join(sorted(re.escape(c) for c in firsts | {c.upper() for c in firsts}))
         self.pattern = re.compile(
+            rf"(?=[\d一二两三四五六七八九十{first}])"
             rf"(?:(?<![A-Za-z])(?P<approx>{approx})\s?)?(?:(?P<cur1>{alternation(list(self.cur_before))})\s?)?"
             rf"(?P<pct1>{alternation(cues.words('percent_before'))})?"
             r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
@@ -113,7 +116,7 @@ class FigureFinder:
         lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns
         if lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
             return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
-        if folded[:lead].endswith(self.not_after) or (lead and folded[lead - 1] in "[【"):
+        if folded.endswith(self.not_after, 0, lead) or (lead and folded[lead - 1] in "[【"):
             return None
         if end < len(folded) and folded[end].isascii() and folded[end].isalnum():
             return None  # 5G, 3D, 4K
@@ -123,8 +126,8 @@ class FigureFinder:
         currency = self._lookup(self.cur_before, g["cur1"]) or self._lookup(self.cur_after, g["cur2"])
         pct = "percent" if g["pct1"] else self._lookup(self.pct_after, g["pct2"])
         number = g["num"] or g["cn"]
-        after_num = folded[(mt.end("num") if g["num"] else mt.end("cn")):]
-        if not (mag_word or currency or pct or g["yi"]) and after_num.startswith(self.not_before):
+        num_end = mt.end("num") if g["num"] else mt.end("cn")
+        if not (mag_word or currency or pct or g["yi"]) and folded.startswith(self.not_before, num_end):
             return None
         if g["cn"]:
             value = cn_number(g["cn"])
@@ -154,9 +157,13 @@ class FigureFinder:
             value *= 100_000_000
         if mag_word:
             value *= self.mag[mag_word] if mag_word in self.mag else self.mag[mag_word.lower()]
-        stop = unit_end if unit else len(folded[:end].rstrip())
+        stop = unit_end if unit else end - (len(mt.group()) - len(mt.group().rstrip()))
         return Figure(text=text[start:stop], start=start, end=stop, value=_plain(value),
                       unit=currency or pct or unit)
+
+    @staticmethod
+    def _approx_words(cues: CueFile) -> list[str]:
+        return cues.words("approximators_zh") + cues.words("approximators_en")
 
     @staticmethod
     def _lookup(table: dict[str, str], word: str | None) -> str:
