@@ -62,9 +62,8 @@ async function loadCanned() {
 function cell(term) {
   const td = el("td");
   if (!term) return td;
-  if (term.type === "uri") {
-    const a = el("a", { href: term.value, rel: "noopener noreferrer" }, term.value);
-    td.append(a);
+  if (term.type === "uri" && /^https?:\/\//.test(term.value)) {
+    td.append(el("a", { href: term.value, rel: "noopener noreferrer" }, term.value));
   } else {
     td.textContent = term.value;
     if (term["xml:lang"]) td.append(el("sup", {}, term["xml:lang"]));

@@ -1,0 +1,76 @@
+"""kg.store: bulk load of a build's dataset, adding files, replacing graphs, opening."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import StoreError
+from kg.store import KgStore, load_dataset, load_files, open_oxigraph, open_store, resolve_store_path
+from tests.query_fixtures import FIXTURE, KGR
+
+
+@pytest.fixture()
+def nq(tmp_path: Path) -> Path:
+    quads = list(ox.parse(path=str(FIXTURE)))
+    path = tmp_path / "graph.nq"
+    ox.serialize(quads, output=str(path), format=ox.RdfFormat.N_QUADS)
+    return path
+
+
+def test_store_load_dataset_counts_quads_and_graphs(nq: Path, tmp_path: Path) -> None:
+    info = load_dataset(nq, tmp_path / "store")
+    assert info.quads == len(list(ox.parse(path=str(nq))))
+    assert info.named_graphs == 3
+
+
+def test_store_load_dataset_replaces_old_store(nq: Path, tmp_path: Path) -> None:
+    load_dataset(nq, tmp_path / "store")
+    info = load_dataset(nq, tmp_path / "store")
+    assert info.quads == len(list(ox.parse(path=str(nq))))
+
+
+def test_store_reload_replaces_named_graph(tmp_path: Path) -> None:
+    store_dir = tmp_path / "store"
+    load_files([FIXTURE], store_dir)
+    changed = tmp_path / "doc-a.nq"
+    changed.write_text(f'<{KGR}doc/a> <https://schema.org/headline> "new title" <{KGR}doc/a> .\n', encoding="utf-8")
+    info = load_files([changed], store_dir)
+    store = open_oxigraph(store_dir)
+    in_a = list(store.quads_for_pattern(None, None, None, ox.NamedNode(f"{KGR}doc/a")))
+    assert [q.object.value for q in in_a] == ["new title"]
+    assert info.named_graphs == 3
+
+
+@pytest.mark.parametrize("suffix,text", [
+    ("ttl", "<http://e/a> <http://e/p> 1 ."),
+    ("nt", "<http://e/a> <http://e/p> \"1\" ."),
+], ids=["turtle", "ntriples"])
+def test_store_triples_file_goes_to_its_own_graph_once(tmp_path: Path, suffix: str, text: str) -> None:
+    f = tmp_path / f"extra.{suffix}"
+    f.write_text(text + "\n", encoding="utf-8")
+    load_files([f], tmp_path / "s")
+    info = load_files([f], tmp_path / "s")
+    assert (info.quads, info.named_graphs) == (1, 1)
+
+
+def test_store_open_accepts_build_folder(tmp_path: Path) -> None:
+    load_files([FIXTURE], tmp_path / "out" / "store")
+    handle = open_store(tmp_path / "out")
+    assert isinstance(handle, KgStore)
+    assert resolve_store_path(tmp_path / "out") == tmp_path / "out" / "store"
+
+
+@pytest.mark.parametrize("bad", ["missing", "not-a-store"], ids=["missing-folder", "plain-folder"])
+def test_store_open_rejects_non_store(tmp_path: Path, bad: str) -> None:
+    (tmp_path / "not-a-store").mkdir()
+    with pytest.raises(StoreError, match="not an Oxigraph store"):
+        open_store(tmp_path / bad)
+
+
+def test_store_unknown_format_is_named(tmp_path: Path) -> None:
+    f = tmp_path / "x.docx"
+    f.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="unknown RDF format"):
+        load_files([f], tmp_path / "s")
