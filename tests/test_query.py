@@ -118,7 +118,7 @@ def test_query_param_values_cannot_inject(engine: Engine, value: str) -> None:
 
 
 def test_query_unknown_canned_name_lists_known(engine: Engine) -> None:
-    with pytest.raises(QueryError, match="known: .*deals"):
+    with pytest.raises(QueryError, match=r"known: .*deals"):
         engine.run("no_such_question")
 
 

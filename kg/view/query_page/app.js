@@ -1,4 +1,4 @@
-// Query page: editor, canned questions, results as table or graph. Offline; no innerHTML with data.
+// Query page: editor, canned questions, results as table or graph. Offline; data only via textContent.
 "use strict";
 const $ = (id) => document.getElementById(id);
 let current = null; // the canned query on screen, if any
