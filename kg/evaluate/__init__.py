@@ -18,7 +18,7 @@ from .compare import SCORERS, score_meta
 from .gold import GoldCorpus, GoldError, default_gold_dir, load_gold
 from .score import Score
 
-__all__ = ["EvalReport", "GoldError", "Score", "default_gold_dir", "evaluate", "format_table", "load_gold"]
+__all__ = ["EvalReport", "GoldError", "Score", "default_gold_dir", "evaluate", "format_table", "load_gold", "table_rows"]
 
 HEADLINE = ("mentions", "dates", "figures", "events", "relations")
 
