@@ -94,8 +94,20 @@ def _print_table(out: Console, result) -> None:
         out.print("true" if result.boolean else "false")
         return
     table = Table(*result.variables, caption=f"{len(result)} rows in {result.seconds * 1000:.0f} ms")
-    for rec in result.records():
-        table.add_row(*("" if v is None else v for v in rec.values()), style=None)
+    from ..vocab import PREFIXES
+
+    def short(term) -> str:
+        if term is None:
+            return ""
+        value = term.value if hasattr(term, "value") else str(term)
+        if type(term).__name__ == "NamedNode":
+            for prefix, iri in PREFIXES.items():
+                if value.startswith(iri):
+                    return f"{prefix}:{value[len(iri):]}"
+        return value
+
+    for row in result.rows:
+        table.add_row(*(short(t) for t in row))
     out.print(table)
 
 
