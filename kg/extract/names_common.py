@@ -52,9 +52,10 @@ class NamesLexicon:
     en_orgs: dict[str, Any]
 
     def plain_words(self, span: str) -> bool:
-        """True when a short span holds a verb, particle or generic word (发布通知, 商家激励政策)."""
-        return any(
-            tok in self.left_stops or normalize(tok) in self.stoplist for tok in cut(span) if tok.strip()
+        """True when a short span holds a verb or particle (发布通知, 工业品的相关服务) or starts generic."""
+        toks = [tok for tok in cut(span) if tok.strip()]
+        return not toks or toks[0] in self.generic_heads or any(
+            tok in self.left_stops for tok in toks
         )
 
     def is_stopped(self, name: str) -> bool:
@@ -174,6 +175,19 @@ def cut(span: str) -> list[str]:
 def jieba_freq() -> dict[str, int]:
     """jieba's dictionary word counts (how common a word is in general Chinese)."""
     return _jieba().dt.FREQ
+
+
+def word_ends_at(text: str, end: int) -> bool:
+    """True when jieba puts a word boundary at `end` (服务|升级 yes, 服务费 no)."""
+    if end <= 0 or end >= len(text):
+        return True
+    lo = max(0, end - 2)
+    pos = lo
+    for tok in cut(text[lo : end + 2]):
+        pos += len(tok)
+        if pos >= end:
+            return pos == end
+    return True
 
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -13,7 +13,9 @@ from functools import cached_property
 
 from .names_common import Candidate, NamesLexicon, alternation, names_lexicon
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&\-]*\.?")
+# Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
+# any other word leaves a gap that is not a single space, so it ends the run.
+_TOKEN = re.compile(r"[A-Z0-9][A-Za-z0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&")
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -80,14 +82,23 @@ class EnOrgFinder:
         self.suffixes = [(s, "Company") for s in o["company_suffixes"]]
         self.suffixes += [(s, "Organization") for s in o["organization_suffixes"]]
         self.suffixes.sort(key=lambda s: -len(s[0]))
+        self._last_words = frozenset(s.split()[-1].split(",")[-1] for s, _ in self.suffixes)
         self.gov_heads = frozenset(o["government_heads"])
         self.connectors = frozenset(o["connectors"])
         self.start_stops = frozenset(o["start_stops"])
         self.name_stops = frozenset(o["name_stops"])
+        self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | {"Co.", "S.A."}
 
     def runs(self, text: str) -> list[list[Tok]]:
-        """Capitalised runs, split at month names and without sentence-initial words."""
+        """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
+        if self._memo[0] is text:
+            return self._memo[1]
+        out = self._runs(text)
+        self._memo = (text, out)
+        return out
+
+    def _runs(self, text: str) -> list[list[Tok]]:
         out = []
         for run in capitalised_runs(text, tokens(text, self.abbreviations), self.connectors):
             part: list[Tok] = []
@@ -136,6 +147,8 @@ class EnOrgFinder:
     def _suffixed(self, text: str, run: list[Tok]) -> Candidate | None:
         starts = {t.start for t in run}
         for i in range(len(run) - 1, 0, -1):
+            if run[i].text not in self._last_words:
+                continue
             end = run[i].end
             for sfx, typ in self.suffixes:
                 st = end - len(sfx)
@@ -171,19 +184,20 @@ class EnOrgFinder:
     def list_items(self, text: str) -> list[Candidate]:
         """Items of "sellers such as A, B and C" or "terminate the services of A, B and C"."""
         out: list[Candidate] = []
-        runs = {run[0].start: run for run in self.runs(text)} if self._list_open.search(text) else {}
+        if not self._list_open.search(text):
+            return out
+        starts = {t.start: (run, i) for run in self.runs(text) for i, t in enumerate(run)}
         for m in self._list_open.finditer(text):
             noun = (m.group("noun1") or m.group("noun2") or "").lower()
             typ = self.lex.collectives["en"].get(noun, "Company")
-            items = self._items(text, m.end(), runs)
+            items = self._items(text, m.end(), starts)
             if len(items) >= (1 if noun else 2):
                 conf = 0.7 if noun else 0.6
                 out.extend(Candidate(a, b, typ, "en-list", conf) for a, b in items)
         return out
 
-    def _items(self, text: str, pos: int, runs: dict[int, list[Tok]]) -> list[tuple[int, int]]:
+    def _items(self, text: str, pos: int, starts: dict[int, tuple[list[Tok], int]]) -> list[tuple[int, int]]:
         """Consecutive capitalised items from `pos`, split at joiners ("A, B and C")."""
-        starts = {t.start: (run, i) for run in runs.values() for i, t in enumerate(run)}
         items: list[tuple[int, int]] = []
         while pos in starts:
             run, i = starts[pos]

@@ -57,7 +57,9 @@ class PersonFinder:
         for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after")):
             for m in pat.finditer(text):
                 words = m.group("name").split()
-                if any(w in self.not_name for w in words) or self._inside_run(text, m.start("name")):
+                if any(w in self.not_name for w in words):
+                    continue
+                if rule == "en-title-after" and self._inside_run(text, m.start("name")):
                     continue
                 out.append((m.start("name"), m.end("name"), m.group("title"), m.span("title"), rule))
         return out

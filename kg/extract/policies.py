@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 
 from ..model import Mention
-from .names_common import HAN, Candidate, NamesLexicon, alternation, names_lexicon
+from .names_common import HAN, Candidate, NamesLexicon, alternation, names_lexicon, word_ends_at
 
 _BOOK = re.compile(r"《([^《》]{2,80})》")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
@@ -50,9 +50,7 @@ class PolicyFinder:
         return title.strip().endswith(self.outlet_suffixes) or after.startswith(self.outlet_followers)
 
     def _right_edge(self, text: str, end: int) -> bool:
-        if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
-            return True
-        return any(text.startswith(w, end) for w in self.lex.right_ok)
+        return word_ends_at(text, end)
 
     def __call__(self, text: str, known: list[Mention] | None = None) -> list[Candidate]:
         out = []
@@ -61,10 +59,10 @@ class PolicyFinder:
             if self._is_outlet(title, text, m.end()) or not any(s in title for s in self.zh_suffixes):
                 continue
             conf = 0.85 if self._ends_in_rule(title) else 0.6
-            out.append(Candidate(m.start(1), m.end(1), "Policy", "zh-book-title", conf))
+            out.append(Candidate(m.start(1), m.end(1), "Policy", "zh-book-title", conf, subsumes=True))
         for m in _QUOTED.finditer(text):
             if self._ends_in_rule(m.group(1)) and any(ch.isalpha() for ch in m.group(1)):
-                out.append(Candidate(m.start(1), m.end(1), "Policy", "quoted-rule", 0.7))
+                out.append(Candidate(m.start(1), m.end(1), "Policy", "quoted-rule", 0.7, subsumes=True))
         for m in self._en.finditer(text):
             words = m.group().split()
             drop = 0

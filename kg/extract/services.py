@@ -11,7 +11,7 @@ import re
 from functools import cached_property
 
 from ..model import Mention
-from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, names_lexicon
+from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, names_lexicon, word_ends_at
 
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
 
@@ -58,11 +58,11 @@ class ServiceFinder:
         for m in _QUOTED.finditer(text):
             after = text[m.end() : m.end() + 4]
             if after.startswith(self.quoted_followers) and self._ok(m.group(1)):
-                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.75))
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.75, subsumes=True))
             elif m.group(1).endswith(self.heads) and self._ok(m.group(1)):
-                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7))
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7, subsumes=True))
             elif after.startswith(self.about_followers) and self._ok(m.group(1)):
-                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-about", 0.65))
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-about", 0.65, subsumes=True))
         for m in self._app.finditer(text):
             start = self._left_trim(m.group(1), m.start(1))
             if start is not None and self._ok(text[start : m.end(1)]):
@@ -85,9 +85,7 @@ class ServiceFinder:
         return out
 
     def _right_edge(self, text: str, end: int) -> bool:
-        if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
-            return True
-        return any(text.startswith(w, end) for w in self.lex.right_ok)
+        return word_ends_at(text, end)
 
     def _left_trim(self, run: str, offset: int) -> int | None:
         """Drop leading verbs and generic words from a run before APP (停止采源宝 -> 采源宝)."""
