@@ -6,8 +6,8 @@ settles overlaps:
 - candidates among themselves: higher confidence first, then the longer span;
 - with a mention already in `ex.mentions` (the gazetteer ran first): the known mention
   wins, except that an organisation name found by its suffix (阿里巴巴丝路有限公司,
-  "Shenzhen Cross-Border E-Commerce Association") or a platform version (店小蜜1688版本)
-  replaces the known names strictly inside it, because it names a different, more specific
+  "Shenzhen Cross-Border E-Commerce Association"), a platform version (店小蜜1688版本) or a
+  quoted or 《》 title (“1688工业品”APP) replaces the known names strictly inside it, because it names a different, more specific
   thing; when both reduce to the same core name (阿里巴巴集团 vs 阿里巴巴) the known one stays.
 Discovered mentions have `key=None`; the resolver keys them by their normalised name.
 """
@@ -24,6 +24,13 @@ from .policies import PolicyFinder
 from .services import ServiceFinder
 
 _EDGE = " \t\n\r\u3000“”\"'‘’《》「」()（）,，.。:：;；、"
+
+
+def _keeps_end(span: str) -> bool:
+    """A final "." of "Co." or ")" closing a "(" inside the name is part of the name."""
+    if span.endswith((")", "）")):
+        return "(" in span or "（" in span
+    return span.endswith(".") and not span.endswith("..")
 
 
 @EXTRACTORS.register("names")
@@ -49,7 +56,7 @@ class NamesExtractor:
             a, b = c.start, c.end
             while a < b and text[a] in _EDGE:
                 a += 1
-            while b > a and text[b - 1] in _EDGE and not text[a:b].endswith((".", "Co.", "Ltd.", "Inc.")):
+            while b > a and text[b - 1] in _EDGE and not _keeps_end(text[a:b]):
                 b -= 1
             if b > a and not self.lex.is_stopped(text[a:b]):
                 out.append(c if (a, b) == (c.start, c.end) else Candidate(a, b, c.type, c.rule, c.confidence, c.subsumes))

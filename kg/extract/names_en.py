@@ -147,8 +147,8 @@ class EnOrgFinder:
     def _suffixed(self, text: str, run: list[Tok]) -> Candidate | None:
         starts = {t.start for t in run}
         for i in range(len(run) - 1, 0, -1):
-            if run[i].text not in self._last_words:
-                continue
+            if run[i].text not in self._last_words or (i + 1 < len(run) and run[i + 1].text == "of"):
+                continue  # "Capital of Mainland China": the name does not end here
             end = run[i].end
             for sfx, typ in self.suffixes:
                 st = end - len(sfx)

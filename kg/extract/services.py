@@ -11,7 +11,17 @@ import re
 from functools import cached_property
 
 from ..model import Mention
-from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, names_lexicon, word_ends_at
+from .names_common import (
+    HAN,
+    Candidate,
+    NamesLexicon,
+    alternation,
+    cut,
+    jieba_freq,
+    names_lexicon,
+    word_ends_at,
+)
+from .names_zh import COMMON_WORD_FREQ
 
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
 
@@ -111,6 +121,7 @@ class ServiceFinder:
         h = self._head.match(text, p.end)
         if h and self._ok(h.group(1)) and self._right_edge(text, h.end(1)):
             toks = cut(h.group(1))
-            if toks[0] not in self.lex.generic_heads and not self.lex.plain_words(h.group(1)):
+            rare = any(jieba_freq().get(t, 0) < COMMON_WORD_FREQ for t in toks[:-1] if t.strip())
+            if rare and not self.lex.plain_words(h.group(1)):
                 out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
         return out
