@@ -23,6 +23,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATE, XSD_DATETIME = ox.NamedNode(XSD + "date"), ox.NamedNode(XSD + "dateTime")
 XSD_DECIMAL, XSD_INTEGER = ox.NamedNode(XSD + "decimal"), ox.NamedNode(XSD + "integer")
 LEXICON_GRAPH = ox.NamedNode(str(KGR) + "graph/lexicon")
+FALLBACK_UNIT = "count"  # a plain number whose unit the text does not tell
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -183,7 +184,7 @@ class QuadWriter:
             yield ox.Quad(e, kg("figure"), q, g)
             yield ox.Quad(q, RDF_TYPE, kg("Quantity"), g)
             yield ox.Quad(q, kg("value"), ox.Literal(_decimal_text(f.value), datatype=XSD_DECIMAL), g)
-            yield ox.Quad(q, kg("unit"), ox.Literal(f.unit), g)
+            yield ox.Quad(q, kg("unit"), ox.Literal(f.unit or FALLBACK_UNIT), g)
             yield ox.Quad(q, RDFS_LABEL, ox.Literal(f.text), g)
 
     def lexicon_quads(self) -> Iterator[ox.Quad]:

@@ -19,14 +19,14 @@ class Extractor(Protocol):
 
 
 EXTRACTORS: Registry[Callable[[], Extractor]] = Registry("extractor")
-DEFAULT_PIPELINE = ("gazetteer", "names", "dates", "figures", "relations", "events")
+DEFAULT_PIPELINE = ("gazetteer", "names", "repeats", "dates", "figures", "relations", "events")
 
 
 def _load_builtin() -> None:
     """Import the extractor modules so that they register themselves."""
     import importlib
 
-    for name in ("gazetteer", "names", "dates", "figures", "relations", "events"):
+    for name in DEFAULT_PIPELINE:
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as err:  # a module not written yet
