@@ -1,7 +1,11 @@
 """The embedded Oxigraph store: load a build's dataset, add RDF files, open it for queries.
 
-Each document's triples live in a named graph (its IRI); queries see the union of all
-graphs as their default graph, and `GRAPH ?g` gives provenance.
+Each document's triples live in a named graph (its IRI), and `GRAPH ?g` gives provenance.
+Queries see the union of all graphs as their default graph; Oxigraph's own union mode
+repeats a triple once per graph that holds it (an entity's label stated by 50 documents
+comes 50 times, and joins multiply), so the default graph is materialised instead: the
+set union of every graph. The dataset's own default-graph triples (the ontology) are kept
+in the named graph `kgr:graph/base` so the union can be rebuilt when a graph is replaced.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ import pyoxigraph as ox
 
 from .errors import StoreError
 
+BASE_GRAPH = ox.NamedNode("https://w3id.org/ecomkg/id/graph/base")
 # File suffixes that carry several graphs; other formats load into one graph per file.
 _DATASET_FORMATS = {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}
 _EXTRA_SUFFIXES = {"rdf": ox.RdfFormat.RDF_XML, "owl": ox.RdfFormat.RDF_XML, "xml": ox.RdfFormat.RDF_XML,
@@ -40,7 +45,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def info(store: ox.Store, path: Path) -> StoreInfo:
-    return StoreInfo(path=path, quads=len(store), named_graphs=sum(1 for _ in store.named_graphs()))
+    """Quads as loaded (not counting the materialised union) and document/file graphs."""
+    union = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    graphs = sum(1 for g in store.named_graphs() if g != BASE_GRAPH)
+    return StoreInfo(path=path, quads=len(store) - union, named_graphs=graphs)
 
 
 def load_dataset(nq_path: Path, store_dir: Path) -> StoreInfo:
@@ -54,6 +62,8 @@ def load_dataset(nq_path: Path, store_dir: Path) -> StoreInfo:
     try:
         store = ox.Store(str(store_dir))
         store.bulk_load(path=str(nq_path), format=rdf_format(nq_path))
+        store.update(f"INSERT {{ GRAPH <{BASE_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}")
+        materialize_union(store)
         store.flush()
         result = info(store, store_dir)
     except (OSError, SyntaxError, ValueError) as err:
@@ -106,6 +116,12 @@ def resolve_store_path(path: Path | str) -> Path:
     return folder
 
 
+def materialize_union(store: ox.Store) -> None:
+    """Make the default graph the set union of all named graphs (see the module docstring)."""
+    store.clear_graph(ox.DefaultGraph())
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
 def load_files(files: Iterable[Path], store_dir: Path) -> StoreInfo:
     """Add RDF files to a store (created when missing); a graph loaded again replaces the old one.
 
@@ -120,6 +136,7 @@ def load_files(files: Iterable[Path], store_dir: Path) -> StoreInfo:
         raise StoreError(f"{store_dir}: could not open the store for writing: {err}") from err
     for path in map(Path, files):
         _load_one(store, path)
+    materialize_union(store)
     store.flush()
     result = info(store, store_dir)
     del store
@@ -130,14 +147,13 @@ def _load_one(store: ox.Store, path: Path) -> None:
     if not path.is_file():
         raise StoreError(f"{path}: no such file")
     fmt = rdf_format(path)
-    to_graph = None if fmt in _DATASET_FORMATS else ox.NamedNode(path.resolve().as_uri())
+    to_graph = BASE_GRAPH if fmt in _DATASET_FORMATS else ox.NamedNode(path.resolve().as_uri())
     try:
         quads = list(ox.parse(path=str(path), format=fmt, rename_blank_nodes=True))
     except (OSError, SyntaxError, ValueError) as err:
         raise StoreError(f"{path}: {err}") from err
-    if to_graph is not None:
-        quads = [ox.Quad(q.subject, q.predicate, q.object, to_graph) for q in quads]
-    graphs = {q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph)}
-    for graph in graphs:
+    quads = [ox.Quad(q.subject, q.predicate, q.object, to_graph) if isinstance(q.graph_name, ox.DefaultGraph) else q
+             for q in quads]
+    for graph in {q.graph_name for q in quads} - {BASE_GRAPH}:
         store.remove_graph(graph)
     store.extend(quads)

@@ -74,3 +74,13 @@ def test_store_unknown_format_is_named(tmp_path: Path) -> None:
     f.write_text("x", encoding="utf-8")
     with pytest.raises(StoreError, match="unknown RDF format"):
         load_files([f], tmp_path / "s")
+
+
+def test_store_default_graph_is_set_union(tmp_path: Path) -> None:
+    """A triple stated by two documents is seen once (Oxigraph's own union mode repeats it)."""
+    f = tmp_path / "two.nq"
+    f.write_text("<http://e/a> <http://e/p> \"1\" <http://e/g1> .\n<http://e/a> <http://e/p> \"1\" <http://e/g2> .\n",
+                 encoding="utf-8")
+    load_files([f], tmp_path / "s")
+    store = open_oxigraph(tmp_path / "s")
+    assert len(list(store.query("SELECT * WHERE { ?s ?p ?o . ?s ?p ?o2 }"))) == 1

@@ -32,7 +32,7 @@ _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
 
 def _open(source: Source) -> ox.Store:
-    from ..store import _load_one, open_oxigraph
+    from ..store import _load_one, materialize_union, open_oxigraph
 
     kind, paths = source
     if kind == "store":
@@ -40,6 +40,7 @@ def _open(source: Source) -> ox.Store:
     store = ox.Store()
     for p in paths:
         _load_one(store, Path(p))
+    materialize_union(store)
     return store
 
 
@@ -54,7 +55,7 @@ def execute(store: ox.Store, task: dict[str, Any]) -> dict[str, Any]:
     cap = task["max_rows"]
     started = time.perf_counter()
     try:
-        res = store.query(task["query"], prefixes=PREFIXES, use_default_graph_as_union=not task.get("from_iris"))
+        res = store.query(task["query"], prefixes=PREFIXES)  # the default graph is the materialised union
         if isinstance(res, ox.QueryBoolean):
             out: dict[str, Any] = {"kind": "ask", "boolean": bool(res)}
         elif isinstance(res, ox.QuerySolutions):
