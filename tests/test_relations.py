@@ -84,3 +84,50 @@ def test_relations_no_pair_across_sentences() -> None:
 def test_relations_wrong_types_do_not_match() -> None:
     ex = make("Amazon's Jeff Bezos spoke.", "en", {"Amazon": "Company", "Jeff Bezos": "Person"})
     assert not [r for r in ex.relations if r.predicate == "operatedBy"]
+
+
+AFFILIATION_CASES = [
+    ("zh-org-repeated-before-title", "云峰物流集团发布公告。云峰物流首席执行官周立新表示，收购将提升能力。", "zh",
+     {"云峰物流集团": "Company", "周立新": "Person"}, {("周立新", "role", "首席执行官")}),
+    ("zh-chained-titles", "星耀传媒创始人兼首席执行官陈思远表示，资金将用于建设。", "zh",
+     {"星耀传媒": "Company", "陈思远": "Person"},
+     {("陈思远", "affiliatedWith", "星耀传媒"), ("陈思远", "role", "创始人兼首席执行官")}),
+    ("zh-two-people-two-orgs", "甲公司副总裁赵婷与乙快运总裁吴海涛出席仪式。", "zh",
+     {"甲公司": "Company", "乙快运": "Company", "赵婷": "Person", "吴海涛": "Person"},
+     {("赵婷", "affiliatedWith", "甲公司"), ("赵婷", "role", "副总裁"), ("吴海涛", "affiliatedWith", "乙快运"),
+      ("吴海涛", "role", "总裁")}),
+    ("zh-department-of-regulator", "市场监管总局网络交易监督管理司司长孙红表示，将加强监管。", "zh",
+     {"市场监管总局": "GovernmentBody", "孙红": "Person"},
+     {("孙红", "affiliatedWith", "市场监管总局"), ("孙红", "role", "司长")}),
+    ("zh-company-means-main-org", "鲜丰汇今日上市。鲜丰汇营收增长。公司董事长林晓峰表示满意。", "zh",
+     {"鲜丰汇": "Company", "林晓峰": "Person"}, {("林晓峰", "affiliatedWith", "鲜丰汇"), ("林晓峰", "role", "董事长")}),
+    ("zh-traditional-title", "公平會副主任委員陳志明表示，將持續監督。", "zh",
+     {"公平會": "GovernmentBody", "陳志明": "Person"},
+     {("陳志明", "affiliatedWith", "公平會"), ("陳志明", "role", "副主任委員")}),
+    ("en-apposition-unknown-org", "Maria Lopez, chief executive of Northwind Retail, said the deal was good.", "en",
+     {"Maria Lopez": "Person"},
+     {("Maria Lopez", "affiliatedWith", "Northwind Retail"), ("Maria Lopez", "role", "chief executive")}),
+    ("en-title-for-unit-at-org", "Jonathan Reed, executive director for consumer protection at the CMA, said so.", "en",
+     {"Jonathan Reed": "Person", "CMA": "GovernmentBody"},
+     {("Jonathan Reed", "affiliatedWith", "CMA"), ("Jonathan Reed", "role", "executive director for consumer protection")}),
+    ("en-title-of-function-at-org", "Daniel Cho, vice president of operations at Swiftline Express, said it works.", "en",
+     {"Daniel Cho": "Person", "Swiftline Express": "Company"},
+     {("Daniel Cho", "affiliatedWith", "Swiftline Express"), ("Daniel Cho", "role", "vice president of operations")}),
+    ("en-after-said", "\"It works,\" said Daniel Brooks, chief financial officer of ShopNest. Shares rose.", "en",
+     {"Daniel Brooks": "Person"}, {("Daniel Brooks", "affiliatedWith", "ShopNest")}),
+]
+
+
+@pytest.mark.parametrize("text,lang,names,expected", [c[1:] for c in AFFILIATION_CASES],
+                         ids=[c[0] for c in AFFILIATION_CASES])
+def test_relations_affiliations(text: str, lang: str, names: dict[str, str], expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(make(text, lang, names))
+
+
+@pytest.mark.parametrize("text,lang,names,absent", [
+    ("Li Wei, head of China at the bank, said so.", "en", {"Li Wei": "Person"}, "China"),
+    ("甲公司在港交所挂牌。公司董事长王明表示满意。", "zh",
+     {"港交所": "Company", "王明": "Person"}, "港交所"),
+], ids=["en-place-is-not-org", "zh-exchange-is-not-main-org"])
+def test_relations_affiliation_not_to(text: str, lang: str, names: dict[str, str], absent: str) -> None:
+    assert not [t for t in triples(make(text, lang, names)) if t[1] == "affiliatedWith" and t[2] == absent]

@@ -16,6 +16,7 @@ from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, entity_index, load_json
 from ..model import ENTITY_TYPES, ORGANIZATION_TYPES, Extraction, Mention, Relation
 from . import EXTRACTORS
+from .affiliations import Affiliations, evidence
 
 RELATIONS_FILE = LEXICON_DIR / "relations.json"
 _MAX_GAP = 24
@@ -65,6 +66,8 @@ class RelationRules:
     title_orgs: tuple[tuple[re.Pattern[str], str], ...]
     org_heads: tuple[tuple[str, str], ...]  # (head word, type)
     speech: dict[str, re.Pattern[str]]
+    titles_words: dict[str, tuple[str, ...]]
+    not_org: frozenset[str]  # capitalised words after "CEO of" that are places, not organisations
 
 
 def _types(value: object, where: str) -> frozenset[str]:
@@ -108,7 +111,12 @@ def load_rules() -> RelationRules:
         raise LexiconError(f"{where('org_heads')}: org_heads keys must be organisation types")
     speech = {lang: re.compile("|".join(re.escape(w) for w in data["person_speech"][lang]), re.IGNORECASE)
               for lang in ("zh", "en")}
-    return RelationRules({k: tuple(v) for k, v in patterns.items()}, titles, tuple(title_orgs), heads, speech)
+    not_org = data.get("not_org", [])
+    if not isinstance(not_org, list) or not all(isinstance(w, str) and w for w in not_org):
+        raise LexiconError(f"{where('not_org')}: 'not_org' must be a list of words")
+    return RelationRules({k: tuple(v) for k, v in patterns.items()}, titles, tuple(title_orgs), heads, speech,
+                         {lang: tuple(data["titles"][lang]) for lang in ("zh", "en")},
+                         frozenset(w.casefold() for w in not_org))
 
 
 def _types_of(m: Mention) -> set[str]:
@@ -148,11 +156,7 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
     return out
 
 
-def _evidence(text: str, a: int, b: int) -> str:
-    lo = max((text.rfind(ch, 0, a) for ch in _STOPS), default=-1) + 1
-    his = [text.find(ch, b) for ch in _STOPS]
-    hi = min([h + 1 for h in his if h >= 0], default=len(text))
-    return text[lo:hi].strip()
+_evidence = evidence
 
 
 @lru_cache(maxsize=1)
@@ -169,131 +173,6 @@ def inner_platforms(service: Mention) -> list[Mention]:
         Mention(m.text, service.start + m.start, service.start + m.end, m.type, m.key, "relations", 0.9, m.extra_types)
         for m in found if "Platform" in _types_of(m) and m.end - m.start < len(service.text)
     ]
-
-
-class _Affiliations:
-    """Person -> organisation (+ title) from the text around each person mention."""
-
-    def __init__(self, ex: Extraction, rules: RelationRules, lang: str) -> None:
-        self.ex, self.rules, self.lang, self.text = ex, rules, lang, ex.document.text
-        self.new: list[Mention] = []
-
-    def run(self) -> list[Relation]:
-        ms = sorted(self.ex.mentions, key=lambda m: m.start)
-        people = [m for m in ms if m.type == "Person"]
-        orgs = [m for m in ms if m.type in ORGANIZATION_TYPES]
-        out: list[Relation] = []
-        for person in people:
-            out.extend(self._before(person, orgs))
-            out.extend(self._after(person, orgs))
-        return out
-
-    def _relations(self, person: Mention, org: Mention | None, title: str, a: int, b: int) -> list[Relation]:
-        ev = _evidence(self.text, a, b)
-        out = []
-        if org is None:
-            org = self._title_org(title, a)
-        if org is not None:
-            out.append(Relation(person, "affiliatedWith", org, evidence=ev, confidence=0.85))
-        if title:
-            out.append(Relation(person, "role", literal=title.strip(), evidence=ev, confidence=0.85))
-        return out
-
-    def _title_org(self, title: str, pos: int) -> Mention | None:
-        for pat, ident in self.rules.title_orgs:
-            m = pat.search(title)
-            if m:
-                e = entity_index()[ident]
-                return Mention(title, pos, pos + len(title), e.type, ident, "relations", 0.8, e.types[1:])
-        return None
-
-    def _before(self, person: Mention, orgs: list[Mention]) -> list[Relation]:
-        """"阿里巴巴副总裁、1688总裁汪海", "Alibaba Vice President Wang Hai", "Minister of Commerce Wang Wentao"."""
-        text, out = self.text, []
-        lo = person.start
-        while lo > 0 and text[lo - 1] not in _STOPS + "，,：:" and person.start - lo < 40:
-            lo -= 1
-        segment = text[lo : person.start]
-        if self.lang == "en":
-            segment = segment.rstrip()
-        title_re = self.rules.titles["zh" if self.lang == "zh" else "en"]
-        end = lo + len(segment)
-        if self.lang == "en":
-            return self._before_en(person, orgs, lo, end, segment, title_re)
-        pieces = re.split(r"(、|和|及|兼)", segment)
-        cursor = lo
-        for piece in pieces:
-            start, stop = cursor, cursor + len(piece)
-            cursor = stop
-            if piece in ("、", "和", "及", "兼") or not piece.strip():
-                continue
-            if not title_re.search(piece.rstrip()):
-                continue
-            inside = [o for o in orgs if start <= o.start and o.end <= stop]
-            org = inside[-1] if inside else None
-            title = text[org.end if org is not None else start : stop].strip(" 的")
-            if title and len(title) <= 30:
-                out.extend(self._relations(person, org, title, start, max(end, person.end)))
-        return out
-
-    def _before_en(self, person: Mention, orgs: list[Mention], lo: int, end: int, segment: str,
-                   title_re: re.Pattern[str]) -> list[Relation]:
-        """English titles before a name: "Alibaba Vice President X", "CEO of Y X", "Minister of Commerce X"."""
-        text = self.text
-        inside = [o for o in orgs if lo <= o.start and o.end <= end]
-        if inside:
-            org = inside[-1]
-            after = text[org.end : end].strip(" '’s")
-            if after and title_re.search(after) and len(after) <= 30:
-                return self._relations(person, org, after, org.start, person.end)
-            head = re.search(r"([A-Za-z][\w -]*?)\s+of\s+(?:the\s+)?\Z", text[lo : org.start])
-            if head and title_re.search(head.group(1).strip()) and not after:
-                return self._relations(person, org, head.group(1).strip(), lo + head.start(1), person.end)
-            return []
-        for pat, _ident in self.rules.title_orgs:
-            m = pat.search(segment)
-            if m and not segment[m.end() :].strip():
-                return self._relations(person, None, m.group(), lo + m.start(), person.end)
-        m = re.search(r"((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)\s*\Z", segment)
-        if m and title_re.search(m.group(1)):
-            return self._relations(person, None, m.group(1), lo + m.start(1), person.end)
-        return []
-
-    def _after(self, person: Mention, orgs: list[Mention]) -> list[Relation]:
-        """"Wang Xin, president of the Shenzhen Cross-Border E-Commerce Association"."""
-        if self.lang == "zh":
-            return []
-        text = self.text
-        m = re.match(r",\s*(?:the\s+)?([\w .'’-]{2,40}?)\s+of\s+(?:the\s+)?", text[person.end : person.end + 60])
-        if not m or not self.rules.titles["en"].search(m.group(1)):
-            return []
-        at = person.end + m.end()
-        org = next((o for o in orgs if o.start == at), None)
-        if org is None:
-            org = self._new_org(at)
-        if org is None:
-            return self._relations(person, None, m.group(1), person.start, at)
-        return self._relations(person, org, m.group(1), person.start, org.end)
-
-    def _new_org(self, at: int) -> Mention | None:
-        """A capitalised organisation name ending with a head word, when no extractor found it."""
-        text = self.text
-        m = re.match(r"(?:[A-Z][\w&'’.-]*\s+){0,8}?", text[at : at + 120])
-        words = re.match(r"((?:[A-Z][\w&'’.-]*[\s-]+|of\s+|and\s+|for\s+){0,8}[A-Z][\w&'’.-]*)", text[at : at + 120])
-        if m is None or words is None:
-            return None
-        name = words.group(1).rstrip(".,")
-        for head, typ in sorted(self.rules.org_heads, key=lambda h: -len(h[0])):
-            idx = name.find(head)
-            if idx >= 0 and re.match(r"[A-Za-z]", head):
-                name = name[: idx + len(head)]
-                b = at + len(name)
-                if any(o.start < b and at < o.end for o in self.ex.mentions):
-                    return None
-                new = Mention(name, at, b, typ, None, "relations", 0.6)
-                self.new.append(new)
-                return new
-        return None
 
 
 @EXTRACTORS.register("relations")
@@ -317,7 +196,7 @@ class RelationExtractor:
                     seen.add(key)
                     found.append(Relation(service, "offeredOn", platform,
                                           evidence=_evidence(text, service.start, service.end), confidence=0.8))
-        aff = _Affiliations(ex, self.rules, lang)
+        aff = Affiliations(ex, self.rules, lang)
         found.extend(aff.run())
         ex.mentions.extend(aff.new)
         ex.relations.extend(_dedupe(found))

@@ -1,0 +1,229 @@
+"""Person -> organisation (`affiliatedWith`) and job title (`role`) from the words around a name.
+
+Chinese puts the office before the name ("云峰物流首席执行官周立新", "A副总裁赵婷与B总裁吴海涛");
+English puts it before ("Alibaba Vice President Wang Hai") or in an apposition after the name
+("Maria Lopez, chief executive of Northwind Retail", "Jonathan Reed, executive director for
+consumer protection at the CMA"). A title may chain offices of one organisation with 兼/"and"
+("创始人兼首席执行官", "co-founder and CEO"). "公司"/"the company" in front of a title is the
+organisation the document is about. Title words and organisation head words are data
+(`kg/lexicons/relations.json`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..lexicons import entity_index
+from ..model import ORGANIZATION_TYPES, Extraction, Mention, Relation
+from ..text import normalize
+
+STOPS = "。！？；;\n"
+_ZH_JOINERS = ("、", "和", "及", "与", "以及", "同")
+_ZH_SELF = re.compile(r"(?:该|本|这家)?(?:公司|集团)\Z")
+_EN_SELF = re.compile(r"\A(?:the\s+)?(?:company|firm|group)\Z", re.IGNORECASE)
+_EN_LINK = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_VENUE = re.compile(r"(?:在|于|登陆|\b(?:on|at|in)\s+(?:the\s+)?)\Z", re.IGNORECASE)  # an exchange or a place
+_EN_CAPS = re.compile(r"((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})")
+
+
+def evidence(text: str, a: int, b: int) -> str:
+    """The sentence(s) holding text[a:b]."""
+    lo = max((text.rfind(ch, 0, a) for ch in STOPS), default=-1) + 1
+    his = [text.find(ch, b) for ch in STOPS]
+    hi = min([h + 1 for h in his if h >= 0], default=len(text))
+    return text[lo:hi].strip()
+
+
+class Affiliations:
+    """Finds affiliations and titles of every person mention of one document."""
+
+    def __init__(self, ex: Extraction, rules, lang: str) -> None:  # rules: relations.RelationRules
+        self.ex, self.rules, self.lang, self.text = ex, rules, lang, ex.document.text
+        self.new: list[Mention] = []
+        ms = sorted(ex.mentions, key=lambda m: m.start)
+        self.people = [m for m in ms if m.type == "Person"]
+        self.orgs = [m for m in ms if m.type in ORGANIZATION_TYPES]
+        self.main = self._main_org()
+        words = sorted(rules.titles_words[lang], key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words)
+        if lang == "zh":
+            self.chain = re.compile(rf"(?:{alt})(?:兼(?:{alt}))*\Z", re.IGNORECASE)
+        else:
+            self.has_title = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+
+    def _main_org(self) -> Mention | None:
+        """The organisation named most often (a headline mention counts twice)."""
+        if not self.orgs:
+            return None
+        head = normalize(self.ex.document.headline or "")
+        named = [m for m in self.orgs if not _VENUE.search(self.text, max(0, m.start - 8), m.start)]
+        counts = Counter(m.key or normalize(m.text) for m in named)
+        if not counts:
+            return None
+        for m in self.orgs:
+            if head and normalize(m.text) in head:
+                counts[m.key or normalize(m.text)] += 1
+        best = counts.most_common(1)[0][0]
+        return next(m for m in self.orgs if (m.key or normalize(m.text)) == best)
+
+    def run(self) -> list[Relation]:
+        out: list[Relation] = []
+        for i, person in enumerate(self.people):
+            prev_end = self.people[i - 1].end if i else 0
+            found = self._before_zh(person, prev_end) if self.lang == "zh" else self._before_en(person)
+            if not found and self.lang != "zh":
+                found = self._after_en(person)
+            out.extend(found)
+        return out
+
+    # -- building blocks --------------------------------------------------------------------
+    def _relations(self, person: Mention, org: Mention | None, title: str, a: int, b: int) -> list[Relation]:
+        ev = evidence(self.text, a, b)
+        out = []
+        if org is None:
+            org = self._title_org(title, a)
+        if org is not None:
+            out.append(Relation(person, "affiliatedWith", org, evidence=ev, confidence=0.85))
+        if title:
+            out.append(Relation(person, "role", literal=title.strip(), evidence=ev, confidence=0.85))
+        return out
+
+    def _title_org(self, title: str, pos: int) -> Mention | None:
+        for pat, ident in self.rules.title_orgs:
+            if pat.search(title):
+                e = entity_index()[ident]
+                return Mention(title, pos, pos + len(title), e.type, ident, "relations", 0.8, e.types[1:])
+        return None
+
+    def _known_inside(self, a: int, b: int) -> Mention | None:
+        """An organisation of the document named again in text[a:b] (last one, longest name)."""
+        inside = [o for o in self.orgs + self.new if a <= o.start and o.end <= b]
+        if inside:
+            return inside[-1]
+        segment = self.text[a:b]
+        best: tuple[int, int, Mention] | None = None
+        for o in self.orgs:
+            i = segment.rfind(o.text)
+            if i >= 0 and len(o.text) >= 2 and (best is None or (i, len(o.text)) > best[:2]):
+                best = (i, len(o.text), o)
+        if best is None:
+            return None
+        i, n, o = best
+        m = Mention(o.text, a + i, a + i + n, o.type, o.key, "relations", 0.7, o.extra_types)
+        self.new.append(m)
+        return m
+
+    # -- Chinese: 组织 + 职务 + 人名 -------------------------------------------------------------
+    def _before_zh(self, person: Mention, floor: int) -> list[Relation]:
+        text = self.text
+        lo = person.start
+        while lo > floor and text[lo - 1] not in STOPS + "，,：:（(“\"" and person.start - lo < 40:
+            lo -= 1
+        out: list[Relation] = []
+        pieces = re.split("(" + "|".join(_ZH_JOINERS) + ")", text[lo : person.start])
+        cursor = lo
+        for piece in pieces:
+            start, stop = cursor, cursor + len(piece)
+            cursor = stop
+            if piece in _ZH_JOINERS or not piece.strip():
+                continue
+            m = self.chain.search(piece.rstrip(" 的"))
+            if not m:
+                continue
+            title = m.group()
+            t_start = start + m.start()
+            org = self._known_inside(start, t_start)
+            if org is None and _ZH_SELF.search(text[start:t_start]):
+                org = self.main
+            out.extend(self._relations(person, org, title, start, max(person.end, stop)))
+        return out
+
+    # -- English ----------------------------------------------------------------------------
+    def _before_en(self, person: Mention) -> list[Relation]:
+        """"Alibaba Vice President X", "CEO of Y X", "Minister of Commerce X"."""
+        text = self.text
+        lo = person.start
+        while lo > 0 and text[lo - 1] not in STOPS + ",:(\"“" and person.start - lo < 40:
+            lo -= 1
+        segment = text[lo : person.start].rstrip()
+        end = lo + len(segment)
+        title_re = self.rules.titles["en"]
+        inside = [o for o in self.orgs if lo <= o.start and o.end <= end]
+        if inside:
+            org = inside[-1]
+            after = text[org.end : end].strip(" '’s")
+            if after and title_re.search(after) and len(after) <= 30:
+                return self._relations(person, org, after, org.start, person.end)
+            head = re.search(r"([A-Za-z][\w -]*?)\s+of\s+(?:the\s+)?\Z", text[lo : org.start])
+            if head and title_re.search(head.group(1).strip()) and not after:
+                return self._relations(person, org, head.group(1).strip(), lo + head.start(1), person.end)
+            return []
+        for pat, _ident in self.rules.title_orgs:
+            m = pat.search(segment)
+            if m and not segment[m.end() :].strip():
+                return self._relations(person, None, m.group(), lo + m.start(), person.end)
+        m = re.search(r"((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)\s*\Z", segment)
+        if m and title_re.search(m.group(1)):
+            return self._relations(person, None, m.group(1), lo + m.start(1), person.end)
+        return []
+
+    def _after_en(self, person: Mention) -> list[Relation]:
+        """"X, chief executive of Y", "X, vice president of operations at Y", "X, the company's CFO"."""
+        text = self.text
+        m = re.match(r",\s*(?:the\s+|a\s+|an\s+)?", text[person.end : person.end + 4])
+        if not m:
+            return []
+        a = person.end + m.end()
+        b = a
+        while (b < len(text) and b - a < 120 and text[b] not in STOPS + ",\"“”(" and not text.startswith(" said", b)
+               and not re.match(r"\.(?:\s|\Z)", text[b : b + 2])):
+            b += 1
+        apposition = text[a:b]
+        if not self.has_title.search(apposition):
+            return []
+        # the organisation: a mention in the apposition after of/at/for, else one named again, else a new name
+        for org in [o for o in self.orgs + self.new if a < o.start and o.end <= b]:
+            link = _EN_LINK.search(text, a, org.start)
+            if link and self.has_title.search(text, a, link.start()):
+                return self._relations(person, org, text[a : link.start()], person.start, org.end)
+        poss = re.match(r"(.+?)['’]s\s+(.+)\Z", apposition)
+        if poss and _EN_SELF.match(poss.group(1)) and self.has_title.search(poss.group(2)):
+            return self._relations(person, self.main, poss.group(2).strip(), person.start, b)
+        link = None
+        for link in re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", apposition):
+            if self.has_title.search(apposition, 0, link.start()):
+                break
+        else:
+            return self._relations(person, None, apposition.strip(), person.start, b) if self.rules.titles["en"].search(
+                apposition.strip()) else []
+        title, at = apposition[: link.start()], a + link.end()
+        org = self._known_inside(at, b) if _EN_CAPS.match(text, at) else None
+        if org is not None and org.start != at:
+            org = None
+        if org is None:
+            org = self._new_org(at, b)
+        return self._relations(person, org, title, person.start, b)
+
+    def _new_org(self, at: int, limit: int) -> Mention | None:
+        """A capitalised name right at `at` that no extractor found: up to a head word, or all of it."""
+        text = self.text
+        words = re.match(r"((?:[A-Z][\w&'’.-]*[\s-]+|of\s+|and\s+|for\s+){0,8}[A-Z][\w&'’.-]*)", text[at:limit])
+        if words is None:
+            return None
+        name = words.group(1).rstrip(".,")
+        typ = "Company"
+        for head, htyp in sorted(self.rules.org_heads, key=lambda h: -len(h[0])):
+            idx = name.find(head)
+            if idx >= 0 and re.match(r"[A-Za-z]", head):
+                name, typ = name[: idx + len(head)], htyp
+                break
+        else:
+            caps = _EN_CAPS.match(name)
+            if caps is None or caps.group(1) != name or name.casefold() in self.rules.not_org:
+                return None
+        b = at + len(name)
+        if any(o.start < b and at < o.end for o in self.ex.mentions):
+            return None
+        new = Mention(name, at, b, typ, None, "relations", 0.6)
+        self.new.append(new)
+        return new
