@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention, Relation
 from ..text import normalize, sentences
@@ -19,8 +20,10 @@ from .roles import (
     actor_candidates,
     clause_bounds,
     fallback_list,
+    investors,
     is_attribution,
     is_passive,
+    is_venue,
     list_after,
     nearest_before,
     passive_agent,
@@ -30,6 +33,9 @@ from .roles import (
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
+ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
+                   "Discontinuation", "Launch")  # a person may speak about these, the organisation does them
+CLOSING_TYPES = ("Acquisition", "Investment")
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 80}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
@@ -59,12 +65,14 @@ class _Doc:
         self.main = self._main_actor()
         self.report_date = self._report_date()
         self.new: list[Mention] = []
+        self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
 
     def _main_actor(self) -> Mention | None:
         """The organisation the document is about: most named in the text, headline first."""
         if not self.orgs:
             return None
-        counts = Counter(_key(m) for m in self.orgs if not is_attribution(self.text, m, 0, self.words))
+        counts = Counter(_key(m) for m in self.orgs
+                         if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words))
         if not counts:
             return None
         headline = normalize(self.ex.document.headline or "")
@@ -83,8 +91,13 @@ class _Doc:
         pub = self.ex.document.date_published
         return (pub[:10] if pub else None), False
 
+    def recent_regulator(self, pos: int) -> Mention | None:
+        bodies = [m for m in self.orgs if m.end <= pos and m.type == "GovernmentBody"]
+        return bodies[-1] if bodies else None
+
     def recent_platform(self, pos: int) -> Mention | None:
-        before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)]
+        before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)
+                  and not is_venue(self.text, m, self.words)]
         platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
         if platforms:
             return platforms[-1]
@@ -103,12 +116,31 @@ class _Builder:
         self.settings = type_settings()
 
     def build(self, idx: int, typ: str, hits: list[TriggerHit]) -> EventMention | None:
+        self.hits = hits
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
         main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
         mentions = doc.mentions + doc.new
+        if typ in ORG_ACTOR_TYPES:
+            mentions = [m for m in mentions if m.type != "Person"]
+        if typ == "Listing":
+            mentions = [m for m in mentions if not is_venue(text, m, words)]
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
+        actors: tuple[Mention, ...] = (actor,) if actor is not None else ()
+        both = self._both_parties(main, c_lo)
+        if both and actor_score < 1:
+            actors, actor, actor_score = both, both[0], 1.0
+        if typ == "Investment":
+            inv = investors(text, mentions, lo, hi, words)
+            if inv:
+                others = [m for m in actor_candidates(mentions, lo, inv[0].start)
+                          if m.type in ORGANIZATION_TYPES and all(_key(m) != _key(i) for i in inv)
+                          and not is_attribution(text, m, lo, words)]
+                if others and not affects:  # the organisation that raised the round
+                    affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
+                actors, actor, actor_score = _unique(inv), inv[0], 1.0
+                affects = [m for m in affects if all(_key(m) != _key(i) for i in inv)]
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
             parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
@@ -120,8 +152,13 @@ class _Builder:
                 doc.new.extend(m for m in found if m.extractor == "events" and m not in doc.new)
                 parts.extend(found)
             participants = _unique(parts)
-            if participants and (actor is None or actor_score < 1):
+            if len(participants) < 2:
+                participants = both
+            if len(participants) < 2:
+                return None  # "签约主播": one party signs people, not a partnership
+            if actor is None or actor_score < 1:
                 actor, actor_score = participants[0], 1.0
+            actors = (actor,)
         about = self._about(typ, main, lo, hi)
         date, effective, dated = self._dates(typ, idx, lo, hi)
         figures = self._figures(typ, lo, hi)
@@ -135,10 +172,18 @@ class _Builder:
         confidence = main.weight * (0.55 + 0.15 * filled) * (0.7 + 0.3 * actor_score) * (1.0 if dated else 0.9)
         return EventMention(
             type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi,
-            trigger=main.text, actors=(actor,) if actor is not None else (), participants=participants,
+            trigger=main.text, actors=actors, participants=participants,
             affects=_unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3),
         )
+
+    def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
+        """"双方联合推出", "both companies will": the parties of the last partnership."""
+        doc = self.doc
+        idx = doc.last.get("Partnership")
+        if idx is None or not doc.words.both.search(doc.text, c_lo, hit.start):
+            return ()
+        return doc.ex.events[idx].participants
 
     def _actor_affects(self, typ: str, hit: TriggerHit, lo: int, hi: int, c_lo: int, c_hi: int,
                        mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:
@@ -165,7 +210,9 @@ class _Builder:
                 actor = after[0] if after else None
         if actor is None:
             before = text[lo : hit.start]
-            if words.pronoun.search(before):
+            if words.regulator.search(before) and doc.recent_regulator(hit.start) is not None:
+                actor, score = doc.recent_regulator(hit.start), 0.8
+            elif words.pronoun.search(before):
                 actor, score = doc.recent_platform(hit.start), 0.8
             else:
                 actor, score = doc.main, 0.6
@@ -230,6 +277,11 @@ class _Builder:
 
     def _figures(self, typ: str, lo: int, hi: int) -> list[Figure]:
         figs = [f for f in self.doc.ex.figures if lo <= f.start and f.end <= hi]
+        if typ == "FinancialResult":  # only the figures of clauses that report a result
+            strong = [h for h in self.hits if h.weight >= 0.7] or self.hits
+            lang = self.doc.words.lang
+            clauses = [clause_bounds(self.doc.text, h.start, h.end, lo, hi, lang) for h in strong]
+            figs = [f for f in figs if any(a <= f.start and f.end <= b for a, b in clauses)]
         if typ in ("FinancialResult", "Enforcement"):
             amounts = [f for f in figs if f.unit != "percent"]
             return amounts if amounts or typ == "Enforcement" else figs
@@ -254,16 +306,62 @@ class EventExtractor:
         types_in = [{h.type for h in hs} for hs in hits]
         doc = _Doc(ex, words)
         builder = _Builder(doc, spans, types_in)
+        settings = type_settings()
         for idx, sentence_hits in enumerate(hits):
             by_type: dict[str, list[TriggerHit]] = {}
             for h in sentence_hits:
                 by_type.setdefault(h.type, []).append(h)
+            lo, hi = spans[idx]
+            if not by_type or all(t == "Announcement" for t in by_type):
+                self._closing(doc, lo, hi)
+            back = [t for t, hs in by_type.items() if self._refers_back(doc, t, hs, lo, hi)]
+            floor = max((settings[t]["priority"] for t in back), default=0)
             for typ, hs in by_type.items():
+                if typ in back or settings[typ]["priority"] < floor:
+                    continue  # the sentence goes on about an event already reported
                 event = builder.build(idx, typ, hs)
                 if event is not None:
+                    doc.last[typ] = len(ex.events)
                     ex.events.append(event)
                     ex.relations.extend(partner_relations(event))
         ex.mentions.extend(doc.new)
+
+    @staticmethod
+    def _later_date(doc: _Doc, lo: int, hi: int) -> str | None:
+        return next((d.value for d in _dates_in(doc.ex.dates, lo, hi) if d.start > 16 or lo > 0), None)
+
+    def _refers_back(self, doc: _Doc, typ: str, hits: list[TriggerHit], lo: int, hi: int) -> bool:
+        """"此次收购将…", "The acquisition is expected to close on …": no new event; a date there
+        is when the earlier one takes effect."""
+        idx = doc.last.get(typ)
+        if idx is None:
+            return False
+        main = max(hits, key=lambda h: (h.weight, -h.start))
+        words, text = doc.words, doc.text
+        c_lo, _ = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
+        if actor_candidates(doc.mentions + doc.new, c_lo, main.start):
+            return False  # "the X acquisition by Y": a new party, a new report
+        subject = text[c_lo : main.start].strip()
+        pronoun = words.regulator.match(subject) or words.pronoun.match(subject)
+        if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun):
+            return False
+        event = doc.ex.events[idx]
+        date = self._later_date(doc, lo, hi)
+        if event.effective_date is None and date is not None and date != event.date:
+            doc.ex.events[idx] = replace(event, effective_date=date)
+        return True
+
+    def _closing(self, doc: _Doc, lo: int, hi: int) -> None:
+        """"该交易预计于2024年7月1日完成交割": the closing date of the last deal."""
+        if not doc.words.closing.search(doc.text, lo, hi):
+            return
+        idx = max((doc.last[t] for t in CLOSING_TYPES if t in doc.last), default=None)
+        date = self._later_date(doc, lo, hi)
+        if idx is None or date is None:
+            return
+        event = doc.ex.events[idx]
+        if event.effective_date is None and date != event.date:
+            doc.ex.events[idx] = replace(event, effective_date=date)
 
 
 def partner_relations(event: EventMention) -> list[Relation]:

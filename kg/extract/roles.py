@@ -25,6 +25,8 @@ _WINDOW = {"zh": 16, "en": 70}
 _KEYS = (
     "pronouns", "passive", "agent", "list_separators", "list_openers", "list_closers",
     "future", "report_date", "source_markers", "source_after", "receivers", "list_stop",
+    "investor_after", "investor_before", "anaphors", "closing", "both_parties", "venue",
+    "regulator_pronouns",
 )
 
 
@@ -44,6 +46,13 @@ class RoleWords:
     source_after: re.Pattern[str]
     receiver: re.Pattern[str]
     list_stop: frozenset[str]
+    investor_after: re.Pattern[str]  # at the start of the text after an investor
+    investor_before: re.Pattern[str]  # at the end of the text before an investor
+    anaphor: re.Pattern[str]  # at the end of the text before a trigger that refers back
+    closing: re.Pattern[str]
+    both: re.Pattern[str]
+    venue: re.Pattern[str]  # at the end of the text before a venue
+    regulator: re.Pattern[str]  # "the regulator": the government body last named
 
 
 @lru_cache(maxsize=2)
@@ -67,6 +76,12 @@ def role_words(lang: str) -> RoleWords:
         lang, pat("pronouns"), pat("passive"), pat("agent"), sep, pat("list_openers"), pat("list_closers"),
         pat("future"), pat("source_markers"), pat("source_after"), pat("receivers"),
         frozenset(w.casefold() for w in data["list_stop"][lang]),
+        re.compile(r"\s*(?:" + pat("investor_after").pattern + ")", re.IGNORECASE),
+        re.compile("(?:" + pat("investor_before").pattern + r")\s*(?:the\s+)?\Z", re.IGNORECASE),
+        re.compile("(?:" + pat("anaphors").pattern + r")\s*\Z", re.IGNORECASE),
+        pat("closing"), pat("both_parties"),
+        re.compile("(?:" + pat("venue").pattern + r")\s*\Z", re.IGNORECASE),
+        pat("regulator_pronouns"),
     )
 
 
@@ -80,6 +95,22 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) 
     while b < hi and text[b] not in stops:
         b += 1
     return a, b
+
+
+def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleWords) -> list[Mention]:
+    """Every organisation of the sentence named as an investor: "由A领投，B跟投", "led by A, with participation from B"."""
+    orgs = [m for m in actor_candidates(mentions, lo, hi) if m.type in ORGANIZATION_TYPES]
+    out: list[Mention] = []
+    for m in orgs:
+        if words.investor_after.match(text, m.end) or words.investor_before.search(text, max(lo, m.start - 24), m.start):
+            out.append(m)
+            out.extend(x for x in list_after(text, orgs, m.end, hi, words) if x is not m and x not in out)
+    return out
+
+
+def is_venue(text: str, m: Mention, words: RoleWords) -> bool:
+    """True for an exchange or place named as where something happens (在港交所, "on the Nasdaq")."""
+    return bool(words.venue.search(text, max(0, m.start - 8), m.start))
 
 
 def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
