@@ -108,6 +108,7 @@ def time_oxigraph(nq: Path, queries: dict, repeat: int) -> tuple[dict[str, float
     store = ox.Store.read_only(str(folder))
     out = {}
     for name, q in queries.items():
+        _progress(f"oxigraph {name}")
         runs = []
         for _ in range(repeat):
             t = time.perf_counter()
@@ -121,6 +122,14 @@ def time_oxigraph(nq: Path, queries: dict, repeat: int) -> tuple[dict[str, float
 
 class _Timeout(Exception):
     pass
+
+
+errors: dict[str, str] = {}
+
+
+def _progress(what: str) -> None:
+    sys.stderr.write(f"{time.strftime('%H:%M:%S')} {what}\n")
+    sys.stderr.flush()
 
 
 def time_rdflib(nq: Path, queries: dict, limit: int) -> tuple[dict[str, float | None], float]:
@@ -137,6 +146,7 @@ def time_rdflib(nq: Path, queries: dict, limit: int) -> tuple[dict[str, float | 
     signal.signal(signal.SIGALRM, alarm)
     out: dict[str, float | None] = {}
     for name, q in queries.items():
+        _progress(f"rdflib {name}")
         signal.alarm(limit)
         t = time.perf_counter()
         try:
@@ -144,6 +154,9 @@ def time_rdflib(nq: Path, queries: dict, limit: int) -> tuple[dict[str, float | 
             out[name] = time.perf_counter() - t
         except _Timeout:
             out[name] = None
+        except Exception as err:  # rdflib bugs (e.g. NotBoundError in GROUP_CONCAT over OPTIONAL)
+            out[name] = None
+            errors[name] = f"{type(err).__name__}: {err}"
         finally:
             signal.alarm(0)
     return out, load
@@ -168,7 +181,8 @@ def main() -> None:
     for name in queries:
         o, r = ox_times[name], rl_times.get(name)
         if r is None:
-            shown, ratio = (f"> {args.rdflib_limit * 1000}" if name in rl_times else "not run"), ""
+            shown = ("error" if name in errors else f"> {args.rdflib_limit * 1000}") if name in rl_times else "not run"
+            ratio = ""
         else:
             shown, ratio = f"{r * 1000:.0f}", f"{r / o:.0f}×"
             ratios.append(r / o)
@@ -182,7 +196,8 @@ def main() -> None:
         f"Load: oxigraph bulk_load {ox_load:.1f} s; rdflib parse {rl_load:.1f} s.", "",
         f"Oxigraph: median of {args.repeat} runs, results fully iterated. rdflib: one run, stopped after "
         f"{args.rdflib_limit} s. Queries with required parameters are skipped.", "",
-        *rows, "", summary, ""])
+        *rows, "", summary, "",
+        *(["rdflib errors: " + "; ".join(f"{k}: {v}" for k, v in errors.items()), ""] if errors else [])])
     (ROOT / "RESULTS.md").write_text(text, encoding="utf-8")
     sys.stdout.write(text)
 
