@@ -17,6 +17,7 @@ from ..model import Extraction, Mention
 from ..text import normalize, strip_org_suffix
 from . import EXTRACTORS
 from .names_common import Candidate, NamesLexicon, names_lexicon
+from .names_desc import DescriptorFinder
 from .names_en import EnOrgFinder
 from .names_zh import ZhOrgFinder
 from .persons import PersonFinder
@@ -44,12 +45,15 @@ class NamesExtractor:
         self.persons = PersonFinder(self.lex)
         self.policies = PolicyFinder(self.lex)
         self.services = ServiceFinder(self.lex)
+        self.descriptors = DescriptorFinder(self.lex)
 
     def candidates(self, text: str, known: list[Mention] | None = None) -> list[Candidate]:
         """Every rule's raw candidates, trimmed of edge punctuation, without stop-listed names."""
+        persons = self.persons(text)
         found = [
             *self.zh(text), *self.zh.list_items(text), *self.en(text), *self.en.list_items(text),
-            *self.persons(text), *self.policies(text, known), *self.services(text, known),
+            *persons, *self.policies(text, known), *self.services(text, known),
+            *self.descriptors(text, persons),
         ]
         out = []
         for c in found:

@@ -1,0 +1,193 @@
+"""Names the reader is introduced to: after a descriptor, or as the subject of a corporate verb.
+
+News introduces an unknown firm with a descriptor noun (生鲜电商平台鲜丰汇, 社交电商平台优品汇和团多多,
+"online marketplace QuickCart", "food delivery platforms FreshGo and Dashly", "Parcelly, a
+last-mile delivery startup"); the descriptor gives the type (`descriptors.tsv`). A Chinese
+name runs from the descriptor to a stop word, digit or punctuation (`name_edges.json`) and
+needs a rare word, so 平台商家 or 电商企业 are not names. An English capitalised run right
+before a corporate verb ("Vendora said", "ShopNest shares") is a company unless one of its
+words is written in lower case elsewhere in the document (a common word at a sentence start)
+or belongs to a person found by a title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
+
+from ..errors import LexiconError
+from ..lexicons import LEXICON_DIR, load_json, load_tsv
+from ..model import ENTITY_TYPES
+from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon
+from .names_zh import COMMON_WORD_FREQ
+
+_NAME_CH = re.compile(rf"[{HAN}A-Za-z0-9·&]")
+_EN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*"
+_EN_RUN = rf"{_EN_WORD}(?: {_EN_WORD}){{0,3}}"
+
+
+@dataclass(frozen=True)
+class DescLexicon:
+    """Descriptor nouns by language and the edge words of the names after them."""
+
+    zh: dict[str, str]
+    en: dict[str, str]
+    edges: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def desc_lexicon() -> DescLexicon:
+    rel = "names/descriptors.tsv"
+    out: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+    for no, (lang, word, typ) in load_tsv(rel, columns=3):
+        if lang not in out:
+            raise LexiconError(f"{LEXICON_DIR / rel}:{no}: language must be 'zh' or 'en', not {lang!r}")
+        if typ not in ENTITY_TYPES:
+            raise LexiconError(f"{LEXICON_DIR / rel}:{no}: unknown entity type {typ!r}")
+        out[lang][word] = typ
+    erel = "names/name_edges.json"
+    edges = load_json(erel)
+    for key, kind in (("zh_right_stops", list), ("en_verbs", list), ("zh_max_name", int), ("en_max_words", int)):
+        if not isinstance(edges, dict) or not isinstance(edges.get(key), kind):
+            raise LexiconError(f"{LEXICON_DIR / erel}: key {key!r} missing or not a {kind.__name__}")
+    return DescLexicon(out["zh"], out["en"], edges)
+
+
+class DescriptorFinder:
+    """Chinese and English names after descriptors; English subjects of corporate verbs."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None, desc: DescLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        self.desc = desc or desc_lexicon()
+        self.right_stops = tuple(sorted(set(self.desc.edges["zh_right_stops"]) | self.lex.left_stops, key=len, reverse=True))
+        self.joiners = ("和", "与", "與", "及", "、")
+        o = self.lex.en_orgs
+        titles = {w for t in self.lex.titles["en_before"] for w in t.split()}
+        self.not_en = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"]) | titles
+
+    @cached_property
+    def _zh(self) -> re.Pattern[str]:
+        return re.compile(alternation(list(self.desc.zh)))
+
+    @cached_property
+    def _en(self) -> re.Pattern[str]:
+        words = alternation(list(self.desc.en))
+        return re.compile(rf"\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
+
+    @cached_property
+    def _en_apposition(self) -> re.Pattern[str]:
+        words = alternation(list(self.desc.en))
+        return re.compile(
+            rf"(?<![A-Za-z0-9])(?P<n>{_EN_RUN}), (?:a|an) (?:[a-z\-]+ ){{0,3}}?(?P<d>{words})"
+            rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
+        )
+
+    @cached_property
+    def _en_verb(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![A-Za-z0-9])(?P<n>{_EN_RUN}) (?:{alternation(self.desc.edges['en_verbs'])})\b")
+
+    def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
+        return [*self.zh(text), *self.en(text, persons or [])]
+
+    # --- Chinese ---------------------------------------------------------------------
+
+    def zh(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._zh.finditer(text):
+            typ = self.desc.zh[m.group()]
+            pos = m.end()
+            while True:
+                end = self._zh_end(text, pos)
+                if end is None or not self._zh_ok(text[pos:end]):
+                    break
+                out.append(Candidate(pos, end, typ, "zh-descriptor", 0.7))
+                joiner = next((j for j in self.joiners if text.startswith(j, end)), None)
+                if joiner is None:
+                    break
+                pos = end + len(joiner)
+        return out
+
+    def _zh_end(self, text: str, pos: int) -> int | None:
+        limit = self.desc.edges["zh_max_name"]
+        i = pos
+        while i < len(text) and i - pos <= limit:
+            if not _NAME_CH.match(text[i]) or text[i].isdigit() or (i > pos + 1 and text.startswith(self.right_stops, i)):
+                return i if i - pos >= 2 else None
+            i += 1
+        return i if i == len(text) and i - pos >= 2 else None
+
+    @cached_property
+    def _stop_tokens(self) -> frozenset[str]:
+        return frozenset(self.right_stops)
+
+    def _zh_ok(self, name: str) -> bool:
+        if self.lex.is_stopped(name) or name.startswith(tuple(self.desc.zh)):
+            return False
+        toks = [t for t in cut(name) if t.strip()]
+        if not toks or toks[0] in self.lex.generic_heads or any(t in self._stop_tokens for t in toks):
+            return False
+        freq = jieba_freq()
+        return any(len(t) == 1 or freq.get(t, 0) < COMMON_WORD_FREQ for t in toks)
+
+    # --- English ---------------------------------------------------------------------
+
+    def en(self, text: str, persons: list[Candidate]) -> list[Candidate]:
+        out = []
+        for m in self._en.finditer(text):
+            if not m.group("d")[1:].islower() and " " not in m.group("d"):
+                continue
+            typ = self.desc.en[m.group("d").lower()]
+            for a, b in self._en_items(text, m.start("n")):
+                out.append(Candidate(a, b, typ, "en-descriptor", 0.7))
+        for m in self._en_apposition.finditer(text):
+            a, b = self._en_trim(text, *m.span("n"))
+            if b > a:
+                out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-apposition", 0.65))
+        person_words = {w for p in persons for w in text[p.start : p.end].split()}
+        lower = set(re.findall(r"\b[a-z][a-z\-]+\b", text))
+        for m in self._en_verb.finditer(text):
+            a, b = self._en_trim(text, *m.span("n"))
+            words = text[a:b].split()
+            if (b > a and len(words) <= self.desc.edges["en_max_words"] and not words[0].isupper()
+                    and words[0].lower() not in lower and not person_words & set(words)):
+                out.append(Candidate(a, b, "Company", "en-subject", 0.6))
+        return out
+
+    def _en_trim(self, text: str, a: int, b: int) -> tuple[int, int]:
+        """Drop sentence openers and month/title words from the left, stop at the first on the right."""
+        words = text[a:b].split(" ")
+        k = 0
+        while k < len(words) and words[k] in self.not_en:
+            k += 1
+        kept = []
+        for w in words[k:]:
+            if w in self.not_en:
+                break
+            kept.append(w)
+        if not kept:
+            return a, a
+        start = a + len(" ".join(words[:k])) + (1 if k else 0)
+        return start, start + len(" ".join(kept))
+
+    def _en_items(self, text: str, pos: int) -> list[tuple[int, int]]:
+        """"FreshGo and Dashly", "A, B and C": the names from `pos` on."""
+        items = []
+        name = re.compile(_EN_RUN)
+        sep = re.compile(r",? and |, ")
+        while True:
+            m = name.match(text, pos)
+            if not m:
+                break
+            words = m.group().split(" ")
+            if "and" in words:
+                words = words[: words.index("and")]
+            a, b = self._en_trim(text, pos, pos + len(" ".join(words)))
+            if b <= a or a != pos:
+                break
+            items.append((a, b))
+            s = sep.match(text, b)
+            if not s:
+                break
+            pos = s.end()
+        return items
