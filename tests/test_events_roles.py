@@ -88,3 +88,30 @@ def test_events_traditional_triggers(text: str, typ: str) -> None:
 def test_events_said_is_not_an_announcement() -> None:
     ex = run(make("Maria Lopez said the deal was good.", "en", {"Maria Lopez": "Person"}))
     assert not [e for e in ex.events if e.type == "Announcement"]
+
+
+REPORTED_CASES = [
+    ("en-said-it-had-agreed-to-acquire", "Harbor Goods said on Tuesday it had agreed to acquire Boxly, a courier app, "
+     "for $80 million.", "en", {"Harbor Goods": "Company", "Boxly": "Company"}, "Acquisition", "Harbor Goods", "Boxly"),
+    ("zh-biaoshi-qi-jiang-shougou", "甲集团表示，其将收购乙科技全部股权。", "zh",
+     {"甲集团": "Company", "乙科技": "Company"}, "Acquisition", "甲集团", "乙科技"),
+]
+
+
+@pytest.mark.parametrize("text,lang,names,typ,actor,affected", [c[1:] for c in REPORTED_CASES],
+                         ids=[c[0] for c in REPORTED_CASES])
+def test_events_pronoun_subject_of_reported_clause_is_the_reporter(text, lang, names, typ, actor, affected) -> None:
+    e = only(run(make(text, lang, names)), typ)
+    assert [m.text for m in e.actors] == [actor]
+    assert [m.text for m in e.affects] == [affected]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("某市监局5月2日宣布，电商平台甲商城因虚假宣传，处以罚款50万元。", {"某市监局": "GovernmentBody", "甲商城": "Platform"}),
+    ("某委員會宣布，乙購物網由於標示不實，處以罰款。", {"某委員會": "GovernmentBody", "乙購物網": "Platform"}),
+], ids=["zh-yin-cause-clause", "zh-traditional-youyu-cause-clause"])
+def test_events_party_before_cause_marker_is_punished(text, names) -> None:
+    e = only(run(make(text, "zh", names)), "Enforcement")
+    gov = next(k for k, v in names.items() if v == "GovernmentBody")
+    assert [m.text for m in e.actors] == [gov]
+    assert [m.text for m in e.affects] == [k for k in names if k != gov]

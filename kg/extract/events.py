@@ -28,6 +28,8 @@ from .roles import (
     nearest_before,
     passive_agent,
     quoted_names,
+    reason_subject,
+    reporting_subject,
     role_words,
 )
 from .triggers import TriggerHit, TriggerMatcher, type_settings
@@ -198,7 +200,11 @@ class _Builder:
                         and (actor is None or m.end <= actor.start or words.lang == "en")]
             affects.extend(patients)
         else:
-            actor = nearest_before(text, mentions, hit.start, lo, words, set())
+            actor = reporting_subject(text, mentions, hit.start, lo, words) or nearest_before(
+                text, mentions, hit.start, lo, words, set())
+            if actor is not None and typ == "Enforcement" and reason_subject(text, actor, hit.start, words):
+                affects.append(actor)  # "A宣布，B因…，处以罚款": B is punished, A (if named) punishes
+                actor = nearest_before(text, mentions, actor.start, lo, words, set())
             dui = text.rfind("对", lo, hit.start) if words.lang == "zh" else -1
             if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
                 affects.extend(actor_candidates(mentions, dui, hit.start))

@@ -26,7 +26,7 @@ _KEYS = (
     "pronouns", "passive", "agent", "list_separators", "list_openers", "list_closers",
     "future", "report_date", "source_markers", "source_after", "receivers", "list_stop",
     "investor_after", "investor_before", "anaphors", "closing", "both_parties", "venue",
-    "regulator_pronouns",
+    "regulator_pronouns", "reporting_verbs", "reported_subjects", "cause_markers",
 )
 
 
@@ -53,6 +53,8 @@ class RoleWords:
     both: re.Pattern[str]
     venue: re.Pattern[str]  # at the end of the text before a venue
     regulator: re.Pattern[str]  # "the regulator": the government body last named
+    reported: re.Pattern[str]  # "said on Monday it had agreed to": whole text between reporter and trigger
+    cause: re.Pattern[str]  # at the start of the text after the punished party: "B因…"
 
 
 @lru_cache(maxsize=2)
@@ -82,7 +84,17 @@ def role_words(lang: str) -> RoleWords:
         pat("closing"), pat("both_parties"),
         re.compile("(?:" + pat("venue").pattern + r")\s*\Z", re.IGNORECASE),
         pat("regulator_pronouns"),
+        _reported(pat("reporting_verbs").pattern, pat("reported_subjects").pattern, lang),
+        re.compile(r"\s*(?:" + pat("cause_markers").pattern + ")", re.IGNORECASE),
     )
+
+
+def _reported(verbs: str, subjects: str, lang: str) -> re.Pattern[str]:
+    """The stretch "said (on Monday) (that) it (had agreed to)" between a reporter and a trigger."""
+    if lang == "zh":
+        return re.compile(rf"\s*(?:{verbs})[，,：:\s]*(?:{subjects})[^，,。；;]{{0,10}}\Z")
+    return re.compile(rf"\s+(?:{verbs})\b[^;:.\"“]{{0,40}}?\b(?:that\s+)?(?:{subjects})\s+(?:[\w'-]+\s+){{0,4}}\Z",
+                      re.IGNORECASE)
 
 
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
@@ -149,6 +161,21 @@ def is_passive(text: str, t_start: int, lo: int, words: RoleWords) -> bool:
     if words.lang == "zh":
         return bool(words.agent.search(before[-6:]) or words.passive.search(before[-3:]))
     return bool(re.search(r"(?:" + words.passive.pattern + r")\s+(?:\w+ly\s+|been\s+)?\Z", before, re.IGNORECASE))
+
+
+def reporting_subject(text: str, mentions: list[Mention], pos: int, lo: int, words: RoleWords) -> Mention | None:
+    """"Northwind said on Monday it had agreed to acquire…", "A表示，其将收购…": the pronoun
+    subject of the reported clause is the organisation that reports it."""
+    cands = actor_candidates(mentions, lo, pos)
+    if not cands:
+        return None
+    m = cands[-1]
+    return m if words.reported.match(text[m.end : pos]) else None
+
+
+def reason_subject(text: str, m: Mention, pos: int, words: RoleWords) -> bool:
+    """True when `m` is the subject of a cause clause before the trigger ("B因虚假宣传，被处以罚款")."""
+    return bool(words.cause.match(text, m.end)) and m.end < pos
 
 
 def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words: RoleWords,
