@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import platform
 import random
+import shutil
 import signal
 import statistics
 import sys
@@ -117,6 +118,8 @@ def time_oxigraph(nq: Path, queries: dict, repeat: int) -> tuple[dict[str, float
                 pass
             runs.append(time.perf_counter() - t)
         out[name] = statistics.median(runs)
+    del store
+    shutil.rmtree(folder.parent, ignore_errors=True)
     return out, load
 
 
