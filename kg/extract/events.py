@@ -7,16 +7,15 @@ and figure extractors found in the sentence. Partnerships also yield `partnerOf`
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
 
-from ..model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention, Relation
-from ..text import normalize, sentences
+from ..model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
+from ..text import sentences
 from . import EXTRACTORS
+from .backrefs import closing, refers_back
+from .event_context import EventDoc, dates_in, key, unique
 from .roles import (
     ABOUT_TYPES,
     ACTOR_TYPES,
-    RoleWords,
     actor_candidates,
     clause_bounds,
     fallback_list,
@@ -37,83 +36,16 @@ from .triggers import TriggerHit, TriggerMatcher, type_settings
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
                    "Discontinuation", "Launch")  # a person may speak about these, the organisation does them
-CLOSING_TYPES = ("Acquisition", "Investment")
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 80}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
 
 
-def _key(m: Mention) -> str:
-    return m.key or normalize(m.text)
-
-
-def _unique(ms: list[Mention]) -> tuple[Mention, ...]:
-    seen: dict[str, Mention] = {}
-    for m in ms:
-        seen.setdefault(_key(m), m)
-    return tuple(seen.values())
-
-
-class _Doc:
-    """Per-document context: mentions, main actor, report date."""
-
-    def __init__(self, ex: Extraction, words: RoleWords) -> None:
-        self.ex = ex
-        self.text = ex.document.text
-        self.words = words
-        self.mentions = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
-        self.orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
-        self.main = self._main_actor()
-        self.report_date = self._report_date()
-        self.new: list[Mention] = []
-        self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
-
-    def _main_actor(self) -> Mention | None:
-        """The organisation the document is about: most named in the text, headline first."""
-        if not self.orgs:
-            return None
-        counts = Counter(_key(m) for m in self.orgs
-                         if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words))
-        if not counts:
-            return None
-        headline = normalize(self.ex.document.headline or "")
-        def score(m: Mention) -> tuple[int, int, int]:
-            in_head = int(bool(headline) and normalize(m.text) in headline)
-            platform = int(m.type == "Platform" or "Platform" in m.extra_types)
-            return (in_head, counts[_key(m)], platform)
-        best = max((m for m in self.orgs if _key(m) in counts), key=score)
-        return best
-
-    def _report_date(self) -> tuple[str | None, bool]:
-        """The dateline ("3月13日消息", "On March 1,") or the publication day (flagged weaker)."""
-        for d in self.ex.dates:
-            if d.start <= 16 and d.role == "date":
-                return d.value, True
-        pub = self.ex.document.date_published
-        return (pub[:10] if pub else None), False
-
-    def recent_regulator(self, pos: int) -> Mention | None:
-        bodies = [m for m in self.orgs if m.end <= pos and m.type == "GovernmentBody"]
-        return bodies[-1] if bodies else None
-
-    def recent_platform(self, pos: int) -> Mention | None:
-        before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)
-                  and not is_venue(self.text, m, self.words)]
-        platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
-        if platforms:
-            return platforms[-1]
-        return before[-1] if before else self.main
-
-
-def _dates_in(dates: list[DateMention], lo: int, hi: int) -> list[DateMention]:
-    return [d for d in dates if lo <= d.start and d.end <= hi]
-
-
 class _Builder:
     """Turns the trigger hits of one type in one sentence into an event."""
 
-    def __init__(self, doc: _Doc, spans: list[tuple[int, int]], types_in: list[set[str]]) -> None:
+    def __init__(self, doc: EventDoc, spans: list[tuple[int, int]], types_in: list[set[str]]) -> None:
         self.doc, self.spans, self.types_in = doc, spans, types_in
         self.settings = type_settings()
 
@@ -137,23 +69,23 @@ class _Builder:
             inv = investors(text, mentions, lo, hi, words)
             if inv:
                 others = [m for m in actor_candidates(mentions, lo, inv[0].start)
-                          if m.type in ORGANIZATION_TYPES and all(_key(m) != _key(i) for i in inv)
+                          if m.type in ORGANIZATION_TYPES and all(key(m) != key(i) for i in inv)
                           and not is_attribution(text, m, lo, words)]
                 if others and not affects:  # the organisation that raised the round
                     affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
-                actors, actor, actor_score = _unique(inv), inv[0], 1.0
-                affects = [m for m in affects if all(_key(m) != _key(i) for i in inv)]
+                actors, actor, actor_score = unique(inv), inv[0], 1.0
+                affects = [m for m in affects if all(key(m) != key(i) for i in inv)]
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
             parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
                      if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
             if actor is not None and actor.type in ORGANIZATION_TYPES:
                 parts.insert(0, actor)
-            if len(_unique(parts)) < 2:  # "collaboration between A, B, and C" with names no extractor knew
+            if len(unique(parts)) < 2:  # "collaboration between A, B, and C" with names no extractor knew
                 found = fallback_list(text, main.end, c_hi, words, mentions, "Company", "events")
                 doc.new.extend(m for m in found if m.extractor == "events" and m not in doc.new)
                 parts.extend(found)
-            participants = _unique(parts)
+            participants = unique(parts)
             if len(participants) < 2:
                 participants = both
             if len(participants) < 2:
@@ -175,7 +107,7 @@ class _Builder:
         return EventMention(
             type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi,
             trigger=main.text, actors=actors, participants=participants,
-            affects=_unique(affects), about=about, date=date, effective_date=effective,
+            affects=unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3),
         )
 
@@ -223,10 +155,10 @@ class _Builder:
             else:
                 actor, score = doc.main, 0.6
         if actor is not None:
-            affects = [m for m in affects if _key(m) != _key(actor)]
+            affects = [m for m in affects if key(m) != key(actor)]
         if typ in AFFECTS_TYPES and not affects:
             affects = [m for m in list_after(text, mentions, hit.end, c_hi if words.lang == "zh" else hi, words)
-                       if actor is None or _key(m) != _key(actor)]
+                       if actor is None or key(m) != key(actor)]
             if not affects and typ == "Enforcement":
                 found = fallback_list(text, hit.end, hi, words, mentions, "Company", "events")
                 for m in found:
@@ -256,11 +188,11 @@ class _Builder:
             m = Mention(text=text[a:b], start=a, end=b, type=mtype, extractor="events", confidence=0.6)
             doc.new.append(m)
             found.append(m)
-        return _unique(sorted(found, key=lambda m: m.start))
+        return unique(sorted(found, key=lambda m: m.start))
 
     def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
         doc, text, words = self.doc, self.doc.text, self.doc.words
-        here = _dates_in(doc.ex.dates, lo, hi)
+        here = dates_in(doc.ex.dates, lo, hi)
         date = next((d.value for d in here if d.role == "date" and d.start > 16), None)
         effective = next((d.value for d in here if d.role == "effective"), None)
         if effective is None and typ in EFFECT_TYPES:
@@ -273,7 +205,7 @@ class _Builder:
         if effective is None and typ in EFFECT_TYPES and idx + 1 < len(self.spans):
             nlo, nhi = self.spans[idx + 1]
             if self.types_in[idx + 1] <= {typ, "PolicyChange", "Announcement"}:
-                effective = next((d.value for d in _dates_in(doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
+                effective = next((d.value for d in dates_in(doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
         if date is None:
             date = next((d.value for d in here if d.role == "date" and d.value != effective), None)
         dated = date is not None
@@ -310,7 +242,7 @@ class EventExtractor:
         spans = sentences(text)
         hits = self.matcher.find(text, lang, spans)
         types_in = [{h.type for h in hs} for hs in hits]
-        doc = _Doc(ex, words)
+        doc = EventDoc(ex, words)
         builder = _Builder(doc, spans, types_in)
         settings = type_settings()
         for idx, sentence_hits in enumerate(hits):
@@ -319,8 +251,8 @@ class EventExtractor:
                 by_type.setdefault(h.type, []).append(h)
             lo, hi = spans[idx]
             if not by_type or all(t == "Announcement" for t in by_type):
-                self._closing(doc, lo, hi)
-            back = [t for t, hs in by_type.items() if self._refers_back(doc, t, hs, lo, hi)]
+                closing(doc, lo, hi)
+            back = [t for t, hs in by_type.items() if refers_back(doc, t, hs, lo, hi)]
             floor = max((settings[t]["priority"] for t in back), default=0)
             for typ, hs in by_type.items():
                 if typ in back or settings[typ]["priority"] < floor:
@@ -332,43 +264,6 @@ class EventExtractor:
                     ex.relations.extend(partner_relations(event))
         ex.mentions.extend(doc.new)
 
-    @staticmethod
-    def _later_date(doc: _Doc, lo: int, hi: int) -> str | None:
-        return next((d.value for d in _dates_in(doc.ex.dates, lo, hi) if d.start > 16 or lo > 0), None)
-
-    def _refers_back(self, doc: _Doc, typ: str, hits: list[TriggerHit], lo: int, hi: int) -> bool:
-        """"此次收购将…", "The acquisition is expected to close on …": no new event; a date there
-        is when the earlier one takes effect."""
-        idx = doc.last.get(typ)
-        if idx is None:
-            return False
-        main = max(hits, key=lambda h: (h.weight, -h.start))
-        words, text = doc.words, doc.text
-        c_lo, _ = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-        if actor_candidates(doc.mentions + doc.new, c_lo, main.start):
-            return False  # "the X acquisition by Y": a new party, a new report
-        subject = text[c_lo : main.start].strip()
-        pronoun = words.regulator.match(subject) or words.pronoun.match(subject)
-        if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun):
-            return False
-        event = doc.ex.events[idx]
-        date = self._later_date(doc, lo, hi)
-        if event.effective_date is None and date is not None and date != event.date:
-            doc.ex.events[idx] = replace(event, effective_date=date)
-        return True
-
-    def _closing(self, doc: _Doc, lo: int, hi: int) -> None:
-        """"该交易预计于2024年7月1日完成交割": the closing date of the last deal."""
-        if not doc.words.closing.search(doc.text, lo, hi):
-            return
-        idx = max((doc.last[t] for t in CLOSING_TYPES if t in doc.last), default=None)
-        date = self._later_date(doc, lo, hi)
-        if idx is None or date is None:
-            return
-        event = doc.ex.events[idx]
-        if event.effective_date is None and date != event.date:
-            doc.ex.events[idx] = replace(event, effective_date=date)
-
 
 def partner_relations(event: EventMention) -> list[Relation]:
     """One `partnerOf` per pair of partnership participants (the resolver makes it symmetric)."""
@@ -377,7 +272,7 @@ def partner_relations(event: EventMention) -> list[Relation]:
     parts = [p for p in event.participants if p.type in ACTOR_TYPES and p.type != "Person"]
     return [
         Relation(subject=a, predicate="partnerOf", object=b, evidence=event.evidence, confidence=event.confidence)
-        for i, a in enumerate(parts) for b in parts[i + 1 :] if _key(a) != _key(b)
+        for i, a in enumerate(parts) for b in parts[i + 1 :] if key(a) != key(b)
     ]
 
 

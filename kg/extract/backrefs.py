@@ -1,0 +1,53 @@
+"""Sentences that go on about an event already reported, instead of reporting a new one.
+
+"此次收购将…", "The acquisition is expected to close on …", "The regulator ordered …": no new
+event; a date there is when the earlier event takes effect (or closes).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .event_context import EventDoc, dates_in
+from .roles import actor_candidates, clause_bounds
+from .triggers import TriggerHit
+
+CLOSING_TYPES = ("Acquisition", "Investment")
+
+
+def later_date(doc: EventDoc, lo: int, hi: int) -> str | None:
+    """The first date of the sentence that is not the dateline."""
+    return next((d.value for d in dates_in(doc.ex.dates, lo, hi) if d.start > 16 or lo > 0), None)
+
+
+def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: int) -> bool:
+    """True when the sentence refers back to the last event of `typ` (whose effective date it may set)."""
+    idx = doc.last.get(typ)
+    if idx is None:
+        return False
+    main = max(hits, key=lambda h: (h.weight, -h.start))
+    words, text = doc.words, doc.text
+    c_lo, _ = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
+    if actor_candidates(doc.mentions + doc.new, c_lo, main.start):
+        return False  # "the X acquisition by Y": a new party, a new report
+    subject = text[c_lo : main.start].strip()
+    pronoun = words.regulator.match(subject) or words.pronoun.match(subject)
+    if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun):
+        return False
+    event = doc.ex.events[idx]
+    date = later_date(doc, lo, hi)
+    if event.effective_date is None and date is not None and date != event.date:
+        doc.ex.events[idx] = replace(event, effective_date=date)
+    return True
+
+
+def closing(doc: EventDoc, lo: int, hi: int) -> None:
+    """"该交易预计于2024年7月1日完成交割": the closing date of the last deal."""
+    if not doc.words.closing.search(doc.text, lo, hi):
+        return
+    idx = max((doc.last[t] for t in CLOSING_TYPES if t in doc.last), default=None)
+    date = later_date(doc, lo, hi)
+    if idx is None or date is None:
+        return
+    event = doc.ex.events[idx]
+    if event.effective_date is None and date != event.date:
+        doc.ex.events[idx] = replace(event, effective_date=date)

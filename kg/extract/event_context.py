@@ -1,0 +1,78 @@
+"""Per-document context shared by the event builder and the referring-back rules.
+
+`EventDoc` holds the sorted mentions, the organisation the document is about and its report
+date; `key`/`unique` give the identity the resolver will use for a mention.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import ORGANIZATION_TYPES, DateMention, Extraction, Mention
+from ..text import normalize
+from .roles import RoleWords, is_attribution, is_venue
+
+
+def key(m: Mention) -> str:
+    return m.key or normalize(m.text)
+
+
+def unique(ms: list[Mention]) -> tuple[Mention, ...]:
+    seen: dict[str, Mention] = {}
+    for m in ms:
+        seen.setdefault(key(m), m)
+    return tuple(seen.values())
+
+
+class EventDoc:
+    """Per-document context: mentions, main actor, report date."""
+
+    def __init__(self, ex: Extraction, words: RoleWords) -> None:
+        self.ex = ex
+        self.text = ex.document.text
+        self.words = words
+        self.mentions = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
+        self.orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
+        self.main = self._main_actor()
+        self.report_date = self._report_date()
+        self.new: list[Mention] = []
+        self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
+
+    def _main_actor(self) -> Mention | None:
+        """The organisation the document is about: most named in the text, headline first."""
+        if not self.orgs:
+            return None
+        counts = Counter(key(m) for m in self.orgs
+                         if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words))
+        if not counts:
+            return None
+        headline = normalize(self.ex.document.headline or "")
+        def score(m: Mention) -> tuple[int, int, int]:
+            in_head = int(bool(headline) and normalize(m.text) in headline)
+            platform = int(m.type == "Platform" or "Platform" in m.extra_types)
+            return (in_head, counts[key(m)], platform)
+        best = max((m for m in self.orgs if key(m) in counts), key=score)
+        return best
+
+    def _report_date(self) -> tuple[str | None, bool]:
+        """The dateline ("3月13日消息", "On March 1,") or the publication day (flagged weaker)."""
+        for d in self.ex.dates:
+            if d.start <= 16 and d.role == "date":
+                return d.value, True
+        pub = self.ex.document.date_published
+        return (pub[:10] if pub else None), False
+
+    def recent_regulator(self, pos: int) -> Mention | None:
+        bodies = [m for m in self.orgs if m.end <= pos and m.type == "GovernmentBody"]
+        return bodies[-1] if bodies else None
+
+    def recent_platform(self, pos: int) -> Mention | None:
+        before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)
+                  and not is_venue(self.text, m, self.words)]
+        platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
+        if platforms:
+            return platforms[-1]
+        return before[-1] if before else self.main
+
+
+def dates_in(dates: list[DateMention], lo: int, hi: int) -> list[DateMention]:
+    return [d for d in dates if lo <= d.start and d.end <= hi]
