@@ -9,14 +9,20 @@ from importlib import import_module
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["build", "open_store", "query", "validate", "__version__"]
+__all__ = ["__version__", "build", "open_store", "query", "validate"]
 
 _LAZY = {
     "build": ("kg.build", "build"),
     "open_store": ("kg.store", "open_store"),
-    "query": ("kg.query", "query"),
     "validate": ("kg.validate", "validate"),
 }
+
+
+def query(*args: Any, **kwargs: Any) -> Any:
+    """Run SPARQL (text or a canned query name) on a store, build folder, file or endpoint."""
+    from .query import query as run
+
+    return run(*args, **kwargs)
 
 
 def __getattr__(name: str) -> Any:
