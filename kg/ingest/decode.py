@@ -111,12 +111,15 @@ def _cjk(data: bytes) -> Decoded | None:
     return Decoded(big5, "big5") if big5_score > gb_score else Decoded(gb, "gb18030")
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL or control bytes that no text encoding here produces."""
     sample = data[:_SAMPLE]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))
     return controls / len(sample) > 0.1 or (b"\x00" in sample and controls / len(sample) > 0.01)
 
 

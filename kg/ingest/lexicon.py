@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
+from .prefilter import Searcher, WholeLine
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -26,21 +27,25 @@ class Markers:
     chrome: frozenset[str] = frozenset()
     related: frozenset[str] = frozenset()
     patterns: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    _whole: dict[str, WholeLine] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _search: dict[str, Searcher] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
 
-    def any_of(self, kind: str) -> re.Pattern[str] | None:
-        """One alternation of a kind's patterns (one regex pass per line instead of many)."""
-        pats = self.patterns.get(kind, ())
-        if not pats:
-            return None
-        return _joined(tuple(p.pattern for p in pats))
+    def fullmatch(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches all of `line` (built once per kind)."""
+        whole = self._whole.get(kind)
+        if whole is None:
+            whole = self._whole[kind] = WholeLine.of(self.of(kind))
+        return whole.fullmatch(line)
 
-
-@lru_cache(maxsize=32)
-def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    def search(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches somewhere in `line`."""
+        searcher = self._search.get(kind)
+        if searcher is None:
+            searcher = self._search[kind] = Searcher.of(self.of(kind))
+        return searcher.search(line)
 
 
 def parse_markers(text: str, source: str) -> Markers:

@@ -9,8 +9,8 @@ from .dates import parse_timestamp
 from .lexicon import Markers, load_markers
 from .repair import is_dateline
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _LONE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # "[Epoch Times, August 15, 2021]" / "【新华网，2021年8月15日】" at the start of the body
 _BRACKET_DATELINE = re.compile(
@@ -29,10 +29,17 @@ class Meta:
     body: list[str] = field(default_factory=list)
 
 
+def han_count(text: str) -> int:
+    """Han characters in `text`, counted by runs (one match per run, not per character)."""
+    return sum(map(len, _CJK_RUN.findall(text)))
+
+
 def detect_lang(text: str) -> str:
     """"zh" when Han characters make up a fair share of the letters, else "en"."""
-    han = len(_CJK.findall(text[:20000]))
-    latin = len(_LATIN.findall(text[:20000]))
+    sample = text[:20000]
+    han = 0 if sample.isascii() else han_count(sample)
+    raw = sample.encode("ascii", "ignore")  # counting in bytes: no string per letter
+    latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     return "zh" if han and han * 3 >= latin * 0.5 else "en"
 
 

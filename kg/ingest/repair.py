@@ -21,10 +21,6 @@ def is_dateline(line: str) -> bool:
     return is_timestamp_line(line) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line)))
 
 
-def _matches_any(line: str, patterns: tuple[re.Pattern[str], ...], whole: bool = True) -> bool:
-    return any((p.fullmatch(line) if whole else p.search(line)) for p in patterns)
-
-
 def is_chrome(line: str, markers: Markers | None = None) -> bool:
     """Page furniture, boilerplate or an editor credit (never body text)."""
     m = markers or load_markers()
@@ -33,24 +29,21 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
         return False
     if text.casefold() in m.chrome:
         return True
-    whole = [m.any_of("chrome_re"), m.any_of("editor_re")]
-    if any(p is not None and p.fullmatch(text) for p in whole):
+    if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
         return True
-    boiler = m.any_of("boilerplate_re")
-    return boiler is not None and boiler.search(text) is not None
+    return m.search("boilerplate_re", text)
 
 
 def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[str]:
     """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页")."""
     m = markers or load_markers()
-    pager = m.of("pager_re")
     keep = [True] * len(lines)
     i = 0
     while i < len(lines):
         j, marked = i, False
         while j < len(lines):
             s = lines[j].strip()
-            if s and _matches_any(s, pager):
+            if s and m.fullmatch("pager_re", s):
                 marked = True
             elif not (s and _SMALL_NUMBER.fullmatch(s)):
                 break
@@ -162,7 +155,7 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
         if not stripped:
             out.append("")
             continue
-        if _ONLY_SYMBOLS.fullmatch(stripped) or is_chrome(stripped, m):
+        if _ONLY_SYMBOLS.fullmatch(stripped) or (fragmented and is_chrome(stripped, m)):
             continue
         out.append(stripped)
     return out, fragmented

@@ -11,7 +11,7 @@ from .lexicon import Markers, load_markers
 from .repair import FINAL_PUNCT, is_dateline
 
 _NUMBERED = re.compile(r"\s*(?P<n>\d{1,2})\s*[.、．)]\s*(?P<rest>\S.*)")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _NEWS_LEAD_ZH = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:消息|讯|电)")
 _NEWS_LEAD_EN = re.compile(rf"{LEAD_EN.pattern[:-1]}", re.IGNORECASE)
 
@@ -38,7 +38,7 @@ class Layout:
 
 def width(text: str) -> int:
     """Display width: a Han character counts as two Latin ones."""
-    return len(text) + len(_CJK.findall(text))
+    return len(text) + (0 if text.isascii() else sum(map(len, _CJK_RUN.findall(text))))
 
 
 def is_headline(line: str) -> bool:
