@@ -115,3 +115,29 @@ def test_events_party_before_cause_marker_is_punished(text, names) -> None:
     gov = next(k for k, v in names.items() if v == "GovernmentBody")
     assert [m.text for m in e.actors] == [gov]
     assert [m.text for m in e.affects] == [k for k in names if k != gov]
+
+
+@pytest.mark.parametrize("text,lang,headline,published,names,typ,effective", [
+    ("升级后的“甲平台会员服务”新增退货包运费。", "zh", "甲平台将于9月12日起升级会员服务", "2024-09-05",
+     {"甲平台": "Platform", "甲平台会员服务": "Service"}, "Launch", "2024-09-12"),
+    ("Acme will apply the revised policy to every seller in the store.", "en",
+     "Acme to revise return policy starting March 1", "2024-02-20", {"Acme": "Platform"}, "PolicyChange", "2024-03-01"),
+], ids=["zh-headline-jiangyu-qi", "en-headline-starting"])
+def test_events_headline_gives_effective_date(text, lang, headline, published, names, typ, effective) -> None:
+    e = only(run(make(text, lang, names, headline=headline, published=published)), typ)
+    assert e.effective_date == effective
+
+
+def test_events_headline_date_needs_a_trigger_of_the_same_type() -> None:
+    ex = run(make("升级后的“甲平台会员服务”新增退货包运费。", "zh", {"甲平台": "Platform", "甲平台会员服务": "Service"},
+                  headline="甲平台将于9月12日起召开年会"))
+    assert only(ex, "Launch").effective_date is None
+
+
+@pytest.mark.parametrize("text,name", [
+    ('The "Acme Beautiful Harvest Festival" was launched on September 5, 2025.', "Acme Beautiful Harvest Festival"),
+    ("The “Northern Lights Summer Shopping Week” was launched in June.", "Northern Lights Summer Shopping Week"),
+], ids=["en-straight-quotes-long-title", "en-curly-quotes-long-title"])
+def test_events_long_quoted_title_is_the_launched_service(text, name) -> None:
+    e = only(run(make(text, "en", {})), "Launch")
+    assert [m.text for m in e.about] == [name] and e.about[0].type == "Service"

@@ -13,6 +13,7 @@ from ..text import sentences
 from . import EXTRACTORS
 from .backrefs import closing, refers_back
 from .event_context import EventDoc, dates_in, key, unique
+from .headline import HeadlineDates
 from .roles import (
     ABOUT_TYPES,
     ACTOR_TYPES,
@@ -232,6 +233,7 @@ class EventExtractor:
 
     def __init__(self, matcher: TriggerMatcher | None = None) -> None:
         self.matcher = matcher if matcher is not None else TriggerMatcher()
+        self.headline = HeadlineDates(self.matcher)
 
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
@@ -262,6 +264,7 @@ class EventExtractor:
                     doc.last[typ] = len(ex.events)
                     ex.events.append(event)
                     ex.relations.extend(partner_relations(event))
+        self.headline(ex, lang)
         ex.mentions.extend(doc.new)
 
 

@@ -281,7 +281,13 @@ def _abbreviations() -> frozenset[str]:
 def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Spans of 《…》 and “…” names in the sentence, with their bracket kind."""
     out = []
-    for m in re.finditer(r"《([^《》]{2,40})》|“([^“”]{2,20})”|\"([^\"]{2,30})\"", text[lo:hi]):
-        g = 1 if m.group(1) else (2 if m.group(2) else 3)
+    for m in _QUOTED.finditer(text[lo:hi]):
+        g = next(i for i in range(1, 5) if m.group(i))
         out.append((lo + m.start(g), lo + m.end(g), "book" if g == 1 else "quote"))
     return out
+
+
+# Chinese quoted names are short; an English Title Case name in quotes may be longer
+# ("Douyin Beautiful Harvest Festival").
+_EN_QUOTED = r"[A-Z0-9][\w&'.-]*(?:\s+[\w&'.-]+){0,7}"
+_QUOTED = re.compile(rf"《([^《》]{{2,40}})》|“([^“”]{{2,20}})”|[“\"]({_EN_QUOTED})[”\"]|\"([^\"]{{2,30}})\"")
