@@ -141,3 +141,9 @@ def test_events_headline_date_needs_a_trigger_of_the_same_type() -> None:
 def test_events_long_quoted_title_is_the_launched_service(text, name) -> None:
     e = only(run(make(text, "en", {})), "Launch")
     assert [m.text for m in e.about] == [name] and e.about[0].type == "Service"
+
+
+def test_events_partnership_list_adds_unknown_parties_beside_known_ones() -> None:
+    text = "The collaboration between Harbin Maple Works, Douyin E-commerce, and Lotus Street aims to deepen cooperation."
+    e = only(run(make(text, "en", {"Douyin E-commerce": "Platform", "Lotus Street": "GovernmentBody"})), "Partnership")
+    assert {m.text for m in e.participants} == {"Harbin Maple Works", "Douyin E-commerce", "Lotus Street"}

@@ -175,3 +175,19 @@ def test_every_shipped_list_loads() -> None:
     lex = names_common.names_lexicon()
     assert lex.zh_suffixes and lex.surnames and lex.places and "首页" in lex.stoplist
     assert all(len(s) == 1 or len(s) == 2 for s in lex.surnames)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("The guiding unit, the Lotus Street of Binhai District, supported the fair.", "Lotus Street", None),
+    ("Officials of the Heping Subdistrict of Nankai County attended.", "Heping Subdistrict", None),
+    ("Shares on Wall Street rose on Friday.", None, "Wall Street"),
+    ("宿迁市宿城区幸福街道办事处组织了培训。", "宿迁市宿城区幸福街道办事处", None),
+], ids=["en-street-of-district", "en-subdistrict-of-county", "en-street-alone-is-not-government",
+        "zh-jiedao-banshichu"])
+def test_names_local_government_offices(names: NamesExtractor, text: str, expected: str | None,
+                                        absent: str | None) -> None:
+    found = _of_type(names, text, "GovernmentBody")
+    if expected is not None:
+        assert expected in found
+    if absent is not None:
+        assert absent not in found

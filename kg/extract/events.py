@@ -40,6 +40,7 @@ ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "Finan
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 80}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
+LIST_GAP = {"zh": 2, "en": 6}
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
 
 
@@ -82,8 +83,10 @@ class _Builder:
                      if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
             if actor is not None and actor.type in ORGANIZATION_TYPES:
                 parts.insert(0, actor)
-            if len(unique(parts)) < 2:  # "collaboration between A, B, and C" with names no extractor knew
-                found = fallback_list(text, main.end, c_hi, words, mentions, "Company", "events")
+            # "collaboration between A, B, and C" with names no extractor knew: the list right after
+            # the trigger names the parties (anywhere after it, only when fewer than two are known)
+            found = fallback_list(text, main.end, c_hi, words, mentions, "Company", "events")
+            if len(unique(parts)) < 2 or (found and found[0].start - main.end <= LIST_GAP[words.lang]):
                 doc.new.extend(m for m in found if m.extractor == "events" and m not in doc.new)
                 parts.extend(found)
             participants = unique(parts)

@@ -153,7 +153,8 @@ def names_lexicon() -> NamesLexicon:
         }),
         en_orgs=_json("en_orgs.json", {
             "company_suffixes": list, "organization_suffixes": list, "government_heads": list,
-            "connectors": list, "start_stops": list, "name_stops": list,
+            "connectors": list, "start_stops": list, "name_stops": list, "local_heads": list,
+            "local_parents": list,
         }),
     )
 

@@ -87,6 +87,8 @@ class EnOrgFinder:
         self.connectors = frozenset(o["connectors"])
         self.start_stops = frozenset(o["start_stops"])
         self.name_stops = frozenset(o["name_stops"])
+        self.local_heads = frozenset(o["local_heads"])
+        self.local_parents = tuple(o["local_parents"])
         self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | {"Co.", "S.A."}
 
@@ -138,6 +140,9 @@ class EnOrgFinder:
 
     def _best(self, text: str, run: list[Tok]) -> Candidate | None:
         """The suffix name, unless a government head comes after its suffix."""
+        local = self._local_office(text, run)
+        if local is not None:
+            return local
         suffixed = self._suffixed(text, run)
         heads = [t for t in run[1:] if t.text in self.gov_heads] or [t for t in run[:1] if t.text in self.gov_heads]
         if heads and len(run) >= 2 and (suffixed is None or heads[-1].end > suffixed.end):
@@ -154,6 +159,13 @@ class EnOrgFinder:
                 st = end - len(sfx)
                 if st > run[0].start and st in starts and text[st:end] == sfx:
                     return Candidate(run[0].start, end, typ, "en-suffix", 0.75, subsumes=True)
+        return None
+
+    def _local_office(self, text: str, run: list[Tok]) -> Candidate | None:
+        """"Happiness Street of Suqian District": a sub-district office, named "Happiness Street"."""
+        for i, t in enumerate(run[1:-2], 1):
+            if t.text in self.local_heads and run[i + 1].text == "of" and text[: run[-1].end].endswith(self.local_parents):
+                return Candidate(run[0].start, t.end, "GovernmentBody", "en-local-government", 0.7, subsumes=True)
         return None
 
     def _government(self, run: list[Tok]) -> Candidate | None:
