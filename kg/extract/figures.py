@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ..model import Extraction, Figure
 from . import EXTRACTORS
 from .cuefile import CueFile, alternation
 from .dates import date_spans
+from .figure_units import UnitFinder
 
 CUES = "figures.json"
 _FOLD = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -37,10 +39,10 @@ def cn_number(s: str) -> int | None:
         prev_digit = False
         if ch in _CN_UNITS:
             sec += (1 if num is None else num) * _CN_UNITS[ch]
-        elif ch == "万":
+        elif ch in "万萬":
             mid += (sec + (num or 0)) * 10_000
             sec = 0
-        elif ch == "亿":
+        elif ch in "亿億":
             total += (mid + sec + (num or 0)) * 100_000_000
             mid = sec = 0
         num = None
@@ -64,13 +66,12 @@ class FigureFinder:
         self.cur_before = cues.table("currencies_before", str)
         self.cur_after = cues.table("currencies_after", str)
         self.pct_after = cues.table("percent_after", str)
-        self.units_zh = cues.table("units_zh", str)
-        self.units_en = {k.casefold(): v for k, v in cues.table("units_en", str).items()}
+        self.units = UnitFinder(cues)
+        self.fallback = cues.text("fallback_unit")
         self.more = cues.text("more_zh")
-        self.zh_gap, self.en_gap = cues.integer("zh_gap_chars"), cues.integer("en_gap_words")
-        self.en_stop = frozenset(w.casefold() for w in cues.words("en_gap_stop"))
         self.not_after = tuple(cues.words("not_after"))
         self.not_before = tuple(cues.words("not_before_zh"))
+        self.approx_not_after = frozenset(cues.text("approx_not_after_zh"))
         self.number_names = frozenset(cues.words("number_names"))
         approx = alternation(self._approx_words(cues))
         zh_mag = alternation(list(cues.table("magnitudes_zh", int)))
@@ -80,19 +81,21 @@ class FigureFinder:
         firsts = {w[0].casefold() for w in [*self._approx_words(cues), *self.cur_before, *cues.words("percent_before")]}
         first = "".join(sorted(re.escape(c) for c in firsts | {c.upper() for c in firsts}))
         self.pattern = re.compile(
-            rf"(?=[\d一二两三四五六七八九十{first}])"
+            rf"(?=[\d一二两兩三四五六七八九十{first}])"
             rf"(?:(?<![A-Za-z])(?P<approx>{approx})\s?)?(?:(?P<cur1>{alternation(list(self.cur_before))})\s?)?"
             rf"(?P<pct1>{alternation(cues.words('percent_before'))})?"
-            r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*))"
+            r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]*))"
             rf"(?:\.?\s(?P<yi>{yi})\b)?{more}"
             rf"(?:(?P<mag>{zh_mag})|\s?(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
             rf"(?:\s?(?P<cur2>{alternation(list(self.cur_after))})(?![A-Za-z]))?"
             rf"(?:\s?(?P<pct2>{alternation(list(self.pct_after))})(?![A-Za-z]))?",
             re.IGNORECASE,
         )
-        self.zh_unit = re.compile(alternation(list(self.units_zh)))
-        self.en_word = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
-        self.cjk_run = re.compile(r"[\u3400-\u9fff]*")
+        joiners = alternation(cues.words("range_joiners"))
+        # "20-30%", "3至5亿元": the bare lower bound just before a figure
+        self.joiner_chars = frozenset(c for w in cues.words("range_joiners") for c in w if len(w) == 1)
+        self.range_gap = re.compile(rf"\s?(?:{joiners}|\sto\s)\s?")
+        self.range_left = re.compile(rf"(?<![A-Za-z0-9.,])(?P<lo>\d+(?:\.\d+)?)\s?(?:{joiners}|\s(?:to)\s)\s?$")
 
     def find(self, text: str, *, lang: str) -> list[Figure]:
         folded = text.translate(_FOLD)
@@ -100,8 +103,11 @@ class FigureFinder:
         date_starts = [s for s, _ in dates]
         out: list[Figure] = []
         for mt in self.pattern.finditer(folded):
-            fig = self._figure(text, folded, mt)
+            fig = self._figure(text, folded, mt, out[-1] if out else None)
             if fig is None:
+                continue
+            if out and fig.start < out[-1].end:  # the upper end of "20%-30%": one figure, the lower bound
+                out[-1] = replace(out[-1], text=text[out[-1].start:fig.end], end=fig.end)
                 continue
             i = bisect.bisect_right(date_starts, fig.end - 1)
             if i and dates[i - 1][1] > fig.start:
@@ -109,12 +115,32 @@ class FigureFinder:
             out.append(fig)
         return out
 
-    def _figure(self, text: str, folded: str, mt: re.Match[str]) -> Figure | None:
+    def _range(self, folded: str, lead: int, prev: Figure | None) -> tuple[int, Decimal | None] | None:
+        """(start, lower bound) when a range ends at `lead`: a bare number ("20-30%") gives its
+        value; a figure just before ("20%-30%") gives None. No range: None."""
+        if not lead or (folded[lead - 1] not in self.joiner_chars and not folded.endswith(" to ", 0, lead)):
+            return None
+        left0 = max(0, lead - 24)
+        mt = self.range_left.search(folded, left0, lead)
+        if mt and (prev is None or prev.end <= mt.start()):
+            return mt.start(), Decimal(mt.group("lo"))
+        if prev is not None and self.range_gap.fullmatch(folded, prev.end, lead):
+            return prev.start, None
+        return None
+
+    def _figure(self, text: str, folded: str, mt: re.Match[str], prev: Figure | None) -> Figure | None:
         g = mt.groupdict()
         start, end = mt.start(), mt.end()
         ns = mt.start("num") if g["num"] else mt.start("cn")
         lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns
-        if lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
+        approx = g["approx"]
+        if approx and lead and folded[lead - 1] in self.approx_not_after:
+            approx = None  # 签约, 合约: a word ending in 约, not "about"
+            start = lead = mt.start("cur1") if g["cur1"] else ns
+        span = self._range(folded, lead, prev) if not approx else None
+        if span is not None:
+            start = span[0]
+        elif lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
             return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
         if folded.endswith(self.not_after, 0, lead) or (lead and folded[lead - 1] in "[【"):
             return None
@@ -129,7 +155,9 @@ class FigureFinder:
         num_end = mt.end("num") if g["num"] else mt.end("cn")
         if not (mag_word or currency or pct or g["yi"]) and folded.startswith(self.not_before, num_end):
             return None
-        if g["cn"]:
+        if span is not None and span[1] is not None:
+            base = span[1]
+        elif g["cn"]:
             value = cn_number(g["cn"])
             if value is None:
                 return None
@@ -141,12 +169,15 @@ class FigureFinder:
                 return None
         unit, unit_end = "", end
         if not (currency or pct):
-            unit, unit_end = self._unit(folded, end)
+            unit, unit_end = self.units.after(folded, end)
+            if not unit:
+                unit = self.units.before(folded, start)
+                unit_end = end if unit else unit_end
         bare = not (mag_word or currency or pct or g["yi"] or unit)
         if g["cn"]:
             if bare or base < 10:
                 return None
-        elif bare and not ("," in number or g["approx"]):
+        elif bare and not ("," in number or approx):
             return None
         if not (mag_word or currency or pct or g["yi"]) and number in self.number_names:
             return None
@@ -159,7 +190,7 @@ class FigureFinder:
             value *= self.mag[mag_word] if mag_word in self.mag else self.mag[mag_word.lower()]
         stop = unit_end if unit else end - (len(mt.group()) - len(mt.group().rstrip()))
         return Figure(text=text[start:stop], start=start, end=stop, value=_plain(value),
-                      unit=currency or pct or unit)
+                      unit=currency or pct or unit or self.fallback)
 
     @staticmethod
     def _approx_words(cues: CueFile) -> list[str]:
@@ -173,28 +204,6 @@ class FigureFinder:
             return table[word]
         low = word.casefold()
         return next((v for k, v in table.items() if k.casefold() == low), "")
-
-    def _unit(self, folded: str, pos: int) -> tuple[str, int]:
-        """The counted unit after a number: adjacent, or after a few describing words."""
-        run = self.cjk_run.match(folded, pos)
-        if run and run.end() > pos:
-            window = folded[pos:min(run.end(), pos + self.zh_gap + 3)]
-            hit = self.zh_unit.search(window)
-            if hit and (hit.start() == 0 or (len(hit.group()) > 1 and hit.start() <= self.zh_gap)):
-                return self.units_zh[hit.group()], pos + hit.end()
-            return "", pos
-        at = pos
-        for _ in range(self.en_gap + 1):
-            word = self.en_word.match(folded, at)
-            if not word:
-                break
-            low = word.group(1).casefold()
-            if low in self.units_en:
-                return self.units_en[low], word.end()
-            if low in self.en_stop:
-                break
-            at = word.end()
-        return "", pos
 
     def __call__(self, ex: Extraction) -> None:
         taken = sorted((m.start, m.end) for m in ex.mentions)
