@@ -9,6 +9,7 @@ import pytest
 from kg.errors import LexiconError
 from kg.extract import names_common
 from kg.extract.names import NamesExtractor
+from kg.extract.names_alias import alias_mentions
 from kg.extract.persons import person_titles
 from kg.model import Mention
 
@@ -191,3 +192,23 @@ def test_names_local_government_offices(names: NamesExtractor, text: str, expect
         assert expected in found
     if absent is not None:
         assert absent not in found
+
+
+@pytest.mark.parametrize("text,long,short,count", [
+    ("某某交易委员会（以下简称“某交会”）宣布处罚。某交会表示将继续监管。", "某某交易委员会", "某交会", 2),
+    ("某某交易委員會（簡稱某交會）宣布處罰。", "某某交易委員會", "某交會", 1),
+    ("某某交易委员会(“某交会”)今日宣布。", "某某交易委员会", "某交会", 1),
+    ('The Northern Trade Commission (hereinafter "NTCX") fined a seller. The NTCX said more would come.',
+     "Northern Trade Commission", "NTCX", 2),
+], ids=["zh-yixia-jiancheng-quoted", "zh-traditional-jiancheng-bare", "zh-quoted-only", "en-hereinafter"])
+def test_names_alias_in_parentheses_is_the_same_entity(text: str, long: str, short: str, count: int) -> None:
+    name = Mention(long, text.index(long), text.index(long) + len(long), "GovernmentBody", key="gov-x")
+    found = alias_mentions(text, [name])
+    assert [m.text for m in found] == [short] * count
+    assert all(m.type == "GovernmentBody" and m.key == "gov-x" for m in found)
+
+
+def test_names_alias_needs_a_marker_or_quotes() -> None:
+    text = "某某交易委员会（北京）今日宣布。"
+    name = Mention("某某交易委员会", 0, 7, "GovernmentBody")
+    assert alias_mentions(text, [name]) == []

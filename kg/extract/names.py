@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..model import Extraction, Mention
 from ..text import normalize, strip_org_suffix
 from . import EXTRACTORS
+from .names_alias import alias_mentions
 from .names_common import Candidate, NamesLexicon, names_lexicon
 from .names_desc import DescriptorFinder
 from .names_en import EnOrgFinder
@@ -104,4 +105,5 @@ class NamesExtractor:
             gone = {id(m) for m in replaced}
             ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
         ex.mentions.extend(new)
+        ex.mentions.extend(alias_mentions(ex.document.text, ex.mentions))  # （以下简称“公平会”）
         ex.mentions.sort(key=lambda m: (m.start, m.end))
