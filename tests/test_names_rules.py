@@ -212,3 +212,19 @@ def test_names_alias_needs_a_marker_or_quotes() -> None:
     text = "某某交易委员会（北京）今日宣布。"
     name = Mention("某某交易委员会", 0, 7, "GovernmentBody")
     assert alias_mentions(text, [name]) == []
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("甲平台将于9月12日起升级买家保障服务。", "买家保障服务", None),
+    ("该平台上线了极速退款服务，用户可在订单页使用。", "极速退款服务", None),
+    ("甲平台将升级物流服务。", None, "物流服务"),
+    ("乙平台推出售后服务。", None, "售后服务"),
+], ids=["zh-upgrade-distinctive-service", "zh-online-distinctive-service", "zh-upgrade-generic-service",
+        "zh-launch-generic-service"])
+def test_names_service_after_launch_verb(names: NamesExtractor, text: str, expected: str | None,
+                                         absent: str | None) -> None:
+    found = _of_type(names, text, "Service")
+    if expected is not None:
+        assert expected in found
+    if absent is not None:
+        assert absent not in found

@@ -150,6 +150,7 @@ def names_lexicon() -> NamesLexicon:
         services=_json("services.json", {
             "quoted_followers": list, "quoted_about_followers": list, "app_words": list, "heads": list,
             "version_words": list, "version_blockers": str, "generic": list, "en_words": list,
+            "launch_verbs": list,
         }),
         en_orgs=_json("en_orgs.json", {
             "company_suffixes": list, "organization_suffixes": list, "government_heads": list,

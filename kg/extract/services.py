@@ -92,7 +92,23 @@ class ServiceFinder:
         for mention in known or ():
             if mention.type == "Platform":
                 out.extend(self._after_platform(text, mention))
+        for m in self._launched.finditer(text):
+            h = self._head.match(text, m.end())
+            if h and self._distinctive(text, h):
+                out.append(Candidate(h.start(1), h.end(1), "Service", "launched-service", 0.6))
         return out
+
+    @cached_property
+    def _launched(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.lex.services["launch_verbs"]))
+
+    def _distinctive(self, text: str, h: re.Match[str]) -> bool:
+        """A service name whose words before the head are rare (买家保障服务, not 物流服务)."""
+        if not (self._ok(h.group(1)) and self._right_edge(text, h.end(1))):
+            return False
+        toks = cut(h.group(1))
+        rare = any(jieba_freq().get(t, 0) < COMMON_WORD_FREQ for t in toks[:-1] if t.strip())
+        return rare and not self.lex.plain_words(h.group(1))
 
     def _right_edge(self, text: str, end: int) -> bool:
         return word_ends_at(text, end)
@@ -119,9 +135,6 @@ class ServiceFinder:
             elif v.end() - p.end > 1 and text[p.end : v.end()].strip() not in ("版", "版本"):
                 out.append(Candidate(p.start, v.end(), "Service", "platform-version", 0.6, subsumes=True))
         h = self._head.match(text, p.end)
-        if h and self._ok(h.group(1)) and self._right_edge(text, h.end(1)):
-            toks = cut(h.group(1))
-            rare = any(jieba_freq().get(t, 0) < COMMON_WORD_FREQ for t in toks[:-1] if t.strip())
-            if rare and not self.lex.plain_words(h.group(1)):
-                out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
+        if h and self._distinctive(text, h):
+            out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
         return out
