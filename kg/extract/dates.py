@@ -30,11 +30,11 @@ class _Raw:
 
     start: int
     end: int
-    kind: str  # "day" (y may be None), "month" (year and month only), "rel" (relative word)
+    kind: str  # "day" (y may be None), "month" (year and month only), "rel" (relative word), "wd" (weekday)
     m: int = 0
     d: int = 0
     y: int | None = None
-    days: int = 0  # offset from the document date, for "rel"
+    days: int = 0  # offset from the document date, for "rel"; the weekday (0 = Monday), for "wd"
 
 
 def _iso(y: int, m: int, d: int) -> date | None:
@@ -100,6 +100,13 @@ class DateFinder:
             self.relative[item["word"].casefold()] = (item["lang"], item["days"], frozenset(not_after))
         words = alternation(list(self.relative))
         self.rel_re = re.compile(rf"(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
+        self.weekdays = cues.table("weekdays", int)
+        for name, num in self.weekdays.items():
+            if not 0 <= num <= 6:
+                raise cues.error(name, f"weekday {name!r} must map to 0 (Monday) .. 6 (Sunday)")
+        self.wd_re = re.compile(rf"(?<![A-Za-z])(?:{alternation(list(self.weekdays))})(?![A-Za-z])")
+        self.wd_not_after = frozenset(cues.text("weekday_not_after"))
+        self.wd_joiners = tuple(cues.words("weekday_not_before"))
         self.rel_blockers = re.compile(alternation(cues.words("relative_blockers")), re.IGNORECASE)
         tod = cues.regex("time_of_day_re")
         self.tod = re.compile(tod)
@@ -137,6 +144,9 @@ class DateFinder:
             if mt.start() and text[mt.start() - 1] in not_after:
                 continue
             found.append(_Raw(mt.start(), mt.end(), "rel", days=days))
+        for mt in self.wd_re.finditer(text):
+            if self._weekday_ok(text, mt.start(), mt.end()):
+                found.append(_Raw(mt.start(), mt.end(), "wd", days=self.weekdays[mt.group()]))
         for mt in self.rel_blockers.finditer(text):
             found.append(_Raw(mt.start(), mt.end(), "block"))
         found.sort(key=lambda r: (r.start, -(r.end - r.start), r.kind == "block"))
@@ -146,6 +156,15 @@ class DateFinder:
                 continue
             kept.append(raw)
         return [r for r in kept if r.kind != "block"]
+
+    def _weekday_ok(self, text: str, start: int, end: int) -> bool:
+        """A weekday of this week: not 每周一 / 上周一, not an end of 周一至周五 / Monday to Friday."""
+        if start and text[start - 1] in self.wd_not_after:
+            return False
+        if text.startswith(self.wd_joiners, end):
+            return False
+        before = text[max(0, start - 10):start]
+        return not before.endswith(self.wd_joiners) and not before.rstrip().endswith(("至", "到"))
 
     # -- roles ----------------------------------------------------------------------
     def _effective(self, text: str, start: int, end: int, is_range: bool) -> bool:
@@ -230,6 +249,8 @@ class DateFinder:
     def _resolve(self, raw: _Raw, full: list[_Raw], starts: list[int], doc_day: date | None) -> date | None:
         if raw.kind == "rel":
             return doc_day + timedelta(days=raw.days) if doc_day else None
+        if raw.kind == "wd":  # the latest such weekday on or before the document date
+            return doc_day - timedelta(days=(doc_day.weekday() - raw.days) % 7) if doc_day else None
         if raw.y is not None:
             return _iso(raw.y, raw.m, raw.d)
         ref = _nearest(raw, full, starts)
