@@ -88,6 +88,13 @@ class QuadWriter:
 
     def __init__(self, resolved: Resolved) -> None:
         self.r = resolved
+        # grouped once: per-document look-ups must not scan the whole corpus (quadratic at scale)
+        self.mentioned_by_doc: dict[str, set[str]] = {}
+        for (dk, _, _), key in resolved.mention_keys.items():
+            self.mentioned_by_doc.setdefault(dk, set()).add(key)
+        self.relations_by_doc: dict[str, list[tuple[str, str, str]]] = {}
+        for subj, prop, obj, dk in resolved.relations:
+            self.relations_by_doc.setdefault(dk, []).append((subj, prop, obj))
 
     # -- entities -----------------------------------------------------------------
     def entity_description(self, ent: Entity, g: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
@@ -120,7 +127,7 @@ class QuadWriter:
             if key and key in self.r.entities:
                 yield ox.Quad(d, schema(prop), entity_iri(key), g)
         # entities this document names or relies on
-        mentioned = {k for (dk, _, _), k in self.r.mention_keys.items() if dk == doc.key}
+        mentioned = self.mentioned_by_doc.get(doc.key, set())
         described = mentioned | set(extra_entities)
         for prop in (self.r.publishers, self.r.authors):
             if doc.key in prop:
@@ -137,8 +144,8 @@ class QuadWriter:
     # -- relations and events ----------------------------------------------------
     def relation_quads(self, doc_key: str) -> Iterator[ox.Quad]:
         g = doc_iri(doc_key)
-        for subj, prop, obj, dk in self.r.relations:
-            if dk != doc_key or subj not in self.r.entities:
+        for subj, prop, obj in self.relations_by_doc.get(doc_key, ()):
+            if subj not in self.r.entities:
                 continue
             if prop == "role":
                 yield ox.Quad(entity_iri(subj), kg("role"), ox.Literal(obj), g)

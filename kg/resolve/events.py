@@ -50,7 +50,7 @@ def _close_in_time(a: str | None, b: str | None) -> bool:
     return abs((da - db).days) <= MERGE_WINDOW_DAYS
 
 
-def same_happening(event: Event, r: ResolvedReport, event_when: list[str | None]) -> bool:
+def same_happening(event: Event, r: ResolvedReport, event_when: set[str | None]) -> bool:
     """Whether report r describes the happening that `event` already holds."""
     if event.type != r.report.type:
         return False
@@ -64,15 +64,14 @@ def same_happening(event: Event, r: ResolvedReport, event_when: list[str | None]
     if event.affects & r.affects:
         return True
     if event.about & r.about:
-        eff = {x.effective_date for x in event.reports}
-        return r.report.effective_date is None or None in eff or r.report.effective_date in eff
+        eff = r.report.effective_date
+        return eff is None or eff in event.effective_dates or any(x.effective_date is None for x in event.reports)
     if event.type == "FinancialResult":
         mine = {(f.value, f.unit) for f in event.figures}
         return bool(mine & {(f.value, f.unit) for f in r.report.figures})
     # Nothing targeted on either side: the same actor announcing the same effective day.
     if not (event.affects or r.affects or event.about or r.about):
-        eff = {x.effective_date for x in event.reports} - {None}
-        return bool(eff) and r.report.effective_date in eff
+        return r.report.effective_date in event.effective_dates
     return False
 
 
@@ -86,7 +85,7 @@ def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
     """Group reports into events; order-independent because reports are sorted first."""
     ordered = sorted(reports, key=lambda r: (r.when or "9999", r.report.doc_key, r.report.start, r.report.type))
     events: list[Event] = []
-    whens: list[list[str | None]] = []
+    whens: list[set[str | None]] = []
     # Candidates: events of the same type sharing a party in the same or a neighbouring time bucket.
     index: dict[tuple[str, str, int | None], list[int]] = {}
     for r in ordered:
@@ -104,7 +103,7 @@ def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
                             target = i
         if target is None:
             events.append(Event(key=event_key(r.report), type=r.report.type))
-            whens.append([])
+            whens.append(set())
             target = len(events) - 1
         for k in keys:
             slot = index.setdefault((r.report.type, k, bucket_no), [])
@@ -112,7 +111,7 @@ def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
                 slot.append(target)
         ev = events[target]
         ev.reports.append(r.report)
-        whens[target].append(r.when)
+        whens[target].add(r.when)
         ev.actors |= r.actors
         ev.participants |= r.participants
         ev.affects |= r.affects
