@@ -15,10 +15,10 @@ from kg.evaluate.score import Score, compare, names_match
 from kg.ingest import ingest_corpus
 from kg.model import ENTITY_TYPES, EVENT_TYPES, Document, EventMention, Extraction, Figure, Mention, Relation
 
-# TODO(lead): raise these floors to the measured F1 (minus a small margin) after integration.
 F1_FLOORS: dict[str, float] = {
-    "mentions": 0.0, "dates": 0.0, "figures": 0.0, "events": 0.0, "relations": 0.0,
-    "meta/date_published": 0.0,
+    # measured 2026-11-23 on the gold set (kg eval), minus about 0.05 so that noise does not fail CI
+    "mentions": 0.90, "dates": 0.80, "figures": 0.78, "events": 0.86, "relations": 0.78,
+    "meta/date_published": 0.97, "meta/publisher": 0.95, "meta/author": 0.95,
 }
 
 GOLD = Path(__file__).parent / "data" / "gold"
