@@ -92,15 +92,11 @@ def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
         keys = (r.actors | r.participants | r.affects | r.about) or {""}  # "": reports naming no one
         bucket_no = _bucket(r.when)
         near = (None,) if bucket_no is None else (bucket_no - 1, bucket_no, bucket_no + 1)
-        seen: set[int] = set()
-        target = None
-        for k in sorted(keys):
+        candidates: set[int] = set()
+        for k in keys:
             for b in near:
-                for i in index.get((r.report.type, k, b), ()):
-                    if i not in seen:
-                        seen.add(i)
-                        if same_happening(events[i], r, whens[i]) and (target is None or i < target):
-                            target = i
+                candidates.update(index.get((r.report.type, k, b), ()))
+        target = next((i for i in sorted(candidates) if same_happening(events[i], r, whens[i])), None)
         if target is None:
             events.append(Event(key=event_key(r.report), type=r.report.type))
             whens.append(set())
