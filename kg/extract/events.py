@@ -31,6 +31,7 @@ from .roles import (
     reason_subject,
     reporting_subject,
     role_words,
+    unknown_investors,
 )
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 
@@ -68,6 +69,9 @@ class _Builder:
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
         if typ == "Investment":
+            found = unknown_investors(text, mentions, lo, hi, words)
+            doc.new.extend(found)
+            mentions = mentions + found
             inv = investors(text, mentions, lo, hi, words)
             if inv:
                 others = [m for m in actor_candidates(mentions, lo, inv[0].start)

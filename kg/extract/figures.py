@@ -80,6 +80,7 @@ class FigureFinder:
         more = f"[{re.escape(self.more)}]?"
         firsts = {w[0].casefold() for w in [*self._approx_words(cues), *self.cur_before, *cues.words("percent_before")]}
         first = "".join(sorted(re.escape(c) for c in firsts | {c.upper() for c in firsts}))
+        word_end = r"(?!(?<=[A-Za-z])[A-Za-z])"  # "3亿美元D轮": a Latin word may not go on; 元 may touch one
         self.pattern = re.compile(
             rf"(?=[\d一二两兩三四五六七八九十{first}])"
             rf"(?:(?<![A-Za-z])(?P<approx>{approx})\s?)?(?:(?P<cur1>{alternation(list(self.cur_before))})\s?)?"
@@ -87,8 +88,8 @@ class FigureFinder:
             r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]*))"
             rf"(?:\.?\s(?P<yi>{yi})\b)?{more}"
             rf"(?:(?P<mag>{zh_mag})|\s?(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
-            rf"(?:\s?(?P<cur2>{alternation(list(self.cur_after))})(?![A-Za-z]))?"
-            rf"(?:\s?(?P<pct2>{alternation(list(self.pct_after))})(?![A-Za-z]))?",
+            rf"(?:\s?(?P<cur2>{alternation(list(self.cur_after))}){word_end})?"
+            rf"(?:\s?(?P<pct2>{alternation(list(self.pct_after))}){word_end})?",
             re.IGNORECASE,
         )
         joiners = alternation(cues.words("range_joiners"))
@@ -144,8 +145,8 @@ class FigureFinder:
             return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
         if folded.endswith(self.not_after, 0, lead) or (lead and folded[lead - 1] in "[【"):
             return None
-        if end < len(folded) and folded[end].isascii() and folded[end].isalnum():
-            return None  # 5G, 3D, 4K
+        if end < len(folded) and folded[end].isascii() and folded[end].isalnum() and folded[end - 1].isascii():
+            return None  # 5G, 3D, 4K (but "3亿美元D轮": a Chinese unit may touch a Latin word)
         mag_word = g["mag"] or g["emag"]
         if g["emag"] and g["emag"].lower() in self.mag_need_cur and not g["cur1"]:
             return None

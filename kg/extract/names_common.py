@@ -42,6 +42,7 @@ class NamesLexicon:
     generic_heads: frozenset[str]
     places: frozenset[str]
     right_ok: frozenset[str]
+    right_strong: frozenset[str]  # after these only an organisation stands (领投): a weak name needs no rare word
     collectives: dict[str, dict[str, str]]  # lang -> noun -> type
     lists: dict[str, Any]
     stoplist: frozenset[str]  # normalised
@@ -136,6 +137,7 @@ def names_lexicon() -> NamesLexicon:
         generic_heads=_words("zh_generic_heads.txt"),
         places=_words("places_zh.txt"),
         right_ok=_words("zh_name_right_ok.txt"),
+        right_strong=_words("zh_name_right_strong.txt"),
         collectives=_collectives(),
         lists=lists,
         stoplist=frozenset(stop),

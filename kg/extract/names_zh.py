@@ -37,7 +37,8 @@ class ZhOrgFinder:
             typ, strong = self._suffix_info[m.group()]
             if not strong and not self._right_ok(text, m.end()):
                 continue
-            start = self._left_edge(text, m.start(), typ, strong)
+            sure = strong or any(text.startswith(w, m.end()) for w in self.lex.right_strong)
+            start = self._left_edge(text, m.start(), typ, sure)
             if start is None:
                 continue
             conf = 0.8 if strong else 0.6

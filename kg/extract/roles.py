@@ -113,11 +113,69 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
     """Every organisation of the sentence named as an investor: "由A领投，B跟投", "led by A, with participation from B"."""
     orgs = [m for m in actor_candidates(mentions, lo, hi) if m.type in ORGANIZATION_TYPES]
     out: list[Mention] = []
-    for m in orgs:
-        if words.investor_after.match(text, m.end) or words.investor_before.search(text, max(lo, m.start - 24), m.start):
-            out.append(m)
+    for i, m in enumerate(orgs):
+        if words.investor_after.match(text, m.end):  # "A、B和C跟投": the whole list before the word
+            out.extend(x for x in _list_ending_at(text, orgs[:i], m, words) if x not in out)
+            if m not in out:
+                out.append(m)
+        elif words.investor_before.search(text, max(lo, m.start - 24), m.start):
+            if m not in out:
+                out.append(m)
             out.extend(x for x in list_after(text, orgs, m.end, hi, words) if x is not m and x not in out)
     return out
+
+
+_EN_INVESTOR_LIST = re.compile(
+    r"(?:the\s+)?([A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of))*)"
+    r"((?:\s*(?:,\s*and|,|\band\b|&)\s*(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of))*)*)"
+)
+_ZH_INVESTOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
+
+
+def unknown_investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleWords) -> list[Mention]:
+    """Investors no extractor knew, named right after "led by"/"participation from" or between
+    由 and 领投: the sentence structure says they are organisations ("led by Tiger Global")."""
+    taken = [m for m in mentions if lo <= m.start and m.end <= hi]
+    out: list[Mention] = []
+
+    def add(a: int, b: int) -> None:
+        if b - a >= 2 and not any(t.start < b and a < t.end for t in taken + out):
+            out.append(Mention(text=text[a:b], start=a, end=b, type="Company", extractor="events", confidence=0.6))
+
+    if words.lang == "zh":
+        for you in re.finditer("由", text[lo:hi]):
+            a = lo + you.end()
+            b = next((b for b in range(a + 2, min(a + 15, hi)) if words.investor_after.match(text, b)), None)
+            if b is not None and _ZH_INVESTOR.fullmatch(text, a, b):
+                add(a, b)
+        return out
+    for mt in re.finditer(words.investor_before.pattern.replace(r"\Z", ""), text[lo:hi], re.IGNORECASE):
+        pos = lo + mt.end()
+        names = _EN_INVESTOR_LIST.match(text, pos, hi)
+        if not names:
+            continue
+        for part in re.split(r"\s*(?:,\s*and\b|,|\band\b|&)\s*", names.group(0)):
+            part = re.sub(r"^the\s+", "", part.strip())
+            if not part or part in words.list_stop or part.casefold() in words.list_stop:
+                continue
+            a = text.index(part, pos)
+            size = len(part) - (1 if part.endswith(".") and part.split()[-1] not in _abbreviations() else 0)
+            add(a, a + size)
+            pos = a + len(part)
+    return out
+
+
+def _list_ending_at(text: str, before: list[Mention], last: Mention, words: RoleWords) -> list[Mention]:
+    """The items joined to `last` by list separators, nearest first reversed ("A、B和C" ends at C)."""
+    items: list[Mention] = []
+    nxt = last
+    for m in reversed(before):
+        between = text[m.end : nxt.start]
+        if not words.separator.match(between):  # nothing but the separator between two items
+            break
+        items.insert(0, m)
+        nxt = m
+    return items
 
 
 def is_venue(text: str, m: Mention, words: RoleWords) -> bool:
@@ -127,7 +185,7 @@ def is_venue(text: str, m: Mention, words: RoleWords) -> bool:
 
 def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     """True for a news source named as such ("According to Caixin", 据新华社)."""
-    before = text[max(lo, m.start - 16) : m.start]
+    before = re.split(r"[，,：:；;]", text[max(lo, m.start - 16) : m.start])[-1]  # "据公告，A": A is no source
     after = text[m.end : m.end + 6].lstrip("》”\" ")
     return bool(words.source.search(before)) or bool(words.source_after.match(after))
 
@@ -150,9 +208,13 @@ def passive_agent(text: str, mentions: list[Mention], t_start: int, t_end: int, 
     tail_cands = [c for c in cands if c.start >= t_end]
     for m in tail_cands:
         gap = text[t_end : m.start]
-        if len(gap) <= 40 and re.search(r"(?<![\w-])by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", gap, re.IGNORECASE) and ";" not in gap:
+        if len(gap) <= 70 and _BY_AGENT.search(gap) and ";" not in gap:
             return m
     return None
+
+
+# "fined … by (the) France's competition watchdog X": up to four words between "by" and the agent
+_BY_AGENT = re.compile(r"(?<![\w-])by\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}\Z", re.IGNORECASE)
 
 
 def is_passive(text: str, t_start: int, lo: int, words: RoleWords) -> bool:

@@ -87,6 +87,8 @@ class ServiceFinder:
                 drop += 1
             if drop < len(words):
                 start = m.start(1) + len(" ".join(words[:drop])) + (1 if drop else 0)
+                if len(words) - drop == 1 and _sentence_start(text, start):
+                    continue  # "Grocery app X": a capital at a sentence start names nothing
                 if self._ok(text[start : m.end(1)]):
                     out.append(Candidate(start, m.end(1), "Service", "en-service", 0.55))
         for mention in known or ():
@@ -138,3 +140,9 @@ class ServiceFinder:
         if h and self._distinctive(text, h):
             out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
         return out
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """True when `pos` begins a sentence or line, where any word is capitalised."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘(")
+    return not before or before[-1] in ".!?\n。！？:：" or pos - len(text[:pos].rstrip()) == pos
