@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..model import EventMention
 from .event_context import EventDoc, dates_in
 from .roles import actor_candidates, clause_bounds
 from .triggers import TriggerHit
@@ -31,13 +32,23 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
         return False  # "the X acquisition by Y": a new party, a new report
     subject = text[c_lo : main.start].strip()
     pronoun = words.regulator.match(subject) or words.pronoun.match(subject)
-    if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun):
-        return False
+    noun = not subject and words.noun.match(text, main.end) and not actor_candidates(doc.mentions + doc.new, lo, hi)
+    if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun or noun):
+        return False  # "处罚决定作出日期为…" with no party named: the decision of the event before
     event = doc.ex.events[idx]
     date = later_date(doc, lo, hi)
     if event.effective_date is None and date is not None and date != event.date:
-        doc.ex.events[idx] = replace(event, effective_date=date)
+        event = replace(event, effective_date=date)
+    doc.ex.events[idx] = with_figures(event, doc, lo, hi)
     return True
+
+
+def with_figures(event: EventMention, doc: EventDoc, lo: int, hi: int) -> EventMention:
+    """The event with the money amounts of a sentence that goes on about it ("此次发售募资12.9亿港元")."""
+    have = {(f.value, f.unit) for f in event.figures}
+    more = tuple(f for f in doc.ex.figures if lo <= f.start and f.end <= hi and f.unit.isupper()
+                 and (f.value, f.unit) not in have)
+    return replace(event, figures=event.figures + more) if more else event
 
 
 def closing(doc: EventDoc, lo: int, hi: int) -> None:

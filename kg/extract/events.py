@@ -6,6 +6,7 @@ and figure extractors found in the sentence. Partnerships also yield `partnerOf`
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
@@ -138,6 +139,9 @@ class _Builder:
             patients = [m for m in actor_candidates(mentions, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")]
+            if not patients:  # "B（简称“b”）因…，被A处以罚款": the subject before the cause clause
+                patients = [m for m in actor_candidates(mentions, lo, near)
+                            if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
             affects.extend(patients)
         else:
             actor = reporting_subject(text, mentions, hit.start, lo, words) or nearest_before(
@@ -249,7 +253,7 @@ class EventExtractor:
         lang = "zh" if ex.document.lang == "zh" else "en"
         words = role_words(lang)
         spans = sentences(text)
-        hits = self.matcher.find(text, lang, spans)
+        hits = _outside_names(self.matcher.find(text, lang, spans), ex.mentions)
         types_in = [{h.type for h in hs} for hs in hits]
         doc = EventDoc(ex, words)
         builder = _Builder(doc, spans, types_in)
@@ -273,6 +277,20 @@ class EventExtractor:
                     ex.relations.extend(partner_relations(event))
         self.headline(ex, lang)
         ex.mentions.extend(doc.new)
+
+
+def _outside_names(hits: list[list[TriggerHit]], mentions: list[Mention]) -> list[list[TriggerHit]]:
+    """Drop trigger words that are part of a name (控股 in 悦购控股, 处罚 in a rule's title)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    if not spans:
+        return hits
+    starts = [a for a, _ in spans]
+
+    def inside(h: TriggerHit) -> bool:
+        i = bisect.bisect_right(starts, h.start)
+        return any(a <= h.start and h.end <= b for a, b in spans[max(0, i - 8) : i])
+
+    return [[h for h in hs if not inside(h)] for hs in hits]
 
 
 def partner_relations(event: EventMention) -> list[Relation]:

@@ -26,7 +26,7 @@ _KEYS = (
     "pronouns", "passive", "agent", "list_separators", "list_openers", "list_closers",
     "future", "report_date", "source_markers", "source_after", "receivers", "list_stop",
     "investor_after", "investor_before", "anaphors", "closing", "both_parties", "venue",
-    "regulator_pronouns", "reporting_verbs", "reported_subjects", "cause_markers",
+    "regulator_pronouns", "reporting_verbs", "reported_subjects", "cause_markers", "noun_followers",
 )
 
 
@@ -55,6 +55,7 @@ class RoleWords:
     regulator: re.Pattern[str]  # "the regulator": the government body last named
     reported: re.Pattern[str]  # "said on Monday it had agreed to": whole text between reporter and trigger
     cause: re.Pattern[str]  # at the start of the text after the punished party: "B因…"
+    noun: re.Pattern[str]  # right after a trigger used as a noun: 处罚决定 (the decision of an event told before)
 
 
 @lru_cache(maxsize=2)
@@ -85,7 +86,8 @@ def role_words(lang: str) -> RoleWords:
         re.compile("(?:" + pat("venue").pattern + r")\s*\Z", re.IGNORECASE),
         pat("regulator_pronouns"),
         _reported(pat("reporting_verbs").pattern, pat("reported_subjects").pattern, lang),
-        re.compile(r"\s*(?:" + pat("cause_markers").pattern + ")", re.IGNORECASE),
+        re.compile(r"[”\"’）)]*\s*(?:" + pat("cause_markers").pattern + ")", re.IGNORECASE),
+        re.compile(r"\s*(?:" + pat("noun_followers").pattern + ")", re.IGNORECASE),
     )
 
 
