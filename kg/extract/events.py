@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
 from ..text import sentences
@@ -104,6 +105,7 @@ class _Builder:
             actors = (actor,)
         about = self._about(typ, main, lo, hi)
         date, effective, dated = self._dates(typ, idx, lo, hi)
+        self.dated = dated
         figures = self._figures(typ, lo, hi)
         if self.settings.get(typ, {}).get("needs_figure") and not figures:
             return None
@@ -271,12 +273,35 @@ class EventExtractor:
                 if typ in back or settings[typ]["priority"] < floor:
                     continue  # the sentence goes on about an event already reported
                 event = builder.build(idx, typ, hs)
+                if event is not None and not builder.dated and _goes_on(doc, event):
+                    continue  # an undated sentence about the same parties tells more of the last event
                 if event is not None:
                     doc.last[typ] = len(ex.events)
                     ex.events.append(event)
                     ex.relations.extend(partner_relations(event))
         self.headline(ex, lang)
         ex.mentions.extend(doc.new)
+
+
+def _goes_on(doc: EventDoc, event: EventMention) -> bool:
+    """True when the last event of the type has the same parties; its figures and dates take this one's."""
+    idx = doc.last.get(event.type)
+    if idx is None:
+        return False
+    last = doc.ex.events[idx]
+
+    def parties(e: EventMention) -> set[str]:
+        return {key(m) for m in (*e.actors, *e.participants, *e.affects)}
+
+    if not parties(event) or not parties(event) <= parties(last):
+        return False
+    have = {(f.value, f.unit) for f in last.figures}
+    more = tuple(f for f in event.figures if (f.value, f.unit) not in have)
+    merged = replace(last, figures=last.figures + more)
+    if merged.effective_date is None and event.effective_date is not None:
+        merged = replace(merged, effective_date=event.effective_date)
+    doc.ex.events[idx] = merged
+    return True
 
 
 def _outside_names(hits: list[list[TriggerHit]], mentions: list[Mention]) -> list[list[TriggerHit]]:

@@ -66,6 +66,10 @@ class ZhOrgFinder:
             if self._is_stop(tok) or not all(_is_name_char(c) for c in tok):
                 stopped = True
                 break
+            if len(tok) > 2 and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
+                kept.insert(0, tok[1:])  # "由峰岚": a word jieba guessed, glued to a preposition
+                stopped = True
+                break
             if tok in self.lex.places:
                 kept.insert(0, tok)
                 place += 1
