@@ -46,10 +46,17 @@ class EventDoc:
         if not counts:
             return None
         headline = normalize(self.ex.document.headline or "")
+        # a short form counts for its full name ("Lumora" for "Lumora Home Inc.")
+        full = {k: counts[k] + sum(n for s, n in counts.items() if s != k and k.startswith(s + " ")) for k in counts}
+
+        def head_name(m: Mention) -> str:
+            words = normalize(m.text).split()
+            return words[0] if len(words) > 1 and len(words[0]) >= 4 else normalize(m.text)
+
         def score(m: Mention) -> tuple[int, int, int]:
-            in_head = int(bool(headline) and normalize(m.text) in headline)
+            in_head = int(bool(headline) and head_name(m) in headline)
             platform = int(m.type == "Platform" or "Platform" in m.extra_types)
-            return (in_head, counts[key(m)], platform)
+            return (in_head, full[key(m)], platform)
         best = max((m for m in self.orgs if key(m) in counts), key=score)
         return best
 
@@ -62,8 +69,11 @@ class EventDoc:
         return (pub[:10] if pub else None), False
 
     def recent_regulator(self, pos: int) -> Mention | None:
-        bodies = [m for m in self.orgs if m.end <= pos and m.type == "GovernmentBody"]
-        return bodies[-1] if bodies else None
+        """The government body last named before `pos`, else the first named after it
+        ("China's top market regulator has fined … The State Administration … said")."""
+        bodies = [m for m in self.orgs if m.type == "GovernmentBody"]
+        before = [m for m in bodies if m.end <= pos]
+        return before[-1] if before else (bodies[0] if bodies else None)
 
     def recent_platform(self, pos: int) -> Mention | None:
         before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)

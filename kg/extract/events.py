@@ -269,7 +269,7 @@ class EventExtractor:
                 closing(doc, lo, hi)
             back = [t for t, hs in by_type.items() if refers_back(doc, t, hs, lo, hi)]
             floor = max((settings[t]["priority"] for t in back), default=0)
-            for typ, hs in by_type.items():
+            for typ, hs in _stake_type(by_type, ex, lo, hi).items():
                 if typ in back or settings[typ]["priority"] < floor:
                     continue  # the sentence goes on about an event already reported
                 event = builder.build(idx, typ, hs)
@@ -281,6 +281,18 @@ class EventExtractor:
                     ex.relations.extend(partner_relations(event))
         self.headline(ex, lang)
         ex.mentions.extend(doc.new)
+
+
+def _stake_type(by_type: dict[str, list[TriggerHit]], ex: Extraction, lo: int, hi: int) -> dict[str, list[TriggerHit]]:
+    """"buy a 60% stake" reads as both a purchase and an investment: a stake of half or more
+    gives control (an Acquisition), a smaller one is an Investment."""
+    if "Acquisition" not in by_type or "Investment" not in by_type:
+        return by_type
+    stakes = [f.value for f in ex.figures if lo <= f.start and f.end <= hi and f.unit == "percent"]
+    if not stakes:
+        return by_type
+    drop = "Investment" if max(stakes) >= 50 else "Acquisition"
+    return {t: hs for t, hs in by_type.items() if t != drop}
 
 
 def _goes_on(doc: EventDoc, event: EventMention) -> bool:
