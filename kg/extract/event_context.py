@@ -79,6 +79,11 @@ class EventDoc:
         before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)
                   and not is_venue(self.text, m, self.words)]
         platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
+        main = self.main
+        if main is not None and any(key(m) == key(main) for m in platforms):
+            last = next(m for m in reversed(platforms) if key(m) == key(main))
+            if platforms[-1].start - last.start < 400:  # the platform the story is about, still in view
+                return last
         if platforms:
             return platforms[-1]
         return before[-1] if before else self.main

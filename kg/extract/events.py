@@ -307,6 +307,8 @@ def _goes_on(doc: EventDoc, event: EventMention) -> bool:
 
     if not parties(event) or not parties(event) <= parties(last):
         return False
+    if event.effective_date and last.effective_date and event.effective_date != last.effective_date:
+        return False  # another change taking effect on another day
     have = {(f.value, f.unit) for f in last.figures}
     more = tuple(f for f in event.figures if (f.value, f.unit) not in have)
     merged = replace(last, figures=last.figures + more)
