@@ -80,10 +80,9 @@ class EventDoc:
                   and not is_venue(self.text, m, self.words)]
         platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
         main = self.main
-        if main is not None and any(key(m) == key(main) for m in platforms):
-            last = next(m for m in reversed(platforms) if key(m) == key(main))
-            if platforms[-1].start - last.start < 400:  # the platform the story is about, still in view
-                return last
+        named = [m for m in before if main is not None and key(m) == key(main)]
+        if named and pos - named[-1].start < 600:  # the organisation the story is about, still in view
+            return named[-1]
         if platforms:
             return platforms[-1]
         return before[-1] if before else self.main

@@ -107,6 +107,10 @@ class FigureFinder:
             fig = self._figure(text, folded, mt, out[-1] if out else None)
             if fig is None:
                 continue
+            if out and fig.start < out[-1].end and fig.unit != out[-1].unit:
+                own = text[out[-1].end : fig.end].lstrip(" to-–~至")
+                out.append(replace(fig, text=own, start=fig.end - len(own)))
+                continue  # "rose 19 per cent to 142 billion yuan": a change, then a level, not a range
             if out and fig.start < out[-1].end:  # the upper end of "20%-30%": one figure, the lower bound
                 out[-1] = replace(out[-1], text=text[out[-1].start:fig.end], end=fig.end)
                 continue
