@@ -195,7 +195,12 @@ def word_ends_at(text: str, end: int) -> bool:
 
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-NAME_CHARS = re.compile(rf"[{HAN}A-Za-z0-9·]")
+# Latin letters with accents (PagaFácil, Tomás, SÃO PAULO): names are not ASCII-only.
+# UP: capitals that start a name; LOW: letters after it; LATIN: any Latin letter.
+UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+LATIN = UP + LOW
+NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
 
 
 def alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:

@@ -19,11 +19,11 @@ from typing import Any
 from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, load_json, load_tsv
 from ..model import ENTITY_TYPES
-from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon
+from .names_common import HAN, LATIN, UP, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon
 from .names_zh import COMMON_WORD_FREQ
 
-_NAME_CH = re.compile(rf"[{HAN}A-Za-z0-9·&]")
-_EN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*"
+_NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
+_EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
 _EN_RUN = rf"{_EN_WORD}(?: {_EN_WORD}){{0,3}}"
 
 
@@ -79,13 +79,13 @@ class DescriptorFinder:
     def _en_apposition(self) -> re.Pattern[str]:
         words = alternation(list(self.desc.en))
         return re.compile(
-            rf"(?<![A-Za-z0-9])(?P<n>{_EN_RUN}), (?:a|an) (?:[a-z\-]+ ){{0,3}}?(?P<d>{words})"
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}), (?:a|an) (?:[a-z\-]+ ){{0,3}}?(?P<d>{words})"
             rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
         )
 
     @cached_property
     def _en_verb(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![A-Za-z0-9])(?P<n>{_EN_RUN}) (?:{alternation(self.desc.edges['en_verbs'])})\b")
+        return re.compile(rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}) (?:{alternation(self.desc.edges['en_verbs'])})\b")
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
         return [*self.zh(text), *self.en(text, persons or [])]

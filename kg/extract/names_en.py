@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .names_common import Candidate, NamesLexicon, alternation, names_lexicon
+from .names_common import LATIN, UP, Candidate, NamesLexicon, alternation, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.
-_TOKEN = re.compile(r"[A-Z0-9][A-Za-z0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&")
+_TOKEN = re.compile(rf"[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&")
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 

@@ -13,6 +13,7 @@ from functools import cached_property
 from ..model import Mention
 from .names_common import (
     HAN,
+    UP,
     Candidate,
     NamesLexicon,
     alternation,
@@ -57,7 +58,7 @@ class ServiceFinder:
     @cached_property
     def _en(self) -> re.Pattern[str]:
         words = alternation(self.lex.services["en_words"])
-        return re.compile(rf"\b((?:[A-Z][\w'’\-]*)(?: [A-Z][\w'’\-]*){{0,3}}) (?:{words})\b")
+        return re.compile(rf"\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
