@@ -23,3 +23,41 @@ def _found(names: NamesExtractor, text: str) -> dict[str, str]:
 ], ids=["accented-descriptor", "accented-person", "accented-suffix"])
 def test_unicode_names(names: NamesExtractor, text: str, name: str, typ: str) -> None:
     assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("Critics said online grocer Freshcrate had misled shoppers.", "Freshcrate", "Company"),
+    ("Parcelio, a Lisbon-based delivery startup that serves small shops, has raised $12 million.", "Parcelio", "Company"),
+    ("Norden Foods, the Oslo-based snack group, has agreed to buy a rival.", "Norden Foods", "Company"),
+    ("The fund bought a 20% stake in Lumi Kitchens last year.", "Lumi Kitchens", "Company"),
+    ("The round drew participation from Alder Growth and Pinecone Labs.", "Pinecone Labs", "Company"),
+    ("Shares of Coral Brands fell 3% on Friday.", "Coral Brands", "Company"),
+    ("Tessaly will close Tessaly Swap, its second-hand marketplace service, next month.", "Tessaly Swap", "Service"),
+    ("It unveiled **Cartly Live**, an app on the Shopify App Store, on Monday.", "Cartly Live", "Service"),
+    ("The new service, called Fastlane Pay, starts in May.", "Fastlane Pay", "Service"),
+    ("The retailer will discontinue instalment service Paylo Flex in June.", "Paylo Flex", "Service"),
+    ('"It matters," said Imogen Hart, the FCA\'s director of markets.', "Imogen Hart", "Person"),
+], ids=["descriptor-grocer", "subject-after-apposition", "subject-after-the-apposition", "object-stake-in",
+        "object-list", "shares-of", "service-its-apposition", "service-app-on-markdown", "service-called",
+        "service-descriptor", "person-possessive-office"])
+def test_new_names(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize(("text", "junk"), [
+    ("Norvik's London-listed shares closed 4% higher.", "Norvik's London-listed"),
+    ("The stock outperformed the Dow Global Tech Index this year.", "Dow Global Tech"),
+    ("Market Regulator Summons Velto Mart Executives", "Summons Velto Mart Executives"),
+    ("Orvo Mart Chairman Li Wei said the unit would close.", "Mart"),
+    ("The Trade and Markets Authority said on Monday it had fined the firm.", "Markets"),
+    ("![Kestro team](https://example.com/img/kestro.jpg)\n\nKestro said it would expand.", None),
+    ("In Brazil, the largest retailer, sales rose.", "Brazil"),
+    ("On Tuesday, the service was shut.", "Tuesday"),
+], ids=["possessive-listed", "index", "headline-descriptor", "inside-run", "government-head", "url-lowercase",
+        "place-apposition", "weekday-service"])
+def test_no_junk(names: NamesExtractor, text: str, junk: str | None) -> None:
+    found = _found(names, text)
+    if junk is None:
+        assert found.get("Kestro") == "Company"
+    else:
+        assert junk not in found

@@ -152,7 +152,7 @@ def names_lexicon() -> NamesLexicon:
         services=_json("services.json", {
             "quoted_followers": list, "quoted_about_followers": list, "app_words": list, "heads": list,
             "version_words": list, "version_blockers": str, "generic": list, "en_words": list,
-            "launch_verbs": list,
+            "launch_verbs": list, "en_heads": list, "en_head_blockers": list, "en_naming_words": list,
         }),
         en_orgs=_json("en_orgs.json", {
             "company_suffixes": list, "organization_suffixes": list, "government_heads": list,
@@ -206,3 +206,9 @@ NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
 def alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     """A regex alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when `pos` begins a sentence or line, where any word is capitalised."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘(")
+    return not before or before[-1] in ".!?\n。！？:：" or pos - len(text[:pos].rstrip()) == pos

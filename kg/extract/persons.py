@@ -44,7 +44,7 @@ class PersonFinder:
     def _en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
         return re.compile(
-            rf"(?<![{LATIN}])(?P<name>{_EN_NAME}), (?:the |a |an )?(?:[a-z\-]+ )?"
+            rf"(?<![{LATIN}])(?P<name>{_EN_NAME}), (?:the |a |an )?(?:[{UP}][\w.&\-]*['’]s )?(?:[a-z\-]+ )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
 
