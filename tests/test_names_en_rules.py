@@ -61,3 +61,17 @@ def test_no_junk(names: NamesExtractor, text: str, junk: str | None) -> None:
         assert found.get("Kestro") == "Company"
     else:
         assert junk not in found
+
+
+@pytest.mark.parametrize(("service", "owner", "otype", "pred"), [
+    ("Parcelio Plus", "Parcelio", "Company", "operatedBy"),
+    ("Cartly Live Studio", "Cartly Live", "Company", "operatedBy"),
+    ("Marketo Pay", "Marketo", "Platform", "offeredOn"),
+], ids=["one-word-owner", "two-word-owner", "platform-owner"])
+def test_brand_owners(service: str, owner: str, otype: str, pred: str) -> None:
+    from kg.extract.relations import brand_owners
+    from kg.model import Mention
+
+    ms = [Mention(owner, 0, len(owner), otype), Mention(service, 50, 50 + len(service), "Service")]
+    rels = brand_owners(ms)
+    assert [(r.subject.text, r.predicate, r.object.text) for r in rels] == [(service, pred, owner)]
