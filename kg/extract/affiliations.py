@@ -170,7 +170,7 @@ class Affiliations:
     def _after_en(self, person: Mention) -> list[Relation]:
         """"X, chief executive of Y", "X, vice president of operations at Y", "X, the company's CFO"."""
         text = self.text
-        m = re.match(r",\s*(?:the\s+|a\s+|an\s+)?", text[person.end : person.end + 4])
+        m = re.match(r",\s*(?:the\s+|a\s+|an\s+)?", text[person.end : person.end + 8])
         if not m:
             return []
         a = person.end + m.end()
@@ -189,6 +189,10 @@ class Affiliations:
         poss = re.match(r"(.+?)['’]s\s+(.+)\Z", apposition)
         if poss and _EN_SELF.match(poss.group(1)) and self.has_title.search(poss.group(2)):
             return self._relations(person, self.main, poss.group(2).strip(), person.start, b)
+        if poss and self.has_title.search(poss.group(2)):  # "X, the CMA's executive director"
+            owner = next((o for o in self.orgs + self.new if o.start == a and o.end == a + len(poss.group(1))), None)
+            if owner is not None:
+                return self._relations(person, owner, poss.group(2).strip(), person.start, b)
         link = None
         for link in re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", apposition):
             if self.has_title.search(apposition, 0, link.start()):

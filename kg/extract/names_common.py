@@ -152,7 +152,7 @@ def names_lexicon() -> NamesLexicon:
         services=_json("services.json", {
             "quoted_followers": list, "quoted_about_followers": list, "app_words": list, "heads": list,
             "version_words": list, "version_blockers": str, "generic": list, "en_words": list,
-            "launch_verbs": list,
+            "launch_verbs": list, "en_heads": list, "en_head_blockers": list, "en_naming_words": list,
         }),
         en_orgs=_json("en_orgs.json", {
             "company_suffixes": list, "organization_suffixes": list, "government_heads": list,
@@ -195,9 +195,20 @@ def word_ends_at(text: str, end: int) -> bool:
 
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-NAME_CHARS = re.compile(rf"[{HAN}A-Za-z0-9·]")
+# Latin letters with accents (PagaFácil, Tomás, SÃO PAULO): names are not ASCII-only.
+# UP: capitals that start a name; LOW: letters after it; LATIN: any Latin letter.
+UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+LATIN = UP + LOW
+NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
 
 
 def alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     """A regex alternation of literal words, longest first."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when `pos` begins a sentence or line, where any word is capitalised."""
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘(")
+    return not before or before[-1] in ".!?\n。！？:：" or pos - len(text[:pos].rstrip()) == pos

@@ -19,11 +19,11 @@ from typing import Any
 from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, load_json, load_tsv
 from ..model import ENTITY_TYPES
-from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon
+from .names_common import HAN, LATIN, UP, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon, sentence_start
 from .names_zh import COMMON_WORD_FREQ
 
-_NAME_CH = re.compile(rf"[{HAN}A-Za-z0-9·&]")
-_EN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*"
+_NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
+_EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
 _EN_RUN = rf"{_EN_WORD}(?: {_EN_WORD}){{0,3}}"
 
 
@@ -48,10 +48,17 @@ def desc_lexicon() -> DescLexicon:
         out[lang][word] = typ
     erel = "names/name_edges.json"
     edges = load_json(erel)
-    for key, kind in (("zh_right_stops", list), ("en_verbs", list), ("zh_max_name", int), ("en_max_words", int)):
+    keys = (("zh_right_stops", list), ("en_verbs", list), ("zh_max_name", int), ("en_max_words", int),
+            ("en_auxiliaries", list), ("en_object_cues", list))
+    for key, kind in keys:
         if not isinstance(edges, dict) or not isinstance(edges.get(key), kind):
             raise LexiconError(f"{LEXICON_DIR / erel}: key {key!r} missing or not a {kind.__name__}")
     return DescLexicon(out["zh"], out["en"], edges)
+
+
+def prose_lower_words(text: str) -> set[str]:
+    """Lower-case words of the prose; words of addresses and file names (streamcart.jpg) do not count."""
+    return set(re.findall(r"(?<![\w/.@\-])[a-z][a-z\-]+(?![\w@/]|\.\w)", text))
 
 
 class DescriptorFinder:
@@ -64,6 +71,7 @@ class DescriptorFinder:
         self.joiners = ("和", "与", "與", "及", "、")
         o = self.lex.en_orgs
         titles = {w for t in self.lex.titles["en_before"] for w in t.split()}
+        self._gov_alt = alternation(o["government_heads"])
         self.not_en = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"]) | titles
 
     @cached_property
@@ -79,13 +87,22 @@ class DescriptorFinder:
     def _en_apposition(self) -> re.Pattern[str]:
         words = alternation(list(self.desc.en))
         return re.compile(
-            rf"(?<![A-Za-z0-9])(?P<n>{_EN_RUN}), (?:a|an) (?:[a-z\-]+ ){{0,3}}?(?P<d>{words})"
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}), (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
             rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
         )
 
     @cached_property
     def _en_verb(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![A-Za-z0-9])(?P<n>{_EN_RUN}) (?:{alternation(self.desc.edges['en_verbs'])})\b")
+        verbs = alternation(self.desc.edges["en_verbs"])
+        aux = alternation(self.desc.edges["en_auxiliaries"])
+        # "Vendora said"; "Parcelly, a delivery startup based in Ohio, has raised"
+        return re.compile(
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
+        )
+
+    @cached_property
+    def _en_object(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{alternation(self.desc.edges['en_object_cues'])}) (?:\*\*|\*|_)?(?=[{UP}])")
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
         return [*self.zh(text), *self.en(text, persons or [])]
@@ -137,22 +154,51 @@ class DescriptorFinder:
         for m in self._en.finditer(text):
             if not m.group("d")[1:].islower() and " " not in m.group("d"):
                 continue
+            if m.group("d")[0].isupper() and not sentence_start(text, m.start("d")):
+                continue  # "Market Regulator Summons X": a Title Case headline, not a descriptor
             typ = self.desc.en[m.group("d").lower()]
             for a, b in self._en_items(text, m.start("n")):
                 out.append(Candidate(a, b, typ, "en-descriptor", 0.7))
         for m in self._en_apposition.finditer(text):
             a, b = self._en_trim(text, *m.span("n"))
-            if b > a:
+            if b > a and a == m.start("n"):  # "In Brazil, the largest retailer": no name
                 out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-apposition", 0.65))
         person_words = {w for p in persons for w in text[p.start : p.end].split()}
-        lower = set(re.findall(r"\b[a-z][a-z\-]+\b", text))
+        lower = prose_lower_words(text)
         for m in self._en_verb.finditer(text):
-            a, b = self._en_trim(text, *m.span("n"))
+            if self._after_capital(text, m.start("n")):
+                continue  # "Huoli Youxuan President X said": the run began earlier
+            a, b = self._subject(text, *m.span("n"))
             words = text[a:b].split()
+            if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
+                continue  # "Markets Authority said": a government name, cut short by its head
             if (b > a and len(words) <= self.desc.edges["en_max_words"] and not words[0].isupper()
                     and words[0].lower() not in lower and not person_words & set(words)):
                 out.append(Candidate(a, b, "Company", "en-subject", 0.6))
+        for m in self._en_object.finditer(text):
+            for a, b in self._en_items(text, m.end()):
+                words = text[a:b].split()
+                if words[0].lower() not in lower and not person_words & set(words):
+                    out.append(Candidate(a, b, "Company", "en-object", 0.6))
         return out
+
+    def _after_capital(self, text: str, pos: int) -> bool:
+        """True when a capitalised word other than a sentence opener runs into `pos` ("Competition and Markets")."""
+        m = re.search(rf"([{UP}][\w'’\-]*)(?: (?:and|of|for|&))? \Z", text[max(0, pos - 40) : pos])
+        return bool(m) and m.group(1) not in self.not_en
+
+    def _subject(self, text: str, a: int, b: int) -> tuple[int, int]:
+        """The owner in "Jiayu's Hong Kong-listed shares" is Jiayu; "-listed" words end a name."""
+        a, b = self._en_trim(text, a, b)
+        pos = a
+        for w in text[a:b].split(" "):
+            if re.search(r"-[a-z]+$", w):
+                return a, max(a, pos - 1)
+            poss = re.match(r"(.+?)['’]s$", w)
+            if poss:
+                return a, pos + len(poss.group(1))
+            pos += len(w) + 1
+        return a, b
 
     def _en_trim(self, text: str, a: int, b: int) -> tuple[int, int]:
         """Drop sentence openers and month/title words from the left, stop at the first on the right."""
@@ -174,7 +220,7 @@ class DescriptorFinder:
         """"FreshGo and Dashly", "A, B and C": the names from `pos` on."""
         items = []
         name = re.compile(_EN_RUN)
-        sep = re.compile(r",? and |, ")
+        sep = re.compile(r"(?:\*\*|\*|_)?(?:,? and |, )(?:\*\*|\*|_)?")  # markdown emphasis too
         while True:
             m = name.match(text, pos)
             if not m:

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .names_common import Candidate, NamesLexicon, alternation, names_lexicon
+from .names_common import LATIN, UP, Candidate, NamesLexicon, alternation, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.
-_TOKEN = re.compile(r"[A-Z0-9][A-Za-z0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&")
+_TOKEN = re.compile(rf"[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&")
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -89,6 +89,7 @@ class EnOrgFinder:
         self.name_stops = frozenset(o["name_stops"])
         self.local_heads = frozenset(o["local_heads"])
         self.local_parents = tuple(o["local_parents"])
+        self.thing_heads = frozenset(o.get("thing_heads", ()))
         self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | {"Co.", "S.A."}
 
@@ -154,6 +155,8 @@ class EnOrgFinder:
         for i in range(len(run) - 1, 0, -1):
             if run[i].text not in self._last_words or (i + 1 < len(run) and run[i + 1].text == "of"):
                 continue  # "Capital of Mainland China": the name does not end here
+            if any(t.text in self.thing_heads for t in run[i + 1 :]):
+                return None  # "Hang Seng Tech Index": the run names an index, not the firm
             end = run[i].end
             for sfx, typ in self.suffixes:
                 st = end - len(sfx)

@@ -11,9 +11,10 @@ import re
 from functools import cached_property
 
 from ..model import Mention
-from .names_common import HAN, Candidate, NamesLexicon, alternation, names_lexicon
+from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, alternation, names_lexicon
 
-_EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+_EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
+_EN_NAME = rf"{_EN_WORD}(?: {_EN_WORD}){{1,2}}"
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
 
@@ -43,7 +44,7 @@ class PersonFinder:
     def _en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
         return re.compile(
-            rf"(?<![A-Za-z])(?P<name>{_EN_NAME}), (?:the |a |an )?(?:[a-z\-]+ )?"
+            rf"(?<![{LATIN}])(?P<name>{_EN_NAME}), (?:the |a |an )?(?:[{UP}][\w.&\-]*['’]s )?(?:[a-z\-]+ )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
 
@@ -66,7 +67,7 @@ class PersonFinder:
 
     def _inside_run(self, text: str, start: int) -> bool:
         """True when a capitalised word (not a sentence opener) runs into the name."""
-        m = re.search(r"([A-Z][\w'’-]*) \Z", text[max(0, start - 40) : start])
+        m = re.search(rf"([{UP}][\w'’-]*) \Z", text[max(0, start - 40) : start])
         return bool(m) and m.group(1) not in self.not_name
 
     def _zh_name_end(self, text: str, pos: int) -> int | None:

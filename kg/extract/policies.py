@@ -10,7 +10,7 @@ import re
 from functools import cached_property
 
 from ..model import Mention
-from .names_common import HAN, Candidate, NamesLexicon, alternation, names_lexicon, word_ends_at
+from .names_common import HAN, UP, Candidate, NamesLexicon, alternation, names_lexicon, word_ends_at
 
 _BOOK = re.compile(r"《([^《》]{2,80})》")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
@@ -30,7 +30,7 @@ class PolicyFinder:
     @cached_property
     def _en(self) -> re.Pattern[str]:
         p = self.lex.policies
-        word = r"(?:[A-Z][\w'’\-]*|[0-9]{4})"
+        word = rf"(?:[{UP}][\w'’\-]*|[0-9]{{4}})"
         conn = alternation(p["en_connectors"])
         return re.compile(
             rf"\b{word}(?: (?:(?:{conn}) )?{word})*? (?:{alternation(p['en_suffixes'])})\b"

@@ -175,6 +175,25 @@ def inner_platforms(service: Mention) -> list[Mention]:
     ]
 
 
+def brand_owners(mentions: list[Mention]) -> list[Relation]:
+    """A Latin service named after its owner ("Parcelio Plus" of Parcelio): operatedBy it, or offeredOn a platform."""
+    orgs = {m.text: m for m in mentions if _types_of(m) & set(ORGANIZATION_TYPES)}
+    out = []
+    for service in (m for m in mentions if m.type == "Service" and " " in m.text):
+        words = service.text.split(" ")
+        for k in range(len(words) - 1, 0, -1):
+            owner = orgs.get(" ".join(words[:k]))
+            if owner is None:
+                continue
+            types = _types_of(owner)
+            if types & {"Company", "Organization"}:
+                out.append(Relation(service, "operatedBy", owner))
+            if "Platform" in types:
+                out.append(Relation(service, "offeredOn", owner))
+            break
+    return out
+
+
 @EXTRACTORS.register("relations")
 class RelationExtractor:
     """Pipeline step: entity relations (not partnerOf, which the events step adds)."""
@@ -196,6 +215,12 @@ class RelationExtractor:
                     seen.add(key)
                     found.append(Relation(service, "offeredOn", platform,
                                           evidence=_evidence(text, service.start, service.end), confidence=0.8))
+        for rel in brand_owners(ex.mentions):
+            key = (rel.subject.start, rel.predicate, rel.object.start if rel.object else None)
+            if key not in seen:
+                seen.add(key)
+                found.append(Relation(rel.subject, rel.predicate, rel.object,
+                                      evidence=_evidence(text, rel.subject.start, rel.subject.end), confidence=0.7))
         aff = Affiliations(ex, self.rules, lang)
         found.extend(aff.run())
         ex.mentions.extend(aff.new)

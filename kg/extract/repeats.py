@@ -19,11 +19,11 @@ from ..lexicons import LEXICON_DIR, load_json
 from ..model import Extraction, Mention
 from ..text import strip_org_suffix
 from . import EXTRACTORS
-from .names_common import HAN, NamesLexicon, names_lexicon
+from .names_common import HAN, LATIN, NamesLexicon, names_lexicon
 
 MIN_CONFIDENCE = 0.6
 _HAN = re.compile(f"[{HAN}]")
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = re.compile(rf"[{LATIN}]")
 _ORG_TYPES = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
 
 
@@ -82,7 +82,7 @@ def _pattern(name: str) -> re.Pattern[str]:
     body = re.escape(name)
     if _HAN.search(name[:1]) and _HAN.search(name[-1:]):
         return re.compile(body)
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])")
+    return re.compile(rf"(?<![{LATIN}0-9]){body}(?![{LATIN}0-9])")
 
 
 @EXTRACTORS.register("repeats")

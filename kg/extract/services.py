@@ -13,16 +13,21 @@ from functools import cached_property
 from ..model import Mention
 from .names_common import (
     HAN,
+    LATIN,
+    UP,
     Candidate,
     NamesLexicon,
     alternation,
     cut,
     jieba_freq,
     names_lexicon,
+    sentence_start,
     word_ends_at,
 )
 from .names_zh import COMMON_WORD_FREQ
 
+_EMPH = r"(?:\*\*|\*|_)?"  # markdown emphasis left around a name
+_EN_RUN = rf"[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{0,3}}"
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
 
 
@@ -57,7 +62,7 @@ class ServiceFinder:
     @cached_property
     def _en(self) -> re.Pattern[str]:
         words = alternation(self.lex.services["en_words"])
-        return re.compile(rf"\b((?:[A-Z][\w'’\-]*)(?: [A-Z][\w'’\-]*){{0,3}}) (?:{words})\b")
+        return re.compile(rf"\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
@@ -87,10 +92,11 @@ class ServiceFinder:
                 drop += 1
             if drop < len(words):
                 start = m.start(1) + len(" ".join(words[:drop])) + (1 if drop else 0)
-                if len(words) - drop == 1 and _sentence_start(text, start):
+                if len(words) - drop == 1 and sentence_start(text, start):
                     continue  # "Grocery app X": a capital at a sentence start names nothing
                 if self._ok(text[start : m.end(1)]):
                     out.append(Candidate(start, m.end(1), "Service", "en-service", 0.55))
+        out.extend(self._en_apposition(text))
         for mention in known or ():
             if mention.type == "Platform":
                 out.extend(self._after_platform(text, mention))
@@ -98,6 +104,29 @@ class ServiceFinder:
             h = self._head.match(text, m.end())
             if h and self._distinctive(text, h):
                 out.append(Candidate(h.start(1), h.end(1), "Service", "launched-service", 0.6))
+        return out
+
+    @cached_property
+    def _en_appos(self) -> re.Pattern[str]:
+        s = self.lex.services
+        heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
+        return re.compile(
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’']+ ){{0,4}}?"
+            rf"(?:{heads})\b(?! (?:{blockers})\b)"
+            rf"|\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN})"
+        )
+
+    def _en_apposition(self, text: str) -> list[Candidate]:
+        """"Parcel Plus, its same-day delivery service," and "a service called Parcel Plus": a service name."""
+        out = []
+        starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
+        for m in self._en_appos.finditer(text):
+            group = "n" if m.group("n") else "c"
+            words = m.group(group).split(" ")
+            if words[0] in starts or any(w in stops for w in words) or (sentence_start(text, m.start(group)) and len(words) == 1):
+                continue  # "On Tuesday, the service": no name; a lone capital at a sentence start names nothing
+            if self._ok(m.group(group)):
+                out.append(Candidate(m.start(group), m.end(group), "Service", "en-service-apposition", 0.7))
         return out
 
     @cached_property
@@ -141,8 +170,3 @@ class ServiceFinder:
             out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
         return out
 
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """True when `pos` begins a sentence or line, where any word is capitalised."""
-    before = text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘(")
-    return not before or before[-1] in ".!?\n。！？:：" or pos - len(text[:pos].rstrip()) == pos

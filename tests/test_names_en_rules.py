@@ -1,0 +1,77 @@
+"""English name rules for firms, services and people the gazetteer does not know (names_en, names_desc, persons, services)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.names import NamesExtractor
+
+
+@pytest.fixture(scope="module")
+def names() -> NamesExtractor:
+    return NamesExtractor()
+
+
+def _found(names: NamesExtractor, text: str) -> dict[str, str]:
+    new, _ = names.find(text, [])
+    return {m.text: m.type for m in new}
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("The retailer teamed up with payments company PagoRápido on Monday.", "PagoRápido", "Company"),
+    ("Shares rose, co-founder and CEO Joaquín Ibáñez told reporters.", "Joaquín Ibáñez", "Person"),
+    ("Regulators fined Électro Dépôt Group over misleading discounts.", "Électro Dépôt Group", "Company"),
+], ids=["accented-descriptor", "accented-person", "accented-suffix"])
+def test_unicode_names(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("Critics said online grocer Freshcrate had misled shoppers.", "Freshcrate", "Company"),
+    ("Parcelio, a Lisbon-based delivery startup that serves small shops, has raised $12 million.", "Parcelio", "Company"),
+    ("Norden Foods, the Oslo-based snack group, has agreed to buy a rival.", "Norden Foods", "Company"),
+    ("The fund bought a 20% stake in Lumi Kitchens last year.", "Lumi Kitchens", "Company"),
+    ("The round drew participation from Alder Growth and Pinecone Labs.", "Pinecone Labs", "Company"),
+    ("Shares of Coral Brands fell 3% on Friday.", "Coral Brands", "Company"),
+    ("Tessaly will close Tessaly Swap, its second-hand marketplace service, next month.", "Tessaly Swap", "Service"),
+    ("It unveiled **Cartly Live**, an app on the Shopify App Store, on Monday.", "Cartly Live", "Service"),
+    ("The new service, called Fastlane Pay, starts in May.", "Fastlane Pay", "Service"),
+    ("The retailer will discontinue instalment service Paylo Flex in June.", "Paylo Flex", "Service"),
+    ('"It matters," said Imogen Hart, the FCA\'s director of markets.', "Imogen Hart", "Person"),
+], ids=["descriptor-grocer", "subject-after-apposition", "subject-after-the-apposition", "object-stake-in",
+        "object-list", "shares-of", "service-its-apposition", "service-app-on-markdown", "service-called",
+        "service-descriptor", "person-possessive-office"])
+def test_new_names(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize(("text", "junk"), [
+    ("Norvik's London-listed shares closed 4% higher.", "Norvik's London-listed"),
+    ("The stock outperformed the Dow Global Tech Index this year.", "Dow Global Tech"),
+    ("Market Regulator Summons Velto Mart Executives", "Summons Velto Mart Executives"),
+    ("Orvo Mart Chairman Li Wei said the unit would close.", "Mart"),
+    ("The Trade and Markets Authority said on Monday it had fined the firm.", "Markets"),
+    ("![Kestro team](https://example.com/img/kestro.jpg)\n\nKestro said it would expand.", None),
+    ("In Brazil, the largest retailer, sales rose.", "Brazil"),
+    ("On Tuesday, the service was shut.", "Tuesday"),
+], ids=["possessive-listed", "index", "headline-descriptor", "inside-run", "government-head", "url-lowercase",
+        "place-apposition", "weekday-service"])
+def test_no_junk(names: NamesExtractor, text: str, junk: str | None) -> None:
+    found = _found(names, text)
+    if junk is None:
+        assert found.get("Kestro") == "Company"
+    else:
+        assert junk not in found
+
+
+@pytest.mark.parametrize(("service", "owner", "otype", "pred"), [
+    ("Parcelio Plus", "Parcelio", "Company", "operatedBy"),
+    ("Cartly Live Studio", "Cartly Live", "Company", "operatedBy"),
+    ("Marketo Pay", "Marketo", "Platform", "offeredOn"),
+], ids=["one-word-owner", "two-word-owner", "platform-owner"])
+def test_brand_owners(service: str, owner: str, otype: str, pred: str) -> None:
+    from kg.extract.relations import brand_owners
+    from kg.model import Mention
+
+    ms = [Mention(owner, 0, len(owner), otype), Mention(service, 50, 50 + len(service), "Service")]
+    rels = brand_owners(ms)
+    assert [(r.subject.text, r.predicate, r.object.text) for r in rels] == [(service, pred, owner)]
