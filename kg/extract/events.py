@@ -41,7 +41,7 @@ AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
                    "Discontinuation", "Launch")  # a person may speak about these, the organisation does them
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
-FUTURE_WINDOW = {"zh": 25, "en": 80}
+FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")

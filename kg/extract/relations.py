@@ -19,7 +19,7 @@ from . import EXTRACTORS
 from .affiliations import Affiliations, evidence
 
 RELATIONS_FILE = LEXICON_DIR / "relations.json"
-_MAX_GAP = 24
+_MAX_GAP = 48
 _STOPS = "。！？；;\n"
 
 
@@ -37,8 +37,14 @@ class Pattern:
     source: str
 
 
+_GAP = r"[^。！？；;\n]{0,30}?"  # "…" in a pattern: a few words of the same sentence
+
+
 def _literal(text: str) -> str:
-    return r"\s*".join(re.escape(part) for part in text.split()) if text.strip() else ""
+    """The pattern text as a regex: whitespace may vary, "…" stands for a short gap."""
+    if not text.strip():
+        return ""
+    return _GAP.join(r"\s*".join(re.escape(part) for part in piece.split()) for piece in text.split("…"))
 
 
 def _compile(predicate: str, stypes: frozenset[str], otypes: frozenset[str], pattern: str, where: str) -> Pattern:
@@ -175,6 +181,25 @@ def inner_platforms(service: Mention) -> list[Mention]:
     ]
 
 
+def subject_owners(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
+    """"A公司今日发布公告称，因业务调整，旗下平台“B”APP将…": 旗下 with no owner right before it
+    names a service or platform of the sentence's subject (its first organisation)."""
+    if lang != "zh":
+        return []
+    ms = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for hit in re.finditer("旗下", text):
+        pos = hit.start()
+        lo = max(text.rfind(c, 0, pos) for c in _STOPS) + 1
+        if any(pos - 2 <= m.end <= pos for m in ms):
+            continue  # "A旗下B": the pair patterns read it
+        owner = next((m for m in ms if lo <= m.start and m.end <= pos and _types_of(m) & {"Company", "Organization"}), None)
+        owned = next((m for m in ms if pos < m.start <= pos + 16 and _types_of(m) & {"Service", "Platform"}), None)
+        if owner is not None and owned is not None and (owner.key is None or owner.key != owned.key):
+            out.append(Relation(owned, "operatedBy", owner, evidence=_evidence(text, owner.start, owned.end), confidence=0.7))
+    return out
+
+
 def brand_owners(mentions: list[Mention]) -> list[Relation]:
     """A Latin service named after its owner ("Parcelio Plus" of Parcelio): operatedBy it, or offeredOn a platform."""
     orgs = {m.text: m for m in mentions if _types_of(m) & set(ORGANIZATION_TYPES)}
@@ -215,7 +240,7 @@ class RelationExtractor:
                     seen.add(key)
                     found.append(Relation(service, "offeredOn", platform,
                                           evidence=_evidence(text, service.start, service.end), confidence=0.8))
-        for rel in brand_owners(ex.mentions):
+        for rel in [*brand_owners(ex.mentions), *subject_owners(text, ex.mentions, lang)]:
             key = (rel.subject.start, rel.predicate, rel.object.start if rel.object else None)
             if key not in seen:
                 seen.add(key)

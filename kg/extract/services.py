@@ -39,6 +39,7 @@ class ServiceFinder:
         s = self.lex.services
         self.quoted_followers = tuple(sorted(s["quoted_followers"], key=len, reverse=True))
         self.about_followers = tuple(s["quoted_about_followers"])
+        self.preceders = tuple(s.get("quoted_preceders", ()))  # 即时零售服务“X”: a service named after its kind
         self.blockers = frozenset(s["version_blockers"])
         self.generic = frozenset(s["generic"])
         self.heads = tuple(s["heads"])
@@ -75,6 +76,8 @@ class ServiceFinder:
             if after.startswith(self.quoted_followers) and self._ok(m.group(1)):
                 out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.75, subsumes=True))
             elif m.group(1).endswith(self.heads) and self._ok(m.group(1)):
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7, subsumes=True))
+            elif text.endswith(self.preceders, 0, m.start()) and self._ok(m.group(1)):
                 out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7, subsumes=True))
             elif after.startswith(self.about_followers) and self._ok(m.group(1)):
                 out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-about", 0.65, subsumes=True))
