@@ -116,6 +116,22 @@ def test_lead_source_names_the_publisher(tmp_path):
     assert doc.publisher == "界面"
 
 
+@pytest.mark.parametrize("separator", ["\n----------\n", "\n"])
+def test_stacked_articles_with_head_blocks_and_wire_datelines(tmp_path, separator):
+    text = ("Acme Widgets to open three warehouses\n\nDaily Courier News\nPublished March 2, 2023\n"
+            f"Tom Li, Reporter\n\n{BODY_EN}\n\nThe plan was approved in February.\n{separator}\n"
+            "Bolt Foods teams up with Acme on deliveries\n\n"
+            "OSLO, March 3 (Reuters) - Bolt Foods said on Friday it had agreed a delivery partnership "
+            "with Acme Widgets covering 20 cities in the region.\n\n"
+            "(Reporting by Anna Bell; Editing by Joe Cole)\n")
+    docs = [d for d in _doc(tmp_path, text) if not d.is_container]
+    assert [(d.headline, d.date_published, d.publisher, d.author) for d in docs] == [
+        ("Acme Widgets to open three warehouses", "2023-03-02", "Daily Courier News", "Tom Li"),
+        ("Bolt Foods teams up with Acme on deliveries", "2023-03-03", "Reuters", "Anna Bell"),
+    ]
+    assert docs[1].text.startswith("Bolt Foods said")
+
+
 def test_consecutive_published_and_updated_lines_are_one_article(tmp_path):
     text = (f"Acme Widgets to open three warehouses\n\nPublished Thu, Mar 2 2023 3:12 PM EST\n"
             f"Updated Thu, Mar 2 2023 5:40 PM EST\n\nKEY POINTS\n- Three warehouses\n\n{BODY_EN}\n")
