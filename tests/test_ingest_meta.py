@@ -137,3 +137,12 @@ def test_consecutive_published_and_updated_lines_are_one_article(tmp_path):
             f"Updated Thu, Mar 2 2023 5:40 PM EST\n\nKEY POINTS\n- Three warehouses\n\n{BODY_EN}\n")
     (doc,) = _doc(tmp_path, text)
     assert doc.date_published == "2023-03-02"
+
+
+def test_markdown_markup_does_not_hide_the_byline(tmp_path):
+    text = (f"# Acme Widgets to open three warehouses\n\n**By Tom Li** · *Wirewatch* · March 2, 2023\n\n"
+            f"![photo](https://example.com/a.jpg)\n\n{BODY_EN} Read the [filing](https://example.com).\n")
+    (doc,) = _doc(tmp_path, text, "a.md")
+    assert (doc.headline, doc.author, doc.publisher, doc.date_published) == (
+        "Acme Widgets to open three warehouses", "Tom Li", "Wirewatch", "2023-03-02")
+    assert doc.text.endswith("Read the filing.")
