@@ -146,3 +146,10 @@ def test_markdown_markup_does_not_hide_the_byline(tmp_path):
     assert (doc.headline, doc.author, doc.publisher, doc.date_published) == (
         "Acme Widgets to open three warehouses", "Tom Li", "Wirewatch", "2023-03-02")
     assert doc.text.endswith("Read the filing.")
+
+
+def test_outlet_line_between_timestamp_and_wire_dateline_is_one_article(tmp_path):
+    text = (f"Acme Widgets to open three warehouses\n\nBy Tom Li\nMar 2, 2023 07:15 PM\nDaily Courier News\n\n"
+            f"OSLO — {BODY_EN}\n\nThe plan was approved in February.\n")
+    (doc,) = _doc(tmp_path, text)
+    assert (doc.author, doc.publisher, doc.date_published) == ("Tom Li", "Daily Courier News", "2023-03-02")

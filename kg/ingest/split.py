@@ -124,8 +124,10 @@ def _stacked(lines: list[str]) -> Layout | None:
         if i <= closed or not is_headline(t):
             continue
         end = _head_end(texts, i, m)
-        if end is not None:
+        if end is not None and not (starts and datelike[i - 1]):
             starts.append(i)
+            while end + 1 < len(texts) and is_headline(texts[end + 1]) and width(texts[end + 1]) <= 60:
+                end += 1  # byline or outlet lines under the dateline belong to the same head
             closed = end
         elif (i == 0 or not datelike[i - 1]) and width(t) <= 120 and width(nxt) >= max(120, 2 * width(t)) \
                 and (not starts or i > starts[-1] + 1):
