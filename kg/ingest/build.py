@@ -7,9 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document
-from .dates import common_year, lead_month_day, make_date, year_before, year_from_text
+from .dates import common_year, lead_month_day, make_date, year_before, year_from_text, year_near
+from .head import parse_dateline
 from .lexicon import Markers, load_markers
-from .meta import Meta, detect_lang, parse_dateline, read_meta, split_title
+from .meta import Meta, detect_lang, read_meta, split_title
 from .repair import strip_scaffold
 from .split import Layout, is_headline, lead_headline
 
@@ -63,13 +64,13 @@ def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> st
         if it.meta.date:
             prev = it.meta.date
             continue
-        md = lead_month_day(it.text)
+        md = it.meta.month_day or lead_month_day(it.text)
         if md is None:
             continue
         month, day = md
         year = year_from_text(month, day, it.text)
-        if year is None and newest_first and prev:
-            year = year_before(month, day, prev)
+        if year is None and prev:
+            year = year_before(month, day, prev) if newest_first else year_near(month, day, prev)
         if year is None and file_date:
             year = year_before(month, day, file_date)
         if year is None:

@@ -36,6 +36,18 @@ LEAD_EN = re.compile(
     rf"\s*(?:(?:according to|on|as of)\s+)?{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}(?:\s+news)?\s*,",
     re.IGNORECASE,
 )
+# What may surround a date in a timestamp line: clock times, weekdays, time zones, separators.
+_TIME_NOISE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    r"|\b(?:at|on)\b|\b(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\b[a-z]{1,2}[sd]t\b|\b(?:bst|hkt|sgt|jst|cet|cest)\b"
+    r"|星期[一二三四五六日天]|周[一二三四五六日天]|[上下]午|[,，|｜·•()（）/\s-]",
+    re.IGNORECASE,
+)
+_MONTH_DAY_EN = re.compile(
+    rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\b|\b(?P<d2>\d{{1,2}}){_ORD}\s+(?P<mon2>[a-z]{{3,9}})\b\.?",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _MONTH_DAY_ZH = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
 
@@ -68,10 +80,31 @@ def parse_timestamp(text: str) -> str | None:
     return None
 
 
-def is_timestamp_line(line: str) -> bool:
-    if not (_TS_NUMERIC_LINE.fullmatch(line) or _TS_ENGLISH_LINE.fullmatch(line)):
+def is_timestamp_line(line: str, labels: tuple[re.Pattern[str], ...] = ()) -> bool:
+    """A line that only says when: a date, maybe with a label ("Updated", "发布时间："),
+    a weekday, a clock time and a time zone ("Updated 9:32 AM EDT, Tue May 21, 2024")."""
+    if _TS_NUMERIC_LINE.fullmatch(line) or _TS_ENGLISH_LINE.fullmatch(line):
+        return parse_timestamp(line) is not None
+    if len(line) > 80:
         return False
-    return parse_timestamp(line) is not None
+    for rx in (NUMERIC, ENGLISH):
+        mt = rx.search(line)
+        if mt and _from_match(mt):
+            rest = line[: mt.start()] + " " + line[mt.end():]
+            for label in labels:
+                rest = label.sub(" ", rest)
+            return not _TIME_NOISE.sub("", rest).strip()
+    return False
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) of "May 21" / "Sept. 3" / "3 May"."""
+    mt = _MONTH_DAY_EN.search(text)
+    if not mt:
+        return None
+    mon = (mt["mon"] or mt["mon2"]).lower().rstrip(".")
+    day = int(mt["d"] or mt["d2"])
+    return (MONTHS[mon], day) if mon in MONTHS and 1 <= day <= 31 else None
 
 
 def full_dates(text: str) -> list[date]:
@@ -124,6 +157,18 @@ def year_before(month: int, day: int, later: str) -> int:
     """Year of (month, day) on or before the ISO date `later` (lists run newest first)."""
     ref = date.fromisoformat(later[:10])
     return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+
+
+def year_near(month: int, day: int, ref: str) -> int:
+    """Year that puts (month, day) nearest the ISO date `ref` (a sibling article's date)."""
+    when = date.fromisoformat(ref[:10])
+    best = when.year
+    gap = None
+    for year in (when.year - 1, when.year, when.year + 1):
+        iso = _iso(year, month, day)
+        if iso and (gap is None or abs((date.fromisoformat(iso) - when).days) < gap):
+            best, gap = year, abs((date.fromisoformat(iso) - when).days)
+    return best
 
 
 def common_year(texts: list[str]) -> int | None:

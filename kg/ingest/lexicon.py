@@ -12,12 +12,14 @@ from .prefilter import Searcher, WholeLine
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
-_LINE_KINDS = {"chrome", "related"}
+_LINE_KINDS = {"chrome", "related", "outlet_suffix"}
 _RE_KINDS = {
     "chrome_re", "pager_re", "boilerplate_re", "editor_re", "refmark_re", "label_re",
-    "source_re", "author_re", "tail_source_re",
+    "source_re", "author_re", "tail_source_re", "timestamp_label_re", "wire_dateline_re",
+    "byline_re", "tail_author_re", "lead_source_re",
 }
-_GROUPS = {"source_re": "pub", "tail_source_re": "pub", "author_re": "name"}
+_GROUPS = {"source_re": "pub", "tail_source_re": "pub", "author_re": "name", "wire_dateline_re": "city",
+           "byline_re": "name", "tail_author_re": "name", "lead_source_re": "pub"}
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Markers:
 
     chrome: frozenset[str] = frozenset()
     related: frozenset[str] = frozenset()
+    outlet_suffix: frozenset[str] = frozenset()
     patterns: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     _whole: dict[str, WholeLine] = field(default_factory=dict, init=False, repr=False, compare=False)
     _search: dict[str, Searcher] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -77,6 +80,7 @@ def parse_markers(text: str, source: str) -> Markers:
     return Markers(
         chrome=frozenset(sets["chrome"]),
         related=frozenset(sets["related"]),
+        outlet_suffix=frozenset(sets["outlet_suffix"]),
         patterns={k: tuple(v) for k, v in pats.items()},
     )
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import parse_timestamp
+from .dates import month_day, parse_timestamp
+from .head import Head, is_outlet, read_head
 from .lexicon import Markers, load_markers
 from .repair import is_dateline
 
+_STANDFIRST = 4  # lines a summary may take between headline and byline
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-_LONE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # "[Epoch Times, August 15, 2021]" / "【新华网，2021年8月15日】" at the start of the body
 _BRACKET_DATELINE = re.compile(
     r"\s*[\[【(（]\s*(?P<pub>[^\]】)）,，\d]{2,40}?)\s*[,，]\s*(?P<when>[^\]】)）]{6,30}?)\s*[\]】)）]\s*"
 )
-_PUB_SEP = re.compile(r"\s*[·•|｜]\s*")
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Meta:
     date: str | None = None
     publisher: str | None = None
     author: str | None = None
+    month_day: tuple[int, int] | None = None
     body: list[str] = field(default_factory=list)
 
 
@@ -41,15 +42,6 @@ def detect_lang(text: str) -> str:
     raw = sample.encode("ascii", "ignore")  # counting in bytes: no string per letter
     latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     return "zh" if han and han * 3 >= latin * 0.5 else "en"
-
-
-def parse_dateline(line: str) -> tuple[str | None, str | None]:
-    """(publisher, ISO date) of "Bei Jing Shang Bao· 2025-11-04 10:41" or a bare timestamp."""
-    parts = _PUB_SEP.split(line.strip(), maxsplit=1)
-    when = parse_timestamp(line)
-    if len(parts) == 2 and parse_timestamp(parts[1]) and not parse_timestamp(parts[0]):
-        return parts[0].strip() or None, when
-    return None, when
 
 
 def _match(line: str, patterns: tuple[re.Pattern[str], ...], group: str) -> str | None:
@@ -72,26 +64,9 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
     while body and not body[0]:
         body.pop(0)
     if head:
-        taken = 0
-        while body and taken < 5:
-            line = body[0]
-            if not line:
-                body.pop(0)
-                continue
-            if is_dateline(line):
-                pub, when = parse_dateline(line)
-                meta.date = meta.date or when
-                meta.publisher = meta.publisher or pub
-            elif (name := _match(line, m.of("author_re"), "name")) and len(line) <= 60:
-                meta.author = meta.author or name
-            elif (pub := _match(line, m.of("source_re"), "pub")) and len(line) <= 80:
-                meta.publisher = meta.publisher or pub
-            elif _LONE_NAME.fullmatch(line) and meta.author is None and taken == 0:
-                meta.author = line
-            else:
-                break
-            body.pop(0)
-            taken += 1
+        block, start, taken = _find_head(body, m)
+        meta.date, meta.publisher, meta.author = block.date, block.publisher, block.author
+        del body[start:start + taken]
     kept: list[str] = []
     for line in body:
         short = 0 < len(line) <= 60
@@ -108,24 +83,104 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
             meta.date = meta.date or when
             meta.publisher = meta.publisher or mt["pub"].strip()
             kept[0] = kept[0][mt.end():]
-    while kept and not kept[-1]:
-        kept.pop()
-    if kept:
+    _read_wire_dateline(kept, meta, m)
+    _read_tail(kept, meta, m)
+    if meta.publisher is None and kept:
+        for p in m.of("lead_source_re"):
+            if mt := p.search(kept[0].split("，", 1)[0].split(",", 1)[0]):
+                meta.publisher = mt["pub"].strip()
+                break
+    meta.body = kept
+    return meta
+
+
+def _find_head(body: list[str], m: Markers) -> tuple[Head, int, int]:
+    """The head block right under the headline, or after a short standfirst (a few summary
+    bullets or a dek) when it holds a timestamp, byline or source line."""
+    block, taken = read_head(body, m)
+    if taken:
+        return block, 0, taken
+    for start in range(1, min(len(body), _STANDFIRST + 1)):
+        if body[start]:
+            block, taken = read_head(body[start:], m)
+            if taken and block.definite:
+                return block, start, taken
+    return Head(), 0, 0
+
+
+def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
+    """Take "NEW YORK, May 21 (Reuters) - " off the first paragraph: the outlet is the
+    publisher, the month and day the date (its year is found later), the rest is body."""
+    if not kept:
+        return
+    for p in m.of("wire_dateline_re"):
+        mt = p.match(kept[0])
+        if not mt:
+            continue
+        groups = mt.groupdict()
+        if groups.get("pub"):
+            meta.publisher = meta.publisher or groups["pub"].strip()
+        if groups.get("when"):
+            meta.month_day = month_day(groups["when"])
+        rest = kept[0][mt.end():].strip()
+        if rest:
+            kept[0] = rest
+        else:
+            kept.pop(0)
+        return
+
+
+def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
+    """Read and drop what closes a body: a timestamp, a reporting credit, a source line,
+    a lone outlet name."""
+    for _ in range(4):
+        while kept and not kept[-1]:
+            kept.pop()
+        if not kept:
+            return
+        last = kept[-1]
+        if is_dateline(last, m):
+            meta.date = meta.date or parse_timestamp(last)
+            kept.pop()
+            continue
+        if is_outlet(last, m):
+            meta.publisher = meta.publisher or last
+            kept.pop()
+            continue
+        hit = False
+        for p in m.of("tail_author_re"):
+            mt = p.search(last)
+            if mt and not last[mt.end():].strip():
+                meta.author = meta.author or mt["name"].strip()
+                kept[-1] = last[: mt.start()].strip()
+                hit = True
+                break
         tail = "\n" + kept[-1]
         for p in m.of("tail_source_re"):
             mt = p.search(tail)
             if mt:
                 meta.publisher = meta.publisher or mt["pub"].strip()
                 kept[-1] = tail[: mt.start()].strip()
+                hit = True
                 break
-    meta.body = kept
-    return meta
+        if not hit:
+            return
 
 
-def split_title(headline: str) -> tuple[str, str | None]:
-    """"Title | Section | Site" -> ("Title", "Site"): the first part is the headline."""
+def split_title(headline: str, markers: Markers | None = None) -> tuple[str, str | None]:
+    """"Title | Section | Site" -> ("Title", "Site"): the first part is the headline.
+
+    A first part that names a source ("36氪获悉｜…") or is shorter than the last part is a
+    kicker, not the title: the whole line is the headline (and the source its publisher).
+    """
+    m = markers or load_markers()
     parts = [p.strip() for p in re.split(r"\s+[|｜]\s+|\s*｜\s*", headline) if p.strip()]
     if len(parts) < 2:
+        return headline.strip(), None
+    for p in m.of("lead_source_re"):
+        if mt := p.fullmatch(parts[0]):
+            return headline.strip(), mt["pub"].strip()
+    if len(parts[-1]) >= len(parts[0]):
         return headline.strip(), None
     site = parts[-1] if len(parts[-1].split()) <= 4 and len(parts[-1]) <= 30 else None
     return parts[0], site

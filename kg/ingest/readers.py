@@ -8,6 +8,8 @@ from ..model import FileResult, Problem
 from ..registry import Registry
 from .build import build_documents
 from .decode import Decoded, decode_bytes
+from .markdown import SUFFIXES as MARKDOWN
+from .markdown import plain
 from .repair import clean_lines
 from .split import segment
 
@@ -27,7 +29,8 @@ def read_text(data: bytes, path: str) -> FileResult:
     """Plain text: one article, or the items of a newsletter, list or stack."""
     decoded = decode_bytes(data, path)
     problems = decoded_problems(decoded, path)
-    lines, fragmented = clean_lines(decoded.text)
+    text = plain(decoded.text) if path.lower().endswith(MARKDOWN) else decoded.text
+    lines, fragmented = clean_lines(text)
     if fragmented:
         problems.append(Problem(path, "re-joined text scraped one token per line", severity="warning"))
     docs = build_documents(path, segment(lines))

@@ -15,10 +15,12 @@ _SMALL_NUMBER = re.compile(r"\d{1,3}")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
 
-def is_dateline(line: str) -> bool:
-    """A line that is a timestamp, alone or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
+def is_dateline(line: str, markers: Markers | None = None) -> bool:
+    """A line that is a timestamp, alone, labelled ("Updated 9:32 AM EDT, Tue May 21, 2024")
+    or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
     line = line.strip()
-    return is_timestamp_line(line) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line)))
+    labels = (markers or load_markers()).of("timestamp_label_re")
+    return is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line)))
 
 
 def is_chrome(line: str, markers: Markers | None = None) -> bool:

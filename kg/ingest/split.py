@@ -91,18 +91,45 @@ def _title_and_preamble(lines: list[str], keep_title: bool) -> tuple[str | None,
     return title, [t for t in texts if not _short_heading(t)]
 
 
+def _wire_lead(text: str, markers: Markers) -> bool:
+    """A paragraph opening with a wire dateline ("SEOUL, March 4 (Yonhap) - ...")."""
+    return any(p.match(text) for p in markers.of("wire_dateline_re"))
+
+
+def _datelike(text: str, markers: Markers) -> bool:
+    return is_dateline(text, markers) or _wire_lead(text, markers)
+
+
+def _head_end(texts: list[str], i: int, markers: Markers) -> int | None:
+    """Index of the dateline that closes the head of an article headed at `i`: the next line,
+    or a line after up to two short head lines (outlet, byline)."""
+    for j in range(i + 1, min(i + 4, len(texts))):
+        if _datelike(texts[j], markers):
+            return j
+        if not (is_headline(texts[j]) and width(texts[j]) <= 60):
+            return None
+    return None
+
+
 def _stacked(lines: list[str]) -> Layout | None:
+    m = load_markers()
     texts = [ln.strip() for ln in lines if ln.strip()]
-    if sum(1 for t in texts if is_dateline(t)) < 2:
+    datelike = [_datelike(t, m) for t in texts]
+    if sum(1 for k, d in enumerate(datelike) if d and not (k and datelike[k - 1])) < 2:
         return None
-    starts = []
+    starts: list[int] = []
+    closed = -1  # the last line of the previous start's head block
     for i, t in enumerate(texts[:-1]):
         nxt = texts[i + 1]
-        if not is_headline(t):
+        if i <= closed or not is_headline(t):
             continue
-        if is_dateline(nxt):
+        end = _head_end(texts, i, m)
+        if end is not None and not (starts and datelike[i - 1]):
             starts.append(i)
-        elif (i == 0 or not is_dateline(texts[i - 1])) and width(t) <= 120 and width(nxt) >= max(120, 2 * width(t)) \
+            while end + 1 < len(texts) and is_headline(texts[end + 1]) and width(texts[end + 1]) <= 60:
+                end += 1  # byline or outlet lines under the dateline belong to the same head
+            closed = end
+        elif (i == 0 or not datelike[i - 1]) and width(t) <= 120 and width(nxt) >= max(120, 2 * width(t)) \
                 and (not starts or i > starts[-1] + 1):
             starts.append(i)
     if len(starts) < 2:
@@ -111,7 +138,7 @@ def _stacked(lines: list[str]) -> Layout | None:
     for k, i in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(texts)
         body = texts[i + 1:end]
-        dateline = body.pop(0) if body and is_dateline(body[0]) else None
+        dateline = body.pop(0) if body and is_dateline(body[0], m) else None
         items.append(Draft(headline=texts[i], lines=body, dateline=dateline))
     _, preamble = _title_and_preamble(texts[: starts[0]], keep_title=False)
     return Layout("stacked", items, None, preamble)

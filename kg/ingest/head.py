@@ -1,0 +1,154 @@
+"""The block of short lines between a headline and the body (byline, outlet, timestamp):
+news sites stack them in any order, sometimes on one line ("By A · Outlet · June 4, 2024"),
+so each line is cut into parts and every part must be recognised for the line to count."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import ENGLISH, NUMERIC, is_timestamp_line, parse_timestamp
+from .lexicon import Markers
+from .repair import is_dateline
+
+_PART_SEP = re.compile(r"\s+[·•|｜]\s+|\s*[·•｜]\s*")
+_LATIN_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_HAN_OUTLET = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,15}")
+_PUB_SEP = re.compile(r"\s*[·•|｜]\s*")
+_SHORT_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}|[\u4e00-\u9fffA-Za-z0-9]{2,15}")
+_MAX_LINES = 6
+
+
+@dataclass
+class Head:
+    """What the head block said; `names` are lone name lines whose role is not yet known."""
+
+    date: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    names: list[str] = field(default_factory=list)
+    definite: bool = False
+
+
+def is_outlet(text: str, markers: Markers) -> bool:
+    """A short name ending like an outlet's ("北京商报", "Retail Dive", "Caixin Global")."""
+    s = text.strip()
+    if not s or len(s) > 30 or any(c in s for c in "。，,.;；:：!?！？"):
+        return False
+    if s.isascii():
+        words = s.split()
+        return 1 < len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
+            and words[-1].casefold() in markers.outlet_suffix
+    return bool(_HAN_OUTLET.fullmatch(s)) and any(s.endswith(x) for x in markers.outlet_suffix)
+
+
+def _fullmatch(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    for p in patterns:
+        mt = p.fullmatch(line)
+        if mt:
+            return mt
+    return None
+
+
+def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
+    """Cut a head line at separators and around its timestamp."""
+    parts = [p.strip() for p in _PART_SEP.split(line) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if is_timestamp_line(part, labels) or len(part) > 80:
+            out.append(part)
+            continue
+        mt = NUMERIC.search(part) or ENGLISH.search(part)
+        if mt and parse_timestamp(mt[0]):
+            out.extend(p.strip() for p in (part[: mt.start()], mt[0], part[mt.end():]) if p.strip())
+        else:
+            out.append(part)
+    return out
+
+
+def _read_part(part: str, head: Head, m: Markers) -> bool:
+    """Record one part; False when it is not metadata."""
+    labels = m.of("timestamp_label_re")
+    if is_timestamp_line(part, labels):
+        head.date = head.date or parse_timestamp(part)
+    elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 60:
+        head.author = head.author or mt["name"].strip()
+    elif mt := _fullmatch(part, m.of("byline_re")):
+        head.publisher = head.publisher or mt["pub"].strip()
+        head.author = head.author or mt["name"].strip()
+    elif (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
+        head.publisher = head.publisher or mt["pub"].strip()
+    elif (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
+        head.publisher = head.publisher or mt["pub"].strip()
+    elif is_outlet(part, m):
+        head.publisher = head.publisher or part
+        return True
+    elif _LATIN_NAME.fullmatch(part) or _HAN_NAME.fullmatch(part):
+        head.names.append(part)
+        return True
+    else:
+        return False
+    head.definite = True
+    return True
+
+
+def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
+    """Record every part of a line; one short unknown name beside a byline or timestamp
+    on the same line ("By A · TechCrunch · June 4, 2024") is the outlet."""
+    before = head.definite
+    head.definite = False
+    unknown = [p for p in parts if not _read_part(p, head, m)]
+    line_definite, head.definite = head.definite, before or head.definite
+    if not unknown:
+        return True
+    if len(unknown) == 1 and len(parts) > 1 and line_definite and _SHORT_NAME.fullmatch(unknown[0]):
+        head.publisher = head.publisher or unknown[0]
+        return True
+    return False
+
+
+def parse_dateline(line: str) -> tuple[str | None, str | None]:
+    """(publisher, ISO date) of "Bei Jing Shang Bao· 2025-11-04 10:41" or a bare timestamp."""
+    parts = _PUB_SEP.split(line.strip(), maxsplit=1)
+    when = parse_timestamp(line)
+    if len(parts) == 2 and parse_timestamp(parts[1]) and not parse_timestamp(parts[0]):
+        return parts[0].strip() or None, when
+    return None, when
+
+
+def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
+    """Read the head block at the start of `body`; return it and how many lines it took.
+
+    A lone name counts only in a block that also holds a timestamp, byline or source line,
+    or as the first line under a Chinese headline (a common layout), so a short subheading
+    is never taken for a person.
+    """
+    head = Head()
+    labels = markers.of("timestamp_label_re")
+    taken = 0
+    for i, line in enumerate(body[:_MAX_LINES]):
+        if not line:
+            taken = i + 1
+            continue
+        trial = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
+        if is_dateline(line, markers):
+            pub, when = parse_dateline(line)
+            trial.date, trial.publisher = trial.date or when, trial.publisher or pub
+            trial.definite = True
+            head, taken = trial, i + 1
+            continue
+        whole = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
+        if _read_part(line, whole, markers) and whole.definite:
+            trial = whole  # "文｜李思远" is one byline, not two parts
+        elif not _read_parts(_parts(line, labels), trial, markers):
+            break
+        head, taken = trial, i + 1
+    if head.names and not head.definite:
+        first = body[0] if body else ""
+        if _HAN_NAME.fullmatch(first) and head.names[0] == first:
+            return Head(author=first), 1
+        return Head(), 0
+    for name in head.names:
+        if head.author is None:
+            head.author = name
+    return head, taken
