@@ -48,6 +48,8 @@ class Affiliations:
         alt = "|".join(re.escape(w) for w in words)
         if lang == "zh":
             self.chain = re.compile(rf"(?:{alt})(?:兼(?:{alt}))*\Z", re.IGNORECASE)
+            self.appointed = re.compile(
+                rf"(?:为|為|担任|擔任|出任)(?P<org>[^，,。；;：:]{{0,24}}?)(?P<title>(?:{alt})(?:兼(?:{alt}))*)", re.IGNORECASE)
         else:
             self.has_title = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
@@ -71,6 +73,8 @@ class Affiliations:
         for i, person in enumerate(self.people):
             prev_end = self.people[i - 1].end if i else 0
             found = self._before_zh(person, prev_end) if self.lang == "zh" else self._before_en(person)
+            if not found and self.lang == "zh":
+                found = self._after_zh(person)
             if not found and self.lang != "zh":
                 found = self._after_en(person)
             out.extend(found)
@@ -137,6 +141,18 @@ class Affiliations:
                 org = self.main
             out.extend(self._relations(person, org, title, start, max(person.end, stop)))
         return out
+
+    def _after_zh(self, person: Mention) -> list[Relation]:
+        """"聘任张蔚为公司副总裁", "由李明担任阿里巴巴CTO": the office named after the person."""
+        m = self.appointed.match(self.text, person.end)
+        if not m:
+            return []
+        a, b = m.span("org")
+        org = self._known_inside(a, b) if b > a else None
+        if org is None and _ZH_SELF.search(self.text[a:b]):
+            lo = max(self.text.rfind(c, 0, person.start) for c in STOPS) + 1
+            org = next((o for o in self.orgs if lo <= o.start < person.start), self.main)  # the sentence's subject
+        return self._relations(person, org, m.group("title"), person.start, m.end())
 
     # -- English ----------------------------------------------------------------------------
     def _before_en(self, person: Mention) -> list[Relation]:

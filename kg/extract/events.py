@@ -60,7 +60,7 @@ class _Builder:
         lo, hi = self.spans[idx]
         main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-        mentions = doc.mentions + doc.new
+        mentions = self.everyone = doc.mentions + doc.new
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":
@@ -171,8 +171,11 @@ class _Builder:
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
         if typ in AFFECTS_TYPES and not affects:
-            affects = [m for m in list_after(text, mentions, hit.end, c_hi if words.lang == "zh" else hi, words)
+            # persons never act in corporate events, but may be sued or fined beside their company
+            affects = [m for m in list_after(text, self.everyone, hit.end, c_hi if words.lang == "zh" else hi, words)
                        if actor is None or key(m) != key(actor)]
+            if affects and affects[0].type == "Person" and typ != "Enforcement":
+                affects = []
             if not affects and typ == "Enforcement":
                 found = fallback_list(text, hit.end, hi, words, mentions, "Company", "events")
                 for m in found:

@@ -144,6 +144,7 @@ def names_lexicon() -> NamesLexicon:
         surnames=_words("surnames_zh.txt"),
         titles=_json("titles.json", {
             "zh": list, "en_before": list, "en_after": list, "zh_after_name": list, "zh_given_stop": str,
+            "zh_appoint_verbs": list,
         }),
         policies=_json("policies.json", {
             "zh_suffixes": list, "outlet_suffixes": list, "outlet_followers": list,

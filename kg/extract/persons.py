@@ -55,6 +55,13 @@ class PersonFinder:
             end = self._zh_name_end(text, m.end())
             if end is not None:
                 out.append((m.end(), end, m.group("title"), m.span("title"), "zh-title"))
+        for m in self._zh_appoint.finditer(text):  # 聘任张蔚为公司副总裁: the name between verb and 为
+            end = self._zh_name_end(text, m.end(), after=("为", "為", "担任", "擔任", "出任"))
+            if end is None:
+                continue
+            title = self._zh.search(text, end, end + 12)
+            if title:
+                out.append((m.end(), end, title.group("title"), title.span("title"), "zh-appoint"))
         for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after")):
             for m in pat.finditer(text):
                 words = m.group("name").split()
@@ -70,7 +77,11 @@ class PersonFinder:
         m = re.search(rf"([{UP}][\w'’-]*) \Z", text[max(0, start - 40) : start])
         return bool(m) and m.group(1) not in self.not_name
 
-    def _zh_name_end(self, text: str, pos: int) -> int | None:
+    @cached_property
+    def _zh_appoint(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.lex.titles["zh_appoint_verbs"]))
+
+    def _zh_name_end(self, text: str, pos: int, after: tuple[str, ...] | None = None) -> int | None:
         for sn in self.surnames:
             if not text.startswith(sn, pos):
                 continue
@@ -79,7 +90,7 @@ class PersonFinder:
                 given = text[g0:end]
                 if len(given) != glen or not all(_HAN_CHAR.match(c) and c not in self.given_stop for c in given):
                     continue
-                if self._zh_boundary(text, end):
+                if (text.startswith(after, end) if after else self._zh_boundary(text, end)):
                     return end
             return None
         return None

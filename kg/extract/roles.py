@@ -277,10 +277,16 @@ def list_after(text: str, mentions: list[Mention], pos: int, hi: int, words: Rol
     out = [first]
     for m in cands[1:]:
         between = text[out[-1].end : m.start]
+        if m.type == "Person" and _ITS_TITLE.fullmatch(between):
+            out.append(m)  # "BoxBloom and its co-founder and chief executive, Vanessa Pryor"
+            continue
         if not words.separator.search(between) or len(between.strip()) > 12:
             break
         out.append(m)
     return out
+
+
+_ITS_TITLE = re.compile(r",?\s*(?:and|as well as)\s+(?:its|their)\s+[\w\s'’-]{2,60}?,?\s*|(?:及其|以及其|和其)[^，。；]{1,12}")
 
 
 _EN_ITEM = r"[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|de))*"
