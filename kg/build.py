@@ -86,9 +86,12 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
     for i, doc in enumerate(targets, 1):
         try:
             extractions.append(pipeline(doc))
-        except Exception as err:  # one bad document must not stop the corpus
-            extra_problems.setdefault(doc.source_path, []).append(
-                Problem(doc.source_path, f"extraction failed for {doc.key}: {type(err).__name__}: {err}"))
+        except Exception:  # one bad document must not stop the corpus: keep what the other extractors find
+            ex, failed = pipeline.tolerant(doc)
+            extractions.append(ex)
+            extra_problems.setdefault(doc.source_path, []).extend(
+                Problem(doc.source_path, f"extractor failed on {doc.key} (its other facts kept): {f}", severity="warning")
+                for f in failed)
         tick("extract", i, len(targets))
 
     tick("resolve", 0, None)
@@ -134,7 +137,8 @@ def _one_file(path: Path, root: Path):
 
 def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> dict:
     problems = [*f.problems, *more]
-    status = f.status if not more else ("partial" if f.documents else "failed")
+    errors = any(p.severity == "error" for p in more)
+    status = f.status if not errors else ("partial" if f.documents else "failed")
     return {
         "path": f.path, "format": f.format, "encoding": f.encoding, "status": status,
         "documents": [d.key for d in f.documents],

@@ -124,3 +124,24 @@ def test_build_single_file(tmp_path: Path, seeds_dir: Path) -> None:
     shutil.copy(src, tmp_path / src.name)
     report = build(tmp_path / src.name, tmp_path / "out", load_store=False)
     assert [f["path"] for f in report.files] == [src.name]
+
+
+def test_build_extractor_bug_keeps_other_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash in one extractor is a warning naming the document; the other extractors' facts stay."""
+    from kg.extract import figures
+
+    def broken(self, ex) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(figures.FigureFinder, "__call__", broken)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Shein was fined 1.2 million euros by the European Commission on 3 May 2024.\n",
+                                  encoding="utf-8")
+    report = build(corpus, tmp_path / "out", load_store=False)
+    assert report.failed == 0 and report.warnings == 1
+    assert any("figures: RuntimeError: boom" in p and "a.txt" in p for p in report.problems())
+    nq = (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
+    assert "ontology#Enforcement" in nq and "2024-05-03" in nq
+    result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "o2"), "--no-store", "--strict"])
+    assert result.exit_code == 1

@@ -49,6 +49,18 @@ class Pipeline:
             extractor(ex)
         return ex
 
+    def tolerant(self, doc: Document) -> tuple[Extraction, list[str]]:
+        """Run every extractor, skipping one that raises, so one bug costs one extractor's facts,
+        not the document's; returns the failures as "name: error" for the manifest."""
+        ex = Extraction(document=doc)
+        failed = []
+        for name, extractor in zip(self.names, self.extractors, strict=True):
+            try:
+                extractor(ex)
+            except Exception as err:  # a bug in one extractor must not hide what the others found
+                failed.append(f"{name}: {type(err).__name__}: {err}")
+        return ex, failed
+
     def pipe(self, docs: Iterable[Document]) -> Iterator[Extraction]:
         for doc in docs:
             yield self(doc)

@@ -221,9 +221,10 @@ class DateFinder:
 
     def find(self, text: str, *, lang: str, doc_date: str | None) -> list[DateMention]:
         raws = self.spans(text, lang)
-        full = [r for r in raws if r.y is not None]
-        starts = [r.start for r in full]
         doc_day = _doc_day(doc_date)
+        # a year for "Sept 25" comes from a full day nearby; "March 2024" only when there is no document date
+        full = [r for r in raws if r.y is not None and (r.kind == "day" or doc_day is None)]
+        starts = [r.start for r in full]
         out: list[DateMention] = []
         for a, b in self._ranges(text, raws):
             if b is not None and a.y is None and b.y is not None:
