@@ -153,7 +153,8 @@ class _Builder:
                 actor = nearest_before(text, mentions, actor.start, lo, words, set())
             dui = text.rfind("对", lo, hit.start) if words.lang == "zh" else -1
             if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
-                affects.extend(actor_candidates(mentions, dui, hit.start))
+                su = text.find("诉", dui, hit.start)  # "法院对A诉B一案宣判": A sued, B is affected
+                affects.extend(actor_candidates(mentions, su if su >= 0 else dui, hit.start))
                 before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
                 actor = before[-1] if before else None
             if actor is not None and typ in ("Investment",) and words.receiver.search(text[actor.end : hit.start]):
