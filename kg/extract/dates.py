@@ -37,6 +37,9 @@ class _Raw:
     days: int = 0  # offset from the document date, for "rel"; the weekday (0 = Monday), for "wd"
 
 
+_LAST_SPANS: tuple[str, str, tuple[_Raw, ...]] | None = None  # (lang, text, spans) of the last scan
+
+
 def _iso(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -127,7 +130,20 @@ class DateFinder:
 
     # -- candidates -----------------------------------------------------------------
     def spans(self, text: str, lang: str = "zh") -> list[_Raw]:
-        """Every date-like span, longest first at each position, without overlaps."""
+        """Every date-like span, longest first at each position, without overlaps.
+
+        The dates and the figures extractors both ask this of the same document, one
+        after the other; the last answer is kept so the twelve patterns scan each text once.
+        Every DateFinder reads the same cue file, so the memo is shared between instances.
+        """
+        global _LAST_SPANS
+        if _LAST_SPANS is not None and _LAST_SPANS[0] == lang and _LAST_SPANS[1] == text:
+            return list(_LAST_SPANS[2])
+        kept = self._scan(text, lang)
+        _LAST_SPANS = (lang, text, tuple(kept))
+        return kept
+
+    def _scan(self, text: str, lang: str) -> list[_Raw]:
         found: list[_Raw] = []
         for kind, pattern in self.patterns:
             for mt in pattern.finditer(text):
