@@ -138,8 +138,9 @@ class DateFinder:
         Every DateFinder reads the same cue file, so the memo is shared between instances.
         """
         global _LAST_SPANS
-        if _LAST_SPANS is not None and _LAST_SPANS[0] == lang and _LAST_SPANS[1] == text:
-            return list(_LAST_SPANS[2])
+        last = _LAST_SPANS  # read once: another thread may replace it
+        if last is not None and last[0] == lang and last[1] == text:
+            return list(last[2])
         kept = self._scan(text, lang)
         _LAST_SPANS = (lang, text, tuple(kept))
         return kept
