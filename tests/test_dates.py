@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from kg.errors import LexiconError
 from kg.extract import EXTRACTORS, Pipeline
-from kg.extract.cuefile import CueFile
+from kg.extract.cuefile import CueFile, alternation, first_chars
 from kg.extract.dates import date_spans, find_dates
 from kg.model import Document
 
@@ -133,3 +134,14 @@ def test_dates_large_text_runs() -> None:
     found = find_dates(big, lang="zh", doc_date="2023-03-13")
     assert len(found) > 1000
     assert all(big[d.start:d.end] == d.text for d in found[:200])
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_first_chars_guard_keeps_matches(flags: int) -> None:
+    """The first-character lookahead only skips positions where no word can start."""
+    words = ["Monday", "kelvin", "straße", "is", "今日", "a few days ago", ".net"]
+    text = "On MONDAY the \u212aelvin (K) ſtraße İs today; 今日 A FEW DAYS AGO, .NET and ıs .net"
+    plain = re.compile(f"(?:{alternation(words)})", flags)
+    guarded = re.compile(f"{first_chars(words)}(?:{alternation(words)})", flags)
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert first_chars(["x", ""]) == ""  # an empty word matches anywhere: no guard

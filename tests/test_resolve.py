@@ -7,7 +7,7 @@ import pytest
 
 from kg.model import Document, EventMention, Extraction, Figure, Mention
 from kg.resolve import resolve
-from kg.resolve.events import ResolvedReport, merge_reports
+from kg.resolve.events import ResolvedReport, can_merge, merge_reports, same_happening
 from kg.resolve.keys import mention_key, person_pinyin_label
 
 
@@ -124,6 +124,23 @@ def _report(doc_key: str, type_: str, when: str, actors=("a",), affects=(), abou
 def test_resolve_event_merging(r1: ResolvedReport, r2: ResolvedReport, events: int) -> None:
     assert len(merge_reports([r1, r2])) == events
     assert len(merge_reports([r2, r1])) == events  # order does not matter
+
+
+def test_resolve_reports_that_cannot_merge_match_nothing() -> None:
+    """can_merge (which keeps dead events out of the merge index) agrees with same_happening."""
+    fig = [Figure("5", 0, 1, Decimal("5"), "CNY")]
+    shapes = [
+        {}, {"affects": ["t"]}, {"about": ["s"]}, {"about": ["s"], "eff": "2025-11-01"}, {"eff": "2025-11-01"},
+        {"figures": fig}, {"actors": ()}, {"actors": (), "eff": "2025-11-01"},
+        {"participants": ["b"]}, {"participants": ["a", "b"]}, {"actors": (), "participants": ["b"]},
+    ]
+    types = ("Enforcement", "PolicyChange", "FinancialResult", "Partnership")
+    reports = [_report(f"d{i}", t, "2025-10-28", **kw) for t in types for i, kw in enumerate(shapes)]
+    for r1 in reports:
+        (ev,) = merge_reports([r1]).values()
+        for r2 in reports:
+            if not (can_merge(r1) and can_merge(r2)):
+                assert not same_happening(ev, r2, {r1.when})
 
 
 def test_resolve_publisher_and_author_become_entities() -> None:

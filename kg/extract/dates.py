@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from ..model import DateMention, Extraction
 from . import EXTRACTORS
-from .cuefile import CueFile, alternation
+from .cuefile import CueFile, alternation, first_chars
 
 CUES = "dates.json"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
@@ -35,6 +35,9 @@ class _Raw:
     d: int = 0
     y: int | None = None
     days: int = 0  # offset from the document date, for "rel"; the weekday (0 = Monday), for "wd"
+
+
+_LAST_SPANS: tuple[str, str, tuple[_Raw, ...]] | None = None  # (lang, text, spans) of the last scan
 
 
 def _iso(y: int, m: int, d: int) -> date | None:
@@ -73,7 +76,7 @@ class DateFinder:
             if not 1 <= num <= 12:
                 raise cues.error(name, f"month {name!r} must map to 1..12")
         self.months = months
-        mon = rf"(?P<mon>{alternation(list(months))})(?:\.|\b)"
+        mon = rf"{first_chars(months)}(?P<mon>{alternation(list(months))})(?:\.|\b)"
         day = rf"(?P<d>\d{{1,2}}){_ORD}"
         nd = r"(?<![\d０-９.])"
         self.patterns: list[tuple[str, re.Pattern[str]]] = [
@@ -99,15 +102,16 @@ class DateFinder:
                 raise cues.error(item["word"], "not_after must be a string of characters")
             self.relative[item["word"].casefold()] = (item["lang"], item["days"], frozenset(not_after))
         words = alternation(list(self.relative))
-        self.rel_re = re.compile(rf"(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
+        self.rel_re = re.compile(rf"{first_chars(self.relative)}(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
         self.weekdays = cues.table("weekdays", int)
         for name, num in self.weekdays.items():
             if not 0 <= num <= 6:
                 raise cues.error(name, f"weekday {name!r} must map to 0 (Monday) .. 6 (Sunday)")
-        self.wd_re = re.compile(rf"(?<![A-Za-z])(?:{alternation(list(self.weekdays))})(?![A-Za-z])")
+        self.wd_re = re.compile(rf"{first_chars(self.weekdays)}(?<![A-Za-z])(?:{alternation(list(self.weekdays))})(?![A-Za-z])")
         self.wd_not_after = frozenset(cues.text("weekday_not_after"))
         self.wd_joiners = tuple(cues.words("weekday_not_before"))
-        self.rel_blockers = re.compile(alternation(cues.words("relative_blockers")), re.IGNORECASE)
+        blockers = cues.words("relative_blockers")
+        self.rel_blockers = re.compile(rf"{first_chars(blockers)}(?:{alternation(blockers)})", re.IGNORECASE)
         tod = cues.regex("time_of_day_re")
         self.tod = re.compile(tod)
         zh_join, en_join = alternation(cues.words("range_joiners_zh")), alternation(cues.words("range_joiners_en"))
@@ -127,7 +131,21 @@ class DateFinder:
 
     # -- candidates -----------------------------------------------------------------
     def spans(self, text: str, lang: str = "zh") -> list[_Raw]:
-        """Every date-like span, longest first at each position, without overlaps."""
+        """Every date-like span, longest first at each position, without overlaps.
+
+        The dates and the figures extractors both ask this of the same document, one
+        after the other; the last answer is kept so the twelve patterns scan each text once.
+        Every DateFinder reads the same cue file, so the memo is shared between instances.
+        """
+        global _LAST_SPANS
+        last = _LAST_SPANS  # read once: another thread may replace it
+        if last is not None and last[0] == lang and last[1] == text:
+            return list(last[2])
+        kept = self._scan(text, lang)
+        _LAST_SPANS = (lang, text, tuple(kept))
+        return kept
+
+    def _scan(self, text: str, lang: str) -> list[_Raw]:
         found: list[_Raw] = []
         for kind, pattern in self.patterns:
             for mt in pattern.finditer(text):

@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, load_json, load_tsv
 from ..model import ENTITY_TYPES
+from .cuefile import first_chars
 from .names_common import HAN, LATIN, UP, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon, sentence_start
 from .names_zh import COMMON_WORD_FREQ
 
@@ -81,7 +82,7 @@ class DescriptorFinder:
     @cached_property
     def _en(self) -> re.Pattern[str]:
         words = alternation(list(self.desc.en))
-        return re.compile(rf"\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
+        return re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
 
     @cached_property
     def _en_apposition(self) -> re.Pattern[str]:

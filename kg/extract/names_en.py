@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from .cuefile import first_chars
 from .names_common import LATIN, UP, Candidate, NamesLexicon, alternation, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
@@ -185,8 +186,9 @@ class EnOrgFinder:
         nouns = alternation(list(self.lex.collectives["en"]))
         openers = alternation(lists["en_openers"])
         actions = alternation(lists["en_actions"])
+        guard = first_chars([*self.lex.collectives["en"], *lists["en_openers"], *lists["en_actions"]])
         return re.compile(
-            rf"(?:\b(?P<noun1>{nouns})\b,?\s+(?P<open>{openers})|\b(?P<open2>{openers})"
+            rf"{guard}(?:\b(?P<noun1>{nouns})\b,?\s+(?P<open>{openers})|\b(?P<open2>{openers})"
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?P<noun2>{nouns})|\b(?P<act>{actions}))\b\s+(?:the\s+)?",
             re.IGNORECASE,
         )

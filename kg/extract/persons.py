@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from ..model import Mention
+from .cuefile import first_chars
 from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, alternation, names_lexicon
 
 _EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
@@ -38,7 +39,8 @@ class PersonFinder:
     @cached_property
     def _en_before(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_before"])
-        return re.compile(rf"\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{_EN_NAME})\b(?! [A-Z])")
+        guard = first_chars(self.lex.titles["en_before"])
+        return re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{_EN_NAME})\b(?! [A-Z])")
 
     @cached_property
     def _en_after(self) -> re.Pattern[str]:

@@ -75,6 +75,24 @@ def same_happening(event: Event, r: ResolvedReport, event_when: set[str | None])
     return False
 
 
+def can_merge(r: ResolvedReport) -> bool:
+    """Whether any event could ever take report r, or take another report once it holds r.
+
+    Mirrors same_happening: a report with no target, no figures (FinancialResult) and no
+    effective date (or a partnership naming fewer than two parties) matches nothing, and an
+    event started from it can never grow. Such reports are common in any corpus (a bare
+    "X was fined"); indexing their events made every later report of the same party scan
+    them all, which is quadratic in the number of reports per party and fortnight.
+    """
+    if r.report.type == "Partnership":
+        return len(r.participants | r.actors) >= 2
+    if r.affects or r.about:
+        return True
+    if r.report.type == "FinancialResult":
+        return bool(r.report.figures)
+    return bool(r.report.effective_date)
+
+
 def event_key(r: EventMention) -> str:
     """Stable identity from the first report (document, offsets, type)."""
     raw = f"{r.type}\x1f{r.doc_key}\x1f{r.start}\x1f{r.end}"
@@ -92,8 +110,9 @@ def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
         keys = (r.actors | r.participants | r.affects | r.about) or {""}  # "": reports naming no one
         bucket_no = _bucket(r.when)
         near = (None,) if bucket_no is None else (bucket_no - 1, bucket_no, bucket_no + 1)
+        live = can_merge(r)  # a dead report neither joins an event nor is a candidate later
         candidates: set[int] = set()
-        for k in keys:
+        for k in keys if live else ():
             for b in near:
                 candidates.update(index.get((r.report.type, k, b), ()))
         target = next((i for i in sorted(candidates) if same_happening(events[i], r, whens[i])), None)
@@ -101,7 +120,7 @@ def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
             events.append(Event(key=event_key(r.report), type=r.report.type))
             whens.append(set())
             target = len(events) - 1
-        for k in keys:
+        for k in keys if live else ():
             slot = index.setdefault((r.report.type, k, bucket_no), [])
             if not slot or slot[-1] != target:
                 slot.append(target)
