@@ -68,10 +68,15 @@ class EventDoc:
         pub = self.ex.document.date_published
         return (pub[:10] if pub else None), False
 
-    def recent_regulator(self, pos: int) -> Mention | None:
+    def recent_regulator(self, pos: int, head: str = "") -> Mention | None:
         """The government body last named before `pos`, else the first named after it
-        ("China's top market regulator has fined … The State Administration … said")."""
+        ("China's top market regulator has fined … The State Administration … said"); with
+        `head` ("commission"), one whose name holds that word wins ("the Commission" is the
+        European Commission, not the EU named last)."""
         bodies = [m for m in self.orgs if m.type == "GovernmentBody"]
+        if head:
+            named = [m for m in bodies if head.casefold() in m.text.casefold()]
+            bodies = named or bodies
         before = [m for m in bodies if m.end <= pos]
         return before[-1] if before else (bodies[0] if bodies else None)
 

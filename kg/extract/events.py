@@ -20,6 +20,7 @@ from .roles import (
     ABOUT_TYPES,
     ACTOR_TYPES,
     actor_candidates,
+    asides,
     clause_bounds,
     fallback_list,
     investors,
@@ -44,6 +45,7 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
+_AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
 
 
@@ -58,7 +60,7 @@ class _Builder:
         self.hits = hits
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
-        main = max(hits, key=lambda h: (h.weight, -h.start))
+        main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
         mentions = self.everyone = doc.mentions + doc.new
         if typ in ORG_ACTOR_TYPES:
@@ -67,6 +69,12 @@ class _Builder:
             mentions = [m for m in mentions if not is_venue(text, m, words)]
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
         actors: tuple[Mention, ...] = (actor,) if actor is not None else ()
+        if actor is not None and actor_score >= 1 and words.lang == "en" and actor.start > main.end:
+            # "a lawsuit brought by the FTC and the Colorado attorney general": every agent acts
+            more = [m for m in list_after(text, mentions, actor.end, hi, words, ORGANIZATION_TYPES)
+                    if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
+            if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
+                actors = unique([actor, *more])
         both = self._both_parties(main, c_lo)
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
@@ -79,6 +87,9 @@ class _Builder:
                 others = [m for m in actor_candidates(mentions, lo, inv[0].start)
                           if m.type in ORGANIZATION_TYPES and all(key(m) != key(i) for i in inv)
                           and not is_attribution(text, m, lo, words)]
+                if words.lang == "en":  # "X, a startup that sells through WhatsApp groups, has raised": X
+                    spans = asides(text, lo, inv[0].start)
+                    others = [m for m in others if not any(a <= m.start and m.end <= b for a, b in spans)] or others
                 if others and not affects:  # the organisation that raised the round
                     affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
                 actors, actor, actor_score = unique(inv), inv[0], 1.0
@@ -163,8 +174,10 @@ class _Builder:
                 actor = after[0] if after else None
         if actor is None:
             before = text[lo : hit.start]
-            if words.regulator.search(before) and doc.recent_regulator(hit.start) is not None:
-                actor, score = doc.recent_regulator(hit.start), 0.8
+            said = words.regulator.search(before)
+            head = said.group().split()[-1] if said else ""
+            if said and doc.recent_regulator(hit.start, head) is not None:
+                actor, score = doc.recent_regulator(hit.start, head), 0.8
             elif words.pronoun.search(before):
                 actor, score = doc.recent_platform(hit.start), 0.8
             else:
@@ -211,6 +224,9 @@ class _Builder:
     def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         here = dates_in(doc.ex.dates, lo, hi)
+        if len(here) > 1:  # "expected to price on April 16 and begin trading on April 17": nearest the trigger
+            t = (self.main.start + self.main.end) // 2
+            here = sorted(here, key=lambda d: min(abs(d.start - t), abs(d.end - t)))
         date = next((d.value for d in here if d.role == "date" and d.start > 16), None)
         effective = next((d.value for d in here if d.role == "effective"), None)
         if effective is None and typ in EFFECT_TYPES:
@@ -313,6 +329,9 @@ def _goes_on(doc: EventDoc, event: EventMention) -> bool:
         return False
     if event.effective_date and last.effective_date and event.effective_date != last.effective_date:
         return False  # another change taking effect on another day
+    money = {f.unit: f.value for f in last.figures if f.unit.isupper()}
+    if any(f.unit in money and money[f.unit] != f.value for f in event.figures if f.unit.isupper()):
+        return False  # another amount of the same currency: another deal ("last raised $20 million")
     have = {(f.value, f.unit) for f in last.figures}
     more = tuple(f for f in event.figures if (f.value, f.unit) not in have)
     merged = replace(last, figures=last.figures + more)

@@ -246,20 +246,20 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
                    exclude: set[tuple[int, int]]) -> Mention | None:
     """The actor-type mention closest before `pos` in the sentence, not a cited source."""
     best = None
-    asides = _asides(text, lo, pos) if words.lang == "en" else []
+    skip = asides(text, lo, pos) if words.lang == "en" else []
     for m in actor_candidates(mentions, lo, pos):
         if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
             continue
-        if any(a <= m.start and m.end <= b for a, b in asides):
+        if any(a <= m.start and m.end <= b for a, b in skip):
             continue  # "X, which competes with Y, said": Y is not the subject
         best = m
     return best
 
 
-_ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by)\b[^,;]*,")
+_ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
 
 
-def _asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Relative clauses and "based in" asides between commas, which never hold the subject."""
     return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
 
