@@ -16,7 +16,7 @@ from ..evaluate.questions import QuestionReport, build_graph, load_questions, op
 def questions_command(questions: Path, corpus: Path | None, graph: Path | None, min_score: float | None,
                       as_json: bool) -> None:
     """Score `questions` on `graph`, or on a fresh build of `corpus` (default: docs/ beside the file)."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         report = _score(questions, corpus, graph)
     except KgError as e:
