@@ -1,4 +1,4 @@
-"""`kg eval`: score the extractors against the bilingual gold set (precision/recall/F1)."""
+"""`kg eval`: score the extractors against the gold set, or a build against researcher questions."""
 from __future__ import annotations
 
 import json
@@ -10,6 +10,7 @@ from rich.table import Table
 
 from ..errors import KgError
 from ..evaluate import EvalReport, evaluate, table_rows
+from .eval_questions import questions_command
 
 
 def register(app: typer.Typer) -> None:
@@ -19,21 +20,38 @@ def register(app: typer.Typer) -> None:
 def eval_command(
     gold: Path = typer.Option(None, "--gold", help="Gold folder holding annotations/*.json "
                               "(default: tests/data/gold of the source checkout)."),
+    questions: Path = typer.Option(None, "--questions", help="Score researcher questions from this JSON file "
+                                   "(the format of tests/data/questions/seeds.json) instead of the extractors."),
+    corpus: Path = typer.Option(None, "--corpus", help="With --questions: the corpus folder to build and ask "
+                                "(default: the docs/ folder beside the questions file)."),
+    graph: Path = typer.Option(None, "--graph", help="With --questions: ask this built dataset instead of building "
+                               "(graph.nq or .trig, a build folder or a store folder)."),
+    min_score: float = typer.Option(None, "--min-score", help="With --questions: exit 1 when the mean score is "
+                                    "below this (for CI)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a table."),
 ) -> None:
-    """Run ingest and extraction over the gold corpora and print per-extractor scores.
+    """Print per-extractor scores on the gold set, or, with --questions, per-question scores of a build.
 
-    Exit code 0 on success, 2 when the gold folder cannot be read.
+    Exit code 0 on success, 1 below --min-score, 2 when an input cannot be read.
     """
+    if questions is not None:
+        questions_command(questions, corpus, graph, min_score, as_json)
+        return
+    if corpus is not None or graph is not None or min_score is not None:
+        _fail("--corpus, --graph and --min-score go with --questions FILE")
     try:
         report = evaluate(gold)
     except KgError as e:
-        Console(stderr=True).print(f"[red]error:[/red] {e}", markup=True, highlight=False)
-        raise typer.Exit(2) from None
+        _fail(str(e))
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
     else:
         _print_table(report)
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(2)
 
 
 def _print_table(report: EvalReport) -> None:
