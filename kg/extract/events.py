@@ -45,6 +45,7 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
+_AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?\Z", re.IGNORECASE)
 _AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
 
@@ -58,6 +59,7 @@ class _Builder:
 
     def build(self, idx: int, typ: str, hits: list[TriggerHit]) -> EventMention | None:
         self.hits = hits
+        self.named_investors = False
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
@@ -83,6 +85,7 @@ class _Builder:
             doc.new.extend(found)
             mentions = mentions + found
             inv = investors(text, mentions, lo, hi, words)
+            self.named_investors = bool(inv)
             if inv:
                 others = [m for m in actor_candidates(mentions, lo, inv[0].start)
                           if m.type in ORGANIZATION_TYPES and all(key(m) != key(i) for i in inv)
@@ -172,6 +175,9 @@ class _Builder:
                 affects.append(actor)  # "B获得A投资" / "B raised a round": B is the investee
                 after = [m for m in actor_candidates(mentions, actor.end, hit.start) if m is not actor]
                 actor = after[0] if after else None
+        if actor is None and typ == "Enforcement":  # "a penalty the KFTC announced against X"
+            actor = next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
+            score = 0.9
         if actor is None:
             before = text[lo : hit.start]
             said = words.regulator.search(before)
@@ -184,6 +190,9 @@ class _Builder:
                 actor, score = doc.main, 0.6
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
+        if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
+            affects = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text, max(lo, m.start - 12), m.start)
+                       and (actor is None or key(m) != key(actor))][:1]
         if typ in AFFECTS_TYPES and not affects:
             # persons never act in corporate events, but may be sued or fined beside their company
             affects = [m for m in list_after(text, self.everyone, hit.end, c_hi if words.lang == "zh" else hi, words)
@@ -225,8 +234,8 @@ class _Builder:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         here = dates_in(doc.ex.dates, lo, hi)
         if len(here) > 1:  # "expected to price on April 16 and begin trading on April 17": nearest the trigger
-            t = (self.main.start + self.main.end) // 2
-            here = sorted(here, key=lambda d: min(abs(d.start - t), abs(d.end - t)))
+            a, b = self.main.start, self.main.end
+            here = sorted(here, key=lambda d: (max(a - d.end, d.start - b, 0), d.start < a))
         date = next((d.value for d in here if d.role == "date" and d.start > 16), None)
         effective = next((d.value for d in here if d.role == "effective"), None)
         if effective is None and typ in EFFECT_TYPES:
@@ -293,7 +302,7 @@ class EventExtractor:
                 if typ in back or settings[typ]["priority"] < floor:
                     continue  # the sentence goes on about an event already reported
                 event = builder.build(idx, typ, hs)
-                if event is not None and not builder.dated and _goes_on(doc, event):
+                if event is not None and not builder.dated and _goes_on(doc, event, builder.named_investors):
                     continue  # an undated sentence about the same parties tells more of the last event
                 if event is not None:
                     doc.last[typ] = len(ex.events)
@@ -315,12 +324,18 @@ def _stake_type(by_type: dict[str, list[TriggerHit]], ex: Extraction, lo: int, h
     return {t: hs for t, hs in by_type.items() if t != drop}
 
 
-def _goes_on(doc: EventDoc, event: EventMention) -> bool:
-    """True when the last event of the type has the same parties; its figures and dates take this one's."""
+def _goes_on(doc: EventDoc, event: EventMention, named_investors: bool = False) -> bool:
+    """True when the last event of the type has the same parties; its figures and dates take this one's.
+
+    "Existing investors A and B also participated": investors named in an undated sentence with
+    no investee or amount of its own join the last round."""
     idx = doc.last.get(event.type)
     if idx is None:
         return False
     last = doc.ex.events[idx]
+    if event.type == "Investment" and named_investors and not event.affects and not event.figures:
+        doc.ex.events[idx] = replace(last, actors=unique([*last.actors, *event.actors]))
+        return True
 
     def parties(e: EventMention) -> set[str]:
         return {key(m) for m in (*e.actors, *e.participants, *e.affects)}
