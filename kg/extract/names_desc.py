@@ -19,7 +19,19 @@ from typing import Any
 from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, load_json, load_tsv
 from ..model import ENTITY_TYPES
-from .names_common import HAN, LATIN, UP, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon, sentence_start
+from .names_common import (
+    HAN,
+    LATIN,
+    UP,
+    Candidate,
+    NamesLexicon,
+    alternation,
+    cut,
+    jieba_freq,
+    names_lexicon,
+    sentence_start,
+    word_ends_at,
+)
 from .names_zh import COMMON_WORD_FREQ
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
@@ -114,8 +126,12 @@ class DescriptorFinder:
         for m in self._zh.finditer(text):
             typ = self.desc.zh[m.group()]
             pos = m.end()
+            if len(cut(text[m.start() : m.end() + 2])[0]) > len(m.group()):
+                continue  # 電商業務: the descriptor is the head of a longer word, not a noun before a name
             while True:
                 end = self._zh_end(text, pos)
+                if end is not None:
+                    end = self._word_end(text, pos, end)
                 if end is None or not self._zh_ok(text[pos:end]):
                     break
                 out.append(Candidate(pos, end, typ, "zh-descriptor", 0.7))
@@ -134,6 +150,15 @@ class DescriptorFinder:
             i += 1
         return i if i == len(text) and i - pos >= 2 else None
 
+    @staticmethod
+    def _word_end(text: str, pos: int, end: int) -> int | None:
+        """Back `end` up to a word boundary (闪达到家|正在, 收费|行为): a name never ends inside a word."""
+        while end - pos >= 2:
+            if word_ends_at(text, end):
+                return end
+            end -= 1
+        return None
+
     @cached_property
     def _stop_tokens(self) -> frozenset[str]:
         return frozenset(self.right_stops)
@@ -144,7 +169,15 @@ class DescriptorFinder:
         toks = [t for t in cut(name) if t.strip()]
         if not toks or toks[0] in self.lex.generic_heads or any(t in self._stop_tokens for t in toks):
             return False
+        if name.startswith(self.right_stops):
+            return False  # 发布公告: a verb, not a name
         freq = jieba_freq()
+        if len(toks) == 1 and freq.get(name):
+            return False  # 选品, 業務: one ordinary word
+        if len(toks[0]) > 1 and freq.get(toks[0], 0) >= COMMON_WORD_FREQ:
+            return False  # 活跃商家数: a name does not open with a common word
+        if len(toks) >= 3 and len(toks[-1]) > 1 and freq.get(toks[-1], 0) >= COMMON_WORD_FREQ:
+            return False  # 选品靠经验, 價格戰激烈: a clause, not a name
         return any(len(t) == 1 or freq.get(t, 0) < COMMON_WORD_FREQ for t in toks)
 
     # --- English ---------------------------------------------------------------------

@@ -1,0 +1,50 @@
+"""Chinese name rules added for announcements, funding news and Traditional reports (sentences written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.names import NamesExtractor
+from kg.extract.persons import PersonFinder
+
+
+@pytest.fixture(scope="module")
+def names() -> NamesExtractor:
+    return NamesExtractor()
+
+
+def _found(names: NamesExtractor, text: str) -> dict[str, str]:
+    new, _ = names.find(text, [])
+    return {m.text: m.type for m in new}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("云帆电商创始人王青已于上周辞去职务。", "王青"),
+    ("公司副总裁李峰曾在京东任职。", "李峰"),
+    ("原首席财务官（CFO）周蔓接任总裁一职。", "周蔓"),
+    ("前首席技术官(CTO)孙立群出任公司顾问。", "孙立群"),
+    ("总经理赵宁因个人原因离职。", "赵宁"),
+], ids=["adverb-yi", "adverb-ceng", "title-abbrev-fullwidth", "title-abbrev-ascii", "after-yin"])
+def test_zh_person_edges(text: str, name: str) -> None:
+    found = {text[a:b] for a, b, *_ in PersonFinder().find(text)}
+    assert name in found
+    assert not any(f != name and f.startswith(name) for f in found)
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("生鲜电商平台鲜多多正在经历一轮裁员。", "鲜多多", "Platform"),
+], ids=["ends-at-word-boundary"])
+def test_descriptor_name_ends_at_a_word(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize("text", [
+    "部分平台收费行为不规范，商户反映较多。",
+    "大陸電商業務連年虧損。",
+    "平台活跃商家数近5万家。",
+    "云帆电商于本月中旬发布公告。",
+    "过去卖家选品靠经验，现在靠数据。",
+    "快手电商发布公告称将调整规则。",
+], ids=["inside-word", "descriptor-inside-word", "common-opening", "preposition", "clause", "verb"])
+def test_descriptor_junk(names: NamesExtractor, text: str) -> None:
+    found = _found(names, text)
+    assert not [n for n, t in found.items() if t in ("Platform", "Company") and n not in ("云帆电商", "快手电商")], found
