@@ -48,3 +48,28 @@ def test_descriptor_name_ends_at_a_word(names: NamesExtractor, text: str, name: 
 def test_descriptor_junk(names: NamesExtractor, text: str) -> None:
     found = _found(names, text)
     assert not [n for n, t in found.items() if t in ("Platform", "Company") and n not in ("云帆电商", "快手电商")], found
+
+
+@pytest.mark.parametrize(("text", "name", "absent"), [
+    ("公司拟收购星岚（杭州）网络科技有限公司30%股权。", "星岚（杭州）网络科技有限公司", "网络科技有限公司"),
+    ("兹提述华信控股有限公司日期为2024年3月1日之公告。", "华信控股有限公司", "兹提述华信控股有限公司"),
+    ("公司与配售代理天成证券有限公司订立配售协议。", "天成证券有限公司", "配售代理天成证券有限公司"),
+    ("晨曦生技今日公告退出大陸市場。", "晨曦生技", None),
+    ("业绩将并入本集团财务报表，成为公司控股子公司。", None, "并入本集团"),
+], ids=["place-in-parens", "announcement-boilerplate", "deal-role", "weak-shengji", "generic-heads"])
+def test_zh_suffix_edges(names: NamesExtractor, text: str, name: str | None, absent: str | None) -> None:
+    found = _found(names, text)
+    if name:
+        assert name in found, found
+    if absent:
+        assert absent not in found and "公司控股" not in found, found
+
+
+def test_short_form_of_a_discovered_name_is_that_name() -> None:
+    from kg.extract.names_alias import alias_mentions
+    from kg.model import Mention
+
+    text = "华信控股有限公司（「本公司」）宣布，本公司已完成收购。"
+    long = Mention("华信控股有限公司", 0, 8, "Company")
+    shorts = alias_mentions(text, [long])
+    assert [(text[m.start:m.end], m.text) for m in shorts] == [("本公司", "华信控股有限公司")] * 2

@@ -1,7 +1,10 @@
 """Short forms a text introduces for a name: "公平交易委员会（以下简称“公平会”）".
 
 The short form names the same entity, so it becomes a mention of the same type (and the same
-gazetteer key, when the long name has one) there and wherever it recurs in the document. The
+gazetteer key, when the long name has one) there and wherever it recurs in the document. A
+short form of a name the gazetteer does not know carries the long name as its text (its span
+stays the short form's), so it resolves to the same entity: "优品汇控股有限公司（「本公司」）"
+makes every later 本公司 a mention of 优品汇控股有限公司, and later steps see a normal mention. The
 markers live in `kg/lexicons/names/aliases.json`.
 """
 from __future__ import annotations
@@ -55,7 +58,7 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             if any(s < b and a < e for s, e in spans):
                 continue
-            out.append(Mention(short, a, b, m.type, key=m.key, extractor="names:alias", confidence=0.8,
+            out.append(Mention(short if m.key else m.text, a, b, m.type, key=m.key, extractor="names:alias", confidence=0.8,
                                extra_types=m.extra_types))
             spans.append((a, b))
     return out
