@@ -73,3 +73,22 @@ def test_short_form_of_a_discovered_name_is_that_name() -> None:
     long = Mention("华信控股有限公司", 0, 8, "Company")
     shorts = alias_mentions(text, [long])
     assert [(text[m.start:m.end], m.text) for m in shorts] == [("本公司", "华信控股有限公司")] * 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("36氪获悉，SaaS服务商「云栖数科」完成2亿元A轮融资。", "云栖数科"),
+    ("跨境物流企业「海帆」已于本周一宣布获得新一轮投资。", "海帆"),
+], ids=["funding", "gap-before-verb"])
+def test_bracketed_subject_is_a_company(names: NamesExtractor, text: str, name: str) -> None:
+    assert _found(names, text).get(name) == "Company"
+
+
+def test_bracketed_without_corporate_verb_is_nothing(names: NamesExtractor) -> None:
+    assert "好评" not in _found(names, "买家给出「好评」之后可以返现。")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("杭州星刷网络科技有限公司通过自行开发的“星刷”小程序招募刷手。", "星刷"),
+], ids=["app-named-after-firm"])
+def test_quoted_firm_head_is_no_service(names: NamesExtractor, text: str, absent: str) -> None:
+    assert _found(names, text).get(absent) != "Service"

@@ -117,7 +117,22 @@ class DescriptorFinder:
         return re.compile(rf"\b(?:{alternation(self.desc.edges['en_object_cues'])}) (?:\*\*|\*|_)?(?=[{UP}])")
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
-        return [*self.zh(text), *self.en(text, persons or [])]
+        return [*self.zh(text), *self.zh_bracketed(text), *self.en(text, persons or [])]
+
+    @cached_property
+    def _zh_bracket(self) -> re.Pattern[str]:
+        verbs = alternation(self.desc.edges.get("zh_bracket_verbs", ["完成"]))
+        gap = int(self.desc.edges.get("zh_bracket_gap", 8))
+        return re.compile(rf"「(?P<n>[{HAN}A-Za-z0-9·&]{{2,12}})」[^，,。；;！？「」\n]{{0,{gap}}}?(?:{verbs})")
+
+    def zh_bracketed(self, text: str) -> list[Candidate]:
+        """「鲸宇智能」完成3000万美元B轮融资: a brand in corner brackets as the subject of a corporate verb."""
+        out = []
+        for m in self._zh_bracket.finditer(text):
+            name = m.group("n")
+            if not self.lex.is_stopped(name) and not self.lex.plain_words(name):
+                out.append(Candidate(m.start("n"), m.end("n"), "Company", "zh-bracket-subject", 0.7))
+        return out
 
     # --- Chinese ---------------------------------------------------------------------
 
