@@ -69,7 +69,7 @@ def test_short_form_of_a_discovered_name_is_that_name() -> None:
     from kg.extract.names_alias import alias_mentions
     from kg.model import Mention
 
-    text = "华信控股有限公司（「本公司」）宣布，本公司已完成收购。"
+    text = "华信控股有限公司（「本公司」）宣布，本公司已完成收购。"  # a deictic short form
     long = Mention("华信控股有限公司", 0, 8, "Company")
     shorts = alias_mentions(text, [long])
     assert [(text[m.start:m.end], m.text) for m in shorts] == [("本公司", "华信控股有限公司")] * 2
