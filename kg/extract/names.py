@@ -25,6 +25,7 @@ from .persons import PersonFinder
 from .policies import PolicyFinder
 from .services import ServiceFinder
 
+_ORGS = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
 _EDGE = " \t\n\r\u3000“”\"'‘’《》「」()（）,，.。:：;；、"
 
 
@@ -70,7 +71,8 @@ class NamesExtractor:
     def find(self, text: str, known: list[Mention] | None = None) -> tuple[list[Mention], list[Mention]]:
         """(new mentions, known mentions they replace), never overlapping what remains."""
         known = list(known or ())
-        cands = sorted(self.candidates(text, known), key=lambda c: (-c.confidence, -(c.end - c.start), c.start))
+        cands = self._not_firm_short_forms(text, self.candidates(text, known))
+        cands = sorted(cands, key=lambda c: (-c.confidence, -(c.end - c.start), c.start))
         taken: list[Candidate] = []
         replaced: list[Mention] = []
         for c in cands:
@@ -87,6 +89,19 @@ class NamesExtractor:
             for c in sorted(taken, key=lambda c: c.start)
         ]
         return new, replaced
+
+    def _not_firm_short_forms(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """A quoted "service" that is the head of a firm's name in the same text (“众刷”小程序 beside
+        杭州众刷网络科技有限公司) names the firm, not a service: it is dropped."""
+        cores = set()
+        for c in cands:
+            if c.type in _ORGS:
+                core = normalize(strip_org_suffix(text[c.start : c.end]))
+                place = next((p for p in sorted(self.lex.places, key=len, reverse=True) if core.startswith(p)), "")
+                cores.add(core[len(place):])
+        def firm_head(name: str) -> bool:
+            return any(core.startswith(name) and core != name for core in cores)
+        return [c for c in cands if c.type != "Service" or not firm_head(normalize(text[c.start : c.end]))]
 
     @staticmethod
     def _may_replace(text: str, c: Candidate, hits: list[Mention]) -> bool:

@@ -1,7 +1,11 @@
 """Short forms a text introduces for a name: "公平交易委员会（以下简称“公平会”）".
 
 The short form names the same entity, so it becomes a mention of the same type (and the same
-gazetteer key, when the long name has one) there and wherever it recurs in the document. The
+gazetteer key, when the long name has one) there and wherever it recurs in the document. A
+deictic short form (本公司, 该公司: it opens with a generic head) of a name the gazetteer does not
+know carries the long name as its text (its span
+stays the short form's), so it resolves to the same entity: "优品汇控股有限公司（「本公司」）"
+makes every later 本公司 a mention of 优品汇控股有限公司, and later steps see a normal mention. The
 markers live in `kg/lexicons/names/aliases.json`.
 """
 from __future__ import annotations
@@ -12,6 +16,7 @@ from functools import lru_cache
 from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, load_json
 from ..model import Mention
+from .names_common import names_lexicon
 
 _OPEN, _CLOSE = "“\"「『‘'", "”\"」』’'"
 
@@ -49,13 +54,14 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         short = hit.group(group)
         if short == m.text:
             continue
+        deictic = m.key is None and names_lexicon().plain_words(short)  # 本公司, 该公司: no name of its own
         for occ in re.finditer(re.escape(short), text):
             a, b = occ.span()
             if re.match(r"[A-Za-z0-9]", short) and (text[a - 1 : a].isalnum() or text[b : b + 1].isalnum()):
                 continue
             if any(s < b and a < e for s, e in spans):
                 continue
-            out.append(Mention(short, a, b, m.type, key=m.key, extractor="names:alias", confidence=0.8,
+            out.append(Mention(m.text if deictic else short, a, b, m.type, key=m.key, extractor="names:alias", confidence=0.8,
                                extra_types=m.extra_types))
             spans.append((a, b))
     return out

@@ -20,7 +20,19 @@ from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, load_json, load_tsv
 from ..model import ENTITY_TYPES
 from .cuefile import first_chars
-from .names_common import HAN, LATIN, UP, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon, sentence_start
+from .names_common import (
+    HAN,
+    LATIN,
+    UP,
+    Candidate,
+    NamesLexicon,
+    alternation,
+    cut,
+    jieba_freq,
+    names_lexicon,
+    sentence_start,
+    word_ends_at,
+)
 from .names_zh import COMMON_WORD_FREQ
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
@@ -106,7 +118,22 @@ class DescriptorFinder:
         return re.compile(rf"\b(?:{alternation(self.desc.edges['en_object_cues'])}) (?:\*\*|\*|_)?(?=[{UP}])")
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
-        return [*self.zh(text), *self.en(text, persons or [])]
+        return [*self.zh(text), *self.zh_bracketed(text), *self.en(text, persons or [])]
+
+    @cached_property
+    def _zh_bracket(self) -> re.Pattern[str]:
+        verbs = alternation(self.desc.edges.get("zh_bracket_verbs", ["完成"]))
+        gap = int(self.desc.edges.get("zh_bracket_gap", 8))
+        return re.compile(rf"「(?P<n>[{HAN}A-Za-z0-9·&]{{2,12}})」[^，,。；;！？「」\n]{{0,{gap}}}?(?:{verbs})")
+
+    def zh_bracketed(self, text: str) -> list[Candidate]:
+        """「鲸宇智能」完成3000万美元B轮融资: a brand in corner brackets as the subject of a corporate verb."""
+        out = []
+        for m in self._zh_bracket.finditer(text):
+            name = m.group("n")
+            if not self.lex.is_stopped(name) and not self.lex.plain_words(name):
+                out.append(Candidate(m.start("n"), m.end("n"), "Company", "zh-bracket-subject", 0.7))
+        return out
 
     # --- Chinese ---------------------------------------------------------------------
 
@@ -115,8 +142,12 @@ class DescriptorFinder:
         for m in self._zh.finditer(text):
             typ = self.desc.zh[m.group()]
             pos = m.end()
+            if len(cut(text[m.start() : m.end() + 2])[0]) > len(m.group()):
+                continue  # 電商業務: the descriptor is the head of a longer word, not a noun before a name
             while True:
                 end = self._zh_end(text, pos)
+                if end is not None:
+                    end = self._word_end(text, pos, end)
                 if end is None or not self._zh_ok(text[pos:end]):
                     break
                 out.append(Candidate(pos, end, typ, "zh-descriptor", 0.7))
@@ -135,6 +166,15 @@ class DescriptorFinder:
             i += 1
         return i if i == len(text) and i - pos >= 2 else None
 
+    @staticmethod
+    def _word_end(text: str, pos: int, end: int) -> int | None:
+        """Back `end` up to a word boundary (闪达到家|正在, 收费|行为): a name never ends inside a word."""
+        while end - pos >= 2:
+            if word_ends_at(text, end):
+                return end
+            end -= 1
+        return None
+
     @cached_property
     def _stop_tokens(self) -> frozenset[str]:
         return frozenset(self.right_stops)
@@ -145,7 +185,15 @@ class DescriptorFinder:
         toks = [t for t in cut(name) if t.strip()]
         if not toks or toks[0] in self.lex.generic_heads or any(t in self._stop_tokens for t in toks):
             return False
+        if name.startswith(self.right_stops):
+            return False  # 发布公告: a verb, not a name
         freq = jieba_freq()
+        if len(toks) == 1 and freq.get(name):
+            return False  # 选品, 業務: one ordinary word
+        if len(toks[0]) > 1 and freq.get(toks[0], 0) >= COMMON_WORD_FREQ:
+            return False  # 活跃商家数: a name does not open with a common word
+        if len(toks) >= 3 and len(toks[-1]) > 1 and freq.get(toks[-1], 0) >= COMMON_WORD_FREQ:
+            return False  # 选品靠经验, 價格戰激烈: a clause, not a name
         return any(len(t) == 1 or freq.get(t, 0) < COMMON_WORD_FREQ for t in toks)
 
     # --- English ---------------------------------------------------------------------

@@ -16,6 +16,7 @@ MAX_BODY = 12  # characters before a suffix that may belong to a name
 COMMON_WORD_FREQ = 200  # jieba dictionary count above which a word is too common to name a firm
 _DATE_LIKE = re.compile(r"\d+[年月日号]")
 _ITEM = re.compile(rf"[{HAN}A-Za-z0-9·&.\- ]+\Z")
+_PLACE_IN_PARENS = re.compile(rf"[（(](?P<p>[{HAN}]{{2,6}})[)）][{HAN}A-Za-z0-9]{{0,8}}\Z")
 _QUOTES = "“”\"'‘’「」『』《》 \t\n"
 
 
@@ -52,6 +53,10 @@ class ZhOrgFinder:
 
     def _left_edge(self, text: str, s: int, typ: str, strong: bool) -> int | None:
         """Start of the name whose suffix starts at `s`, or None when it is not a name."""
+        par = _PLACE_IN_PARENS.search(text[max(0, s - 16) : s])
+        if strong and par and par.group("p") in self.lex.places:
+            # 云仓智链（深圳）供应链有限公司: a legal name may hold its place in parentheses
+            return self._left_edge(text, max(0, s - 16) + par.start(), typ, strong)
         lo = s
         while lo > 0 and s - lo < MAX_BODY and _is_name_char(text[lo - 1]):
             lo -= 1

@@ -27,6 +27,7 @@ class PersonFinder:
         t = self.lex.titles
         self.after_name = tuple(sorted(t["zh_after_name"], key=len, reverse=True))
         self.given_stop = frozenset(t["zh_given_stop"])
+        self.adverbs = tuple(t.get("zh_predicate_adverbs", ()))
         self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
         o = self.lex.en_orgs
         self.not_name = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"])
@@ -34,7 +35,8 @@ class PersonFinder:
 
     @cached_property
     def _zh(self) -> re.Pattern[str]:
-        return re.compile(rf"(?P<title>{alternation(self.lex.titles['zh'])})[ \u3000]?")
+        # 首席运营官（COO）高岚: the title's abbreviation in parentheses may stand before the name
+        return re.compile(rf"(?P<title>{alternation(self.lex.titles['zh'])})(?:[（(][A-Za-z]{{2,6}}[)）])?[ \u3000]?")
 
     @cached_property
     def _en_before(self) -> re.Pattern[str]:
@@ -92,7 +94,11 @@ class PersonFinder:
                 given = text[g0:end]
                 if len(given) != glen or not all(_HAN_CHAR.match(c) and c not in self.given_stop for c in given):
                     continue
+                if glen == 2 and given[1] in self.adverbs:
+                    continue  # 陈屹已于: the adverb opens the predicate
                 if (text.startswith(after, end) if after else self._zh_boundary(text, end)):
+                    return end
+                if glen == 1 and not after and text.startswith(self.adverbs, end):
                     return end
             return None
         return None

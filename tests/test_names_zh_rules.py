@@ -1,0 +1,94 @@
+"""Chinese name rules added for announcements, funding news and Traditional reports (sentences written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.names import NamesExtractor
+from kg.extract.persons import PersonFinder
+
+
+@pytest.fixture(scope="module")
+def names() -> NamesExtractor:
+    return NamesExtractor()
+
+
+def _found(names: NamesExtractor, text: str) -> dict[str, str]:
+    new, _ = names.find(text, [])
+    return {m.text: m.type for m in new}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("云帆电商创始人王青已于上周辞去职务。", "王青"),
+    ("公司副总裁李峰曾在京东任职。", "李峰"),
+    ("原首席财务官（CFO）周蔓接任总裁一职。", "周蔓"),
+    ("前首席技术官(CTO)孙立群出任公司顾问。", "孙立群"),
+    ("总经理赵宁因个人原因离职。", "赵宁"),
+], ids=["adverb-yi", "adverb-ceng", "title-abbrev-fullwidth", "title-abbrev-ascii", "after-yin"])
+def test_zh_person_edges(text: str, name: str) -> None:
+    found = {text[a:b] for a, b, *_ in PersonFinder().find(text)}
+    assert name in found
+    assert not any(f != name and f.startswith(name) for f in found)
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("生鲜电商平台鲜多多正在经历一轮裁员。", "鲜多多", "Platform"),
+], ids=["ends-at-word-boundary"])
+def test_descriptor_name_ends_at_a_word(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize("text", [
+    "部分平台收费行为不规范，商户反映较多。",
+    "大陸電商業務連年虧損。",
+    "平台活跃商家数近5万家。",
+    "云帆电商于本月中旬发布公告。",
+    "过去卖家选品靠经验，现在靠数据。",
+    "快手电商发布公告称将调整规则。",
+], ids=["inside-word", "descriptor-inside-word", "common-opening", "preposition", "clause", "verb"])
+def test_descriptor_junk(names: NamesExtractor, text: str) -> None:
+    found = _found(names, text)
+    assert not [n for n, t in found.items() if t in ("Platform", "Company") and n not in ("云帆电商", "快手电商")], found
+
+
+@pytest.mark.parametrize(("text", "name", "absent"), [
+    ("公司拟收购星岚（杭州）网络科技有限公司30%股权。", "星岚（杭州）网络科技有限公司", "网络科技有限公司"),
+    ("兹提述华信控股有限公司日期为2024年3月1日之公告。", "华信控股有限公司", "兹提述华信控股有限公司"),
+    ("公司与配售代理天成证券有限公司订立配售协议。", "天成证券有限公司", "配售代理天成证券有限公司"),
+    ("晨曦生技今日公告退出大陸市場。", "晨曦生技", None),
+    ("业绩将并入本集团财务报表，成为公司控股子公司。", None, "并入本集团"),
+], ids=["place-in-parens", "announcement-boilerplate", "deal-role", "weak-shengji", "generic-heads"])
+def test_zh_suffix_edges(names: NamesExtractor, text: str, name: str | None, absent: str | None) -> None:
+    found = _found(names, text)
+    if name:
+        assert name in found, found
+    if absent:
+        assert absent not in found and "公司控股" not in found, found
+
+
+def test_short_form_of_a_discovered_name_is_that_name() -> None:
+    from kg.extract.names_alias import alias_mentions
+    from kg.model import Mention
+
+    text = "华信控股有限公司（「本公司」）宣布，本公司已完成收购。"  # a deictic short form
+    long = Mention("华信控股有限公司", 0, 8, "Company")
+    shorts = alias_mentions(text, [long])
+    assert [(text[m.start:m.end], m.text) for m in shorts] == [("本公司", "华信控股有限公司")] * 2
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("36氪获悉，SaaS服务商「云栖数科」完成2亿元A轮融资。", "云栖数科"),
+    ("跨境物流企业「海帆」已于本周一宣布获得新一轮投资。", "海帆"),
+], ids=["funding", "gap-before-verb"])
+def test_bracketed_subject_is_a_company(names: NamesExtractor, text: str, name: str) -> None:
+    assert _found(names, text).get(name) == "Company"
+
+
+def test_bracketed_without_corporate_verb_is_nothing(names: NamesExtractor) -> None:
+    assert "好评" not in _found(names, "买家给出「好评」之后可以返现。")
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("杭州星刷网络科技有限公司通过自行开发的“星刷”小程序招募刷手。", "星刷"),
+], ids=["app-named-after-firm"])
+def test_quoted_firm_head_is_no_service(names: NamesExtractor, text: str, absent: str) -> None:
+    assert _found(names, text).get(absent) != "Service"
