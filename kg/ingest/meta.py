@@ -109,25 +109,34 @@ def _find_head(body: list[str], m: Markers) -> tuple[Head, int, int]:
 
 
 def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
-    """Take "NEW YORK, May 21 (Reuters) - " off the first paragraph: the outlet is the
-    publisher, the month and day the date (its year is found later), the rest is body."""
+    """Read the dateline that opens the first paragraph: the outlet is the publisher, the
+    month and day the date (its year is found later), a reporter named in it the author.
+
+    A wire dateline ("NEW YORK, May 21 (Reuters) - ") is taken off the body; a Chinese one
+    ("新华社北京6月17日电（记者韩清源）") is part of the first sentence and stays.
+    """
     if not kept:
         return
-    for p in m.of("wire_dateline_re"):
-        mt = p.match(kept[0])
-        if not mt:
-            continue
-        groups = mt.groupdict()
-        if groups.get("pub"):
-            meta.publisher = meta.publisher or groups["pub"].strip()
-        if groups.get("when"):
-            meta.month_day = month_day(groups["when"])
-        rest = kept[0][mt.end():].strip()
-        if rest:
-            kept[0] = rest
-        else:
-            kept.pop(0)
-        return
+    for kind in ("wire_dateline_re", "lead_dateline_re"):
+        for p in m.of(kind):
+            mt = p.match(kept[0])
+            if not mt:
+                continue
+            groups = mt.groupdict()
+            if groups.get("pub"):
+                meta.publisher = meta.publisher or groups["pub"].strip()
+            if groups.get("when"):
+                meta.month_day = month_day(groups["when"])
+            name = groups.get("name") or groups.get("name2")
+            if name:
+                meta.author = meta.author or name.strip()
+            if kind == "wire_dateline_re":
+                rest = kept[0][mt.end():].strip()
+                if rest:
+                    kept[0] = rest
+                else:
+                    kept.pop(0)
+            return
 
 
 def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:

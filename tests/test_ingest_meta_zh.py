@@ -1,0 +1,81 @@
+"""Chinese metadata rules: head lines with wide gaps, 丨 bylines, datelines that open the
+first sentence, bylines inside record fields. Inputs are written for these tests."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import ingest_file
+
+BODY = "某某科技有限公司今日宣布完成新一轮融资，本轮资金将主要用于产品研发和市场拓展，公司计划年内新增员工200人。"
+TITLE = "某某科技完成新一轮融资 年内新增员工200人"
+
+
+def _docs(tmp_path: Path, text: str, name: str = "a.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return ingest_file(path, tmp_path).documents
+
+
+@pytest.mark.parametrize(("head", "publisher", "author", "date"), [
+    ("来源：东方日报　　发布时间：2023-03-05 09:10", "东方日报", None, "2023-03-05"),
+    ("来源：东方日报  发布时间：2023-03-05 09:10  【字体：大 中 小】", "东方日报", None, "2023-03-05"),
+    ("来源：东方日报　作者：本报记者 李明远", "东方日报", "李明远", None),
+    ("2023年03月05日 09:10　来源：东方日报", "东方日报", None, "2023-03-05"),
+    ("文丨李明远\n编辑丨王小二\n2023年03月05日 09:10", None, "李明远", "2023-03-05"),
+    ("本报记者 李明远　实习生 王小二\n2023年3月5日", None, "李明远", "2023-03-05"),
+])
+def test_head_line_fields_apart_are_each_read(tmp_path, head, publisher, author, date):
+    doc, = _docs(tmp_path, f"{TITLE}\n{head}\n\n{BODY}\n")
+    assert (doc.headline, doc.publisher, doc.author, doc.date_published) == (TITLE, publisher, author, date)
+    assert doc.text == BODY
+
+
+@pytest.mark.parametrize(("lead", "publisher", "author"), [
+    ("南方社广州3月5日电（记者李明远）", "南方社", "李明远"),
+    ("东方网上海3月5日电 （记者 李明远、王小二）", "东方网", "李明远"),
+    ("东方网杭州3月5日电（王小二）", "东方网", "王小二"),
+    ("财经社3月5日电，", "财经社", None),
+    ("本报北京3月5日电（通讯员 王小二）", None, "王小二"),
+])
+def test_chinese_dateline_gives_publisher_author_and_day_and_stays_in_the_body(tmp_path, lead, publisher, author):
+    text = f"{TITLE}\n\n{lead}{BODY}截至2023年2月底，公司员工已超过800人。\n"
+    doc, = _docs(tmp_path, text)
+    assert (doc.publisher, doc.author, doc.date_published) == (publisher, author, "2023-03-05")
+    assert doc.text.startswith(lead.strip())
+
+
+def test_dateline_year_comes_from_the_documents_dates(tmp_path):
+    doc, = _docs(tmp_path, f"{TITLE}\n\n南方社广州12月30日电（记者李明远）{BODY}新规自2024年1月1日起施行。\n")
+    assert doc.date_published == "2023-12-30"
+
+
+def test_a_column_in_brackets_is_no_author(tmp_path):
+    doc, = _docs(tmp_path, f"{TITLE}\n\n南方社广州3月5日电（国际观察）{BODY}2023年计划不变。\n")
+    assert doc.author is None
+
+
+@pytest.mark.parametrize(("field", "author"), [
+    ("本报记者 李明远", "李明远"),
+    ("作者：李明远", "李明远"),
+    ("李明远", "李明远"),
+    ("Jane Doe", "Jane Doe"),
+])
+def test_record_author_field_holding_a_byline_gives_the_name(tmp_path, field, author):
+    rec = {"title": TITLE, "author": field, "text": BODY}
+    doc, = _docs(tmp_path, json.dumps(rec, ensure_ascii=False) + "\n", "a.jsonl")
+    assert doc.author == author
+
+
+def test_record_text_opening_with_a_byline_loses_it(tmp_path):
+    rec = {"title": TITLE, "source": "东方新闻", "text": f"东方新闻记者 | 李明远\n\n{BODY}"}
+    doc, = _docs(tmp_path, json.dumps(rec, ensure_ascii=False) + "\n", "a.jsonl")
+    assert (doc.author, doc.text) == ("李明远", BODY)
+
+
+@pytest.mark.parametrize("line", ["阅读 3.2万", "浏览量：1024", "【字体：大 中 小】"])
+def test_view_counters_and_font_switches_are_chrome(tmp_path, line):
+    doc, = _docs(tmp_path, f"{TITLE}\n2023-03-05 09:10\n{line}\n\n{BODY}\n")
+    assert doc.text == BODY
