@@ -79,3 +79,32 @@ def test_record_text_opening_with_a_byline_loses_it(tmp_path):
 def test_view_counters_and_font_switches_are_chrome(tmp_path, line):
     doc, = _docs(tmp_path, f"{TITLE}\n2023-03-05 09:10\n{line}\n\n{BODY}\n")
     assert doc.text == BODY
+
+
+@pytest.mark.parametrize(("banner", "publisher"), [
+    ("东方日报 > 财经 > 公司", "东方日报"),
+    ("首页 > 财经 > 正文", None),
+    ("東方日報 ＞ 產業 ＞ 產業熱點", "東方日報"),
+    ("东方日报·公司观察", "东方日报"),
+])
+def test_banner_above_the_headline_is_no_headline(tmp_path, banner, publisher):
+    doc, = _docs(tmp_path, f"{banner}\n\n{TITLE}\n\n2023-03-05 09:10\n\n{BODY}\n")
+    assert (doc.headline, doc.publisher, doc.date_published) == (TITLE, publisher, "2023-03-05")
+    assert doc.text == BODY
+
+
+@pytest.mark.parametrize("title", ["东方日报·独家：某某科技完成新一轮融资", "某某科技 > 行业 增长放缓，员工人数仍在增加"])
+def test_headline_with_an_outlet_or_arrow_stays_the_headline(tmp_path, title):
+    doc, = _docs(tmp_path, f"{title}\n\n2023-03-05 09:10\n\n{BODY}\n")
+    assert doc.headline == title
+
+
+@pytest.mark.parametrize(("line", "publisher", "author"), [
+    ("2023-03-05 01:35 東方日報／記者李明遠／台北報導", "東方日報", "李明遠"),
+    ("2023-03-05 01:35 東方日報∕記者李明遠∕台北報導", "東方日報", "李明遠"),
+    ("东方日报/记者李明远", "东方日报", "李明远"),
+])
+def test_slash_byline_gives_outlet_and_reporter(tmp_path, line, publisher, author):
+    doc, = _docs(tmp_path, f"{TITLE}\n\n{line}\n\n{BODY}\n")
+    assert (doc.publisher, doc.author) == (publisher, author)
+    assert doc.text == BODY

@@ -10,7 +10,7 @@ from ..model import Document
 from .dates import common_year, lead_month_day, make_date, year_before, year_from_text, year_near
 from .head import parse_dateline
 from .lexicon import Markers, load_markers
-from .meta import Meta, detect_lang, read_meta, split_title
+from .meta import Meta, banner_outlet, detect_lang, read_meta, split_title
 from .repair import strip_scaffold
 from .split import Layout, is_headline, lead_headline
 
@@ -31,17 +31,30 @@ def body_text(lines: list[str], markers: Markers | None = None) -> str:
     return "\n".join(out)
 
 
+def _next_text(lines: list[str]) -> str:
+    return next((ln for ln in lines if ln.strip()), "")
+
+
 def _items(layout: Layout, markers: Markers) -> list[_Item]:
     items = []
     for draft in layout.items:
         lines = list(draft.lines)
         headline = draft.headline
+        banner_pub: str | None = None
         if draft.head_parsed and headline is None:
             while lines and not lines[0].strip():
                 lines.pop(0)
+            # a banner (breadcrumb, outlet and column) above the real headline
+            while len(lines) > 2 and (outlet := banner_outlet(lines[0], markers)) is not None \
+                    and is_headline(_next_text(lines[1:])):
+                banner_pub = banner_pub or outlet or None
+                lines.pop(0)
+                while lines and not lines[0].strip():
+                    lines.pop(0)
             if lines and is_headline(lines[0]) and len(lines) > 1:
                 headline = lines.pop(0).strip()
         meta = read_meta(lines, head=headline is not None or draft.dateline is not None, markers=markers)
+        meta.publisher = meta.publisher or banner_pub
         if draft.dateline:
             pub, when = parse_dateline(draft.dateline)
             meta.date, meta.publisher = meta.date or when, meta.publisher or pub

@@ -176,6 +176,31 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             return
 
 
+_CRUMB_SEP = re.compile(r"\s*(?:>|＞|»|›|→)\s*")
+_COLUMN_SEP = re.compile(r"\s*[·•｜|]\s*")
+_SENTENCE_MARK = re.compile(r"[。，,；;！？!?：:]")
+
+
+def banner_outlet(line: str, markers: Markers | None = None) -> str | None:
+    """The outlet of a banner line that sits above a headline, or None when `line` is no banner.
+
+    A banner is a breadcrumb ("經濟日報 > 產業 > 產業熱點", "首页 > 规则解读") or an outlet with
+    one of its columns ("法治日报·电商法治观察"). The outlet is its first part when that part
+    names one; a banner without an outlet gives "".
+    """
+    m = markers or load_markers()
+    s = line.strip()
+    if not s or _SENTENCE_MARK.search(s) or len(s) > 60:
+        return None
+    crumbs = [p for p in _CRUMB_SEP.split(s) if p]
+    if len(crumbs) >= 2 and all(len(p) <= 12 for p in crumbs):
+        return crumbs[0] if is_outlet(crumbs[0], m) else ""
+    parts = [p for p in _COLUMN_SEP.split(s) if p]
+    if len(parts) == 2 and is_outlet(parts[0], m) and len(parts[1]) <= 8 and not any(c.isdigit() for c in s):
+        return parts[0]
+    return None
+
+
 def split_title(headline: str, markers: Markers | None = None) -> tuple[str, str | None]:
     """"Title | Section | Site" -> ("Title", "Site"): the first part is the headline.
 
