@@ -108,3 +108,39 @@ def test_slash_byline_gives_outlet_and_reporter(tmp_path, line, publisher, autho
     doc, = _docs(tmp_path, f"{TITLE}\n\n{line}\n\n{BODY}\n")
     assert (doc.publisher, doc.author) == (publisher, author)
     assert doc.text == BODY
+
+
+FLASH = """东方社 · 快讯 ｜ 2023/03/05 星期日
+
+【某某科技完成新一轮融资】
+东方社3月5日电，某某科技有限公司今日宣布完成新一轮融资，本轮资金将主要用于产品研发和市场拓展。
+
+【甲乙物流拟收购丙丁仓储 交易金额2亿元】
+东方社3月5日电，甲乙物流晚间公告，公司拟以现金2亿元收购丙丁仓储有限公司70%股权。
+交易完成后，丙丁仓储将纳入合并报表范围。
+
+【戊己平台：4月1日起下调商家保证金】
+戊己平台发布公告称，自4月1日起新入驻商家的基础保证金由2000元下调至500元。
+
+（编辑：王小二）
+"""
+
+
+def test_flash_items_under_bracketed_headlines_are_documents(tmp_path):
+    container, *items = _docs(tmp_path, FLASH)
+    assert container.is_container and container.date_published == "2023-03-05"
+    assert container.publisher == "东方社" and not container.text
+    assert [d.headline for d in items] == [
+        "某某科技完成新一轮融资", "甲乙物流拟收购丙丁仓储 交易金额2亿元", "戊己平台：4月1日起下调商家保证金"]
+    assert [d.date_published for d in items] == ["2023-03-05"] * 3
+    assert [d.publisher for d in items] == ["东方社", "东方社", None]
+    assert items[1].text.endswith("纳入合并报表范围。")
+    assert "编辑" not in items[2].text and "甲乙" not in items[2].text
+
+
+@pytest.mark.parametrize("text", [
+    f"{TITLE}\n\n{BODY}\n\n【延伸阅读】\n某某科技去年营收增长两成\n某某科技发布新品\n",
+    f"【{TITLE}】\n{BODY}\n\n{BODY}\n",
+])
+def test_one_bracketed_line_is_no_flash_list(tmp_path, text):
+    assert len(_docs(tmp_path, text)) == 1
