@@ -144,3 +144,9 @@ def test_flash_items_under_bracketed_headlines_are_documents(tmp_path):
 ])
 def test_one_bracketed_line_is_no_flash_list(tmp_path, text):
     assert len(_docs(tmp_path, text)) == 1
+
+
+@pytest.mark.parametrize("heading", ["【延伸阅读】", "相关阅读", "[相關閱讀]"])
+def test_related_links_with_titles_only_are_dropped(tmp_path, heading):
+    doc, = _docs(tmp_path, f"{TITLE}\n2023-03-05 09:10\n\n{BODY}\n\n{heading}\n．某某科技去年营收增长两成\n．甲乙物流发布新品\n")
+    assert doc.text == BODY and doc.headline == TITLE

@@ -196,8 +196,11 @@ def segment(lines: list[str], markers: Markers | None = None) -> Layout:
         if layout is not None:
             return layout
     for i, line in enumerate(lines):
-        if line.strip().casefold().rstrip(":：") in m.related:
+        if line.strip().strip("【】[]").strip().casefold().rstrip(":：") in m.related:
             main = Draft(lines=lines[:i], head_parsed=True)
+            entries = [ln.strip() for ln in lines[i + 1:] if ln.strip()]
+            if all(_short_heading(e) or (is_headline(e) and width(e) <= 80) for e in entries):
+                return Layout("single", [main])  # a list of links: titles only, nothing to read
             related = _lead_items(lines[i + 1:])
             if related:
                 return Layout("related", [main, *related])
