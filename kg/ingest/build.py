@@ -10,8 +10,8 @@ from ..model import Document
 from .dates import common_year, lead_month_day, make_date, year_before, year_from_text, year_near
 from .head import parse_dateline
 from .lexicon import Markers, load_markers
-from .meta import Meta, detect_lang, read_meta, split_title
-from .repair import strip_scaffold
+from .meta import Meta, banner_outlet, detect_lang, read_meta, split_title
+from .repair import is_dateline, strip_scaffold
 from .split import Layout, is_headline, lead_headline
 
 
@@ -31,17 +31,30 @@ def body_text(lines: list[str], markers: Markers | None = None) -> str:
     return "\n".join(out)
 
 
+def _next_text(lines: list[str]) -> str:
+    return next((ln for ln in lines if ln.strip()), "")
+
+
 def _items(layout: Layout, markers: Markers) -> list[_Item]:
     items = []
     for draft in layout.items:
         lines = list(draft.lines)
         headline = draft.headline
+        banner_pub: str | None = None
         if draft.head_parsed and headline is None:
             while lines and not lines[0].strip():
                 lines.pop(0)
+            # a banner (breadcrumb, outlet and column) above the real headline
+            while len(lines) > 2 and (outlet := banner_outlet(lines[0], markers)) is not None \
+                    and is_headline(_next_text(lines[1:])):
+                banner_pub = banner_pub or outlet or None
+                lines.pop(0)
+                while lines and not lines[0].strip():
+                    lines.pop(0)
             if lines and is_headline(lines[0]) and len(lines) > 1:
                 headline = lines.pop(0).strip()
         meta = read_meta(lines, head=headline is not None or draft.dateline is not None, markers=markers)
+        meta.publisher = meta.publisher or banner_pub
         if draft.dateline:
             pub, when = parse_dateline(draft.dateline)
             meta.date, meta.publisher = meta.date or when, meta.publisher or pub
@@ -99,7 +112,18 @@ def build_documents(
     if layout.kind == "related" and items:
         file_date = items[0].meta.date
         container_head = container_head or items[0].headline
+    file_pub = None
+    preamble_lines = list(layout.preamble)
+    if file_date is None:  # a masthead over the items ("财联社 · 电报 ｜ 2024/06/18 星期二") dates them
+        for k, line in enumerate(preamble_lines):
+            if is_dateline(line, m):
+                file_pub, file_date = parse_dateline(line)
+                del preamble_lines[k]
+                break
+    masthead_date = file_date if len(preamble_lines) < len(layout.preamble) else None
     file_date = _fill_dates(items, layout, file_date)
+    for it in items:  # an item of a dated list without a day of its own came out that day
+        it.meta.date = it.meta.date or masthead_date
     if len(items) == 1 and not layout.preamble:
         it = items[0]
         return [Document(
@@ -109,12 +133,12 @@ def build_documents(
         )]
     if not items:
         return []
-    preamble = "\n".join(layout.preamble)
+    preamble = "\n".join(preamble_lines)
     langs = Counter(detect_lang(it.text or it.headline or "") for it in items)
     docs = [Document(
         key=source_path, source_path=source_path, position="", text=preamble,
         lang=detect_lang(preamble) if preamble else langs.most_common(1)[0][0],
-        headline=container_head, date_published=file_date, url=url, is_container=True,
+        headline=container_head, date_published=file_date, publisher=file_pub, url=url, is_container=True,
     )]
     for n, it in enumerate(items, start=1):
         position = f"item {n}"

@@ -98,7 +98,11 @@ def is_timestamp_line(line: str, labels: tuple[re.Pattern[str], ...] = ()) -> bo
 
 
 def month_day(text: str) -> tuple[int, int] | None:
-    """(month, day) of "May 21" / "Sept. 3" / "3 May"."""
+    """(month, day) of "May 21" / "Sept. 3" / "3 May" / "6月17日"."""
+    zh = _MONTH_DAY_ZH.search(text)
+    if zh:
+        month, day = int(zh["m"]), int(zh["d"])
+        return (month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
     mt = _MONTH_DAY_EN.search(text)
     if not mt:
         return None

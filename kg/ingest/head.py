@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .dates import ENGLISH, NUMERIC, is_timestamp_line, parse_timestamp
 from .lexicon import Markers
-from .repair import is_dateline
+from .repair import is_chrome, is_dateline
 
 _PART_SEP = re.compile(r"\s+[·•|｜]\s+|\s*[·•｜]\s*")
 _LATIN_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
@@ -17,6 +17,9 @@ _HAN_OUTLET = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _PUB_SEP = re.compile(r"\s*[·•|｜]\s*")
 _SHORT_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}|[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _MAX_LINES = 6
+# a wide gap (an ideographic space, or two spaces or more) between fields of one head line:
+# "来源：新华社　　发布时间：2024-06-17 16:20"
+_WIDE_GAP = re.compile(r"\s*\u3000\s*|\s{2,}")
 
 
 @dataclass
@@ -107,6 +110,20 @@ def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
     return False
 
 
+def _read_field(text: str, head: Head, markers: Markers) -> bool:
+    """Record one field of a head line into `head` (in place); False when it is not metadata."""
+    whole = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
+    if _read_part(text, whole, markers) and whole.definite:
+        head.__dict__.update(whole.__dict__)  # "文｜李思远" is one byline, not two parts
+        return True
+    if is_dateline(text, markers):
+        pub, when = parse_dateline(text)
+        head.date, head.publisher = head.date or when, head.publisher or pub
+        head.definite = True
+        return True
+    return _read_parts(_parts(text, markers.of("timestamp_label_re")), head, markers)
+
+
 def parse_dateline(line: str) -> tuple[str | None, str | None]:
     """(publisher, ISO date) of "Bei Jing Shang Bao· 2025-11-04 10:41" or a bare timestamp."""
     parts = _PUB_SEP.split(line.strip(), maxsplit=1)
@@ -124,7 +141,6 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
     is never taken for a person.
     """
     head = Head()
-    labels = markers.of("timestamp_label_re")
     taken = 0
     for i, line in enumerate(body[:_MAX_LINES]):
         if not line:
@@ -137,10 +153,11 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
             trial.definite = True
             head, taken = trial, i + 1
             continue
-        whole = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
-        if _read_part(line, whole, markers) and whole.definite:
-            trial = whole  # "文｜李思远" is one byline, not two parts
-        elif not _read_parts(_parts(line, labels), trial, markers):
+        fields = [f for f in _WIDE_GAP.split(line) if f]
+        split = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
+        if len(fields) > 1 and all(is_chrome(f, markers) or _read_field(f, split, markers) for f in fields):
+            trial = split
+        elif not _read_field(line, trial, markers):
             break
         head, taken = trial, i + 1
     if head.names and not head.definite:

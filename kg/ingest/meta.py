@@ -109,25 +109,34 @@ def _find_head(body: list[str], m: Markers) -> tuple[Head, int, int]:
 
 
 def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
-    """Take "NEW YORK, May 21 (Reuters) - " off the first paragraph: the outlet is the
-    publisher, the month and day the date (its year is found later), the rest is body."""
+    """Read the dateline that opens the first paragraph: the outlet is the publisher, the
+    month and day the date (its year is found later), a reporter named in it the author.
+
+    A wire dateline ("NEW YORK, May 21 (Reuters) - ") is taken off the body; a Chinese one
+    ("新华社北京6月17日电（记者韩清源）") is part of the first sentence and stays.
+    """
     if not kept:
         return
-    for p in m.of("wire_dateline_re"):
-        mt = p.match(kept[0])
-        if not mt:
-            continue
-        groups = mt.groupdict()
-        if groups.get("pub"):
-            meta.publisher = meta.publisher or groups["pub"].strip()
-        if groups.get("when"):
-            meta.month_day = month_day(groups["when"])
-        rest = kept[0][mt.end():].strip()
-        if rest:
-            kept[0] = rest
-        else:
-            kept.pop(0)
-        return
+    for kind in ("wire_dateline_re", "lead_dateline_re"):
+        for p in m.of(kind):
+            mt = p.match(kept[0])
+            if not mt:
+                continue
+            groups = mt.groupdict()
+            if groups.get("pub"):
+                meta.publisher = meta.publisher or groups["pub"].strip()
+            if groups.get("when"):
+                meta.month_day = month_day(groups["when"])
+            name = groups.get("name") or groups.get("name2")
+            if name:
+                meta.author = meta.author or name.strip()
+            if kind == "wire_dateline_re":
+                rest = kept[0][mt.end():].strip()
+                if rest:
+                    kept[0] = rest
+                else:
+                    kept.pop(0)
+            return
 
 
 def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
@@ -165,6 +174,31 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
                 break
         if not hit:
             return
+
+
+_CRUMB_SEP = re.compile(r"\s*(?:>|＞|»|›|→)\s*")
+_COLUMN_SEP = re.compile(r"\s*[·•｜|]\s*")
+_SENTENCE_MARK = re.compile(r"[。，,；;！？!?：:]")
+
+
+def banner_outlet(line: str, markers: Markers | None = None) -> str | None:
+    """The outlet of a banner line that sits above a headline, or None when `line` is no banner.
+
+    A banner is a breadcrumb ("經濟日報 > 產業 > 產業熱點", "首页 > 规则解读") or an outlet with
+    one of its columns ("法治日报·电商法治观察"). The outlet is its first part when that part
+    names one; a banner without an outlet gives "".
+    """
+    m = markers or load_markers()
+    s = line.strip()
+    if not s or _SENTENCE_MARK.search(s) or len(s) > 60:
+        return None
+    crumbs = [p for p in _CRUMB_SEP.split(s) if p]
+    if len(crumbs) >= 2 and all(len(p) <= 12 for p in crumbs):
+        return crumbs[0] if is_outlet(crumbs[0], m) else ""
+    parts = [p for p in _COLUMN_SEP.split(s) if p]
+    if len(parts) == 2 and is_outlet(parts[0], m) and len(parts[1]) <= 8 and not any(c.isdigit() for c in s):
+        return parts[0]
+    return None
 
 
 def split_title(headline: str, markers: Markers | None = None) -> tuple[str, str | None]:

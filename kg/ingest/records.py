@@ -10,6 +10,7 @@ from ..model import Document, FileResult, Problem
 from .build import body_text
 from .dates import parse_timestamp
 from .decode import decode_bytes
+from .lexicon import load_markers
 from .meta import detect_lang, read_meta
 from .readers import READERS, decoded_problems
 from .repair import clean_lines
@@ -30,13 +31,25 @@ def _field(record: dict[str, Any], *names: str) -> str | None:
     return None
 
 
+def _byline_name(value: str | None) -> str | None:
+    """The name in an author field that holds a whole byline ("本报记者 邢舟" -> "邢舟")."""
+    if value is None:
+        return None
+    for p in load_markers().of("author_re"):
+        mt = p.fullmatch(value.strip())
+        if mt and mt["name"]:
+            return mt["name"].strip()
+    return value
+
+
 def record_document(record: dict[str, Any], path: str, n: int) -> Document | None:
     """A record -> Document, its text repaired like any page; None without text."""
     raw = _field(record, *_TEXT)
     if not raw:
         return None
     lines, _ = clean_lines(raw)
-    meta = read_meta(lines, head=False)
+    headline = _field(record, "title", "headline")
+    meta = read_meta(lines, head=headline is not None)
     text = body_text(meta.body)
     if not text:
         return None
@@ -45,11 +58,11 @@ def record_document(record: dict[str, Any], path: str, n: int) -> Document | Non
     return Document(
         key=f"{path}#{position}", source_path=path, position=position, text=text,
         lang=lang[:2].lower() if lang and lang[:2].lower() in ("zh", "en") else detect_lang(text),
-        headline=_field(record, "title", "headline"),
+        headline=headline,
         date_published=parse_timestamp(_field(record, "date", "date_published", "published", "time") or "")
         or meta.date,
         publisher=_field(record, "source", "publisher", "site") or meta.publisher,
-        author=_field(record, "author", "byline") or meta.author,
+        author=_byline_name(_field(record, "author", "byline")) or meta.author,
         url=_field(record, "url", "link"),
     )
 

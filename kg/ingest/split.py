@@ -1,5 +1,5 @@
 """Find the articles in one file's repaired lines: numbered newsletters, timestamp-delimited
-lists, "headline + source·timestamp" stacks, related-reading sections and runs of
+lists, "headline + source·timestamp" stacks, "【headline】" flashes, related-reading sections and runs of
 "M月D日消息" items; anything else is one article."""
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class Draft:
 class Layout:
     """How a file is laid out: a title and preamble, and its articles in order."""
 
-    kind: str  # "single", "numbered", "stacked", "related", "leads"
+    kind: str  # "single", "numbered", "stacked", "bracketed", "related", "leads"
     items: list[Draft]
     title: str | None = None
     preamble: list[str] = field(default_factory=list)
@@ -144,6 +144,36 @@ def _stacked(lines: list[str]) -> Layout | None:
     return Layout("stacked", items, None, preamble)
 
 
+_BRACKET_HEAD = re.compile(r"\s*【\s*(?P<head>[^【】]{4,80}?)\s*】\s*")
+
+
+def _bracket_head(text: str, markers: Markers) -> str | None:
+    """The headline of a "【headline】" line (news flashes), or None."""
+    mt = _BRACKET_HEAD.fullmatch(text)
+    if not mt or not is_headline(mt["head"]):
+        return None
+    head = mt["head"].strip()
+    folded = head.casefold().rstrip(":：")
+    return None if folded in markers.related or folded in markers.chrome else head
+
+
+def _bracketed(lines: list[str]) -> Layout | None:
+    """A flash list: each item opens with "【headline】" on its own line above its paragraph."""
+    m = load_markers()
+    texts = [ln.strip() for ln in lines if ln.strip()]
+    heads = [_bracket_head(t, m) for t in texts]
+    starts = [i for i, h in enumerate(heads) if h and i + 1 < len(texts) and heads[i + 1] is None
+              and (width(texts[i + 1]) >= 60 or texts[i + 1][-1] in FINAL_PUNCT)]
+    if len(starts) < 2:
+        return None
+    items = []
+    for k, i in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(texts)
+        items.append(Draft(headline=heads[i], lines=texts[i + 1:end]))
+    _, preamble = _title_and_preamble(texts[: starts[0]], keep_title=False)
+    return Layout("bracketed", items, None, preamble)
+
+
 def _lead_items(lines: list[str]) -> list[Draft]:
     """Group lines into items, each starting at a news lead ("3月8日消息,")."""
     items: list[Draft] = []
@@ -161,13 +191,16 @@ def _lead_items(lines: list[str]) -> list[Draft]:
 def segment(lines: list[str], markers: Markers | None = None) -> Layout:
     """Choose the layout of a file's repaired lines."""
     m = markers or load_markers()
-    for finder in (_numbered, _stacked):
+    for finder in (_numbered, _stacked, _bracketed):
         layout = finder(lines)
         if layout is not None:
             return layout
     for i, line in enumerate(lines):
-        if line.strip().casefold().rstrip(":：") in m.related:
+        if line.strip().strip("【】[]").strip().casefold().rstrip(":：") in m.related:
             main = Draft(lines=lines[:i], head_parsed=True)
+            entries = [ln.strip() for ln in lines[i + 1:] if ln.strip()]
+            if all(_short_heading(e) or (is_headline(e) and width(e) <= 80) for e in entries):
+                return Layout("single", [main])  # a list of links: titles only, nothing to read
             related = _lead_items(lines[i + 1:])
             if related:
                 return Layout("related", [main, *related])
