@@ -123,7 +123,7 @@ class _Builder:
         figures = self._figures(typ, lo, hi)
         if self.settings.get(typ, {}).get("needs_figure") and not figures:
             return None
-        if actor is None and not about:
+        if actor is None and not about and not (typ == "Investment" and affects):
             return None
         if typ == "FinancialResult" and actor is None and not about:
             return None
@@ -175,6 +175,8 @@ class _Builder:
                 affects.append(actor)  # "B获得A投资" / "B raised a round": B is the investee
                 after = [m for m in actor_candidates(mentions, actor.end, hit.start) if m is not actor]
                 actor = after[0] if after else None
+                if actor is None:
+                    return None, affects, 1.0  # investors unnamed here (a later sentence may name them)
         if actor is None and typ == "Enforcement":  # "a penalty the KFTC announced against X"
             actor = next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
             score = 0.9

@@ -36,9 +36,9 @@ class ZhOrgFinder:
         out = []
         for m in self._suffixes.finditer(text):
             typ, strong = self._suffix_info[m.group()]
-            if not strong and not self._right_ok(text, m.end()):
-                continue
             sure = strong or any(text.startswith(w, m.end()) for w in self.lex.right_strong)
+            if not sure and not self._right_ok(text, m.end()):
+                continue
             start = self._left_edge(text, m.start(), typ, sure)
             if start is None:
                 continue

@@ -123,8 +123,20 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
         elif words.investor_before.search(text, max(lo, m.start - 24), m.start):
             if m not in out:
                 out.append(m)
-            out.extend(x for x in list_after(text, orgs, m.end, hi, words) if x is not m and x not in out)
+            out.extend(x for x in _list_going_on(text, orgs[i + 1 :], m, words) if x not in out)
     return out
+
+
+def _list_going_on(text: str, after: list[Mention], first: Mention, words: RoleWords) -> list[Mention]:
+    """The items joined to `first` by list separators only ("led by A, B and C")."""
+    items: list[Mention] = []
+    prev = first
+    for m in after:
+        if not words.separator.match(text[prev.end : m.start]):
+            break
+        items.append(m)
+        prev = m
+    return items
 
 
 _EN_INVESTOR_LIST = re.compile(
