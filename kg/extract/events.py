@@ -114,8 +114,8 @@ class _Builder:
                 participants = both
             if len(participants) < 2:
                 return None  # "签约主播": one party signs people, not a partnership
-            if actor is None or actor_score < 1:
-                actor, actor_score = participants[0], 1.0
+            if actor is None or actor_score < 1 or actor.type not in ORGANIZATION_TYPES:
+                actor, actor_score = participants[0], 1.0  # people sign for organisations, which are the parties
             actors = (actor,)
         about = self._about(typ, main, lo, hi)
         date, effective, dated = self._dates(typ, idx, lo, hi)
