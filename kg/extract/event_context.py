@@ -68,6 +68,16 @@ class EventDoc:
         pub = self.ex.document.date_published
         return (pub[:10] if pub else None), False
 
+    def recent_party(self, pos: int) -> Mention | None:
+        """The company last named before `pos` that is neither a government body nor a cited
+        outlet: whom 当事人 / "the company" in an enforcement story means."""
+        idx = self.last.get("Enforcement")
+        if idx is not None and self.ex.events[idx].affects:
+            return self.ex.events[idx].affects[0]  # the party punished earlier in the story
+        before = [m for m in self.orgs if m.end <= pos and m.type != "GovernmentBody"
+                  and not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words)]
+        return before[-1] if before else None
+
     def recent_regulator(self, pos: int, head: str = "") -> Mention | None:
         """The government body last named before `pos`, else the first named after it
         ("China's top market regulator has fined … The State Administration … said"); with

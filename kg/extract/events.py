@@ -152,6 +152,8 @@ class _Builder:
         score = 1.0
         if actor is not None or is_passive(text, hit.start, lo, words):
             near = max(c_lo, hit.start - PATIENT_WINDOW[words.lang])
+            if actor is not None and words.lang == "zh" and actor.end <= hit.start:
+                near = max(c_lo, actor.start - PATIENT_WINDOW["zh"])  # "B（下称b）被<long agent name>罚没": B before 被
             patients = [m for m in actor_candidates(mentions, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")]
@@ -192,6 +194,9 @@ class _Builder:
                 actor, score = doc.main, 0.6
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
+        if typ == "Enforcement" and not affects and words.party.search(text, lo, hi):
+            party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
+            affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
         if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
             affects = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text, max(lo, m.start - 12), m.start)
                        and (actor is None or key(m) != key(actor))][:1]
@@ -240,6 +245,11 @@ class _Builder:
             here = sorted(here, key=lambda d: (max(a - d.end, d.start - b, 0), d.start < a))
         date = next((d.value for d in here if d.role == "date" and d.start > 16), None)
         effective = next((d.value for d in here if d.role == "effective"), None)
+        if effective is None and typ in ("Acquisition", "Investment"):
+            # "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": when it took effect
+            effective = next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])), None)
+            if date == effective:
+                date = None
         if effective is None and typ in EFFECT_TYPES:
             for d in here:
                 if d.role == "date" and words.future.search(text[max(lo, d.start - FUTURE_WINDOW[words.lang]) : d.start]):

@@ -27,6 +27,7 @@ _KEYS = (
     "future", "report_date", "source_markers", "source_after", "receivers", "list_stop",
     "investor_after", "investor_before", "anaphors", "closing", "both_parties", "venue",
     "regulator_pronouns", "reporting_verbs", "reported_subjects", "cause_markers", "noun_followers",
+    "party_pronouns",
 )
 
 
@@ -56,6 +57,7 @@ class RoleWords:
     reported: re.Pattern[str]  # "said on Monday it had agreed to": whole text between reporter and trigger
     cause: re.Pattern[str]  # at the start of the text after the punished party: "B因…"
     noun: re.Pattern[str]  # right after a trigger used as a noun: 处罚决定 (the decision of an event told before)
+    party: re.Pattern[str]  # 当事人, "the company": the party an enforcement story is about
 
 
 @lru_cache(maxsize=2)
@@ -88,6 +90,7 @@ def role_words(lang: str) -> RoleWords:
         _reported(pat("reporting_verbs").pattern, pat("reported_subjects").pattern, lang),
         re.compile(r"[”\"’）)]*\s*(?:" + pat("cause_markers").pattern + ")", re.IGNORECASE),
         re.compile(r"\s*(?:" + pat("noun_followers").pattern + ")", re.IGNORECASE),
+        pat("party_pronouns"),
     )
 
 
