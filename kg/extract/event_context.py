@@ -41,8 +41,15 @@ class EventDoc:
         """The organisation the document is about: most named in the text, headline first."""
         if not self.orgs:
             return None
+        outlet = normalize(self.ex.document.publisher or "")
+
+        def the_outlet(m: Mention) -> bool:  # the publisher reports; it is not what the story is about
+            name = normalize(m.text)
+            return bool(outlet) and m.type == "Organization" and len(name) >= 2 and (name in outlet or outlet in name)
+
         counts = Counter(key(m) for m in self.orgs
-                         if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words))
+                         if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words)
+                         and not the_outlet(m))
         if not counts:
             return None
         headline = normalize(self.ex.document.headline or "")
@@ -95,7 +102,8 @@ class EventDoc:
                   and not is_venue(self.text, m, self.words)]
         platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
         main = self.main
-        named = [m for m in before if main is not None and key(m) == key(main)]
+        main_key = key(main) if main is not None else ""
+        named = [m for m in before if main is not None and (key(m) == main_key or main_key.startswith(key(m) + " "))]
         if named and pos - named[-1].start < 600:  # the organisation the story is about, still in view
             return named[-1]
         if platforms:

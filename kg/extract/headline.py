@@ -44,11 +44,23 @@ class HeadlineDates:
         head = Extraction(document=Document(key=f"{doc.key}#headline", source_path=doc.source_path, position="",
                                             text=doc.headline, lang=doc.lang, date_published=doc.date_published))
         self._dates(head)
-        effective = next((d.value for d in head.dates if d.role == "effective"), None)
-        if effective is None:
+        found = next((d for d in head.dates if d.role == "effective"), None)
+        if found is None:
             return
-        types = {h.type for hs in self.matcher.find(doc.headline, lang, [(0, len(doc.headline))]) for h in hs}
+        effective = found.value
+        # "天猫下调费率 淘宝规则9月15日起调整": the date belongs to the headline's part that holds it
+        a = max(doc.headline.rfind(c, 0, found.start) for c in _PARTS) + 1
+        ends = [i for i in (doc.headline.find(c, found.end) for c in _PARTS) if i >= 0]
+        part = doc.headline[a : min(ends, default=len(doc.headline))]
+        types = {h.type for hs in self.matcher.find(part, lang, [(0, len(part))]) for h in hs}
+        named = [m for m in ex.mentions if m.type != "Person" and m.text in doc.headline]
+        owners = {m.key or m.text for m in named if m.text in part}
         for i, event in enumerate(ex.events):
             if event.type in types and event.effective_date is None:
+                if owners and named and not any((m.key or m.text) in owners for m in event.actors):
+                    continue  # the date is another party's
                 ex.events[i] = replace(event, effective_date=effective)
                 return
+
+
+_PARTS = " \u3000，,；;|｜"
