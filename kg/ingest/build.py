@@ -129,7 +129,7 @@ def build_documents(
         return [Document(
             key=source_path, source_path=source_path, position="", text=it.text,
             lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
-            date_published=it.meta.date, publisher=it.meta.publisher, author=it.meta.author, url=url,
+            date_published=it.meta.date, publisher=it.meta.publisher, authors=tuple(it.meta.authors), url=url,
         )]
     if not items:
         return []
@@ -145,7 +145,7 @@ def build_documents(
         docs.append(Document(
             key=f"{source_path}#{position}", source_path=source_path, position=position, text=it.text,
             lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
-            date_published=it.meta.date, publisher=it.meta.publisher, author=it.meta.author,
+            date_published=it.meta.date, publisher=it.meta.publisher, authors=tuple(it.meta.authors),
             parent_key=source_path,
         ))
     return docs

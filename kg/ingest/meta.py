@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .bylines import byline_names
 from .dates import month_day, parse_timestamp
-from .head import Head, is_outlet, read_head
+from .head import Head, is_outlet, read_head, take_byline
 from .lexicon import Markers, load_markers
 from .repair import is_dateline
 
@@ -25,9 +26,14 @@ class Meta:
 
     date: str | None = None
     publisher: str | None = None
-    author: str | None = None
+    authors: list[str] = field(default_factory=list)
     month_day: tuple[int, int] | None = None
     body: list[str] = field(default_factory=list)
+
+    @property
+    def author(self) -> str | None:
+        """The first byline name."""
+        return self.authors[0] if self.authors else None
 
 
 def han_count(text: str) -> int:
@@ -52,6 +58,14 @@ def _match(line: str, patterns: tuple[re.Pattern[str], ...], group: str) -> str 
     return None
 
 
+def _fullmatch_any(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    for p in patterns:
+        mt = p.fullmatch(line.strip())
+        if mt and mt["name"]:
+            return mt
+    return None
+
+
 def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -> Meta:
     """Take bylines, timestamps and source lines out of a body and return them with the rest.
 
@@ -65,7 +79,7 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
         body.pop(0)
     if head:
         block, start, taken = _find_head(body, m)
-        meta.date, meta.publisher, meta.author = block.date, block.publisher, block.author
+        meta.date, meta.publisher, meta.authors = block.date, block.publisher, list(block.authors)
         del body[start:start + taken]
     kept: list[str] = []
     for line in body:
@@ -73,8 +87,8 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
         if short and (pub := _match(line, m.of("source_re"), "pub")):
             meta.publisher = meta.publisher or pub
             continue
-        if short and (name := _match(line, m.of("author_re"), "name")) and not kept:
-            meta.author = meta.author or name
+        if short and not kept and (mt := _fullmatch_any(line, m.of("author_re"))):
+            take_byline(meta, mt, m)
             continue
         kept.append(line)
     if kept and (mt := _BRACKET_DATELINE.match(kept[0])):
@@ -128,8 +142,8 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
             if groups.get("when"):
                 meta.month_day = month_day(groups["when"])
             name = groups.get("name") or groups.get("name2")
-            if name:
-                meta.author = meta.author or name.strip()
+            if name and not meta.authors:
+                meta.authors = byline_names(name, m)
             if kind == "wire_dateline_re":
                 rest = kept[0][mt.end():].strip()
                 if rest:
@@ -160,7 +174,7 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
         for p in m.of("tail_author_re"):
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
-                meta.author = meta.author or mt["name"].strip()
+                take_byline(meta, mt, m)
                 kept[-1] = last[: mt.start()].strip()
                 hit = True
                 break
