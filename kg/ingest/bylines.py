@@ -12,7 +12,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 
 
-def _title_case(name: str) -> str:
+def title_case(name: str) -> str:
     """"DANA WHITFIELD" -> "Dana Whitfield", "O'NEIL" -> "O'Neil"; mixed case is kept."""
     letters = [c for c in name if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters) or not name.isascii():
@@ -42,7 +42,7 @@ def split_byline(text: str, markers: Markers | None = None) -> tuple[list[str], 
                 continue
             words = part.split() if _HAN.search(part) else [part]
             for w in words:
-                w = _title_case(" ".join(w.split()))
+                w = title_case(" ".join(w.split()))
                 if w and w not in names:
                     names.append(w)
     return names, outlet

@@ -18,6 +18,7 @@ _HAN_OUTLET = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _PUB_SEP = re.compile(r"\s*[·•|｜]\s*")
 _SHORT_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}|[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _MAX_LINES = 6
+_PLACE = re.compile(r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*,")
 # a wide gap (an ideographic space, or two spaces or more) between fields of one head line:
 # "来源：新华社　　发布时间：2024-06-17 16:20"
 _WIDE_GAP = re.compile(r"\s*\u3000\s*|\s{2,}")
@@ -83,7 +84,10 @@ def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
             continue
         mt = NUMERIC.search(part) or ENGLISH.search(part)
         if mt and parse_timestamp(mt[0]):
-            out.extend(p.strip() for p in (part[: mt.start()], mt[0], part[mt.end():]) if p.strip())
+            before = part[: mt.start()]
+            if _PLACE.fullmatch(before.strip()):
+                before = ""  # the place of a dateline ("Brussels, 3 October 2024")
+            out.extend(p.strip() for p in (before, mt[0], part[mt.end():]) if p.strip())
         else:
             out.append(part)
     return out
@@ -120,7 +124,8 @@ def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
     on the same line ("By A · TechCrunch · June 4, 2024") is the outlet."""
     before = head.definite
     head.definite = False
-    unknown = [p for p in parts if not _read_part(p, head, m)]
+    unknown = [p for p in parts if not _read_part(p, head, m) and not is_chrome(p, m)
+               and not m.fullmatch("head_label_re", p)]
     line_definite, head.definite = head.definite, before or head.definite
     if not unknown:
         return True
