@@ -33,10 +33,15 @@ class Document:
     headline: str | None = None
     date_published: str | None = None  # ISO date "2023-03-13" or datetime "2023-03-13T17:16:00"
     publisher: str | None = None
-    author: str | None = None
+    authors: tuple[str, ...] = ()  # every byline name, in byline order
     url: str | None = None
     parent_key: str | None = None  # key of the container document (a file holding several items)
     is_container: bool = False  # a file-level document whose items are separate documents
+
+    @property
+    def author(self) -> str | None:
+        """The first byline name (for readers that want one)."""
+        return self.authors[0] if self.authors else None
 
 
 @dataclass(frozen=True)
@@ -191,5 +196,5 @@ class Resolved:
     events: dict[str, Event] = field(default_factory=dict)
     mention_keys: dict[tuple[str, int, int], str] = field(default_factory=dict)  # (doc, start, end) -> entity
     publishers: dict[str, str] = field(default_factory=dict)  # doc key -> entity key
-    authors: dict[str, str] = field(default_factory=dict)  # doc key -> entity key
+    authors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # doc key -> entity keys, byline order
     lexicon_relations: list[tuple[str, str, str]] = field(default_factory=list)  # (subj, prop, obj) known a priori

@@ -122,16 +122,18 @@ class QuadWriter:
             yield ox.Quad(d, schema("url"), ox.Literal(doc.url), g)
         if doc.parent_key:
             yield ox.Quad(d, schema("isPartOf"), doc_iri(doc.parent_key), g)
-        for prop, table in (("publisher", self.r.publishers), ("author", self.r.authors)):
-            key = table.get(doc.key)
-            if key and key in self.r.entities:
-                yield ox.Quad(d, schema(prop), entity_iri(key), g)
+        pub = self.r.publishers.get(doc.key)
+        if pub and pub in self.r.entities:
+            yield ox.Quad(d, schema("publisher"), entity_iri(pub), g)
+        for key in self.r.authors.get(doc.key, ()):
+            if key in self.r.entities:
+                yield ox.Quad(d, schema("author"), entity_iri(key), g)
         # entities this document names or relies on
         mentioned = self.mentioned_by_doc.get(doc.key, set())
         described = mentioned | set(extra_entities)
-        for prop in (self.r.publishers, self.r.authors):
-            if doc.key in prop:
-                described.add(prop[doc.key])
+        if doc.key in self.r.publishers:
+            described.add(self.r.publishers[doc.key])
+        described.update(self.r.authors.get(doc.key, ()))
         for key in sorted(described):
             ent = self.r.entities.get(key)
             if ent is None:

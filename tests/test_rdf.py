@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pyoxigraph as ox
+import pytest
 
 from kg.model import Document, EventMention, Extraction, Mention
 from kg.rdf import dataset_quads, doc_iri, entity_iri, nquads_lines
@@ -80,3 +81,27 @@ def test_rdf_evidence_span_pairs_offsets_with_their_document() -> None:
     assert row["doc"] == doc_iri(docs[0].key)
     start, end = int(row["s"].value), int(row["e"].value)
     assert docs[0].text[start:end] == row["text"].value
+
+
+def _author_quads(authors: tuple[str, ...]) -> tuple[set[str], dict[str, str]]:
+    doc = Document(key="b.txt", source_path="b.txt", position="", text="Body.", lang="en", authors=authors)
+    store = ox.Store()
+    store.extend(q for _, q in dataset_quads([doc], resolve([], [doc])))
+    rows = store.query(
+        "SELECT ?a ?l WHERE { GRAPH ?g { ?d <https://schema.org/author> ?a . "
+        "?a a <https://w3id.org/ecomkg/ontology#Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
+    found = {r["a"].value: r["l"].value for r in rows}
+    return set(found), found
+
+
+@pytest.mark.parametrize("authors", [("Dana Whitfield", "Marcus Oyelaran"), ("沈立言", "吴可欣", "林晓")])
+def test_rdf_one_schema_author_per_person(authors) -> None:
+    iris, labels = _author_quads(authors)
+    assert len(iris) == len(authors)
+    assert {ln for ln in labels.values() if ln in authors} == set(authors)
+
+
+def test_rdf_single_author_iri_is_the_same_alone_or_first_of_several() -> None:
+    alone, _ = _author_quads(("Dana Whitfield",))
+    both, _ = _author_quads(("Dana Whitfield", "Marcus Oyelaran"))
+    assert alone <= both

@@ -145,9 +145,20 @@ def test_resolve_reports_that_cannot_merge_match_nothing() -> None:
 
 def test_resolve_publisher_and_author_become_entities() -> None:
     d = Document(key="x.txt", source_path="x.txt", position="", text="正文", lang="zh",
-                 publisher="Guan Cha Zhe Wang", author="刘峰")
+                 publisher="Guan Cha Zhe Wang", authors=("刘峰",))
     res = resolve([], [d])
     pub = res.entities[res.publishers["x.txt"]]
-    author = res.entities[res.authors["x.txt"]]
+    (author_key,) = res.authors["x.txt"]
+    author = res.entities[author_key]
     assert "Organization" in pub.types or "Company" in pub.types
     assert author.types == {"Person"} and author.label_zh == "刘峰" and author.label_en == "Liu Feng"
+
+
+def test_resolve_every_author_becomes_a_person_in_byline_order() -> None:
+    d = Document(key="y.txt", source_path="y.txt", position="", text="Body.", lang="en",
+                 authors=("Dana Whitfield", "Marcus Oyelaran"))
+    res = resolve([], [d])
+    labels = [res.entities[k].label_en for k in res.authors["y.txt"]]
+    assert labels == ["Dana Whitfield", "Marcus Oyelaran"]
+    assert all(res.entities[k].types == {"Person"} for k in res.authors["y.txt"])
+    assert d.author == "Dana Whitfield"

@@ -3,15 +3,17 @@ carry only a month and day (year from the item's own full dates, then its newer 
 in a newest-first list, then the file's date, then the year the file's items use most)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document
+from .bylines import title_case
 from .dates import common_year, lead_month_day, make_date, year_before, year_from_text, year_near
-from .head import parse_dateline
+from .head import is_outlet, parse_dateline, read_head
 from .lexicon import Markers, load_markers
 from .meta import Meta, banner_outlet, detect_lang, read_meta, split_title
-from .repair import is_dateline, strip_scaffold
+from .repair import is_chrome, is_dateline, strip_scaffold
 from .split import Layout, is_headline, lead_headline
 
 
@@ -35,6 +37,47 @@ def _next_text(lines: list[str]) -> str:
     return next((ln for ln in lines if ln.strip()), "")
 
 
+_MENU_SEP = re.compile(r"\s*[|｜·•]\s*|\s{2,}")
+_SENTENCE_END = re.compile(r"[.!?。！？]$")
+_NAV_SCAN = 8  # lines above a headline that may be site navigation
+
+
+def _nav_line(line: str, markers: Markers) -> bool:
+    """A line of site navigation: a masthead or menu whose every item is one to three words
+    ("AP NEWS", "U.S. News | World | Politics", "Facebook   X   Email"), or page chrome."""
+    s = line.strip()
+    if not s or is_chrome(s, markers):
+        return True
+    items = [p for p in _MENU_SEP.split(s) if p]
+    return s.isascii() and all(len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in items)
+
+
+def _skip_nav(lines: list[str], markers: Markers) -> str | None:
+    """Drop navigation lines above the headline when a head block (byline, timestamp) follows
+    a later line; return the site named first in a menu ("COMMERCE LEDGER | Deals | …")."""
+    texts = [(i, ln.strip()) for i, ln in enumerate(lines[:_NAV_SCAN * 2]) if ln.strip()][:_NAV_SCAN]
+    for k, (i, text) in enumerate(texts):
+        if k == 0 or not _nav_line(texts[k - 1][1], markers):
+            if k:
+                return None
+            continue
+        if not is_headline(text) or len(text.split()) < 4:
+            continue
+        block, taken = read_head([ln.strip() for ln in lines[i + 1:]], markers)
+        if not (taken and block.definite):
+            continue
+        site = None
+        for _, nav in texts[:k]:
+            items = [p for p in _MENU_SEP.split(nav) if p]
+            if len(items) >= 3 and not is_chrome(items[0], markers) and (
+                    items[0].isupper() or is_outlet(items[0], markers)):
+                site = title_case(items[0])
+                break
+        del lines[:i]
+        return site
+    return None
+
+
 def _items(layout: Layout, markers: Markers) -> list[_Item]:
     items = []
     for draft in layout.items:
@@ -51,6 +94,8 @@ def _items(layout: Layout, markers: Markers) -> list[_Item]:
                 lines.pop(0)
                 while lines and not lines[0].strip():
                     lines.pop(0)
+            nav_pub = _skip_nav(lines, markers)
+            banner_pub = banner_pub or nav_pub
             if lines and is_headline(lines[0]) and len(lines) > 1:
                 headline = lines.pop(0).strip()
         meta = read_meta(lines, head=headline is not None or draft.dateline is not None, markers=markers)
@@ -129,7 +174,7 @@ def build_documents(
         return [Document(
             key=source_path, source_path=source_path, position="", text=it.text,
             lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
-            date_published=it.meta.date, publisher=it.meta.publisher, author=it.meta.author, url=url,
+            date_published=it.meta.date, publisher=it.meta.publisher, authors=tuple(it.meta.authors), url=url,
         )]
     if not items:
         return []
@@ -145,7 +190,7 @@ def build_documents(
         docs.append(Document(
             key=f"{source_path}#{position}", source_path=source_path, position=position, text=it.text,
             lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
-            date_published=it.meta.date, publisher=it.meta.publisher, author=it.meta.author,
+            date_published=it.meta.date, publisher=it.meta.publisher, authors=tuple(it.meta.authors),
             parent_key=source_path,
         ))
     return docs

@@ -40,7 +40,7 @@ LEAD_EN = re.compile(
 _TIME_NOISE = re.compile(
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
-    r"|\b(?:at|on)\b|\b(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\b[a-z]{1,2}[sd]t\b|\b(?:bst|hkt|sgt|jst|cet|cest)\b"
+    r"|\b(?:at|on)\b|\b(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\b[a-z]{1,2}[sd]t\b|\b(?:bst|hkt|sgt|jst|cet|cest|et|ct|mt|pt)\b"
     r"|星期[一二三四五六日天]|周[一二三四五六日天]|[上下]午|[,，|｜·•()（）/\s-]",
     re.IGNORECASE,
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .dates import ENGLISH, NUMERIC, is_timestamp_line, parse_timestamp
 from .lexicon import Markers
@@ -17,6 +18,7 @@ _HAN_OUTLET = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _PUB_SEP = re.compile(r"\s*[·•|｜]\s*")
 _SHORT_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}|[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _MAX_LINES = 6
+_PLACE = re.compile(r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*,")
 # a wide gap (an ideographic space, or two spaces or more) between fields of one head line:
 # "来源：新华社　　发布时间：2024-06-17 16:20"
 _WIDE_GAP = re.compile(r"\s*\u3000\s*|\s{2,}")
@@ -28,7 +30,7 @@ class Head:
 
     date: str | None = None
     publisher: str | None = None
-    author: str | None = None
+    authors: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     definite: bool = False
 
@@ -43,6 +45,25 @@ def is_outlet(text: str, markers: Markers) -> bool:
         return 1 < len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
             and words[-1].casefold() in markers.outlet_suffix
     return bool(_HAN_OUTLET.fullmatch(s)) and any(s.endswith(x) for x in markers.outlet_suffix)
+
+
+class _Bylined(Protocol):
+    publisher: str | None
+    authors: list[str]
+
+
+def take_byline(into: _Bylined, mt: re.Match[str], m: Markers, *, extend: bool = False) -> None:
+    """Record the names of a matched byline (and an outlet named in it) unless `into` has
+    authors; with `extend`, add them to those already read (fields of one head block)."""
+    from .bylines import split_byline
+    names, outlet = split_byline(mt["name"], m)
+    pub = mt.groupdict().get("pub") or outlet
+    if pub:
+        into.publisher = into.publisher or pub.strip()
+    if not into.authors:
+        into.authors = names
+    elif extend:
+        into.authors = into.authors + [n for n in names if n not in into.authors]
 
 
 def _fullmatch(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
@@ -63,7 +84,10 @@ def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
             continue
         mt = NUMERIC.search(part) or ENGLISH.search(part)
         if mt and parse_timestamp(mt[0]):
-            out.extend(p.strip() for p in (part[: mt.start()], mt[0], part[mt.end():]) if p.strip())
+            before = part[: mt.start()]
+            if _PLACE.fullmatch(before.strip()):
+                before = ""  # the place of a dateline ("Brussels, 3 October 2024")
+            out.extend(p.strip() for p in (before, mt[0], part[mt.end():]) if p.strip())
         else:
             out.append(part)
     return out
@@ -74,11 +98,11 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
     labels = m.of("timestamp_label_re")
     if is_timestamp_line(part, labels):
         head.date = head.date or parse_timestamp(part)
-    elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 60:
-        head.author = head.author or mt["name"].strip()
+    elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
+        take_byline(head, mt, m, extend=True)
     elif mt := _fullmatch(part, m.of("byline_re")):
         head.publisher = head.publisher or mt["pub"].strip()
-        head.author = head.author or mt["name"].strip()
+        take_byline(head, mt, m, extend=True)
     elif (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
         head.publisher = head.publisher or mt["pub"].strip()
     elif (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
@@ -100,7 +124,8 @@ def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
     on the same line ("By A · TechCrunch · June 4, 2024") is the outlet."""
     before = head.definite
     head.definite = False
-    unknown = [p for p in parts if not _read_part(p, head, m)]
+    unknown = [p for p in parts if not _read_part(p, head, m) and not is_chrome(p, m)
+               and not m.fullmatch("head_label_re", p)]
     line_definite, head.definite = head.definite, before or head.definite
     if not unknown:
         return True
@@ -112,7 +137,7 @@ def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
 
 def _read_field(text: str, head: Head, markers: Markers) -> bool:
     """Record one field of a head line into `head` (in place); False when it is not metadata."""
-    whole = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
+    whole = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
     if _read_part(text, whole, markers) and whole.definite:
         head.__dict__.update(whole.__dict__)  # "文｜李思远" is one byline, not two parts
         return True
@@ -146,7 +171,7 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
         if not line:
             taken = i + 1
             continue
-        trial = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
+        trial = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
         if is_dateline(line, markers):
             pub, when = parse_dateline(line)
             trial.date, trial.publisher = trial.date or when, trial.publisher or pub
@@ -154,7 +179,7 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
             head, taken = trial, i + 1
             continue
         fields = [f for f in _WIDE_GAP.split(line) if f]
-        split = Head(head.date, head.publisher, head.author, list(head.names), head.definite)
+        split = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
         if len(fields) > 1 and all(is_chrome(f, markers) or _read_field(f, split, markers) for f in fields):
             trial = split
         elif not _read_field(line, trial, markers):
@@ -163,9 +188,8 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
     if head.names and not head.definite:
         first = body[0] if body else ""
         if _HAN_NAME.fullmatch(first) and head.names[0] == first:
-            return Head(author=first), 1
+            return Head(authors=[first]), 1
         return Head(), 0
-    for name in head.names:
-        if head.author is None:
-            head.author = name
+    if head.names and not head.authors:
+        head.authors = [head.names[0]]
     return head, taken

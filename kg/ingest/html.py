@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ..model import Document, FileResult, Problem
 from .build import build_documents
+from .bylines import byline_names
 from .dates import parse_timestamp
 from .decode import decode_bytes
 from .meta import split_title
@@ -54,6 +55,12 @@ def _name(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
     return str(value).strip() if value else None
+
+
+def _names(value: object) -> list[str]:
+    """Every name of a JSON-LD author (one person, or a list of them)."""
+    values = value if isinstance(value, list) else [value]
+    return [n for n in (_name(v) for v in values) if n]
 
 
 def _junk(tag: Tag) -> bool:
@@ -102,7 +109,9 @@ def read_html(data: bytes, path: str) -> FileResult:
     time_tag = soup.find("time")
     if not when and isinstance(time_tag, Tag):
         when = str(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
-    author = _meta(soup, "author", "article:author", "dc.creator") or _name(ld.get("author"))
+    author_meta = _meta(soup, "author", "article:author", "dc.creator")
+    authors = byline_names(author_meta) if author_meta else [
+        n for v in _names(ld.get("author")) for n in byline_names(v)]
     publisher = _meta(soup, "og:site_name", "publisher", "dc.publisher") or _name(ld.get("publisher"))
     url = _meta(soup, "og:url") or (str(soup.find("link", rel="canonical")["href"])
                                      if isinstance(soup.find("link", rel="canonical"), Tag) else None)
@@ -123,7 +132,7 @@ def read_html(data: bytes, path: str) -> FileResult:
     if len(docs) == 1:
         d = docs[0]
         docs = [Document(**{**d.__dict__, "date_published": parse_timestamp(when or "") or d.date_published,
-                            "author": author or d.author, "publisher": d.publisher or publisher,
+                            "authors": tuple(authors) or d.authors, "publisher": d.publisher or publisher,
                             "headline": d.headline or headline})]
     elif docs and docs[0].is_container:
         c = docs[0]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .bylines import byline_names
 from .dates import month_day, parse_timestamp
-from .head import Head, is_outlet, read_head
+from .head import Head, is_outlet, read_head, take_byline
 from .lexicon import Markers, load_markers
-from .repair import is_dateline
+from .repair import is_chrome, is_dateline
 
 _STANDFIRST = 4  # lines a summary may take between headline and byline
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -25,9 +26,14 @@ class Meta:
 
     date: str | None = None
     publisher: str | None = None
-    author: str | None = None
+    authors: list[str] = field(default_factory=list)
     month_day: tuple[int, int] | None = None
     body: list[str] = field(default_factory=list)
+
+    @property
+    def author(self) -> str | None:
+        """The first byline name."""
+        return self.authors[0] if self.authors else None
 
 
 def han_count(text: str) -> int:
@@ -52,6 +58,14 @@ def _match(line: str, patterns: tuple[re.Pattern[str], ...], group: str) -> str 
     return None
 
 
+def _fullmatch_any(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
+    for p in patterns:
+        mt = p.fullmatch(line.strip())
+        if mt and mt["name"]:
+            return mt
+    return None
+
+
 def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -> Meta:
     """Take bylines, timestamps and source lines out of a body and return them with the rest.
 
@@ -65,7 +79,7 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
         body.pop(0)
     if head:
         block, start, taken = _find_head(body, m)
-        meta.date, meta.publisher, meta.author = block.date, block.publisher, block.author
+        meta.date, meta.publisher, meta.authors = block.date, block.publisher, list(block.authors)
         del body[start:start + taken]
     kept: list[str] = []
     for line in body:
@@ -73,10 +87,11 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
         if short and (pub := _match(line, m.of("source_re"), "pub")):
             meta.publisher = meta.publisher or pub
             continue
-        if short and (name := _match(line, m.of("author_re"), "name")) and not kept:
-            meta.author = meta.author or name
+        if short and not kept and (mt := _fullmatch_any(line, m.of("author_re"))):
+            take_byline(meta, mt, m)
             continue
         kept.append(line)
+    _cut_end_sections(kept, m)
     if kept and (mt := _BRACKET_DATELINE.match(kept[0])):
         when = parse_timestamp(mt["when"])
         if when:
@@ -92,6 +107,17 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
                 break
     meta.body = kept
     return meta
+
+
+def _cut_end_sections(kept: list[str], m: Markers) -> None:
+    """Drop closing boilerplate: from a heading such as "About Acme", "Forward-Looking
+    Statements" or "Media Contact" (after some body) to the end."""
+    seen_body = False
+    for i, line in enumerate(kept):
+        if seen_body and len(line) <= 80 and m.fullmatch("end_section_re", line):
+            del kept[i:]
+            return
+        seen_body = seen_body or len(line) > 80
 
 
 def _find_head(body: list[str], m: Markers) -> tuple[Head, int, int]:
@@ -127,9 +153,10 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
                 meta.publisher = meta.publisher or groups["pub"].strip()
             if groups.get("when"):
                 meta.month_day = month_day(groups["when"])
+                meta.date = meta.date or parse_timestamp(groups["when"])  # a dateline with its year
             name = groups.get("name") or groups.get("name2")
-            if name:
-                meta.author = meta.author or name.strip()
+            if name and not meta.authors:
+                meta.authors = byline_names(name, m)
             if kind == "wire_dateline_re":
                 rest = kept[0][mt.end():].strip()
                 if rest:
@@ -160,7 +187,7 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
         for p in m.of("tail_author_re"):
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
-                meta.author = meta.author or mt["name"].strip()
+                take_byline(meta, mt, m)
                 kept[-1] = last[: mt.start()].strip()
                 hit = True
                 break
@@ -193,8 +220,11 @@ def banner_outlet(line: str, markers: Markers | None = None) -> str | None:
     if not s or _SENTENCE_MARK.search(s) or len(s) > 60:
         return None
     crumbs = [p for p in _CRUMB_SEP.split(s) if p]
-    if len(crumbs) >= 2 and all(len(p) <= 12 for p in crumbs):
-        return crumbs[0] if is_outlet(crumbs[0], m) else ""
+    if len(crumbs) >= 2 and all(len(p) <= 12 or (p.isascii() and len(p.split()) <= 3) for p in crumbs):
+        first = crumbs[0]
+        site = is_outlet(first, m) or (first.isascii() and len(first.split()) >= 2 and not is_chrome(first, m)
+                                       and all(w[:1].isupper() for w in first.split()))
+        return first if site else ""
     parts = [p for p in _COLUMN_SEP.split(s) if p]
     if len(parts) == 2 and is_outlet(parts[0], m) and len(parts[1]) <= 8 and not any(c.isdigit() for c in s):
         return parts[0]

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Document, FileResult, Problem
 from .build import body_text
+from .bylines import byline_names
 from .dates import parse_timestamp
 from .decode import decode_bytes
 from .lexicon import load_markers
@@ -31,15 +32,17 @@ def _field(record: dict[str, Any], *names: str) -> str | None:
     return None
 
 
-def _byline_name(value: str | None) -> str | None:
-    """The name in an author field that holds a whole byline ("本报记者 邢舟" -> "邢舟")."""
+def _byline_names(value: str | None) -> list[str]:
+    """The names in an author field, which may hold a whole byline ("本报记者 邢舟" -> ["邢舟"])
+    or several names ("A and B", "张三、李四")."""
     if value is None:
-        return None
-    for p in load_markers().of("author_re"):
+        return []
+    m = load_markers()
+    for p in m.of("author_re"):
         mt = p.fullmatch(value.strip())
         if mt and mt["name"]:
-            return mt["name"].strip()
-    return value
+            return byline_names(mt["name"], m)
+    return byline_names(value, m)
 
 
 def record_document(record: dict[str, Any], path: str, n: int) -> Document | None:
@@ -62,7 +65,7 @@ def record_document(record: dict[str, Any], path: str, n: int) -> Document | Non
         date_published=parse_timestamp(_field(record, "date", "date_published", "published", "time") or "")
         or meta.date,
         publisher=_field(record, "source", "publisher", "site") or meta.publisher,
-        author=_byline_name(_field(record, "author", "byline")) or meta.author,
+        authors=tuple(_byline_names(_field(record, "author", "byline")) or meta.authors),
         url=_field(record, "url", "link"),
     )
 

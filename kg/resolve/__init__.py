@@ -24,11 +24,11 @@ def resolve(extractions: Sequence[Extraction], documents: Iterable[Document] = (
     out = Resolved()
 
     for doc in documents:
-        pub, author = resolver.add_document_people(doc)
+        pub, authors = resolver.add_document_people(doc)
         if pub:
             out.publishers[doc.key] = pub
-        if author:
-            out.authors[doc.key] = author
+        if authors:
+            out.authors[doc.key] = authors
 
     def key_of(m: Mention, doc_key: str) -> str:
         k = out.mention_keys.get((doc_key, m.start, m.end))

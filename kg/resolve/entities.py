@@ -58,11 +58,11 @@ class EntityResolver:
     def add_mention(self, m: Mention, doc_key: str) -> str:
         return self.add(m.text, m.type, doc_key, known=m.key, extra_types=m.extra_types)
 
-    def add_document_people(self, doc: Document) -> tuple[str | None, str | None]:
-        """Entities for the publisher and author named in a document's metadata."""
+    def add_document_people(self, doc: Document) -> tuple[str | None, tuple[str, ...]]:
+        """Entities for the publisher and the authors named in a document's metadata."""
         pub = self.add(doc.publisher, "Organization", doc.key) if doc.publisher else None
-        author = self.add(doc.author, "Person", doc.key) if doc.author else None
-        return pub, author
+        authors = tuple(dict.fromkeys(self.add(a, "Person", doc.key) for a in doc.authors if a))
+        return pub, authors
 
     def entities(self) -> dict[str, Entity]:
         out: dict[str, Entity] = {}
