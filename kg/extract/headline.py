@@ -49,8 +49,9 @@ class HeadlineDates:
             return
         effective = found.value
         # "天猫下调费率 淘宝规则9月15日起调整": the date belongs to the headline's part that holds it
-        a = max(doc.headline.rfind(c, 0, found.start) for c in _PARTS) + 1
-        ends = [i for i in (doc.headline.find(c, found.end) for c in _PARTS) if i >= 0]
+        marks = _PARTS + (" \u3000" if lang == "zh" else "")  # Chinese headlines join parts with a space
+        a = max(doc.headline.rfind(c, 0, found.start) for c in marks) + 1
+        ends = [i for i in (doc.headline.find(c, found.end) for c in marks) if i >= 0]
         part = doc.headline[a : min(ends, default=len(doc.headline))]
         types = {h.type for hs in self.matcher.find(part, lang, [(0, len(part))]) for h in hs}
         named = [m for m in ex.mentions if m.type != "Person" and m.text in doc.headline]
@@ -63,4 +64,4 @@ class HeadlineDates:
                 return
 
 
-_PARTS = " \u3000，,；;|｜"
+_PARTS = "，,；;|｜"

@@ -204,8 +204,8 @@ def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     """True for a news source named as such ("According to Caixin", 据新华社)."""
     before = re.split(r"[，,：:；;]", text[max(lo, m.start - 16) : m.start])[-1]  # "据公告，A": A is no source
     after = text[m.end : m.end + 6].lstrip("》”\" ")
-    if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or _ZH_TOLD.search(text, max(0, m.start - 2), m.start)
-                               and _ZH_SAID.match(text, m.end)):
+    told = _ZH_TOLD.search(text, max(0, m.start - 2), m.start) and _ZH_SAID.match(text, m.end)
+    if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
         return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
     return bool(words.source.search(before)) or bool(words.source_after.match(after))
 
