@@ -75,3 +75,74 @@ def test_brand_owners(service: str, owner: str, otype: str, pred: str) -> None:
     ms = [Mention(owner, 0, len(owner), otype), Mention(service, 50, 50 + len(service), "Service")]
     rels = brand_owners(ms)
     assert [(r.subject.text, r.predicate, r.object.text) for r in rels] == [(service, pred, owner)]
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("Brightcart agreed to buy Pakketto B.V., a Utrecht-based parcel startup.", "Pakketto B.V.", "Company"),
+    ("Fornaio S.p.A. said on Monday it would cut prices.", "Fornaio S.p.A.", "Company"),
+    ("The deal values Dansk Hjem A/S at $90 million.", "Dansk Hjem A/S", "Company"),
+    ("Regulators fined Lionmart Holdings Pte. Ltd. on Friday.", "Lionmart Holdings Pte. Ltd.", "Company"),
+    ("Records show Austin-based Cactus Commerce Inc. paid the fee.", "Cactus Commerce Inc.", "Company"),
+], ids=["bv", "spa", "a-s", "pte-ltd", "place-based-prefix"])
+def test_dotted_legal_forms(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("Marta Quintana, Pelicart's co-founder and chief executive, said sales doubled.", "Marta Quintana", "Person"),
+    ("Ravi Kulkarni, Blue Mango Foods' chief executive, declined to comment.", "Ravi Kulkarni", "Person"),
+    ("The round also drew angel investors Tomas Berg and Lena Voss.", "Tomas Berg", "Person"),
+    ("The round also drew angel investors Tomas Berg and Lena Voss.", "Lena Voss", "Person"),
+], ids=["multiword-possessive-org", "possessive-s-org", "angel-1", "angel-2"])
+def test_person_rules(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    assert _found(names, text).get(name) == typ
+
+
+@pytest.mark.parametrize("text", [
+    "Hallberg reported from Stockholm. Ortiz reported from Madrid.",
+    "Kowalski contributed reporting from Warsaw.",
+], ids=["reported-from", "contributed-reporting"])
+def test_credit_line_surnames_are_not_firms(names: NamesExtractor, text: str) -> None:
+    assert not [t for t, typ in _found(names, text).items() if typ == "Company"]
+
+
+def test_surname_after_titled_person_is_not_a_firm(names: NamesExtractor) -> None:
+    text = "Marta Quintana, Pelicart's co-founder and chief executive, said so. Quintana said the firm would grow."
+    assert "Quintana" not in _found(names, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Dealnest Inc., an online marketplace for used furniture, filed for an IPO.", "Dealnest Inc."),
+    ("Shares of Modaro plc, the Paris-listed marketplace for designer bags, rose.", "Modaro"),
+    ("Sellers can list items on the Lumora marketplace from May.", "Lumora"),
+], ids=["suffix-company-apposition", "plc-apposition", "the-x-marketplace"])
+def test_marketplace_descriptors_type_platform(names: NamesExtractor, text: str, name: str) -> None:
+    new, _ = names.find(text, [])
+    m = next(m for m in new if m.text == name)
+    assert "Platform" in {m.type, *m.extra_types}
+
+
+def test_hyphenated_word_before_marketplace_is_no_name(names: NamesExtractor) -> None:
+    assert "Paris-listed" not in _found(names, "Modaro, the Paris-listed marketplace for bags, rose.")
+
+
+def test_the_x_app_stays_a_service(names: NamesExtractor) -> None:
+    assert _found(names, "Users of the Shoply Deals app will lose access in June.").get("Shoply Deals") == "Service"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Mercato will launch Mercato Rapido, a same-day delivery option offered on the Mercato marketplace.",
+     "Mercato Rapido"),
+    ("Lazada said it will shut down Lazada Flash Picks, the flash-sale feature offered on its app.", "Lazada Flash Picks"),
+    ("Flipkart launched Flipkart Snack Club, a ₹49-a-month snack subscription on its app.", "Flipkart Snack Club"),
+], ids=["express-like-word", "platform-prefix", "currency-word"])
+def test_service_appositions(names: NamesExtractor, text: str, name: str) -> None:
+    from kg.extract.gazetteer import Gazetteer
+
+    known = Gazetteer().find(text)
+    new, _ = names.find(text, known)
+    assert {m.text: m.type for m in new}.get(name) == "Service"
+
+
+def test_service_apposition_keeps_legal_firms(names: NamesExtractor) -> None:
+    assert _found(names, "Parcelgo Ltd., a delivery service for small shops, raised money.").get("Parcelgo Ltd.") == "Company"

@@ -92,3 +92,16 @@ def test_bracketed_without_corporate_verb_is_nothing(names: NamesExtractor) -> N
 ], ids=["app-named-after-firm"])
 def test_quoted_firm_head_is_no_service(names: NamesExtractor, text: str, absent: str) -> None:
     assert _found(names, text).get(absent) != "Service"
+
+
+@pytest.mark.parametrize(("text", "short"), [
+    ("本公司拟收购杭州云帆物流有限公司（以下简称“目标公司”）全部股权。目标公司主要从事仓储业务。", "目标公司"),
+    ("星海科技股份有限公司（以下简称“发行人”）拟于科创板上市。发行人本次拟募资5亿元。", "发行人"),
+], ids=["target-company", "issuer"])
+def test_role_short_forms_carry_the_long_name(text: str, short: str) -> None:
+    from kg.extract.names import NamesExtractor
+    from kg.extract.names_alias import alias_mentions
+
+    new, _ = NamesExtractor().find(text, [])
+    aliases = alias_mentions(text, new)
+    assert aliases and all(m.text != short for m in aliases)

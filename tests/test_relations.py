@@ -55,6 +55,14 @@ CASES = [
      {"Alibaba": "Company", "Wang Hai": "Person"}, ("Wang Hai", "affiliatedWith", "Alibaba")),
     ("en-person-title-of-org", "Wang Xin, president of the Shenzhen Cross-Border E-Commerce Association, said so.", "en",
      {"Wang Xin": "Person"}, ("Wang Xin", "affiliatedWith", "Shenzhen Cross-Border E-Commerce Association")),
+    ("zh-platform-launches-quoted-service", "抖音电商宣布上线“直播小助理”功能。", "zh",
+     {"抖音电商": "Platform", "直播小助理": "Service"}, ("直播小助理", "offeredOn", "抖音电商")),
+    ("zh-platform-introduces-quoted-service", "快手电商推出“好物速递”服务。", "zh",
+     {"快手电商": "Platform", "好物速递": "Service"}, ("好物速递", "offeredOn", "快手电商")),
+    ("en-subsidiary-place-word", "Hemma UK Ltd, a subsidiary of the Oslo-based Nordvik Home AS, closed stores.", "en",
+     {"Hemma UK Ltd": "Company", "Nordvik Home AS": "Company"}, ("Hemma UK Ltd", "subsidiaryOf", "Nordvik Home AS")),
+    ("en-offered-on-the", "Mercato Rapido, a same-day delivery option offered on the Mercato marketplace, starts soon.",
+     "en", {"Mercato Rapido": "Service", "Mercato": "Platform"}, ("Mercato Rapido", "offeredOn", "Mercato")),
     ("en-title-maps-to-office", "On March 1, Minister of Commerce Wang Wentao said it.", "en", {"Wang Wentao": "Person"},
      ("Wang Wentao", "role", "Minister of Commerce")),
 ]
@@ -131,3 +139,16 @@ def test_relations_affiliations(text: str, lang: str, names: dict[str, str], exp
 ], ids=["en-place-is-not-org", "zh-exchange-is-not-main-org"])
 def test_relations_affiliation_not_to(text: str, lang: str, names: dict[str, str], absent: str) -> None:
     assert not [t for t in triples(make(text, lang, names)) if t[1] == "affiliatedWith" and t[2] == absent]
+
+
+def test_relations_operates_after_an_apposition() -> None:
+    text = "Lumora Europe B.V., a subsidiary of Dublin-based Lumora Holdings Ltd., operates the Lumora marketplace."
+    doc = Document(key="r#1", source_path="r", position="", text=text, lang="en")
+    ex = Extraction(document=doc)
+    for name, typ in (("Lumora Europe B.V.", "Company"), ("Lumora Holdings Ltd.", "Company")):
+        ex.mentions.append(Mention(name, text.index(name), text.index(name) + len(name), typ))
+    at = text.rindex("Lumora")
+    ex.mentions.append(Mention("Lumora", at, at + 6, "Platform"))
+    EXTRACTOR(ex)
+    assert ("Lumora", "operatedBy", "Lumora Europe B.V.") in triples(ex)
+    assert ("Lumora Europe B.V.", "subsidiaryOf", "Lumora Holdings Ltd.") in triples(ex)

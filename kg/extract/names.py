@@ -83,12 +83,21 @@ class NamesExtractor:
                 continue
             replaced.extend(hits)
             taken.append(c)
+        also = self._also_platform(cands, taken)
         new = [
             Mention(text[c.start : c.end], c.start, c.end, c.type, key=None,
-                    extractor=f"names:{c.rule}", confidence=c.confidence)
+                    extractor=f"names:{c.rule}", confidence=c.confidence,
+                    extra_types=("Platform",) if id(c) in also else ())
             for c in sorted(taken, key=lambda c: c.start)
         ]
         return new, replaced
+
+    @staticmethod
+    def _also_platform(cands: list[Candidate], taken: list[Candidate]) -> set[int]:
+        """"Threadloop Inc., an online marketplace": the company name found by its suffix wins, and the
+        apposition that calls the same name a marketplace makes it a platform too."""
+        starts = {c.start for c in cands if c.type == "Platform" and c not in taken}
+        return {id(c) for c in taken if c.type == "Company" and c.start in starts}
 
     def _not_firm_short_forms(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """A quoted "service" that is the head of a firm's name in the same text (“众刷”小程序 beside

@@ -18,6 +18,16 @@ from ..lexicons import LEXICON_DIR, load_json
 from ..model import Mention
 from .names_common import names_lexicon
 
+
+@lru_cache(maxsize=1)
+def _role_forms() -> frozenset[str]:
+    """Short forms naming a party's role (目标公司, 发行人): they carry the long name, like 本公司."""
+    forms = load_json("names/aliases.json").get("role_forms", [])
+    if not isinstance(forms, list) or not all(isinstance(w, str) and w for w in forms):
+        raise LexiconError(f"{LEXICON_DIR / 'names/aliases.json'}: 'role_forms' must list non-empty strings")
+    return frozenset(forms)
+
+
 _OPEN, _CLOSE = "“\"「『‘'", "”\"」』’'"
 
 
@@ -54,7 +64,8 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         short = hit.group(group)
         if short == m.text:
             continue
-        deictic = m.key is None and names_lexicon().plain_words(short)  # 本公司, 该公司: no name of its own
+        # 本公司, 该公司, 目标公司: no name of its own
+        deictic = m.key is None and (names_lexicon().plain_words(short) or short in _role_forms())
         for occ in re.finditer(re.escape(short), text):
             a, b = occ.span()
             if re.match(r"[A-Za-z0-9]", short) and (text[a - 1 : a].isalnum() or text[b : b + 1].isalnum()):

@@ -100,9 +100,22 @@ class DescriptorFinder:
     def _en_apposition(self) -> re.Pattern[str]:
         words = alternation(list(self.desc.en))
         return re.compile(
-            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}), (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
             rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
         )
+
+    @cached_property
+    def _lower_forms(self) -> str:
+        """Legal forms written in lower case after a name ("Vintra plc, the marketplace for ...")."""
+        forms = self.lex.en_orgs.get("lower_legal_forms", [])
+        return f"(?: (?:{alternation(forms)}))" if forms else "(?!)"
+
+    @cached_property
+    def _en_before_noun(self) -> re.Pattern[str]:
+        """"the Tessaly marketplace", "the Bazarro online marketplace": a name before its descriptor."""
+        apps = {w.lower() for w in self.lex.services["en_words"]}  # "the Vendora Deals app" is a service
+        words = alternation([w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps])
+        return re.compile(rf"\b(?:the|its|their) (?P<n>{_EN_RUN}) (?P<d>{words})\b(?![\w\-])")
 
     @cached_property
     def _en_verb(self) -> re.Pattern[str]:
@@ -112,6 +125,11 @@ class DescriptorFinder:
         return re.compile(
             rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
+
+    @cached_property
+    def _credit(self) -> re.Pattern[str]:
+        phrases = self.desc.edges.get("en_credit_phrases", [])
+        return re.compile(rf" (?:{alternation(phrases)})\b" if phrases else r"(?!)")
 
     @cached_property
     def _en_object(self) -> re.Pattern[str]:
@@ -212,6 +230,10 @@ class DescriptorFinder:
             a, b = self._en_trim(text, *m.span("n"))
             if b > a and a == m.start("n"):  # "In Brazil, the largest retailer": no name
                 out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-apposition", 0.65))
+        for m in self._en_before_noun.finditer(text):
+            a, b = self._en_trim(text, *m.span("n"))
+            if b > a and a == m.start("n") and not re.search(r"-[a-z]+\b", text[a:b]):  # "the London-listed"
+                out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-before-descriptor", 0.65))
         person_words = {w for p in persons for w in text[p.start : p.end].split()}
         lower = prose_lower_words(text)
         for m in self._en_verb.finditer(text):
@@ -219,6 +241,8 @@ class DescriptorFinder:
                 continue  # "Huoli Youxuan President X said": the run began earlier
             a, b = self._subject(text, *m.span("n"))
             words = text[a:b].split()
+            if self._credit.match(text, m.end("n")):
+                continue  # "Whitfield reported from Washington": a journalist's credit line
             if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
                 continue  # "Markets Authority said": a government name, cut short by its head
             if (b > a and len(words) <= self.desc.edges["en_max_words"] and not words[0].isupper()

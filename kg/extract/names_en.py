@@ -16,7 +16,10 @@ from .names_common import LATIN, UP, Candidate, NamesLexicon, alternation, names
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.
-_TOKEN = re.compile(rf"[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&")
+# Dotted and slashed legal forms ("B.V.", "S.p.A.", "A/S") are one token.
+_TOKEN = re.compile(
+    rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
+)
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -92,7 +95,9 @@ class EnOrgFinder:
         self.local_parents = tuple(o["local_parents"])
         self.thing_heads = frozenset(o.get("thing_heads", ()))
         self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
-        self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | {"Co.", "S.A."}
+        dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
+        self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
+        self.place_prefixes = tuple(o.get("place_prefixes", ()))
 
     def runs(self, text: str) -> list[list[Tok]]:
         """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
@@ -108,8 +113,9 @@ class EnOrgFinder:
             part: list[Tok] = []
             for tok in [*run, None]:
                 if tok is None or tok.text in self.name_stops:
-                    while part and (part[0].text in self.start_stops or part[0].text in self.connectors):
-                        part.pop(0)
+                    while part and (part[0].text in self.start_stops or part[0].text in self.connectors
+                                    or (len(part) > 1 and part[0].text.endswith(self.place_prefixes))):
+                        part.pop(0)  # "Denver-based ShopHarbor Inc.": the place word describes the name
                     while part and part[-1].text in self.connectors:
                         part.pop()
                     if part:

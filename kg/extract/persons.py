@@ -48,7 +48,9 @@ class PersonFinder:
     def _en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
         return re.compile(
-            rf"(?<![{LATIN}])(?P<name>{_EN_NAME}), (?:the |a |an )?(?:[{UP}][\w.&\-]*['’]s )?(?:[a-z\-]+ )?"
+            rf"(?<![{LATIN}])(?P<name>{_EN_NAME}), (?:the |a |an )?"
+            rf"(?:(?:[{UP}][\w.&\-]* ){{0,2}}[{UP}][\w.&\-]*(?:['’]s|s['’]) )?"
+            rf"(?:[a-z\-]+ )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
 

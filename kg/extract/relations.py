@@ -139,18 +139,20 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
     ms = sorted(mentions, key=lambda m: m.start)
     for i, first in enumerate(ms):
         for second in ms[i + 1 :]:
-            if second.start - first.end > _MAX_GAP:
+            if second.start - first.end > _MAX_APPOSITION_GAP:
                 break
             if second.start < first.end or not _sentence_text(text, first.end, second.start):
                 continue
-            gap = text[first.end : second.start]
+            gaps = _gap_readings(text[first.end : second.start])
+            if not gaps:
+                continue
             for p in patterns:
                 subj, obj = (first, second) if p.subject_first else (second, first)
                 if not (_types_of(subj) & p.subject_types and _types_of(obj) & p.object_types):
                     continue
                 if subj.key is not None and subj.key == obj.key:
                     continue
-                if not p.between.match(gap):
+                if not any(p.between.match(gap) for gap in gaps):
                     continue
                 if not p.before.search(text, max(0, first.start - 12), first.start):
                     continue
@@ -163,6 +165,33 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
 
 
 _evidence = evidence
+_MAX_APPOSITION_GAP = 140
+# ", a subsidiary of Singapore-based Bazarro Holdings Pte. Ltd., " between a subject and its verb
+_APPOSITION = re.compile(r"\A\s*,\s*(?:a|an|the)\s[^,;()]{3,100}?,\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> re.Pattern[str]:
+    """"the Copenhagen-based": a hyphenated place word before a name, skipped between two mentions."""
+    from .names_common import names_lexicon
+
+    ends = names_lexicon().en_orgs.get("place_prefixes", [])
+    alts = "|".join(re.escape(e) for e in ends) or "(?!)"
+    return re.compile(rf"\b[\w.]+(?:{alts})\s+\Z")
+
+
+def _gap_readings(gap: str) -> list[str]:
+    """The text between two mentions as written, without a place word before the second mention
+    ("a subsidiary of the Copenhagen-based X"), and without an apposition after the first ("X, a
+    subsidiary of Y, operates Z"); empty when the mentions are too far apart for any of them."""
+    out = [gap] if len(gap) <= _MAX_GAP else []
+    bare = _place_words().sub("", gap)
+    if bare != gap and len(bare) <= _MAX_GAP:
+        out.append(bare)
+    m = _APPOSITION.match(gap)
+    if m and len(gap) - m.end() <= _MAX_GAP:
+        out.append(" " + gap[m.end():])
+    return out
 
 
 @lru_cache(maxsize=1)

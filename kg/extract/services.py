@@ -43,6 +43,7 @@ class ServiceFinder:
         self.blockers = frozenset(s["version_blockers"])
         self.generic = frozenset(s["generic"])
         self.heads = tuple(s["heads"])
+        self.firm_suffixes = frozenset(s.get("en_firm_suffixes", ()))
 
     @cached_property
     def _app(self) -> re.Pattern[str]:
@@ -114,7 +115,7 @@ class ServiceFinder:
         s = self.lex.services
         heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
         return re.compile(
-            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’']+ ){{0,4}}?"
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?"
             rf"(?:{heads})\b(?! (?:{blockers})\b)"
             rf"|\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN})"
         )
@@ -129,7 +130,11 @@ class ServiceFinder:
             if words[0] in starts or any(w in stops for w in words) or (sentence_start(text, m.start(group)) and len(words) == 1):
                 continue  # "On Tuesday, the service": no name; a lone capital at a sentence start names nothing
             if self._ok(m.group(group)):
-                out.append(Candidate(m.start(group), m.end(group), "Service", "en-service-apposition", 0.7))
+                # above a suffix rule's 0.75 ("Tessaly Express"), unless the name ends in a legal form;
+                # it replaces a platform inside it ("Rakuten Quick Deals, the flash-sale feature")
+                firm = words[-1] in self.firm_suffixes
+                out.append(Candidate(m.start(group), m.end(group), "Service", "en-service-apposition",
+                                     0.7 if firm else 0.76, subsumes=True))
         return out
 
     @cached_property
