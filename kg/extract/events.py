@@ -45,6 +45,7 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
+_DONE = re.compile(r"\s*(?:前|之前)?(?:正式|已)?(?:完成|交割|完成交割|完成過戶|完成过户)")  # "已于6月14日完成"
 _AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?\Z", re.IGNORECASE)
 _AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
@@ -247,7 +248,8 @@ class _Builder:
         effective = next((d.value for d in here if d.role == "effective"), None)
         if effective is None and typ in ("Acquisition", "Investment"):
             # "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": when it took effect
-            effective = next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])), None)
+            effective = next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])
+                              or _DONE.match(text, d.end)), None)
             if date == effective:
                 date = None
         if effective is None and typ in EFFECT_TYPES:

@@ -84,7 +84,7 @@ def compile_phrase(text: str, lang: str, gap: int | None = None) -> re.Pattern[s
     pieces = [p for p in text.split(_GAP)]
     if any(not p.strip() for p in pieces):
         raise ValueError(f"empty part around {_GAP!r} in {text!r}")
-    joiner = rf"[^{stops}]{{0,{limit}}}?"
+    joiner = rf"(?:[^{stops}]|(?<=\d)\.(?=\d)){{0,{limit}}}?"  # "sold 22.5 million shares": a decimal point is no stop
     return re.compile(joiner.join(_word_regex(p, lang) for p in pieces), re.IGNORECASE)
 
 
