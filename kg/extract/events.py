@@ -85,7 +85,7 @@ class _Builder:
             found = unknown_investors(text, mentions, lo, hi, words)
             doc.new.extend(found)
             mentions = mentions + found
-            inv = investors(text, mentions, lo, hi, words)
+            inv = investors(text, self.everyone, lo, hi, words)  # angels may be people
             self.named_investors = bool(inv)
             if inv:
                 others = [m for m in actor_candidates(mentions, lo, inv[0].start)

@@ -115,8 +115,17 @@ def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) 
 
 
 def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleWords) -> list[Mention]:
-    """Every organisation of the sentence named as an investor: "由A领投，B跟投", "led by A, with participation from B"."""
-    orgs = [m for m in actor_candidates(mentions, lo, hi) if m.type in ORGANIZATION_TYPES]
+    """Every organisation of the sentence named as an investor: "由A领投，B跟投", "led by A, with participation from B";
+    a person only as an angel ("天使投资人周默", "angel investor Maya Ellison", "由周默独家投资")."""
+    cands = actor_candidates(mentions, lo, hi)
+    angels: list[Mention] = []
+    for m in cands:
+        if m.type != "Person":
+            continue
+        if _ANGEL.search(text, max(lo, m.start - 20), m.start) or words.investor_after.match(text, m.end) or (
+                angels and words.separator.match(text[angels[-1].end : m.start])):  # "angel investors A and B"
+            angels.append(m)
+    orgs = [m for m in cands if m.type in ORGANIZATION_TYPES or m in angels]
     out: list[Mention] = []
     for i, m in enumerate(orgs):
         if words.investor_after.match(text, m.end):  # "A、B和C跟投": the whole list before the word
@@ -128,6 +137,10 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
                 out.append(m)
             out.extend(x for x in _list_going_on(text, orgs[i + 1 :], m, words) if x not in out)
     return out
+
+
+_ANGEL = re.compile(r"(?:天使投资人|个人投资者|天使投資人|個人投資者|angel investors?|individual investors?)[\s、,，]*(?:and\s+)?\Z",
+                    re.IGNORECASE)
 
 
 def _list_going_on(text: str, after: list[Mention], first: Mention, words: RoleWords) -> list[Mention]:
