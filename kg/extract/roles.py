@@ -139,8 +139,9 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
     return out
 
 
-_ANGEL = re.compile(r"(?:天使投资人|个人投资者|天使投資人|個人投資者|angel investors?|individual investors?)[\s、,，]*(?:and\s+)?\Z",
-                    re.IGNORECASE)
+_ANGEL = re.compile(
+    r"(?:天使投资人|个人投资者|天使投資人|個人投資者|angel investors?|individual investors?)[\s、,，]*(?:and\s+)?\Z",
+    re.IGNORECASE)
 
 
 def _list_going_on(text: str, after: list[Mention], first: Mention, words: RoleWords) -> list[Mention]:
