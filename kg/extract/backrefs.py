@@ -36,6 +36,10 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
     if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun or noun):
         return False  # "处罚决定作出日期为…" with no party named: the decision of the event before
     event = doc.ex.events[idx]
+    money = {f.unit: f.value for f in event.figures if f.unit.isupper()} if typ in CLOSING_TYPES else {}
+    if any(f.unit in money and money[f.unit] != f.value for f in doc.ex.figures
+           if lo <= f.start and f.end <= hi and f.unit.isupper()):
+        return False  # "It raised $20 million in 2023": another amount, another deal
     date = later_date(doc, lo, hi)
     if event.effective_date is None and date is not None and date != event.date:
         event = replace(event, effective_date=date)

@@ -85,7 +85,7 @@ class _Builder:
             found = unknown_investors(text, mentions, lo, hi, words)
             doc.new.extend(found)
             mentions = mentions + found
-            inv = investors(text, self.everyone, lo, hi, words)  # angels may be people
+            inv = investors(text, self.everyone + found, lo, hi, words)  # angels may be people
             self.named_investors = bool(inv)
             if inv:
                 others = [m for m in actor_candidates(mentions, lo, inv[0].start)
@@ -155,9 +155,11 @@ class _Builder:
             near = max(c_lo, hit.start - PATIENT_WINDOW[words.lang])
             if actor is not None and words.lang == "zh" and actor.end <= hit.start:
                 near = max(c_lo, actor.start - PATIENT_WINDOW["zh"])  # "B（下称b）被<long agent name>罚没": B before 被
+            aside = asides(text, lo, hit.start) if words.lang == "en" else []
             patients = [m for m in actor_candidates(mentions, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
-                        and (actor is None or m.end <= actor.start or words.lang == "en")]
+                        and (actor is None or m.end <= actor.start or words.lang == "en")
+                        and not any(a <= m.start and m.end <= b for a, b in aside)]
             if not patients:  # "B（简称“b”）因…，被A处以罚款": the subject before the cause clause
                 patients = [m for m in actor_candidates(mentions, lo, near)
                             if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
@@ -199,8 +201,9 @@ class _Builder:
             party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
             affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
         if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
-            affects = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text, max(lo, m.start - 12), m.start)
-                       and (actor is None or key(m) != key(actor))][:1]
+            target = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text, max(lo, m.start - 12), m.start)
+                      and (actor is None or key(m) != key(actor))][:1]
+            affects = list_after(text, self.everyone, target[0].start, hi, words) if target else []  # and its CEO
         if typ in AFFECTS_TYPES and not affects:
             # persons never act in corporate events, but may be sued or fined beside their company
             affects = [m for m in list_after(text, self.everyone, hit.end, c_hi if words.lang == "zh" else hi, words)
@@ -358,7 +361,7 @@ def _goes_on(doc: EventDoc, event: EventMention, named_investors: bool = False) 
         return False
     if event.effective_date and last.effective_date and event.effective_date != last.effective_date:
         return False  # another change taking effect on another day
-    money = {f.unit: f.value for f in last.figures if f.unit.isupper()}
+    money = {f.unit: f.value for f in last.figures if f.unit.isupper()} if event.type in ("Acquisition", "Investment") else {}
     if any(f.unit in money and money[f.unit] != f.value for f in event.figures if f.unit.isupper()):
         return False  # another amount of the same currency: another deal ("last raised $20 million")
     have = {(f.value, f.unit) for f in last.figures}

@@ -1,0 +1,197 @@
+"""Events round 3: roles and dates of deals, fines, court rulings and rounds in news the seeds do not cover.
+
+Every sentence here is written for the test; names are invented unless they are real regulators.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import make, only, run
+
+
+def _names(e, role: str) -> list[str]:
+    return [m.text for m in getattr(e, role)]
+
+
+# --- who acts, who is affected --------------------------------------------------------------
+
+ROLE_CASES = [
+    ("en-passive-by-possessive", "Shein was fined 1.2 million euros by France's competition watchdog DGCCRF on Monday.",
+     "en", {"Shein": "Company", "DGCCRF": "GovernmentBody"}, "Enforcement", ["DGCCRF"], ["Shein"]),
+    ("en-passive-two-agents", "Boxora agreed to pay $2.5 million to settle a lawsuit brought by the Federal Trade "
+     "Commission and the Ohio Department of Law.", "en",
+     {"Boxora": "Company", "Federal Trade Commission": "GovernmentBody", "Ohio Department of Law": "GovernmentBody"},
+     "Enforcement", ["Federal Trade Commission", "Ohio Department of Law"], ["Boxora"]),
+    ("zh-source-before-comma", "另据公告，甲物流拟以约9亿元收购乙快运66.5%的股份。", "zh",
+     {"甲物流": "Company", "乙快运": "Company"}, "Acquisition", ["甲物流"], ["乙快运"]),
+    ("zh-passive-after-short-form", "上海甲电子商务有限公司（以下简称“甲电商”）因虚构原价，被上海市浦东新区市场监督管理局"
+     "处以罚款185万元。", "zh", {"上海甲电子商务有限公司": "Company", "甲电商": "Company",
+                               "上海市浦东新区市场监督管理局": "GovernmentBody"},
+     "Enforcement", ["上海市浦东新区市场监督管理局"], ["甲电商"]),
+    ("zh-court-plaintiff-not-affected", "昨日，某互联网法院对丙网络公司诉丁科技公司不正当竞争纠纷一案作出一审宣判。", "zh",
+     {"某互联网法院": "GovernmentBody", "丙网络公司": "Company", "丁科技公司": "Company"},
+     "Enforcement", ["某互联网法院"], ["丁科技公司"]),
+    ("en-penalty-announced-against", "The case follows a 140 billion won penalty the KFTC announced against Gomi Mart "
+     "in June.", "en", {"KFTC": "GovernmentBody", "Gomi Mart": "Company"}, "Enforcement", ["KFTC"], ["Gomi Mart"]),
+    ("en-company-and-its-ceo-sued", "The Federal Trade Commission filed a lawsuit against Boxora and its co-founder and "
+     "chief executive, Vera Pike.", "en",
+     {"Federal Trade Commission": "GovernmentBody", "Boxora": "Company", "Vera Pike": "Person"},
+     "Enforcement", ["Federal Trade Commission"], ["Boxora", "Vera Pike"]),
+    ("en-which-clause-is-no-subject", "Huali, which competes with Pindo and Jingo in smaller cities, said it accepted the "
+     "penalty.", "en", {"Huali": "Platform", "Pindo": "Platform", "Jingo": "Platform"}, "Enforcement", ["Huali"], []),
+]
+
+
+@pytest.mark.parametrize("text,lang,names,typ,actors,affects", [c[1:] for c in ROLE_CASES],
+                         ids=[c[0] for c in ROLE_CASES])
+def test_events_rules3_roles(text, lang, names, typ, actors, affects) -> None:
+    e = only(run(make(text, lang, names)), typ)
+    assert _names(e, "actors") == actors
+    assert sorted(_names(e, "affects")) == sorted(affects)
+
+
+def test_events_rules3_the_commission_is_the_body_named_commission() -> None:
+    text = ("The European Union adopted new rules last year. The Commission has today fined Bazro €350 million "
+            "for breaching the law. The European Commission said the fine was proportionate.")
+    names = {"European Union": "GovernmentBody", "European Commission": "GovernmentBody", "Bazro": "Company"}
+    e = only(run(make(text, "en", names)), "Enforcement")
+    assert _names(e, "actors") == ["European Commission"]
+
+
+def test_events_rules3_party_pronoun_is_the_party_punished_before() -> None:
+    text = ("甲电商被某市场监督管理局罚款。该局于2025年5月16日作出行政处罚决定：没收当事人违法所得38.6万元，并处罚款150万元。")
+    names = {"甲电商": "Company", "某市场监督管理局": "GovernmentBody"}
+    ex = run(make(text, "zh", names))
+    fines = [e for e in ex.events if e.type == "Enforcement"]
+    assert fines and all(_names(e, "affects") == ["甲电商"] for e in fines)
+
+
+def test_events_rules3_dateline_outlet_is_never_a_party() -> None:
+    text = "新华社北京11月14日电 国家互联网信息办公室、商务部14日联合发布《某管理办法》，自2026年3月1日起施行。"
+    names = {"新华社": "Organization", "国家互联网信息办公室": "GovernmentBody", "商务部": "GovernmentBody"}
+    ex = run(make(text, "zh", names, dates=[("2026年3月1日", "2026-03-01", "effective")]))
+    assert not [e for e in ex.events if e.type == "Partnership"]  # co-issuing a rule is no partnership
+    assert all("新华社" not in _names(e, "actors") for e in ex.events)
+
+
+# --- rounds and their investors -------------------------------------------------------------
+
+INVESTOR_CASES = [
+    ("zh-list-before-follow", "甲科技完成3亿美元D轮融资，乙资本、丙资本和丁资本跟投。", "zh",
+     {"甲科技": "Company", "乙资本": "Company", "丙资本": "Company", "丁资本": "Company"},
+     {"乙资本", "丙资本", "丁资本"}, {"甲科技"}),
+    ("zh-adviser-is-no-investor", "本轮融资由乙资本领投，老股东丙资本超额跟投，丁资本担任本轮独家财务顾问。", "zh",
+     {"乙资本": "Company", "丙资本": "Company", "丁资本": "Company"}, {"乙资本", "丙资本"}, set()),
+    ("en-unknown-names-after-led-by", "Grocerly raised $100 million in a Series D round led by Tiger Ridge, with "
+     "participation from Oak Hollow and General Pines.", "en", {"Grocerly": "Company"},
+     {"Tiger Ridge", "Oak Hollow", "General Pines"}, {"Grocerly"}),
+    ("en-apposition-is-not-the-investee", "Kiranet, a startup that lets shopkeepers sell through WhatsApp groups, has "
+     "raised $48 million in a Series C round led by Banyan Peak Capital.", "en",
+     {"Kiranet": "Company", "WhatsApp": "Platform", "Banyan Peak Capital": "Company"}, {"Banyan Peak Capital"},
+     {"Kiranet"}),
+    ("en-angel-people", "Parcelo raised $12 million led by Foundry Ventures, with participation from angel investors "
+     "Maya Ellis and Ravi Kumar.", "en",
+     {"Parcelo": "Company", "Foundry Ventures": "Company", "Maya Ellis": "Person", "Ravi Kumar": "Person"},
+     {"Foundry Ventures", "Maya Ellis", "Ravi Kumar"}, {"Parcelo"}),
+]
+
+
+@pytest.mark.parametrize("text,lang,names,actors,affects", [c[1:] for c in INVESTOR_CASES],
+                         ids=[c[0] for c in INVESTOR_CASES])
+def test_events_rules3_investors(text, lang, names, actors, affects) -> None:
+    e = only(run(make(text, lang, names)), "Investment")
+    assert set(_names(e, "actors")) == actors
+    assert set(_names(e, "affects")) == affects
+
+
+def test_events_rules3_follow_up_investors_join_the_round() -> None:
+    text = ("Kiranet has raised $48 million in a Series C round led by Banyan Peak Capital. "
+            "Existing investors Northgate Ventures and Tidewater Partners also participated.")
+    names = {"Kiranet": "Company", "Banyan Peak Capital": "Company", "Northgate Ventures": "Company",
+             "Tidewater Partners": "Company"}
+    ex = run(make(text, "en", names, figures=[("$48 million", "48000000", "USD")]))
+    rounds = [e for e in ex.events if e.type == "Investment"]
+    assert len(rounds) == 1
+    assert set(_names(rounds[0], "actors")) == {"Banyan Peak Capital", "Northgate Ventures", "Tidewater Partners"}
+
+
+def test_events_rules3_another_amount_is_another_round() -> None:
+    text = "Kiranet has raised $48 million in a Series C round led by Banyan Peak Capital. It raised $20 million in 2023."
+    names = {"Kiranet": "Company", "Banyan Peak Capital": "Company"}
+    ex = run(make(text, "en", names, figures=[("$48 million", "48000000", "USD"), ("$20 million", "20000000", "USD")]))
+    assert len([e for e in ex.events if e.type == "Investment"]) == 2
+
+
+# --- deal types and dates -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,stake,stake_type", [
+    ("Harbor Retail agreed to buy a 60% stake in Swiftly Express for HK$2.3 billion.", "60%", "Acquisition"),
+    ("Glow Brands agreed to buy a 12% stake in Boxora for $30 million.", "12%", "Investment"),
+], ids=["controlling-stake", "minority-stake"])
+def test_events_rules3_stake_size_decides_the_type(text: str, stake: str, stake_type: str) -> None:
+    names = {"Harbor Retail": "Company", "Swiftly Express": "Company", "Glow Brands": "Company", "Boxora": "Company"}
+    ex = run(make(text, "en", names, figures=[(stake, stake.rstrip("%"), "percent")]))
+    assert {e.type for e in ex.events} & {"Acquisition", "Investment"} == {stake_type}
+
+
+def test_events_rules3_closing_in_the_deal_sentence() -> None:
+    text = "甲股份以现金方式收购乙云仓100%股权的交易已于2025年6月30日完成交割，交易对价为12.5亿元。"
+    ex = run(make(text, "zh", {"甲股份": "Company", "乙云仓": "Company"},
+                  dates=[("2025年6月30日", "2025-06-30", "date")]))
+    assert only(ex, "Acquisition").effective_date == "2025-06-30"
+
+
+def test_events_rules3_date_nearest_the_trigger() -> None:
+    text = "Threadly shares are expected to price on April 16 and begin trading on April 17."
+    ex = run(make(text, "en", {"Threadly": "Company"}, dates=[("April 16", "2025-04-16", "date"),
+                                                              ("April 17", "2025-04-17", "date")]))
+    assert only(ex, "Listing").date == "2025-04-17"
+
+
+def test_events_rules3_offering_sentence_gives_its_amount_to_the_listing() -> None:
+    text = ("Lumio Commerce Inc priced its initial public offering at $24 per share on Wednesday. "
+            "The company sold 22.5 million shares, raising $540 million.")
+    ex = run(make(text, "en", {"Lumio Commerce Inc": "Company"},
+                  figures=[("$24", "24", "USD"), ("22.5 million shares", "22500000", "shares"),
+                           ("$540 million", "540000000", "USD")]))
+    listings = [e for e in ex.events if e.type == "Listing"]
+    assert len(listings) == 1 and 540000000 in {int(f.value) for f in listings[0].figures}
+
+
+@pytest.mark.parametrize("text,lang,names,typ", [
+    ("某互联网法院判决甲公司赔偿乙公司经济损失126万元。", "zh", {"某互联网法院": "GovernmentBody", "甲公司": "Company"},
+     "Enforcement"),
+    ("欧盟委员会宣布，对甲平台启动正式调查。", "zh", {"欧盟委员会": "GovernmentBody", "甲平台": "Platform"}, "Enforcement"),
+    ("Lazado said it would shut its Mall Express service from Oct 31.", "en", {"Lazado": "Platform"}, "Discontinuation"),
+    ("Vendo will extend the returns window for clothing to 30 days starting August 1.", "en", {"Vendo": "Platform"},
+     "PolicyChange"),
+    ("The platform obligations apply to Norvo Market from 3 April 2025.", "en", {"Norvo Market": "Platform"},
+     "PolicyChange"),
+    ("快手电商发布公告称，自2024年7月1日起，基础保证金由2000元下调至500元。", "zh", {"快手电商": "Platform"}, "PolicyChange"),
+    ("沐光生技旗下門市將於2024年7月31日起停止營運。", "zh", {"沐光生技": "Company"}, "Discontinuation"),
+], ids=["zh-court-ruling", "zh-investigation", "en-shut-service", "en-returns-window", "en-obligations-apply",
+        "zh-deposit-cut", "zh-traditional-stop"])
+def test_events_rules3_new_triggers(text, lang, names, typ) -> None:
+    assert typ in {e.type for e in run(make(text, lang, names)).events}
+
+
+@pytest.mark.parametrize("text,lang,names", [
+    ("悦购控股有限公司今日在港交所挂牌上市。", "zh", {"悦购控股有限公司": "Company"}),
+    ("（本文不构成投资建议）", "zh", {}),
+    ("Craftory CEO Jonah Feld said the fees allow it to keep investing in marketing.", "en",
+     {"Craftory": "Company", "Jonah Feld": "Person"}),
+    ("Kiranet had about 96 million annual active buyers at the end of 2023, according to the company.", "en",
+     {"Kiranet": "Company"}),
+], ids=["trigger-inside-a-name", "disclaimer", "investing-in-marketing", "buyers-is-no-purchase"])
+def test_events_rules3_no_false_deal(text, lang, names) -> None:
+    types = {e.type for e in run(make(text, lang, names)).events}
+    assert not types & {"Acquisition", "Investment"}
+
+
+def test_events_rules3_headline_date_goes_to_the_party_it_names() -> None:
+    text = "天猫下调大家电类目费率。淘宝同日发布规则变更公告。这是淘宝天猫今年第三次调整商家规则。"
+    names = {"天猫": "Platform", "淘宝": "Platform"}
+    ex = run(make(text, "zh", names, headline="天猫下调类目费率 淘宝规则9月15日起调整", published="2025-08-12"))
+    for e in ex.events:
+        if e.effective_date == "2025-09-15":
+            assert _names(e, "actors") == ["淘宝"]
