@@ -188,6 +188,9 @@ def _gap_readings(gap: str) -> list[str]:
     bare = _place_words().sub("", gap)
     if bare != gap and len(bare) <= _MAX_GAP:
         out.append(bare)
+    unquoted = gap.lstrip("”」』’\"").rstrip("“「『‘\"")
+    if unquoted != gap and len(unquoted) <= _MAX_GAP:
+        out.append(unquoted)  # 平台“X”的运营方Y: the quotes around a name are not between the names
     m = _APPOSITION.match(gap)
     if m and len(gap) - m.end() <= _MAX_GAP:
         out.append(" " + gap[m.end():])
