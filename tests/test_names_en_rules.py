@@ -146,3 +146,12 @@ def test_service_appositions(names: NamesExtractor, text: str, name: str) -> Non
 
 def test_service_apposition_keeps_legal_firms(names: NamesExtractor) -> None:
     assert _found(names, "Parcelgo Ltd., a delivery service for small shops, raised money.").get("Parcelgo Ltd.") == "Company"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The deal closed after Poland's competition authority UOKiK cleared it in August.", "UOKiK"),
+    ("Spain's antitrust regulator CNMC opened a probe on Monday.", "CNMC"),
+], ids=["competition-authority", "antitrust-regulator"])
+def test_en_regulator_descriptors(names: NamesExtractor, text: str, name: str) -> None:
+    new, _ = names.find(text, [])
+    assert {m.text: m.type for m in new}.get(name) == "GovernmentBody"

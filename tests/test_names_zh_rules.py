@@ -105,3 +105,28 @@ def test_role_short_forms_carry_the_long_name(text: str, short: str) -> None:
     new, _ = NamesExtractor().find(text, [])
     aliases = alias_mentions(text, new)
     assert aliases and all(m.text != short for m in aliases)
+
+
+@pytest.mark.parametrize(("text", "name", "typ"), [
+    ("社交电商平台“青禾优选”的运营方青禾集团昨日发布财报。", "青禾集团", "Company"),
+    ("跨境电商SaaS服务商云岚科技控股有限公司今日在港交所上市。", "云岚科技控股有限公司", "Company"),
+    ("8月1日晚间，岚途股份（301234.SZ）发布公告称。", "岚途股份", "Company"),
+    ("据悉，禾川网络（2367.HK）股价上涨。", "禾川网络", "Company"),
+    ("生鲜电商平台“鲜禾到家”的创始人接受了采访。", "鲜禾到家", "Platform"),
+], ids=["role-noun-left", "descriptor-left", "stock-code-sz", "stock-code-hk", "quoted-after-descriptor"])
+def test_zh_name_left_edges_and_stock_codes(names: NamesExtractor, text: str, name: str, typ: str) -> None:
+    found = _found(names, text)
+    assert found.get(name) == typ
+    assert not any(f != name and f.endswith(name) for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "违反规定的，由网信、商务、市场监管等部门依据职责依法处理。",
+    "由教育、卫生等部门联合开展检查。",
+], ids=["fields-of-work", "fields-of-work-2"])
+def test_zh_department_fields_are_no_bodies(names: NamesExtractor, text: str) -> None:
+    assert not [n for n, t in _found(names, text).items() if t == "GovernmentBody"]
+
+
+def test_zh_quoted_name_glued_to_an_app_word_is_left_to_services(names: NamesExtractor) -> None:
+    assert _found(names, "旗下二手平台“青物优品”小程序将停止运营。").get("青物优品") != "Platform"

@@ -152,3 +152,25 @@ def test_relations_operates_after_an_apposition() -> None:
     EXTRACTOR(ex)
     assert ("Lumora", "operatedBy", "Lumora Europe B.V.") in triples(ex)
     assert ("Lumora Europe B.V.", "subsidiaryOf", "Lumora Holdings Ltd.") in triples(ex)
+
+
+def test_relations_dateline_credit_is_not_the_owner() -> None:
+    from kg.extract import Pipeline
+
+    text = "【电商报讯】9月2日，北京青物科技有限公司发布公告称，旗下二手平台“青物优品”小程序将停止运营。"
+    doc = Document(key="k", source_path="x", position="", text=text, lang="zh")
+    ex = Pipeline(["gazetteer", "names", "repeats", "relations"])(doc)
+    owners = {r.object.text for r in ex.relations if r.predicate == "operatedBy" and r.subject.text == "青物优品"}
+    assert owners == {"北京青物科技有限公司"}
+
+
+@pytest.mark.parametrize("text", [
+    "社交电商平台“青禾优选”的运营方青禾集团昨日发布财报。",
+    "社交电商平台「青禾优选」的运营方青禾集团昨日发布财报。",
+], ids=["curly-quotes", "corner-brackets"])
+def test_relations_quotes_around_a_name_are_not_between(text: str) -> None:
+    from kg.extract import Pipeline
+
+    doc = Document(key="k", source_path="x", position="", text=text, lang="zh")
+    ex = Pipeline(["gazetteer", "names", "repeats", "relations"])(doc)
+    assert ("青禾优选", "operatedBy", "青禾集团") in {(r.subject.text, r.predicate, r.object.text) for r in ex.relations}

@@ -162,6 +162,10 @@ class DescriptorFinder:
             pos = m.end()
             if len(cut(text[m.start() : m.end() + 2])[0]) > len(m.group()):
                 continue  # 電商業務: the descriptor is the head of a longer word, not a noun before a name
+            quoted = self._zh_quoted(text, pos)
+            if quoted is not None:  # 社交电商平台“橙意优选”的运营方: the name is the quotation
+                out.append(Candidate(pos + 1, quoted, typ, "zh-descriptor", 0.7))
+                continue
             while True:
                 end = self._zh_end(text, pos)
                 if end is not None:
@@ -174,6 +178,23 @@ class DescriptorFinder:
                     break
                 pos = end + len(joiner)
         return out
+
+    def _zh_quoted(self, text: str, pos: int) -> int | None:
+        """End of a name quoted right after a descriptor (平台“X”), when nothing glues to the
+        closing quote (平台“X”小程序 is a service's name, left to services.py)."""
+        if pos >= len(text) or text[pos] not in "“「":
+            return None
+        close = "”" if text[pos] == "“" else "」"
+        end = text.find(close, pos + 1)
+        if end < 0 or not 2 <= end - pos - 1 <= self.desc.edges["zh_max_name"]:
+            return None
+        name = text[pos + 1 : end]
+        if not all(_NAME_CH.match(c) for c in name) or not self._zh_ok(name):
+            return None
+        after = end + 1
+        if after < len(text) and _NAME_CH.match(text[after]) and not text.startswith(self.right_stops, after):
+            return None
+        return end
 
     def _zh_end(self, text: str, pos: int) -> int | None:
         limit = self.desc.edges["zh_max_name"]

@@ -44,7 +44,25 @@ class ZhOrgFinder:
                 continue
             conf = 0.8 if strong else 0.6
             out.append(Candidate(start, m.end(), typ, "zh-suffix", conf, subsumes=True))
+        for m in self._stock_code.finditer(text):
+            start = self._left_edge(text, m.start(), "Company", True)
+            if start is not None:  # 优驿股份（300917.SZ）: a name before its share code is a listed company
+                out.append(Candidate(start, m.start(), "Company", "zh-stock-code", 0.8, subsumes=True))
         return out
+
+    @cached_property
+    def _gov_suffixes(self) -> tuple[str, ...]:
+        ends = [s for s, (t, _) in self._suffix_info.items() if t == "GovernmentBody"]
+        return tuple(ends + list(self.lex.lists.get("zh_office_endings", [])))
+
+    @cached_property
+    def _stock_code(self) -> re.Pattern[str]:
+        codes = self.lex.en_orgs.get("stock_exchanges", {})
+        before = alternation(codes.get("before", [])) or "(?!)"
+        after = alternation(codes.get("after", [])) or "(?!)"
+        return re.compile(
+            rf"[（(]\s*(?:(?:{before})\s*[:：]\s*[A-Za-z0-9.]{{1,8}}|\d{{3,6}}\.(?:{after}))\s*[)）]"
+        )
 
     def _right_ok(self, text: str, end: int) -> bool:
         if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
@@ -61,6 +79,9 @@ class ZhOrgFinder:
         while lo > 0 and s - lo < MAX_BODY and _is_name_char(text[lo - 1]):
             lo -= 1
         natural = lo == 0 or not _is_name_char(text[lo - 1])
+        cut_at = self._after_long_stop(text, lo, s)
+        if cut_at is not None:  # 的运营方橙意集团: jieba may glue a role noun's last character to the name
+            lo, natural = cut_at, True
         if lo == s:
             return None
         tokens = cut(text[lo:s])
@@ -68,7 +89,7 @@ class ZhOrgFinder:
         place = 0  # tokens at the left of `kept` that are places
         stopped = natural
         for tok in reversed(tokens):
-            if self._is_stop(tok) or not all(_is_name_char(c) for c in tok):
+            if self._is_stop(tok) or tok in self._descriptors or not all(_is_name_char(c) for c in tok):
                 stopped = True
                 break
             if len(tok) > 2 and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
@@ -109,6 +130,27 @@ class ZhOrgFinder:
     def _long_stops(self) -> tuple[str, ...]:
         return tuple(w for w in self.lex.left_stops if len(w) >= 2)
 
+    @cached_property
+    def _role_stops(self) -> tuple[str, ...]:
+        """Stop words of three or more characters (运营方, 投资人, 提供者): never inside a name."""
+        return tuple(w for w in self.lex.left_stops if len(w) >= 3)
+
+    @cached_property
+    def _descriptors(self) -> frozenset[str]:
+        """Descriptor nouns of three or more characters (服务商, 电商平台) end a name on the left."""
+        from .names_desc import desc_lexicon  # names_desc imports this module
+
+        return frozenset(w for w in desc_lexicon().zh if len(w) >= 3)
+
+    def _after_long_stop(self, text: str, lo: int, s: int) -> int | None:
+        """End of the rightmost role stop word in text[lo:s], if any."""
+        best = None
+        for w in self._role_stops:
+            k = text.rfind(w, lo, s)
+            if k >= 0 and (best is None or k + len(w) > best):
+                best = k + len(w)
+        return best
+
     def _distinctive(self, tokens: list[str]) -> bool:
         """A weak-suffix name needs a rare word: 吉时达物流 yes, 发展物流 or 绿色物流 no."""
         if tokens and tokens[0] in self.lex.generic_heads:
@@ -138,6 +180,8 @@ class ZhOrgFinder:
                 if i == 0:
                     a = self._after_verb(text, a, b)
                 a, b = _trim(text, a, b)
+                if typ == "GovernmentBody" and not text[a:b].endswith(self._gov_suffixes):
+                    continue  # 网信、商务、市场监管等部门: fields of work; an office's name ends in its suffix
                 if self._good_item(text[a:b]):
                     out.append(Candidate(a, b, typ, "zh-list", 0.7))
         return out

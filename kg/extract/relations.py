@@ -188,6 +188,9 @@ def _gap_readings(gap: str) -> list[str]:
     bare = _place_words().sub("", gap)
     if bare != gap and len(bare) <= _MAX_GAP:
         out.append(bare)
+    unquoted = gap.lstrip("”」』’\"").rstrip("“「『‘\"")
+    if unquoted != gap and len(unquoted) <= _MAX_GAP:
+        out.append(unquoted)  # 平台“X”的运营方Y: the quotes around a name are not between the names
     m = _APPOSITION.match(gap)
     if m and len(gap) - m.end() <= _MAX_GAP:
         out.append(" " + gap[m.end():])
@@ -219,7 +222,7 @@ def subject_owners(text: str, mentions: list[Mention], lang: str) -> list[Relati
     out = []
     for hit in re.finditer("旗下", text):
         pos = hit.start()
-        lo = max(text.rfind(c, 0, pos) for c in _STOPS) + 1
+        lo = max(text.rfind(c, 0, pos) for c in _STOPS + "】") + 1  # 【电商报讯】: a credit, not the subject
         if any(pos - 2 <= m.end <= pos for m in ms):
             continue  # "A旗下B": the pair patterns read it
         owner = next((m for m in ms if lo <= m.start and m.end <= pos and _types_of(m) & {"Company", "Organization"}), None)
