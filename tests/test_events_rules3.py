@@ -195,3 +195,22 @@ def test_events_rules3_headline_date_goes_to_the_party_it_names() -> None:
     for e in ex.events:
         if e.effective_date == "2025-09-15":
             assert _names(e, "actors") == ["淘宝"]
+
+
+def test_events_rules3_partnership_parties_are_the_subjects() -> None:
+    text = ("Orchid Pay, NusaKirim and Halcyon Retail said they had formed a joint venture to help small sellers on "
+            "Tokopedia, Shopee and Lazada ship across borders.")
+    names = {n: "Company" for n in ("Orchid Pay", "NusaKirim", "Halcyon Retail")}
+    names |= {n: "Platform" for n in ("Tokopedia", "Shopee", "Lazada")}
+    e = only(run(make(text, "en", names)), "Partnership")
+    assert {m.text for m in e.participants} == {"Orchid Pay", "NusaKirim", "Halcyon Retail"}
+
+
+def test_events_rules3_existing_investor_in_a_follow_up_list() -> None:
+    text = ("Parcelo has raised a $12 million Series A round led by Foundry Ventures. Redwood Lane Capital and existing "
+            "investor Northgate Partners also participated in the round.")
+    names = {n: "Company" for n in ("Parcelo", "Foundry Ventures", "Redwood Lane Capital", "Northgate Partners")}
+    ex = run(make(text, "en", names, figures=[("$12 million", "12000000", "USD")]))
+    rounds = [e for e in ex.events if e.type == "Investment"]
+    assert len(rounds) == 1
+    assert {m.text for m in rounds[0].actors} == {"Foundry Ventures", "Redwood Lane Capital", "Northgate Partners"}

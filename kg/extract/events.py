@@ -45,6 +45,7 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
+_WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
 _DONE = re.compile(r"\s*(?:前|之前)?(?:正式|已)?(?:完成|交割|完成交割|完成過戶|完成过户)")  # "已于6月14日完成"
 _AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?\Z", re.IGNORECASE)
 _AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
@@ -102,6 +103,12 @@ class _Builder:
         if typ == "Partnership":
             parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
                      if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
+            if words.lang == "en" and sum(m.end <= main.start for m in parts) >= 2:
+                # "A, B and C formed a joint venture to help sellers on X, Y and Z": the parties are
+                # the subjects; names after the trigger join only after with/between/among
+                after = [m for m in parts if m.start >= main.end]
+                joined = list_after(text, after, main.end, c_hi, words) if _WITH.match(text, main.end) else []
+                parts = [m for m in parts if m.end <= main.start or m in joined]
             if actor is not None and actor.type in ORGANIZATION_TYPES:
                 parts.insert(0, actor)
             # "collaboration between A, B, and C" with names no extractor knew: the list right after

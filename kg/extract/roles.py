@@ -139,6 +139,7 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
     return out
 
 
+_AND_EXISTING = re.compile(r"\s*(?:,|and|、|和|及)\s*(?:existing\s+investors?|老股东|老股東)\s*")  # "A and existing investor B"
 _ANGEL = re.compile(
     r"(?:天使投资人|个人投资者|天使投資人|個人投資者|angel investors?|individual investors?)[\s、,，]*(?:and\s+)?\Z",
     re.IGNORECASE)
@@ -202,7 +203,7 @@ def _list_ending_at(text: str, before: list[Mention], last: Mention, words: Role
     nxt = last
     for m in reversed(before):
         between = text[m.end : nxt.start]
-        if not words.separator.match(between):  # nothing but the separator between two items
+        if not (words.separator.match(between) or _AND_EXISTING.fullmatch(between)):  # only a separator between
             break
         items.insert(0, m)
         nxt = m
