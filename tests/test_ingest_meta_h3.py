@@ -113,3 +113,25 @@ def test_related_link_lists_are_not_body(tmp_path, heading):
     doc = _doc(tmp_path, f"{TITLE}\n\nBy Ann Lee\nMarch 2, 2023\n\n{BODY}\n\n{heading}\n- Gamma opens second store\n"
                          "- Delta changes seller fees again\n")
     assert doc.text == BODY
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    ("---\nlayout: post\ntitle: \"Acme opens warehouses\"\nauthor: Jo Roe\ndate: 2024-05-06\n---\n",
+     ("Acme opens warehouses", ("Jo Roe",), "2024-05-06", None)),
+    ("---\nlayout: post\nsite: Harbour Weekly\ntags: [deals, retail]\n---\n",
+     (TITLE, ("Ann Lee",), "2023-03-02", "Harbour Weekly")),
+])
+def test_front_matter_is_metadata_not_text(tmp_path, front, expected):
+    doc = _doc(tmp_path, f"{front}\n# {TITLE}\n\n**By Ann Lee** · March 2, 2023\n\n{BODY}\n", "a.md")
+    assert (doc.headline, doc.authors, doc.date_published, doc.publisher) == expected
+    assert doc.text == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "[Share on X](#) · [Share on LinkedIn](#) · [Copy link](#)",
+    "*Acme founders Jo Roe (left) and Ann Lee. Photo: Acme*",
+    "**Subscribe to Harbour Weekly** — get deal news in your inbox every Tuesday.",
+])
+def test_markdown_page_furniture_is_not_body(tmp_path, line):
+    doc = _doc(tmp_path, f"# {TITLE}\n\n**By Ann Lee** · March 2, 2023\n\n{line}\n\n{BODY}\n", "a.md")
+    assert doc.text == BODY

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from ..model import Document
 from .bylines import byline_names, title_case
-from .dates import common_year, lead_month_day, make_date, month_day, year_before, year_from_text, year_near
+from .dates import (
+    common_year,
+    lead_month_day,
+    make_date,
+    month_day,
+    parse_timestamp,
+    year_before,
+    year_from_text,
+    year_near,
+)
 from .head import is_outlet, parse_dateline, read_head, take_byline
 from .lexicon import Markers, load_markers
 from .meta import Meta, banner_outlet, detect_lang, read_meta, split_title
@@ -181,12 +190,40 @@ def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> st
     return file_date
 
 
+_FRONT_TITLE = ("title", "headline")
+_FRONT_AUTHOR = ("author", "authors", "byline")
+_FRONT_DATE = ("date", "published", "date_published", "pubdate")
+_FRONT_PUB = ("publisher", "site", "source", "outlet")
+
+
+def _front(front: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((front[k] for k in keys if front.get(k)), None)
+
+
+def _apply_front(item: _Item, front: dict[str, str], markers: Markers) -> None:
+    """Front matter states the page's metadata outright: it wins over what the text implies."""
+    item.headline = _front(front, _FRONT_TITLE) or item.headline
+    when = parse_timestamp(_front(front, _FRONT_DATE) or "")
+    item.meta.date = when or item.meta.date
+    item.meta.publisher = _front(front, _FRONT_PUB) or item.meta.publisher
+    author = _front(front, _FRONT_AUTHOR)
+    if author:
+        names = byline_names(author.strip("[]"), markers)
+        item.meta.authors = names or item.meta.authors
+
+
 def build_documents(
     source_path: str, layout: Layout, *, markers: Markers | None = None, url: str | None = None,
+    front: dict[str, str] | None = None,
 ) -> list[Document]:
-    """Documents of one file: a single article, or a container and its items."""
+    """Documents of one file: a single article, or a container and its items; `front` holds
+    the fields of the file's front matter (title, author, date, site)."""
     m = markers or load_markers()
     items = [it for it in _items(layout, m) if it.text or it.headline]
+    if front and len(items) == 1 and not layout.preamble:
+        _apply_front(items[0], front, m)
+    elif front:
+        layout.title = _front(front, _FRONT_TITLE) or layout.title
     file_date = None
     container_head = layout.title
     if layout.kind == "related" and items:
