@@ -135,3 +135,18 @@ def test_front_matter_is_metadata_not_text(tmp_path, front, expected):
 def test_markdown_page_furniture_is_not_body(tmp_path, line):
     doc = _doc(tmp_path, f"# {TITLE}\n\n**By Ann Lee** · March 2, 2023\n\n{line}\n\n{BODY}\n", "a.md")
     assert doc.text == BODY
+
+
+@pytest.mark.parametrize("issuer", ["Acme Widgets, Inc.", "Acme Widgets Ltd."])
+def test_issuer_line_under_news_provided_by_is_not_body(tmp_path, issuer):
+    doc = _doc(tmp_path, f"{TITLE}\n\nNews provided by\n{issuer}\nJan 21, 2025, 08:00 ET\n\nShare this article\n\n"
+                         f"NEW YORK, Jan. 21, 2025 /PRNewswire/ -- {BODY}\n")
+    assert (doc.headline, doc.date_published, doc.publisher, doc.text) == (TITLE, "2025-01-21", "PRNewswire", BODY)
+
+
+@pytest.mark.parametrize("stamp", ["Friday, March 7, 2025", "2025-03-07"])
+def test_newsletter_date_is_its_own_and_dates_undated_items(tmp_path, stamp):
+    items = "".join(f"{n}. Acme item number {n} opens a warehouse\n{lead}Acme Widgets opened a warehouse in town {n}.\n\n"
+                    for n, lead in ((1, "On March 4, "), (2, ""), (3, "")))
+    docs = _docs(tmp_path, f"ACME COMMERCE BRIEF — Weekly roundup, Issue #12\n{stamp}\n\n{items}")
+    assert [d.date_published for d in docs] == ["2025-03-07", "2025-03-04", "2025-03-07", "2025-03-07"]

@@ -182,6 +182,10 @@ def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> st
             prev = it.meta.date or prev
     if layout.kind == "numbered":
         dates = Counter(it.meta.date for it in items if it.meta.date)
+        if file_date:  # the newsletter's own date: items without a date of their own take it
+            for it in items:
+                it.meta.date = it.meta.date or file_date
+            return file_date
         if dates:
             common = dates.most_common(1)[0][0]
             for it in items:

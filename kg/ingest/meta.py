@@ -157,9 +157,12 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
         return
     at = next((i for i, k in enumerate(kept) if k), 0)
     nxt = next((i for i in range(at + 1, len(kept)) if kept[i]), None)
-    if nxt is not None and is_headline(kept[at]) and width(kept[at]) <= 200 and any(
-            p.match(kept[nxt]) for p in m.of("wire_dateline_re")):
-        at = nxt  # a dek (standfirst) between the headline and the dateline
+    if nxt is not None and any(p.match(kept[nxt]) for p in m.of("wire_dateline_re")):
+        if is_headline(kept[at]) and width(kept[at]) <= 200:
+            at = nxt  # a dek (standfirst) between the headline and the dateline
+        elif len(kept[at]) <= 40:
+            del kept[at:nxt]  # the issuer's name under "News provided by": no body
+            nxt = None
     for kind in ("wire_dateline_re", "lead_dateline_re"):
         for p in m.of(kind):
             mt = p.match(kept[at])
