@@ -150,3 +150,20 @@ def test_newsletter_date_is_its_own_and_dates_undated_items(tmp_path, stamp):
                     for n, lead in ((1, "On March 4, "), (2, ""), (3, "")))
     docs = _docs(tmp_path, f"ACME COMMERCE BRIEF — Weekly roundup, Issue #12\n{stamp}\n\n{items}")
     assert [d.date_published for d in docs] == ["2025-03-07", "2025-03-04", "2025-03-07", "2025-03-07"]
+
+
+@pytest.mark.parametrize(("author", "names"), [("北京商报记者 赵天舒 王柳", ("赵天舒", "王柳")), ("记者 李华", ("李华",))])
+def test_record_author_field_with_an_outlet(tmp_path, author, names):
+    import json
+    record = {"title": ZH_TITLE, "text": ZH_BODY, "author": author, "source": "北京商报", "date": "2025-11-15"}
+    doc = _doc(tmp_path, json.dumps(record, ensure_ascii=False) + "\n", "a.jsonl")
+    assert doc.authors == names
+
+
+@pytest.mark.parametrize("site", ["亿邦动力", "甲乙网"])
+def test_html_author_meta_naming_the_site_is_no_author(tmp_path, site):
+    html = (f'<html><head><title>{ZH_TITLE}</title><meta property="og:site_name" content="{site}">'
+            f'<meta property="article:author" content="{site} 孟晓"></head><body><article><h1>{ZH_TITLE}</h1>'
+            f"<p>{ZH_BODY}</p></article></body></html>")
+    doc = _doc(tmp_path, html, "a.html")
+    assert doc.authors == ("孟晓",)
