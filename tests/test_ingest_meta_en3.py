@@ -23,7 +23,8 @@ def _doc(tmp_path: Path, text: str, name: str = "a.txt"):
 
 @pytest.mark.parametrize(("nav", "publisher"), [
     ("DAILY COURIER  |  Business  |  Tech  |  Markets", "Daily Courier"),
-    ("Metro News\nWorld | Business | Sports\nFacebook   X   Email   Copy Link", None),
+    ("Metro News\nWorld | Business | Sports\nFacebook   X   Email   Copy Link", "Metro News"),
+    ("World | Business | Sports\nFacebook   X   Email   Copy Link", None),
 ])
 def test_navigation_above_the_headline_is_skipped(tmp_path, nav, publisher):
     doc = _doc(tmp_path, f"{nav}\n\n{TITLE}\n\nBy Ann Lee\nMarch 2, 2023 · 4 min read\n\n{BODY}\n")

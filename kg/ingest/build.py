@@ -8,13 +8,22 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Document
-from .bylines import title_case
-from .dates import common_year, lead_month_day, make_date, year_before, year_from_text, year_near
-from .head import is_outlet, parse_dateline, read_head
+from .bylines import byline_names, title_case
+from .dates import (
+    common_year,
+    lead_month_day,
+    make_date,
+    month_day,
+    parse_timestamp,
+    year_before,
+    year_from_text,
+    year_near,
+)
+from .head import is_outlet, parse_dateline, read_head, take_byline
 from .lexicon import Markers, load_markers
 from .meta import Meta, banner_outlet, detect_lang, read_meta, split_title
 from .repair import is_chrome, is_dateline, strip_scaffold
-from .split import Layout, is_headline, lead_headline
+from .split import Layout, is_headline, lead_headline, width
 
 
 @dataclass
@@ -42,11 +51,17 @@ _SENTENCE_END = re.compile(r"[.!?。！？]$")
 _NAV_SCAN = 8  # lines above a headline that may be site navigation
 
 
+_HAN_MASTHEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
+
+
 def _nav_line(line: str, markers: Markers) -> bool:
     """A line of site navigation: a masthead or menu whose every item is one to three words
-    ("AP NEWS", "U.S. News | World | Politics", "Facebook   X   Email"), or page chrome."""
+    ("AP NEWS", "U.S. News | World | Politics", "Facebook   X   Email"), a short Chinese
+    masthead ("新浪科技"), or page chrome."""
     s = line.strip()
     if not s or is_chrome(s, markers):
+        return True
+    if _HAN_MASTHEAD.fullmatch(s) and not s.isascii():
         return True
     items = [p for p in _MENU_SEP.split(s) if p]
     return s.isascii() and all(len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in items)
@@ -61,7 +76,7 @@ def _skip_nav(lines: list[str], markers: Markers) -> str | None:
             if k:
                 return None
             continue
-        if not is_headline(text) or len(text.split()) < 4:
+        if not is_headline(text) or (len(text.split()) < 4 if text.isascii() else width(text) < 16):
             continue
         block, taken = read_head([ln.strip() for ln in lines[i + 1:]], markers)
         if not (taken and block.definite):
@@ -69,13 +84,38 @@ def _skip_nav(lines: list[str], markers: Markers) -> str | None:
         site = None
         for _, nav in texts[:k]:
             items = [p for p in _MENU_SEP.split(nav) if p]
-            if len(items) >= 3 and not is_chrome(items[0], markers) and (
-                    items[0].isupper() or is_outlet(items[0], markers)):
+            if (len(items) >= 3 and not is_chrome(items[0], markers) and (
+                    items[0].isupper() or is_outlet(items[0], markers))) or (
+                    len(items) == 1 and (is_outlet(items[0], markers) or items[0] in block.names)):
                 site = title_case(items[0])
                 break
         del lines[:i]
         return site
     return None
+
+
+def _above_headline(lines: list[str], markers: Markers) -> Meta:
+    """Read and drop what a page prints above its headline: the outlet's name alone on a line
+    ("Retail Gazette", "电商报") and a dateline or byline ("财联社7月10日讯（记者 黄思远）")."""
+    meta = Meta()
+    while True:
+        texts = [(i, ln.strip()) for i, ln in enumerate(lines[:8]) if ln.strip()][:2]
+        if len(texts) < 2 or not is_headline(texts[1][1]):
+            return meta
+        (i, text), (_, nxt) = texts
+        if is_outlet(text, markers) and width(nxt) > width(text) + 8:
+            meta.publisher = meta.publisher or text
+        elif mt := next((mt for p in markers.of("lead_dateline_re") if (mt := p.fullmatch(text))), None):
+            meta.publisher = meta.publisher or (mt["pub"] or "").strip() or None
+            meta.month_day = month_day(mt["when"])
+            name = mt["name"] or mt["name2"]
+            if name and not meta.authors:
+                meta.authors = byline_names(name, markers)
+        elif mt := next((mt for p in markers.of("author_re") if (mt := p.fullmatch(text))), None):
+            take_byline(meta, mt, markers)
+        else:
+            return meta
+        del lines[:i + 1]
 
 
 def _items(layout: Layout, markers: Markers) -> list[_Item]:
@@ -84,7 +124,9 @@ def _items(layout: Layout, markers: Markers) -> list[_Item]:
         lines = list(draft.lines)
         headline = draft.headline
         banner_pub: str | None = None
+        above = Meta()
         if draft.head_parsed and headline is None:
+            above = _above_headline(lines, markers)
             while lines and not lines[0].strip():
                 lines.pop(0)
             # a banner (breadcrumb, outlet and column) above the real headline
@@ -99,7 +141,9 @@ def _items(layout: Layout, markers: Markers) -> list[_Item]:
             if lines and is_headline(lines[0]) and len(lines) > 1:
                 headline = lines.pop(0).strip()
         meta = read_meta(lines, head=headline is not None or draft.dateline is not None, markers=markers)
-        meta.publisher = meta.publisher or banner_pub
+        meta.publisher = meta.publisher or banner_pub or above.publisher
+        meta.authors = meta.authors or above.authors
+        meta.month_day = meta.month_day or above.month_day
         if draft.dateline:
             pub, when = parse_dateline(draft.dateline)
             meta.date, meta.publisher = meta.date or when, meta.publisher or pub
@@ -138,6 +182,10 @@ def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> st
             prev = it.meta.date or prev
     if layout.kind == "numbered":
         dates = Counter(it.meta.date for it in items if it.meta.date)
+        if file_date:  # the newsletter's own date: items without a date of their own take it
+            for it in items:
+                it.meta.date = it.meta.date or file_date
+            return file_date
         if dates:
             common = dates.most_common(1)[0][0]
             for it in items:
@@ -146,12 +194,40 @@ def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> st
     return file_date
 
 
+_FRONT_TITLE = ("title", "headline")
+_FRONT_AUTHOR = ("author", "authors", "byline")
+_FRONT_DATE = ("date", "published", "date_published", "pubdate")
+_FRONT_PUB = ("publisher", "site", "source", "outlet")
+
+
+def _front(front: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((front[k] for k in keys if front.get(k)), None)
+
+
+def _apply_front(item: _Item, front: dict[str, str], markers: Markers) -> None:
+    """Front matter states the page's metadata outright: it wins over what the text implies."""
+    item.headline = _front(front, _FRONT_TITLE) or item.headline
+    when = parse_timestamp(_front(front, _FRONT_DATE) or "")
+    item.meta.date = when or item.meta.date
+    item.meta.publisher = _front(front, _FRONT_PUB) or item.meta.publisher
+    author = _front(front, _FRONT_AUTHOR)
+    if author:
+        names = byline_names(author.strip("[]"), markers)
+        item.meta.authors = names or item.meta.authors
+
+
 def build_documents(
     source_path: str, layout: Layout, *, markers: Markers | None = None, url: str | None = None,
+    front: dict[str, str] | None = None,
 ) -> list[Document]:
-    """Documents of one file: a single article, or a container and its items."""
+    """Documents of one file: a single article, or a container and its items; `front` holds
+    the fields of the file's front matter (title, author, date, site)."""
     m = markers or load_markers()
     items = [it for it in _items(layout, m) if it.text or it.headline]
+    if front and len(items) == 1 and not layout.preamble:
+        _apply_front(items[0], front, m)
+    elif front:
+        layout.title = _front(front, _FRONT_TITLE) or layout.title
     file_date = None
     container_head = layout.title
     if layout.kind == "related" and items:

@@ -113,6 +113,7 @@ def read_html(data: bytes, path: str) -> FileResult:
     authors = byline_names(author_meta) if author_meta else [
         n for v in _names(ld.get("author")) for n in byline_names(v)]
     publisher = _meta(soup, "og:site_name", "publisher", "dc.publisher") or _name(ld.get("publisher"))
+    authors = [n for n in authors if not publisher or n.casefold() != publisher.casefold()]  # "亿邦动力 孟晓"
     url = _meta(soup, "og:url") or (str(soup.find("link", rel="canonical")["href"])
                                      if isinstance(soup.find("link", rel="canonical"), Tag) else None)
     for tag in soup.find_all(_JUNK_TAGS):

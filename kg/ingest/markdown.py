@@ -11,6 +11,30 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 SUFFIXES = (".md", ".markdown")
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:[^\n]*\n){0,40}?)---[ \t]*(?:\n|\Z)")
+_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML front matter ("---\\ntitle: …\\nauthor: …\\n---") -> (its fields, the text after it).
+
+    Only flat `key: value` fields are read (quotes stripped, lists kept as written); text
+    without front matter comes back unchanged with no fields.
+    """
+    mt = _FRONT.match(text)
+    if not mt:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in mt["body"].splitlines():
+        if line.strip().startswith("#") or not line.strip():
+            continue
+        fm = _FIELD.fullmatch(line.strip())
+        if fm is None:
+            return {}, text  # not front matter: a rule line above a paragraph
+        value = fm["value"].strip().strip("'\"").strip()
+        if value:
+            fields[fm["key"].lower()] = value
+    return (fields, text[mt.end():]) if fields else ({}, text)
 
 
 def plain(text: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .bylines import byline_names
+from .bylines import byline_names, title_case
 from .dates import month_day, parse_timestamp
 from .head import Head, is_outlet, read_head, take_byline
 from .lexicon import Markers, load_markers
 from .repair import is_chrome, is_dateline
+from .split import is_headline, is_related_heading, width
 
 _STANDFIRST = 4  # lines a summary may take between headline and byline
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -82,10 +83,14 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
         meta.date, meta.publisher, meta.authors = block.date, block.publisher, list(block.authors)
         del body[start:start + taken]
     kept: list[str] = []
+    late_source = None  # a source line after the body names the issuer; a wire dateline wins
     for line in body:
         short = 0 < len(line) <= 60
         if short and (pub := _match(line, m.of("source_re"), "pub")):
-            meta.publisher = meta.publisher or pub
+            if any(len(k) > 80 for k in kept):
+                late_source = late_source or pub
+            else:
+                meta.publisher = meta.publisher or pub
             continue
         if short and not kept and (mt := _fullmatch_any(line, m.of("author_re"))):
             take_byline(meta, mt, m)
@@ -100,6 +105,7 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
             kept[0] = kept[0][mt.end():]
     _read_wire_dateline(kept, meta, m)
     _read_tail(kept, meta, m)
+    meta.publisher = meta.publisher or late_source
     if meta.publisher is None and kept:
         for p in m.of("lead_source_re"):
             if mt := p.search(kept[0].split("，", 1)[0].split(",", 1)[0]):
@@ -117,6 +123,10 @@ def _cut_end_sections(kept: list[str], m: Markers) -> None:
         if seen_body and len(line) <= 80 and m.fullmatch("end_section_re", line):
             del kept[i:]
             return
+        if seen_body and is_related_heading(line, m) and all(
+                not k or (is_headline(k) and width(k) <= 100) for k in kept[i + 1:]):
+            del kept[i:]  # a list of related links closes the page
+            return
         seen_body = seen_body or len(line) > 80
 
 
@@ -127,6 +137,8 @@ def _find_head(body: list[str], m: Markers) -> tuple[Head, int, int]:
     if taken:
         return block, 0, taken
     for start in range(1, min(len(body), _STANDFIRST + 1)):
+        if any(p.match(body[start - 1]) for p in m.of("wire_dateline_re")):
+            break  # the story has begun: a source line after it names no head
         if body[start]:
             block, taken = read_head(body[start:], m)
             if taken and block.definite:
@@ -143,14 +155,23 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
     """
     if not kept:
         return
+    at = next((i for i, k in enumerate(kept) if k), 0)
+    nxt = next((i for i in range(at + 1, len(kept)) if kept[i]), None)
+    if nxt is not None and any(p.match(kept[nxt]) for p in m.of("wire_dateline_re")):
+        if is_headline(kept[at]) and width(kept[at]) <= 200:
+            at = nxt  # a dek (standfirst) between the headline and the dateline
+        elif len(kept[at]) <= 40:
+            del kept[at:nxt]  # the issuer's name under "News provided by": no body
+            nxt = None
     for kind in ("wire_dateline_re", "lead_dateline_re"):
         for p in m.of(kind):
-            mt = p.match(kept[0])
+            mt = p.match(kept[at])
             if not mt:
                 continue
             groups = mt.groupdict()
             if groups.get("pub"):
-                meta.publisher = meta.publisher or groups["pub"].strip()
+                pub = groups["pub"].strip()
+                meta.publisher = meta.publisher or (title_case(pub) if " " in pub else pub)
             if groups.get("when"):
                 meta.month_day = month_day(groups["when"])
                 meta.date = meta.date or parse_timestamp(groups["when"])  # a dateline with its year
@@ -158,11 +179,11 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
             if name and not meta.authors:
                 meta.authors = byline_names(name, m)
             if kind == "wire_dateline_re":
-                rest = kept[0][mt.end():].strip()
+                rest = kept[at][mt.end():].strip()
                 if rest:
-                    kept[0] = rest
+                    kept[at] = rest
                 else:
-                    kept.pop(0)
+                    kept.pop(at)
             return
 
 
@@ -181,6 +202,10 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             continue
         if is_outlet(last, m):
             meta.publisher = meta.publisher or last
+            kept.pop()
+            continue
+        if len(last) <= 60 and (mt := _fullmatch_any(last, m.of("author_re"))):
+            take_byline(meta, mt, m)  # a byline under the story ("By Ravi Menon")
             kept.pop()
             continue
         hit = False

@@ -9,7 +9,7 @@ from ..registry import Registry
 from .build import build_documents
 from .decode import Decoded, decode_bytes
 from .markdown import SUFFIXES as MARKDOWN
-from .markdown import plain
+from .markdown import front_matter, plain
 from .repair import clean_lines
 from .split import segment
 
@@ -29,11 +29,12 @@ def read_text(data: bytes, path: str) -> FileResult:
     """Plain text: one article, or the items of a newsletter, list or stack."""
     decoded = decode_bytes(data, path)
     problems = decoded_problems(decoded, path)
-    text = plain(decoded.text) if path.lower().endswith(MARKDOWN) else decoded.text
+    front, text = front_matter(decoded.text)
+    text = plain(text) if path.lower().endswith(MARKDOWN) else text
     lines, fragmented = clean_lines(text)
     if fragmented:
         problems.append(Problem(path, "re-joined text scraped one token per line", severity="warning"))
-    docs = build_documents(path, segment(lines))
+    docs = build_documents(path, segment(lines), front=front)
     if not docs:
         problems.append(Problem(path, "no article text found (only page chrome or blank lines)"))
     return FileResult(path, "text", decoded.encoding, tuple(docs), tuple(problems))

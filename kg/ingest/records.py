@@ -38,7 +38,7 @@ def _byline_names(value: str | None) -> list[str]:
     if value is None:
         return []
     m = load_markers()
-    for p in m.of("author_re"):
+    for p in m.of("author_re") + m.of("byline_re"):  # "北京商报记者 赵天舒 王柳": the outlet is no author
         mt = p.fullmatch(value.strip())
         if mt and mt["name"]:
             return byline_names(mt["name"], m)

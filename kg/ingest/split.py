@@ -121,8 +121,8 @@ def _stacked(lines: list[str]) -> Layout | None:
     closed = -1  # the last line of the previous start's head block
     for i, t in enumerate(texts[:-1]):
         nxt = texts[i + 1]
-        if i <= closed or not is_headline(t):
-            continue
+        if i <= closed or not is_headline(t) or any(p.fullmatch(t) for p in m.of("author_re")):
+            continue  # a byline over a timestamp closes an article, it heads none
         end = _head_end(texts, i, m)
         if end is not None and not (starts and datelike[i - 1]):
             starts.append(i)
@@ -188,6 +188,12 @@ def _lead_items(lines: list[str]) -> list[Draft]:
     return items
 
 
+def is_related_heading(line: str, markers: Markers) -> bool:
+    """A heading of a related-reading section ("相关阅读：", "Related coverage", "MORE FROM …")."""
+    s = line.strip().strip("【】[]").strip().rstrip(":：").strip()
+    return s.casefold() in markers.related or (len(s) <= 60 and markers.fullmatch("related_re", s))
+
+
 def segment(lines: list[str], markers: Markers | None = None) -> Layout:
     """Choose the layout of a file's repaired lines."""
     m = markers or load_markers()
@@ -196,7 +202,7 @@ def segment(lines: list[str], markers: Markers | None = None) -> Layout:
         if layout is not None:
             return layout
     for i, line in enumerate(lines):
-        if line.strip().strip("【】[]").strip().casefold().rstrip(":：") in m.related:
+        if is_related_heading(line, m):
             main = Draft(lines=lines[:i], head_parsed=True)
             entries = [ln.strip() for ln in lines[i + 1:] if ln.strip()]
             if all(_short_heading(e) or (is_headline(e) and width(e) <= 80) for e in entries):
