@@ -214,3 +214,20 @@ def test_events_rules3_existing_investor_in_a_follow_up_list() -> None:
     rounds = [e for e in ex.events if e.type == "Investment"]
     assert len(rounds) == 1
     assert {m.text for m in rounds[0].actors} == {"Foundry Ventures", "Redwood Lane Capital", "Northgate Partners"}
+
+
+@pytest.mark.parametrize("text,lang,names,typ,actors", [
+    ("国家互联网信息办公室、商务部、国家市场监督管理总局14日联合发布《某办法》，自2026年3月1日起施行。", "zh",
+     {"国家互联网信息办公室": "GovernmentBody", "商务部": "GovernmentBody", "国家市场监督管理总局": "GovernmentBody"},
+     "PolicyChange", ["国家互联网信息办公室", "商务部", "国家市场监督管理总局"]),
+    ("Shares of Lumo Commerce opened at $31.10 in their New York Stock Exchange debut on Thursday.", "en",
+     {"Lumo Commerce": "Company", "New York Stock Exchange": "Organization"}, "Listing", ["Lumo Commerce"]),
+], ids=["zh-list-of-issuers-acts", "en-venue-in-their-debut"])
+def test_events_rules3_actor_lists_and_venues(text, lang, names, typ, actors) -> None:
+    assert _names(only(run(make(text, lang, names)), typ), "actors") == actors
+
+
+def test_events_rules3_outlet_a_platform_answers_is_no_actor() -> None:
+    text = "多家直播电商平台11月15日回应北京商报记者称，将按照新规要求修订平台规则。"
+    ex = run(make(text, "zh", {"北京商报": "Organization"}))
+    assert all("北京商报" not in _names(e, "actors") for e in ex.events)

@@ -28,6 +28,7 @@ from .roles import (
     is_passive,
     is_venue,
     list_after,
+    list_ending_at,
     nearest_before,
     passive_agent,
     quoted_names,
@@ -73,6 +74,12 @@ class _Builder:
             mentions = [m for m in mentions if not is_venue(text, m, words)]
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
         actors: tuple[Mention, ...] = (actor,) if actor is not None else ()
+        if actor is not None and actor_score >= 1 and actor.end <= main.start and typ not in ("Investment", "Partnership"):
+            # "国家网信办、商务部、市场监管总局联合发布", "A and B said they would": the whole list acts
+            before = [m for m in mentions if m.end <= actor.start and m.type in ORGANIZATION_TYPES]
+            co = list_ending_at(text, before, actor, words)
+            if co and actor.type in ORGANIZATION_TYPES:
+                actors = unique([*co, actor])
         if actor is not None and actor_score >= 1 and words.lang == "en" and actor.start > main.end:
             # "a lawsuit brought by the FTC and the Colorado attorney general": every agent acts
             more = [m for m in list_after(text, mentions, actor.end, hi, words, ORGANIZATION_TYPES)

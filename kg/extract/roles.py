@@ -129,7 +129,7 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
     out: list[Mention] = []
     for i, m in enumerate(orgs):
         if words.investor_after.match(text, m.end):  # "A、B和C跟投": the whole list before the word
-            out.extend(x for x in _list_ending_at(text, orgs[:i], m, words) if x not in out)
+            out.extend(x for x in list_ending_at(text, orgs[:i], m, words) if x not in out)
             if m not in out:
                 out.append(m)
         elif words.investor_before.search(text, max(lo, m.start - 24), m.start):
@@ -197,7 +197,7 @@ def unknown_investors(text: str, mentions: list[Mention], lo: int, hi: int, word
     return out
 
 
-def _list_ending_at(text: str, before: list[Mention], last: Mention, words: RoleWords) -> list[Mention]:
+def list_ending_at(text: str, before: list[Mention], last: Mention, words: RoleWords) -> list[Mention]:
     """The items joined to `last` by list separators, nearest first reversed ("A、B和C" ends at C)."""
     items: list[Mention] = []
     nxt = last
@@ -212,7 +212,7 @@ def _list_ending_at(text: str, before: list[Mention], last: Mention, words: Role
 
 def is_venue(text: str, m: Mention, words: RoleWords) -> bool:
     """True for an exchange or place named as where something happens (在港交所, "on the Nasdaq")."""
-    return bool(words.venue.search(text, max(0, m.start - 8), m.start))
+    return bool(words.venue.search(text, max(0, m.start - 12), m.start))
 
 
 def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
@@ -226,8 +226,8 @@ def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
 
 
 _ZH_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{0,3}讯(?=[\s\d　，,：:（(]|\Z)")
-_ZH_TOLD = re.compile(r"(?:向|告诉|對|对)\Z")
-_ZH_SAID = re.compile(r"(?:记者)?(?:表示|透露|介绍|称|证实|回应|坦言)")
+_ZH_TOLD = re.compile(r"(?:向|告诉|對|对|回应|回复|答复|接受)\Z")
+_ZH_SAID = re.compile(r"(?:记者|記者)?(?:表示|透露|介绍|称|稱|证实|回应|坦言|采访|採訪)")
 
 
 def actor_candidates(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
