@@ -18,6 +18,7 @@ from ..model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ..text import normalize
 
 STOPS = "。！？；;\n"
+_ABBR_BEFORE = re.compile(r"[（(][A-Za-z]{2,6}[）)]\s*\Z")
 _ZH_JOINERS = ("、", "和", "及", "与", "以及", "同")
 _ZH_SELF = re.compile(r"(?:该|本|这家)?(?:公司|集团)\Z")
 _EN_SELF = re.compile(r"\A(?:the\s+)?(?:company|firm|group)\Z", re.IGNORECASE)
@@ -49,7 +50,7 @@ class Affiliations:
         if lang == "zh":
             self.chain = re.compile(rf"(?:{alt})(?:兼(?:{alt}))*\Z", re.IGNORECASE)
             self.appointed = re.compile(
-                rf"(?:为|為|担任|擔任|出任)(?P<org>[^，,。；;：:]{{0,24}}?)(?P<title>(?:{alt})(?:兼(?:{alt}))*)", re.IGNORECASE)
+                rf"(?:为|為|担任|擔任|出任|接任|升任)(?P<org>[^，,。；;：:]{{0,24}}?)(?P<title>(?:{alt})(?:兼(?:{alt}))*)", re.IGNORECASE)
         else:
             self.has_title = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
@@ -73,8 +74,12 @@ class Affiliations:
         for i, person in enumerate(self.people):
             prev_end = self.people[i - 1].end if i else 0
             found = self._before_zh(person, prev_end) if self.lang == "zh" else self._before_en(person)
-            if not found and self.lang == "zh":
-                found = self._after_zh(person)
+            if self.lang == "zh":
+                after = self._after_zh(person)  # "原COO高岚接任CEO": the office taken now is the role
+                if after:
+                    has_org = any(r.predicate == "affiliatedWith" for r in found)
+                    found = [r for r in found if r.predicate == "affiliatedWith"] + [
+                        r for r in after if r.predicate == "role" or not has_org]
             if not found and self.lang != "zh":
                 found = self._after_en(person)
             out.extend(found)
@@ -120,11 +125,13 @@ class Affiliations:
     # -- Chinese: 组织 + 职务 + 人名 -------------------------------------------------------------
     def _before_zh(self, person: Mention, floor: int) -> list[Relation]:
         text = self.text
-        lo = person.start
-        while lo > floor and text[lo - 1] not in STOPS + "，,：:（(“\"" and person.start - lo < 40:
+        abbr = _ABBR_BEFORE.search(text, max(floor, person.start - 12), person.start)  # 首席运营官（COO）高岚
+        end = abbr.start() if abbr else person.start
+        lo = end
+        while lo > floor and text[lo - 1] not in STOPS + "，,：:（(“\"" and end - lo < 40:
             lo -= 1
         out: list[Relation] = []
-        pieces = re.split("(" + "|".join(_ZH_JOINERS) + ")", text[lo : person.start])
+        pieces = re.split("(" + "|".join(_ZH_JOINERS) + ")", text[lo:end])
         cursor = lo
         for piece in pieces:
             start, stop = cursor, cursor + len(piece)
@@ -137,10 +144,18 @@ class Affiliations:
             title = m.group()
             t_start = start + m.start()
             org = self._known_inside(start, t_start)
-            if org is None and _ZH_SELF.search(text[start:t_start]):
-                org = self.main
+            if org is None and (_ZH_SELF.search(text[start:t_start]) or self._main_in_sentence(person)):
+                org = self.main  # "公司副总裁X", or the story's company named earlier in the sentence
             out.extend(self._relations(person, org, title, start, max(person.end, stop)))
         return out
+
+    def _main_in_sentence(self, person: Mention) -> bool:
+        """True when the story's main organisation is named earlier in the person's sentence."""
+        if self.main is None:
+            return False
+        lo = max(self.text.rfind(c, 0, person.start) for c in "。！？\n") + 1
+        main = self.main.key or normalize(self.main.text)
+        return any(lo <= o.start and o.end <= person.start and (o.key or normalize(o.text)) == main for o in self.orgs)
 
     def _after_zh(self, person: Mention) -> list[Relation]:
         """"聘任张蔚为公司副总裁", "由李明担任阿里巴巴CTO": the office named after the person."""
