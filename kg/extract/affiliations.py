@@ -49,8 +49,9 @@ class Affiliations:
         alt = "|".join(re.escape(w) for w in words)
         if lang == "zh":
             self.chain = re.compile(rf"(?:{alt})(?:兼(?:{alt}))*\Z", re.IGNORECASE)
-            self.appointed = re.compile(
-                rf"(?:为|為|担任|擔任|出任|接任|升任)(?P<org>[^，,。；;：:]{{0,24}}?)(?P<title>(?:{alt})(?:兼(?:{alt}))*)", re.IGNORECASE)
+            self.appointed = re.compile(  # "聘任X为公司副总裁", "X接任CEO"
+                rf"(?:为|為|担任|擔任|出任|接任|升任)(?P<org>[^，,。；;：:]{{0,24}}?)"
+                rf"(?P<title>(?:{alt})(?:兼(?:{alt}))*)", re.IGNORECASE)
         else:
             self.has_title = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
