@@ -231,3 +231,20 @@ def test_events_rules3_outlet_a_platform_answers_is_no_actor() -> None:
     text = "多家直播电商平台11月15日回应北京商报记者称，将按照新规要求修订平台规则。"
     ex = run(make(text, "zh", {"北京商报": "Organization"}))
     assert all("北京商报" not in _names(e, "actors") for e in ex.events)
+
+
+def test_events_rules3_buyback_is_an_announcement_not_a_rule() -> None:
+    text = ("同日，甲科技发布《关于以集中竞价交易方式回购公司股份方案的公告》，公司拟使用自有资金不低于1亿元（含）"
+            "且不超过2亿元（含）回购公司股份。")
+    ex = run(make(text, "zh", {"甲科技": "Company"},
+                  figures=[("1亿元", "100000000", "CNY"), ("2亿元", "200000000", "CNY")]))
+    assert {e.type for e in ex.events} == {"Announcement"}
+    assert _names(only(ex, "Announcement"), "actors") == ["甲科技"]
+
+
+def test_events_rules3_the_party_after_dui_not_a_later_dui() -> None:
+    text = ("另据某省市场监督管理局消息，该局近日对甲文化传媒有限公司作出行政处罚决定：甲文化在直播过程中，"
+            "对所售商品的功效作虚假宣传，被责令停止违法行为，并处罚款260万元。")
+    names = {"某省市场监督管理局": "GovernmentBody", "甲文化传媒有限公司": "Company"}
+    e = only(run(make(text, "zh", names)), "Enforcement")
+    assert _names(e, "actors") == ["某省市场监督管理局"] and _names(e, "affects") == ["甲文化传媒有限公司"]

@@ -185,6 +185,9 @@ class _Builder:
                 affects.append(actor)  # "A宣布，B因…，处以罚款": B is punished, A (if named) punishes
                 actor = nearest_before(text, mentions, actor.start, lo, words, set())
             dui = text.rfind("对", lo, hit.start) if words.lang == "zh" else -1
+            if actor is not None and dui > actor.start:  # "该局对B作出处罚决定：B在…对所售商品…，并处罚款"
+                first = next((m for m in actor_candidates(mentions, lo, hit.start) if text.endswith("对", lo, m.start)), None)
+                dui = first.start - 1 if first is not None else -1  # the 对 that names a party
             if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
                 su = text.find("诉", dui, hit.start)  # "法院对A诉B一案宣判": A sued, B is affected
                 affects.extend(actor_candidates(mentions, su if su >= 0 else dui, hit.start))
