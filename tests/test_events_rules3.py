@@ -248,3 +248,19 @@ def test_events_rules3_the_party_after_dui_not_a_later_dui() -> None:
     names = {"某省市场监督管理局": "GovernmentBody", "甲文化传媒有限公司": "Company"}
     e = only(run(make(text, "zh", names)), "Enforcement")
     assert _names(e, "actors") == ["某省市场监督管理局"] and _names(e, "affects") == ["甲文化传媒有限公司"]
+
+
+def test_events_rules3_a_suspension_lists_the_company_not_the_exchange() -> None:
+    text = "Nasdaq will suspend trading in shares of CartNova Holdings Ltd. on Oct. 20, 2025, the company said."
+    names = {"Nasdaq": "Company", "CartNova Holdings Ltd.": "Company"}
+    e = only(run(make(text, "en", names, dates=[("Oct. 20, 2025", "2025-10-20", "date")])), "Listing")
+    assert _names(e, "actors") == ["CartNova Holdings Ltd."]
+
+
+@pytest.mark.parametrize("text,names,absent", [
+    ("FlexPay went live on Nov. 3 for shoppers buying from third-party sellers on Walmart Marketplace.",
+     {"FlexPay": "Service", "Walmart Marketplace": "Platform"}, "Acquisition"),
+], ids=["shoppers-buying-is-no-deal"])
+def test_events_rules3_launch_not_purchase(text, names, absent) -> None:
+    types = {e.type for e in run(make(text, "en", names)).events}
+    assert absent not in types

@@ -70,9 +70,13 @@ class _Builder:
         mentions = self.everyone = doc.mentions + doc.new
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
-        if typ == "Listing":
-            mentions = [m for m in mentions if not is_venue(text, m, words)]
+        if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
+            mentions = [m for m in mentions if not is_venue(text, m, words) and not words.exchange.search(m.text)]
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
+        if typ == "Listing" and (actor_score < 1 or actor is None or words.exchange.search(actor.text)):
+            listed = next((m for m in actor_candidates(mentions, main.end, c_hi) if m.type in ORGANIZATION_TYPES), None)
+            if listed is not None:  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
+                actor, actor_score = listed, 1.0
         actors: tuple[Mention, ...] = (actor,) if actor is not None else ()
         if actor is not None and actor_score >= 1 and actor.end <= main.start and typ not in ("Investment", "Partnership"):
             # "国家网信办、商务部、市场监管总局联合发布", "A and B said they would": the whole list acts

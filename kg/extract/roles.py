@@ -27,7 +27,7 @@ _KEYS = (
     "future", "report_date", "source_markers", "source_after", "receivers", "list_stop",
     "investor_after", "investor_before", "anaphors", "closing", "both_parties", "venue",
     "regulator_pronouns", "reporting_verbs", "reported_subjects", "cause_markers", "noun_followers",
-    "party_pronouns",
+    "party_pronouns", "exchanges",
 )
 
 
@@ -58,6 +58,7 @@ class RoleWords:
     cause: re.Pattern[str]  # at the start of the text after the punished party: "B因…"
     noun: re.Pattern[str]  # right after a trigger used as a noun: 处罚决定 (the decision of an event told before)
     party: re.Pattern[str]  # 当事人, "the company": the party an enforcement story is about
+    exchange: re.Pattern[str]  # in an exchange's name: it lists or suspends others, it is not listed
 
 
 @lru_cache(maxsize=2)
@@ -91,6 +92,7 @@ def role_words(lang: str) -> RoleWords:
         re.compile(r"[”\"’）)]*\s*(?:" + pat("cause_markers").pattern + ")", re.IGNORECASE),
         re.compile(r"\s*(?:" + pat("noun_followers").pattern + ")", re.IGNORECASE),
         pat("party_pronouns"),
+        re.compile("|".join(re.escape(w) for w in data["exchanges"][lang]), re.IGNORECASE),
     )
 
 
