@@ -112,8 +112,7 @@ class NamesExtractor:
             return any(core.startswith(name) and core != name for core in cores)
         return [c for c in cands if c.type != "Service" or not firm_head(normalize(text[c.start : c.end]))]
 
-    @staticmethod
-    def _may_replace(text: str, c: Candidate, hits: list[Mention]) -> bool:
+    def _may_replace(self, text: str, c: Candidate, hits: list[Mention]) -> bool:
         if not c.subsumes:
             return False
         core = normalize(strip_org_suffix(text[c.start : c.end]))
@@ -121,7 +120,13 @@ class NamesExtractor:
             inside = c.start <= m.start and m.end <= c.end and (m.end - m.start) < (c.end - c.start)
             if not inside or normalize(strip_org_suffix(m.text)) == core:
                 return False
+            if m.end == c.end and strip_org_suffix(m.text) != m.text and not self._is_place(text[c.start : m.start]):
+                return False  # 希望京东集团: a known full name with its suffix; a word before it is no part of it
         return True
+
+    def _is_place(self, head: str) -> bool:
+        """深圳市 or 浙江 before a known firm's full name makes a longer name; any other word does not."""
+        return any(head.startswith(p) for p in self.lex.places)
 
     def __call__(self, ex: Extraction) -> None:
         new, replaced = self.find(ex.document.text, ex.mentions)

@@ -226,6 +226,8 @@ class DescriptorFinder:
             return False
         if name.startswith(self.right_stops):
             return False  # 发布公告: a verb, not a name
+        if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
+            return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows
         freq = jieba_freq()
         if len(toks) == 1 and freq.get(name):
             return False  # 选品, 業務: one ordinary word

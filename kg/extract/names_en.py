@@ -94,6 +94,7 @@ class EnOrgFinder:
         self.local_heads = frozenset(o["local_heads"])
         self.local_parents = tuple(o["local_parents"])
         self.thing_heads = frozenset(o.get("thing_heads", ()))
+        self.generic_gov_words = frozenset(o.get("generic_government_words", ()))
         self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
         dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
@@ -128,6 +129,11 @@ class EnOrgFinder:
     def __call__(self, text: str) -> list[Candidate]:
         out = []
         for run in self.runs(text):
+            amp = any(t.text == "&" for t in run[1:-1]) and not any(t.text == "and" for t in run)
+            whole = self._suffixed(text, run) if amp else None
+            if whole is not None and whole.end == run[-1].end:
+                out.append(whole)  # "Harlan & Pierce LLP": one firm named after its partners
+                continue
             parts = _split_and(run)
             k = 0
             while k < len(parts):
@@ -182,6 +188,9 @@ class EnOrgFinder:
         heads = [i for i, t in enumerate(run) if t.text in self.gov_heads]
         if not heads or len(run) < 2:
             return None
+        level = self.gov_heads | self.connectors | set(self.local_parents) | self.generic_gov_words
+        if all(t.text in level for t in run):
+            return None  # "District Court", "Municipal Bureau": no place or field names which one
         return Candidate(run[0].start, run[-1].end, "GovernmentBody", "en-government", 0.75, subsumes=True)
 
     # --- enumerations --------------------------------------------------------------
