@@ -264,3 +264,17 @@ def test_events_rules3_a_suspension_lists_the_company_not_the_exchange() -> None
 def test_events_rules3_launch_not_purchase(text, names, absent) -> None:
     types = {e.type for e in run(make(text, "en", names)).events}
     assert absent not in types
+
+
+def test_events_rules3_merger_target_is_the_company_valued() -> None:
+    text = ("Online resale marketplaces Loopo Inc. and Bazzo Inc. said they have agreed to merge in an all-stock "
+            "transaction that values Bazzo Inc. at about $1.25bn.")
+    names = {"Loopo Inc.": "Company", "Bazzo Inc.": "Company"}
+    e = only(run(make(text, "en", names, figures=[("$1.25bn", "1250000000", "USD")])), "Acquisition")
+    assert _names(e, "actors") == ["Loopo Inc."] and _names(e, "affects") == ["Bazzo Inc."]
+
+
+def test_events_rules3_class_action_plaintiffs_unnamed() -> None:
+    text = "A group of shoppers filed a class-action lawsuit against online marketplace DealNesto Inc. on Tuesday."
+    e = only(run(make(text, "en", {"DealNesto Inc.": "Company"})), "Enforcement")
+    assert _names(e, "affects") == ["DealNesto Inc."] and "DealNesto Inc." not in _names(e, "actors")

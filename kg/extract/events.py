@@ -46,9 +46,11 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
+_VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
 _DONE = re.compile(r"\s*(?:前|之前)?(?:正式|已)?(?:完成|交割|完成交割|完成過戶|完成过户)")  # "已于6月14日完成"
-_AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?\Z", re.IGNORECASE)
+# "against (online marketplace) X": up to three lower-case words between
+_AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}\Z")
 _AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
 SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
 
@@ -84,6 +86,13 @@ class _Builder:
             co = list_ending_at(text, before, actor, words)
             if co and actor.type in ORGANIZATION_TYPES:
                 actors = unique([*co, actor])
+        if typ == "Acquisition" and not affects:  # "A and B agreed to merge in a deal that values B at $1.25bn"
+            valued = next((m for m in actor_candidates(mentions, lo, hi) if _VALUES.search(text[max(lo, m.start - 10) : m.start])
+                           and re.match(r"\s+at\b", text[m.end :])), None)
+            if valued is not None and len(actors) > 1 and any(key(a) == key(valued) for a in actors):
+                affects = [valued]
+                actors = tuple(a for a in actors if key(a) != key(valued))
+                actor = actors[0]
         if actor is not None and actor_score >= 1 and words.lang == "en" and actor.start > main.end:
             # "a lawsuit brought by the FTC and the Colorado attorney general": every agent acts
             more = [m for m in list_after(text, mentions, actor.end, hi, words, ORGANIZATION_TYPES)
@@ -142,7 +151,7 @@ class _Builder:
         figures = self._figures(typ, lo, hi)
         if self.settings.get(typ, {}).get("needs_figure") and not figures:
             return None
-        if actor is None and not about and not (typ == "Investment" and affects):
+        if actor is None and not about and not (typ in ("Investment", "Enforcement") and affects):
             return None
         if typ == "FinancialResult" and actor is None and not about:
             return None
@@ -222,8 +231,10 @@ class _Builder:
             party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
             affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
         if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
-            target = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text, max(lo, m.start - 12), m.start)
-                      and (actor is None or key(m) != key(actor))][:1]
+            target = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text[max(lo, m.start - 40) : m.start])
+                      and (actor is None or key(m) != key(actor) or score < 1)][:1]
+            if target and actor is not None and key(target[0]) == key(actor):
+                actor = None  # "A group of shoppers filed a lawsuit against X": X is sued, the plaintiffs are unnamed
             affects = list_after(text, self.everyone, target[0].start, hi, words) if target else []  # and its CEO
         if typ in AFFECTS_TYPES and not affects:
             # persons never act in corporate events, but may be sued or fined beside their company
