@@ -55,8 +55,8 @@ _HAN_MASTHEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 
 
 def _nav_line(line: str, markers: Markers) -> bool:
-    """A line of site navigation: a masthead or menu whose every item is one to three words
-    ("AP NEWS", "U.S. News | World | Politics", "Facebook   X   Email"), a short Chinese
+    """A line of site navigation: a masthead or menu whose every item is one to four words
+    ("AP NEWS", "Payments | Buy now, pay later", "Facebook   X   Email"), a short Chinese
     masthead ("新浪科技"), or page chrome."""
     s = line.strip()
     if not s or is_chrome(s, markers):
@@ -64,7 +64,7 @@ def _nav_line(line: str, markers: Markers) -> bool:
     if _HAN_MASTHEAD.fullmatch(s) and not s.isascii():
         return True
     items = [p for p in _MENU_SEP.split(s) if p]
-    return s.isascii() and all(len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in items)
+    return s.isascii() and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in items)
 
 
 def _skip_nav(lines: list[str], markers: Markers) -> str | None:

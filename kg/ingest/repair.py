@@ -36,6 +36,16 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
     return m.search("boilerplate_re", text)
 
 
+def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
+    """A related-reading heading that is also a button ("READ MORE") above a closing list of
+    short link titles: kept, so that the list is recognised and cut."""
+    text = lines[i].strip().strip("【】[]").strip().rstrip(":：").strip()
+    if text.casefold() not in m.related:
+        return False
+    rest = [ln.strip() for ln in lines[i + 1:] if ln.strip() and not is_chrome(ln, m)]
+    return bool(rest) and all(len(r) <= 100 and r[-1] not in "。.!?！？" for r in rest)
+
+
 def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[str]:
     """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页")."""
     m = markers or load_markers()
@@ -146,7 +156,7 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     """
     m = markers or load_markers()
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln for ln in lines if not is_chrome(ln, m)]
+    lines = [ln for i, ln in enumerate(lines) if not is_chrome(ln, m) or _heads_link_list(lines, i, m)]
     lines = drop_pagination(lines, m)
     fragmented = is_fragmented(lines)
     if fragmented:
