@@ -103,3 +103,54 @@ def test_page_furniture_is_not_body(tmp_path, line):
 def test_reporter_byline_with_place_of_reporting(tmp_path, byline, author):
     doc = _doc(tmp_path, f"{ZH_TITLE}\n\n{byline}\n2025年3月2日\n\n{ZH_BODY}\n")
     assert doc.authors == (author,) and doc.text == ZH_BODY
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Retail brief | Posted Mar 2 | by Jane Roe, Staff Writer", "Jane Roe"),
+    ("Deals column | Updated Mar 2 | By Jane Roe, Senior Reporter", "Jane Roe"),
+])
+def test_head_line_with_a_kicker_and_a_yearless_timestamp(tmp_path, line, author):
+    doc = _doc(tmp_path, f"{TITLE}\n\n{line}\nHarbour Weekly — March 2, 2025\n\n{BODY}\n")
+    assert (doc.authors, doc.publisher, doc.date_published) == ((author,), "Harbour Weekly", "2025-03-02")
+    assert doc.text == BODY
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("By Jane Roe, Retail Correspondent", "Jane Roe"),
+    ("By Jane Roe, Columnist", "Jane Roe"),
+])
+def test_job_title_after_a_byline_name_is_no_author(tmp_path, byline, author):
+    doc = _doc(tmp_path, f"{TITLE}\n\n{byline}\nMarch 2, 2025\n\n{BODY}\n")
+    assert doc.authors == (author,)
+
+
+@pytest.mark.parametrize("stamp", ["2025-03-02 16:05:37", "2025年3月2日"])
+def test_government_page_head_line_of_labelled_fields(tmp_path, stamp):
+    line = f"发布时间：{stamp}　　信息来源：某某融媒　　作者：张小明　　【字体：大 中 小】"
+    doc = _doc(tmp_path, f"{ZH_TITLE}\n\n{line}\n\n{ZH_BODY}\n")
+    assert (doc.date_published, doc.publisher, doc.authors) == ("2025-03-02", "某某融媒", ("张小明",))
+    assert doc.text == ZH_BODY
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("Staff report — Harbour Wire", "Harbour Wire"),
+    ("Staff — Harbour Daily", "Harbour Daily"),
+])
+def test_staff_byline_names_the_outlet_only(tmp_path, line, publisher):
+    doc = _doc(tmp_path, f"{TITLE}\n\nMarch 2, 2025 6:48 PM ET\n{line}\n\n{BODY}\n\n"
+                         "Reporting by Harbour Wire staff; editing by J. Roe\n")
+    assert (doc.publisher, doc.authors, doc.text) == (publisher, (), BODY)
+
+
+@pytest.mark.parametrize("masthead", ["DEAL DIGEST — Edition of Thursday, March 6, 2025",
+                                      "Deal Digest — Issue of March 6, 2025"])
+def test_newsletter_masthead_dates_and_publishes_its_items(tmp_path, masthead):
+    other = "Beta Stores said it would close 12 shops in the south after a weak holiday season, cutting 300 jobs."
+    text = (f"{masthead}\nIn today's issue: two stories\n=====\n\n{TITLE}\n\nBy Jane Roe\nMarch 6, 2025\n\n{BODY}\n\n"
+            f"-----\n\nBeta Stores to close 12 shops in the south\n\nBy John Doe\nMarch 6, 2025\n\n{other}\n")
+    path = tmp_path / "n.txt"
+    path.write_text(text, encoding="utf-8")
+    docs = ingest_file(path, tmp_path).documents
+    items = [d for d in docs if not d.is_container]
+    assert [d.publisher for d in items] == ["Deal Digest", "Deal Digest"]
+    assert [d.date_published for d in items] == ["2025-03-06", "2025-03-06"]

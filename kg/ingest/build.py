@@ -239,6 +239,7 @@ def build_documents(
         for k, line in enumerate(preamble_lines):
             if is_dateline(line, m):
                 file_pub, file_date = parse_dateline(line)
+                file_pub = title_case(file_pub) if file_pub and file_pub.isupper() else file_pub
                 del preamble_lines[k]
                 break
     masthead_date = file_date if len(preamble_lines) < len(layout.preamble) else None
@@ -261,12 +262,15 @@ def build_documents(
         lang=detect_lang(preamble) if preamble else langs.most_common(1)[0][0],
         headline=container_head, date_published=file_date, publisher=file_pub, url=url, is_container=True,
     )]
+    # items of a newsletter that name no source of their own came out in it; where some
+    # items name theirs, the masthead may be an aggregator's and says nothing of the others
+    masthead_pub = file_pub if not any(it.meta.publisher for it in items) else None
     for n, it in enumerate(items, start=1):
         position = f"item {n}"
         docs.append(Document(
             key=f"{source_path}#{position}", source_path=source_path, position=position, text=it.text,
             lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
-            date_published=it.meta.date, publisher=it.meta.publisher, authors=tuple(it.meta.authors),
+            date_published=it.meta.date, publisher=it.meta.publisher or masthead_pub, authors=tuple(it.meta.authors),
             parent_key=source_path,
         ))
     return docs

@@ -12,6 +12,7 @@ _LATIN_END = re.compile(r"[A-Za-z0-9%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
+_DASH_SEP = re.compile(r"\s+[—–]\s+")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
 
@@ -20,7 +21,12 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
     line = line.strip()
     labels = (markers or load_markers()).of("timestamp_label_re")
-    return is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line)))
+    if is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
+        return True
+    # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
+    parts = _DASH_SEP.split(line, maxsplit=1)
+    return len(line) <= 100 and len(parts) == 2 and 0 < len(parts[0]) <= 40 \
+        and not is_timestamp_line(parts[0], labels) and is_timestamp_line(parts[1], labels)
 
 
 def is_chrome(line: str, markers: Markers | None = None) -> bool:
