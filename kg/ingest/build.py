@@ -55,8 +55,8 @@ _HAN_MASTHEAD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 
 
 def _nav_line(line: str, markers: Markers) -> bool:
-    """A line of site navigation: a masthead or menu whose every item is one to three words
-    ("AP NEWS", "U.S. News | World | Politics", "Facebook   X   Email"), a short Chinese
+    """A line of site navigation: a masthead or menu whose every item is one to four words
+    ("AP NEWS", "Payments | Buy now, pay later", "Facebook   X   Email"), a short Chinese
     masthead ("新浪科技"), or page chrome."""
     s = line.strip()
     if not s or is_chrome(s, markers):
@@ -64,7 +64,7 @@ def _nav_line(line: str, markers: Markers) -> bool:
     if _HAN_MASTHEAD.fullmatch(s) and not s.isascii():
         return True
     items = [p for p in _MENU_SEP.split(s) if p]
-    return s.isascii() and all(len(p.split()) <= 3 and not _SENTENCE_END.search(p) for p in items)
+    return s.isascii() and all(len(p.split()) <= 4 and not _SENTENCE_END.search(p) for p in items)
 
 
 def _skip_nav(lines: list[str], markers: Markers) -> str | None:
@@ -239,6 +239,7 @@ def build_documents(
         for k, line in enumerate(preamble_lines):
             if is_dateline(line, m):
                 file_pub, file_date = parse_dateline(line)
+                file_pub = title_case(file_pub) if file_pub and file_pub.isupper() else file_pub
                 del preamble_lines[k]
                 break
     masthead_date = file_date if len(preamble_lines) < len(layout.preamble) else None
@@ -261,12 +262,15 @@ def build_documents(
         lang=detect_lang(preamble) if preamble else langs.most_common(1)[0][0],
         headline=container_head, date_published=file_date, publisher=file_pub, url=url, is_container=True,
     )]
+    # items of a newsletter that name no source of their own came out in it; where some
+    # items name theirs, the masthead may be an aggregator's and says nothing of the others
+    masthead_pub = file_pub if not any(it.meta.publisher for it in items) else None
     for n, it in enumerate(items, start=1):
         position = f"item {n}"
         docs.append(Document(
             key=f"{source_path}#{position}", source_path=source_path, position=position, text=it.text,
             lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
-            date_published=it.meta.date, publisher=it.meta.publisher, authors=tuple(it.meta.authors),
+            date_published=it.meta.date, publisher=it.meta.publisher or masthead_pub, authors=tuple(it.meta.authors),
             parent_key=source_path,
         ))
     return docs

@@ -7,21 +7,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .dates import ENGLISH, NUMERIC, is_timestamp_line, parse_timestamp
+from .dates import ENGLISH, NUMERIC, is_timestamp_line, month_day, parse_timestamp
 from .lexicon import Markers
 from .repair import is_chrome, is_dateline
 
-_PART_SEP = re.compile(r"\s+[·•|｜]\s+|\s*[·•｜]\s*")
+_PART_SEP = re.compile(r"\s+[·•|｜—–]\s+|\s*[·•｜]\s*")
 _LATIN_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _HAN_OUTLET = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,15}")
-_PUB_SEP = re.compile(r"\s*[·•|｜]\s*")
+_PUB_SEP = re.compile(r"\s*[·•|｜]\s*|\s+[—–]\s+")
 _SHORT_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}|[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _MAX_LINES = 6
 _PLACE = re.compile(r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*,")
 # a wide gap (an ideographic space, or two spaces or more) between fields of one head line:
 # "来源：新华社　　发布时间：2024-06-17 16:20"
 _WIDE_GAP = re.compile(r"\s*\u3000\s*|\s{2,}")
+# a kicker or section label opening a head line ("Marketplace brief | Posted … | by …"):
+# a few words, the later ones in lower case (so not a name or an outlet)
+_KICKER = re.compile(r"(?-i:[A-Z][a-z]+(?: [a-z][\w-]*){1,3})")
 
 
 @dataclass
@@ -98,6 +101,8 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
     labels = m.of("timestamp_label_re")
     if is_timestamp_line(part, labels):
         head.date = head.date or parse_timestamp(part)
+    elif _labelled_month_day(part, labels):
+        pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
     elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
         take_byline(head, mt, m, extend=True)
     elif mt := _fullmatch(part, m.of("byline_re")):
@@ -119,6 +124,18 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
     return True
 
 
+def _labelled_month_day(part: str, labels: tuple[re.Pattern[str], ...]) -> bool:
+    """A labelled month and day without a year ("Posted Oct 23", "发布于3月5日")."""
+    if len(part) > 30 or not month_day(part):
+        return False
+    stripped = part
+    for label in labels:
+        stripped = label.sub("", stripped, count=1)
+    if stripped == part:
+        return False
+    return month_day(stripped) is not None and not re.search(r"[^\W\d_]{10,}", stripped)
+
+
 def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
     """Record every part of a line; one short unknown name beside a byline or timestamp
     on the same line ("By A · TechCrunch · June 4, 2024") is the outlet."""
@@ -132,6 +149,9 @@ def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
     if len(unknown) == 1 and len(parts) > 1 and line_definite and _SHORT_NAME.fullmatch(unknown[0]):
         head.publisher = head.publisher or unknown[0]
         return True
+    if len(unknown) == 1 and len(parts) > 2 and line_definite and unknown[0] == parts[0] \
+            and _KICKER.fullmatch(unknown[0]):
+        return True  # a section label opening the line
     return False
 
 

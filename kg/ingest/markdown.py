@@ -13,6 +13,8 @@ _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 SUFFIXES = (".md", ".markdown")
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:[^\n]*\n){0,40}?)---[ \t]*(?:\n|\Z)")
 _FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
+# a line set wholly in emphasis ("*An Amazon fulfillment center. (File photo)*")
+_WHOLE_EMPHASIS = re.compile(r"\s*(?:\*(?!\*)[^*\n]+\*|_(?!_)[^_\n]+_)\s*")
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -40,7 +42,13 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 def plain(text: str) -> str:
     """Drop Markdown markup (headings, emphasis, images, link targets, quote marks), keep the words."""
     out = []
+    after_image = False
     for line in text.split("\n"):
+        if after_image and _WHOLE_EMPHASIS.fullmatch(line):
+            after_image = False
+            continue  # an image's caption: an emphasised line right under it
+        if line.strip():
+            after_image = bool(_IMAGE.fullmatch(line.strip()))
         line = _IMAGE.sub("", line)
         line = _LINK.sub(r"\1", line)
         line = _HEADING.sub("", line)

@@ -229,6 +229,8 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
 
 
 _CRUMB_SEP = re.compile(r"\s*(?:>|＞|»|›|→)\s*")
+_SLASH_SEP = re.compile(r"\s+/\s+")  # "Home / Marketplaces / Amazon"
+_BILINGUAL = re.compile(r"(?P<han>[\u4e00-\u9fff]{2,10})\s+(?P<latin>[A-Za-z][A-Za-z0-9&.'’ -]{1,40})")
 _COLUMN_SEP = re.compile(r"\s*[·•｜|]\s*")
 _SENTENCE_MARK = re.compile(r"[。，,；;！？!?：:]")
 
@@ -245,14 +247,32 @@ def banner_outlet(line: str, markers: Markers | None = None) -> str | None:
     if not s or _SENTENCE_MARK.search(s) or len(s) > 60:
         return None
     crumbs = [p for p in _CRUMB_SEP.split(s) if p]
+    if len(crumbs) < 2:  # a slash path is a breadcrumb only when it starts at the site or "Home"
+        crumbs = [p for p in _SLASH_SEP.split(s) if p]
+        if len(crumbs) < 2 or not (is_chrome(crumbs[0], m) or masthead_outlet(crumbs[0], m)):
+            crumbs = []
     if len(crumbs) >= 2 and all(len(p) <= 12 or (p.isascii() and len(p.split()) <= 3) for p in crumbs):
         first = crumbs[0]
         site = is_outlet(first, m) or (first.isascii() and len(first.split()) >= 2 and not is_chrome(first, m)
                                        and all(w[:1].isupper() for w in first.split()))
         return first if site else ""
     parts = [p for p in _COLUMN_SEP.split(s) if p]
-    if len(parts) == 2 and is_outlet(parts[0], m) and len(parts[1]) <= 8 and not any(c.isdigit() for c in s):
-        return parts[0]
+    if len(parts) >= 2 and (outlet := masthead_outlet(parts[0], m)) and not any(c.isdigit() for c in s) \
+            and all(len(p) <= 8 or (p.isascii() and len(p.split()) <= 3) for p in parts[1:]):
+        return outlet  # an outlet and its columns ("科技島報 TechIsland Daily｜新創｜募資")
+    return None
+
+
+def masthead_outlet(text: str, markers: Markers | None = None) -> str | None:
+    """The outlet a masthead names: an outlet's name ("北京商报"), or the Chinese name of a
+    bilingual masthead whose either half is one ("科技島報 TechIsland Daily" -> "科技島報")."""
+    m = markers or load_markers()
+    s = text.strip()
+    if is_outlet(s, m):
+        return s
+    mt = _BILINGUAL.fullmatch(s)
+    if mt and (is_outlet(mt["han"], m) or is_outlet(mt["latin"], m)):
+        return mt["han"]
     return None
 
 

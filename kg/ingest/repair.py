@@ -12,6 +12,7 @@ _LATIN_END = re.compile(r"[A-Za-z0-9%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
+_DASH_SEP = re.compile(r"\s+[—–]\s+")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
 
@@ -20,7 +21,12 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
     line = line.strip()
     labels = (markers or load_markers()).of("timestamp_label_re")
-    return is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line)))
+    if is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
+        return True
+    # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
+    parts = _DASH_SEP.split(line, maxsplit=1)
+    return len(line) <= 100 and len(parts) == 2 and 0 < len(parts[0]) <= 40 \
+        and not is_timestamp_line(parts[0], labels) and is_timestamp_line(parts[1], labels)
 
 
 def is_chrome(line: str, markers: Markers | None = None) -> bool:
@@ -34,6 +40,16 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
     if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
         return True
     return m.search("boilerplate_re", text)
+
+
+def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
+    """A related-reading heading that is also a button ("READ MORE") above a closing list of
+    short link titles: kept, so that the list is recognised and cut."""
+    text = lines[i].strip().strip("【】[]").strip().rstrip(":：").strip()
+    if text.casefold() not in m.related:
+        return False
+    rest = [ln.strip() for ln in lines[i + 1:] if ln.strip() and not is_chrome(ln, m)]
+    return bool(rest) and all(len(r) <= 100 and r[-1] not in "。.!?！？" for r in rest)
 
 
 def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[str]:
@@ -146,7 +162,7 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     """
     m = markers or load_markers()
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln for ln in lines if not is_chrome(ln, m)]
+    lines = [ln for i, ln in enumerate(lines) if not is_chrome(ln, m) or _heads_link_list(lines, i, m)]
     lines = drop_pagination(lines, m)
     fragmented = is_fragmented(lines)
     if fragmented:
