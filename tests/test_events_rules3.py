@@ -278,3 +278,12 @@ def test_events_rules3_class_action_plaintiffs_unnamed() -> None:
     text = "A group of shoppers filed a class-action lawsuit against online marketplace DealNesto Inc. on Tuesday."
     e = only(run(make(text, "en", {"DealNesto Inc.": "Company"})), "Enforcement")
     assert _names(e, "affects") == ["DealNesto Inc."] and "DealNesto Inc." not in _names(e, "actors")
+
+
+def test_events_rules3_the_channel_is_not_the_actor() -> None:
+    text = "社区团购平台“鲜鲜优选”通过其微信小程序发布公告称，受经营策略调整影响，平台将于2025年7月31日起停止运营。"
+    ex = run(make(text, "zh", {"鲜鲜优选": "Platform", "微信": "Platform"},
+                  dates=[("2025年7月31日", "2025-07-31", "effective")]))
+    e = only(ex, "Discontinuation")
+    assert _names(e, "actors") == ["鲜鲜优选"] and e.effective_date == "2025-07-31"
+    assert "PolicyChange" not in {x.type for x in ex.events}  # 策略调整 is the cause, not a rule change

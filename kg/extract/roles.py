@@ -292,10 +292,13 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
             continue
         if any(a <= m.start and m.end <= b for a, b in skip):
             continue  # "X, which competes with Y, said": Y is not the subject
+        if _INSTRUMENT.search(text[max(lo, m.start - 8) : m.start]):
+            continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
         best = m
     return best
 
 
+_INSTRUMENT = re.compile(r"(?:通过|借助|經由|经由|透過|\bvia|\bthrough|\busing)\s*(?:其|旗下|its|their|the)?\s*\Z", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
 
 
