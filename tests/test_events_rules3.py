@@ -287,3 +287,10 @@ def test_events_rules3_the_channel_is_not_the_actor() -> None:
     e = only(ex, "Discontinuation")
     assert _names(e, "actors") == ["鲜鲜优选"] and e.effective_date == "2025-07-31"
     assert "PolicyChange" not in {x.type for x in ex.events}  # 策略调整 is the cause, not a rule change
+
+
+def test_events_rules3_investor_list_with_a_kind_between() -> None:
+    text = "甲循物今日宣布完成B輪募資，由北辰創投領投，宏景資本、日本創投Mirai Partners跟投。"
+    names = {"甲循物": "Company", "北辰創投": "Company", "宏景資本": "Company", "Mirai Partners": "Company"}
+    e = only(run(make(text, "zh", names)), "Investment")
+    assert set(_names(e, "actors")) == {"北辰創投", "宏景資本", "Mirai Partners"}

@@ -141,7 +141,9 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
     return out
 
 
-_AND_EXISTING = re.compile(r"\s*(?:,|and|、|和|及)\s*(?:existing\s+investors?|老股东|老股東)\s*")  # "A and existing investor B"
+# "A and existing investor B", "A、日本創投B": a role or a kind of investor between two list items
+_AND_EXISTING = re.compile(r"\s*(?:,|and|、|和|及)\s*(?:existing\s+investors?|老股东|老股東"
+                           r"|[\u4e00-\u9fff]{0,4}(?:创投|創投|基金|资本|資本|投资机构|投資機構|投资方|投資方))\s*")
 _ANGEL = re.compile(
     r"(?:天使投资人|个人投资者|天使投資人|個人投資者|angel investors?|individual investors?)[\s、,，]*(?:and\s+)?\Z",
     re.IGNORECASE)
