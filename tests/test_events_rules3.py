@@ -294,3 +294,11 @@ def test_events_rules3_investor_list_with_a_kind_between() -> None:
     names = {"甲循物": "Company", "北辰創投": "Company", "宏景資本": "Company", "Mirai Partners": "Company"}
     e = only(run(make(text, "zh", names)), "Investment")
     assert set(_names(e, "actors")) == {"北辰創投", "宏景資本", "Mirai Partners"}
+
+
+def test_events_rules3_deadline_sentence_after_a_fine() -> None:
+    text = ("The CMA fined Brightline £4.2m on Tuesday. The CMA said Brightline, which hosts 14,000 sellers, must "
+            "remove all incentivised reviews by 31 March 2026.")
+    names = {"CMA": "GovernmentBody", "Brightline": "Company"}
+    ex = run(make(text, "en", names, dates=[("31 March 2026", "2026-03-31", "effective")]))
+    assert only(ex, "Enforcement").effective_date == "2026-03-31"

@@ -66,3 +66,21 @@ def closing(doc: EventDoc, lo: int, hi: int) -> None:
     event = doc.ex.events[idx]
     if event.effective_date is None and date != event.date:
         doc.ex.events[idx] = replace(event, effective_date=date)
+
+
+def deadline(doc: EventDoc, lo: int, hi: int) -> None:
+    """"The CMA said Brightcart must remove the reviews by 31 March 2026": a sentence with no event
+    of its own that names a party of the last enforcement and a date it takes effect by gives
+    that enforcement its deadline."""
+    idx = doc.last.get("Enforcement")
+    if idx is None:
+        return
+    event = doc.ex.events[idx]
+    if event.effective_date is not None:
+        return
+    effective = next((d.value for d in dates_in(doc.ex.dates, lo, hi) if d.role == "effective"), None)
+    if effective is None:
+        return
+    parties = {m.key or m.text for m in (*event.actors, *event.affects)}
+    if any((m.key or m.text) in parties for m in actor_candidates(doc.mentions + doc.new, lo, hi)):
+        doc.ex.events[idx] = replace(event, effective_date=effective)

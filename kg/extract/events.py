@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
 from ..text import sentences
 from . import EXTRACTORS
-from .backrefs import closing, refers_back
+from .backrefs import closing, deadline, refers_back
 from .event_context import EventDoc, dates_in, key, unique
 from .headline import HeadlineDates
 from .roles import (
@@ -345,6 +345,7 @@ class EventExtractor:
             lo, hi = spans[idx]
             if not by_type or all(t == "Announcement" for t in by_type):
                 closing(doc, lo, hi)
+                deadline(doc, lo, hi)
             back = [t for t, hs in by_type.items() if refers_back(doc, t, hs, lo, hi)]
             floor = max((settings[t]["priority"] for t in back), default=0)
             for typ, hs in _stake_type(by_type, ex, lo, hi).items():
