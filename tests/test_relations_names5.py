@@ -89,3 +89,13 @@ def test_short_form_of_a_longer_name(names: list[tuple[str, str]], short: str, e
     ms = [Mention(n, i * 20, i * 20 + len(n), t) for i, (n, t) in enumerate(names)]
     out = long_forms(ms)
     assert next(m for m in out if m.start == ms[-1].start).text == expected
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("Retail Correspondent", True), ("Senior Reporter", True), ("记者", True),
+    ("Carla Benton", False), ("Jonah Head", False), ("赵一鸣", False),
+])
+def test_job_title_is_no_person(name: str, title: bool) -> None:
+    from kg.resolve.entities import is_job_title
+
+    assert is_job_title(name) is title
