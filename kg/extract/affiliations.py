@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-from ..lexicons import entity_index
+from ..lexicons import entity_index, load_json
 from ..model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ..text import normalize
 
@@ -33,6 +34,16 @@ def evidence(text: str, a: int, b: int) -> str:
     his = [text.find(ch, b) for ch in STOPS]
     hi = min([h + 1 for h in his if h >= 0], default=len(text))
     return text[lo:hi].strip()
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    """copula_titles, local_government and founded_by of relations.json."""
+    return load_json("relations.json")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 class Affiliations:
@@ -81,8 +92,16 @@ class Affiliations:
                     has_org = any(r.predicate == "affiliatedWith" for r in found)
                     found = [r for r in found if r.predicate == "affiliatedWith"] + [
                         r for r in after if r.predicate == "role" or not has_org]
+            if self.lang == "zh":
+                copula = self._copula_zh(person)
+                if copula:
+                    found = copula
+                elif not any(r.predicate == "affiliatedWith" for r in found):
+                    found = found + self._local_government(person, found)
             if not found and self.lang != "zh":
                 found = self._after_en(person)
+            if self.lang != "zh" and not any(r.predicate == "affiliatedWith" for r in found):
+                found = self._founded_by(person) or found
             out.extend(found)
         return out
 
@@ -169,6 +188,80 @@ class Affiliations:
             lo = max(self.text.rfind(c, 0, person.start) for c in STOPS) + 1
             org = next((o for o in self.orgs if lo <= o.start < person.start), self.main)  # the sentence's subject
         return self._relations(person, org, m.group("title"), person.start, m.end())
+
+    def _copula_zh(self, person: Mention) -> list[Relation]:
+        """"林小溪系杭州星耀文化传媒有限公司签约主播": person, 系/是, an organisation, then its title."""
+        verbs = _cues()["copula_titles"].get("zh", [])
+        m = re.match(rf"\s*(?:{_alt(verbs)})", self.text[person.end : person.end + 4])
+        if not m:
+            return []
+        at = person.end + m.end()
+        org = next((o for o in self.orgs if o.start == at), None)
+        if org is None:
+            return []
+        rest = self.text[org.end : org.end + 20]
+        lead = len(rest) - len(rest.lstrip("的 "))
+        for stop in range(len(rest), lead, -1):
+            t = self.chain.fullmatch(rest[lead:stop])
+            if t:
+                return self._relations(person, org, t.group(), person.start, org.end + stop)
+        return []
+
+    def _local_government(self, person: Mention, found: list[Relation]) -> list[Relation]:
+        """"赣州市委副书记、市长李振华，副市长何婉清": a local official's title belongs to the
+        government of the place named right before it (only titles, names and list marks between)."""
+        cue = _cues()["local_government"]
+        lo = max(self.text.rfind(c, 0, person.start) for c in "。！？；;\n") + 1
+        seg = self.text[lo : person.start]
+        level, title = None, None
+        for lv, ts in cue["levels"].items():
+            t = re.search(rf"(?:{_alt(ts)})\s*\Z", seg)
+            if t:
+                level, title = lv, t.group().strip()
+                seg = seg[: t.start()]
+                break
+        if level is None:
+            return []
+        places = list(re.finditer(rf"[\u4e00-\u9fff]{{2,6}}?{re.escape(level)}", seg))
+        if not places:
+            return []
+        place = places[-1]
+        between = seg[place.end() :]
+        for p in self.people:
+            if lo + place.end() <= p.start and p.end <= person.start:
+                between = between.replace(p.text, "")
+        fill = [*cue["filler"], *self.rules.titles_words["zh"]]
+        if re.sub(_alt(fill), "", between).strip():
+            return []
+        name = place.group() + cue["body"]
+        start = lo + place.start()
+        body = next((o for o in self.orgs if o.text == name), None)
+        body = Mention(name, start, start + len(place.group()), "GovernmentBody", body.key if body else None,
+                       "relations", 0.7)
+        self.new.append(body)
+        ev = evidence(self.text, start, person.end)
+        out = [Relation(person, "affiliatedWith", body, evidence=ev, confidence=0.7)]
+        if not any(r.predicate == "role" for r in found):
+            out.append(Relation(person, "role", literal=title, evidence=ev, confidence=0.7))
+        return out
+
+    def _founded_by(self, person: Mention) -> list[Relation]:
+        """"Kompra was founded in 2021 by chief executive Luiza Andrade and chief technology officer
+        Diego Fontes": each titled founder is affiliated with the founded organisation."""
+        words = _cues()["founded_by"].get("en", [])
+        lo = max(self.text.rfind(c, 0, person.start) for c in STOPS) + 1
+        lo = max(lo, self.text.rfind(". ", 0, person.start) + 1)
+        seg = self.text[lo : person.start]
+        m = re.search(rf"(?<![\w-])(?:{_alt(words)})\b[^,;]{{0,40}}?\bby\s+(?:.*?\band\s+)?"
+                      rf"(?:(?:its|the|their)\s+)?(?P<title>[a-z][a-z -]{{1,40}}?)\s*\Z", seg)
+        if not m or not self.rules.titles["en"].search(m.group("title")) or not self.has_title.fullmatch(
+                m.group("title")):
+            return []
+        v = lo + m.start()
+        org = next((o for o in reversed(self.orgs) if lo <= o.start and o.end <= v), None)
+        if org is None:
+            return []
+        return self._relations(person, org, m.group("title"), org.start, person.end)
 
     # -- English ----------------------------------------------------------------------------
     def _before_en(self, person: Mention) -> list[Relation]:

@@ -251,6 +251,88 @@ def brand_owners(mentions: list[Mention]) -> list[Relation]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    """The cue-word sections of relations.json (launch_on, service_anaphors, copula_titles,
+    local_government, founded_by), checked once."""
+    data = load_json(RELATIONS_FILE)
+    for key in ("launch_on", "service_anaphors", "copula_titles", "local_government", "founded_by"):
+        if not isinstance(data.get(key), dict):
+            raise LexiconError(f"{RELATIONS_FILE}: {key!r} must be an object")
+    return data
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+def anaphor_mentions(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
+    """"该服务由菜鸟提供", "The service is operated by X": the anaphor read as the service named last before it."""
+    words = _cues()["service_anaphors"].get(lang, [])
+    services = sorted((m for m in mentions if m.type == "Service"), key=lambda m: m.start)
+    if not words or not services:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    edge = (r"(?<![\w-])", r"(?![\w-])") if lang == "en" else ("", "")
+    for hit in re.finditer(rf"{edge[0]}(?:{_alt(words)}){edge[1]}", text, re.IGNORECASE):
+        a, b = hit.span()
+        if any(s < b and a < e for s, e in taken):
+            continue
+        last = next((m for m in reversed(services) if m.end <= a), None)
+        if last is not None:
+            out.append(Mention(last.text, a, b, "Service", last.key, "relations", 0.7, last.extra_types))
+    return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _STOPS) + 1
+
+
+def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
+    """A company that launches a service on a platform runs it, and the platform offers it:
+    "菜鸟宣布，在速卖通平台推出“X”服务", "Finvera launches X pay-later option on Walmart Marketplace"."""
+    cue = _cues()["launch_on"]
+    ms = sorted(mentions, key=lambda m: m.start)
+    out: list[Relation] = []
+
+    def org_ok(m: Mention) -> bool:
+        return bool(_types_of(m) & {"Company", "Organization"}) and "Platform" not in _types_of(m)
+
+    for s in (m for m in ms if m.type == "Service"):
+        lo = _sentence_start(text, s.start)
+        if lang == "zh":
+            verb = re.search(rf"(?:{_alt(cue['zh_verbs'])})\s*[“「『\"]?\s*\Z", text[lo : s.start])
+            if not verb:
+                continue
+            v = lo + verb.start()
+            tail = rf"(?:[（(][^（）()]{{1,20}}[）)])?\s*(?:{_alt(cue['zh_platform_tail'])})?\s*"
+            plat = next((p for p in reversed(ms) if lo <= p.start and p.end <= v and "Platform" in _types_of(p)
+                         and text[max(lo, p.start - 1) : p.start] == "在" and re.fullmatch(tail, text[p.end : v])), None)
+            if plat is None:
+                continue
+            org = next((o for o in reversed(ms) if lo <= o.start and o.end <= plat.start - 1 and org_ok(o)
+                        and plat.start - o.end <= 16), None)
+        else:
+            verb = re.search(rf"(?<![\w-])(?:{_alt(cue['en_verbs'])})\s+(?:the\s+|its\s+|a\s+)?\Z", text[lo : s.start],
+                             re.IGNORECASE)
+            if not verb:
+                continue
+            v = lo + verb.start()
+            org = next((o for o in reversed(ms) if lo <= o.start and o.end <= v and org_ok(o)
+                        and not text[o.end : v].strip()), None)
+            hi = min([i for i in (text.find(c, s.end) for c in _STOPS) if i >= 0] + [len(text), s.end + 80])
+            on = rf"(?<![\w-])(?:{_alt(cue['en_on'])})\s+\Z"
+            plat = next((p for p in ms if s.end < p.start and p.end <= hi and "Platform" in _types_of(p)
+                         and re.search(on, text[s.end : p.start], re.IGNORECASE)), None)
+        if org is None or plat is None or (org.key is not None and org.key == plat.key):
+            continue
+        ev = _evidence(text, org.start, s.end)
+        out.append(Relation(s, "operatedBy", org, evidence=ev, confidence=0.75))
+        out.append(Relation(s, "offeredOn", plat, evidence=ev, confidence=0.75))
+    return out
+
+
 @EXTRACTORS.register("relations")
 class RelationExtractor:
     """Pipeline step: entity relations (not partnerOf, which the events step adds)."""
@@ -263,7 +345,9 @@ class RelationExtractor:
         if not text or not ex.mentions:
             return
         lang = "zh" if ex.document.lang == "zh" else "en"
-        found = pair_relations(text, ex.mentions, self.rules.patterns[lang])
+        found = pair_relations(text, [*ex.mentions, *anaphor_mentions(text, ex.mentions, lang)],
+                               self.rules.patterns[lang])
+        found.extend(launch_relations(text, ex.mentions, lang))
         seen = {(r.subject.start, r.predicate, r.object.start if r.object else r.literal) for r in found}
         for service in (m for m in ex.mentions if m.type == "Service"):
             for platform in inner_platforms(service):

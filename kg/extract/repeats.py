@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..errors import LexiconError
@@ -129,7 +129,29 @@ class RepeatsExtractor:
         new = self.find(ex.document.text, ex.mentions)
         if new:
             ex.mentions.extend(new)
-            ex.mentions.sort(key=lambda m: (m.start, m.end))
+        ex.mentions[:] = long_forms(ex.mentions)
+        ex.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def long_forms(mentions: list[Mention]) -> list[Mention]:
+    """"Finvera" beside "Finvera Payments" in one document: a discovered Latin organisation name that
+    is the first word(s) of exactly one longer discovered organisation name of the same kind is its
+    short form, so its mentions carry the long name (their spans stay) and resolve to one entity."""
+    orgs = [m for m in mentions if m.key is None and m.type in _ORG_TYPES and not _HAN.search(m.text)]
+    longer: dict[str, set[str]] = {}
+    names = {m.text for m in orgs}
+    for name in names:
+        words = name.split()
+        for k in range(1, len(words)):
+            longer.setdefault(" ".join(words[:k]), set()).add(name)
+    out = []
+    for m in mentions:
+        full = longer.get(m.text, set()) if m in orgs else set()
+        kinds = {o.type for o in orgs if o.text in full}
+        if len(full) == 1 and kinds <= {m.type, "Company", "Organization"} and m.type in {"Company", "Organization"}:
+            m = replace(m, text=next(iter(full)))
+        out.append(m)
+    return out
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:

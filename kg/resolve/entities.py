@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import ORGANIZATION_TYPES, Document, Entity, Mention
 from .keys import clean_name, fold, has_cjk, mention_key, person_pinyin_label
@@ -61,7 +62,7 @@ class EntityResolver:
     def add_document_people(self, doc: Document) -> tuple[str | None, tuple[str, ...]]:
         """Entities for the publisher and the authors named in a document's metadata."""
         pub = self.add(doc.publisher, "Organization", doc.key) if doc.publisher else None
-        authors = tuple(dict.fromkeys(self.add(a, "Person", doc.key) for a in doc.authors if a))
+        authors = tuple(dict.fromkeys(self.add(a, "Person", doc.key) for a in doc.authors if a and not is_job_title(a)))
         return pub, authors
 
     def entities(self) -> dict[str, Entity]:
@@ -83,6 +84,22 @@ class EntityResolver:
                 ent.alt_labels |= {a for a in entry.aliases if a not in (ent.label_zh, ent.label_en)}
             out[key] = ent
         return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    from ..lexicons import load_json
+
+    data = load_json("names/titles.json")
+    return frozenset(fold(w) for key in ("zh", "en_before", "en_after") for w in data.get(key, []))
+
+
+def is_job_title(name: str) -> bool:
+    """"Retail Correspondent", "高级记者": a byline or name that is a job title names no person."""
+    t = fold(clean_name(name))
+    words = t.split()
+    return t in _title_words() or (len(words) > 1 and len(words[-1]) >= 6 and words[-1] in _title_words() and name[:1].isupper()
+                                   and all(w[:1].isupper() for w in name.split()))
 
 
 def _alias_form(name: str) -> str:
