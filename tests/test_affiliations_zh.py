@@ -27,3 +27,9 @@ def test_affiliations_zh_appointments(pipeline: Pipeline, text: str, expected: s
     found = _relations(pipeline, text)
     assert expected <= found, found
     assert ("高岚", "role", "首席运营官") not in found
+
+
+def test_affiliations_zh_public_office_is_not_the_company(pipeline: Pipeline) -> None:
+    found = _relations(pipeline, "签约仪式上，京东副总裁钱芳出席，副市长孙伟致辞。")
+    assert ("钱芳", "affiliatedWith", "京东") in found
+    assert not any(s == "孙伟" and p == "affiliatedWith" for s, p, _ in found)

@@ -164,7 +164,8 @@ class Affiliations:
             title = m.group()
             t_start = start + m.start()
             org = self._known_inside(start, t_start)
-            if org is None and (_ZH_SELF.search(text[start:t_start]) or self._main_in_sentence(person)):
+            office = title.casefold() in self.rules.office_titles
+            if org is None and (_ZH_SELF.search(text[start:t_start]) or (not office and self._main_in_sentence(person))):
                 org = self.main  # "公司副总裁X", or the story's company named earlier in the sentence
             out.extend(self._relations(person, org, title, start, max(person.end, stop)))
         return out

@@ -74,6 +74,7 @@ class RelationRules:
     speech: dict[str, re.Pattern[str]]
     titles_words: dict[str, tuple[str, ...]]
     not_org: frozenset[str]  # capitalised words after "CEO of" that are places, not organisations
+    office_titles: frozenset[str] = frozenset()  # titles of public office (副市长): never a company's
 
 
 def _types(value: object, where: str) -> frozenset[str]:
@@ -122,7 +123,8 @@ def load_rules() -> RelationRules:
         raise LexiconError(f"{where('not_org')}: 'not_org' must be a list of words")
     return RelationRules({k: tuple(v) for k, v in patterns.items()}, titles, tuple(title_orgs), heads, speech,
                          {lang: tuple(data["titles"][lang]) for lang in ("zh", "en")},
-                         frozenset(w.casefold() for w in not_org))
+                         frozenset(w.casefold() for w in not_org),
+                         frozenset(w.casefold() for w in data.get("office_titles", [])))
 
 
 def _types_of(m: Mention) -> set[str]:
