@@ -37,3 +37,11 @@ def seed_store(seed_graph: Path):
     store = ox.Store()
     store.bulk_load(path=str(seed_graph), format=ox.RdfFormat.N_QUADS)
     return store
+
+
+@pytest.fixture(scope="session")
+def names():
+    """One name extractor for every names test (it compiles its word lists once)."""
+    from kg.extract.names import NamesExtractor
+
+    return NamesExtractor()

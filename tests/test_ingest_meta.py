@@ -2,24 +2,13 @@
 kicker titles. Inputs are written for these tests (not taken from any corpus)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from kg.ingest import ingest_file
 from kg.ingest.dates import is_timestamp_line
 from kg.ingest.lexicon import load_markers
 from kg.ingest.meta import read_meta, split_title
-
-BODY_EN = ("Acme Widgets said on Friday it would open three new warehouses in the north of the country, "
-           "adding about 400 jobs by the end of the year.")
-BODY_ZH = "某某科技有限公司今日宣布完成新一轮融资，本轮资金将主要用于产品研发和市场拓展，公司计划年内新增员工200人。"
-
-
-def _doc(tmp_path: Path, text: str, name: str = "a.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return ingest_file(path, tmp_path).documents
+from tests.ingest_helpers import BODY_EN, BODY_ZH
+from tests.ingest_helpers import docs_of as _doc
 
 
 @pytest.mark.parametrize(("line", "expected"), [

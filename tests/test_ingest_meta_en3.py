@@ -3,22 +3,11 @@ document-type labels and places in head lines, captions, credits and closing sec
 Inputs are written for these tests (not taken from any corpus)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from kg.ingest import ingest_file
-
-BODY = ("Acme Widgets said on Friday it would open three new warehouses in the north of the country, "
-        "adding about 400 jobs by the end of the year.")
-TITLE = "Acme Widgets to open three warehouses and hire 400 people"
-
-
-def _doc(tmp_path: Path, text: str, name: str = "a.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    doc, = ingest_file(path, tmp_path).documents
-    return doc
+from tests.ingest_helpers import BODY_EN as BODY
+from tests.ingest_helpers import TITLE_EN as TITLE
+from tests.ingest_helpers import doc_of as _doc
 
 
 @pytest.mark.parametrize(("nav", "publisher"), [

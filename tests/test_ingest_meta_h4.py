@@ -4,24 +4,13 @@ Markdown images, Chinese share/tag/button rows and site footers. Inputs are writ
 these tests (not from any corpus)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from kg.ingest import ingest_file
-
-BODY = ("Acme Widgets said on Friday it would open three new warehouses in the north of the country, "
-        "adding about 400 jobs by the end of the year.")
-TITLE = "Acme Widgets to open three warehouses and hire 400 people"
-ZH_TITLE = "甲乙科技完成2亿元B轮融资 加码跨境仓储网络建设"
-ZH_BODY = "甲乙科技今日宣布完成2亿元B轮融资，本轮由丙丁资本领投，资金将用于海外仓建设和系统研发。"
-
-
-def _doc(tmp_path: Path, text: str, name: str = "a.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    doc, = ingest_file(path, tmp_path).documents
-    return doc
+from tests.ingest_helpers import BODY_EN as BODY
+from tests.ingest_helpers import TITLE_EN as TITLE
+from tests.ingest_helpers import ZH_BODY, ZH_TITLE
+from tests.ingest_helpers import doc_of as _doc
 
 
 @pytest.mark.parametrize(("banner", "publisher"), [

@@ -3,20 +3,12 @@ first sentence, bylines inside record fields. Inputs are written for these tests
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from kg.ingest import ingest_file
-
-BODY = "某某科技有限公司今日宣布完成新一轮融资，本轮资金将主要用于产品研发和市场拓展，公司计划年内新增员工200人。"
-TITLE = "某某科技完成新一轮融资 年内新增员工200人"
-
-
-def _docs(tmp_path: Path, text: str, name: str = "a.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return ingest_file(path, tmp_path).documents
+from tests.ingest_helpers import BODY_ZH as BODY
+from tests.ingest_helpers import TITLE_ZH as TITLE
+from tests.ingest_helpers import docs_of as _docs
 
 
 @pytest.mark.parametrize(("head", "publisher", "author", "date"), [

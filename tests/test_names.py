@@ -13,11 +13,6 @@ from kg.model import Document, Extraction, Mention
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@pytest.fixture(scope="module")
-def names() -> NamesExtractor:
-    return NamesExtractor()
-
-
 def _found(names: NamesExtractor, text: str, known: list[Mention] | None = None) -> set[tuple[str, str]]:
     new, _ = names.find(text, known)
     return {(m.text, m.type) for m in new}

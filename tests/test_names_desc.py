@@ -7,16 +7,7 @@ from kg.extract.names import NamesExtractor
 from kg.extract.names_common import names_lexicon
 from kg.extract.repeats import RepeatsExtractor, repeatable, short_form, short_forms
 from kg.model import Mention
-
-
-@pytest.fixture(scope="module")
-def names() -> NamesExtractor:
-    return NamesExtractor()
-
-
-def _found(names: NamesExtractor, text: str) -> dict[str, str]:
-    new, _ = names.find(text, [])
-    return {m.text: m.type for m in new}
+from tests.names_helpers import found_types as _found
 
 
 @pytest.mark.parametrize(("text", "name", "typ"), [

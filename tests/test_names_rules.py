@@ -14,11 +14,6 @@ from kg.extract.persons import person_titles
 from kg.model import Mention
 
 
-@pytest.fixture(scope="module")
-def names() -> NamesExtractor:
-    return NamesExtractor()
-
-
 def _of_type(names: NamesExtractor, text: str, typ: str, known: list[Mention] | None = None) -> set[str]:
     new, _ = names.find(text, known)
     return {m.text for m in new if m.type == typ}

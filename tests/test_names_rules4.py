@@ -9,11 +9,6 @@ from kg.extract.names import NamesExtractor
 from kg.model import Mention
 
 
-@pytest.fixture(scope="module")
-def names() -> NamesExtractor:
-    return NamesExtractor()
-
-
 def _texts(names: NamesExtractor, text: str, known: list[Mention] | None = None) -> set[str]:
     new, _ = names.find(text, known)
     return {m.text for m in new}

@@ -5,16 +5,7 @@ import pytest
 
 from kg.extract.names import NamesExtractor
 from kg.extract.persons import PersonFinder
-
-
-@pytest.fixture(scope="module")
-def names() -> NamesExtractor:
-    return NamesExtractor()
-
-
-def _found(names: NamesExtractor, text: str) -> dict[str, str]:
-    new, _ = names.find(text, [])
-    return {m.text: m.type for m in new}
+from tests.names_helpers import found_types as _found
 
 
 @pytest.mark.parametrize(("text", "name"), [
