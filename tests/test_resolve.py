@@ -162,3 +162,17 @@ def test_resolve_every_author_becomes_a_person_in_byline_order() -> None:
     assert labels == ["Dana Whitfield", "Marcus Oyelaran"]
     assert all(res.entities[k].types == {"Person"} for k in res.authors["y.txt"])
     assert d.author == "Dana Whitfield"
+
+
+@pytest.mark.parametrize("name,short", [
+    ("Sailbright Technology Co. Ltd", "Sailbright Technology"),
+    ("Bazarro Europe B.V.", "Bazarro Europe"),
+    ("杭州拾光网络科技有限公司", "杭州拾光网络科技"),
+    ("Harbourline Retail Holdings Ltd.", "Harbourline Retail Holdings"),
+    ("京东集团", None),
+    ("Ltd.", None),
+], ids=["co-ltd", "bv", "youxian-gongsi", "holdings-kept", "group-word-kept", "nothing-left"])
+def test_resolve_short_name_without_legal_form(name: str, short: str | None) -> None:
+    from kg.resolve.entities import without_legal_form
+
+    assert without_legal_form(name) == short

@@ -1,6 +1,7 @@
 """Mentions -> entities: one entity per real-world thing across names, languages and documents."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,6 +83,8 @@ class EntityResolver:
             ent.alt_labels = {s for s in surfaces if s not in (ent.label_zh, ent.label_en)}
             if entry:
                 ent.alt_labels |= {a for a in entry.aliases if a not in (ent.label_zh, ent.label_en)}
+            elif types.intersection(ORGANIZATION_TYPES):  # "Sailbright Technology" for "Sailbright Technology Co. Ltd"
+                ent.alt_labels |= {b for s in surfaces if (b := without_legal_form(s)) and b not in (ent.label_zh, ent.label_en)}
             out[key] = ent
         return out
 
@@ -129,3 +132,19 @@ def _settle_types(votes: Counter[str]) -> set[str]:
                                                       if ("org" if t in ORGANIZATION_TYPES else t) == k))
         types = {t for t in types if ("org" if t in ORGANIZATION_TYPES else t) == best}
     return types
+
+
+_LEGAL_FORM = re.compile(
+    r"(?:[\s,]+(?:co\.?,?\s*ltd\.?|company\s+limited|ltd\.?|limited|inc\.?|incorporated|corp\.?|corporation|llc|l\.l\.c\."
+    r"|plc|gmbh|ag|s\.a\.|n\.v\.|b\.v\.|a/s|pte\.?\s*ltd\.?|pty\.?\s*ltd\.?)"
+    r"|股份有限公司|有限责任公司|有限公司)\s*\Z", re.IGNORECASE)
+
+
+def without_legal_form(name: str) -> str | None:
+    """The name without its legal form (Co., Ltd., Inc., 有限公司), as people write it short;
+    None when it has none or too little is left. Group words (集团, Holdings) stay: they tell
+    a group from its platform."""
+    short = _LEGAL_FORM.sub("", name).strip(" ,")
+    if short == name.strip() or len(short) < (2 if has_cjk(short) else 3):
+        return None
+    return short
