@@ -302,3 +302,19 @@ def test_events_rules3_deadline_sentence_after_a_fine() -> None:
     names = {"CMA": "GovernmentBody", "Brightline": "Company"}
     ex = run(make(text, "en", names, dates=[("31 March 2026", "2026-03-31", "effective")]))
     assert only(ex, "Enforcement").effective_date == "2026-03-31"
+
+
+def test_events_rules3_the_three_above_are_the_list_named_before() -> None:
+    text = ("经平台排查，甲网络科技有限公司、乙电子商务有限公司、丙传媒有限公司三家服务商存在组织刷单行为。"
+            "平台决定自2025年7月10日起与上述三家服务商终止合作，将其清退。")
+    names = {"甲网络科技有限公司": "Company", "乙电子商务有限公司": "Company", "丙传媒有限公司": "Company"}
+    e = only(run(make(text, "zh", names)), "Enforcement")
+    assert set(_names(e, "affects")) == set(names)
+
+
+def test_events_rules3_a_word_inside_a_name_is_no_pronoun() -> None:
+    text = ("上海市市场监督管理局日前公布行政处罚决定书，上海甲优选电子商务有限公司（下称“甲优选”）因虚构原价，"
+            "被处以罚款120万元。")
+    names = {"上海市市场监督管理局": "GovernmentBody", "上海甲优选电子商务有限公司": "Company", "甲优选": "Company"}
+    e = only(run(make(text, "zh", names, headline="“甲优选”被罚120万元")), "Enforcement")
+    assert _names(e, "actors") == ["上海市市场监督管理局"] and _names(e, "affects") == ["甲优选"]

@@ -33,6 +33,7 @@ from .roles import (
     passive_agent,
     quoted_names,
     reason_subject,
+    referred_list,
     reporting_subject,
     role_words,
     unknown_investors,
@@ -67,6 +68,7 @@ class _Builder:
         self.named_investors = False
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
+        self.idx = idx
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
         mentions = self.everyone = doc.mentions + doc.new
@@ -187,6 +189,10 @@ class _Builder:
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")
                         and not any(a <= m.start and m.end <= b for a, b in aside)]
+            if not patients and actor is None and words.lang == "zh":  # "A、B、C三家服务商自7月10日起被清退"
+                before = [m for m in actor_candidates(mentions, c_lo, hit.start) if m.type in ORGANIZATION_TYPES]
+                if before:
+                    patients = [*list_ending_at(text, before[:-1], before[-1], words), before[-1]]
             if not patients:  # "B（简称“b”）因…，被A处以罚款": the subject before the cause clause
                 patients = [m for m in actor_candidates(mentions, lo, near)
                             if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
@@ -216,13 +222,16 @@ class _Builder:
             actor = next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
             score = 0.9
         if actor is None:
-            before = text[lo : hit.start]
+            before = _blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
             said = words.regulator.search(before)
             head = said.group().split()[-1] if said else ""
             if said and doc.recent_regulator(hit.start, head) is not None:
                 actor, score = doc.recent_regulator(hit.start, head), 0.8
             elif words.pronoun.search(before):
                 actor, score = doc.recent_platform(hit.start), 0.8
+            elif (typ == "Enforcement" and doc.main is not None and any(key(m) == key(doc.main) for m in affects)
+                  and doc.recent_regulator(hit.start) is not None):
+                actor, score = doc.recent_regulator(hit.start), 0.6  # the punished party never punishes itself
             else:
                 actor, score = doc.main, 0.6
         if actor is not None:
@@ -236,6 +245,10 @@ class _Builder:
             if target and actor is not None and key(target[0]) == key(actor):
                 actor = None  # "A group of shoppers filed a lawsuit against X": X is sued, the plaintiffs are unnamed
             affects = list_after(text, self.everyone, target[0].start, hi, words) if target else []  # and its CEO
+        if typ in AFFECTS_TYPES and not affects:  # "与上述三家服务商终止合作": the list named just before
+            prev = self.spans[self.idx - 1][0] if self.idx else lo
+            affects = [m for m in referred_list(text, mentions, lo, hi, prev, words)
+                       if actor is None or key(m) != key(actor)]
         if typ in AFFECTS_TYPES and not affects:
             # persons never act in corporate events, but may be sued or fined beside their company
             affects = [m for m in list_after(text, self.everyone, hit.end, c_hi if words.lang == "zh" else hi, words)
@@ -360,6 +373,15 @@ class EventExtractor:
                     ex.relations.extend(partner_relations(event))
         self.headline(ex, lang)
         ex.mentions.extend(doc.new)
+
+
+def _blank_names(text: str, mentions: list[Mention], lo: int, hi: int) -> str:
+    """text[lo:hi] with every name blanked, so words inside names are not read as pronouns."""
+    chars = list(text[lo:hi])
+    for m in mentions:
+        for i in range(max(m.start, lo), min(m.end, hi)):
+            chars[i - lo] = " "
+    return "".join(chars)
 
 
 def _stake_type(by_type: dict[str, list[TriggerHit]], ex: Extraction, lo: int, hi: int) -> dict[str, list[TriggerHit]]:

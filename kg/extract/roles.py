@@ -321,7 +321,7 @@ def list_after(text: str, mentions: list[Mention], pos: int, hi: int, words: Rol
         return []
     out = [first]
     for m in cands[1:]:
-        between = text[out[-1].end : m.start]
+        between = _BRACKETS.sub("", text[out[-1].end : m.start])  # "A(简称a)、B(简称b)": the short forms sit in brackets
         if m.type == "Person" and _ITS_TITLE.fullmatch(between):
             out.append(m)  # "BoxBloom and its co-founder and chief executive, Vanessa Pryor"
             continue
@@ -331,6 +331,7 @@ def list_after(text: str, mentions: list[Mention], pos: int, hi: int, words: Rol
     return out
 
 
+_BRACKETS = re.compile(r"[(（][^()（）]{0,12}[)）]|[“”\"()（）]")
 _ITS_TITLE = re.compile(r",?\s*(?:and|as well as)\s+(?:its|their)\s+[\w\s'’-]{2,60}?,?\s*|(?:及其|以及其|和其)[^，。；]{1,12}")
 
 
@@ -417,3 +418,27 @@ def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 # ("Douyin Beautiful Harvest Festival").
 _EN_QUOTED = r"[A-Z0-9][\w&'.-]*(?:\s+[\w&'.-]+){0,7}"
 _QUOTED = re.compile(rf"《([^《》]{{2,40}})》|“([^“”]{{2,20}})”|[“\"]({_EN_QUOTED})[”\"]|\"([^\"]{{2,30}})\"")
+
+
+_THE_ABOVE = re.compile(r"(?:上述|前述|以上|该|這|这)(?:\d+|[一二两三四五六七八九十]+)?(?:家|个|名|個)?"
+                        r"|\b(?:these|the)\s+(?:two|three|four|five|six|\d+)\b", re.IGNORECASE)
+
+
+def referred_list(text: str, mentions: list[Mention], lo: int, hi: int, prev_lo: int, words: RoleWords) -> list[Mention]:
+    """"与上述三家服务商终止合作", "the three firms": the longest list of organisations named
+    in the previous sentence (or earlier in this one) when the clause refers back to it."""
+    if not _THE_ABOVE.search(text, lo, hi):
+        return []
+    orgs = [m for m in mentions if prev_lo <= m.start and m.end <= hi and m.type in ORGANIZATION_TYPES]
+    best: list[Mention] = []
+    for i, first in enumerate(orgs):
+        run = [first]
+        for m in orgs[i + 1 :]:
+            between = _BRACKETS.sub("", text[run[-1].end : m.start])
+            if between and not words.separator.match(between):
+                break
+            if between:
+                run.append(m)
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= 2 else []
