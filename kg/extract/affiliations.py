@@ -165,10 +165,21 @@ class Affiliations:
             t_start = start + m.start()
             org = self._known_inside(start, t_start)
             office = title.casefold() in self.rules.office_titles
-            if org is None and (_ZH_SELF.search(text[start:t_start]) or (not office and self._main_in_sentence(person))):
-                org = self.main  # "公司副总裁X", or the story's company named earlier in the sentence
+            if org is None and (_ZH_SELF.search(text[start:t_start]) or (not office and (
+                    self._main_in_sentence(person) or self._no_org_in_sentence(person)))):
+                org = self.main  # "公司副总裁X", the story's company named earlier in the sentence or the only one near
             out.extend(self._relations(person, org, title, start, max(person.end, stop)))
         return out
+
+    def _no_org_in_sentence(self, person: Mention) -> bool:
+        """True when the story's main organisation is a company and the person's sentence names no
+        organisation at all ("易点云仓成立于2020年。创始人兼CEO许若川曾任…": the founder of the story's company)."""
+        if self.main is None or "Company" not in {self.main.type, *self.main.extra_types}:
+            return False
+        lo = max(self.text.rfind(c, 0, person.start) for c in "。！？\n") + 1
+        ends = [i for i in (self.text.find(c, person.end) for c in "。！？\n") if i >= 0]
+        hi = min(ends) if ends else len(self.text)
+        return not any(lo <= o.start and o.end <= hi for o in self.orgs)
 
     def _main_in_sentence(self, person: Mention) -> bool:
         """True when the story's main organisation is named earlier in the person's sentence."""

@@ -154,6 +154,7 @@ def names_lexicon() -> NamesLexicon:
             "quoted_followers": list, "quoted_about_followers": list, "app_words": list, "heads": list,
             "version_words": list, "version_blockers": str, "generic": list, "en_words": list,
             "launch_verbs": list, "en_heads": list, "en_head_blockers": list, "en_naming_words": list,
+            "en_lifecycle_verbs": list, "en_tier_words": list,
         }),
         en_orgs=_json("en_orgs.json", {
             "company_suffixes": list, "organization_suffixes": list, "government_heads": list,

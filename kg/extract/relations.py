@@ -146,6 +146,8 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
             if second.start < first.end or not _sentence_text(text, first.end, second.start):
                 continue
             gaps = _gap_readings(text[first.end : second.start])
+            for chainless in _owner_chains(text[first.end : second.start], first.end, ms):
+                gaps.extend(g for g in _gap_readings(chainless) if g not in gaps)
             if not gaps:
                 continue
             for p in patterns:
@@ -193,10 +195,35 @@ def _gap_readings(gap: str) -> list[str]:
     unquoted = gap.lstrip("”」』’\"").rstrip("“「『‘\"")
     if unquoted != gap and len(unquoted) <= _MAX_GAP:
         out.append(unquoted)  # 平台“X”的运营方Y: the quotes around a name are not between the names
+    if unquoted != gap.lstrip():
+        bare_app = _app_word().sub("", unquoted, count=1)  # “X”APP由Y运营: the app word names X's kind
+        if bare_app != unquoted and len(bare_app) <= _MAX_GAP:
+            out.append(bare_app)
     m = _APPOSITION.match(gap)
     if m and len(gap) - m.end() <= _MAX_GAP:
         out.append(" " + gap[m.end():])
     return out
+
+
+@lru_cache(maxsize=1)
+def _app_word() -> re.Pattern[str]:
+    from .names_common import names_lexicon
+
+    words = sorted(names_lexicon().services["app_words"], key=len, reverse=True)
+    return re.compile(r"\A\s?(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])\s*")
+
+
+def _owner_chains(gap: str, gap_start: int, mentions: list[Mention]) -> list[str]:
+    """由A旗下B运营: B is the nearer owner; the gap without the chain "A旗下" that names B's parent."""
+    out = []
+    for m in mentions:
+        rest = gap[m.end - gap_start :] if gap_start <= m.start and m.end - gap_start <= len(gap) else None
+        if rest is not None and _OWNER_LINK.fullmatch(rest):
+            out.append(gap[: m.start - gap_start])
+    return out
+
+
+_OWNER_LINK = re.compile(r"\s*(?:旗下|旗下的|的子公司|子公司|全资子公司)\s*")
 
 
 @lru_cache(maxsize=1)

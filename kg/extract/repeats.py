@@ -114,11 +114,20 @@ class RepeatsExtractor:
         spans = sorted((m.start, m.end) for m in mentions)
         starts = [s for s, _ in spans]
         new: list[Mention] = []
+        self.dropped: list[Mention] = []
         for name, (typ, conf) in sorted(self.names(mentions).items(), key=lambda kv: -len(kv[0])):
             for m in _pattern(name).finditer(text):
                 a, b = m.span()
                 if _overlaps(spans, starts, a, b):
-                    continue
+                    inner = [x for x in mentions if x.start < b and a < x.end]
+                    weak = [x for x in inner if x.key is None and a <= x.start and x.end <= b
+                            and x.end - x.start < b - a and x.confidence <= conf]
+                    if not inner or len(weak) != len(inner) or any(n.start < b and a < n.end for n in new):
+                        continue
+                    # "Brand Pulse Lite" again where a weaker rule read only "Pulse Lite": the known name wins
+                    self.dropped.extend(weak)
+                    spans[:] = [sp for sp in spans if not (a <= sp[0] and sp[1] <= b)]
+                    starts[:] = [sp[0] for sp in spans]
                 new.append(Mention(name, a, b, typ, key=None, extractor="repeats", confidence=conf))
                 i = bisect_right(starts, a)
                 spans.insert(i, (a, b))
@@ -127,6 +136,9 @@ class RepeatsExtractor:
 
     def __call__(self, ex: Extraction) -> None:
         new = self.find(ex.document.text, ex.mentions)
+        if self.dropped:
+            gone = {id(m) for m in self.dropped}
+            ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
         if new:
             ex.mentions.extend(new)
         ex.mentions[:] = long_forms(ex.mentions)

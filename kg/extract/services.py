@@ -101,6 +101,7 @@ class ServiceFinder:
                 if self._ok(text[start : m.end(1)]):
                     out.append(Candidate(start, m.end(1), "Service", "en-service", 0.55))
         out.extend(self._en_apposition(text))
+        out.extend(self._en_lifecycle(text))
         for mention in known or ():
             if mention.type == "Platform":
                 out.extend(self._after_platform(text, mention))
@@ -135,6 +136,29 @@ class ServiceFinder:
                 firm = words[-1] in self.firm_suffixes
                 out.append(Candidate(m.start(group), m.end(group), "Service", "en-service-apposition",
                                      0.7 if firm else 0.76, subsumes=True))
+        return out
+
+    @cached_property
+    def _en_life(self) -> re.Pattern[str]:
+        s = self.lex.services
+        verbs = alternation(s["en_lifecycle_verbs"])
+        return re.compile(
+            rf"\b(?:{verbs}) (?:(?:its|their|the|a|an) )?{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
+            rf"(?P<head>(?: [a-z][\w\-]*){{0,2}}? (?:{alternation(s['en_heads'])})s?\b)?")
+
+    def _en_lifecycle(self, text: str) -> list[Candidate]:
+        """"eBay will close its Promoted Stores Basic subscription", "retire the Brand Pulse Lite analytics
+        tool": a Title Case name after a lifecycle verb that ends in a tier word or comes before a service head."""
+        out = []
+        tiers = set(self.lex.services["en_tier_words"])
+        starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
+        firms = self.firm_suffixes
+        for m in self._en_life.finditer(text):
+            words = m.group("n").split(" ")
+            if words[0] in starts or any(w in stops or w in firms for w in words):
+                continue
+            if (words[-1] in tiers or m.group("head")) and self._ok(m.group("n")):
+                out.append(Candidate(m.start("n"), m.end("n"), "Service", "en-lifecycle-service", 0.76, subsumes=True))
         return out
 
     @cached_property
