@@ -305,11 +305,11 @@ def test_events_rules3_deadline_sentence_after_a_fine() -> None:
 
 
 def test_events_rules3_the_three_above_are_the_list_named_before() -> None:
-    text = ("经平台排查，甲网络科技有限公司、乙电子商务有限公司、丙传媒有限公司三家服务商存在组织刷单行为。"
+    text = ("丁电商发布公告称，经平台排查，甲网络科技有限公司、乙电子商务有限公司、丙传媒有限公司三家服务商存在组织刷单行为。"
             "平台决定自2025年7月10日起与上述三家服务商终止合作，将其清退。")
-    names = {"甲网络科技有限公司": "Company", "乙电子商务有限公司": "Company", "丙传媒有限公司": "Company"}
-    e = only(run(make(text, "zh", names)), "Enforcement")
-    assert set(_names(e, "affects")) == set(names)
+    parties = {"甲网络科技有限公司": "Company", "乙电子商务有限公司": "Company", "丙传媒有限公司": "Company"}
+    e = only(run(make(text, "zh", {"丁电商": "Platform", **parties})), "Enforcement")
+    assert _names(e, "actors") == ["丁电商"] and set(_names(e, "affects")) == set(parties)
 
 
 def test_events_rules3_a_word_inside_a_name_is_no_pronoun() -> None:
