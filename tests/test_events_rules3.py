@@ -318,3 +318,18 @@ def test_events_rules3_a_word_inside_a_name_is_no_pronoun() -> None:
     names = {"上海市市场监督管理局": "GovernmentBody", "上海甲优选电子商务有限公司": "Company", "甲优选": "Company"}
     e = only(run(make(text, "zh", names, headline="“甲优选”被罚120万元")), "Enforcement")
     assert _names(e, "actors") == ["上海市市场监督管理局"] and _names(e, "affects") == ["甲优选"]
+
+
+def test_events_rules3_who_pays_to_settle_is_punished() -> None:
+    text = ("Cartwell, the Austin-based marketplace, has agreed to pay $18.5 million to settle Federal Trade "
+            "Commission charges that it paid for fake reviews.")
+    names = {"Cartwell": "Company", "Federal Trade Commission": "GovernmentBody"}
+    e = only(run(make(text, "en", names)), "Enforcement")
+    assert _names(e, "actors") == ["Federal Trade Commission"] and _names(e, "affects") == ["Cartwell"]
+
+
+def test_events_rules3_a_round_with_no_investor_named_is_the_companys() -> None:
+    text = "本轮融资将用于智能补货模型研发。甲云仓近日完成2亿元B+轮融资，本轮融资由乙资本领投。"
+    names = {"甲云仓": "Company", "乙资本": "Company"}
+    ex = run(make(text, "zh", names, headline="甲云仓完成2亿元B+轮融资"))
+    assert all("甲云仓" not in _names(e, "actors") for e in ex.events if e.type == "Investment")

@@ -47,6 +47,7 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
+_SETTLE = re.compile(r"\b(?:agree[sd]?\s+to\s+pay|to\s+settle|settled|will\s+pay)\b|(?:同意支付|达成和解|和解)", re.IGNORECASE)
 _VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
 _DONE = re.compile(r"\s*(?:前|之前)?(?:正式|已)?(?:完成|交割|完成交割|完成過戶|完成过户)")  # "已于6月14日完成"
@@ -232,10 +233,18 @@ class _Builder:
             elif (typ == "Enforcement" and doc.main is not None and any(key(m) == key(doc.main) for m in affects)
                   and doc.recent_regulator(hit.start) is not None):
                 actor, score = doc.recent_regulator(hit.start), 0.6  # the punished party never punishes itself
+            elif typ == "Investment" and doc.main is not None:
+                return None, [doc.main], 0.6  # "本轮融资将用于…": the story's company raised it; investors unnamed here
             else:
                 actor, score = doc.main, 0.6
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
+        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody" and _SETTLE.search(
+                text, actor.end, hit.end + 40):  # "X has agreed to pay $18.5M to settle FTC charges": X is punished
+            body = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"), None) or \
+                doc.recent_regulator(hit.start)
+            if body is not None:
+                affects, actor = [actor, *affects], body
         if typ == "Enforcement" and not affects and words.party.search(text, lo, hi):
             party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
             affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
