@@ -87,6 +87,7 @@ class Mention:
     extractor: str = ""
     confidence: float = 1.0
     extra_types: tuple[str, ...] = ()  # further types (Amazon: Platform and Company)
+    alias_of: str | None = None  # the long name a short form stands for: 星禾网络 for 杭州星禾网络科技有限公司
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,6 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             if any(s < b and a < e for s, e in spans):
                 continue
             out.append(Mention(m.text if deictic else short, a, b, m.type, key=m.key, extractor="names:alias", confidence=0.8,
-                               extra_types=m.extra_types))
+                               extra_types=m.extra_types, alias_of=None if deictic or m.key else m.text))
             spans.append((a, b))
     return out

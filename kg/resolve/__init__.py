@@ -21,6 +21,7 @@ def resolve(extractions: Sequence[Extraction], documents: Iterable[Document] = (
     metadata become entities as well.
     """
     resolver = EntityResolver(lexicon)
+    resolver.learn_short_forms(m for ex in extractions for m in ex.mentions)
     out = Resolved()
 
     for doc in documents:

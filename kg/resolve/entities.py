@@ -34,6 +34,14 @@ class EntityResolver:
                 if name:
                     self.alias_index.setdefault(_alias_form(name), entry.id)
         self.drafts: dict[str, _Draft] = {}
+        self.short_forms: dict[tuple[str, str], str] = {}  # (short form, kind) -> the long name's key
+
+    def learn_short_forms(self, mentions: Iterable[Mention]) -> None:
+        """Short forms a document introduces (星禾网络 for 杭州星禾网络科技有限公司) name the long
+        name's entity in every document, also where a later report uses the short form alone."""
+        for m in mentions:
+            if m.alias_of and not m.key:
+                self.short_forms.setdefault((_alias_form(m.text), _kind(m.type)), self.key_for(m.alias_of, m.type))
 
     def key_for(self, name: str, type_: str, known: str | None = None) -> str:
         if known:
@@ -41,7 +49,8 @@ class EntityResolver:
         hit = self.alias_index.get(_alias_form(name))
         if hit and _compatible(type_, self.lexicon[hit].types):
             return hit
-        return mention_key(name, type_)
+        learned = self.short_forms.get((_alias_form(name), _kind(type_)))
+        return learned if learned is not None else mention_key(name, type_)
 
     def add(self, name: str, type_: str, doc_key: str, *, known: str | None = None,
             extra_types: Iterable[str] = ()) -> str:
@@ -107,6 +116,10 @@ def is_job_title(name: str) -> bool:
 
 def _alias_form(name: str) -> str:
     return "".join(ch for ch in fold(clean_name(name)) if ch.isalnum())
+
+
+def _kind(type_: str) -> str:
+    return "org" if type_ in ORGANIZATION_TYPES else type_
 
 
 def _compatible(type_: str, lexicon_types: tuple[str, ...]) -> bool:
