@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import LEAD_EN, LEAD_ZH
+from .head import is_head_field
 from .lexicon import Markers, load_markers
 from .repair import FINAL_PUNCT, is_dateline
 
@@ -125,7 +126,9 @@ def _stacked(lines: list[str]) -> Layout | None:
             continue  # a byline over a timestamp closes an article, it heads none
         end = _head_end(texts, i, m)
         if end is not None and not (starts and datelike[i - 1]):
-            starts.append(i)
+            # a section or site name over the headline ("快手电商" / headline / "界面新闻· date"):
+            # the headline is the last line above the dateline that is no byline or outlet
+            starts.append(next((k for k in range(end - 1, i, -1) if not is_head_field(texts[k], m)), i))
             while end + 1 < len(texts) and is_headline(texts[end + 1]) and width(texts[end + 1]) <= 60:
                 end += 1  # byline or outlet lines under the dateline belong to the same head
             closed = end
