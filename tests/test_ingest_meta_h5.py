@@ -40,3 +40,34 @@ def test_byline_between_stacked_headline_and_dateline_stays_in_the_head(tmp_path
     items = [(h, f"{byline}\n{d}", b) for h, d, b in STACK_EN]
     docs = [d for d in docs_of(tmp_path, _stack("", items)) if not d.is_container]
     assert [d.headline for d in docs] == [h for h, _, _ in STACK_EN]
+
+
+_PAGE = """<html><head><title>{title}</title></head><body><article>
+<h1>{title}</h1>
+<div class="article-meta">{meta}</div>
+<div class="article-content"><p>{body}</p></div>
+</article></body></html>"""
+_ZH = "3月2日,甲乙科技宣布完成2亿元B轮融资,本轮由丙丁资本领投,资金将用于海外仓建设和系统研发,公司计划年内新增员工200人。"
+_EN = ("Acme Widgets said on Friday it would open three new warehouses in the north of the country, "
+       "adding about 400 jobs by the end of the year.")
+
+
+@pytest.mark.parametrize(("meta", "body", "authors"), [
+    ('<span class="author">张小明</span> · <span class="time">2025年03月02日 08:30</span>', _ZH, ("张小明",)),
+    ('<span class="byline">王芳</span>｜<span>2025-03-02 08:30</span>', _ZH, ("王芳",)),
+    ('<a rel="author" href="/u/1">Jane Roe</a> · <span>2025-03-02 08:30</span>', _EN, ("Jane Roe",)),
+    ('<span class="post-author-name">By Jane Roe</span> · <time>March 2, 2025</time>', _EN, ("Jane Roe",)),
+])
+def test_author_element_in_the_meta_row_is_the_author_not_the_outlet(tmp_path, meta, body, authors):
+    title = "Acme Widgets to open three warehouses" if body == _EN else "甲乙科技完成2亿元B轮融资"
+    doc, = docs_of(tmp_path, _PAGE.format(title=title, meta=meta, body=body), "a.html")
+    assert (doc.authors, doc.date_published) == (authors, "2025-03-02")
+    assert doc.publisher is None
+
+
+@pytest.mark.parametrize(("kicker", "outlet"), [("海港日报首发", "海港日报"), ("晚点独家", "晚点"), ("星河網獨家", "星河網")])
+def test_exclusive_kicker_of_the_title_names_the_outlet(tmp_path, kicker, outlet):
+    title = f"{kicker} | 甲乙科技完成2亿元B轮融资,丙丁资本领投"
+    meta = '<span class="author">张小明</span> · <span>2025年03月02日 08:30</span>'
+    doc, = docs_of(tmp_path, _PAGE.format(title=title, meta=meta, body=_ZH), "a.html")
+    assert (doc.publisher, doc.authors, doc.headline) == (outlet, ("张小明",), title)
