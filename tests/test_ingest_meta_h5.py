@@ -71,3 +71,53 @@ def test_exclusive_kicker_of_the_title_names_the_outlet(tmp_path, kicker, outlet
     meta = '<span class="author">张小明</span> · <span>2025年03月02日 08:30</span>'
     doc, = docs_of(tmp_path, _PAGE.format(title=title, meta=meta, body=_ZH), "a.html")
     assert (doc.publisher, doc.authors, doc.headline) == (outlet, ("张小明",), title)
+
+
+def _tokens(*parts: str) -> str:
+    return "\n".join(parts) + "\n"
+
+
+_EN_ITEMS = [
+    ("Globex to cut seller fees in Europe", "2025-03-02 09:10:00",
+     "March 2 news, Globex said it will cut commission fees for sellers in Europe from April 1, 2025."),
+    ("Globex opens a fourth warehouse in Leeds", "2025-02-20 18:00:00",
+     "February 20 news, Globex said it opened its fourth warehouse in Leeds, adding 300 jobs."),
+]
+
+
+@pytest.mark.parametrize("nav", [
+    ("Home", "News", "Retail", "Sign in", "Globex", "Tag archive"),
+    ("Home", "Marketplaces", "Toggle theme", "Globex", "Category archive"),
+])
+def test_menu_and_tag_name_of_a_token_per_line_page_are_not_the_first_headline(tmp_path, nav):
+    lines = list(nav)
+    for head, when, body in _EN_ITEMS:
+        lines += [*head.split(" ", 1), when, *body.split(" ")]
+    lines += ["About us", "Advertise", "Privacy policy"]
+    docs = [d for d in docs_of(tmp_path, _tokens(*lines)) if not d.is_container]
+    assert [d.headline for d in docs] == [h for h, _, _ in _EN_ITEMS]
+    assert [d.text for d in docs] == [b for _, _, b in _EN_ITEMS]
+
+
+@pytest.mark.parametrize(("nav", "head"), [
+    (("首页", "快讯", "登录", "甲乙电商", "标签页"), ("甲乙电商", "调整", "保证金", "规则")),
+    (("首頁", "快訊", "甲乙電商", "標籤頁"), ("甲乙電商", "調整", "保證金", "規則")),
+])
+def test_chinese_tag_page_menu_is_dropped(tmp_path, nav, head):
+    body = ("3月2日消息,", "甲乙", "电商", "发布公告,", "将", "保证金", "标准", "下调", "三成,", "新", "规则",
+            "将于", "2025年4月1日起", "施行。")
+    lines = [*nav, *head, "2025-03-02 10:12:40", *body, *head, "2025-02-02 10:12:40", *body, "联系我们"]
+    docs = [d for d in docs_of(tmp_path, _tokens(*lines)) if not d.is_container]
+    assert [d.headline for d in docs] == ["".join(head)] * 2
+    assert docs[0].text == "".join(body)
+
+
+@pytest.mark.parametrize(("parts", "joined"), [
+    (["February 18 news,", "Globex", "said"], "February 18 news, Globex said"),
+    (["from May 15, 2025,", "sellers", "who"], "from May 15, 2025, sellers who"),
+    (["3月2日消息,", "1688", "平台"], "3月2日消息,1688平台"),
+    (["Globex", ": sellers"], "Globex: sellers"),
+])
+def test_token_per_line_text_keeps_a_space_after_a_latin_comma(parts, joined):
+    from kg.ingest.repair import join_fragments
+    assert join_fragments(parts) == joined
