@@ -121,3 +121,34 @@ def test_chinese_tag_page_menu_is_dropped(tmp_path, nav, head):
 def test_token_per_line_text_keeps_a_space_after_a_latin_comma(parts, joined):
     from kg.ingest.repair import join_fragments
     assert join_fragments(parts) == joined
+
+
+_ARTICLE = ("# Globex to cut seller fees in Europe\n\n**By Jane Roe** · Published June 12, 2025\n\n"
+            "Globex said on Wednesday it would cut commission fees for sellers in Europe from July 1, 2025, "
+            "the first cut since the marketplace opened there.\n\n## Related reading\n\n")
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "•"])
+def test_dated_bullets_of_a_related_section_are_items_with_their_dates(tmp_path, bullet):
+    entries = [("June 3", "Globex completed its acquisition of Initech Cards, a trading card grader.",
+                "2025-06-03", "Globex completed its acquisition of Initech Cards, a trading card grader"),
+               ("May 21", "Globex updated its refund policy for sellers of items over $500.",
+                "2025-05-21", "Globex updated its refund policy for sellers of items over $500")]
+    text = _ARTICLE + "".join(f"{bullet} **{d}** — {s}\n" for d, s, _, _ in entries)
+    text += "\n*Share this article* · *Sign up for the Globex Weekly newsletter*\n"
+    docs = [d for d in docs_of(tmp_path, text, "a.md") if not d.is_container]
+    assert [(d.headline, d.date_published) for d in docs[1:]] == [(h, w) for _, _, w, h in entries]
+    assert [d.text for d in docs[1:]] == [f"{d} — {s}" for d, s, _, _ in entries]
+
+
+@pytest.mark.parametrize("row", ["Share this article · Sign up for the Globex Weekly newsletter",
+                                 "Print | Share | Back to top", "分享 · 收藏 · 返回顶部"])
+def test_row_of_page_furniture_is_chrome(row):
+    from kg.ingest.repair import is_chrome
+    assert is_chrome(row)
+
+
+@pytest.mark.parametrize("line", ["Print and share the plan · 2025", "Globex · Share"])
+def test_row_with_text_is_not_chrome(line):
+    from kg.ingest.repair import is_chrome
+    assert not is_chrome(line)

@@ -12,6 +12,7 @@ _LATIN_END = re.compile(r"[A-Za-z0-9%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
+_ROW_SEP = re.compile(r"\s+[·•|｜]\s+")
 _DASH_SEP = re.compile(r"\s+[—–]\s+")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
@@ -39,7 +40,11 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
         return True
     if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
         return True
-    return m.search("boilerplate_re", text)
+    if m.search("boilerplate_re", text):
+        return True
+    # a row of furniture ("Share this article · Sign up for the … newsletter")
+    parts = [p for p in _ROW_SEP.split(text) if p]
+    return len(parts) > 1 and all(is_chrome(p, m) for p in parts)
 
 
 def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
