@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ingest_helpers import docs_of
+from tests.ingest_helpers import doc_of, docs_of
 
 STACK_ZH = [
     ("甲乙科技完成2亿元B轮融资 加码跨境仓储", "海港日报· 2025-03-02 09:10",
@@ -152,3 +152,26 @@ def test_row_of_page_furniture_is_chrome(row):
 def test_row_with_text_is_not_chrome(line):
     from kg.ingest.repair import is_chrome
     assert not is_chrome(line)
+
+
+_ZH_LEAD_BODY = "甲乙电商昨日发布公告,将店铺基础保证金由2000元下调至1000元,新规自2025年8月1日起施行。"
+
+
+@pytest.mark.parametrize(("lead", "publisher", "authors"), [
+    ("海港日报讯(记者 张小明)", "海港日报", ("张小明",)),
+    ("山城晚报讯（记者：王芳 李强）", "山城晚报", ("王芳",)),
+    ("星河网讯（实习生 刘一）", "星河网", ("刘一",)),
+])
+def test_outlet_lead_with_reporter_and_no_date_names_author_and_outlet(tmp_path, lead, publisher, authors):
+    doc = doc_of(tmp_path, f"甲乙电商下调商家保证金标准\n2025-07-18 09:12\n{lead}{_ZH_LEAD_BODY}\n")
+    assert (doc.publisher, doc.authors, doc.date_published) == (publisher, authors, "2025-07-18")
+    assert doc.text == f"{lead}{_ZH_LEAD_BODY}"
+
+
+@pytest.mark.parametrize(("credit", "publisher", "authors"), [
+    ("海港日报记者 张小明", "海港日报", ("张小明",)),
+    ("星河网记者：王芳", "星河网", ("王芳",)),
+])
+def test_outlet_reporter_credit_under_the_story_is_the_byline(tmp_path, credit, publisher, authors):
+    doc = doc_of(tmp_path, f"甲乙电商下调商家保证金标准\n2025-07-18 09:12\n{_ZH_LEAD_BODY}\n\n{credit}\n")
+    assert (doc.publisher, doc.authors, doc.text) == (publisher, authors, _ZH_LEAD_BODY)
