@@ -36,6 +36,8 @@ LEAD_EN = re.compile(
     rf"\s*(?:(?:according to|on|as of)\s+)?{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}(?:\s+news)?\s*,",
     re.IGNORECASE,
 )
+# a dated entry of a list ("June 3 — eBay completed …")
+LEAD_EN_DASH = re.compile(rf"\s*{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\s*[—–]\s*", re.IGNORECASE)
 # What may surround a date in a timestamp line: clock times, weekdays, time zones, separators.
 _TIME_NOISE = re.compile(
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
@@ -128,7 +130,7 @@ def lead_month_day(text: str) -> tuple[int, int] | None:
     if mt:
         month, day = int(mt["m"]), int(mt["d"])
     else:
-        mt = LEAD_EN.match(text)
+        mt = LEAD_EN.match(text) or LEAD_EN_DASH.match(text)
         if not mt:
             return None
         month, day = MONTHS[mt["mon"].lower().rstrip(".")], int(mt["d"])

@@ -169,6 +169,11 @@ def _read_field(text: str, head: Head, markers: Markers) -> bool:
     return _read_parts(_parts(text, markers.of("timestamp_label_re")), head, markers)
 
 
+def is_head_field(line: str, markers: Markers) -> bool:
+    """A line a head block may hold between headline and timestamp (byline, outlet, name)."""
+    return _read_field(line.strip(), Head(), markers)
+
+
 def parse_dateline(line: str) -> tuple[str | None, str | None]:
     """(publisher, ISO date) of "Bei Jing Shang Bao· 2025-11-04 10:41" or a bare timestamp."""
     parts = _PUB_SEP.split(line.strip(), maxsplit=1)

@@ -12,6 +12,7 @@ from .build import build_documents
 from .bylines import byline_names
 from .dates import parse_timestamp
 from .decode import decode_bytes
+from .lexicon import load_markers
 from .meta import split_title
 from .readers import READERS, decoded_problems
 from .repair import clean_lines
@@ -24,6 +25,8 @@ _JUNK_ATTR = re.compile(
     r"recommend|advert|\bads?\b|promo|subscribe|newsletter|popup|modal|toolbar|pagination|pager", re.I)
 _BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
            "article", "main", "blockquote", "pre", "table", "dd", "dt", "time", "br", "hr")
+# an element holding the byline in the page's meta row ("<span class="author">杨柳</span> · 08:30")
+_AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:author|byline|writer)(?:[_-]?name)?(?=$|\s)", re.I)
 _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
                "publishdate", "publish_date", "date", "dc.date", "dc.date.issued", "sailthru.date")
 
@@ -61,6 +64,27 @@ def _names(value: object) -> list[str]:
     """Every name of a JSON-LD author (one person, or a list of them)."""
     values = value if isinstance(value, list) else [value]
     return [n for n in (_name(v) for v in values) if n]
+
+
+def _author_tags(soup: BeautifulSoup) -> list[Tag]:
+    """Short elements marked as the author (class, itemprop or rel) that hold no other element
+    of the same kind: their text is a byline, never the outlet of a dateline."""
+    found = []
+    for tag in soup.find_all(True):
+        attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("itemprop") or ""),
+                          " ".join(tag.get("rel") or [])])
+        text = tag.get_text(" ", strip=True)
+        if _AUTHOR_ATTR.search(attrs) and 0 < len(text) <= 40 and not any(t in found for t in tag.parents):
+            found.append(tag)
+    return found
+
+
+def _byline(text: str) -> list[str]:
+    """The names of a byline with or without its label ("By Jane Roe", "文/张三", "杨柳")."""
+    for p in load_markers().of("author_re"):
+        if mt := p.fullmatch(text):
+            return byline_names(mt["name"])
+    return byline_names(text)
 
 
 def _junk(tag: Tag) -> bool:
@@ -113,6 +137,11 @@ def read_html(data: bytes, path: str) -> FileResult:
     authors = byline_names(author_meta) if author_meta else [
         n for v in _names(ld.get("author")) for n in byline_names(v)]
     publisher = _meta(soup, "og:site_name", "publisher", "dc.publisher") or _name(ld.get("publisher"))
+    marked = []
+    for tag in _author_tags(soup):
+        marked += [n for n in _byline(tag.get_text(" ", strip=True)) if n not in marked]
+        tag.decompose()  # out of the meta row, so that "杨柳 · 08:30" is not read as an outlet
+    authors = authors or marked
     authors = [n for n in authors if not publisher or n.casefold() != publisher.casefold()]  # "亿邦动力 孟晓"
     url = _meta(soup, "og:url") or (str(soup.find("link", rel="canonical")["href"])
                                      if isinstance(soup.find("link", rel="canonical"), Tag) else None)
@@ -123,7 +152,7 @@ def read_html(data: bytes, path: str) -> FileResult:
             tag.decompose()
     body = _densest(soup)
     lines, _ = clean_lines(_text(body))
-    headline = split_title(title)[0] if title else None
+    headline, site = split_title(title) if title else (None, None)
     lines = [ln for ln in lines if not headline or ln.strip() != headline.strip()]
     layout = segment(lines)
     if layout.kind == "single":
@@ -133,7 +162,7 @@ def read_html(data: bytes, path: str) -> FileResult:
     if len(docs) == 1:
         d = docs[0]
         docs = [Document(**{**d.__dict__, "date_published": parse_timestamp(when or "") or d.date_published,
-                            "authors": tuple(authors) or d.authors, "publisher": d.publisher or publisher,
+                            "authors": tuple(authors) or d.authors, "publisher": d.publisher or publisher or site,
                             "headline": d.headline or headline})]
     elif docs and docs[0].is_container:
         c = docs[0]

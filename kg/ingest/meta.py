@@ -208,6 +208,11 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             take_byline(meta, mt, m)  # a byline under the story ("By Ravi Menon")
             kept.pop()
             continue
+        if len(last) <= 30 and (mt := _fullmatch_any(last, m.of("byline_re"))):
+            meta.publisher = meta.publisher or mt["pub"].strip()
+            take_byline(meta, mt, m)  # an outlet's reporter under the story ("北京商报记者 何柳")
+            kept.pop()
+            continue
         hit = False
         for p in m.of("tail_author_re"):
             mt = p.search(last)

@@ -12,6 +12,7 @@ _LATIN_END = re.compile(r"[A-Za-z0-9%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
+_ROW_SEP = re.compile(r"\s+[·•|｜]\s+")
 _DASH_SEP = re.compile(r"\s+[—–]\s+")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
@@ -39,7 +40,11 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
         return True
     if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
         return True
-    return m.search("boilerplate_re", text)
+    if m.search("boilerplate_re", text):
+        return True
+    # a row of furniture ("Share this article · Sign up for the … newsletter")
+    parts = [p for p in _ROW_SEP.split(text) if p]
+    return len(parts) > 1 and all(is_chrome(p, m) for p in parts)
 
 
 def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
@@ -123,6 +128,9 @@ def join_fragments(parts: list[str]) -> str:
             out += " "
         elif out and out[-1].isdigit() and part[0].isdigit():
             out += " "
+        elif len(out) > 1 and out[-1] in ",;:" and _LATIN_END.search(out[:-1]) and part[0].isalnum() \
+                and part.isascii():
+            out += " "  # "February 18 news," + "Amazon": Latin text has a space after a comma
         out += part
     return out
 
@@ -154,6 +162,28 @@ def rejoin(lines: list[str]) -> list[str]:
     return out
 
 
+def drop_page_head(raw: list[str], lines: list[str], m: Markers) -> list[str]:
+    """Navigation of a page scraped one token per line: above the first timestamp, every
+    token up to the last page-furniture token ("Home News Marketplaces Sign in Amazon Tag
+    archive") is menu or tag name, never the first headline. `lines` are `raw` without chrome."""
+    first = next((i for i, ln in enumerate(raw) if ln.strip() and is_dateline(ln.strip(), m)), None)
+    if first is None:
+        return lines
+    last = max((i for i in range(first) if is_chrome(raw[i], m)), default=None)
+    if last is None:
+        return lines
+    nav = sum(1 for ln in raw[:last + 1] if ln.strip() and not is_chrome(ln, m))
+    if nav == 0:
+        return lines
+    out, skip = [], nav
+    for ln in lines:  # `lines` keeps raw order: skip the first `nav` kept tokens
+        if skip and ln.strip():
+            skip -= 1
+            continue
+        out.append(ln)
+    return out
+
+
 def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], bool]:
     """Text -> repaired lines (blank lines kept as paragraph breaks); True when re-joined.
 
@@ -161,12 +191,12 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     the splitter still sees one line per summary.
     """
     m = markers or load_markers()
-    lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln for i, ln in enumerate(lines) if not is_chrome(ln, m) or _heads_link_list(lines, i, m)]
+    raw = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln for i, ln in enumerate(raw) if not is_chrome(ln, m) or _heads_link_list(raw, i, m)]
     lines = drop_pagination(lines, m)
     fragmented = is_fragmented(lines)
     if fragmented:
-        lines = rejoin(lines)
+        lines = rejoin(drop_page_head(raw, lines, m))
     out: list[str] = []
     for line in lines:
         stripped = line.strip()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import LEAD_EN, LEAD_ZH
+from .dates import LEAD_EN, LEAD_EN_DASH, LEAD_ZH
+from .head import is_head_field
 from .lexicon import Markers, load_markers
 from .repair import FINAL_PUNCT, is_dateline
 
@@ -14,6 +15,7 @@ _NUMBERED = re.compile(r"\s*(?P<n>\d{1,2})\s*[.、．)]\s*(?P<rest>\S.*)")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _NEWS_LEAD_ZH = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:消息|讯|电)")
 _NEWS_LEAD_EN = re.compile(rf"{LEAD_EN.pattern[:-1]}", re.IGNORECASE)
+_BULLET = re.compile(r"[-*•]\s+(?=\S)")
 
 
 @dataclass
@@ -125,7 +127,9 @@ def _stacked(lines: list[str]) -> Layout | None:
             continue  # a byline over a timestamp closes an article, it heads none
         end = _head_end(texts, i, m)
         if end is not None and not (starts and datelike[i - 1]):
-            starts.append(i)
+            # a section or site name over the headline ("快手电商" / headline / "界面新闻· date"):
+            # the headline is the last line above the dateline that is no byline or outlet
+            starts.append(next((k for k in range(end - 1, i, -1) if not is_head_field(texts[k], m)), i))
             while end + 1 < len(texts) and is_headline(texts[end + 1]) and width(texts[end + 1]) <= 60:
                 end += 1  # byline or outlet lines under the dateline belong to the same head
             closed = end
@@ -181,6 +185,8 @@ def _lead_items(lines: list[str]) -> list[Draft]:
         s = line.strip()
         if not s:
             continue
+        if (mt := _BULLET.match(s)) and (LEAD_ZH.match(s[mt.end():]) or LEAD_EN_DASH.match(s[mt.end():])):
+            s = s[mt.end():]  # a dated entry of a bulleted list ("- June 3 — …")
         if _NEWS_LEAD_ZH.match(s) or LEAD_ZH.match(s) or _NEWS_LEAD_EN.match(s) or not items:
             items.append(Draft(lines=[s]))
         else:
@@ -223,7 +229,7 @@ def segment(lines: list[str], markers: Markers | None = None) -> Layout:
 def lead_headline(text: str, limit: int = 60) -> str:
     """Headline of a lead item: its first sentence after the lead, cut at a clause if long."""
     s = text.strip()
-    mt = LEAD_ZH.match(s) or LEAD_EN.match(s)
+    mt = LEAD_ZH.match(s) or LEAD_EN.match(s) or LEAD_EN_DASH.match(s)
     if mt:
         s = s[mt.end():].lstrip(" ,，:：")
     s = re.sub(r"^(?:《[^》]{1,12}》|据[^,，]{0,12})?(?:获悉|了解到|据悉|日前|近日|消息)[,，]\s*", "", s)
