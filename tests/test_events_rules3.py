@@ -333,3 +333,17 @@ def test_events_rules3_a_round_with_no_investor_named_is_the_companys() -> None:
     names = {"甲云仓": "Company", "乙资本": "Company"}
     ex = run(make(text, "zh", names, headline="甲云仓完成2亿元B+轮融资"))
     assert all("甲云仓" not in _names(e, "actors") for e in ex.events if e.type == "Investment")
+
+
+@pytest.mark.parametrize("text,names,actor,affected", [
+    ("The U.S. Federal Trade Commission on Wednesday ordered online marketplace operator Cartwell Inc to pay "
+     "$18.5 million in civil penalties.", {"Federal Trade Commission": "GovernmentBody", "Cartwell Inc": "Company"},
+     "Federal Trade Commission", "Cartwell Inc"),
+    ("证券时报网讯，甲电商昨日发布公告，星禾网络、播优电商、拾光传媒三家服务商自7月10日起被清退。",
+     {"甲电商": "Platform", "星禾网络": "Company", "播优电商": "Company", "拾光传媒": "Company"}, None, "拾光传媒"),
+], ids=["en-body-first-acts-on-the-company", "zh-agentless-passive-whole-list"])
+def test_events_rules3_enforcement_structure(text, names, actor, affected) -> None:
+    e = only(run(make(text, "zh" if "。" in text else "en", names)), "Enforcement")
+    if actor:
+        assert _names(e, "actors") == [actor]
+    assert affected in _names(e, "affects")

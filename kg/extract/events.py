@@ -190,9 +190,9 @@ class _Builder:
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")
                         and not any(a <= m.start and m.end <= b for a, b in aside)]
-            if not patients and actor is None and words.lang == "zh":  # "A、B、C三家服务商自7月10日起被清退"
+            if actor is None and words.lang == "zh":  # "A、B、C三家服务商自7月10日起被清退": the whole list
                 before = [m for m in actor_candidates(mentions, c_lo, hit.start) if m.type in ORGANIZATION_TYPES]
-                if before:
+                if before and (not patients or before[-1] in patients):
                     patients = [*list_ending_at(text, before[:-1], before[-1], words), before[-1]]
             if not patients:  # "B（简称“b”）因…，被A处以罚款": the subject before the cause clause
                 patients = [m for m in actor_candidates(mentions, lo, near)
@@ -239,6 +239,15 @@ class _Builder:
                 actor, score = doc.main, 0.6
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
+        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody":
+            # "The FTC on Wednesday ordered operator Cartwheel Inc to pay $18.5M in penalties": the body named
+            # first in the sentence acts on the company named after it
+            first = next((m for m in actor_candidates(mentions, lo, actor.start)
+                          if not is_attribution(text, m, lo, words)), None)
+            if first is not None and first.type == "GovernmentBody":  # the object of its verb is the party
+                obj = next((m for m in actor_candidates(mentions, first.end, actor.end)
+                            if m.type != "GovernmentBody" and m.type in ORGANIZATION_TYPES), actor)
+                affects, actor = [obj, *[m for m in affects if key(m) != key(obj)]], first
         if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody" and _SETTLE.search(
                 text, actor.end, hit.end + 40):  # "X has agreed to pay $18.5M to settle FTC charges": X is punished
             body = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"), None) or \
