@@ -347,3 +347,13 @@ def test_events_rules3_enforcement_structure(text, names, actor, affected) -> No
     if actor:
         assert _names(e, "actors") == [actor]
     assert affected in _names(e, "affects")
+
+
+def test_events_rules3_the_counterparty_after_yu_is_not_the_buyer() -> None:
+    text = ("1月8日消息，甲速递今日宣布，已与广州乙快运有限公司（以下简称“乙快运”）股东签署股权转让协议，"
+            "以11.2亿元收购乙快运70%股权。")
+    names = {"甲速递": "Company", "广州乙快运有限公司": "Company", "乙快运": "Company"}
+    ex = run(make(text, "zh", names))
+    e = only(ex, "Acquisition")
+    assert _names(e, "actors") == ["甲速递"] and "乙快运" in _names(e, "affects")
+    assert "Partnership" not in {x.type for x in ex.events}  # a share transfer agreement is no partnership

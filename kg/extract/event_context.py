@@ -13,7 +13,8 @@ from .roles import RoleWords, is_attribution, is_venue
 
 
 def key(m: Mention) -> str:
-    return m.key or normalize(m.text)
+    """One key per entity within a document: a short form counts as the long name it stands for."""
+    return m.key or normalize(m.alias_of or m.text)
 
 
 def unique(ms: list[Mention]) -> tuple[Mention, ...]:

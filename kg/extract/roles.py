@@ -288,6 +288,8 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
                    exclude: set[tuple[int, int]]) -> Mention | None:
     """The actor-type mention closest before `pos` in the sentence, not a cited source."""
     best = None
+    counterparts: set[str] = set()
+    last_counterpart: int | None = None
     skip = asides(text, lo, pos) if words.lang == "en" else []
     for m in actor_candidates(mentions, lo, pos):
         if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
@@ -296,6 +298,13 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
             continue  # "X, which competes with Y, said": Y is not the subject
         if _INSTRUMENT.search(text[max(lo, m.start - 8) : m.start]):
             continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
+        name = m.key or (m.alias_of or m.text)
+        bracketed = last_counterpart is not None and re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
+        if name in counterparts or bracketed or (words.lang == "zh" and best is not None
+                                                 and text[max(lo, m.start - 1) : m.start] in ("与", "和", "同", "跟")):
+            counterparts.add(name)  # "A已与B（简称b）股东签署协议，以…收购b": B is the counterparty, A the subject
+            last_counterpart = m.end
+            continue
         best = m
     return best
 
