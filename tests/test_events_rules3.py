@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.model import Mention
 from tests.test_events import make, only, run
 
 
@@ -352,8 +353,11 @@ def test_events_rules3_enforcement_structure(text, names, actor, affected) -> No
 def test_events_rules3_the_counterparty_after_yu_is_not_the_buyer() -> None:
     text = ("1月8日消息，甲速递今日宣布，已与广州乙快运有限公司（以下简称“乙快运”）股东签署股权转让协议，"
             "以11.2亿元收购乙快运70%股权。")
-    names = {"甲速递": "Company", "广州乙快运有限公司": "Company", "乙快运": "Company"}
-    ex = run(make(text, "zh", names))
+    ex = make(text, "zh", {"甲速递": "Company", "广州乙快运有限公司": "Company"})
+    long_end = text.index("有限公司") + 4
+    for i in (text.index("乙快运", long_end), text.rindex("乙快运")):  # the short form, not inside the long name
+        ex.mentions.append(Mention("乙快运", i, i + 3, "Company"))
+    ex = run(ex)
     e = only(ex, "Acquisition")
     assert _names(e, "actors") == ["甲速递"] and "乙快运" in _names(e, "affects")
     assert "Partnership" not in {x.type for x in ex.events}  # a share transfer agreement is no partnership
