@@ -361,3 +361,11 @@ def test_events_rules3_the_counterparty_after_yu_is_not_the_buyer() -> None:
     e = only(ex, "Acquisition")
     assert _names(e, "actors") == ["甲速递"] and "乙快运" in _names(e, "affects")
     assert "Partnership" not in {x.type for x in ex.events}  # a share transfer agreement is no partnership
+
+
+def test_events_rules3_subject_with_apposition_holding_a_list() -> None:
+    text = ("Stylo Group plc, the Manchester-based fashion label that sells through ASOS, Zalando and its own app, "
+            "began trading on the London Stock Exchange on July 9, 2025.")
+    names = {"Stylo Group": "Company", "ASOS": "Platform", "Zalando": "Platform", "London Stock Exchange": "Organization"}
+    e = only(run(make(text, "en", names)), "Listing")
+    assert _names(e, "actors") == ["Stylo Group"]

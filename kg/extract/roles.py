@@ -306,10 +306,21 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
             last_counterpart = m.end
             continue
         best = m
+    if words.lang == "en" and best is not None:
+        # "Stylehaus Group plc, the fast-fashion label that sells through ASOS, Zalando and its own app, began
+        # trading": a name that opens the sentence with an apposition is the subject when a comma still
+        # stands between the last name and the verb
+        cands = [m for m in actor_candidates(mentions, lo, pos) if not is_attribution(text, m, lo, words)]
+        first = cands[0] if cands else None
+        if (first is not None and first is not best and _APPOSITION.match(text, first.end)
+                and "," in text[best.end : pos] and not text[lo : first.start].strip(" \"“")):
+            return first
     return best
 
 
 _INSTRUMENT = re.compile(r"(?:通过|借助|經由|经由|透過|\bvia|\bthrough|\busing)\s*(?:其|旗下|its|their|the)?\s*\Z", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?:\s+(?:plc|inc\.?|ltd\.?|llc|corp\.?|co\.|ag|se|nv|n\.v\.|b\.v\.|s\.a\.|gmbh))?"
+                         r",\s+(?:a|an|the)\s", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
 
 
