@@ -48,3 +48,28 @@ def test_en_as_title_names_no_person(pipeline: Pipeline) -> None:
     found = _found(pipeline, text, "en")
     assert ("Boxwell Retail", "Person") not in found
     assert ("Daniel Okafor", "Person") in found
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ("By Laura Bennett", "Laura Bennett"),
+    ("3 March 2024", None),
+    ("第二部分", None),
+    ("主要内容", None),
+    ("客服", None),
+    ("周明轩", "周明轩"),
+    ("Laura Bennett", "Laura Bennett"),
+])
+def test_byline_name(byline: str, expected: str | None) -> None:
+    from kg.resolve.entities import byline_name
+
+    assert byline_name(byline) == expected
+
+
+@pytest.mark.parametrize(("long", "short"), [
+    ("浙江省市场监督管理局", "浙江省市场监管局"),
+    ("宁波市市场监督管理局", "宁波市市场监管局"),
+])
+def test_contracted_bureau_names_meet(long: str, short: str) -> None:
+    from kg.resolve.keys import org_key
+
+    assert org_key(long) == org_key(short)
