@@ -73,3 +73,45 @@ def test_contracted_bureau_names_meet(long: str, short: str) -> None:
     from kg.resolve.keys import org_key
 
     assert org_key(long) == org_key(short)
+
+
+@pytest.fixture(scope="module")
+def names():
+    from kg.extract.names import NamesExtractor
+
+    return NamesExtractor()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Australian Competition and Consumer Commission said on Monday it would sue Parcelnest.",
+     "Australian Competition and Consumer Commission"),
+    ("The Kenyan Competition and Consumer Commission opened an inquiry.", "Kenyan Competition and Consumer Commission"),
+])
+def test_government_name_with_and(names, text: str, name: str) -> None:
+    from tests.names_helpers import found_types
+
+    assert found_types(names, text).get(name) == "GovernmentBody"
+
+
+@pytest.mark.parametrize("text", [
+    "Parcelnest agreed to acquire Lisbon-based courier Boxwell Ltd for $20 million.",
+    "Parcelnest agreed to buy Austin-headquartered Boxwell Ltd.",
+])
+def test_place_adjective_is_no_name(names, text: str) -> None:
+    from tests.names_helpers import found_types
+
+    found = found_types(names, text)
+    assert not [n for n in found if n.endswith(("-based", "-headquartered"))]
+    assert any(n.startswith("Boxwell Ltd") for n in found)
+
+
+@pytest.mark.parametrize(("text", "name", "platform"), [
+    ("Basketly Inc., a Boston-based grocery delivery app, will pay a fine.", "Basketly Inc.", False),
+    ("Parcelnest will buy resale platform Loopwear GmbH for €30 million.", "Loopwear GmbH", False),
+    ("Dealora Ltd, an online marketplace for vintage furniture, raised funds.", "Dealora Ltd", True),
+])
+def test_legal_name_called_an_app_is_a_company(names, text: str, name: str, platform: bool) -> None:
+    new, _ = names.find(text, [])
+    m = next(m for m in new if m.text == name)
+    assert m.type == "Company"
+    assert ("Platform" in m.extra_types) is platform
