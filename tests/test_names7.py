@@ -115,3 +115,9 @@ def test_legal_name_called_an_app_is_a_company(names, text: str, name: str, plat
     m = next(m for m in new if m.text == name)
     assert m.type == "Company"
     assert ("Platform" in m.extra_types) is platform
+
+
+def test_unknown_firm_that_appoints_is_found(pipeline: Pipeline) -> None:
+    ex = _run(pipeline, "Boxwell has appointed Maria Ferreira as chief financial officer.", "en")
+    got = {(r.subject.text, r.predicate, r.object.text if r.object else r.literal) for r in ex.relations}
+    assert ("Maria Ferreira", "affiliatedWith", "Boxwell") in got
