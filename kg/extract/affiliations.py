@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..lexicons import entity_index, load_json
 from ..model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ..text import normalize
+from .names_common import names_lexicon
 
 STOPS = "。！？；;\n"
 _ABBR_BEFORE = re.compile(r"[（(][A-Za-z]{2,6}[）)]\s*\Z")
@@ -98,6 +99,8 @@ class Affiliations:
                     found = copula
                 elif not any(r.predicate == "affiliatedWith" for r in found):
                     found = found + self._local_government(person, found)
+            if self.lang != "zh" and not any(r.predicate == "affiliatedWith" for r in found):
+                found = self._appointed_en(person) or found
             if not found and self.lang != "zh":
                 found = self._after_en(person)
             if self.lang != "zh" and not any(r.predicate == "affiliatedWith" for r in found):
@@ -276,6 +279,26 @@ class Affiliations:
         return self._relations(person, org, m.group("title"), org.start, person.end)
 
     # -- English ----------------------------------------------------------------------------
+    def _appointed_en(self, person: Mention) -> list[Relation]:
+        """"Deliveroo has appointed Priya Natarajan, previously at X, as chief operating officer":
+        the organisation right before an appointment verb takes the person; the title follows."""
+        verbs = _alt(names_lexicon().titles.get("en_appoint_verbs", []))
+        seg = self.text[max(0, person.start - 80) : person.start]
+        m = re.search(rf"(?:\s+(?:has|have|had|has now|today|also|on \w+ \d+))*\s+(?:{verbs})\s+\Z", seg)
+        if not m:
+            return []
+        v = person.start - len(seg) + m.start()
+        org = next((o for o in reversed(self.orgs) if o.end == v), None)
+        if org is None:
+            return []
+        after = self.text[person.end : person.end + 140]
+        t = re.match(r"(?:,[^,;.()\n]{3,90},)?\s+(?:as\s+)?(?:(?:the|its|their|a|an|new)\s+)?(?P<t>[A-Za-z][\w -]*)", after)
+        title = ""
+        if t:
+            h = self.has_title.match(t.group("t"))
+            title = h.group() if h else ""
+        return self._relations(person, org, title, org.start, person.end + (t.end() if t else 0))
+
     def _before_en(self, person: Mention) -> list[Relation]:
         """"Alibaba Vice President X", "CEO of Y X", "Minister of Commerce X"."""
         text = self.text

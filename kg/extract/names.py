@@ -64,9 +64,14 @@ class NamesExtractor:
                 a += 1
             while b > a and text[b - 1] in _EDGE and not _keeps_end(text[a:b]):
                 b -= 1
-            if b > a and not self.lex.is_stopped(text[a:b]):
+            if b > a and not self.lex.is_stopped(text[a:b]) and not self._place_word(text[a:b]):
                 out.append(c if (a, b) == (c.start, c.end) else Candidate(a, b, c.type, c.rule, c.confidence, c.subsumes))
         return out
+
+    def _place_word(self, span: str) -> bool:
+        """"Berlin-based", "Denver-headquartered": a place adjective alone is never a name."""
+        ends = tuple(self.lex.en_orgs.get("place_prefixes", ()))
+        return bool(ends) and " " not in span.strip() and span.strip().endswith(ends)
 
     def find(self, text: str, known: list[Mention] | None = None) -> tuple[list[Mention], list[Mention]]:
         """(new mentions, known mentions they replace), never overlapping what remains."""

@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import LexiconError
 from ..lexicons import LEXICON_DIR, load_json, load_tsv
 from ..model import ENTITY_TYPES
+from ..text import strip_org_suffix
 from .cuefile import first_chars
 from .names_common import (
     HAN,
@@ -248,11 +249,12 @@ class DescriptorFinder:
                 continue  # "Market Regulator Summons X": a Title Case headline, not a descriptor
             typ = self.desc.en[m.group("d").lower()]
             for a, b in self._en_items(text, m.start("n")):
-                out.append(Candidate(a, b, typ, "en-descriptor", 0.7))
+                out.append(Candidate(a, b, self._legal_type(text[a:b], m.group("d"), typ), "en-descriptor", 0.7))
         for m in self._en_apposition.finditer(text):
             a, b = self._en_trim(text, *m.span("n"))
             if b > a and a == m.start("n"):  # "In Brazil, the largest retailer": no name
-                out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-apposition", 0.65))
+                typ = self._legal_type(text[a : m.end("n")], m.group("d"), self.desc.en[m.group("d")])
+                out.append(Candidate(a, b, typ, "en-apposition", 0.65))
         for m in self._en_before_noun.finditer(text):
             a, b = self._en_trim(text, *m.span("n"))
             if b > a and a == m.start("n") and not re.search(r"-[a-z]+\b", text[a:b]):  # "the London-listed"
@@ -277,6 +279,14 @@ class DescriptorFinder:
                 if words[0].lower() not in lower and not person_words & set(words):
                     out.append(Candidate(a, b, "Company", "en-object", 0.6))
         return out
+
+    def _legal_type(self, name: str, desc: str, typ: str) -> str:
+        """A name with its legal form ("SwiftCart Inc.") called an app or a platform is the company
+        behind it; only a marketplace descriptor makes it a platform too."""
+        keep = {d.casefold() for d in self.desc.edges.get("en_legal_name_platform_descriptors", ())}
+        if typ == "Platform" and desc.casefold() not in keep and strip_org_suffix(name.strip(" ,.")) != name.strip(" ,."):
+            return "Company"
+        return typ
 
     def _after_capital(self, text: str, pos: int) -> bool:
         """True when a capitalised word other than a sentence opener runs into `pos` ("Competition and Markets")."""

@@ -95,6 +95,7 @@ class EnOrgFinder:
         self.local_parents = tuple(o["local_parents"])
         self.thing_heads = frozenset(o.get("thing_heads", ()))
         self.generic_gov_words = frozenset(o.get("generic_government_words", ()))
+        self.gov_fields = frozenset(o.get("government_field_words", ()))
         self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
         dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
@@ -139,6 +140,13 @@ class EnOrgFinder:
             while k < len(parts):
                 part = parts[k]
                 cand = self._best(text, part)
+                # "Australian Competition and Consumer Commission": a first half ending in a field word
+                # joins the government name after "and"
+                if (cand is None and part[-1].text in self.gov_fields and k + 1 < len(parts)
+                        and (nxt := self._best(text, parts[k + 1])) is not None and nxt.rule == "en-government"):
+                    k += 1
+                    part = part + parts[k]
+                    cand = Candidate(part[0].start, part[-1].end, nxt.type, nxt.rule, nxt.confidence, True)
                 # "Ministry of Industry and Information Technology": a government name goes on
                 while (
                     cand is not None and cand.rule == "en-government" and k + 1 < len(parts)

@@ -47,10 +47,23 @@ class PersonFinder:
     @cached_property
     def _en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
+        not_mod = alternation(self.lex.titles.get("en_after_not_modifiers", [])) or "(?!)"
         return re.compile(
             rf"(?<![{LATIN}])(?P<name>{_EN_NAME}), (?:the |a |an )?"
             rf"(?:(?:[{UP}][\w.&\-]* ){{0,2}}[{UP}][\w.&\-]*(?:['’]s|s['’]) )?"
-            rf"(?:[a-z\-]+ )?"
+            rf"(?:(?!(?:{not_mod}) )[a-z\-]+ )?"
+            rf"(?P<title>(?i:{titles}))\b"
+        )
+
+    @cached_property
+    def _en_appoint(self) -> re.Pattern[str]:
+        """"Deliveroo has appointed Priya Natarajan, previously at X, as chief operating officer",
+        "Deliveroo names Priya Natarajan COO": the name right after an appointment verb, the title
+        after "as" or right after the name (an aside between commas may stand between them)."""
+        verbs = alternation(self.lex.titles.get("en_appoint_verbs", [])) or "(?!)"
+        titles = alternation([*self.lex.titles["en_before"], *self.lex.titles["en_after"]])
+        return re.compile(
+            rf"\b(?:{verbs}) (?P<name>{_EN_NAME})(?:, [^,;.()\n]{{3,90}},)? (?:as )?(?:(?:the|its|their|a|an|new) )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
 
@@ -68,7 +81,7 @@ class PersonFinder:
             title = self._zh.search(text, end, end + 12)
             if title:
                 out.append((m.end(), end, title.group("title"), title.span("title"), "zh-appoint"))
-        for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after")):
+        for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after"), (self._en_appoint, "en-appoint")):
             for m in pat.finditer(text):
                 words = m.group("name").split()
                 if any(w in self.not_name for w in words):
@@ -100,7 +113,7 @@ class PersonFinder:
                     continue  # 陈屹已于: the adverb opens the predicate
                 if (text.startswith(after, end) if after else self._zh_boundary(text, end)):
                     return end
-                if glen == 1 and not after and text.startswith(self.adverbs, end):
+                if not after and text.startswith(self.adverbs, end):  # 罗志坚将继续担任: an adverb opens the predicate
                     return end
             return None
         return None

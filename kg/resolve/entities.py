@@ -72,7 +72,8 @@ class EntityResolver:
     def add_document_people(self, doc: Document) -> tuple[str | None, tuple[str, ...]]:
         """Entities for the publisher and the authors named in a document's metadata."""
         pub = self.add(doc.publisher, "Organization", doc.key) if doc.publisher else None
-        authors = tuple(dict.fromkeys(self.add(a, "Person", doc.key) for a in doc.authors if a and not is_job_title(a)))
+        names = [byline_name(a) for a in doc.authors if a and not is_job_title(a)]
+        authors = tuple(dict.fromkeys(self.add(a, "Person", doc.key) for a in names if a))
         return pub, authors
 
     def entities(self) -> dict[str, Entity]:
@@ -112,6 +113,30 @@ def is_job_title(name: str) -> bool:
     words = t.split()
     return t in _title_words() or (len(words) > 1 and len(words[-1]) >= 6 and words[-1] in _title_words() and name[:1].isupper()
                                    and all(w[:1].isupper() for w in name.split()))
+
+
+_BY = re.compile(r"\A(?:by|from)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[str, ...]:
+    from ..lexicons import load_words
+
+    return tuple(sorted(load_words("names/surnames_zh.txt"), key=len, reverse=True))
+
+
+def byline_name(name: str) -> str | None:
+    """The person a byline names: "By Hannah Reeve" is Hannah Reeve; a date ("19 February 2025"),
+    a section heading (第一部分, 核心要点) or a word (服务) caught as a byline names nobody."""
+    t = _BY.sub("", clean_name(name)).strip()
+    if not t or any(ch.isdigit() for ch in t):
+        return None
+    if has_cjk(t):
+        han = re.sub(r"[\s·•]", "", t)
+        if not re.fullmatch(r"[\u3400-\u9fff]{2,4}", han):
+            return t if re.search(r"[A-Za-z]", han) else None
+        return t if han.startswith(_surnames()) and len(han) > 1 else None
+    return t
 
 
 def _alias_form(name: str) -> str:

@@ -47,6 +47,19 @@ def _suffix_table() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=1)
+def _contractions() -> list[tuple[str, str]]:
+    """(long form, short form) pairs, longest long form first (监督管理 -> 监管)."""
+    data = load_json("resolve/contractions.json")
+    return sorted(((fold(k), fold(v)) for k, v in data.items() if not k.startswith("_")), key=lambda p: -len(p[0]))
+
+
+def _contract(text: str) -> str:
+    for long, short in _contractions():
+        text = text.replace(long, short)
+    return text
+
+
 def _compact(text: str) -> str:
     return _NON_WORD.sub("", text)
 
@@ -59,7 +72,7 @@ def pinyin(text: str) -> str:
 
 def org_key(name: str) -> str:
     """Key of an organisation name in any language."""
-    base = _compact(fold(clean_name(strip_org_suffix(name.strip(_QUOTES + " ")))))
+    base = _contract(_compact(fold(clean_name(strip_org_suffix(name.strip(_QUOTES + " "))))))
     ending = ""
     for surface, canonical in _suffix_table():
         if base.endswith(surface) and len(base) > len(surface):
