@@ -369,3 +369,10 @@ def test_events_rules3_subject_with_apposition_holding_a_list() -> None:
     names = {"Stylo Group": "Company", "ASOS": "Platform", "Zalando": "Platform", "London Stock Exchange": "Organization"}
     e = only(run(make(text, "en", names)), "Listing")
     assert _names(e, "actors") == ["Stylo Group"]
+
+
+def test_events_rules3_the_platform_of_a_store_is_not_the_actor() -> None:
+    text = "沐光生技宣布，其天貓國際旗艦店將於2024年7月31日起停止營運。"
+    e = only(run(make(text, "zh", {"沐光生技": "Company", "天貓": "Platform"},
+                      dates=[("2024年7月31日", "2024-07-31", "effective")])), "Discontinuation")
+    assert _names(e, "actors") == ["沐光生技"]

@@ -298,6 +298,8 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
             continue  # "X, which competes with Y, said": Y is not the subject
         if _INSTRUMENT.search(text[max(lo, m.start - 8) : m.start]):
             continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
+        if _STORE_AFTER.match(text, m.end):
+            continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
         name = m.key or (m.alias_of or m.text)
         bracketed = last_counterpart is not None and re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
         if name in counterparts or bracketed or (words.lang == "zh" and best is not None
@@ -319,6 +321,8 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
 
 
 _INSTRUMENT = re.compile(r"(?:通过|借助|經由|经由|透過|\bvia|\bthrough|\busing)\s*(?:其|旗下|its|their|the)?\s*\Z", re.IGNORECASE)
+_STORE_AFTER = re.compile(r"(?:国际|國際|平台|平臺|上的|上)?(?:旗舰店|旗艦店|官方旗舰店|官方旗艦店|店铺|店鋪|官方店|网店|網店|"
+                          r"小程序)|\s+(?:store|storefront|shop|flagship)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"(?:\s+(?:plc|inc\.?|ltd\.?|llc|corp\.?|co\.|ag|se|nv|n\.v\.|b\.v\.|s\.a\.|gmbh))?"
                          r",\s+(?:a|an|the)\s", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
