@@ -9,7 +9,8 @@ from collections import Counter
 
 from ..model import ORGANIZATION_TYPES, DateMention, Extraction, Mention
 from ..text import normalize
-from .roles import RoleWords, is_attribution, is_venue
+from .role_words import RoleWords
+from .roles import is_attribution, is_venue
 
 
 def key(m: Mention) -> str:

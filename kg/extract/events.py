@@ -16,27 +16,21 @@ from . import EXTRACTORS
 from .backrefs import closing, deadline, refers_back
 from .event_context import EventDoc, dates_in, key, unique
 from .headline import HeadlineDates
+from .investors import investors, unknown_investors
+from .lists import fallback_list, list_after, list_ending_at, referred_list
+from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_words
 from .roles import (
-    ABOUT_TYPES,
-    ACTOR_TYPES,
     actor_candidates,
     asides,
     clause_bounds,
-    fallback_list,
-    investors,
     is_attribution,
     is_passive,
     is_venue,
-    list_after,
-    list_ending_at,
     nearest_before,
     passive_agent,
     quoted_names,
     reason_subject,
-    referred_list,
     reporting_subject,
-    role_words,
-    unknown_investors,
 )
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 
