@@ -6,15 +6,14 @@ and figure extractors found in the sentence. Partnerships also yield `partnerOf`
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import replace
 
 from ..model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
 from ..text import sentences
 from . import EXTRACTORS
 from .backrefs import closing, deadline, refers_back
 from .event_context import EventDoc, dates_in, key, unique
+from .event_sentences import blank_names, goes_on, outside_names, stake_type
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
@@ -217,7 +216,7 @@ class _Builder:
             actor = next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
             score = 0.9
         if actor is None:
-            before = _blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
+            before = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
             said = words.regulator.search(before)
             head = said.group().split()[-1] if said else ""
             if said and doc.recent_regulator(hit.start, head) is not None:
@@ -358,7 +357,7 @@ class EventExtractor:
         lang = "zh" if ex.document.lang == "zh" else "en"
         words = role_words(lang)
         spans = sentences(text)
-        hits = _outside_names(self.matcher.find(text, lang, spans), ex.mentions)
+        hits = outside_names(self.matcher.find(text, lang, spans), ex.mentions)
         types_in = [{h.type for h in hs} for hs in hits]
         doc = EventDoc(ex, words)
         builder = _Builder(doc, spans, types_in)
@@ -373,11 +372,11 @@ class EventExtractor:
                 deadline(doc, lo, hi)
             back = [t for t, hs in by_type.items() if refers_back(doc, t, hs, lo, hi)]
             floor = max((settings[t]["priority"] for t in back), default=0)
-            for typ, hs in _stake_type(by_type, ex, lo, hi).items():
+            for typ, hs in stake_type(by_type, ex, lo, hi).items():
                 if typ in back or settings[typ]["priority"] < floor:
                     continue  # the sentence goes on about an event already reported
                 event = builder.build(idx, typ, hs)
-                if event is not None and not builder.dated and _goes_on(doc, event, builder.named_investors):
+                if event is not None and not builder.dated and goes_on(doc, event, builder.named_investors):
                     continue  # an undated sentence about the same parties tells more of the last event
                 if event is not None:
                     doc.last[typ] = len(ex.events)
@@ -385,73 +384,6 @@ class EventExtractor:
                     ex.relations.extend(partner_relations(event))
         self.headline(ex, lang)
         ex.mentions.extend(doc.new)
-
-
-def _blank_names(text: str, mentions: list[Mention], lo: int, hi: int) -> str:
-    """text[lo:hi] with every name blanked, so words inside names are not read as pronouns."""
-    chars = list(text[lo:hi])
-    for m in mentions:
-        for i in range(max(m.start, lo), min(m.end, hi)):
-            chars[i - lo] = " "
-    return "".join(chars)
-
-
-def _stake_type(by_type: dict[str, list[TriggerHit]], ex: Extraction, lo: int, hi: int) -> dict[str, list[TriggerHit]]:
-    """"buy a 60% stake" reads as both a purchase and an investment: a stake of half or more
-    gives control (an Acquisition), a smaller one is an Investment."""
-    if "Acquisition" not in by_type or "Investment" not in by_type:
-        return by_type
-    stakes = [f.value for f in ex.figures if lo <= f.start and f.end <= hi and f.unit == "percent"]
-    if not stakes:
-        return by_type
-    drop = "Investment" if max(stakes) >= 50 else "Acquisition"
-    return {t: hs for t, hs in by_type.items() if t != drop}
-
-
-def _goes_on(doc: EventDoc, event: EventMention, named_investors: bool = False) -> bool:
-    """True when the last event of the type has the same parties; its figures and dates take this one's.
-
-    "Existing investors A and B also participated": investors named in an undated sentence with
-    no investee or amount of its own join the last round."""
-    idx = doc.last.get(event.type)
-    if idx is None:
-        return False
-    last = doc.ex.events[idx]
-    if event.type == "Investment" and named_investors and not event.affects and not event.figures:
-        doc.ex.events[idx] = replace(last, actors=unique([*last.actors, *event.actors]))
-        return True
-
-    def parties(e: EventMention) -> set[str]:
-        return {key(m) for m in (*e.actors, *e.participants, *e.affects)}
-
-    if not parties(event) or not parties(event) <= parties(last):
-        return False
-    if event.effective_date and last.effective_date and event.effective_date != last.effective_date:
-        return False  # another change taking effect on another day
-    money = {f.unit: f.value for f in last.figures if f.unit.isupper()} if event.type in ("Acquisition", "Investment") else {}
-    if any(f.unit in money and money[f.unit] != f.value for f in event.figures if f.unit.isupper()):
-        return False  # another amount of the same currency: another deal ("last raised $20 million")
-    have = {(f.value, f.unit) for f in last.figures}
-    more = tuple(f for f in event.figures if (f.value, f.unit) not in have)
-    merged = replace(last, figures=last.figures + more)
-    if merged.effective_date is None and event.effective_date is not None:
-        merged = replace(merged, effective_date=event.effective_date)
-    doc.ex.events[idx] = merged
-    return True
-
-
-def _outside_names(hits: list[list[TriggerHit]], mentions: list[Mention]) -> list[list[TriggerHit]]:
-    """Drop trigger words that are part of a name (控股 in 悦购控股, 处罚 in a rule's title)."""
-    spans = sorted((m.start, m.end) for m in mentions)
-    if not spans:
-        return hits
-    starts = [a for a, _ in spans]
-
-    def inside(h: TriggerHit) -> bool:
-        i = bisect.bisect_right(starts, h.start)
-        return any(a <= h.start and h.end <= b for a, b in spans[max(0, i - 8) : i])
-
-    return [[h for h in hs if not inside(h)] for hs in hits]
 
 
 def partner_relations(event: EventMention) -> list[Relation]:
