@@ -376,3 +376,10 @@ def test_events_rules3_the_platform_of_a_store_is_not_the_actor() -> None:
     e = only(run(make(text, "zh", {"沐光生技": "Company", "天貓": "Platform"},
                       dates=[("2024年7月31日", "2024-07-31", "effective")])), "Discontinuation")
     assert _names(e, "actors") == ["沐光生技"]
+
+
+def test_events_rules3_a_company_that_said_acts() -> None:
+    text = "TikTok Shop said on May 5 that updated Affiliate Creator Standards will take effect on June 2, 2025."
+    ex = run(make(text, "en", {"TikTok Shop": "Platform", "Affiliate Creator Standards": "Policy"},
+                  dates=[("June 2, 2025", "2025-06-02", "effective")]))
+    assert _names(only(ex, "PolicyChange"), "actors") == ["TikTok Shop"]

@@ -40,7 +40,10 @@ def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     told = _ZH_TOLD.search(text, max(0, m.start - 2), m.start) and _ZH_SAID.match(text, m.end)
     if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
         return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
-    return bool(words.source.search(before)) or bool(words.source_after.match(after))
+    if words.source.search(before):
+        return True
+    # "Reuters reported", "据新华社报道": an outlet that reports is a source; "TikTok Shop said that …" acts
+    return bool(words.source_after.match(after)) and (words.lang == "zh" or m.type == "Organization")
 
 
 _ZH_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{0,3}讯(?=[\s\d　，,：:（(]|\Z)")
