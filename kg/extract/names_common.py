@@ -51,6 +51,7 @@ class NamesLexicon:
     policies: dict[str, Any]
     services: dict[str, Any]
     en_orgs: dict[str, Any]
+    name_verbs: frozenset[str] = frozenset()  # 扩张, 加密: never inside a weak-suffix name
 
     def plain_words(self, span: str) -> bool:
         """True when a short span holds a verb or particle (发布通知, 工业品的相关服务) or starts generic."""
@@ -161,6 +162,7 @@ def names_lexicon() -> NamesLexicon:
             "connectors": list, "start_stops": list, "name_stops": list, "local_heads": list,
             "local_parents": list,
         }),
+        name_verbs=_words("zh_name_verbs.txt"),
     )
 
 

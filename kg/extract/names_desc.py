@@ -163,6 +163,8 @@ class DescriptorFinder:
             pos = m.end()
             if len(cut(text[m.start() : m.end() + 2])[0]) > len(m.group()):
                 continue  # 電商業務: the descriptor is the head of a longer word, not a noun before a name
+            if not self._zh_boundary(text, m.start(), pos):
+                continue  # 服务|商家超过: the descriptor's last character belongs to the next word
             quoted = self._zh_quoted(text, pos)
             if quoted is not None:  # 社交电商平台“橙意优选”的运营方: the name is the quotation
                 out.append(Candidate(pos + 1, quoted, typ, "zh-descriptor", 0.7))
@@ -197,6 +199,16 @@ class DescriptorFinder:
             return None
         return end
 
+    @staticmethod
+    def _zh_boundary(text: str, start: int, end: int) -> bool:
+        """True when jieba cuts text[start:end+2] at `end`: the descriptor is a word of its own."""
+        at = start
+        for tok in cut(text[start : end + 2]):
+            at += len(tok)
+            if at >= end:
+                return at == end
+        return True
+
     def _zh_end(self, text: str, pos: int) -> int | None:
         limit = self.desc.edges["zh_max_name"]
         i = pos
@@ -225,6 +237,8 @@ class DescriptorFinder:
         toks = [t for t in cut(name) if t.strip()]
         if not toks or toks[0] in self.lex.generic_heads or any(t in self._stop_tokens for t in toks):
             return False
+        if toks[0] in self.desc.edges.get("zh_never_first", ()):
+            return False  # 平台|仍需, 卖家|之家: an adverb or particle never opens a name
         if name.startswith(self.right_stops):
             return False  # 发布公告: a verb, not a name
         if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):

@@ -65,6 +65,9 @@ class ZhOrgFinder:
         )
 
     def _right_ok(self, text: str, end: int) -> bool:
+        if end < len(text) and text[end].isascii() and text[end].isalpha():
+            # AI电商SaaS服务商: a Latin word glued to a weak suffix continues a noun phrase; APP may follow a name
+            return any(text.startswith(w, end) for w in self.lex.services.get("app_words", ()))
         if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
             return True
         return any(text.startswith(w, end) for w in self.lex.right_ok)
@@ -118,6 +121,8 @@ class ZhOrgFinder:
             return None
         elif not strong and not self._distinctive(rest_tokens):
             return None
+        if not strong and any(t in self.lex.name_verbs for t in kept):
+            return None  # 并购扩张快运网络: a verb and its object, not a name
         return s - len(body)
 
     def _is_stop(self, tok: str) -> bool:

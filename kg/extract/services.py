@@ -58,6 +58,10 @@ class ServiceFinder:
         return re.compile(rf"\s*([{HAN}]{{2,8}}?(?:{alternation(self.lex.services['heads'])}))")
 
     @cached_property
+    def _head_after(self) -> re.Pattern[str]:
+        return re.compile(rf"[{HAN}]{{0,6}}?(?:{alternation(self.lex.services['heads'])})")
+
+    @cached_property
     def _version(self) -> re.Pattern[str]:
         return re.compile(rf"\s*(?:[{HAN}]{{0,3}}?)(?:{alternation(self.lex.services['version_words'])})")
 
@@ -79,6 +83,9 @@ class ServiceFinder:
             elif m.group(1).endswith(self.heads) and self._ok(m.group(1)):
                 out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7, subsumes=True))
             elif text.endswith(self.preceders, 0, m.start()) and self._ok(m.group(1)):
+                out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7, subsumes=True))
+            elif self._head_after.match(text, m.end()) and self._ok(m.group(1)):
+                # “叮咚小区”社区团购服务: a noun ending in a service head follows the quoted name
                 out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-service", 0.7, subsumes=True))
             elif after.startswith(self.about_followers) and self._ok(m.group(1)):
                 out.append(Candidate(m.start(1), m.end(1), "Service", "quoted-about", 0.65, subsumes=True))
@@ -144,7 +151,12 @@ class ServiceFinder:
         verbs = alternation(s["en_lifecycle_verbs"])
         return re.compile(
             rf"\b(?:{verbs}) (?:(?:its|their|the|a|an) )?{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
-            rf"(?P<head>(?: [a-z][\w\-]*){{0,2}}? (?:{alternation(s['en_heads'])})s?\b)?")
+            rf"(?P<head>(?:\s[a-z][\w\-]*){{0,2}}?\s(?:{alternation(s['en_heads'])})s?\b)?")
+
+    @cached_property
+    def _en_stop(self) -> re.Pattern[str]:
+        verbs = alternation(self.lex.services.get("en_stop_verbs", ())) or "(?!)"
+        return re.compile(rf"\b(?:{verbs}) (?:(?:its|their|the) )?{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}})\b")
 
     def _en_lifecycle(self, text: str) -> list[Candidate]:
         """"eBay will close its Promoted Stores Basic subscription", "retire the Brand Pulse Lite analytics
@@ -155,9 +167,12 @@ class ServiceFinder:
         firms = self.firm_suffixes
         for m in self._en_life.finditer(text):
             words = m.group("n").split(" ")
-            if words[0] in starts or any(w in stops or w in firms for w in words):
-                continue
-            if (words[-1] in tiers or m.group("head")) and self._ok(m.group("n")):
+            first = () if m.group("head") else words[:1]
+            if (any(w in starts or w in stops for w in first) or words[0] in firms
+                    or any(w in stops or w in firms for w in words[1:])):
+                continue  # "withdraw its Sunday Collect service": a service head keeps a weekday that opens a name
+            stop = self._en_stop.match(text, m.start())
+            if (words[-1] in tiers or m.group("head") or stop) and self._ok(m.group("n")):
                 out.append(Candidate(m.start("n"), m.end("n"), "Service", "en-lifecycle-service", 0.76, subsumes=True))
         return out
 
