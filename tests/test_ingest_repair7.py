@@ -98,3 +98,30 @@ def test_token_page_in_english_becomes_items_with_whole_headlines(tmp_path) -> N
 def test_clean_lines_reports_a_latin_token_page_as_rejoined() -> None:
     _, fragmented = clean_lines("\n".join(_EN_TOKENS))
     assert fragmented
+
+
+@pytest.mark.parametrize("line", [
+    "Core Insights", "Core Viewpoint:", "Highlights", "Group 2: Market Reaction", "Group 3",
+    "核心要点", "核心观点：", "第一部分：监管动态", "第三部分", "第12部分:财务数据",
+])
+def test_scaffolding_section_headings_are_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Group 1 Holdings said revenue rose 12% to $40 million in the quarter.",
+    "Highlights of the deal include a new warehouse in Leeds.",
+    "第一部分资金将用于海外仓建设，其余用于研发。",
+    "核心要点在于，平台将对商家的宣传用语进行抽检。",
+])
+def test_sentences_opening_like_headings_stay(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_scaffolding_heading_is_not_a_byline(tmp_path) -> None:
+    text = ("甲乙物流被罚50万元 虚标配送时效\n新京报· 2025-04-10 09:12\n核心要点\n"
+            "- 市市场监督管理局4月9日公布对甲乙物流科技有限公司的行政处罚决定,罚款50万元 [1]\n"
+            "第一部分:处罚情况\n- 甲乙物流已于4月3日缴清全部罚款 [1]\n")
+    docs = [d for d in docs_of(tmp_path, text) if not d.is_container]
+    assert docs[0].authors == ()
+    assert "核心要点" not in docs[0].text and "第一部分" not in docs[0].text
