@@ -125,3 +125,20 @@ def test_scaffolding_heading_is_not_a_byline(tmp_path) -> None:
     docs = [d for d in docs_of(tmp_path, text) if not d.is_container]
     assert docs[0].authors == ()
     assert "核心要点" not in docs[0].text and "第一部分" not in docs[0].text
+
+
+_PAGE = ("<html><body><article><h1>Acme fined over delivery claims</h1>"
+         '<p class="byline">{byline}</p>'
+         "<p>Acme Widgets Ltd was fined £1 million on Monday for misleading next-day delivery claims, "
+         "the regulator said in a statement.</p></article></body></html>")
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ('By <span class="author">Jane Roe</span> | <time datetime="2025-02-19">19 February 2025</time>', ("Jane Roe",)),
+    ("By Jane Roe · Updated 9:32 AM EDT, Tue May 21, 2024", ("Jane Roe",)),
+    ('<span>杨柳</span> | <time>2025-01-08 08:30</time>', ("杨柳",)),
+    ("By Jane Roe and John Doe | March 3, 2025", ("Jane Roe", "John Doe")),
+])
+def test_a_timestamp_in_the_byline_row_is_no_author(tmp_path, byline: str, authors: tuple[str, ...]) -> None:
+    doc, = docs_of(tmp_path, _PAGE.format(byline=byline), name="a.html")
+    assert doc.authors == authors
