@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from ..model import Document, FileResult, Problem
 from .build import build_documents
 from .bylines import byline_names
-from .dates import parse_timestamp
+from .dates import is_timestamp_line, parse_timestamp
 from .decode import decode_bytes
 from .lexicon import load_markers
 from .meta import split_title
@@ -79,9 +79,20 @@ def _author_tags(soup: BeautifulSoup) -> list[Tag]:
     return found
 
 
+_META_SEP = re.compile(r"\s+[|｜·•]\s+|\s*[|｜]\s*")
+
+
 def _byline(text: str) -> list[str]:
-    """The names of a byline with or without its label ("By Jane Roe", "文/张三", "杨柳")."""
-    for p in load_markers().of("author_re"):
+    """The names of a byline with or without its label ("By Jane Roe", "文/张三", "杨柳");
+    a timestamp beside it in the meta row ("By Jane Roe | 19 February 2025") is no name."""
+    m = load_markers()
+    parts = _META_SEP.split(text)
+    if len(parts) > 1:
+        labels = m.of("timestamp_label_re")
+        kept = [p for p in parts if p.strip() and not is_timestamp_line(p.strip(), labels)]
+        if kept and len(kept) < len(parts):
+            return [n for p in kept for n in _byline(p)]
+    for p in m.of("author_re"):
         if mt := p.fullmatch(text):
             return byline_names(mt["name"])
     return byline_names(text)

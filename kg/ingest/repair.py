@@ -8,6 +8,8 @@ from .dates import is_timestamp_line
 from .lexicon import Markers, load_markers
 
 FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
+_CLOSING_QUOTES = "”’」』"
+_QUOTED_END = "。！？!?；;….,，"
 _LATIN_END = re.compile(r"[A-Za-z0-9%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
@@ -111,8 +113,26 @@ def is_fragmented(lines: list[str]) -> bool:
     texts = [s.strip() for s in lines if s.strip()]
     if len(texts) < 12:
         return False
-    short = sum(1 for s in texts if len(s) <= 6 and s[-1] not in FINAL_PUNCT)
+    short = sum(1 for s in texts if _is_token(s))
     return short >= 8 and short / len(texts) >= 0.3
+
+
+def _is_token(text: str) -> bool:
+    """A line too short to be a sentence: up to six characters, or up to two words of
+    Latin text ("Royal Mail", "service"), without sentence-final punctuation."""
+    if text[-1] in FINAL_PUNCT:
+        return False
+    return len(text) <= 6 or (text.isascii() and len(text.split()) <= 2)
+
+
+def _ends_sentence(text: str) -> bool:
+    """A token line ends a sentence at final punctuation; a closing quote ends one only after
+    such a mark ("…。”"), since a quoted name ("“叮咚小区”", "“") goes on into its sentence."""
+    if text[-1] not in FINAL_PUNCT or text.endswith(("“", "《")):
+        return False
+    if text[-1] in _CLOSING_QUOTES:
+        return len(text) > 1 and text[-2] in _QUOTED_END
+    return True
 
 
 def join_fragments(parts: list[str]) -> str:
@@ -156,7 +176,7 @@ def rejoin(lines: list[str]) -> list[str]:
             out.append(text)
         else:
             buf.append(text)
-            if text[-1] in FINAL_PUNCT and not text.endswith(("“", "《")):
+            if _ends_sentence(text):
                 flush()
     flush()
     return out
