@@ -383,3 +383,14 @@ def test_events_rules3_a_company_that_said_acts() -> None:
     ex = run(make(text, "en", {"TikTok Shop": "Platform", "Affiliate Creator Standards": "Policy"},
                   dates=[("June 2, 2025", "2025-06-02", "effective")]))
     assert _names(only(ex, "PolicyChange"), "actors") == ["TikTok Shop"]
+
+
+@pytest.mark.parametrize("text,about", [
+    ("甲电商近日发布《直播间商品信息描述规范》，要求商家如实描述。新规将于2025年4月1日起正式施行。", ["直播间商品信息描述规范"]),
+], ids=["the-new-rule-is-the-one-named"])
+def test_events_rules3_the_new_rule(text: str, about: list[str]) -> None:
+    ex = run(make(text, "zh", {"甲电商": "Platform", "直播间商品信息描述规范": "Policy"},
+                  dates=[(d, v, "effective") for d, v in (("2025年4月1日", "2025-04-01"), ("2025年12月31日", "2025-12-31"))
+                         if d in text]))
+    last = [e for e in ex.events if e.type == "PolicyChange" and e.effective_date][-1]
+    assert _names(last, "about") == about

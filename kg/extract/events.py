@@ -40,6 +40,10 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
+# "新规将于…施行", "the new rules take effect" (not "按照新规" / "under the new rules": a reason, not the subject)
+_THE_RULE = re.compile(r"(?<!按照)(?<!根据)(?<!依据)(?<!按)(?:新规|该规定|该规范|该办法|本规定|本办法|新規)"
+                       r"|(?<!under )\b(?:the\s+new\s+(?:rules?|policy|standards?)|the\s+(?:rules?|policy|regulation)\s+will)\b",
+                       re.IGNORECASE)
 _SETTLE = re.compile(r"\b(?:agree[sd]?\s+to\s+pay|to\s+settle|settled|will\s+pay)\b|(?:同意支付|达成和解|和解)", re.IGNORECASE)
 _VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
@@ -295,6 +299,10 @@ class _Builder:
             m = Mention(text=text[a:b], start=a, end=b, type=mtype, extractor="events", confidence=0.6)
             doc.new.append(m)
             found.append(m)
+        if not found and typ == "PolicyChange" and _THE_RULE.search(text, lo, hi):
+            # "新规将于4月1日起施行", "the new rules take effect": the rule named last before
+            named = [m for m in doc.mentions + doc.new if m.end <= lo and m.type == "Policy"]
+            found = named[-1:]
         return unique(sorted(found, key=lambda m: m.start))
 
     def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
