@@ -394,3 +394,19 @@ def test_events_rules3_the_new_rule(text: str, about: list[str]) -> None:
                          if d in text]))
     last = [e for e in ex.events if e.type == "PolicyChange" and e.effective_date][-1]
     assert _names(last, "about") == about
+
+
+def test_events_rules3_ending_cooperation_with_a_list() -> None:
+    text = "丁宝通报三家违规服务商，平台即日起终止与甲网络科技有限公司、乙电子商务有限公司、丙广告有限公司的合作，清退其全部服务。"
+    names = {"甲网络科技有限公司": "Company", "乙电子商务有限公司": "Company", "丙广告有限公司": "Company"}
+    ex = run(make(text, "zh", {"丁宝": "Platform", **names}))
+    for e in ex.events:
+        assert e.type != "Partnership"
+        assert not set(_names(e, "actors")) & set(names)  # the parties ended with are never the actor
+
+
+def test_events_rules3_the_replaced_rule_is_not_the_subject() -> None:
+    text = "The General Product Safety Regulation applies from 13 December 2024, replacing the General Product Safety Directive."
+    names = {"General Product Safety Regulation": "Policy", "General Product Safety Directive": "Policy"}
+    ex = run(make(text, "en", names, dates=[("13 December 2024", "2024-12-13", "effective")]))
+    assert _names(only(ex, "PolicyChange"), "about") == ["General Product Safety Regulation"]

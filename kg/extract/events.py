@@ -44,6 +44,8 @@ LIST_GAP = {"zh": 2, "en": 6}
 _THE_RULE = re.compile(r"(?<!按照)(?<!根据)(?<!依据)(?<!按)(?:新规|该规定|该规范|该办法|本规定|本办法|新規)"
                        r"|(?<!under )\b(?:the\s+new\s+(?:rules?|policy|standards?)|the\s+(?:rules?|policy|regulation)\s+will)\b",
                        re.IGNORECASE)
+_REPLACED = re.compile(r"(?:\breplac(?:es|ing|ed)\s+(?:the\s+)?|\bsupersed(?:es|ing)\s+(?:the\s+)?|取代|替代|废止)\Z",
+                       re.IGNORECASE)
 _SETTLE = re.compile(r"\b(?:agree[sd]?\s+to\s+pay|to\s+settle|settled|will\s+pay)\b|(?:同意支付|达成和解|和解)", re.IGNORECASE)
 _VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
@@ -299,6 +301,8 @@ class _Builder:
             m = Mention(text=text[a:b], start=a, end=b, type=mtype, extractor="events", confidence=0.6)
             doc.new.append(m)
             found.append(m)
+        if len(found) > 1:  # "GPSR applies from 13 December, replacing the Directive": the old rule is not the subject
+            found = [m for m in found if not _REPLACED.search(text[max(lo, m.start - 14) : m.start])] or found
         if not found and typ == "PolicyChange" and _THE_RULE.search(text, lo, hi):
             # "新规将于4月1日起施行", "the new rules take effect": the rule named last before
             named = [m for m in doc.mentions + doc.new if m.end <= lo and m.type == "Policy"]

@@ -118,8 +118,9 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
         if _STORE_AFTER.match(text, m.end):
             continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
         name = m.key or (m.alias_of or m.text)
-        bracketed = last_counterpart is not None and re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
-        if name in counterparts or bracketed or (words.lang == "zh" and best is not None
+        bracketed = last_counterpart is not None and (re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
+                                                      or words.separator.match(text[last_counterpart : m.start]))
+        if name in counterparts or bracketed or (words.lang == "zh"
                                                  and text[max(lo, m.start - 1) : m.start] in ("与", "和", "同", "跟")):
             counterparts.add(name)  # "A已与B（简称b）股东签署协议，以…收购b": B is the counterparty, A the subject
             last_counterpart = m.end
