@@ -56,3 +56,34 @@ def test_a_bracketed_chinese_outlet_closing_an_item_is_its_publisher(tmp_path: P
 def test_credits_and_marks_in_brackets_are_no_publisher(tmp_path: Path, tail: str) -> None:
     _, *items = docs_of(tmp_path, _newsletter("电商快报 2024年9月20日", tail=tail))
     assert all(it.publisher is None for it in items)
+
+
+_MAIN_EN = ("Acme Widgets shares rise 5% on debut\n\nBy Jane Roe | 9 July 2025\n\n"
+            "Acme Widgets began trading on the London Stock Exchange on July 9, 2025, after raising "
+            "£120 million in its initial public offering, and closed the first day higher.\n\n"
+            "Related reading\n")
+
+
+@pytest.mark.parametrize(("entry", "date", "headline"), [
+    ("July 3: The Fair Trade Office of Ruritania imposed a penalty of ₹4.5 crore on Bolt Grocers Pvt Ltd, "
+     "a quick-commerce operator, for forcing suppliers into exclusive deals. It will appeal.",
+     "2025-07-03", "The Fair Trade Office of Ruritania imposed a penalty of ₹4.5 crore on Bolt Grocers Pvt Ltd, "
+     "a quick-commerce operator, for forcing suppliers into exclusive deals"),
+    ("June 30: Zeta Pay appointed Mara Holm, previously at U.S. Bank, as chief risk officer. She starts in May.",
+     "2025-06-30", "Zeta Pay appointed Mara Holm, previously at U.S. Bank, as chief risk officer"),
+    ("Jul. 1 — Borealis Retail said it would close its loyalty club from August 31, 2025, and move members "
+     "to the standard plan.",
+     "2025-07-01", "Borealis Retail said it would close its loyalty club from August 31, 2025, and move members "
+     "to the standard plan"),
+])
+def test_a_dated_related_entry_takes_its_date_and_its_whole_first_sentence(
+        tmp_path: Path, entry: str, date: str, headline: str) -> None:
+    *_, item = docs_of(tmp_path, _MAIN_EN + entry + "\n")
+    assert item.date_published == date
+    assert item.headline == headline
+
+
+@pytest.mark.parametrize("line", ["May 5:30 pm is the cut-off for orders.", "June 3:2 was the final score."])
+def test_a_clock_time_is_no_dated_lead(line: str) -> None:
+    from kg.ingest.dates import LEAD_EN_DASH
+    assert not LEAD_EN_DASH.match(line)

@@ -247,9 +247,10 @@ def lead_headline(text: str, limit: int = 60) -> str:
     if mt:
         s = s[mt.end():].lstrip(" ,，:：")
     s = re.sub(r"^(?:《[^》]{1,12}》|据[^,，]{0,12})?(?:获悉|了解到|据悉|日前|近日|消息)[,，]\s*", "", s)
-    sentence = re.split(r"(?<=[。！？!?])|(?<=\.)\s", s, maxsplit=1)[0].strip()
+    sentence = re.split(r"(?<=[。！？!?])|(?<=[^A-Z.]\.)\s", s, maxsplit=1)[0].strip()
     sentence = sentence.rstrip("。.！!？? ")
-    if width(sentence) <= limit * 2:
+    if width(sentence) <= limit * 2 or (mt and not _CJK_RUN.search(sentence)):
+        # a dated one-paragraph item has no headline of its own: its first sentence, whole
         return sentence
     cut = max((sentence.rfind(c, 0, limit) for c in "，,；;："), default=-1)
     return sentence[:cut] if cut >= 8 else sentence[:limit]
