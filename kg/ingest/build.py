@@ -23,7 +23,7 @@ from .head import is_outlet, parse_dateline, read_head, take_byline
 from .lexicon import Markers, load_markers
 from .meta import Meta, banner_outlet, detect_lang, read_meta, split_title
 from .repair import is_chrome, is_dateline, strip_scaffold
-from .split import Layout, is_headline, lead_headline, width
+from .split import Layout, is_headline, is_masthead, lead_headline, width
 
 
 @dataclass
@@ -237,7 +237,7 @@ def build_documents(
     preamble_lines = list(layout.preamble)
     if file_date is None:  # a masthead over the items ("财联社 · 电报 ｜ 2024/06/18 星期二") dates them
         for k, line in enumerate(preamble_lines):
-            if is_dateline(line, m):
+            if is_dateline(line, m) or is_masthead(line):
                 file_pub, file_date = parse_dateline(line)
                 file_pub = title_case(file_pub) if file_pub and file_pub.isupper() else file_pub
                 del preamble_lines[k]

@@ -37,7 +37,8 @@ LEAD_EN = re.compile(
     re.IGNORECASE,
 )
 # a dated entry of a list ("June 3 — eBay completed …")
-LEAD_EN_DASH = re.compile(rf"\s*{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\s*[—–]\s*", re.IGNORECASE)
+# or with a colon ("July 3: The CCI imposed …")
+LEAD_EN_DASH = re.compile(rf"\s*{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}(?:\s*[—–]|:(?=\s))\s*", re.IGNORECASE)
 # What may surround a date in a timestamp line: clock times, weekdays, time zones, separators.
 _TIME_NOISE = re.compile(
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"

@@ -31,6 +31,35 @@ _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "
                "publishdate", "publish_date", "date", "dc.date", "dc.date.issued", "sailthru.date")
 
 
+# the owner a copyright notice names ("© 2025 Parcel & Post Weekly. All rights reserved.")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<pub>[^\d\s©.,·|(（][^.,·|©。，]{1,48}?)\s*(?=[.,·|。，]|\ball rights\b|版权所有|\s*$)", re.I)
+
+
+def _copyright_owner(soup: BeautifulSoup) -> str | None:
+    """The outlet a page's copyright notice names, from its footer (or the last notice on the page)."""
+    tags = soup.find_all("footer") or [soup]
+    for tag in reversed(tags):
+        for mt in reversed(list(_COPYRIGHT.finditer(tag.get_text(" ", strip=True)))):
+            pub = mt["pub"].strip()
+            if not re.search(r"(?i)all rights reserved|版权|版權|ICP", pub):
+                return pub
+    return None
+
+
+def _source_tag(soup: BeautifulSoup) -> str | None:
+    """The outlet of a short element that is a source line ("<span class="src">来源:联商网</span>")."""
+    patterns = load_markers().of("source_re")
+    for tag in soup.find_all(["span", "p", "div", "em", "small"]):
+        text = tag.get_text(" ", strip=True)
+        if 0 < len(text) <= 40:
+            for p in patterns:
+                if mt := p.fullmatch(text):
+                    return mt["pub"].strip()
+    return None
+
+
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     for name in names:
         for attr in ("property", "name", "itemprop"):
@@ -148,6 +177,11 @@ def read_html(data: bytes, path: str) -> FileResult:
     authors = byline_names(author_meta) if author_meta else [
         n for v in _names(ld.get("author")) for n in byline_names(v)]
     publisher = _meta(soup, "og:site_name", "publisher", "dc.publisher") or _name(ld.get("publisher"))
+    # a site name after the page title ("Headline | Outlet") or in the copyright notice names
+    # the outlet when nothing better does
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    site_pub = (split_title(page_title)[1] if page_title else None) or _copyright_owner(soup)
+    source_pub = _source_tag(soup)
     marked = []
     for tag in _author_tags(soup):
         marked += [n for n in _byline(tag.get_text(" ", strip=True)) if n not in marked]
@@ -173,7 +207,8 @@ def read_html(data: bytes, path: str) -> FileResult:
     if len(docs) == 1:
         d = docs[0]
         docs = [Document(**{**d.__dict__, "date_published": parse_timestamp(when or "") or d.date_published,
-                            "authors": tuple(authors) or d.authors, "publisher": d.publisher or publisher or site,
+                            "authors": tuple(authors) or d.authors,
+                            "publisher": d.publisher or publisher or source_pub or site or site_pub,
                             "headline": d.headline or headline})]
     elif docs and docs[0].is_container:
         c = docs[0]

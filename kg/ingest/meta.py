@@ -288,7 +288,9 @@ def split_title(headline: str, markers: Markers | None = None) -> tuple[str, str
     kicker, not the title: the whole line is the headline (and the source its publisher).
     """
     m = markers or load_markers()
-    parts = [p.strip() for p in re.split(r"\s+[|｜]\s+|\s*｜\s*", headline) if p.strip()]
+    # "Title | Site", "标题｜站点", and Chinese sites' "标题_频道_站点"
+    parts = [p.strip() for p in re.split(r"\s+[|｜]\s+|\s*｜\s*|(?<![A-Za-z0-9])_(?![A-Za-z0-9])", headline)
+             if p.strip()]
     if len(parts) < 2:
         return headline.strip(), None
     for p in m.of("lead_source_re"):

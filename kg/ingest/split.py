@@ -16,6 +16,10 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _NEWS_LEAD_ZH = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:消息|讯|电)")
 _NEWS_LEAD_EN = re.compile(rf"{LEAD_EN.pattern[:-1]}", re.IGNORECASE)
 _BULLET = re.compile(r"[-*•]\s+(?=\S)")
+# a newsletter's masthead: its name and the issue's full date ("电商快报 2024年9月20日")
+_MASTHEAD_DATE = re.compile(
+    r"[^\s\d][^\d]{0,24}?\s+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?")
 
 
 @dataclass
@@ -57,6 +61,7 @@ def _short_heading(line: str) -> bool:
 
 
 def _numbered(lines: list[str]) -> Layout | None:
+    m = load_markers()
     starts: list[tuple[int, str]] = []
     expected = 1
     for i, line in enumerate(lines):
@@ -70,11 +75,20 @@ def _numbered(lines: list[str]) -> Layout | None:
     for k, (i, head) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         body = [ln for ln in lines[i + 1:end]]
+        cut = next((j for j, ln in enumerate(body) if j and is_related_heading(ln, m)), None)
+        if cut is not None:  # a closing related-reading block ("往期回顾") is not part of the item
+            del body[cut:]
         while len([b for b in body if b.strip()]) > 1 and (not body[-1].strip() or _short_heading(body[-1])):
             body.pop()  # a section heading ("Internet news") before the next item
         items.append(Draft(headline=head, lines=body))
     title, preamble = _title_and_preamble(lines[: starts[0][0]], keep_title=True)
     return Layout("numbered", items, title, preamble)
+
+
+def is_masthead(line: str) -> bool:
+    """A short line of a name and a full date: the masthead of one issue."""
+    s = line.strip()
+    return width(s) <= 60 and bool(_MASTHEAD_DATE.fullmatch(s))
 
 
 def _only_digits(text: str) -> bool:
@@ -90,7 +104,7 @@ def _title_and_preamble(lines: list[str], keep_title: bool) -> tuple[str | None,
     if keep_title and first and width(first) > 24 and width(first) <= 800 and not is_dateline(first) \
             and first[-1] not in "。；;，,:：":
         title = texts.pop(0)
-    return title, [t for t in texts if not _short_heading(t)]
+    return title, [t for t in texts if not _short_heading(t) or is_masthead(t)]
 
 
 def _wire_lead(text: str, markers: Markers) -> bool:
@@ -233,9 +247,10 @@ def lead_headline(text: str, limit: int = 60) -> str:
     if mt:
         s = s[mt.end():].lstrip(" ,，:：")
     s = re.sub(r"^(?:《[^》]{1,12}》|据[^,，]{0,12})?(?:获悉|了解到|据悉|日前|近日|消息)[,，]\s*", "", s)
-    sentence = re.split(r"(?<=[。！？!?])|(?<=\.)\s", s, maxsplit=1)[0].strip()
+    sentence = re.split(r"(?<=[。！？!?])|(?<=[^A-Z.]\.)\s", s, maxsplit=1)[0].strip()
     sentence = sentence.rstrip("。.！!？? ")
-    if width(sentence) <= limit * 2:
+    if width(sentence) <= limit * 2 or (mt and not _CJK_RUN.search(sentence)):
+        # a dated one-paragraph item has no headline of its own: its first sentence, whole
         return sentence
     cut = max((sentence.rfind(c, 0, limit) for c in "，,；;："), default=-1)
     return sentence[:cut] if cut >= 8 else sentence[:limit]
