@@ -397,7 +397,8 @@ def test_events_rules3_the_new_rule(text: str, about: list[str]) -> None:
 
 
 def test_events_rules3_ending_cooperation_with_a_list() -> None:
-    text = "丁宝通报三家违规服务商，平台即日起终止与甲网络科技有限公司、乙电子商务有限公司、丙广告有限公司的合作，清退其全部服务。"
+    text = ("丁宝通报三家违规服务商，平台即日起终止与甲网络科技有限公司、乙电子商务有限公司、丙广告有限公司的合作，"
+            "清退其全部服务。")
     names = {"甲网络科技有限公司": "Company", "乙电子商务有限公司": "Company", "丙广告有限公司": "Company"}
     ex = run(make(text, "zh", {"丁宝": "Platform", **names}))
     for e in ex.events:
