@@ -38,7 +38,8 @@ from .names_zh import COMMON_WORD_FREQ
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
 _EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
-_EN_RUN = rf"{_EN_WORD}(?: {_EN_WORD}){{0,3}}"
+# "Pallet & Post": capitalised words joined by "&" are one name
+_EN_RUN = rf"{_EN_WORD}(?: (?:& )?{_EN_WORD}){{0,3}}"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,12 @@ class DescriptorFinder:
         return re.compile(
             rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
+
+    @cached_property
+    def _common_plurals(self) -> frozenset[str]:
+        """"Lawyers said": a plural common noun opening a sentence names no firm."""
+        nouns = {n for n in self.lex.collectives["en"] if " " not in n}
+        return frozenset(nouns | {w.lower() for w in self.desc.edges.get("en_subject_common_nouns", ())})
 
     @cached_property
     def _credit(self) -> re.Pattern[str]:
@@ -285,7 +292,8 @@ class DescriptorFinder:
             if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
                 continue  # "Markets Authority said": a government name, cut short by its head
             if (b > a and len(words) <= self.desc.edges["en_max_words"] and not words[0].isupper()
-                    and words[0].lower() not in lower and not person_words & set(words)):
+                    and words[0].lower() not in lower and not person_words & set(words)
+                    and not (len(words) == 1 and words[0].lower() in self._common_plurals)):
                 out.append(Candidate(a, b, "Company", "en-subject", 0.6))
         for m in self._en_object.finditer(text):
             for a, b in self._en_items(text, m.end()):
