@@ -52,3 +52,45 @@ def test_chief_officer_titles_announce_persons(finder: NamesExtractor, text: str
 
 def test_subject_names_still_found(finder: NamesExtractor) -> None:
     assert found_types(finder, "Vendora said it would expand to Spain.").get("Vendora") == "Company"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("福建省互联网信息办公室近日约谈某外卖平台。", "福建省互联网信息办公室"),
+    ("成都市互聯網信息辦公室發布通報。", "成都市互聯網信息辦公室"),
+])
+def test_cyberspace_office_suffix(finder: NamesExtractor, text: str, name: str) -> None:
+    assert found_types(finder, text).get(name) == "GovernmentBody"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("3月2日,外贸B2B平台易趣网日前调整佣金。", "易趣网"),
+    ("图书电商平台当当网正式推出新频道。", "当当网"),
+])
+def test_site_names_after_platform_descriptor(finder: NamesExtractor, text: str, name: str) -> None:
+    assert found_types(finder, text).get(name) == "Platform"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("同日,二手交易平台转转宣布上线验机服务。", "转转"),
+    ("本地生活平台口碑表示,将扩大补贴。", "口碑"),
+])
+def test_dictionary_word_before_announcing_verb(finder: NamesExtractor, text: str, name: str) -> None:
+    assert found_types(finder, text).get(name) == "Platform"
+
+
+@pytest.mark.parametrize("text, name, longer", [
+    ("二手交易平台鲸选集团宣布完成融资。", "鲸选集团", "二手交易平台鲸选集团"),
+    ("跨境B2B平台优贸科技有限公司发布年报。", "优贸科技有限公司", "跨境B2B平台优贸科技有限公司"),
+])
+def test_descriptor_words_end_names_on_the_left(finder: NamesExtractor, text: str, name: str, longer: str) -> None:
+    found = {text[c.start : c.end] for c in finder.candidates(text)}
+    assert name in found
+    assert longer not in found
+
+
+@pytest.mark.parametrize("text, junk", [
+    ("电商平台选品完成后才能上架。", "选品"),
+    ("该平台互联网流量增长。", "互联网"),
+])
+def test_ordinary_words_after_descriptor_stay_out(finder: NamesExtractor, text: str, junk: str) -> None:
+    assert junk not in found_types(finder, text)

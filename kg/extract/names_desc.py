@@ -180,7 +180,7 @@ class DescriptorFinder:
                 end = self._zh_end(text, pos)
                 if end is not None:
                     end = self._word_end(text, pos, end)
-                if end is None or not self._zh_ok(text[pos:end]):
+                if end is None or not self._zh_ok(text[pos:end], self._zh_subject(text, pos, end, typ)):
                     break
                 out.append(Candidate(pos, end, typ, "zh-descriptor", 0.7))
                 joiner = next((j for j in self.joiners if text.startswith(j, end)), None)
@@ -188,6 +188,14 @@ class DescriptorFinder:
                     break
                 pos = end + len(joiner)
         return out
+
+    def _zh_subject(self, text: str, pos: int, end: int, typ: str) -> bool:
+        """平台慧聪网: a platform's name ending in a site word; 二手交易平台转转宣布: a name right before an
+        announcing verb (`zh_subject_verbs`)."""
+        sites = tuple(self.desc.edges.get("zh_site_endings", ()))
+        if typ == "Platform" and end - pos >= 3 and text[pos:end].endswith(sites):
+            return True
+        return text.startswith(tuple(self.desc.edges.get("zh_subject_verbs", ())), end)
 
     def _zh_quoted(self, text: str, pos: int) -> int | None:
         """End of a name quoted right after a descriptor (平台“X”), when nothing glues to the
@@ -238,7 +246,9 @@ class DescriptorFinder:
     def _stop_tokens(self) -> frozenset[str]:
         return frozenset(self.right_stops)
 
-    def _zh_ok(self, name: str) -> bool:
+    def _zh_ok(self, name: str, subject: bool = False) -> bool:
+        """`subject`: the name ends in a site word (慧聪网) or a corporate verb follows it (转转宣布), so a
+        rare dictionary word (jieba knows many brands) may be a name on its own."""
         if self.lex.is_stopped(name) or name.startswith(tuple(self.desc.zh)):
             return False
         toks = [t for t in cut(name) if t.strip()]
@@ -251,7 +261,7 @@ class DescriptorFinder:
         if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
             return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows
         freq = jieba_freq()
-        if len(toks) == 1 and freq.get(name):
+        if len(toks) == 1 and freq.get(name) and not (freq[name] < COMMON_WORD_FREQ and subject):
             return False  # 选品, 業務: one ordinary word
         if len(toks[0]) > 1 and freq.get(toks[0], 0) >= COMMON_WORD_FREQ:
             return False  # 活跃商家数: a name does not open with a common word
