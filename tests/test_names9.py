@@ -94,3 +94,45 @@ def test_descriptor_words_end_names_on_the_left(finder: NamesExtractor, text: st
 ])
 def test_ordinary_words_after_descriptor_stay_out(finder: NamesExtractor, text: str, junk: str) -> None:
     assert junk not in found_types(finder, text)
+
+
+def _service(text: str, name: str):
+    from kg.model import Mention
+
+    a = text.index(name)
+    return Mention(name, a, a + len(name), "Service", key="some-service")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("4月1日,云闪付与广州某跨境支付有限公司签署战略合作协议。", "云闪付"),
+    ("钱包App携手本地银行达成合作,共同推出分期服务。", "钱包App"),
+    ("Shop Pay partners with Harbor Outfitters on instalments.", "Shop Pay"),
+])
+def test_services_that_sign_agreements_act_as_platforms(text: str, name: str) -> None:
+    from kg.extract.services import partner_services
+
+    [m] = partner_services(text, [_service(text, name)])
+    assert m.type == "Platform" and "Service" in m.extra_types and m.key == "some-service"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("云闪付与银联卡的绑定流程将于下月简化。", "云闪付"),
+    ("用户可在钱包App和网页端查看账单,合作商户另行通知。", "钱包App"),
+    ("Shop Pay will add instalments next month.", "Shop Pay"),
+])
+def test_services_without_agreements_stay_services(text: str, name: str) -> None:
+    from kg.extract.services import partner_services
+
+    [m] = partner_services(text, [_service(text, name)])
+    assert m.type == "Service"
+
+
+def test_resolver_keeps_service_and_platform_types() -> None:
+    from collections import Counter
+
+    from kg.resolve.entities import _lexicon_types, _settle_types
+
+    assert _settle_types(Counter({"Service": 3, "Platform": 1})) == {"Service", "Platform"}
+    assert _settle_types(Counter({"Service": 3, "Company": 1})) == {"Service"}
+    assert _lexicon_types(("Service",), Counter({"Service": 2, "Platform": 1})) == {"Service", "Platform"}
+    assert _lexicon_types(("Service",), Counter({"Service": 2})) == {"Service"}
