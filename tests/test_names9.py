@@ -136,3 +136,11 @@ def test_resolver_keeps_service_and_platform_types() -> None:
     assert _settle_types(Counter({"Service": 3, "Company": 1})) == {"Service"}
     assert _lexicon_types(("Service",), Counter({"Service": 2, "Platform": 1})) == {"Service", "Platform"}
     assert _lexicon_types(("Service",), Counter({"Service": 2})) == {"Service"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("5月9日,某生鲜平台与江西赣果农业发展有限公司签署合作协议。", "江西赣果农业发展有限公司"),
+    ("杭州云築建设有限公司中标该项目。", "杭州云築建设有限公司"),
+])
+def test_development_words_before_legal_forms(finder: NamesExtractor, text: str, name: str) -> None:
+    assert found_types(finder, text).get(name) == "Company"
