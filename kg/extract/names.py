@@ -23,7 +23,7 @@ from .names_en import EnOrgFinder
 from .names_zh import ZhOrgFinder
 from .persons import PersonFinder
 from .policies import PolicyFinder
-from .services import ServiceFinder
+from .services import ServiceFinder, partner_services
 
 _ORGS = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
 _EDGE = " \t\n\r\u3000“”\"'‘’《》「」()（）,，.。:：;；、"
@@ -140,4 +140,5 @@ class NamesExtractor:
             ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
         ex.mentions.extend(new)
         ex.mentions.extend(alias_mentions(ex.document.text, ex.mentions))  # （以下简称“公平会”）
+        ex.mentions[:] = partner_services(ex.document.text, ex.mentions, self.lex)  # 微信支付与X达成合作
         ex.mentions.sort(key=lambda m: (m.start, m.end))

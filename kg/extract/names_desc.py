@@ -38,7 +38,8 @@ from .names_zh import COMMON_WORD_FREQ
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
 _EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
-_EN_RUN = rf"{_EN_WORD}(?: {_EN_WORD}){{0,3}}"
+# "Pallet & Post": capitalised words joined by "&" are one name
+_EN_RUN = rf"{_EN_WORD}(?: (?:& )?{_EN_WORD}){{0,3}}"
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,12 @@ class DescriptorFinder:
         )
 
     @cached_property
+    def _common_plurals(self) -> frozenset[str]:
+        """"Lawyers said": a plural common noun opening a sentence names no firm."""
+        nouns = {n for n in self.lex.collectives["en"] if " " not in n}
+        return frozenset(nouns | {w.lower() for w in self.desc.edges.get("en_subject_common_nouns", ())})
+
+    @cached_property
     def _credit(self) -> re.Pattern[str]:
         phrases = self.desc.edges.get("en_credit_phrases", [])
         return re.compile(rf" (?:{alternation(phrases)})\b" if phrases else r"(?!)")
@@ -173,7 +180,7 @@ class DescriptorFinder:
                 end = self._zh_end(text, pos)
                 if end is not None:
                     end = self._word_end(text, pos, end)
-                if end is None or not self._zh_ok(text[pos:end]):
+                if end is None or not self._zh_ok(text[pos:end], self._zh_subject(text, pos, end, typ)):
                     break
                 out.append(Candidate(pos, end, typ, "zh-descriptor", 0.7))
                 joiner = next((j for j in self.joiners if text.startswith(j, end)), None)
@@ -181,6 +188,14 @@ class DescriptorFinder:
                     break
                 pos = end + len(joiner)
         return out
+
+    def _zh_subject(self, text: str, pos: int, end: int, typ: str) -> bool:
+        """平台慧聪网: a platform's name ending in a site word; 二手交易平台转转宣布: a name right before an
+        announcing verb (`zh_subject_verbs`)."""
+        sites = tuple(self.desc.edges.get("zh_site_endings", ()))
+        if typ == "Platform" and end - pos >= 3 and text[pos:end].endswith(sites):
+            return True
+        return text.startswith(tuple(self.desc.edges.get("zh_subject_verbs", ())), end)
 
     def _zh_quoted(self, text: str, pos: int) -> int | None:
         """End of a name quoted right after a descriptor (平台“X”), when nothing glues to the
@@ -231,7 +246,9 @@ class DescriptorFinder:
     def _stop_tokens(self) -> frozenset[str]:
         return frozenset(self.right_stops)
 
-    def _zh_ok(self, name: str) -> bool:
+    def _zh_ok(self, name: str, subject: bool = False) -> bool:
+        """`subject`: the name ends in a site word (慧聪网) or a corporate verb follows it (转转宣布), so a
+        rare dictionary word (jieba knows many brands) may be a name on its own."""
         if self.lex.is_stopped(name) or name.startswith(tuple(self.desc.zh)):
             return False
         toks = [t for t in cut(name) if t.strip()]
@@ -244,7 +261,7 @@ class DescriptorFinder:
         if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
             return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows
         freq = jieba_freq()
-        if len(toks) == 1 and freq.get(name):
+        if len(toks) == 1 and freq.get(name) and not (freq[name] < COMMON_WORD_FREQ and subject):
             return False  # 选品, 業務: one ordinary word
         if len(toks[0]) > 1 and freq.get(toks[0], 0) >= COMMON_WORD_FREQ:
             return False  # 活跃商家数: a name does not open with a common word
@@ -285,7 +302,8 @@ class DescriptorFinder:
             if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
                 continue  # "Markets Authority said": a government name, cut short by its head
             if (b > a and len(words) <= self.desc.edges["en_max_words"] and not words[0].isupper()
-                    and words[0].lower() not in lower and not person_words & set(words)):
+                    and words[0].lower() not in lower and not person_words & set(words)
+                    and not (len(words) == 1 and words[0].lower() in self._common_plurals)):
                 out.append(Candidate(a, b, "Company", "en-subject", 0.6))
         for m in self._en_object.finditer(text):
             for a, b in self._en_items(text, m.end()):

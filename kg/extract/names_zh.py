@@ -92,7 +92,8 @@ class ZhOrgFinder:
         place = 0  # tokens at the left of `kept` that are places
         stopped = natural
         for tok in reversed(tokens):
-            if self._is_stop(tok) or tok in self._descriptors or not all(_is_name_char(c) for c in tok):
+            if (self._is_stop(tok) or tok in self._descriptors or tok.endswith(self._descriptor_heads)
+                    or not all(_is_name_char(c) for c in tok)):
                 stopped = True
                 break
             if len(tok) > 2 and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
@@ -146,6 +147,13 @@ class ZhOrgFinder:
         from .names_desc import desc_lexicon  # names_desc imports this module
 
         return frozenset(w for w in desc_lexicon().zh if len(w) >= 3)
+
+    @cached_property
+    def _descriptor_heads(self) -> tuple[str, ...]:
+        """Heads that end a descriptor word of any length (二手交易平台, B2B平台): it ends a name on the left."""
+        from .names_desc import desc_lexicon
+
+        return tuple(desc_lexicon().edges.get("zh_descriptor_heads", ()))
 
     def _after_long_stop(self, text: str, lo: int, s: int) -> int | None:
         """End of the rightmost role stop word in text[lo:s], if any."""

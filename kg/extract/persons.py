@@ -16,6 +16,14 @@ from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, alternat
 
 _EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
 _EN_NAME = rf"{_EN_WORD}(?: {_EN_WORD}){{1,2}}"
+
+
+def en_name_pattern(particles: list[str]) -> str:
+    """Two or three capitalised words; lower-case particles may stand between them ("Joost van Dam")."""
+    if not particles:
+        return _EN_NAME
+    part = alternation(particles)
+    return rf"{_EN_WORD}(?: (?:{part}))?(?: {_EN_WORD})(?:(?: (?:{part}))? {_EN_WORD})?"
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
 
@@ -39,17 +47,21 @@ class PersonFinder:
         return re.compile(rf"(?P<title>{alternation(self.lex.titles['zh'])})(?:[（(][A-Za-z]{{2,6}}[)）])?[ \u3000]?")
 
     @cached_property
+    def _en_name(self) -> str:
+        return en_name_pattern(self.lex.titles.get("en_name_particles", []))
+
+    @cached_property
     def _en_before(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_before"])
         guard = first_chars(self.lex.titles["en_before"])
-        return re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{_EN_NAME})\b(?! [A-Z])")
+        return re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
 
     @cached_property
     def _en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
         not_mod = alternation(self.lex.titles.get("en_after_not_modifiers", [])) or "(?!)"
         return re.compile(
-            rf"(?<![{LATIN}])(?P<name>{_EN_NAME}), (?:the |a |an )?"
+            rf"(?<![{LATIN}])(?P<name>{self._en_name}), (?:the |a |an )?"
             rf"(?:(?:[{UP}][\w.&\-]* ){{0,2}}[{UP}][\w.&\-]*(?:['’]s|s['’]) )?"
             rf"(?:(?!(?:{not_mod}) )[a-z\-]+ )?"
             rf"(?P<title>(?i:{titles}))\b"
@@ -63,7 +75,7 @@ class PersonFinder:
         verbs = alternation(self.lex.titles.get("en_appoint_verbs", [])) or "(?!)"
         titles = alternation([*self.lex.titles["en_before"], *self.lex.titles["en_after"]])
         return re.compile(
-            rf"\b(?:{verbs}) (?P<name>{_EN_NAME})(?:, [^,;.()\n]{{3,90}},)? (?:as )?(?:(?:the|its|their|a|an|new) )?"
+            rf"\b(?:{verbs}) (?P<name>{self._en_name})(?:, [^,;.()\n]{{3,90}},)? (?:as )?(?:(?:the|its|their|a|an|new) )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
 

@@ -8,6 +8,7 @@ results (会员服务, VIP会员) are dropped by the list in `services.json`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from ..model import Mention
@@ -217,3 +218,26 @@ class ServiceFinder:
             out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
         return out
 
+
+
+def partner_services(text: str, mentions: list[Mention], lexicon: NamesLexicon | None = None) -> list[Mention]:
+    """Services that sign agreements (微信支付与X达成合作, "Pay Now partners with X"): as the subject of
+    a partnership verb the service acts as an organisation, so it is typed Platform as well (the
+    service type stays an extra type). Returns the mentions to use in place of the given ones."""
+    s = (lexicon or names_lexicon()).services
+    joiners = tuple(s.get("zh_partner_joiners", ()))
+    words = tuple(s.get("zh_partner_words", ()))
+    en = tuple(s.get("en_partner_verbs", ()))
+    out = []
+    for m in mentions:
+        if m.type != "Service":
+            out.append(m)
+            continue
+        clause = re.split(r"[。；;！？!?,，\n]", text[m.end : m.end + 80], maxsplit=1)[0]
+        zh = bool(joiners) and clause.startswith(joiners) and any(w in clause for w in words)
+        en_hit = bool(en) and re.match(rf"\s+(?:has\s+|have\s+)?(?:{alternation(list(en))})\b", clause, re.IGNORECASE)
+        if zh or en_hit:
+            extra = tuple(t for t in (*m.extra_types, "Service") if t != "Platform")
+            m = replace(m, type="Platform", extra_types=extra)
+        out.append(m)
+    return out

@@ -81,7 +81,7 @@ class EntityResolver:
         for key in sorted(self.drafts):
             draft = self.drafts[key]
             entry = self.lexicon.get(key)
-            types = set(entry.types) if entry else _settle_types(draft.types)
+            types = _lexicon_types(entry.types, draft.types) if entry else _settle_types(draft.types)
             ent = Entity(key=key, types=types, sources=set(draft.sources))
             surfaces = [s for s, _ in sorted(draft.surfaces.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))]
             zh = [s for s in surfaces if has_cjk(s)]
@@ -155,6 +155,20 @@ def _compatible(type_: str, lexicon_types: tuple[str, ...]) -> bool:
     return any(kind(type_) == kind(t) for t in lexicon_types)
 
 
+def _lexicon_types(types: tuple[str, ...], votes: Counter[str]) -> set[str]:
+    """A known entity's types; a service that signed an agreement as a party (微信支付与X达成合作)
+    acts as a platform too."""
+    out = set(types)
+    if "Service" in out and not out & set(ORGANIZATION_TYPES) and votes.get("Platform"):
+        out.add("Platform")
+    return out
+
+
+def _kind_of(t: str, types: set[str]) -> str:
+    """Broad kind of a type; a service beside a platform type is the same thing (an app and its platform)."""
+    return "org" if t in ORGANIZATION_TYPES or (t == "Service" and "Platform" in types) else t
+
+
 def _settle_types(votes: Counter[str]) -> set[str]:
     """The types a discovered entity keeps: the specific ones, not their superclass."""
     types = set(votes)
@@ -164,11 +178,11 @@ def _settle_types(votes: Counter[str]) -> set[str]:
         # a body named like a company in one place and like an office in another: keep the majority
         keep = max(sorted(types & {"GovernmentBody", "Company", "Platform"}), key=lambda t: votes[t])
         types -= {"GovernmentBody", "Company", "Platform"} - {keep}
-    kinds = {("org" if t in ORGANIZATION_TYPES else t) for t in types}
+    seen = set(types)
+    kinds = {_kind_of(t, seen) for t in types}
     if len(kinds) > 1:  # a name seen as a person and as an organisation: keep the majority kind
-        best = max(sorted(kinds), key=lambda k: sum(v for t, v in votes.items()
-                                                      if ("org" if t in ORGANIZATION_TYPES else t) == k))
-        types = {t for t in types if ("org" if t in ORGANIZATION_TYPES else t) == best}
+        best = max(sorted(kinds), key=lambda k: sum(v for t, v in votes.items() if _kind_of(t, seen) == k))
+        types = {t for t in types if _kind_of(t, seen) == best}
     return types
 
 
