@@ -145,3 +145,15 @@ def test_build_extractor_bug_keeps_other_facts(tmp_path: Path, monkeypatch: pyte
     assert "ontology#Enforcement" in nq and "2024-05-03" in nq
     result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "o2"), "--no-store", "--strict"])
     assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("folder", sorted((Path(__file__).parent / "data" / "questions").glob("*/docs")),
+                         ids=lambda p: p.parent.name)
+def test_build_every_question_corpus_conforms_to_the_shapes(folder: Path, tmp_path: Path) -> None:
+    """Unseen-style corpora (every format, both languages) build without errors and pass SHACL."""
+    from kg.validate import validate
+
+    report = build(folder, tmp_path / "out", load_store=False)
+    assert report.failed == 0, report.problems()
+    result = validate(tmp_path / "out" / "graph.nq")
+    assert result.conforms, result.summary()

@@ -290,6 +290,8 @@ class _Builder:
                 continue
             if doc.words.source_after.match(text[b + 1 : b + 6]):
                 continue  # 《商报》获悉: a cited outlet, not a rule
+            if any(m.start <= a and b <= m.end and m.type not in ABOUT_TYPES for m in doc.mentions):
+                continue  # 《晚点LatePost》: a name the text already reads as an outlet or company
             near = min(abs(hit.start - b), abs(a - hit.end)) <= 8
             app = bool(SERVICE_SUFFIX.match(text, b + 1))
             if kind == "book":
