@@ -255,7 +255,7 @@ class DescriptorFinder:
         if not toks or toks[0] in self.lex.generic_heads or any(t in self._stop_tokens for t in toks):
             return False
         if toks[0] in self.desc.edges.get("zh_never_first", ()):
-            return False  # 平台|仍需, 卖家|之家: an adverb or particle never opens a name
+            return False  # 平台|仍需, 卖家|之家, 平台|即日起终止: an adverb or particle never opens a name
         if name.startswith(self.right_stops):
             return False  # 发布公告: a verb, not a name
         if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
