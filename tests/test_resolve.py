@@ -176,3 +176,28 @@ def test_resolve_short_name_without_legal_form(name: str, short: str | None) -> 
     from kg.resolve.entities import without_legal_form
 
     assert without_legal_form(name) == short
+
+
+@pytest.mark.parametrize("long,short", [
+    ("杭州引流宝网络科技有限公司", "引流宝"),
+    ("义乌快排电子商务有限公司", "快排电商"),
+    ("杭州木棉代运营有限公司", "木棉代运营"),
+], ids=["place-and-industry-trimmed", "both-sides-trimmed", "place-trimmed"])
+def test_resolve_head_of_a_long_name_in_another_report(long: str, short: str) -> None:
+    from kg.model import Mention
+    from kg.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    mentions = [Mention(long, 0, len(long), "Company"), Mention(short, 0, len(short), "Company")]
+    resolver.learn_heads(mentions)
+    assert resolver.key_for(short, "Company") == resolver.key_for(long, "Company")
+
+
+def test_resolve_head_shared_by_two_firms_stays_apart() -> None:
+    from kg.model import Mention
+    from kg.resolve.entities import EntityResolver
+
+    resolver = EntityResolver()
+    names = ["杭州星推科技有限公司", "北京星推传媒有限公司"]
+    resolver.learn_heads([Mention(n, 0, len(n), "Company") for n in names])
+    assert resolver.key_for("星推", "Company") not in {resolver.key_for(n, "Company") for n in names}

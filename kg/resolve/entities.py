@@ -35,6 +35,7 @@ class EntityResolver:
                     self.alias_index.setdefault(_alias_form(name), entry.id)
         self.drafts: dict[str, _Draft] = {}
         self.short_forms: dict[tuple[str, str], str] = {}  # (short form, kind) -> the long name's key
+        self.heads: dict[str, str] = {}  # distinctive head of a long Chinese name -> its key
 
     def learn_short_forms(self, mentions: Iterable[Mention]) -> None:
         """Short forms a document introduces (星禾网络 for 杭州星禾网络科技有限公司) name the long
@@ -43,6 +44,19 @@ class EntityResolver:
             if m.alias_of and not m.key:
                 self.short_forms.setdefault((_alias_form(m.text), _kind(m.type)), self.key_for(m.alias_of, m.type))
 
+    def learn_heads(self, mentions: Iterable[Mention]) -> None:
+        """The distinctive head of each long Chinese organisation name (杭州引流宝网络科技有限公司 ->
+        引流宝): a later report that names the firm by its head alone (引流宝, 快排电商) means the same
+        firm, when exactly one long name in the corpus has that head."""
+        owners: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.key or m.alias_of or _kind(m.type) != "org" or not has_cjk(m.text) or not _LEGAL_FORM.search(m.text):
+                continue
+            head = zh_head(m.text)
+            if head:
+                owners.setdefault(head, set()).add(self.key_for(m.text, m.type))
+        self.heads = {h: next(iter(keys)) for h, keys in owners.items() if len(keys) == 1}
+
     def key_for(self, name: str, type_: str, known: str | None = None) -> str:
         if known:
             return known
@@ -50,6 +64,8 @@ class EntityResolver:
         if hit and _compatible(type_, self.lexicon[hit].types):
             return hit
         learned = self.short_forms.get((_alias_form(name), _kind(type_)))
+        if learned is None and _kind(type_) == "org" and has_cjk(name) and not _LEGAL_FORM.search(name):
+            learned = self.heads.get(zh_head(name))  # 引流宝 for 杭州引流宝网络科技有限公司 named elsewhere
         return learned if learned is not None else mention_key(name, type_)
 
     def add(self, name: str, type_: str, doc_key: str, *, known: str | None = None,
@@ -200,3 +216,33 @@ def without_legal_form(name: str) -> str | None:
     if short == name.strip() or len(short) < (2 if has_cjk(short) else 3):
         return None
     return short
+
+
+@lru_cache(maxsize=1)
+def _zh_trims() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Places (longest first) and industry endings (weak organisation suffixes, longest first)."""
+    from ..lexicons import load_tsv, load_words
+
+    places = sorted((w for w in load_words("names/places_zh.txt") if has_cjk(w)), key=len, reverse=True)
+    endings = sorted({cols[0] for _, cols in load_tsv("names/zh_org_suffixes.tsv") if len(cols) > 2 and cols[2] == "weak"}
+                     | {"电商", "电子商务"}, key=len, reverse=True)
+    return tuple(places), tuple(endings)
+
+
+def zh_head(name: str) -> str | None:
+    """The distinctive part of a Chinese organisation name: no place before it, no legal form or
+    industry words after it (杭州引流宝网络科技有限公司 and 引流宝 -> 引流宝; 快排电商 -> 快排)."""
+    places, endings = _zh_trims()
+    head = _LEGAL_FORM.sub("", clean_name(name))
+    for place in places:
+        if head.startswith(place) and len(head) > len(place) + 1:
+            head = head[len(place) :]
+            break
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for end in endings:
+            if head.endswith(end) and len(head) > len(end) + 1:
+                head, trimmed = head[: -len(end)], True
+                break
+    return head if len(head) >= 2 else None
