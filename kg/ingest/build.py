@@ -11,6 +11,7 @@ from ..model import Document
 from .bylines import byline_names, title_case
 from .dates import (
     common_year,
+    is_timestamp_line,
     lead_month_day,
     make_date,
     month_day,
@@ -31,6 +32,23 @@ class _Item:
     headline: str | None
     meta: Meta
     text: str
+
+
+_CREDIT_SEP = re.compile(r"\s+[|｜·•]\s+|\s*[|｜]\s*|\s+[—–]\s+")
+
+
+def _credited_date(line: str, markers: Markers) -> str | None:
+    """The issue date of a newsletter masthead line that pairs it with a compiler's credit
+    ("Monday, December 9, 2024 · compiled by Jane Roe"): every other part is a credit."""
+    parts = [p.strip() for p in _CREDIT_SEP.split(line.strip()) if p.strip()]
+    if len(parts) < 2 or len(line) > 120:
+        return None
+    labels = markers.of("timestamp_label_re")
+    stamps = [p for p in parts if is_timestamp_line(p, labels)]
+    rest = [p for p in parts if p not in stamps]
+    if len(stamps) != 1 or not all(markers.fullmatch("credit_re", p) for p in rest):
+        return None
+    return parse_timestamp(stamps[0])
 
 
 def body_text(lines: list[str], markers: Markers | None = None) -> str:
@@ -240,6 +258,10 @@ def build_documents(
             if is_dateline(line, m) or is_masthead(line):
                 file_pub, file_date = parse_dateline(line)
                 file_pub = title_case(file_pub) if file_pub and file_pub.isupper() else file_pub
+                del preamble_lines[k]
+                break
+            if (issued := _credited_date(line, m)) is not None:
+                file_date = issued
                 del preamble_lines[k]
                 break
     masthead_date = file_date if len(preamble_lines) < len(layout.preamble) else None
