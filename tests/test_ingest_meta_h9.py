@@ -45,3 +45,54 @@ def test_a_dated_credit_line_dates_the_issue_and_its_items(tmp_path: Path, masth
 def test_a_line_that_is_not_date_and_credit_dates_nothing(tmp_path: Path, masthead: str) -> None:
     container, *_ = docs_of(tmp_path, _brief(masthead), "brief.md")
     assert container.date_published is None
+
+
+_ZH_ARTICLE = ("<p>9月19日,甲乙科技在杭州宣布启动秋季助农专项活动,活动将持续至2024年11月30日,重点推广当地农特产品。</p>"
+               "<p>甲乙科技负责人表示,平台将为新入驻的涉农商家提供流量扶持和佣金减免。</p>")
+
+
+def _zh_page(meta_row: str, related: str = "") -> str:
+    return ("<html><head><title>甲乙科技启动秋季助农专项_某某网</title></head><body><div class=\"main\">"
+            f"<h1>甲乙科技启动秋季助农专项</h1><div class=\"meta\">{meta_row}</div>"
+            f"<div class=\"article-content\">{_ZH_ARTICLE}</div>{related}</div></body></html>")
+
+
+@pytest.mark.parametrize(("row", "date"), [
+    ('<span class="source">来源:某某网</span> <span class="time">2024-09-20 14:32</span>', "2024-09-20"),
+    ('<span class="pub-date">2023年5月8日 09:00</span>', "2023-05-08"),
+    ('<em id="publish_time">2022/11/03</em>', "2022-11-03"),
+])
+def test_an_element_marked_as_the_time_dates_the_page(tmp_path: Path, row: str, date: str) -> None:
+    doc, = docs_of(tmp_path, _zh_page(row), "a.html")
+    assert doc.date_published == date and doc.headline == "甲乙科技启动秋季助农专项"
+
+
+@pytest.mark.parametrize("row", [
+    '<span class="time">阅读 2024 次</span>',
+    '<span class="views">2024-09-20 14:32</span>',
+])
+def test_an_unmarked_or_dateless_element_dates_nothing(tmp_path: Path, row: str) -> None:
+    doc, = docs_of(tmp_path, _zh_page(row), "a.html")
+    assert doc.date_published is None
+
+
+_RELATED_ZH = ("<li><p>9月12日消息,丙丁电商发布《丙丁电商商家保证金管理规范》,新规将于2024年10月1日起正式生效。</p></li>"
+               "<li><p>9月5日消息,戊己超市在江西赣州上线“产地直发”服务,消费者下单后由果园直接发货。</p></li>")
+
+
+@pytest.mark.parametrize("heading", ["<h3>相关阅读</h3>", "<h4>延伸阅读：</h4>", "<div>相关新闻</div>"])
+def test_dated_related_entries_on_a_page_are_documents(tmp_path: Path, heading: str) -> None:
+    related = f'<div class="related">{heading}<ul>{_RELATED_ZH}</ul></div>'
+    row = '<span class="time">2024-09-20 14:32</span>'
+    container, main, first, second = docs_of(tmp_path, _zh_page(row, related), "a.html")
+    assert container.is_container and main.headline == "甲乙科技启动秋季助农专项"
+    assert main.date_published == "2024-09-20" and "丙丁" not in main.text
+    assert first.date_published == "2024-09-12" and "2024年10月1日" in first.text
+    assert second.date_published == "2024-09-05" and first.parent_key == container.key
+
+
+def test_a_related_list_of_titles_only_stays_out(tmp_path: Path) -> None:
+    related = ('<div class="related"><h3>相关阅读</h3><ul><li><a>丙丁电商发布新规</a></li>'
+               '<li><a>戊己超市上线产地直发</a></li></ul></div>')
+    doc, = docs_of(tmp_path, _zh_page('<span class="time">2024-09-20</span>', related), "a.html")
+    assert doc.date_published == "2024-09-20" and "丙丁" not in doc.text

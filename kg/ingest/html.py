@@ -16,7 +16,7 @@ from .lexicon import load_markers
 from .meta import split_title
 from .readers import READERS, decoded_problems
 from .repair import clean_lines
-from .split import Layout, segment
+from .split import Layout, is_related_heading, segment
 
 _JUNK_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
               "svg", "button", "template", "select", "figure", "figcaption")
@@ -58,6 +58,39 @@ def _source_tag(soup: BeautifulSoup) -> str | None:
                 if mt := p.fullmatch(text):
                     return mt["pub"].strip()
     return None
+
+
+def _time_tag(soup: BeautifulSoup) -> str | None:
+    """The timestamp of a short element whose class or id marks it as the page's time
+    ("<span class="time">2024-09-20 14:32</span>") and whose text is wholly a timestamp."""
+    m = load_markers()
+    labels = m.of("timestamp_label_re")
+    for tag in soup.find_all(True):
+        if tag.attrs is None:
+            continue
+        attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("id") or "")]).strip()
+        text = tag.get_text(" ", strip=True)
+        if attrs and 0 < len(text) <= 40 and m.search("date_attr_re", attrs) \
+                and is_timestamp_line(text, labels) and (when := parse_timestamp(text)):
+            return when
+    return None
+
+
+def _related_lines(soup: BeautifulSoup) -> list[str]:
+    """A related-reading block of the page ("<h3>相关阅读</h3><ul><li>…</li></ul>"): its heading
+    and one line per entry, so that dated entries become items of their own as in text files."""
+    m = load_markers()
+    for head in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p"]):
+        if not is_related_heading(head.get_text(" ", strip=True), m) or head.find(_BLOCKS):
+            continue
+        box = head.parent
+        if not isinstance(box, Tag):
+            continue
+        entries = [li.get_text(" ", strip=True) for li in box.find_all("li")]
+        entries = [e for e in entries if e]
+        if entries:
+            return [head.get_text(" ", strip=True), *entries]
+    return []
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
@@ -173,6 +206,7 @@ def read_html(data: bytes, path: str) -> FileResult:
     time_tag = soup.find("time")
     if not when and isinstance(time_tag, Tag):
         when = str(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
+    when = when or _time_tag(soup)
     author_meta = _meta(soup, "author", "article:author", "dc.creator")
     authors = byline_names(author_meta) if author_meta else [
         n for v in _names(ld.get("author")) for n in byline_names(v)]
@@ -190,6 +224,7 @@ def read_html(data: bytes, path: str) -> FileResult:
     authors = [n for n in authors if not publisher or n.casefold() != publisher.casefold()]  # "亿邦动力 孟晓"
     url = _meta(soup, "og:url") or (str(soup.find("link", rel="canonical")["href"])
                                      if isinstance(soup.find("link", rel="canonical"), Tag) else None)
+    related = _related_lines(soup)
     for tag in soup.find_all(_JUNK_TAGS):
         tag.decompose()
     for tag in [t for t in soup.find_all(True) if _junk(t)]:
@@ -199,7 +234,11 @@ def read_html(data: bytes, path: str) -> FileResult:
     lines, _ = clean_lines(_text(body))
     headline, site = split_title(title) if title else (None, None)
     lines = [ln for ln in lines if not headline or ln.strip() != headline.strip()]
+    if related and not any(ln.strip() == related[0] for ln in lines):
+        lines = [*lines, "", *related]
     layout = segment(lines)
+    if layout.kind == "related":
+        layout.items[0].headline = layout.items[0].headline or headline
     if layout.kind == "single":
         layout = Layout("single", layout.items)
         layout.items[0].headline = headline
@@ -210,6 +249,16 @@ def read_html(data: bytes, path: str) -> FileResult:
                             "authors": tuple(authors) or d.authors,
                             "publisher": d.publisher or publisher or source_pub or site or site_pub,
                             "headline": d.headline or headline})]
+    elif docs and docs[0].is_container and layout.kind == "related" and len(docs) > 1:
+        # the page's own article is the first item; the related entries are the others
+        c, d = docs[0], docs[1]
+        when_iso = parse_timestamp(when or "")
+        docs[1] = Document(**{**d.__dict__, "date_published": when_iso or d.date_published,
+                              "authors": tuple(authors) or d.authors,
+                              "publisher": d.publisher or publisher or source_pub or site or site_pub,
+                              "headline": d.headline or headline})
+        docs[0] = Document(**{**c.__dict__, "headline": c.headline or headline,
+                              "date_published": c.date_published or when_iso})
     elif docs and docs[0].is_container:
         c = docs[0]
         docs[0] = Document(**{**c.__dict__, "headline": c.headline or headline,
