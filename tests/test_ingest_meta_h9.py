@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ingest_helpers import docs_of
+from tests.ingest_helpers import BODY_EN, TITLE_EN, docs_of
 
 _ITEMS_EN = [
     ("Acme Widgets opens a warehouse in Leeds",
@@ -96,3 +96,16 @@ def test_a_related_list_of_titles_only_stays_out(tmp_path: Path) -> None:
                '<li><a>戊己超市上线产地直发</a></li></ul></div>')
     doc, = docs_of(tmp_path, _zh_page('<span class="time">2024-09-20</span>', related), "a.html")
     assert doc.date_published == "2024-09-20" and "丙丁" not in doc.text
+
+
+@pytest.mark.parametrize(("outlet", "expected"), [
+    ("K-Commerce Insider", "K-Commerce Insider"),
+    ("Seller Ledger", "Seller Ledger"),
+    ("Retail Observer", "Retail Observer"),
+    ("Harbor Chronicle", "Harbor Chronicle"),
+])
+def test_a_lone_line_named_like_an_outlet_above_the_date_is_the_publisher(
+        tmp_path: Path, outlet: str, expected: str) -> None:
+    text = "\n".join([TITLE_EN, "", outlet, "August 28, 2024", "By Jiwoo Kang", "", BODY_EN, BODY_EN]) + "\n"
+    doc, = docs_of(tmp_path, text)
+    assert doc.publisher == expected and doc.authors == ("Jiwoo Kang",) and doc.date_published == "2024-08-28"
