@@ -109,3 +109,33 @@ def test_a_lone_line_named_like_an_outlet_above_the_date_is_the_publisher(
     text = "\n".join([TITLE_EN, "", outlet, "August 28, 2024", "By Jiwoo Kang", "", BODY_EN, BODY_EN]) + "\n"
     doc, = docs_of(tmp_path, text)
     assert doc.publisher == expected and doc.authors == ("Jiwoo Kang",) and doc.date_published == "2024-08-28"
+
+
+def _zh_brief(last_tail: str, closing: str) -> str:
+    rows = ["1、某某科技上线新版商家后台", "9月2日消息,某某科技宣布新版商家后台正式上线,覆盖全国商家超过10万家。(电商报)",
+            "2、甲乙物流完成新一轮融资", f"9月2日消息,甲乙物流宣布完成新一轮融资,资金将用于仓储网络建设。{last_tail}"]
+    return "\n".join(["电商早报:某某科技上线新版商家后台;甲乙物流完成新一轮融资", "", *rows, "", closing, ""])
+
+
+@pytest.mark.parametrize(("tail", "pub"), [
+    ("(36氪)", "36氪"), ("（21世纪经济报道）", "21世纪经济报道"), ("(界面新闻)", "界面新闻"),
+    ("(5亿元)", None), ("(2024年)", None),
+])
+@pytest.mark.parametrize("closing", ["以上就是今天的电商早报,我们明天见。", "以上是本期的零售周报,下期见!", ""])
+def test_a_sign_off_is_dropped_and_the_last_item_keeps_its_source(
+        tmp_path: Path, tail: str, pub: str | None, closing: str) -> None:
+    *_, last = docs_of(tmp_path, _zh_brief(tail, closing))
+    assert last.publisher == pub
+    assert "明天见" not in last.text and "下期见" not in last.text
+    assert (tail not in last.text) == (pub is not None)
+
+
+@pytest.mark.parametrize("line", ["That's all for this week — see you on Monday.", "That's it for today."])
+def test_an_english_sign_off_is_boilerplate(line: str) -> None:
+    from kg.ingest.repair import is_chrome
+    assert is_chrome(line)
+
+
+def test_a_body_sentence_about_today_is_not_a_sign_off() -> None:
+    from kg.ingest.repair import is_chrome
+    assert not is_chrome("以上是今天的交易数据,平台成交额同比增长12%。")
