@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import EventMention
-from .event_context import EventDoc, dates_in
+from .event_context import DEAL_TYPES, EventDoc, another_amount, dates_in, with_more_figures
 from .roles import actor_candidates, clause_bounds
 from .triggers import TriggerHit
 
-CLOSING_TYPES = ("Acquisition", "Investment")
+CLOSING_TYPES = DEAL_TYPES
 
 
 def later_date(doc: EventDoc, lo: int, hi: int) -> str | None:
@@ -36,9 +36,7 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
     if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun or noun):
         return False  # "处罚决定作出日期为…" with no party named: the decision of the event before
     event = doc.ex.events[idx]
-    money = {f.unit: f.value for f in event.figures if f.unit.isupper()} if typ in CLOSING_TYPES else {}
-    if any(f.unit in money and money[f.unit] != f.value for f in doc.ex.figures
-           if lo <= f.start and f.end <= hi and f.unit.isupper()):
+    if another_amount(event, (f for f in doc.ex.figures if lo <= f.start and f.end <= hi)):
         return False  # "It raised $20 million in 2023": another amount, another deal
     date = later_date(doc, lo, hi)
     if event.effective_date is None and date is not None and date != event.date:
@@ -49,10 +47,7 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
 
 def with_figures(event: EventMention, doc: EventDoc, lo: int, hi: int) -> EventMention:
     """The event with the money amounts of a sentence that goes on about it ("此次发售募资12.9亿港元")."""
-    have = {(f.value, f.unit) for f in event.figures}
-    more = tuple(f for f in doc.ex.figures if lo <= f.start and f.end <= hi and f.unit.isupper()
-                 and (f.value, f.unit) not in have)
-    return replace(event, figures=event.figures + more) if more else event
+    return with_more_figures(event, (f for f in doc.ex.figures if lo <= f.start and f.end <= hi and f.unit.isupper()))
 
 
 def closing(doc: EventDoc, lo: int, hi: int) -> None:

@@ -6,8 +6,10 @@ date; `key`/`unique` give the identity the resolver will use for a mention.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 
-from ..model import ORGANIZATION_TYPES, DateMention, Extraction, Mention
+from ..model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
 from ..text import normalize
 from .role_words import RoleWords
 from .roles import is_attribution, is_venue
@@ -111,6 +113,25 @@ class EventDoc:
         if platforms:
             return platforms[-1]
         return before[-1] if before else self.main
+
+
+DEAL_TYPES = ("Acquisition", "Investment")
+
+
+def another_amount(event: EventMention, figures: Iterable[Figure]) -> bool:
+    """True when a deal's sentence names another amount in a currency the deal already has
+    ("It raised $20 million in 2023" after a $48 million round): another deal, not more of this one."""
+    if event.type not in DEAL_TYPES:
+        return False
+    money = {f.unit: f.value for f in event.figures if f.unit.isupper()}
+    return any(f.unit in money and money[f.unit] != f.value for f in figures if f.unit.isupper())
+
+
+def with_more_figures(event: EventMention, figures: Iterable[Figure]) -> EventMention:
+    """The event with the figures it does not have yet (same value and unit counts once)."""
+    have = {(f.value, f.unit) for f in event.figures}
+    more = tuple(f for f in figures if (f.value, f.unit) not in have)
+    return replace(event, figures=event.figures + more) if more else event
 
 
 def dates_in(dates: list[DateMention], lo: int, hi: int) -> list[DateMention]:

@@ -7,7 +7,7 @@ import bisect
 from dataclasses import replace
 
 from ..model import EventMention, Extraction, Mention
-from .event_context import EventDoc, key, unique
+from .event_context import EventDoc, another_amount, key, unique, with_more_figures
 from .triggers import TriggerHit
 
 
@@ -52,12 +52,9 @@ def goes_on(doc: EventDoc, event: EventMention, named_investors: bool = False) -
         return False
     if event.effective_date and last.effective_date and event.effective_date != last.effective_date:
         return False  # another change taking effect on another day
-    money = {f.unit: f.value for f in last.figures if f.unit.isupper()} if event.type in ("Acquisition", "Investment") else {}
-    if any(f.unit in money and money[f.unit] != f.value for f in event.figures if f.unit.isupper()):
+    if another_amount(last, event.figures):
         return False  # another amount of the same currency: another deal ("last raised $20 million")
-    have = {(f.value, f.unit) for f in last.figures}
-    more = tuple(f for f in event.figures if (f.value, f.unit) not in have)
-    merged = replace(last, figures=last.figures + more)
+    merged = with_more_figures(last, event.figures)
     if merged.effective_date is None and event.effective_date is not None:
         merged = replace(merged, effective_date=event.effective_date)
     doc.ex.events[idx] = merged

@@ -30,6 +30,7 @@ from .roles import (
     quoted_names,
     reason_subject,
     reporting_subject,
+    within,
 )
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 
@@ -116,7 +117,7 @@ class _Builder:
                           and not is_attribution(text, m, lo, words)]
                 if words.lang == "en":  # "X, a startup that sells through WhatsApp groups, has raised": X
                     spans = asides(text, lo, inv[0].start)
-                    others = [m for m in others if not any(a <= m.start and m.end <= b for a, b in spans)] or others
+                    others = [m for m in others if not within(m, spans)] or others
                 if others and not affects:  # the organisation that raised the round
                     affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
                 actors, actor, actor_score = unique(inv), inv[0], 1.0
@@ -188,7 +189,7 @@ class _Builder:
             patients = [m for m in actor_candidates(mentions, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")
-                        and not any(a <= m.start and m.end <= b for a, b in aside)]
+                        and not within(m, aside)]
             if actor is None and words.lang == "zh":  # "A、B、C三家服务商自7月10日起被清退": the whole list
                 before = [m for m in actor_candidates(mentions, c_lo, hit.start) if m.type in ORGANIZATION_TYPES]
                 if before and (not patients or before[-1] in patients):
@@ -224,14 +225,14 @@ class _Builder:
         if actor is None:
             before = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
             said = words.regulator.search(before)
-            head = said.group().split()[-1] if said else ""
-            if said and doc.recent_regulator(hit.start, head) is not None:
-                actor, score = doc.recent_regulator(hit.start, head), 0.8
+            named = doc.recent_regulator(hit.start, said.group().split()[-1]) if said else None
+            if named is not None:
+                actor, score = named, 0.8
             elif words.pronoun.search(before):
                 actor, score = doc.recent_platform(hit.start), 0.8
             elif (typ == "Enforcement" and doc.main is not None and any(key(m) == key(doc.main) for m in affects)
-                  and doc.recent_regulator(hit.start) is not None):
-                actor, score = doc.recent_regulator(hit.start), 0.6  # the punished party never punishes itself
+                  and (body := doc.recent_regulator(hit.start)) is not None):
+                actor, score = body, 0.6  # the punished party never punishes itself
             elif typ == "Investment" and doc.main is not None:
                 return None, [doc.main], 0.6  # "本轮融资将用于…": the story's company raised it; investors unnamed here
             else:

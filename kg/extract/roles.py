@@ -111,7 +111,7 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
     for m in actor_candidates(mentions, lo, pos):
         if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
             continue
-        if any(a <= m.start and m.end <= b for a, b in skip):
+        if within(m, skip):
             continue  # "X, which competes with Y, said": Y is not the subject
         if _INSTRUMENT.search(text[max(lo, m.start - 8) : m.start]):
             continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
@@ -144,6 +144,11 @@ _STORE_AFTER = re.compile(r"(?:国际|國際|平台|平臺|上的|上)?(?:旗舰
 _APPOSITION = re.compile(r"(?:\s+(?:plc|inc\.?|ltd\.?|llc|corp\.?|co\.|ag|se|nv|n\.v\.|b\.v\.|s\.a\.|gmbh))?"
                          r",\s+(?:a|an|the)\s", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
+
+
+def within(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention lies inside one of the spans (an aside, a bracket)."""
+    return any(a <= m.start and m.end <= b for a, b in spans)
 
 
 def asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -229,6 +229,7 @@ def _zh_trims() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(places), tuple(endings)
 
 
+@lru_cache(maxsize=65536)
 def zh_head(name: str) -> str | None:
     """The distinctive part of a Chinese organisation name: no place before it, no legal form or
     industry words after it (杭州引流宝网络科技有限公司 and 引流宝 -> 引流宝; 快排电商 -> 快排)."""
