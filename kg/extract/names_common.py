@@ -185,11 +185,12 @@ def jieba_freq() -> dict[str, int]:
     return _jieba().dt.FREQ
 
 
-def word_ends_at(text: str, end: int) -> bool:
-    """True when jieba puts a word boundary at `end` (服务|升级 yes, 服务费 no)."""
+def word_ends_at(text: str, end: int, start: int | None = None) -> bool:
+    """True when jieba puts a word boundary at `end` (服务|升级 yes, 服务费 no); with `start`, the
+    text is cut from there (a descriptor at `start` is then a word of its own: 服务|商家 no)."""
     if end <= 0 or end >= len(text):
         return True
-    lo = max(0, end - 2)
+    lo = max(0, end - 2) if start is None else start
     pos = lo
     for tok in cut(text[lo : end + 2]):
         pos += len(tok)

@@ -170,7 +170,7 @@ class DescriptorFinder:
             pos = m.end()
             if len(cut(text[m.start() : m.end() + 2])[0]) > len(m.group()):
                 continue  # 電商業務: the descriptor is the head of a longer word, not a noun before a name
-            if not self._zh_boundary(text, m.start(), pos):
+            if not word_ends_at(text, pos, m.start()):
                 continue  # 服务|商家超过: the descriptor's last character belongs to the next word
             quoted = self._zh_quoted(text, pos)
             if quoted is not None:  # 社交电商平台“橙意优选”的运营方: the name is the quotation
@@ -214,15 +214,6 @@ class DescriptorFinder:
             return None
         return end
 
-    @staticmethod
-    def _zh_boundary(text: str, start: int, end: int) -> bool:
-        """True when jieba cuts text[start:end+2] at `end`: the descriptor is a word of its own."""
-        at = start
-        for tok in cut(text[start : end + 2]):
-            at += len(tok)
-            if at >= end:
-                return at == end
-        return True
 
     def _zh_end(self, text: str, pos: int) -> int | None:
         limit = self.desc.edges["zh_max_name"]
