@@ -7,11 +7,13 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..deadline import TimeBudgetExceeded, alarm
 from ..errors import IngestError, KgError
 from ..model import FileResult, Problem
 from . import html as _html  # noqa: F401 - registers the HTML reader
 from . import records as _records  # noqa: F401 - registers the JSON readers
 from .limits import bound_documents
+from .plain import read_plain
 from .readers import READERS
 
 _KNOWN = (".txt", ".md", ".text", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson")
@@ -25,8 +27,11 @@ def _relative(path: Path, root: Path) -> str:
         return path.name
 
 
-def ingest_file(path: Path, root: Path) -> FileResult:
-    """Read one file; `source_path` is relative to `root` with "/" separators. Never raises."""
+def ingest_file(path: Path, root: Path, budget: float = 0.0) -> FileResult:
+    """Read one file; `source_path` is relative to `root` with "/" separators. Never raises.
+
+    With a `budget` (seconds, main thread), a reading that outlasts it is abandoned and the
+    file is read again as plain text (`plain.read_plain`), which costs linear time."""
     rel = _relative(Path(path), Path(root))
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -40,6 +45,12 @@ def ingest_file(path: Path, root: Path) -> FileResult:
     except OSError as err:
         return FileResult(rel, fmt, None, problems=(Problem(rel, f"cannot read file: {err.strerror or err}"),))
     try:
+        if budget > 0:
+            try:
+                with alarm(budget):
+                    return bound_documents(READERS.get(suffix)(data, rel))
+            except TimeBudgetExceeded:
+                return read_plain(data, rel, fmt, budget)
         return bound_documents(READERS.get(suffix)(data, rel))
     except IngestError as err:
         return FileResult(rel, fmt, None, problems=(Problem(rel, err.reason, line=err.line),))
@@ -109,12 +120,12 @@ def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[tuple[
         stack.extend(reversed(subdirs))
 
 
-def ingest_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[FileResult]:
+def ingest_corpus(root: Path, *, follow_symlinks: bool = False, budget: float = 0.0) -> Iterator[FileResult]:
     """Every non-hidden file under `root` in sorted order (or `root` itself if it is a file);
     see `walk_corpus` for what is skipped."""
     root = Path(root)
     if root.is_file():
-        yield ingest_file(root, root.parent)
+        yield ingest_file(root, root.parent, budget)
         return
     for path, skipped in walk_corpus(root, follow_symlinks=follow_symlinks):
-        yield skipped if skipped is not None else ingest_file(path, root)
+        yield skipped if skipped is not None else ingest_file(path, root, budget)

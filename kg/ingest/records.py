@@ -3,6 +3,7 @@ record without text is a Problem naming the line, and the good records are kept.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from .readers import READERS, decoded_problems
 from .repair import clean_lines
 
 _TEXT = ("text", "content", "body")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LISTS = ("items", "articles", "data", "records", "documents")
 
 
@@ -70,7 +72,7 @@ def _well_typed(name: str, value: object) -> bool:
 
 def _clean_text(value: str) -> str:
     """Lone surrogates ("\\ud800" in JSON) cannot be written as UTF-8: each becomes U+FFFD."""
-    return value.encode("utf-8", "replace").decode("utf-8") if not is_clean(value) else value
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def checked_record(record: dict[str, Any], path: str, where: str, line: int | None,
