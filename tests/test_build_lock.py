@@ -57,6 +57,13 @@ def _strays(out: Path) -> list[str]:
     return sorted(p.name for p in out.parent.iterdir() if p.name.startswith((f".{out.name}.tmp-", f".{out.name}.old-")))
 
 
+def _lock_owner(out: Path) -> str:
+    try:
+        return lock_path(out).read_text().strip()
+    except FileNotFoundError:
+        return ""
+
+
 def _dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
@@ -72,6 +79,7 @@ def test_a_held_lock_stops_a_second_build_with_the_owner_named(tmp_path: Path) -
             build(SEEDS, out, load_store=False, wait=0.3)
         assert time.monotonic() - began >= 0.3  # it waited as asked before giving up
     assert not out.exists()
+    assert not lock_path(out).exists()  # removed with the lock
 
 
 def test_stale_temporary_folders_of_dead_builds_are_removed(tmp_path: Path) -> None:
@@ -89,8 +97,7 @@ def test_two_builds_into_one_out_leave_one_whole_output(tmp_path: Path, corpus: 
     out = tmp_path / "out"
     first = _kg_build(corpus, out)
     try:
-        assert _until(lambda: lock_path(out).exists() and lock_path(out).read_text().strip() == str(first.pid), 120), \
-            first.communicate()
+        assert _until(lambda: _lock_owner(out) == str(first.pid), 120), first.communicate()
         second = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "-q", "--no-store"],
                                 capture_output=True, text=True, cwd=ROOT, timeout=120)
         assert second.returncode == 2, second.stderr
@@ -119,8 +126,8 @@ def test_kill_9_then_a_new_build_leaves_no_stray_folder(tmp_path: Path, corpus: 
         victim.kill()  # SIGKILL: no cleanup runs
         victim.communicate()
     assert victim.returncode == -9
-    assert tmp.is_dir()  # what the killed build left
+    assert tmp.is_dir() and lock_path(out).exists()  # what the killed build left
     report = build(corpus, out, load_store=False)  # the lock died with the process: no wait
     assert report.failed == 0
-    assert _strays(out) == []
+    assert _strays(out) == [] and not lock_path(out).exists()
     _whole(out)
