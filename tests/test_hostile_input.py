@@ -251,3 +251,25 @@ def test_json_records_with_wrong_types_are_reported_by_line() -> None:
     assert any(line == 4 and "U+FFFD" in m for line, _, m in problems)
     assert "\ufffd" in result.documents[2].text
     assert result.status == "partial"
+
+
+# -- linear HTML helpers give get_text's exact results ---------------------------------------
+
+def test_html_helpers_equal_get_text_on_real_pages() -> None:
+    from bs4 import BeautifulSoup, Tag
+
+    from kg.ingest.htmltree import flatten_deep, short_texts, text_lengths
+
+    pages = sorted((ROOT / "tests" / "data").rglob("*.htm*"))
+    assert len(pages) >= 5
+    extra = "<div><script>var a = 1;</script><p> x <b>y</b></p><ruby>漢<rt>kan</rt></ruby><!-- c --></div>"
+    for page in [*pages, None]:
+        text = extra if page is None else page.read_text(encoding="utf-8", errors="replace")
+        assert flatten_deep(text)[0] is text  # real pages are never flattened
+        soup = BeautifulSoup(text, "lxml")
+        short, sizes = short_texts(soup, 40), text_lengths(soup)
+        for tag in soup.find_all(True):
+            assert isinstance(tag, Tag)
+            full = tag.get_text(" ", strip=True)
+            assert short.get(id(tag)) == (full if len(full) <= 40 else None), (page, tag.name)
+            assert sizes[id(tag)] == len(tag.get_text()), (page, tag.name)

@@ -121,14 +121,16 @@ def short_texts(root: Tag, limit: int) -> dict[int, str]:
 
 def text_lengths(root: Tag) -> dict[int, int]:
     """id(element) -> len(element.get_text()) for every element under `root`."""
+    main: dict[int, int] = {}  # the length of the strings an ordinary ancestor reads
     sizes: dict[int, int] = {}
     for tag in reversed(_tags(root)):
         total = 0
         for child in tag.contents:
             if isinstance(child, Tag):
-                total += sizes[id(child)]
+                total += main[id(child)]
             elif type(child) in _MAIN:
                 total += len(child)
+        main[id(tag)] = total
         sizes[id(tag)] = total if tag.interesting_string_types == _MAIN else len(tag.get_text())
     return sizes
 
