@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -103,10 +104,7 @@ def test_two_builds_into_one_out_leave_one_whole_output(tmp_path: Path, corpus: 
         assert second.returncode == 2, second.stderr
         assert f"another build (PID {first.pid}) is writing" in second.stderr
         assert "Traceback" not in second.stderr
-        first_running = first.poll() is None
-        third = build(corpus, out, load_store=False, wait=180)  # waits for the first, then builds
-        if first_running:
-            assert first.poll() is not None  # it could only start once the first had finished
+        third = build(corpus, out, load_store=False, wait=180)  # waits for the first to finish, then builds
         assert third.failed == 0
     finally:
         _, stderr = first.communicate(timeout=180)
@@ -131,3 +129,25 @@ def test_kill_9_then_a_new_build_leaves_no_stray_folder(tmp_path: Path, corpus: 
     assert report.failed == 0
     assert _strays(out) == [] and not lock_path(out).exists()
     _whole(out)
+
+
+def test_wait_lets_a_second_build_run_once_the_first_is_done(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Amazon closed 50,000 stores on August 13, 2021.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    held = threading.Event()
+
+    def first() -> None:
+        with out_lock(out):
+            held.set()
+            time.sleep(1.0)
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert held.wait(30)
+    began = time.monotonic()
+    report = build(corpus, out, load_store=False, wait=60)
+    thread.join()
+    assert time.monotonic() - began >= 0.9  # it waited for the lock instead of failing
+    assert report.failed == 0 and (out / "manifest.json").is_file()
