@@ -197,12 +197,12 @@ def _timeout_problem(origin: str, left: list[Document], total: int, budget: floa
     first = left[0]
     where = origin.partition("#")[2] or "the document"
     if total > 1:
-        gap = (f"at {first.position}: {len(left)} of its {total} parts ({left[0].position.rpartition(' ')[2]}"
+        gap = (f" at {first.position}: {len(left)} of its {total} parts ({left[0].position.rpartition(' ')[2]}"
                f"–{left[-1].position.rpartition(' ')[2]}) have no facts")
     else:
-        gap = "it has no facts"
+        gap = ": it has no facts"
     return Problem(first.source_path, f"extraction of {where} stopped after its time budget of {budget:g} s "
-                                      f"(--doc-timeout) {gap}; its text is kept", severity="error")
+                                      f"(--doc-timeout){gap}; its text is kept", severity="error")
 
 
 def _one_file(path: Path, root: Path, budget: float):
