@@ -29,8 +29,9 @@ def build_command(
         help="Read symbolic links that lead outside the corpus folder (by default they are skipped and listed)."),
     doc_timeout: float = typer.Option(
         DOC_TIMEOUT, "--doc-timeout", min=0, metavar="SECONDS",
-        help="Extraction time budget per document (all parts of a long one together); a document that "
-             "outlasts it is cut off and reported, and the build goes on. 0: no budget."),
+        help="Time budget for reading each file (past it: read again as plain text) and for extracting each "
+             "document (all parts of a long one together; past it: cut off and reported); the build goes on. "
+             "0: no budget."),
     wait: float = typer.Option(
         0.0, "--wait", min=0, metavar="SECONDS",
         help="When another build is writing to OUT, wait up to this long for it to finish before giving up."),
