@@ -16,11 +16,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .deadline import TimeBudgetExceeded, alarm
 from .errors import KgError
 from .extract import Pipeline
 from .ingest import ingest_corpus
+from .ingest.corpus import SKIPPED_FORMATS
+from .ingest.limits import origin_key
+from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
-from .model import Extraction, FileResult, Problem
+from .model import Document, Extraction, FileResult, Problem
+from .outlock import out_lock, remove_stale
 from .rdf import dataset_quads, nquads_lines, prefixes
 from .resolve import resolve
 
@@ -49,50 +54,56 @@ class BuildReport:
         return sum(1 for f in self.files for p in f["problems"] if p["severity"] == "warning")
 
     def problems(self) -> list[str]:
-        return [f"{f['path']}{':' + str(p['line']) if p.get('line') else ''}: {p['severity']}: {p['message']}"
+        """One line per problem: control characters in names or messages are escaped, so a
+        newline in a file name never splits a line."""
+        return [shown(f"{f['path']}{':' + str(p['line']) if p.get('line') else ''}: {p['severity']}: {p['message']}")
                 for f in self.files for p in f["problems"]]
 
     def summary(self) -> str:
-        return (f"{len(self.files)} files ({self.failed} with errors, {self.warnings} warnings), "
-                f"{self.documents} documents, {self.entities} entities, {self.events} events, "
-                f"{self.quads} quads in {self.seconds:.1f}s -> {self.out}")
+        return shown(f"{len(self.files)} files ({self.failed} with errors, {self.warnings} warnings), "
+                     f"{self.documents} documents, {self.entities} entities, {self.events} events, "
+                     f"{self.quads} quads in {self.seconds:.1f}s -> {self.out}")
 
 
 def _noop(stage: str, done: int, total: int | None) -> None:
     return None
 
 
-def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True) -> BuildReport:
-    """Build the knowledge graph of every file under `corpus` into the folder `out`."""
-    started = time.perf_counter()
-    tick = progress or _noop
+DOC_TIMEOUT = 20.0  # seconds of extraction per document (all its parts together)
+
+
+def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
+          follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0) -> BuildReport:
+    """Build the knowledge graph of every file under `corpus` into the folder `out`.
+
+    One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
+    `doc_timeout` bounds the extraction of each document (None or 0: no bound);
+    `follow_symlinks` lets links lead outside the corpus folder."""
     corpus = Path(corpus)
+    out = Path(out)
     if not corpus.exists():
         raise KgError(f"{corpus}: no such file or folder (give the corpus folder to build)")
     if out.exists() and not out.is_dir():
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
+    with out_lock(out.absolute(), wait):
+        remove_stale(out.absolute())
+        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0)
+
+
+def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
+           doc_timeout: float) -> BuildReport:
+    started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
     files: list[FileResult] = []
-    for i, result in enumerate(ingest_corpus(root) if corpus.is_dir() else _one_file(corpus, root), 1):
+    walk = ingest_corpus(root, follow_symlinks=follow_symlinks, budget=doc_timeout) if corpus.is_dir() \
+        else _one_file(corpus, root, doc_timeout)
+    for i, result in enumerate(walk, 1):
         files.append(result)
         tick("ingest", i, None)
     documents = [d for f in files for d in f.documents]
-    extra_problems: dict[str, list[Problem]] = {}
 
-    pipeline = Pipeline()
-    extractions: list[Extraction] = []
-    targets = [d for d in documents if not d.is_container]
-    for i, doc in enumerate(targets, 1):
-        try:
-            extractions.append(pipeline(doc))
-        except Exception:  # one bad document must not stop the corpus: keep what the other extractors find
-            ex, failed = pipeline.tolerant(doc)
-            extractions.append(ex)
-            extra_problems.setdefault(doc.source_path, []).extend(
-                Problem(doc.source_path, f"extractor failed on {doc.key} (its other facts kept): {f}", severity="warning")
-                for f in failed)
-        tick("extract", i, len(targets))
+    extractions, extra_problems = _extract_all(documents, doc_timeout, tick)
 
     tick("resolve", 0, None)
     resolved = resolve(extractions, documents, load_entities())
@@ -121,7 +132,7 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
             report.store = _load_store(tmp)
         report.seconds = time.perf_counter() - started
         (tmp / "manifest.json").write_text(json.dumps(manifest(report, corpus), ensure_ascii=False, indent=2) + "\n",
-                                           encoding="utf-8")
+                                           encoding="utf-8", errors="backslashreplace")
         _swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -129,27 +140,99 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
     return report
 
 
-def _one_file(path: Path, root: Path):
+def _extract_all(documents: list[Document], budget: float, tick: Progress,
+                 ) -> tuple[list[Extraction], dict[str, list[Problem]]]:
+    """Run the extractors over every document. One bad document must not stop the corpus:
+    an extractor that fails costs its own facts only, and a document (all the parts it was
+    cut into together) whose extraction outlasts `budget` seconds is cut off there, its
+    remaining parts kept without facts, and reported."""
+    pipeline = Pipeline()
+    extractions: list[Extraction] = []
+    problems: dict[str, list[Problem]] = {}
+    spent: dict[str, float] = {}
+    cut: dict[str, list[Document]] = {}  # origin -> its parts left without facts
+    parts: Counter[str] = Counter()
+    targets = [d for d in documents if not d.is_container]
+    for doc in targets:
+        parts[origin_key(doc)] += 1
+    for i, doc in enumerate(targets, 1):
+        origin = origin_key(doc)
+        if origin in cut:
+            cut[origin].append(doc)
+            extractions.append(Extraction(document=doc))
+            tick("extract", i, len(targets))
+            continue
+        began = time.monotonic()
+        try:
+            if budget > 0:
+                with alarm(budget - spent.get(origin, 0.0)):
+                    ex, failed = _extract(pipeline, doc)
+            else:
+                ex, failed = _extract(pipeline, doc)
+        except TimeBudgetExceeded:
+            ex, failed = Extraction(document=doc), []
+            cut[origin] = [doc]
+        spent[origin] = spent.get(origin, 0.0) + time.monotonic() - began
+        if budget > 0 and origin not in cut and spent[origin] >= budget:
+            cut[origin] = []  # the budget ran out between parts (or no signal could stop the part)
+        extractions.append(ex)
+        problems.setdefault(doc.source_path, []).extend(
+            Problem(doc.source_path, f"extractor failed on {doc.key} (its other facts kept): {f}", severity="warning")
+            for f in failed)
+        tick("extract", i, len(targets))
+    for origin, left in cut.items():
+        if left:
+            problems.setdefault(left[0].source_path, []).append(_timeout_problem(origin, left, parts[origin], budget))
+    return extractions, problems
+
+
+def _extract(pipeline: Pipeline, doc: Document) -> tuple[Extraction, list[str]]:
+    try:
+        return pipeline(doc), []
+    except Exception:  # keep what the other extractors find
+        return pipeline.tolerant(doc)
+
+
+def _timeout_problem(origin: str, left: list[Document], total: int, budget: float) -> Problem:
+    first = left[0]
+    where = origin.partition("#")[2] or "the document"
+    if total > 1:
+        gap = (f" at {first.position}: {len(left)} of its {total} parts ({left[0].position.rpartition(' ')[2]}"
+               f"–{left[-1].position.rpartition(' ')[2]}) have no facts")
+    else:
+        gap = ": it has no facts"
+    return Problem(first.source_path, f"extraction of {where} stopped after its time budget of {budget:g} s "
+                                      f"(--doc-timeout){gap}; its text is kept", severity="error")
+
+
+def _one_file(path: Path, root: Path, budget: float):
     from .ingest import ingest_file
 
-    yield ingest_file(path, root)
+    yield ingest_file(path, root, budget)
 
 
 def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> dict:
+    """The manifest entry of one input. A name that is not UTF-8 is shown with \\xNN escapes,
+    its raw bytes beside it in hex ("path_bytes")."""
     problems = [*f.problems, *more]
     errors = any(p.severity == "error" for p in more)
     status = f.status if not errors else ("partial" if f.documents else "failed")
-    return {
-        "path": f.path, "format": f.format, "encoding": f.encoding, "status": status,
-        "documents": [d.key for d in f.documents],
+    if f.format in SKIPPED_FORMATS and not f.documents and status == "ok":
+        status = "skipped"
+    entry = {
+        "path": storable(f.path), "format": f.format, "encoding": f.encoding, "status": status,
+        "documents": [storable(d.key) for d in f.documents],
         "triples": sum(per_doc[d.key] for d in f.documents),
-        "problems": [{"severity": p.severity, "line": p.line, "message": p.message} for p in problems],
+        "problems": [{"severity": p.severity, "line": p.line, "message": storable(p.message)} for p in problems],
     }
+    if not is_clean(f.path):
+        entry["path_bytes"] = raw_bytes(f.path).hex()
+    return entry
 
 
 def manifest(report: BuildReport, corpus: Path) -> dict:
     return {
-        "corpus": str(corpus),
+        "corpus": storable(str(corpus)),
         "files": report.files,
         "totals": {"files": len(report.files), "failed": report.failed, "warnings": report.warnings,
                    "documents": report.documents, "entities": report.entities, "events": report.events,

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
+from .ingest.paths import storable
 from .model import Document, Entity, Event, EventMention, Figure, Resolved
 from .vocab import KG, KGR, PREFIXES, SCHEMA, ontology_path
 
@@ -37,7 +38,9 @@ def schema(local: str) -> ox.NamedNode:
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    """A short hash of the parts' bytes; a file name that is not UTF-8 (lone surrogates from
+    the file system) hashes as its raw bytes."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def doc_iri(doc_key: str) -> ox.NamedNode:
@@ -111,7 +114,7 @@ class QuadWriter:
         d = g
         yield ox.Quad(d, RDF_TYPE, kg("Document"), g)
         yield ox.Quad(d, RDF_TYPE, schema("NewsArticle"), g)
-        where = doc.source_path + (f"#{doc.position}" if doc.position else "")
+        where = storable(doc.source_path + (f"#{doc.position}" if doc.position else ""))
         yield ox.Quad(d, DCT_SOURCE, ox.Literal(where), g)
         yield ox.Quad(d, schema("inLanguage"), ox.Literal(doc.lang), g)
         if doc.headline:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..build import build
+from ..build import DOC_TIMEOUT, build
 from ..errors import KgError
+from ..ingest.paths import shown
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +24,17 @@ def build_command(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on any warning too, not only on unreadable input."),
     no_store: bool = typer.Option(False, "--no-store", help="Skip loading the Oxigraph store (files only)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the summary line."),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks",
+        help="Read symbolic links that lead outside the corpus folder (by default they are skipped and listed)."),
+    doc_timeout: float = typer.Option(
+        DOC_TIMEOUT, "--doc-timeout", min=0, metavar="SECONDS",
+        help="Time budget for reading each file (past it: read again as plain text) and for extracting each "
+             "document (all parts of a long one together; past it: cut off and reported); the build goes on. "
+             "0: no budget."),
+    wait: float = typer.Option(
+        0.0, "--wait", min=0, metavar="SECONDS",
+        help="When another build is writing to OUT, wait up to this long for it to finish before giving up."),
 ) -> None:
     """Build the knowledge graph of CORPUS into OUT.
 
@@ -30,6 +43,8 @@ def build_command(
     """
     err = Console(stderr=True)
     show_bar = sys.stderr.isatty() and not quiet
+    options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
+               "wait": wait}
     try:
         if show_bar:
             with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
@@ -41,14 +56,18 @@ def build_command(
                         tasks[stage] = bar.add_task(stage, total=total)
                     bar.update(tasks[stage], completed=done, total=total)
 
-                report = build(corpus, out, progress=tick, load_store=not no_store)
+                report = build(corpus, out, progress=tick, **options)
         else:
-            report = build(corpus, out, load_store=not no_store)
+            report = build(corpus, out, **options)
     except KgError as e:
-        err.print(f"[red]error:[/red] {e}", markup=True, highlight=False)
+        err.print(f"[red]error:[/red] {escape(shown(str(e)))}", markup=True, highlight=False)
+        raise typer.Exit(2) from None
+    except OSError as e:  # the output could not be written (permissions, a full disk)
+        where = f"{e.filename}: " if e.filename else ""
+        err.print(f"[red]error:[/red] {escape(shown(where + (e.strerror or str(e))))}", markup=True, highlight=False)
         raise typer.Exit(2) from None
     for line in report.problems():
-        err.print(line, markup=False, highlight=False)
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
     typer.echo(report.summary())
     if report.failed or (strict and report.warnings):
         raise typer.Exit(1)

@@ -13,6 +13,8 @@ Discovered mentions have `key=None`; the resolver keys them by their normalised 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ..model import Extraction, Mention
 from ..text import normalize, strip_org_suffix
 from . import EXTRACTORS
@@ -34,6 +36,41 @@ def _keeps_end(span: str) -> bool:
     if span.endswith((")", "）")):
         return "(" in span or "（" in span
     return span.endswith(".") and not span.endswith("..")
+
+
+class _Spans:
+    """Disjoint spans kept sorted by start, for overlap tests in logarithmic time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)  # spans starting before `end`; only the last can reach `start`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
+class _Near:
+    """Known mentions by start offset: those overlapping a span, in their original order,
+    without comparing the span with every mention (a long text has thousands)."""
+
+    def __init__(self, known: list[Mention]) -> None:
+        order = sorted(range(len(known)), key=lambda i: known[i].start)
+        self.known = known
+        self.order = order
+        self.starts = [known[i].start for i in order]
+        self.longest = max((m.end - m.start for m in known), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        idx = sorted(i for i in self.order[lo:hi] if self.known[i].end > start)
+        return [self.known[i] for i in idx]
 
 
 @EXTRACTORS.register("names")
@@ -80,14 +117,19 @@ class NamesExtractor:
         cands = sorted(cands, key=lambda c: (-c.confidence, -(c.end - c.start), c.start))
         taken: list[Candidate] = []
         replaced: list[Mention] = []
+        gone: set[Mention] = set()
+        spans = _Spans()  # the taken spans, disjoint: an overlap test is one bisection
+        near = _Near(known)  # known mentions by start: only those that can overlap are compared
         for c in cands:
-            if any(c.start < t.end and t.start < c.end for t in taken):
+            if spans.overlaps(c.start, c.end):
                 continue
-            hits = [m for m in known if c.start < m.end and m.start < c.end and m not in replaced]
+            hits = [m for m in near.overlapping(c.start, c.end) if m not in gone]
             if hits and not self._may_replace(text, c, hits):
                 continue
             replaced.extend(hits)
+            gone.update(hits)
             taken.append(c)
+            spans.add(c.start, c.end)
         also = self._also_platform(cands, taken)
         new = [
             Mention(text[c.start : c.end], c.start, c.end, c.type, key=None,
@@ -108,13 +150,17 @@ class NamesExtractor:
         """A quoted "service" that is the head of a firm's name in the same text (“众刷”小程序 beside
         杭州众刷网络科技有限公司) names the firm, not a service: it is dropped."""
         cores = set()
+        places = sorted(self.lex.places, key=len, reverse=True)
         for c in cands:
             if c.type in _ORGS:
                 core = normalize(strip_org_suffix(text[c.start : c.end]))
-                place = next((p for p in sorted(self.lex.places, key=len, reverse=True) if core.startswith(p)), "")
+                place = next((p for p in places if core.startswith(p)), "")
                 cores.add(core[len(place):])
+        ordered = sorted(cores)  # the cores a name is a proper prefix of follow it, side by side
+
         def firm_head(name: str) -> bool:
-            return any(core.startswith(name) and core != name for core in cores)
+            i = bisect_right(ordered, name)
+            return i < len(ordered) and ordered[i].startswith(name)
         return [c for c in cands if c.type != "Service" or not firm_head(normalize(text[c.start : c.end]))]
 
     def _may_replace(self, text: str, c: Candidate, hits: list[Mention]) -> bool:

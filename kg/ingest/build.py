@@ -136,6 +136,15 @@ def _above_headline(lines: list[str], markers: Markers) -> Meta:
         del lines[:i + 1]
 
 
+def _drop_leading_blanks(lines: list[str]) -> None:
+    """Delete the blank lines at the head of `lines` in one cut (popping them one by one is
+    quadratic when a page holds a hundred thousand)."""
+    k = 0
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    del lines[:k]
+
+
 def _items(layout: Layout, markers: Markers) -> list[_Item]:
     items = []
     for draft in layout.items:
@@ -145,15 +154,13 @@ def _items(layout: Layout, markers: Markers) -> list[_Item]:
         above = Meta()
         if draft.head_parsed and headline is None:
             above = _above_headline(lines, markers)
-            while lines and not lines[0].strip():
-                lines.pop(0)
+            _drop_leading_blanks(lines)
             # a banner (breadcrumb, outlet and column) above the real headline
             while len(lines) > 2 and (outlet := banner_outlet(lines[0], markers)) is not None \
                     and is_headline(_next_text(lines[1:])):
                 banner_pub = banner_pub or outlet or None
                 lines.pop(0)
-                while lines and not lines[0].strip():
-                    lines.pop(0)
+                _drop_leading_blanks(lines)
             nav_pub = _skip_nav(lines, markers)
             banner_pub = banner_pub or nav_pub
             if lines and is_headline(lines[0]) and len(lines) > 1:

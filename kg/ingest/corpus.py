@@ -1,14 +1,19 @@
 """Walk a corpus and read every file: one `FileResult` per file, whatever goes wrong."""
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..deadline import TimeBudgetExceeded, alarm
 from ..errors import IngestError, KgError
 from ..model import FileResult, Problem
 from . import html as _html  # noqa: F401 - registers the HTML reader
 from . import records as _records  # noqa: F401 - registers the JSON readers
+from .limits import bound_documents
+from .plain import read_plain
 from .readers import READERS
 
 _KNOWN = (".txt", ".md", ".text", ".markdown", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson")
@@ -22,8 +27,11 @@ def _relative(path: Path, root: Path) -> str:
         return path.name
 
 
-def ingest_file(path: Path, root: Path) -> FileResult:
-    """Read one file; `source_path` is relative to `root` with "/" separators. Never raises."""
+def ingest_file(path: Path, root: Path, budget: float = 0.0) -> FileResult:
+    """Read one file; `source_path` is relative to `root` with "/" separators. Never raises.
+
+    With a `budget` (seconds, main thread), a reading that outlasts it is abandoned and the
+    file is read again as plain text (`plain.read_plain`), which costs linear time."""
     rel = _relative(Path(path), Path(root))
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -37,21 +45,87 @@ def ingest_file(path: Path, root: Path) -> FileResult:
     except OSError as err:
         return FileResult(rel, fmt, None, problems=(Problem(rel, f"cannot read file: {err.strerror or err}"),))
     try:
-        return READERS.get(suffix)(data, rel)
+        if budget > 0:
+            try:
+                with alarm(budget):
+                    return bound_documents(READERS.get(suffix)(data, rel))
+            except TimeBudgetExceeded:
+                return read_plain(data, rel, fmt, budget)
+        return bound_documents(READERS.get(suffix)(data, rel))
     except IngestError as err:
         return FileResult(rel, fmt, None, problems=(Problem(rel, err.reason, line=err.line),))
     except (KgError, ValueError, LookupError, RecursionError) as err:
         return FileResult(rel, fmt, None, problems=(Problem(rel, f"could not be read: {err}"),))
 
 
-def ingest_corpus(root: Path) -> Iterator[FileResult]:
-    """Every non-hidden file under `root` in sorted order (or `root` itself if it is a file)."""
+SKIPPED_FORMATS = frozenset({"unsupported", "link", "special"})  # listed with status "skipped"
+
+
+def _skipped(rel: str, fmt: str, reason: str) -> FileResult:
+    return FileResult(rel, fmt, None, problems=(Problem(rel, f"skipped: {reason}", severity="warning"),))
+
+
+def _inside(target: str, root_real: str) -> bool:
+    return target == root_real or target.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[tuple[Path, FileResult | None]]:
+    """Every non-hidden entry under `root` in sorted order, as (path, None) to read or
+    (path, skipped result). The corpus folder is a boundary: a symbolic link (file or folder)
+    is followed only when its target stays inside it, unless `follow_symlinks`; broken links,
+    links that loop back into their own folders and non-regular files (FIFOs, devices, which
+    could block a read forever) are skipped, each with its reason."""
+    root = Path(root)
+    root_real = os.path.realpath(root)
+    stack: list[tuple[Path, tuple[str, ...]]] = [(root, (root_real,))]
+    while stack:
+        folder, chain = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as err:
+            yield folder, _skipped(_relative(folder, root), "special", f"folder cannot be read: {err.strerror or err}")
+            continue
+        subdirs: list[tuple[Path, tuple[str, ...]]] = []
+        for entry in entries:
+            path = Path(folder) / entry.name
+            rel = _relative(path, root)
+            real = os.path.realpath(path)
+            if entry.is_symlink():
+                try:
+                    info = os.stat(path)
+                except OSError as err:
+                    why = "symbolic link loop" if err.errno == errno.ELOOP else "broken symbolic link"
+                    yield path, _skipped(rel, "link", f"{why} ({err.strerror or err})")
+                    continue
+                if not follow_symlinks and not _inside(real, root_real):
+                    yield path, _skipped(rel, "link", "symbolic link leads outside the corpus folder "
+                                                      "(use --follow-symlinks to read it)")
+                    continue
+            else:
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError as err:
+                    yield path, _skipped(rel, "special", f"cannot be read: {err.strerror or err}")
+                    continue
+            if stat.S_ISDIR(info.st_mode):
+                if real in chain:
+                    yield path, _skipped(rel, "link", "symbolic link loop (leads back to a folder that holds it)")
+                else:
+                    subdirs.append((path, (*chain, real)))
+            elif stat.S_ISREG(info.st_mode):
+                yield path, None
+            else:
+                yield path, _skipped(rel, "special", "not a regular file (FIFO, socket or device)")
+        stack.extend(reversed(subdirs))
+
+
+def ingest_corpus(root: Path, *, follow_symlinks: bool = False, budget: float = 0.0) -> Iterator[FileResult]:
+    """Every non-hidden file under `root` in sorted order (or `root` itself if it is a file);
+    see `walk_corpus` for what is skipped."""
     root = Path(root)
     if root.is_file():
-        yield ingest_file(root, root.parent)
+        yield ingest_file(root, root.parent, budget)
         return
-    for folder, dirs, files in os.walk(root, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield ingest_file(Path(folder) / name, root)
+    for path, skipped in walk_corpus(root, follow_symlinks=follow_symlinks):
+        yield skipped if skipped is not None else ingest_file(path, root, budget)

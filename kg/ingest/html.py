@@ -12,7 +12,9 @@ from .build import build_documents
 from .bylines import byline_names
 from .dates import is_timestamp_line, parse_timestamp
 from .decode import decode_bytes
+from .htmltree import MAX_DEPTH, flatten_deep, short_texts, text_lengths
 from .lexicon import load_markers
+from .limits import break_long_lines, long_lines_problem
 from .meta import split_title
 from .readers import READERS, decoded_problems
 from .repair import clean_lines
@@ -51,9 +53,10 @@ def _copyright_owner(soup: BeautifulSoup) -> str | None:
 def _source_tag(soup: BeautifulSoup) -> str | None:
     """The outlet of a short element that is a source line ("<span class="src">来源:联商网</span>")."""
     patterns = load_markers().of("source_re")
+    texts = short_texts(soup, 40)
     for tag in soup.find_all(["span", "p", "div", "em", "small"]):
-        text = tag.get_text(" ", strip=True)
-        if 0 < len(text) <= 40:
+        text = texts.get(id(tag))
+        if text:
             for p in patterns:
                 if mt := p.fullmatch(text):
                     return mt["pub"].strip()
@@ -65,12 +68,13 @@ def _time_tag(soup: BeautifulSoup) -> str | None:
     ("<span class="time">2024-09-20 14:32</span>") and whose text is wholly a timestamp."""
     m = load_markers()
     labels = m.of("timestamp_label_re")
+    texts = short_texts(soup, 40)
     for tag in soup.find_all(True):
         if tag.attrs is None:
             continue
         attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("id") or "")]).strip()
-        text = tag.get_text(" ", strip=True)
-        if attrs and 0 < len(text) <= 40 and m.search("date_attr_re", attrs) \
+        text = texts.get(id(tag))
+        if attrs and text and m.search("date_attr_re", attrs) \
                 and is_timestamp_line(text, labels) and (when := parse_timestamp(text)):
             return when
     return None
@@ -80,8 +84,10 @@ def _related_lines(soup: BeautifulSoup) -> list[str]:
     """A related-reading block of the page ("<h3>相关阅读</h3><ul><li>…</li></ul>"): its heading
     and one line per entry, so that dated entries become items of their own as in text files."""
     m = load_markers()
+    texts = short_texts(soup, 200)  # a heading is short; longer elements are never one
     for head in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p"]):
-        if not is_related_heading(head.get_text(" ", strip=True), m) or head.find(_BLOCKS):
+        text = texts.get(id(head))
+        if text is None or not is_related_heading(text, m) or head.find(_BLOCKS):
             continue
         box = head.parent
         if not isinstance(box, Tag):
@@ -131,13 +137,15 @@ def _names(value: object) -> list[str]:
 def _author_tags(soup: BeautifulSoup) -> list[Tag]:
     """Short elements marked as the author (class, itemprop or rel) that hold no other element
     of the same kind: their text is a byline, never the outlet of a dateline."""
-    found = []
+    found: list[Tag] = []
+    seen: set[int] = set()
+    texts = short_texts(soup, 40)
     for tag in soup.find_all(True):
         attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("itemprop") or ""),
                           " ".join(tag.get("rel") or [])])
-        text = tag.get_text(" ", strip=True)
-        if _AUTHOR_ATTR.search(attrs) and 0 < len(text) <= 40 and not any(t in found for t in tag.parents):
+        if _AUTHOR_ATTR.search(attrs) and texts.get(id(tag)) and not any(id(t) in seen for t in tag.parents):
             found.append(tag)
+            seen.add(id(tag))
     return found
 
 
@@ -169,13 +177,14 @@ def _junk(tag: Tag) -> bool:
 
 def _densest(soup: BeautifulSoup) -> Tag:
     """<article>, <main>, or the block whose <p> children hold the most text."""
+    sizes = text_lengths(soup)
     for name in ("article", "main"):
         found = soup.find_all(name)
         if found:
-            return max(found, key=lambda t: len(t.get_text()))
+            return max(found, key=lambda t: sizes[id(t)])
     best, score = soup.body or soup, 0
     for tag in soup.find_all(["div", "section", "td"]):
-        text = sum(len(p.get_text()) for p in tag.find_all("p", recursive=False))
+        text = sum(sizes[id(p)] for p in tag.find_all("p", recursive=False))
         if text > score:
             best, score = tag, text
     return best
@@ -196,7 +205,11 @@ def read_html(data: bytes, path: str) -> FileResult:
     """One page; a page listing several dated items yields a container and its items."""
     decoded = decode_bytes(data, path)
     problems = decoded_problems(decoded, path)
-    soup = BeautifulSoup(decoded.text, "lxml")
+    page, depth = flatten_deep(decoded.text)
+    if depth > MAX_DEPTH:
+        problems.append(Problem(path, f"elements nested {depth:,} levels deep: those below level {MAX_DEPTH} "
+                                      "were read as plain text of their ancestor", severity="warning"))
+    soup = BeautifulSoup(page, "lxml")
     ld = _json_ld(soup)
     h1 = soup.find("h1")
     title = _meta(soup, "og:title", "twitter:title") or _name(ld.get("headline")) \
@@ -231,7 +244,10 @@ def read_html(data: bytes, path: str) -> FileResult:
         if not tag.decomposed:
             tag.decompose()
     body = _densest(soup)
-    lines, _ = clean_lines(_text(body))
+    text, broken = break_long_lines(_text(body))
+    if broken:
+        problems.append(long_lines_problem(path, broken))
+    lines, _ = clean_lines(text)
     headline, site = split_title(title) if title else (None, None)
     lines = [ln for ln in lines if not headline or ln.strip() != headline.strip()]
     if related and not any(ln.strip() == related[0] for ln in lines):

@@ -76,8 +76,8 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
     m = markers or load_markers()
     meta = Meta()
     body = [ln.strip() for ln in lines]
-    while body and not body[0]:
-        body.pop(0)
+    blank = next((i for i, ln in enumerate(body) if ln), len(body))
+    del body[:blank]  # in one cut: popping blank lines one by one is quadratic
     if head:
         block, start, taken = _find_head(body, m)
         meta.date, meta.publisher, meta.authors = block.date, block.publisher, list(block.authors)

@@ -8,6 +8,7 @@ from ..model import FileResult, Problem
 from ..registry import Registry
 from .build import build_documents
 from .decode import Decoded, decode_bytes
+from .limits import break_long_lines, long_lines_problem
 from .markdown import SUFFIXES as MARKDOWN
 from .markdown import front_matter, plain
 from .repair import clean_lines
@@ -31,6 +32,9 @@ def read_text(data: bytes, path: str) -> FileResult:
     problems = decoded_problems(decoded, path)
     front, text = front_matter(decoded.text)
     text = plain(text) if path.lower().endswith(MARKDOWN) else text
+    text, broken = break_long_lines(text)
+    if broken:
+        problems.append(long_lines_problem(path, broken))
     lines, fragmented = clean_lines(text)
     if fragmented:
         problems.append(Problem(path, "re-joined text scraped one token per line", severity="warning"))

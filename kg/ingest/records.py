@@ -3,6 +3,7 @@ record without text is a Problem naming the line, and the good records are kept.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,11 +13,14 @@ from .bylines import byline_names
 from .dates import parse_timestamp
 from .decode import decode_bytes
 from .lexicon import load_markers
+from .limits import MAX_LINE_CHARS, break_long_lines
 from .meta import detect_lang, read_meta
+from .paths import is_clean
 from .readers import READERS, decoded_problems
 from .repair import clean_lines
 
 _TEXT = ("text", "content", "body")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LISTS = ("items", "articles", "data", "records", "documents")
 
 
@@ -45,11 +49,60 @@ def _byline_names(value: str | None) -> list[str]:
     return byline_names(value, m)
 
 
+_TITLE, _DATE, _PUB = ("title", "headline"), ("date", "date_published", "published", "time"), ("source", "publisher", "site")
+_AUTHOR, _URL, _LANG = ("author", "byline"), ("url", "link"), ("lang", "language")
+_NAMED = frozenset(_PUB + _AUTHOR)  # may be {"name": …}; authors also a list of names
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {int: "a number", float: "a number", list: "a list", dict: "an object"}.get(type(value), "null")
+
+
+def _well_typed(name: str, value: object) -> bool:
+    if value is None or isinstance(value, str):
+        return True
+    if name in _NAMED and isinstance(value, dict):
+        return isinstance(value.get("name"), str | None)
+    if name in _AUTHOR and isinstance(value, list):
+        return all(isinstance(v, str) or (isinstance(v, dict) and isinstance(v.get("name"), str)) for v in value)
+    return False
+
+
+def _clean_text(value: str) -> str:
+    """Lone surrogates ("\\ud800" in JSON) cannot be written as UTF-8: each becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def checked_record(record: dict[str, Any], path: str, where: str, line: int | None,
+                   problems: list[Problem]) -> dict[str, Any]:
+    """The record with every field this reader uses checked for its type: a field of the
+    wrong type (a number for a title, a list for the text) is left out with a warning
+    naming the file, line and field; a string with invalid characters is repaired."""
+    out = dict(record)
+    for name in (*_TEXT, *_TITLE, *_DATE, *_PUB, *_AUTHOR, *_URL, *_LANG):
+        if name not in record:
+            continue
+        value = record[name]
+        if not _well_typed(name, value):
+            del out[name]
+            what = "text" if name not in _AUTHOR else "a name or a list of names"
+            problems.append(Problem(path, f"{where}: field '{name}' is {_kind(value)}, expected {what}; "
+                                          "field ignored", line=line, severity="warning"))
+        elif isinstance(value, str) and not is_clean(value):
+            out[name] = _clean_text(value)
+            problems.append(Problem(path, f"{where}: field '{name}' holds invalid characters (lone "
+                                          "surrogates); replaced by U+FFFD", line=line, severity="warning"))
+    return out
+
+
 def record_document(record: dict[str, Any], path: str, n: int) -> Document | None:
     """A record -> Document, its text repaired like any page; None without text."""
     raw = _field(record, *_TEXT)
     if not raw:
         return None
+    raw, _ = break_long_lines(raw)
     lines, _ = clean_lines(raw)
     headline = _field(record, "title", "headline")
     meta = read_meta(lines, head=headline is not None)
@@ -105,6 +158,11 @@ def _read(data: bytes, path: str, fmt: str) -> FileResult:
         if not isinstance(record, dict):
             problems.append(Problem(path, f"{where} is not a JSON object", line=line))
             continue
+        record = checked_record(record, path, where, line, problems)
+        raw = _field(record, *_TEXT) or ""
+        if len(raw) > MAX_LINE_CHARS and max(map(len, raw.split("\n"))) > MAX_LINE_CHARS:
+            problems.append(Problem(path, f"{where}: lines longer than {MAX_LINE_CHARS} characters broken at "
+                                          "sentence boundaries (nothing dropped)", line=line, severity="warning"))
         doc = record_document(record, path, n)
         if doc is None:
             problems.append(Problem(path, f"{where} has no text (expected 'text', 'content' or 'body')", line=line))

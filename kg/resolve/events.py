@@ -96,7 +96,7 @@ def can_merge(r: ResolvedReport) -> bool:
 def event_key(r: EventMention) -> str:
     """Stable identity from the first report (document, offsets, type)."""
     raw = f"{r.type}\x1f{r.doc_key}\x1f{r.start}\x1f{r.end}"
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:20]  # raw bytes of any file name
 
 
 def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
