@@ -26,7 +26,7 @@ from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
 from .model import Document, Extraction, FileResult, Problem
 from .outlock import out_lock, remove_stale
-from .rdf import dataset_quads, nquads_lines, prefixes
+from .rdf import dataset_quads, doc_iri, nquads_lines, prefixes
 from .resolve import resolve
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
@@ -44,6 +44,8 @@ class BuildReport:
     quads: int = 0
     seconds: float = 0.0
     store: str | None = None
+    site: str | None = None
+    site_seconds: float = 0.0
 
     @property
     def failed(self) -> int:
@@ -73,12 +75,14 @@ DOC_TIMEOUT = 20.0  # seconds of extraction per document (all its parts together
 
 
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
-          follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0) -> BuildReport:
+          follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0,
+          site: bool = True) -> BuildReport:
     """Build the knowledge graph of every file under `corpus` into the folder `out`.
 
     One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
     `doc_timeout` bounds the extraction of each document (None or 0: no bound);
-    `follow_symlinks` lets links lead outside the corpus folder."""
+    `follow_symlinks` lets links lead outside the corpus folder; `site` also writes the
+    browsable site (DIR/site/, see `kg.view.site`)."""
     corpus = Path(corpus)
     out = Path(out)
     if not corpus.exists():
@@ -87,11 +91,11 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
-        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0)
+        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, site)
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
-           doc_timeout: float) -> BuildReport:
+           doc_timeout: float, site: bool = True) -> BuildReport:
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
@@ -128,9 +132,15 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         (tmp / "graph.nq").write_text("".join(lines), encoding="utf-8")
         ordered = sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         ox.serialize(ordered, output=str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=prefixes())
+        write_texts(tmp / TEXTS_FILE, documents)
         if load_store:
             report.store = _load_store(tmp)
         report.seconds = time.perf_counter() - started
+        if site:
+            tick("site", 0, None)
+            site_started = time.perf_counter()
+            report.site = _write_site(tmp)
+            report.site_seconds = time.perf_counter() - site_started
         (tmp / "manifest.json").write_text(json.dumps(manifest(report, corpus), ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8", errors="backslashreplace")
         _swap_in(tmp, out)
@@ -237,8 +247,28 @@ def manifest(report: BuildReport, corpus: Path) -> dict:
         "totals": {"files": len(report.files), "failed": report.failed, "warnings": report.warnings,
                    "documents": report.documents, "entities": report.entities, "events": report.events,
                    "quads": report.quads},
-        "outputs": ["graph.nq", "graph.trig", "manifest.json"] + (["store/"] if report.store else []),
+        "outputs": ["graph.nq", "graph.trig", TEXTS_FILE, "manifest.json"] + (["store/"] if report.store else [])
+                   + (["site/"] if report.site else []),
     }
+
+
+TEXTS_FILE = "texts.jsonl"
+
+
+def write_texts(path: Path, documents: list[Document]) -> None:
+    """Each document's text, one JSON line {"doc": IRI, "text": ...}, so the site's document
+    pages show the text without reading the corpus again (it may have moved or changed)."""
+    with path.open("w", encoding="utf-8", errors="backslashreplace") as f:
+        for d in documents:
+            f.write(json.dumps({"doc": doc_iri(d.key).value, "text": d.text}, ensure_ascii=False) + "\n")
+
+
+def _write_site(folder: Path) -> str:
+    """The site of the build in `folder` (its store, or graph.nq when there is none)."""
+    from .view.site import build_site
+
+    build_site(folder)
+    return "site"
 
 
 def _load_store(folder: Path) -> str | None:

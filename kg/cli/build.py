@@ -20,9 +20,12 @@ def register(app: typer.Typer) -> None:
 
 def build_command(
     corpus: Path = typer.Argument(..., help="Folder of news files (.txt .md .html .htm .json .jsonl), read recursively."),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder: graph.nq, graph.trig, manifest.json, store/."),
+    out: Path = typer.Option(Path("out"), "--out", "-o",
+                             help="Output folder: graph.nq, graph.trig, texts.jsonl, manifest.json, store/, site/."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 on any warning too, not only on unreadable input."),
     no_store: bool = typer.Option(False, "--no-store", help="Skip loading the Oxigraph store (files only)."),
+    no_site: bool = typer.Option(False, "--no-site",
+                                 help="Skip writing the browsable site (OUT/site/; `kg site OUT` writes it later)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only problems and the summary line."),
     follow_symlinks: bool = typer.Option(
         False, "--follow-symlinks",
@@ -44,7 +47,7 @@ def build_command(
     err = Console(stderr=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
-               "wait": wait}
+               "wait": wait, "site": not no_site}
     try:
         if show_bar:
             with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),

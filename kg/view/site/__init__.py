@@ -1,0 +1,118 @@
+"""The browsable site of a build: `DIR/site/`, static pages that work from disk and behind `kg serve`.
+
+Jobs by module: `queries` (the SPARQL of every panel), `data` (reading a build once),
+`network` (rankings and communities), `graphs` (capped vis-network views), `mentions`
+(highlighting names in texts), `chart` (the timeline's SVG), `tables` (JSON and CSV of
+each page), `render` (escaping templates), `pages` (one function per kind of page),
+`assets` (the vendored scripts and styles, and the search index).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...errors import KgError
+from .assets import copy_assets, search_index
+from .data import gather
+from .network import measures, simple
+from .pages import document_page, entity_page, event_page, index_page, listing_pages, network_page, overview_pages, timeline_pages
+from .render import Renderer
+
+SITE_DIR = "site"
+
+
+@dataclass
+class SiteReport:
+    """What a site holds and how long it took; `largest` is (bytes, page path)."""
+
+    out: Path
+    pages: int = 0
+    entities: int = 0
+    events: int = 0
+    documents: int = 0
+    largest: tuple[int, str] = (0, "")
+    graph_nodes: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.pages} pages ({self.entities} entities, {self.events} events, {self.documents} documents) in "
+                f"{self.seconds:.1f}s -> {self.out}")
+
+
+def _source(build_dir: Path) -> Path:
+    if (build_dir / "store").is_dir():
+        return build_dir / "store"
+    if (build_dir / "graph.nq").is_file():
+        return build_dir / "graph.nq"
+    raise KgError(f"{build_dir}: not a build folder (no store/ or graph.nq; run `kg build CORPUS --out {build_dir}`)")
+
+
+def build_site(build_dir: Path | str, out: Path | str | None = None) -> SiteReport:
+    """Write the site of the build in `build_dir` to `out` (default: build_dir/site), replacing it whole."""
+    from ...analyse.graph import open_dataset
+
+    started = time.perf_counter()
+    build_dir = Path(build_dir)
+    out = Path(out) if out else build_dir / SITE_DIR
+    store = open_dataset(_source(build_dir))
+    try:
+        data = gather(store, build_dir)
+    finally:
+        del store
+    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    try:
+        report = _write(data, tmp)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report.out = out
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write(data, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
+    labels = {**{i: d["label"] for i, d in data.documents.items()}, **{i: e["label"] for i, e in data.events.items()},
+              **{i: e["label"] for i, e in data.entities.items()}}
+    kinds = {i: e["kind"] for i, e in data.entities.items()}
+    r = Renderer(tmp, labels, kinds)
+    copy_assets(tmp)
+    g = simple(data.graph)
+    m = measures(data.graph)
+    report = SiteReport(out=tmp, entities=len(data.entities), events=len(data.events), documents=len(data.documents),
+                        problems=list(data.problems))
+    for iri in sorted(data.entities):
+        entity_page(r, data, iri, g, m)
+    for iri in sorted(data.events):
+        event_page(r, data, iri)
+    for iri in sorted(data.documents):
+        document_page(r, data, iri)
+    counts = listing_pages(r, data, m)
+    timeline_pages(r, data)
+    network_page(r, data, m)
+    report.graph_nodes = overview_pages(r, data, g, m)
+    index_page(r, data, counts)
+    r.put_raw("search-index.js", search_index(data, m.pagerank))
+    report.pages = r.pages
+    report.largest = r.largest
+    return report
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Replace `out` by `tmp` with renames, so a reader never sees half a site."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+__all__ = ["SITE_DIR", "SiteReport", "build_site"]
