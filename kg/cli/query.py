@@ -142,6 +142,8 @@ def serve_command(
     except (KgError, OSError) as err:
         raise _fail(err if isinstance(err, KgError) else KgError(f"{host}:{port}: {err}")) from None
     typer.echo(f"SPARQL endpoint http://{host}:{server.server_address[1]}/sparql  (query page at /; Ctrl-C stops)")
+    if server.site_dir is not None:
+        typer.echo(f"site at http://{host}:{server.server_address[1]}/site/  (IRIs resolve under /id/)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import QueryError
 from ..query import Engine, QueryRefused, QueryTimeout, load_canned, source_for
+from . import site
 from .negotiate import choose
 
 MAX_BODY = 1 << 20
@@ -31,6 +32,7 @@ class SparqlServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], engine: Engine, *, cors: bool = False) -> None:
         super().__init__(address, Handler)
         self.engine, self.cors = engine, cors
+        self.site_dir: Path | None = None  # DIR/site, served under /site/ (kg.serve.site)
         self._serving = False
 
     def serve_forever(self, poll_interval: float = 0.5) -> None:
@@ -57,10 +59,12 @@ def make_server(store: Path | str, *, host: str = "127.0.0.1", port: int = 7878,
     """A server on a store folder (or build folder); port 0 picks a free port."""
     engine = Engine(source_for(store), workers=workers, timeout=timeout, max_rows=max_rows)
     try:
-        return SparqlServer((host, port), engine, cors=cors)
+        server = SparqlServer((host, port), engine, cors=cors)
     except OSError:
         engine.close()
         raise
+    server.site_dir = site.find_site(store)
+    return server
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -85,6 +89,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._static("index.html")
         if url.path.startswith("/assets/"):
             return self._static(url.path[len("/assets/"):])
+        if site.handle(self, url):
+            return None
         if url.path == "/api/queries":
             body = json.dumps([q.as_dict() for q in load_canned().values()], ensure_ascii=False).encode("utf-8")
             return self._send(HTTPStatus.OK, body, "application/json")

@@ -83,13 +83,21 @@ def _write(data, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
               **{i: e["label"] for i, e in data.entities.items()}}
     kinds = {i: e["kind"] for i, e in data.entities.items()}
     r = Renderer(tmp, labels, kinds)
+    try:
+        return _write_pages(data, r, tmp)
+    finally:
+        r.close()
+
+
+def _write_pages(data, r: Renderer, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
     copy_assets(tmp)
     g = simple(data.graph)
     m = measures(data.graph)
     report = SiteReport(out=tmp, entities=len(data.entities), events=len(data.events), documents=len(data.documents),
                         problems=list(data.problems))
+    largest_view = 0
     for iri in sorted(data.entities):
-        entity_page(r, data, iri, g, m)
+        largest_view = max(largest_view, entity_page(r, data, iri, g, m))
     for iri in sorted(data.events):
         event_page(r, data, iri)
     for iri in sorted(data.documents):
@@ -97,7 +105,7 @@ def _write(data, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
     counts = listing_pages(r, data, m)
     timeline_pages(r, data)
     network_page(r, data, m)
-    report.graph_nodes = overview_pages(r, data, g, m)
+    report.graph_nodes = {**overview_pages(r, data, g, m), "entity (largest)": largest_view}
     index_page(r, data, counts)
     r.put_raw("search-index.js", search_index(data, m.pagerank))
     report.pages = r.pages

@@ -12,24 +12,35 @@ MIN_NAME = 2  # one-character names would light up everywhere
 
 
 def segments(text: str, names: Iterable[tuple[str, str]]) -> list[tuple[str, str | None]]:
-    """[(run, entity IRI or None)] covering `text` in order; `names` are (surface form, IRI)."""
+    """[(run, entity IRI or None)] covering `text` in order; `names` are (surface form, IRI).
+
+    Every occurrence of every name is found with str.find (a document names a handful of
+    entities; compiling a regex per document costs more), then the longest wins where
+    occurrences overlap, the earliest where they tie."""
     by_name: dict[str, str] = {}
     for name, iri in sorted(names):
         name = name.strip()
         if len(name) >= MIN_NAME and name not in by_name:
             by_name[name] = iri
-    if not by_name or not text:
-        return [(text, None)] if text else []
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(by_name, key=lambda n: (-len(n), n))))
+    if not text:
+        return []
+    found: list[tuple[int, int, str]] = []
+    for name, iri in by_name.items():
+        at = text.find(name)
+        while at >= 0:
+            found.append((at, -len(name), iri))
+            at = text.find(name, at + len(name))
     out: list[tuple[str, str | None]] = []
-    at = 0
-    for m in pattern.finditer(text):
-        if m.start() > at:
-            out.append((text[at:m.start()], None))
-        out.append((m.group(), by_name[m.group()]))
-        at = m.end()
-    if at < len(text):
-        out.append((text[at:], None))
+    pos = 0
+    for start, neg_len, iri in sorted(found):
+        if start < pos:
+            continue
+        if start > pos:
+            out.append((text[pos:start], None))
+        out.append((text[start:start - neg_len], iri))
+        pos = start - neg_len
+    if pos < len(text):
+        out.append((text[pos:], None))
     return out
 
 

@@ -31,7 +31,7 @@ SUMMARY = (
 
 
 def _table(panel: q.Panel, iri: str, rows: list[dict[str, Any]], columns: list[str], note: str = "") -> Table:
-    return Table(panel.name, panel.title, columns, rows, panel.for_page(iri), note)
+    return Table(panel.name, panel.title, columns, rows, panel.for_page(iri), note, panel.url_for_page(iri))
 
 
 def _names(data: SiteData, iri: str) -> list[str]:
@@ -45,7 +45,8 @@ def _graph_kinds(g: dict[str, Any]) -> dict[str, Any]:
     return g
 
 
-def entity_page(r: Renderer, data: SiteData, iri: str, simple: nx.Graph, m: Measures) -> None:
+def entity_page(r: Renderer, data: SiteData, iri: str, simple: nx.Graph, m: Measures) -> int:
+    """Write the entity's page; returns the number of nodes its graph shows."""
     e = data.entities[iri]
     panels = data.panels["entity"]
     relations = []
@@ -86,10 +87,11 @@ def entity_page(r: Renderer, data: SiteData, iri: str, simple: nx.Graph, m: Meas
         note = (f"{len(keep)} entities within {hops} hop{'s' if hops > 1 else ''}"
                 + (f" (the nearest, then those of highest PageRank); {left} of the {total} within two hops left out."
                    if left else "; none left out."))
-        graph = _graph_kinds(view(data.graph, simple.subgraph(keep), keep, link=lambda x: r_link(r, x, 1),
+        graph = _graph_kinds(view(data.graph, simple, keep, link=lambda x: r_link(r, x, 1),
                                   ranks=m.pagerank, note=note, focus=iri))
     r.write(page_path(iri) or "", "entity.html", e["label"], tables, entity=e, iri_short=short_iri(iri),
             summary=[(h, list(items.values())) for h, items in summary.items()], timeline=timeline, graph=graph)
+    return len(graph["nodes"]) if graph else 0
 
 
 def r_link(r: Renderer, iri: str, depth: int) -> str | None:

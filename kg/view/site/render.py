@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .graphs import OVERVIEWS, STYLE
 from .tables import Table, page_csv, page_json
@@ -53,9 +55,14 @@ class Renderer:
         self.kinds = kinds
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
-        self.env.globals.update(style=STYLE, overviews=[(k, v[0]) for k, v in OVERVIEWS.items()], listings=LISTINGS)
+        self.env.globals.update(style=STYLE, overviews=[(k, v[0]) for k, v in OVERVIEWS.items()], listings=LISTINGS,
+                                show=self.show, cell=self.cell, table_html=self.table_html)
         self.pages = 0
         self.largest = (0, "")
+        self._dirs: set[Path] = set()
+        # writing files is mostly waiting on the file system: a few threads overlap it with rendering
+        self._pool = ThreadPoolExecutor(max_workers=4)
+        self._pending: list[Future[None]] = []
 
     def write(self, path: str, template: str, title: str, tables: list[Table], **context: Any) -> None:
         """Render `template` to `path` (relative to the site), with `path`.json and .csv beside it."""
@@ -67,16 +74,8 @@ class Renderer:
             target = page_path(iri)
             return root + target if target else None
 
-        def show(value: Any) -> dict[str, Any]:
-            if isinstance(value, str) and value.startswith(MINTED):
-                href = link(value)
-                if href:
-                    return {"text": self.labels.get(value) or short_iri(value), "href": href, "kind": self.kinds.get(value)}
-                return {"text": short_iri(value), "href": None, "kind": None}
-            return {"text": "" if value is None else value, "href": None, "kind": None}
-
         html = self.env.get_template(template).render(
-            title=title, root=root, page_name=page_name, tables=tables, link=link, show=show,
+            title=title, root=root, page_name=page_name, tables=tables, link=link,
             graph=context.pop("graph", None), search=context.pop("search", False), **context)
         self._put(path, html)
         base = path.removesuffix(".html")
@@ -84,13 +83,59 @@ class Renderer:
         self._put(base + ".csv", page_csv(tables))
         self.pages += 1
 
+    def show(self, value: Any) -> dict[str, Any]:
+        """How a table cell prints a value: a minted IRI as its label linking to its page (path
+        relative to the site root; templates prepend the page's root), anything else as text."""
+        if isinstance(value, str) and value.startswith(MINTED):
+            href = page_path(value)
+            if href:
+                return {"text": self.labels.get(value) or short_iri(value), "href": href, "kind": self.kinds.get(value)}
+            return {"text": short_iri(value), "href": None, "kind": None}
+        return {"text": "" if value is None else value, "href": None, "kind": None}
+
+    def cell(self, value: Any, root: str) -> Markup:
+        """A value as HTML: escaped text, or an IRI's label linking to its page."""
+        c = self.show(value)
+        text = escape(str(c["text"]))
+        if c["href"]:
+            cls = f' class="k-{escape(c["kind"])}"' if c["kind"] else ""
+            return Markup(f'<a href="{escape(root + c["href"])}"{cls}>{text}</a>')
+        return text
+
+    def table_html(self, t: Table, root: str, sortable: bool = False) -> Markup:
+        """A panel's rows as an HTML table (built here rather than by a macro: thousands of pages)."""
+        parts = ['<div class="scroll"><table', ' class="sortable"' if sortable else "", "><thead><tr>"]
+        parts += [f"<th>{escape(c)}</th>" for c in t.columns]
+        parts.append("</tr></thead>\n<tbody>\n")
+        cell = self.cell
+        for r in t.rows:
+            parts.append("<tr>" + "".join(f"<td>{cell(r.get(c), root)}</td>" for c in t.columns) + "</tr>\n")
+        parts.append("</tbody></table></div>")
+        return Markup("".join(parts))
+
     def _put(self, path: str, text: str) -> None:
         target = self.out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(target.parent)
         data = text.encode("utf-8", "replace")
-        target.write_bytes(data)
         if len(data) > self.largest[0]:
             self.largest = (len(data), path)
+        self._pending.append(self._pool.submit(target.write_bytes, data))
+        if len(self._pending) > 256:
+            self._drain(128)
+
+    def _drain(self, keep: int = 0) -> None:
+        done, self._pending = self._pending[:len(self._pending) - keep], self._pending[len(self._pending) - keep:]
+        for f in done:
+            f.result()  # raises the write's error, if any
+
+    def close(self) -> None:
+        """Wait for every file to be written (raising the first error) and stop the writers."""
+        try:
+            self._drain()
+        finally:
+            self._pool.shutdown(wait=True)
 
     def put_raw(self, path: str, text: str) -> None:
         self._put(path, text)
