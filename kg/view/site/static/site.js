@@ -135,6 +135,7 @@ function drawGraphs() {
       layout: { randomSeed: 7 },
     };
     const network = new vis.Network(box, { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) }, options);
+    box.kgNetwork = network; // for readers' own scripts and the browser tests
     network.on("click", (p) => {
       if (!p.nodes.length) return;
       const url = g.nodes[p.nodes[0]] && g.nodes[p.nodes[0]].url;
