@@ -50,7 +50,7 @@ def monthly_svg(events: list[tuple[str, str]]) -> str:
             y -= h
             parts.append(f'<rect x="{x}" y="{y:.1f}" width="{BAR - 1}" height="{h:.1f}" fill="{colour[cls]}">'
                          f'<title>{escape(month)} {escape(cls)}: {n}</title></rect>')
-        if month.endswith("-01") or i == 0:
+        if month.endswith("-01") or (i == 0 and int(month[5:7]) <= 10):  # no label crowding the next January's
             parts.append(f'<text x="{x}" y="{HEIGHT + 25}" font-size="10">{escape(month[:4])}</text>')
     parts.append("</svg>")
     swatch = '<li><svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{}"/></svg> {}</li>'

@@ -94,6 +94,7 @@ def _events(panels: dict[str, dict[str, Rows]], entities: dict[str, dict[str, An
     for iri, rows in panels["event"].items():
         classes = sorted({r["class"] for r in rows})
         dates = sorted({r["date"] for r in rows if r["date"]})
+        effective = sorted({r["effective"] for r in rows if r["effective"]})
         roles = panels["roles"].get(iri, [])
         actors = [entities[r["who"]]["label"] for r in roles if r["role"] == "actor" and r["who"] in entities]
         others = [entities[r["who"]]["label"] for r in roles
@@ -101,6 +102,7 @@ def _events(panels: dict[str, dict[str, Rows]], entities: dict[str, dict[str, An
         others = [o for o in dict.fromkeys(others) if o not in actors]
         parties = ", ".join(actors[:2]) + (" → " + ", ".join(others[:2]) if others else "")
         events[iri] = {"classes": classes, "class": classes[0] if classes else "Event", "date": dates[0] if dates else None,
+                       "effective": effective[0] if effective else None,
                        "label": f"{classes[0] if classes else 'Event'}: {parties}" if parties else
                        (classes[0] if classes else "Event")}
     return events

@@ -18,6 +18,7 @@ from .render import LISTINGS, Renderer, page_path, short_iri
 from .tables import Table
 
 TIMELINE_CAP = 5000
+DOC_TEXT_CAP = 100_000  # characters of a document shown on its page (ingest cuts documents far shorter)
 LISTING_CAP = 20000
 # (relation, direction) -> heading on the entity page
 SUMMARY = (
@@ -123,6 +124,10 @@ def document_page(r: Renderer, data: SiteData, iri: str) -> None:
     mentions = panels["mentions"].get(iri, [])
     names = [(n, row["entity"]) for row in mentions for n in _names(data, row["entity"])]
     text = data.texts.get(iri)
+    cut = ""
+    if text is not None and len(text) > DOC_TEXT_CAP:
+        cut = f"The first {DOC_TEXT_CAP:,} of {len(text):,} characters; the whole text is in the build's texts.jsonl."
+        text = text[:DOC_TEXT_CAP]
     segs = [(s, e, data.entities[e]["kind"] if e else None) for s, e in segments(text or "", names)]
     tables = [
         _table(q.DOC_FACTS, iri, panels["document"].get(iri, []),
@@ -133,7 +138,7 @@ def document_page(r: Renderer, data: SiteData, iri: str) -> None:
     no_text = "This document has no text of its own." if text is not None else \
         "The build has no text for this document (texts.jsonl missing or without it)."
     r.write(page_path(iri) or "", "document.html", doc["label"], tables, doc=doc, iri_short=short_iri(iri),
-            segments=segs, no_text=no_text, lang=doc.get("lang") or "en")
+            segments=segs, no_text=no_text, cut=cut, lang=doc.get("lang") or "en")
 
 
 def index_page(r: Renderer, data: SiteData, listing_counts: dict[str, int]) -> None:
