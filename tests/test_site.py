@@ -332,3 +332,23 @@ def test_serve_id_redirects_browsers_and_answers_rdf_clients(served: str) -> Non
     assert _get(served + "/id/entity/1688")[0] == 200  # no Accept: RDF (Turtle)
     assert _get(served + "/id/entity/no-such-thing", "text/turtle")[0] == 404
     assert _get(served + "/id/entity/a%3Cb", "text/turtle")[0] == 404
+
+
+def test_site_network_ranks_per_class_and_communities(site: Path) -> None:
+    data = json.loads((site / "network.json").read_text(encoding="utf-8"))
+    panels = {p["name"]: p for p in data["panels"]}
+    platforms = panels["rank-Platform"]["rows"]
+    assert platforms[0]["rank by pagerank"] == 1
+    assert {r["rank by degree"] for r in platforms} >= {1} and {r["rank by betweenness"] for r in platforms} >= {1}
+    assert panels["communities"]["rows"] and all(r["size"] >= 2 for r in panels["communities"]["rows"])
+
+
+def test_site_pagerank_is_a_distribution_led_by_the_hub() -> None:
+    from kg.view.site.network import pagerank
+
+    g = nx.star_graph(10)
+    g.add_node(99)  # a node without links still gets its share
+    ranks = pagerank(nx.relabel_nodes(g, str))
+    assert abs(sum(ranks.values()) - 1.0) < 1e-9
+    leaves = {ranks[str(i)] for i in range(1, 11)}
+    assert ranks["0"] > max(leaves) and max(leaves) - min(leaves) < 1e-12 and ranks["99"] > 0

@@ -216,11 +216,17 @@ def network_page(r: Renderer, data: SiteData, m: Measures) -> None:
         nodes = by_class.get(cls)
         if not nodes:
             continue
-        top = m.top("pagerank", nodes)
-        rows = [{"e": u, "pagerank": round(v, 5), "degree": m.degree.get(u, 0), "betweenness": round(m.betweenness.get(u, 0), 5)}
-                for u, v in top]
-        tables.append(Table(f"rank-{cls}", f"{cls}: top {len(rows)} of {len(nodes)} by PageRank", ["e", "pagerank", "degree",
-                            "betweenness"], rows, None, f"Betweenness {m.betweenness_note}."))
+        ranked = {measure: [u for u, _ in m.top(measure, nodes)] for measure in ("pagerank", "degree", "betweenness")}
+        shown = sorted(set().union(*ranked.values()), key=lambda u: (-m.pagerank.get(u, 0.0), u))
+        rows = [{"e": u, "pagerank": round(m.pagerank.get(u, 0.0), 5), "degree": m.degree.get(u, 0),
+                 "betweenness": round(m.betweenness.get(u, 0.0), 5),
+                 **{f"rank by {k}": ranked[k].index(u) + 1 if u in ranked[k] else None for k in ranked}}
+                for u in shown]
+        tables.append(Table(f"rank-{cls}", f"{cls}: the top {TOP} by PageRank, by degree and by betweenness "
+                            f"({len(rows)} of {len(nodes)})",
+                            ["e", "pagerank", "degree", "betweenness", "rank by pagerank", "rank by degree",
+                             "rank by betweenness"], rows, None,
+                            f"Betweenness {m.betweenness_note}. Click a heading to sort."))
     rows = [{"community": i + 1, "size": len(c), "members": " | ".join(data.label(u) for u in c[:10])}
             for i, c in enumerate(m.communities[:TOP])]
     tables.append(Table("communities", f"Communities (Louvain): the {len(rows)} largest of {len(m.communities)}",
