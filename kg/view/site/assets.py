@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from functools import cache
 from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
@@ -30,12 +31,24 @@ def copy_assets(site: Path) -> None:
         shutil.copyfile(STATIC / name, assets / name)
 
 
-def pinyin(text: str) -> str:
-    """`jingdong jing dong` for 京东: joined and spaced, so either spelling finds it."""
+@cache
+def _char_pinyin(ch: str) -> str:
+    return lazy_pinyin(ch, style=Style.NORMAL)[0] if _CJK.match(ch) else ch
+
+
+def pinyin(text: str, *, phrases: bool = True) -> str:
+    """`jingdong jing dong` for 京东: joined and spaced, so either spelling finds it.
+
+    With `phrases`, pypinyin reads words (重庆 -> chongqing); without, each character's
+    usual reading, cached (much faster, for the many aliases of a large build)."""
     if not _CJK.search(text):
         return ""
-    syllables = [s for s in lazy_pinyin(text, style=Style.NORMAL) if s.strip()]
-    return "".join(syllables).lower() + " " + " ".join(syllables).lower()
+    if phrases:
+        syllables = lazy_pinyin(text, style=Style.NORMAL)
+    else:
+        syllables = [_char_pinyin(ch) for ch in text]
+    syllables = [s.strip().lower() for s in syllables if s.strip()]
+    return "".join(syllables) + " " + " ".join(syllables)
 
 
 def search_index(data: SiteData, ranks: dict[str, float]) -> str:
@@ -45,8 +58,8 @@ def search_index(data: SiteData, ranks: dict[str, float]) -> str:
     rows = []
     for iri, e in sorted(data.entities.items(), key=lambda kv: (-ranks.get(kv[0], 0.0), kv[0])):
         names = [n for n in dict.fromkeys([*e["labels"], *e["aliases"]]) if n != e["label"]]
-        rows.append([e["label"], " | ".join(names), " ".join(p for p in (pinyin(n) for n in [e["label"], *names]) if p),
-                     e["kind"], page_path(iri)])
+        spoken = [pinyin(e["label"]), *(pinyin(n, phrases=False) for n in names)]
+        rows.append([e["label"], " | ".join(names), " ".join(p for p in spoken if p), e["kind"], page_path(iri)])
     body = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
     # in a script file nothing can close a tag, but keep "</" out anyway for anyone inlining it
     return "window.KG_SEARCH = " + body.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + ";\n"

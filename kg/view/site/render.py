@@ -10,13 +10,14 @@ Content-Security-Policy.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .graphs import OVERVIEWS, STYLE
 from .tables import Table, page_csv, page_json
@@ -54,7 +55,7 @@ class Renderer:
         self.labels = labels
         self.kinds = kinds
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
-                                      undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+                                      undefined=jinja2.StrictUndefined, auto_reload=False)
         self.env.globals.update(style=STYLE, overviews=[(k, v[0]) for k, v in OVERVIEWS.items()], listings=LISTINGS,
                                 show=self.show, cell=self.cell, table_html=self.table_html)
         self.pages = 0
@@ -95,19 +96,22 @@ class Renderer:
 
     def cell(self, value: Any, root: str) -> Markup:
         """A value as HTML: escaped text, or an IRI's label linking to its page."""
+        return Markup(self._cell(value, root))
+
+    def _cell(self, value: Any, root: str) -> str:
         c = self.show(value)
-        text = escape(str(c["text"]))
+        text = html.escape(str(c["text"]))
         if c["href"]:
-            cls = f' class="k-{escape(c["kind"])}"' if c["kind"] else ""
-            return Markup(f'<a href="{escape(root + c["href"])}"{cls}>{text}</a>')
+            cls = f' class="k-{html.escape(c["kind"])}"' if c["kind"] else ""
+            return f'<a href="{html.escape(root + c["href"])}"{cls}>{text}</a>'
         return text
 
     def table_html(self, t: Table, root: str, sortable: bool = False) -> Markup:
         """A panel's rows as an HTML table (built here rather than by a macro: thousands of pages)."""
         parts = ['<div class="scroll"><table', ' class="sortable"' if sortable else "", "><thead><tr>"]
-        parts += [f"<th>{escape(c)}</th>" for c in t.columns]
+        parts += [f"<th>{html.escape(c)}</th>" for c in t.columns]
         parts.append("</tr></thead>\n<tbody>\n")
-        cell = self.cell
+        cell = self._cell
         for r in t.rows:
             parts.append("<tr>" + "".join(f"<td>{cell(r.get(c), root)}</td>" for c in t.columns) + "</tr>\n")
         parts.append("</tbody></table></div>")
