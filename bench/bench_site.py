@@ -59,7 +59,7 @@ def measure(n: int, work: Path) -> dict[str, object]:
     return {"docs": n, "mb": size / 1e6, "entities": report.entities, "events": report.events, "build_s": build_s,
             "site_s": site_s, "pages": site.pages, "files": files, "site_mb": total / 1e6, "largest": largest,
             "largest_path": largest_path, "entity_view": views["entity"], "entity_cap": ENTITY_CAP,
-            "overview_view": views["overview"], "overview_cap": OVERVIEW_CAP}
+            "overview_view": views["overview"], "overview_cap": OVERVIEW_CAP, "phases": site.phases}
 
 
 def table(rows: list[dict[str, object]]) -> str:
@@ -70,7 +70,9 @@ def table(rows: list[dict[str, object]]) -> str:
              f"{r['site_s'] / r['build_s']:.2f} | {r['pages']} | {r['files']} | {r['site_mb']:.0f} | "
              f"{r['largest'] / 1e6:.2f} MB ({r['largest_path']}) | {r['entity_view']} ({r['entity_cap']}) | "
              f"{r['overview_view']} ({r['overview_cap']}) |" for r in rows]
-    return head + "\n".join(lines) + "\n"
+    phases = [f"- {r['docs']} documents: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["phases"].items())  # type: ignore[attr-defined]
+              for r in rows]
+    return head + "\n".join(lines) + "\n\nWhere the site's time goes:\n\n" + "\n".join(phases) + "\n"
 
 
 def main() -> None:

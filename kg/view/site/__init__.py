@@ -36,6 +36,7 @@ class SiteReport:
     largest: tuple[int, str] = (0, "")
     graph_nodes: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage, for benchmarks
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -63,6 +64,7 @@ def build_site(build_dir: Path | str, out: Path | str | None = None) -> SiteRepo
         data = gather(store, build_dir)
     finally:
         del store
+    gathered = time.perf_counter() - started
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -75,6 +77,7 @@ def build_site(build_dir: Path | str, out: Path | str | None = None) -> SiteRepo
         raise
     report.out = out
     report.seconds = time.perf_counter() - started
+    report.phases = {"read the build": gathered, **report.phases}
     return report
 
 
@@ -91,23 +94,36 @@ def _write(data, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
 
 def _write_pages(data, r: Renderer, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
     copy_assets(tmp)
-    g = simple(data.graph)
-    m = measures(data.graph)
+    clock = time.perf_counter()
     report = SiteReport(out=tmp, entities=len(data.entities), events=len(data.events), documents=len(data.documents),
                         problems=list(data.problems))
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        report.phases[name] = now - clock
+        clock = now
+
+    g = simple(data.graph)
+    m = measures(data.graph)
+    lap("network measures")
     largest_view = 0
     for iri in sorted(data.entities):
         largest_view = max(largest_view, entity_page(r, data, iri, g, m))
+    lap("entity pages")
     for iri in sorted(data.events):
         event_page(r, data, iri)
+    lap("event pages")
     for iri in sorted(data.documents):
         document_page(r, data, iri)
+    lap("document pages")
     counts = listing_pages(r, data, m)
     timeline_pages(r, data)
     network_page(r, data, m)
     report.graph_nodes = {**overview_pages(r, data, g, m), "entity (largest)": largest_view}
     index_page(r, data, counts)
     r.put_raw("search-index.js", search_index(data, m.pagerank))
+    lap("other pages and search index")
     report.pages = r.pages
     report.largest = r.largest
     return report
