@@ -225,8 +225,15 @@ def test_site_graph_views_are_capped_with_a_note() -> None:
         multi.add_edge(leaf, "hub", key="partnerOf", relation="partnerOf", documents=[], event=None, date=None,
                        evidence=None)
     ranks = {u: 1.0 for u in g}
-    keep, total, hops = neighbourhood(g, "leaf000", ranks, ENTITY_CAP)
-    assert len(keep) == ENTITY_CAP and total == 201 and hops == 2 and keep[0] == "leaf000"
+    keep, total, hops, exact = neighbourhood(g, "leaf000", ranks, ENTITY_CAP)
+    assert len(keep) == ENTITY_CAP and total == 201 and hops == 2 and exact and keep[0] == "leaf000"
+    assert keep[1] == "hub"
+    for i in range(3000):  # a hub too big to count: the view is the same size, the count a lower bound
+        g.add_edge("hub", f"more{i:04d}")
+    keep, total, hops, exact = neighbourhood(g, "leaf000", ranks, ENTITY_CAP)
+    assert len(keep) == ENTITY_CAP and not exact and total == 3201 and len(set(keep)) == ENTITY_CAP
+    g.remove_nodes_from([f"more{i:04d}" for i in range(3000)])
+    keep, *_ = neighbourhood(g, "leaf000", ranks, ENTITY_CAP)
     data = view(multi, g, keep, link=lambda iri: None, ranks=ranks, note="n")
     assert len(data["nodes"]) == ENTITY_CAP and data["physics"] is True
     assert {n["label"] for n in data["nodes"]} >= {"<b>0</b>"}  # plain data, escaped by the page and drawn as text

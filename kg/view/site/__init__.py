@@ -17,6 +17,7 @@ from pathlib import Path
 from ...errors import KgError
 from .assets import copy_assets, search_index
 from .data import gather
+from .graphs import ranked_neighbours
 from .network import measures, simple
 from .pages import document_page, entity_page, event_page, index_page, listing_pages, network_page, overview_pages, timeline_pages
 from .render import Renderer
@@ -106,10 +107,11 @@ def _write_pages(data, r: Renderer, tmp: Path) -> SiteReport:  # type: ignore[no
 
     g = simple(data.graph)
     m = measures(data.graph)
+    ranked = ranked_neighbours(g, m.pagerank)
     lap("network measures")
     largest_view = 0
     for iri in sorted(data.entities):
-        largest_view = max(largest_view, entity_page(r, data, iri, g, m))
+        largest_view = max(largest_view, entity_page(r, data, iri, g, m, ranked))
     lap("entity pages")
     for iri in sorted(data.events):
         event_page(r, data, iri)

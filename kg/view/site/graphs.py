@@ -55,20 +55,46 @@ def top_by_rank(nodes: Iterable[str], ranks: dict[str, float], cap: int) -> list
     return heapq.nlargest(cap, nodes, key=lambda u: (ranks.get(u, 0.0), u))
 
 
-def neighbourhood(g: nx.Graph, centre: str, ranks: dict[str, float], cap: int = ENTITY_CAP) -> tuple[list[str], int, int]:
-    """The centre and its neighbours within two hops, at most `cap` nodes: all of the first hop
-    that fits (highest PageRank first), then the second hop by PageRank. Returns the nodes,
-    how many were within two hops, and how many hops the view reaches."""
-    first = set(g[centre]) if centre in g else set()
-    second: set[str] = set()
+def ranked_neighbours(g: nx.Graph, ranks: dict[str, float]) -> dict[str, list[str]]:
+    """Each node's neighbours, highest PageRank first: computed once, so a neighbourhood view
+    reads the heads of a few lists instead of sorting a hub's thousands of neighbours per page."""
+    return {u: sorted(g[u], key=lambda v: (-ranks.get(v, 0.0), v)) for u in g}
+
+
+EXACT_COUNT = 2000  # second-hop nodes counted exactly up to this many candidates; above, a lower bound
+
+
+def neighbourhood(g: nx.Graph, centre: str, ranks: dict[str, float], cap: int = ENTITY_CAP,
+                  ranked: dict[str, list[str]] | None = None) -> tuple[list[str], int, int, bool]:
+    """The centre and its neighbours within two hops, at most `cap` nodes: the first hop by
+    PageRank, then the second hop by PageRank. Returns the nodes, how many entities lie within
+    two hops (exact, or a lower bound when a hub's neighbours would have to be counted), how
+    many hops the view reaches, and whether the count is exact."""
+    if ranked is None:
+        ranked = ranked_neighbours(g, ranks)
+    first = ranked.get(centre, [])
+    keep = [centre, *first[: cap - 1]]
+    seen = {centre, *first}
+    need = cap - len(keep)
+    reach = sum(len(ranked[u]) for u in first)
+    if reach <= EXACT_COUNT:
+        second = {v for u in first for v in ranked[u]} - seen
+        keep += top_by_rank(second, ranks, need) if need > 0 else []
+        return keep, len(seen) + len(second), 2 if second else 1, True
+    # a hub nearby: the best `need` of each first-hop node's list are enough to find the best overall
+    candidates: set[str] = set()
     for u in first:
-        second.update(g[u])
-    second -= first | {centre}
-    total = 1 + len(first) + len(second)
-    keep = [centre, *top_by_rank(first, ranks, cap - 1)]
-    if len(keep) < cap and second:
-        keep += top_by_rank(second, ranks, cap - len(keep))
-    return keep, total, 2 if second else 1
+        taken = 0
+        for v in ranked[u]:
+            if taken >= need:
+                break
+            if v not in seen and v not in candidates:
+                candidates.add(v)
+                taken += 1
+    keep += top_by_rank(candidates, ranks, need) if need > 0 else []
+    # a first-hop node is not its own neighbour, so at most len(seen) - 1 of its neighbours are already seen
+    at_least = len(seen) + max(max(len(ranked[u]) for u in first) - (len(seen) - 1), len(candidates), 0)
+    return keep, at_least, 2, False
 
 
 def view(graph: nx.MultiDiGraph, g: nx.Graph, keep: list[str], *, link: Callable[[str], str | None],

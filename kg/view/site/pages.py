@@ -46,7 +46,8 @@ def _graph_kinds(g: dict[str, Any]) -> dict[str, Any]:
     return g
 
 
-def entity_page(r: Renderer, data: SiteData, iri: str, simple: nx.Graph, m: Measures) -> int:
+def entity_page(r: Renderer, data: SiteData, iri: str, simple: nx.Graph, m: Measures,
+                ranked: dict[str, list[str]] | None = None) -> int:
     """Write the entity's page; returns the number of nodes its graph shows."""
     e = data.entities[iri]
     panels = data.panels["entity"]
@@ -83,11 +84,16 @@ def entity_page(r: Renderer, data: SiteData, iri: str, simple: nx.Graph, m: Meas
     ]
     graph = None
     if iri in simple and simple.degree(iri):
-        keep, total, hops = neighbourhood(simple, iri, m.pagerank, ENTITY_CAP)
+        keep, total, hops, exact = neighbourhood(simple, iri, m.pagerank, ENTITY_CAP, ranked)
         left = total - len(keep)
-        note = (f"{len(keep)} entities within {hops} hop{'s' if hops > 1 else ''}"
-                + (f" (the nearest, then those of highest PageRank); {left} of the {total} within two hops left out."
-                   if left else "; none left out."))
+        if not left:
+            note = f"{len(keep)} entities within {hops} hop{'s' if hops > 1 else ''}; none left out."
+        elif exact:
+            note = (f"{len(keep)} entities within {hops} hops (the nearest, then those of highest PageRank); "
+                    f"{left} of the {total} within two hops left out.")
+        else:
+            note = (f"{len(keep)} entities within {hops} hops (the nearest, then those of highest PageRank); "
+                    f"at least {left} more within two hops left out.")
         graph = _graph_kinds(view(data.graph, simple, keep, link=lambda x: r_link(r, x, 1),
                                   ranks=m.pagerank, note=note, focus=iri))
     r.write(page_path(iri) or "", "entity.html", e["label"], tables, entity=e, iri_short=short_iri(iri),
