@@ -42,6 +42,7 @@ def measure(n: int, work: Path) -> dict[str, object]:
     site = build_site(out)
     site_s = time.perf_counter() - t
     largest, largest_path, files, total = 0, "", 0, 0
+    page, page_path = 0, ""
     views = {"entity": 0, "overview": 0}
     for path in (out / "site").rglob("*"):
         if not path.is_file():
@@ -51,6 +52,8 @@ def measure(n: int, work: Path) -> dict[str, object]:
         total += nbytes
         if nbytes > largest:
             largest, largest_path = nbytes, str(path.relative_to(out / "site"))
+        if path.suffix == ".html" and nbytes > page:
+            page, page_path = nbytes, str(path.relative_to(out / "site"))
         if path.suffix == ".html" and path.parent.name in ("entity", "graphs"):
             m = GRAPH_JSON.search(path.read_text(encoding="utf-8"))
             if m:
@@ -58,16 +61,17 @@ def measure(n: int, work: Path) -> dict[str, object]:
                 views[kind] = max(views[kind], len(json.loads(m.group(1))["nodes"]))
     return {"docs": n, "mb": size / 1e6, "entities": report.entities, "events": report.events, "build_s": build_s,
             "site_s": site_s, "pages": site.pages, "files": files, "site_mb": total / 1e6, "largest": largest,
-            "largest_path": largest_path, "entity_view": views["entity"], "entity_cap": ENTITY_CAP,
-            "overview_view": views["overview"], "overview_cap": OVERVIEW_CAP, "phases": site.phases}
+            "largest_path": largest_path, "page": page, "page_path": page_path, "entity_view": views["entity"],
+            "entity_cap": ENTITY_CAP, "overview_view": views["overview"], "overview_cap": OVERVIEW_CAP, "phases": site.phases}
 
 
 def table(rows: list[dict[str, object]]) -> str:
     head = ("| documents | corpus MB | entities | events | graph build s | site s | site / build | pages | files | "
-            "site MB | largest file | largest entity graph (cap) | largest overview graph (cap) |\n"
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+            "site MB | largest page | largest file | largest entity graph (cap) | largest overview graph (cap) |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
     lines = [f"| {r['docs']} | {r['mb']:.1f} | {r['entities']} | {r['events']} | {r['build_s']:.1f} | {r['site_s']:.1f} | "
              f"{r['site_s'] / r['build_s']:.2f} | {r['pages']} | {r['files']} | {r['site_mb']:.0f} | "
+             f"{r['page'] / 1e6:.2f} MB ({r['page_path']}) | "
              f"{r['largest'] / 1e6:.2f} MB ({r['largest_path']}) | {r['entity_view']} ({r['entity_cap']}) | "
              f"{r['overview_view']} ({r['overview_cap']}) |" for r in rows]
     phases = [f"- {r['docs']} documents: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["phases"].items())  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -86,6 +87,10 @@ def test_browser_entity_graph_drawn_hover_is_text_and_click_opens_page(context: 
         drawn = wait_for_graph(page)
         assert 10 <= drawn <= 60
         assert canvas_painted(page) > 2000
+        rerun = page.get_attribute("#panel-events a.rerun", "href")
+        shown = page.inner_text("#panel-events pre") if page.is_visible("#panel-events pre") else \
+            page.evaluate("document.querySelector('#panel-events pre').textContent")
+        assert rerun.startswith("../../?query=") and unquote(rerun.split("=", 1)[1]) == shown
         screenshot(page, f"entity-1688-{origin}")
         # the DOM position of a node other than the centre (id 0)
         point = page.evaluate("""() => {

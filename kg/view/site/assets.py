@@ -52,14 +52,22 @@ def pinyin(text: str, *, phrases: bool = True) -> str:
 
 
 def search_index(data: SiteData, ranks: dict[str, float]) -> str:
-    """`window.KG_SEARCH = [[label, other names, pinyin, class, page], ...]`, most central first.
+    """`window.KG_SEARCH = {"kinds": [...], "rows": [[label, other names, pinyin, kind, page id], ...]}`,
+    most central first; a row's page is `entity/<page id>.html`.
 
-    A script rather than JSON, because a page opened from disk may not fetch files."""
+    A script rather than JSON, because a page opened from disk may not fetch files. Kept
+    compact (a kind is an index, pinyin written once without spaces: the search ignores
+    spaces), since it holds every entity of the build."""
+    kinds: list[str] = []
     rows = []
     for iri, e in sorted(data.entities.items(), key=lambda kv: (-ranks.get(kv[0], 0.0), kv[0])):
         names = [n for n in dict.fromkeys([*e["labels"], *e["aliases"]]) if n != e["label"]]
         spoken = [pinyin(e["label"]), *(pinyin(n, phrases=False) for n in names)]
-        rows.append([e["label"], " | ".join(names), " ".join(p for p in spoken if p), e["kind"], page_path(iri)])
-    body = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        if e["kind"] not in kinds:
+            kinds.append(e["kind"])
+        page = page_path(iri) or ""
+        rows.append([e["label"], " | ".join(names), " ".join(p.split(" ", 1)[0] for p in spoken if p),
+                     kinds.index(e["kind"]), page.removeprefix("entity/").removesuffix(".html")])
+    body = json.dumps({"kinds": kinds, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
     # in a script file nothing can close a tag, but keep "</" out anyway for anyone inlining it
     return "window.KG_SEARCH = " + body.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + ";\n"

@@ -32,7 +32,7 @@ SUMMARY = (
 
 
 def _table(panel: q.Panel, iri: str, rows: list[dict[str, Any]], columns: list[str], note: str = "") -> Table:
-    return Table(panel.name, panel.title, columns, rows, panel.for_page(iri), note, panel.url_for_page(iri))
+    return Table(panel.name, panel.title, columns, rows, panel.for_page(iri), note)
 
 
 def _names(data: SiteData, iri: str) -> list[str]:

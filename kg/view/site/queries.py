@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
-from urllib.parse import quote
 
 import pyoxigraph as ox
 
@@ -50,19 +48,8 @@ class Panel:
         """The query as the page shows it: the subject bound by VALUES."""
         return self.text.replace("#VALUES#", f"VALUES ?{self.key} {{ {prefixed(iri)} }}").strip() + "\n"
 
-    def url_for_page(self, iri: str) -> str:
-        """`for_page(iri)` URL-encoded; the parts around the VALUES line are encoded once per panel."""
-        before, after = _encoded_parts(self.text)
-        return before + quote(f"VALUES ?{self.key} {{ {prefixed(iri)} }}", safe="") + after
-
     def for_all(self) -> str:
         return self.text.replace("#VALUES#", "").strip() + "\n"
-
-
-@lru_cache(maxsize=64)
-def _encoded_parts(text: str) -> tuple[str, str]:
-    before, _, after = text.partition("#VALUES#")
-    return quote(before.lstrip(), safe=""), quote(after.rstrip() + "\n", safe="")
 
 
 def rows(store: ox.Store, query: str) -> Iterator[dict[str, Any]]:

@@ -29,6 +29,7 @@ LISTINGS = (("Platform", "Platforms"), ("Company", "Companies"), ("GovernmentBod
             ("Person", "People"), ("Policy", "Policies"), ("Service", "Services"), ("Organization", "Other organisations"),
             ("Place", "Places"))
 MINTED = "https://w3id.org/ecomkg/id/"
+ROW_CAP = 1000  # rows of one panel shown in HTML; the page's JSON and CSV keep every row
 
 
 def page_path(iri: str) -> str | None:
@@ -57,7 +58,7 @@ class Renderer:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                                       undefined=jinja2.StrictUndefined, auto_reload=False)
         self.env.globals.update(style=STYLE, overviews=[(k, v[0]) for k, v in OVERVIEWS.items()], listings=LISTINGS,
-                                show=self.show, cell=self.cell, table_html=self.table_html)
+                                show=self.show, cell=self.cell, table_html=self.table_html, row_cap=ROW_CAP)
         self.pages = 0
         self.largest = (0, "")
         self._dirs: set[Path] = set()
@@ -112,7 +113,7 @@ class Renderer:
         parts += [f"<th>{html.escape(c)}</th>" for c in t.columns]
         parts.append("</tr></thead>\n<tbody>\n")
         cell = self._cell
-        for r in t.rows:
+        for r in t.rows[:ROW_CAP]:
             parts.append("<tr>" + "".join(f"<td>{cell(r.get(c), root)}</td>" for c in t.columns) + "</tr>\n")
         parts.append("</tbody></table></div>")
         return Markup("".join(parts))

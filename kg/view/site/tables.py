@@ -10,7 +10,6 @@ import io
 import json
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,11 +29,6 @@ class Table:
     rows: list[dict[str, Any]] = field(default_factory=list)
     query: str | None = None
     note: str = ""
-    query_url: str | None = None  # the query, URL-encoded (computed once per panel where it can be)
-
-    def __post_init__(self) -> None:
-        if self.query is not None and self.query_url is None:
-            self.query_url = quote(self.query, safe="")
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "query": self.query, "note": self.note,

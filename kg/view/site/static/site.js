@@ -12,12 +12,18 @@ function el(tag, cls, text) {
   return e;
 }
 
-// Links that run a panel's query need `kg serve`; say so when the page is read from disk.
-function markQueryLinks() {
-  if (location.protocol !== "file:") return;
-  for (const a of document.querySelectorAll("a.rerun")) {
-    a.title = "Needs the query page of kg serve (this page was opened from disk)";
-    a.classList.add("offline");
+// Each panel's "run" link carries its query, taken from the query shown (not repeated in the
+// page). It needs the query page of `kg serve`; say so when the page is read from disk.
+function queryLinks() {
+  for (const box of document.querySelectorAll("details.query")) {
+    const pre = box.querySelector("pre");
+    const a = box.querySelector("a.rerun");
+    if (!pre || !a) continue;
+    a.setAttribute("href", ROOT + "../?query=" + encodeURIComponent(pre.textContent));
+    if (location.protocol === "file:") {
+      a.title = "Needs the query page of kg serve (this page was opened from disk)";
+      a.classList.add("offline");
+    }
   }
 }
 
@@ -26,8 +32,8 @@ function setupSearch() {
   const list = document.getElementById("search-results");
   const note = document.getElementById("search-note");
   if (!input || !list) return;
-  const index = Array.isArray(window.KG_SEARCH) ? window.KG_SEARCH : [];
-  const rows = index.map((r) => ({ r, hay: (r[0] + " | " + r[1] + " | " + r[2]).toLowerCase() }));
+  const index = window.KG_SEARCH && Array.isArray(window.KG_SEARCH.rows) ? window.KG_SEARCH : { kinds: [], rows: [] };
+  const rows = index.rows.map((r) => ({ r, hay: (r[0] + " | " + r[1] + " | " + r[2]).toLowerCase() }));
   const run = () => {
     const q = input.value.trim().toLowerCase();
     list.replaceChildren();
@@ -37,9 +43,11 @@ function setupSearch() {
     const hits = rows.filter((x) => x.hay.includes(q) || x.hay.includes(squeezed));
     for (const { r } of hits.slice(0, 50)) {
       const li = el("li");
-      const a = el("a", "k-" + r[3], r[0]);
-      if (PAGE.test(r[4])) a.setAttribute("href", ROOT + r[4]);
-      li.append(a, el("span", "kind", " " + r[3]));
+      const kind = String(index.kinds[r[3]] || "");
+      const page = "entity/" + r[4] + ".html";
+      const a = el("a", "k-" + kind, r[0]);
+      if (PAGE.test(page)) a.setAttribute("href", ROOT + page);
+      li.append(a, el("span", "kind", " " + kind));
       if (r[1]) li.append(el("span", "aliases", " " + r[1]));
       list.append(li);
     }
@@ -150,7 +158,7 @@ function drawGraphs() {
   }
 }
 
-markQueryLinks();
+queryLinks();
 setupSearch();
 setupSortable();
 setupTimeline();
