@@ -359,3 +359,13 @@ def test_site_pagerank_is_a_distribution_led_by_the_hub() -> None:
     assert abs(sum(ranks.values()) - 1.0) < 1e-9
     leaves = {ranks[str(i)] for i in range(1, 11)}
     assert ranks["0"] > max(leaves) and max(leaves) - min(leaves) < 1e-12 and ranks["99"] > 0
+
+
+def test_site_listing_rows_are_what_its_query_returns(seed_build, site: Path) -> None:
+    store = open_dataset(seed_build.out)
+    for cls in ("Platform", "Company", "GovernmentBody"):
+        page = json.loads((site / "list" / f"{cls}.json").read_text(encoding="utf-8"))
+        panel = page["panels"][0]
+        assert panel["query"] == q.listing_query(cls)
+        expected = {(r["e"], int(r["documents"]), int(r["events"])) for r in q.rows(store, panel["query"])}
+        assert {(r["e"], r["documents"], r["events"]) for r in panel["rows"]} == expected and expected, cls

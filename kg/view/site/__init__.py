@@ -16,11 +16,11 @@ from pathlib import Path
 
 from ...errors import KgError
 from .assets import copy_assets, search_index
-from .data import gather
+from .data import SiteData, gather
 from .graphs import ranked_neighbours
 from .network import measures, simple
-from .pages import document_page, entity_page, event_page, index_page, listing_pages, network_page, overview_pages, timeline_pages
-from .render import Renderer
+from .pages import index_page, listing_pages, network_page, overview_pages, timeline_pages
+from .writer import Work, default_workers, write_item_pages
 
 SITE_DIR = "site"
 
@@ -53,8 +53,11 @@ def _source(build_dir: Path) -> Path:
     raise KgError(f"{build_dir}: not a build folder (no store/ or graph.nq; run `kg build CORPUS --out {build_dir}`)")
 
 
-def build_site(build_dir: Path | str, out: Path | str | None = None) -> SiteReport:
-    """Write the site of the build in `build_dir` to `out` (default: build_dir/site), replacing it whole."""
+def build_site(build_dir: Path | str, out: Path | str | None = None, *, workers: int | None = None) -> SiteReport:
+    """Write the site of the build in `build_dir` to `out` (default: build_dir/site), replacing it whole.
+
+    The pages of entities, events and documents are written by `workers` processes (default:
+    up to two, as the machine has cores); everything else by this one."""
     from ...analyse.graph import open_dataset
 
     started = time.perf_counter()
@@ -71,7 +74,7 @@ def build_site(build_dir: Path | str, out: Path | str | None = None) -> SiteRepo
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     try:
-        report = _write(data, tmp)
+        report = _write(data, tmp, workers or default_workers())
         _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -82,18 +85,7 @@ def build_site(build_dir: Path | str, out: Path | str | None = None) -> SiteRepo
     return report
 
 
-def _write(data, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
-    labels = {**{i: d["label"] for i, d in data.documents.items()}, **{i: e["label"] for i, e in data.events.items()},
-              **{i: e["label"] for i, e in data.entities.items()}}
-    kinds = {i: e["kind"] for i, e in data.entities.items()}
-    r = Renderer(tmp, labels, kinds)
-    try:
-        return _write_pages(data, r, tmp)
-    finally:
-        r.close()
-
-
-def _write_pages(data, r: Renderer, tmp: Path) -> SiteReport:  # type: ignore[no-untyped-def]
+def _write(data: SiteData, tmp: Path, workers: int) -> SiteReport:
     copy_assets(tmp)
     clock = time.perf_counter()
     report = SiteReport(out=tmp, entities=len(data.entities), events=len(data.events), documents=len(data.documents),
@@ -109,25 +101,22 @@ def _write_pages(data, r: Renderer, tmp: Path) -> SiteReport:  # type: ignore[no
     m = measures(data.graph)
     ranked = ranked_neighbours(g, m.pagerank)
     lap("network measures")
-    largest_view = 0
-    for iri in sorted(data.entities):
-        largest_view = max(largest_view, entity_page(r, data, iri, g, m, ranked))
-    lap("entity pages")
-    for iri in sorted(data.events):
-        event_page(r, data, iri)
-    lap("event pages")
-    for iri in sorted(data.documents):
-        document_page(r, data, iri)
-    lap("document pages")
-    counts = listing_pages(r, data, m)
-    timeline_pages(r, data)
-    network_page(r, data, m)
-    report.graph_nodes = {**overview_pages(r, data, g, m), "entity (largest)": largest_view}
-    index_page(r, data, counts)
-    r.put_raw("search-index.js", search_index(data, m.pagerank))
+    work = Work(data, tmp, g, m, ranked)
+    pages, largest, largest_view, used = write_item_pages(work, workers)
+    lap(f"entity, event and document pages ({used} process{'es' if used > 1 else ''})")
+    r = work.renderer()
+    try:
+        counts = listing_pages(r, data, m)
+        timeline_pages(r, data)
+        network_page(r, data, m)
+        report.graph_nodes = {**overview_pages(r, data, g, m), "entity (largest)": largest_view}
+        index_page(r, data, counts)
+        r.put_raw("search-index.js", search_index(data, m.pagerank))
+    finally:
+        r.close()
     lap("other pages and search index")
-    report.pages = r.pages
-    report.largest = r.largest
+    report.pages = pages + r.pages
+    report.largest = max(largest, r.largest)
     return report
 
 

@@ -140,6 +140,6 @@ def gather(store: ox.Store, build_dir: Path) -> SiteData:
     data.most_connected = list(q.rows(store, q.MOST_CONNECTED))
     data.latest = list(q.rows(store, q.LATEST_EVENTS))
     data.timeline = list(q.rows(store, q.TIMELINE))
-    for cls in CLASS_ORDER:
-        data.listings[cls] = list(q.rows(store, q.listing_query(cls)))
+    for row in q.rows(store, q.all_listings_query(list(CLASS_ORDER))):
+        data.listings.setdefault(row.pop("class"), []).append(row)
     return data

@@ -19,7 +19,7 @@ from .tables import Table
 
 TIMELINE_CAP = 5000
 DOC_TEXT_CAP = 100_000  # characters of a document shown on its page (ingest cuts documents far shorter)
-LISTING_CAP = 20000
+LISTING_CAP = 15000  # rows of a listing page (about 3 MB); its JSON and CSV have all
 # (relation, direction) -> heading on the entity page
 SUMMARY = (
     (("operatedBy", "out"), "Operated by"), (("operatedBy", "in"), "Operates"),
@@ -205,9 +205,9 @@ def listing_pages(r: Renderer, data: SiteData, m: Measures) -> dict[str, int]:
                          "documents": int(row["documents"]), "events": int(row["events"]),
                          "links": m.degree.get(row["e"], 0)})
         counts[cls] = len(rows)
-        note = "" if len(rows) <= LISTING_CAP else f"The first {LISTING_CAP} of {len(rows)} by events; the rest left out."
-        t = Table("entities", label, ["e", "label_zh", "label_en", "documents", "events", "links"], rows[:LISTING_CAP],
-                  q.listing_query(cls), note or "links: linked entities in the network (computed by the site).")
+        t = Table("entities", label, ["e", "label_zh", "label_en", "documents", "events", "links"], rows,
+                  q.listing_query(cls), "Ordered by events; links: linked entities in the network (computed by the site).",
+                  html_rows=LISTING_CAP)
         r.write(f"list/{cls}.html", "listing.html", label, [t])
     return counts
 

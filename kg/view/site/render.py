@@ -113,7 +113,7 @@ class Renderer:
         parts += [f"<th>{html.escape(c)}</th>" for c in t.columns]
         parts.append("</tr></thead>\n<tbody>\n")
         cell = self._cell
-        for r in t.rows[:ROW_CAP]:
+        for r in t.rows[: t.html_rows or ROW_CAP]:
             parts.append("<tr>" + "".join(f"<td>{cell(r.get(c), root)}</td>" for c in t.columns) + "</tr>\n")
         parts.append("</tbody></table></div>")
         return Markup("".join(parts))

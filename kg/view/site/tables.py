@@ -29,6 +29,7 @@ class Table:
     rows: list[dict[str, Any]] = field(default_factory=list)
     query: str | None = None
     note: str = ""
+    html_rows: int | None = None  # rows shown in the page when not the default cap (a listing shows more)
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title, "query": self.query, "note": self.note,
