@@ -4,7 +4,8 @@ Jobs by module: `queries` (the SPARQL of every panel), `data` (reading a build o
 `network` (rankings and communities), `graphs` (capped vis-network views), `mentions`
 (highlighting names in texts), `chart` (the timeline's SVG), `tables` (JSON and CSV of
 each page), `render` (escaping templates), `pages` (one function per kind of page),
-`assets` (the vendored scripts and styles, and the search index).
+`writer` (the many item pages in a few processes), `assets` (the vendored scripts and
+styles, and the search index).
 """
 from __future__ import annotations
 
