@@ -41,7 +41,7 @@ def build_command(
     Exit code 0 when every input was read, 1 when any input failed (or, with --strict,
     gave a warning), 2 when the build itself could not run.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
                "wait": wait}

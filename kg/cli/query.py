@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _fail(err: KgError, code: int = 1) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error:[/red] {err}", markup=True, highlight=False)
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {err}", markup=True, highlight=False)
     return typer.Exit(code)
 
 
