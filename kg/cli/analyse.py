@@ -5,10 +5,10 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from ..errors import KgError
+from .hints import stdout_console
 
 SYMMETRIC = ("partnerOf", "Partnership")
 
@@ -59,7 +59,7 @@ def analyse_command(
                                "rankings": {k: [r.as_dict() for r in v] for k, v in ranked.items()},
                                "communities": [c.as_dict() for c in groups]}, ensure_ascii=False, indent=1))
         return
-    out = Console(highlight=False) if Console().is_terminal else Console(highlight=False, width=200)
+    out = stdout_console()
     out.print(f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} facts; top {top} per class by {by}",
               markup=False)
     for kind, rows in ranked.items():

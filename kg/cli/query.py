@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import KgError, QueryError
+from .hints import plain_query_list, stdout_console
 
 TABLE_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_OUT = ("ttl", "nt", "jsonld", "xml")
@@ -52,7 +53,7 @@ def query_command(
     from ..query.engine import prepare
     from ..query.remote import query_endpoint
 
-    out = Console(highlight=False)
+    out = stdout_console()
     try:
         if list_:
             _print_list(out, load_canned())
@@ -82,6 +83,9 @@ def query_command(
 
 
 def _print_list(out: Console, queries: dict) -> None:
+    if not out.is_terminal:
+        typer.echo(plain_query_list(queries), nl=False)
+        return
     table = Table("name", "view", "parameters", "title and description", show_lines=True)
     for name, q in queries.items():
         params = "\n".join(f"{p.name} ({p.type}{', required' if p.required else ''})" for p in q.params)
