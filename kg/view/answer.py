@@ -229,6 +229,8 @@ def build_graph(result: Result, spec: Spec, info: dict[str, dict[str, str]]) -> 
                     var = edge.get(key)
                     return row[index[var]] if var in index else None
 
+                if cell("source") is None or cell("target") is None:
+                    continue  # an edge needs both ends: a row with one is in the table, not the graph
                 a = builder.node(cell("source"), cell("source_label"))
                 b = builder.node(cell("target"), cell("target_label"))
                 if not a or not b or a == b:

@@ -67,9 +67,10 @@
     return table;
   }
 
-  function legend(model, kinds) {
+  function legend(model, present) {
     const box = el("p", { class: "legend" });
-    for (const k of kinds) {
+    const shown = new Set(present);
+    for (const k of Object.keys(model.palette).filter((kind) => shown.has(kind))) {
       const sw = el("span", { class: "swatch" });
       sw.style.background = model.palette[k] || "#999";
       const item = el("span", { class: "legend-item" });
