@@ -136,3 +136,14 @@ def test_to_dataframe_without_pandas_says_what_to_install(built: Path, monkeypat
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(KgError, match=r'pip install "kg\[analysis\]"'):
         to_dataframe(built)
+
+
+def test_build_without_store_is_read_from_its_graph_file(built: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "files-only"
+    copy.mkdir()
+    shutil.copy(built / "graph.nq", copy / "graph.nq")
+    result = runner.invoke(app, ["path", str(copy), "商务部", "顺丰"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("商务部 → 拼多多 → 京东 → 顺丰")
