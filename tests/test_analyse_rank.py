@@ -52,6 +52,10 @@ def test_pagerank_handles_isolated_entities() -> None:
     pr = pagerank(projection(graph))
     assert sum(pr.values()) == pytest.approx(1.0)
     assert 0 < pr["lonely"] < pr["a"]
+    assert "Person" not in rankings(graph), "an entity in no fact is not ranked"
+    assert [r.iri for r in rankings(graph, isolated=True)["Person"]] == ["lonely"]
+    assert all(c.size >= 2 for c in community_table(graph)) and "lonely" not in {
+        m.iri for c in community_table(graph, min_size=1) for m in c.members}
 
 
 def test_two_cliques_joined_by_a_bridge_are_two_communities() -> None:

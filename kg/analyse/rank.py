@@ -140,12 +140,18 @@ def _order(by: str):
 
 
 def rankings(graph: nx.MultiDiGraph, *, top: int | None = 10, by: str = "pagerank",
-             scores: dict[str, Ranked] | None = None) -> dict[str, list[Ranked]]:
-    """The `top` entities of each class (Platform, Company, ...) ordered by `by`, classes in CLASS_ORDER."""
+             scores: dict[str, Ranked] | None = None, isolated: bool = False) -> dict[str, list[Ranked]]:
+    """The `top` entities of each class (Platform, Company, ...) ordered by `by`, classes in CLASS_ORDER.
+
+    Entities in no fact (a publisher only named as such, say) have no place in the network
+    and are left out unless `isolated` is true.
+    """
+    _order(by)
     scores = scores if scores is not None else score(graph)
     by_kind: dict[str, list[Ranked]] = {}
     for ranked in scores.values():
-        by_kind.setdefault(ranked.kind, []).append(ranked)
+        if ranked.degree or isolated:
+            by_kind.setdefault(ranked.kind, []).append(ranked)
     order = {k: i for i, k in enumerate(CLASS_ORDER)}
     out = {}
     for kind in sorted(by_kind, key=lambda k: (order.get(k, len(order)), k)):

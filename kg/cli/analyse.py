@@ -60,8 +60,9 @@ def analyse_command(
                                "communities": [c.as_dict() for c in groups]}, ensure_ascii=False, indent=1))
         return
     out = stdout_console()
-    out.print(f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} facts; top {top} per class by {by}",
-              markup=False)
+    alone = sum(1 for r in scores.values() if not r.degree)
+    out.print(f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} facts; top {top} per class by {by}"
+              + (f" ({alone} entities in no fact are not ranked)" if alone else ""), markup=False)
     for kind, rows in ranked.items():
         table = Table("#", "entity", "degree", "facts", "betweenness", "pagerank", "community", title=kind,
                       title_justify="left")
