@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import QueryError
 from ..query import Engine, QueryRefused, QueryTimeout, load_canned, source_for
+from . import views
 from .negotiate import choose
 
 MAX_BODY = 1 << 20
@@ -83,6 +84,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._answer(args["query"][0], args)
         if url.path in ("/", "/index.html"):
             return self._static("index.html")
+        if views.handles(url.path):  # answer views: /api/view, their script and the vendored graph library
+            return views.route(self, url.path, args)
         if url.path.startswith("/assets/"):
             return self._static(url.path[len("/assets/"):])
         if url.path == "/api/queries":
