@@ -27,6 +27,10 @@ class QueryTimeout(QueryError):
     """The query overran its time limit; its worker was killed."""
 
 
+class QueryBusy(QueryError):
+    """Every worker stayed busy for the whole time limit; the query never started (try again)."""
+
+
 Source = tuple[str, tuple[str, ...]]  # ("store", (path,)) or ("files", (path, ...))
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
@@ -204,7 +208,7 @@ class WorkerPool:
     def run(self, task: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Send a task to an idle worker; kill it if no answer comes within `timeout` seconds."""
         if not self._slots.acquire(timeout=timeout):
-            raise QueryError(f"all {self.size} query workers stayed busy for {timeout:g}s; try again")
+            raise QueryBusy(f"all {self.size} query workers stayed busy for {timeout:g}s; try again")
         try:
             with self._lock:
                 if self._closed:
