@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -48,15 +49,39 @@ def check(text: str, *, has_graph: Callable[[str], bool] | None = None,
     """
     unreadable: QueryUnchecked | None = None
     texts = readings(text)
+    known = tuple(sorted((prefixes or {}).items()))
     for label, reading in texts:
-        try:
-            tree = _parse(reading, label)
-        except QueryUnchecked as err:
-            unreadable = unreadable or err
+        problem, deferred, graphs = _verdict(reading, label, known)
+        if problem is not None and deferred:
+            unreadable = unreadable or QueryUnchecked(problem[1])
             continue
-        _check_tree(tree, label, has_graph, prefixes or {})
+        if problem is not None:
+            raise problem[0](problem[1])
+        for keyword, iri in graphs if has_graph is not None else ():
+            if not has_graph(iri):
+                raise QueryRefused(f"{keyword} <{iri}> names no graph in this store{label}; kg never fetches remote graphs")
     if unreadable is not None and _may_reach_out([text, *(reading for _, reading in texts)]):
         raise unreadable
+
+
+@lru_cache(maxsize=512)
+def _verdict(reading: str, label: str, prefixes: tuple[tuple[str, str], ...]
+             ) -> tuple[tuple[type[QueryError], str] | None, bool, tuple[tuple[str, str], ...]]:
+    """(what is wrong with one reading or None, whether that may wait, its FROM graphs as (keyword, IRI)).
+
+    Cached, because the canned questions come back again and again and parsing costs
+    tens of milliseconds; the store's graphs are looked up afresh on every call.
+    """
+    try:
+        tree = _parse(reading, label)
+    except QueryUnchecked as err:  # unreadable: refused later unless no reading can call out
+        return (QueryUnchecked, str(err)), True, ()
+    except QueryError as err:
+        return (type(err), str(err)), False, ()
+    try:
+        return None, False, tuple(_scan(tree, label, dict(prefixes)))
+    except QueryError as err:
+        return (type(err), str(err)), False, ()
 
 
 def _may_reach_out(texts: list[str]) -> bool:
@@ -169,20 +194,19 @@ def _nodes(tree: Any) -> Iterator[Any]:
             stack.extend(node)
 
 
-def _check_tree(tree: Any, label: str, has_graph: Callable[[str], bool] | None, prefixes: Mapping[str, str]) -> None:
+def _scan(tree: Any, label: str, prefixes: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Raise on a SERVICE pattern anywhere in the tree; return the FROM / FROM NAMED graphs."""
     prologue = tree[0] if len(tree) else None
+    graphs = []
     for node in _nodes(tree):
         if node.name == "ServiceGraphPattern":
             target = _show(node["term"] if "term" in node else None)
             raise QueryRefused(f"SERVICE {target} (federated query) is refused{label}: kg never calls other servers")
-        if node.name == "DatasetClause" and has_graph is not None:
+        if node.name == "DatasetClause":
             named = "named" in node  # CompValue.get() answers the key's name for a missing key
             ref = node["named"] if named else node["default"]
-            iri = _resolve(ref, prologue, prefixes, label)
-            if not has_graph(iri):
-                keyword = "FROM NAMED" if named else "FROM"
-                raise QueryRefused(f"{keyword} <{iri}> names no graph in this store{label}; "
-                                   "kg never fetches remote graphs")
+            graphs.append(("FROM NAMED" if named else "FROM", _resolve(ref, prologue, prefixes, label)))
+    return graphs
 
 
 def _show(term: Any) -> str:
