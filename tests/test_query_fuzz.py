@@ -89,7 +89,8 @@ class Generator:
         return "".join(c.upper() if self.r.random() < 0.5 else c.lower() for c in word)
 
     def gap(self) -> str:
-        return self.r.choice([" ", "  ", "\n", "\t", " # a comment with } and { and SERVICE\n", "\n# ex:a\\#b\n ", " "])
+        return self.r.choice([" ", "  ", "\n", "\t", "\r\n", " # a comment with } and { and SERVICE\n", "\n# ex:a\\#b\n ",
+                              " # a comment ended by a carriage return\r", "#\r", " "])
 
     def noise(self) -> str:
         """Harmless group elements whose text fooled or could fool a scanner."""

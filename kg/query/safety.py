@@ -95,7 +95,13 @@ def _may_reach_out(texts: list[str]) -> bool:
 
 
 def readings(text: str) -> list[tuple[str, str]]:
-    """The distinct texts a SPARQL engine may actually parse, each with a label for messages."""
+    """The distinct texts a SPARQL engine may actually parse, each with a label for messages.
+
+    A carriage return becomes a line feed first: Oxigraph ends a comment at either, rdflib's
+    grammar only at a line feed, so `# note\\r SERVICE ...` would hide the SERVICE from it.
+    Nothing else moves: a raw CR may only stand in whitespace, comments and long strings.
+    """
+    text = text.replace("\r", "\n")
     if "\\u" not in text and "\\U" not in text:
         return [("", text)]
     out: dict[str, str] = {}
