@@ -79,7 +79,7 @@ class SparqlServer(ThreadingHTTPServer):
 
     def _refuse(self, request: socket.socket) -> None:
         try:
-            request.settimeout(0.5)
+            request.settimeout(0.2)  # this runs in the accept loop: keep it short
             request.sendall(_overloaded_answer())
             request.shutdown(socket.SHUT_WR)
             request.recv(65536)  # read what the client sent, so closing does not reset the connection
