@@ -257,3 +257,19 @@ def test_query_fuzz_control_unchecked_oxigraph_does_call_out(listener: Listener)
         reached.append(len(listener.seen) > before)
     assert reached[0], "the issue's bypass query no longer reaches Oxigraph's SERVICE client: update the control"
     assert sum(reached) > 20
+
+
+def test_query_fuzz_cli_sample_makes_no_connection(store: Path, listener: Listener) -> None:
+    """`kg query` itself: a few dangerous queries exit 1 with an error, harmless ones answer."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    dangerous, harmless = corpus(listener.port)
+    runner = CliRunner()
+    for text in [dangerous[0], *random.Random(SEED + 1).sample(dangerous, 4)]:
+        result = runner.invoke(app, ["query", text, "--store", str(store)])
+        assert result.exit_code == 1 and result.output.startswith("error:")
+    for text in harmless[:2]:
+        assert runner.invoke(app, ["query", text, "--store", str(store), "-F", "json"]).exit_code == 0
+    assert listener.seen == []
