@@ -192,3 +192,19 @@ def test_serve_edges_burst_is_answered_not_reset(server: SparqlServer) -> None:
         t.join(30)
     assert len(statuses) == 60 and set(statuses) <= {200, 503} and 200 in statuses
     assert _all_threads_free(server)
+
+
+def test_serve_edges_trickled_headers_are_cut_off(server: SparqlServer) -> None:
+    """A client that sends one header byte at a time never hits the socket timeout; the head deadline stops it."""
+    started = time.monotonic()
+    with socket.create_connection(server.server_address, timeout=10) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        try:
+            for _ in range(40):  # 20 s of trickle if nobody stops it
+                sock.sendall(b"X")
+                time.sleep(0.5)
+        except OSError:
+            pass
+        closed_after = time.monotonic() - started
+    assert 2.5 < closed_after < 8
+    assert _all_threads_free(server)

@@ -7,7 +7,8 @@ and FROM of graphs the store lacks are refused before anything runs.
 
 Hostile clients get a status, never a traceback or a stuck thread: a malformed
 Content-Length is 400, a missing one 411, a body over 1 MiB 413, a body that does not
-arrive within `body_timeout` 408; idle connections are closed after `idle_timeout`; past
+arrive within `body_timeout` 408; a connection idle for `idle_timeout`, or whose request
+line and headers take longer than that in total, is closed; past
 `max_connections` open connections new ones get 503 (the listen backlog holds 128 more).
 Every answer forbids framing and MIME sniffing.
 """
@@ -59,6 +60,33 @@ class SparqlServer(ThreadingHTTPServer):
         self.max_connections, self.body_timeout, self.idle_timeout = max_connections, body_timeout, idle_timeout
         self._slots = threading.BoundedSemaphore(max_connections)
         self._serving = False
+        self._heads: dict[socket.socket, float] = {}  # connections still sending a request head -> deadline
+        self._heads_lock = threading.Lock()
+        threading.Thread(target=self._watch_heads, daemon=True, name="kg-serve-head-deadlines").start()
+
+    def head_started(self, conn: socket.socket) -> None:
+        with self._heads_lock:
+            self._heads[conn] = time.monotonic() + self.idle_timeout
+
+    def head_done(self, conn: socket.socket) -> None:
+        with self._heads_lock:
+            self._heads.pop(conn, None)
+
+    def _watch_heads(self) -> None:
+        """Close connections whose request line and headers took longer than `idle_timeout` in
+        total: the socket timeout alone lets a client that sends one byte at a time hold a thread."""
+        while True:
+            time.sleep(min(1.0, self.idle_timeout / 4))
+            now = time.monotonic()
+            with self._heads_lock:
+                late = [conn for conn, deadline in self._heads.items() if deadline < now]
+                for conn in late:
+                    del self._heads[conn]
+            for conn in late:
+                try:
+                    conn.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def process_request(self, request: socket.socket, client_address: tuple[str, int]) -> None:  # type: ignore[override]
         """One thread per connection up to `max_connections`; past that, 503 at once (not a reset)."""
@@ -141,6 +169,7 @@ class Handler(BaseHTTPRequestHandler):
     def handle_one_request(self) -> None:
         """One request; an unexpected failure becomes a 500 (when nothing was sent yet) and a closed connection."""
         self._started = False
+        self.server.head_started(self.connection)
         try:
             super().handle_one_request()
         except (ConnectionError, TimeoutError):
@@ -153,6 +182,15 @@ class Handler(BaseHTTPRequestHandler):
                 except OSError:
                     pass
             raise
+        finally:
+            self.server.head_done(self.connection)
+
+    def parse_request(self) -> bool:
+        """Read the headers; once they are in, the body deadline and the query time limit apply."""
+        try:
+            return super().parse_request()
+        finally:
+            self.server.head_done(self.connection)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """The library's own errors (bad request line, unknown method, ...) in our format, with our headers."""
