@@ -11,10 +11,12 @@ engine does. Two places where readers differ are covered by checking every readi
 * Oxigraph 0.5 decodes them only inside strings and IRIs (SPARQL 1.2), so `'\\u0027'` is a
   one-character string there but opens a long string after a global expansion.
 
+(and a carriage return ends a comment for Oxigraph, not for rdflib: readings use LF).
+
 A query must be safe in every reading. A query the parser cannot read is refused (fail
 closed) unless no reading even contains the letters of SERVICE or FROM: such a text cannot
-call out, so Oxigraph may report its own (more precise) syntax error. rdflib's SPARQL grammar is imported on
-first use only, because it costs start-up time.
+call out, so Oxigraph may report its own (more precise) syntax error. rdflib's SPARQL
+grammar is imported on first use only, because it costs start-up time.
 """
 from __future__ import annotations
 
