@@ -178,3 +178,19 @@ def test_query_safety_check_is_imported_lazily() -> None:
     code = "import sys, kg.cli, kg.query, kg.serve; print('rdflib.plugins.sparql.parser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_query_safety_cache_keeps_long_texts_out() -> None:
+    """Verdicts are cached for repeated questions, but a long text is checked afresh, so memory stays bounded."""
+    from kg.query.safety import _verdict
+
+    long_query = "SELECT * WHERE { ?s ?p ?o " + "FILTER(?o != 'x') " * 1500 + "}"
+    before = _verdict.cache_info().currsize
+    _check(long_query)
+    _check(long_query)
+    assert _verdict.cache_info().currsize == before
+    short = "SELECT ?cached WHERE { ?cached ?p ?o }"
+    _check(short)
+    hits = _verdict.cache_info().hits
+    _check(short)
+    assert _verdict.cache_info().hits == hits + 1

@@ -38,6 +38,9 @@ _UPDATE_NAMES = {"Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CR
                  "DeleteWhere": "DELETE WHERE", "Modify": "DELETE/INSERT"}
 
 
+_CACHE_TEXT_LIMIT = 16_384  # verdicts of longer texts are not cached: 512 of them stay under ~8 MB
+
+
 class QueryUnchecked(QueryError):
     """The safety check could not read the query, so it was not run (fail closed)."""
 
@@ -53,7 +56,8 @@ def check(text: str, *, has_graph: Callable[[str], bool] | None = None,
     texts = readings(text)
     known = tuple(sorted((prefixes or {}).items()))
     for label, reading in texts:
-        problem, deferred, graphs = _verdict(reading, label, known)
+        verdict = _verdict if len(reading) <= _CACHE_TEXT_LIMIT else _verdict.__wrapped__  # memory stays bounded
+        problem, deferred, graphs = verdict(reading, label, known)
         if problem is not None and deferred:
             unreadable = unreadable or QueryUnchecked(problem[1])
             continue
