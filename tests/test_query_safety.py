@@ -184,7 +184,7 @@ def test_query_safety_cache_keeps_long_texts_out() -> None:
     """Verdicts are cached for repeated questions, but a long text is checked afresh, so memory stays bounded."""
     from kg.query.safety import _verdict
 
-    long_query = "SELECT * WHERE { ?s ?p ?o " + "FILTER(?o != 'x') " * 1500 + "}"
+    long_query = "SELECT * WHERE { ?s ?p ?o FILTER(?o != '" + "x" * 20_000 + "') }"
     before = _verdict.cache_info().currsize
     _check(long_query)
     _check(long_query)
