@@ -204,12 +204,15 @@ def push_command(
     build: Path = typer.Argument(Path("out"), help="Build folder (graph.nq) or an RDF dataset file."),
     endpoint: str = typer.Option(..., "--endpoint", "-e", help="Graph Store Protocol URL (oxigraph: http://host:7878/store)."),
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds allowed per graph upload."),
+    resume: bool = typer.Option(False, "--resume", help="Skip the graphs an interrupted push of this build already sent."),
+    progress: Path = typer.Option(None, "--progress", help="Progress file (default: push-progress.jsonl in the build)."),
 ) -> None:
     """Upload a build to a SPARQL server, one named graph per document (re-push replaces)."""
     from ..push import push
 
     try:
-        report = push(build, endpoint, timeout=timeout)
+        report = push(build, endpoint, timeout=timeout, resume=resume, progress=progress)
     except KgError as err:
         raise _fail(err) from None
-    typer.echo(f"{endpoint}: {report.graphs} graphs, {report.triples} triples in {report.seconds:.1f}s")
+    already = f" ({report.skipped} already there)" if report.skipped else ""
+    typer.echo(f"{endpoint}: {report.graphs} graphs{already}, {report.triples} triples in {report.seconds:.1f}s")
