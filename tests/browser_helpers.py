@@ -3,7 +3,7 @@
 No browser is downloaded (`.ci/run` installs Debian's chromium and the playwright package;
 `playwright install` is never run). Each page visit records what would mean a broken or
 unsafe page: console errors, uncaught exceptions, failed requests and any request that
-leaves the machine. Screenshots go to test-artifacts/ (or $KG_TEST_ARTIFACTS), kept after
+leaves the machine. Screenshots go to test-artifacts/site/ (or under $KG_TEST_ARTIFACTS), kept after
 the run and ignored by git.
 """
 from __future__ import annotations
@@ -90,9 +90,10 @@ def open_page(context: Any, url: str) -> Iterator[tuple[Any, Visit]]:
         page.close()
 
 
-def screenshot(page: Any, name: str) -> Path:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
+def screenshot(page: Any, name: str, folder: str = "site") -> Path:
+    """Save a screenshot as test-artifacts/FOLDER/NAME.png (kept after the run)."""
+    (ARTIFACTS / folder).mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
 

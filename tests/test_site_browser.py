@@ -3,7 +3,7 @@
 One build (the seeds plus the hostile corpus) and one server for the module. Every visit
 checks: no console errors, no uncaught exceptions, no failed requests, no request leaving
 the machine; graphs are drawn on their canvas; hostile text from the news never runs and
-never becomes markup. Screenshots are kept in test-artifacts/.
+never becomes markup. Screenshots are kept in test-artifacts/site/.
 """
 from __future__ import annotations
 
@@ -146,3 +146,20 @@ def test_browser_hostile_text_never_runs(context: Any, roots: dict[str, str], bu
             if i < 3:
                 screenshot(page, f"hostile-{origin}-{i}")
             _clean(visit)
+
+
+def test_browser_panel_query_reruns_in_the_query_page(context: Any, roots: dict[str, str]) -> None:
+    with open_page(context, roots["serve"] + "entity/1688.html") as (page, visit):
+        page.click("#panel-events summary")
+        with page.expect_navigation():
+            page.click("#panel-events a.rerun")
+        page.wait_for_selector("#results table tr td", timeout=20000)
+        assert "1688" in page.input_value("#editor")
+        rows = page.locator("#results table tr:has(td)").count()
+        assert rows >= 10  # 1688 takes part in dozens of events in the seeds
+        screenshot(page, "rerun-serve")
+        # the answer links the graph's IRIs to /id/..., which the server resolves to the site's page
+        with page.expect_navigation():
+            page.click("#results table tr td a[href^='/id/entity/']")
+        assert "/site/entity/" in page.url and page.title().endswith("· kg")
+        _clean(visit)

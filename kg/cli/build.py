@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..build import DOC_TIMEOUT, build
 from ..errors import KgError
 from ..ingest.paths import shown
+from .hints import next_steps
 
 
 def register(app: typer.Typer) -> None:
@@ -44,7 +45,7 @@ def build_command(
     Exit code 0 when every input was read, 1 when any input failed (or, with --strict,
     gave a warning), 2 when the build itself could not run.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
                "wait": wait, "site": not no_site}
@@ -72,5 +73,11 @@ def build_command(
     for line in report.problems():
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     typer.echo(report.summary())
+    if report.documents == 0:
+        err.print(f"warning: {shown(str(corpus))} holds no document kg can read (.txt .md .html .htm .json .jsonl "
+                  "files, read recursively): the graph is empty", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    if not quiet:
+        typer.echo("\n".join(next_steps(out)))
     if report.failed or (strict and report.warnings):
         raise typer.Exit(1)

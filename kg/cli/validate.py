@@ -25,7 +25,7 @@ def validate_command(
     The union of all named graphs is checked, with the ontology added if it is missing.
     Exit code 0 when the graph conforms, 1 when it has violations, 2 when GRAPH cannot be read.
     """
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         report = validate(graph)
     except KgError as e:

@@ -17,6 +17,7 @@ optional parameter left out stays an unbound variable, so it matches anything.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -124,7 +125,9 @@ def load_canned(folder: Path | None = None) -> dict[str, CannedQuery]:
 def get_canned(name: str, folder: Path | None = None) -> CannedQuery:
     queries = load_canned(folder)
     if name not in queries:
-        raise QueryError(f"no canned query named {name!r}; known: {', '.join(queries)} (see `kg query --list`)")
+        close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.6)
+        hint = f"did you mean {' or '.join(close)}? " if close else ""
+        raise QueryError(f"no canned query named {name!r}; {hint}known: {', '.join(queries)} (see `kg query --list`)")
     return queries[name]
 
 

@@ -126,9 +126,4 @@ def _resource(handler: Any, kind: str, local: str, args: dict[str, list[str]]) -
 
 
 def _redirect(handler: Any, status: HTTPStatus, location: str) -> None:
-    handler.send_response(status)
-    handler.send_header("Location", location)
-    handler.send_header("Vary", "Accept")
-    handler.send_header("Content-Length", "0")
-    handler.send_header("Cache-Control", "no-store")
-    handler.end_headers()
+    handler._send(status, b"", "text/plain; charset=utf-8", extra={"Location": location, "Vary": "Accept"})
