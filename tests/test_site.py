@@ -350,15 +350,16 @@ def test_site_network_ranks_per_class_and_communities(site: Path) -> None:
     assert panels["communities"]["rows"] and all(r["size"] >= 2 for r in panels["communities"]["rows"])
 
 
-def test_site_pagerank_is_a_distribution_led_by_the_hub() -> None:
-    from kg.view.site.network import pagerank
+def test_site_network_page_agrees_with_kg_analyse(seed_build, site: Path) -> None:
+    from kg.analyse.graph import to_networkx
+    from kg.analyse.rank import rankings
 
-    g = nx.star_graph(10)
-    g.add_node(99)  # a node without links still gets its share
-    ranks = pagerank(nx.relabel_nodes(g, str))
-    assert abs(sum(ranks.values()) - 1.0) < 1e-9
-    leaves = {ranks[str(i)] for i in range(1, 11)}
-    assert ranks["0"] > max(leaves) and max(leaves) - min(leaves) < 1e-12 and ranks["99"] > 0
+    page = json.loads((site / "network.json").read_text(encoding="utf-8"))
+    shown = {p["name"]: p for p in page["panels"]}["rank-Platform"]["rows"]
+    by_pagerank = [r["e"] for r in sorted((r for r in shown if r["rank by pagerank"]), key=lambda r: r["rank by pagerank"])]
+    ranked = rankings(to_networkx(seed_build.out), top=None, by="pagerank")
+    platforms = [r.iri for r in ranked["Platform"]]
+    assert by_pagerank == platforms[:len(by_pagerank)]
 
 
 def test_site_listing_rows_are_what_its_query_returns(seed_build, site: Path) -> None:

@@ -99,7 +99,7 @@ def _write(data: SiteData, tmp: Path, workers: int) -> SiteReport:
         clock = now
 
     g = simple(data.graph)
-    m = measures(data.graph)
+    m = measures(data.graph, g)
     ranked = ranked_neighbours(g, m.pagerank)
     lap("network measures")
     work = Work(data, tmp, g, m, ranked)

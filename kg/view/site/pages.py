@@ -216,7 +216,7 @@ def network_page(r: Renderer, data: SiteData, m: Measures) -> None:
     tables = []
     by_class: dict[str, list[str]] = defaultdict(list)
     for iri, e in data.entities.items():
-        if iri in m.pagerank:
+        if m.degree.get(iri):  # as in `kg analyse`: an entity in no fact has no place in the network
             by_class[e["kind"]].append(iri)
     for cls in CLASS_ORDER:
         nodes = by_class.get(cls)
