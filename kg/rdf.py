@@ -177,7 +177,7 @@ class QuadWriter:
             yield ox.Quad(span, kg("evidenceStart"), ox.Literal(str(rep.start), datatype=XSD_INTEGER), g)
             yield ox.Quad(span, kg("evidenceEnd"), ox.Literal(str(rep.end), datatype=XSD_INTEGER), g)
         for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
-                               ("affects", rep.affects), ("about", rep.about)):
+                               ("affects", rep.affects), ("about", rep.about), ("market", rep.markets)):
             for m in mentions:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
                 if key and key in self.r.entities:
@@ -187,6 +187,8 @@ class QuadWriter:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
                 if key and key in self.r.entities:
                     yield ox.Quad(e, kg("participant"), entity_iri(key), g)
+        if rep.role and ev.type == "PersonnelChange":
+            yield ox.Quad(e, kg("role"), ox.Literal(rep.role), g)
         if rep.date:
             yield ox.Quad(e, kg("date"), date_literal(rep.date[:10]), g)
         if rep.effective_date:
@@ -198,6 +200,13 @@ class QuadWriter:
             yield ox.Quad(q, kg("value"), ox.Literal(_decimal_text(f.value), datatype=XSD_DECIMAL), g)
             yield ox.Quad(q, kg("unit"), ox.Literal(f.unit or FALLBACK_UNIT), g)
             yield ox.Quad(q, RDFS_LABEL, ox.Literal(f.text), g)
+            if f.measure:
+                yield ox.Quad(q, kg("measure"), ox.Literal(f.measure), g)
+            if f.period:
+                yield ox.Quad(q, kg("period"), ox.Literal(f.period), g)
+            if f.period_start and f.period_end and f.period_start <= f.period_end:
+                yield ox.Quad(q, kg("periodStart"), date_literal(f.period_start), g)
+                yield ox.Quad(q, kg("periodEnd"), date_literal(f.period_end), g)
 
     def lexicon_quads(self) -> Iterator[ox.Quad]:
         """What the gazetteer knows a priori (aliases, operators, owners), in its own graph."""

@@ -8,6 +8,7 @@ it finds. Extractors run in registry order given by `DEFAULT_PIPELINE`, so later
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Protocol
 
 from ..model import Document, Extraction
@@ -34,6 +35,15 @@ def _load_builtin() -> None:
                 raise
 
 
+def readable(doc: Document) -> Document:
+    """The text the extractors read: a document that is only a headline (a one-line news item,
+    a title without its article) is read through its headline, so its events are not lost;
+    evidence offsets then refer to the headline."""
+    if doc.text.strip() or not doc.headline or not doc.headline.strip():
+        return doc
+    return replace(doc, text=doc.headline)
+
+
 class Pipeline:
     """The configured chain of extractors, built once and applied to many documents."""
 
@@ -44,7 +54,7 @@ class Pipeline:
         self.extractors = [EXTRACTORS.get(n)() for n in wanted]
 
     def __call__(self, doc: Document) -> Extraction:
-        ex = Extraction(document=doc)
+        ex = Extraction(document=readable(doc))
         for extractor in self.extractors:
             extractor(ex)
         return ex
@@ -52,7 +62,7 @@ class Pipeline:
     def tolerant(self, doc: Document) -> tuple[Extraction, list[str]]:
         """Run every extractor, skipping one that raises, so one bug costs one extractor's facts,
         not the document's; returns the failures as "name: error" for the manifest."""
-        ex = Extraction(document=doc)
+        ex = Extraction(document=readable(doc))
         failed = []
         for name, extractor in zip(self.names, self.extractors, strict=True):
             try:

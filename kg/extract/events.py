@@ -13,6 +13,8 @@ from ..text import sentences
 from . import EXTRACTORS
 from .backrefs import closing, deadline, refers_back
 from .event_context import EventDoc, dates_in, key, unique
+from .event_corporate import CORPORATE_TYPES, corporate_roles
+from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
@@ -36,8 +38,8 @@ from .triggers import TriggerHit, TriggerMatcher, type_settings
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
-                   "Discontinuation", "Launch")  # a person may speak about these, the organisation does them
-EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
+                   "Discontinuation", "Launch", "PersonnelChange", *CORPORATE_TYPES)  # a person may speak about these, the organisation does them
+EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement", "PriceChange")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
@@ -102,6 +104,13 @@ class _Builder:
                     if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
             if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
                 actors = unique([actor, *more])
+        role = None
+        if typ == "PersonnelChange":  # the people come or go; the organisation acts
+            actor, affects, role = personnel_roles(doc, self.everyone, hits, actor, lo, hi)
+            actors = (actor,) if actor is not None else ()
+        elif typ in CORPORATE_TYPES:
+            actor, affects = corporate_roles(doc, typ, mentions, main, actor, affects, lo, hi)
+            actors = (actor,) if actor is not None else ()
         both = self._both_parties(main, c_lo)
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
@@ -154,7 +163,7 @@ class _Builder:
         figures = self._figures(typ, lo, hi)
         if self.settings.get(typ, {}).get("needs_figure") and not figures:
             return None
-        if actor is None and not about and not (typ in ("Investment", "Enforcement") and affects):
+        if actor is None and not about and not (typ in ("Investment", "Enforcement", "PersonnelChange") and affects):
             return None
         if typ == "FinancialResult" and actor is None and not about:
             return None
@@ -164,7 +173,7 @@ class _Builder:
             type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi,
             trigger=main.text, actors=actors, participants=participants,
             affects=unique(affects), about=about, date=date, effective_date=effective,
-            figures=tuple(figures), confidence=round(min(confidence, 1.0), 3),
+            figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
         )
 
     def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
