@@ -38,8 +38,10 @@ from .triggers import TriggerHit, TriggerMatcher, type_settings
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
-                   "Discontinuation", "Launch", "PersonnelChange", *CORPORATE_TYPES)  # a person may speak about these, the organisation does them
-EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement", "PriceChange")
+                   "Discontinuation", "Launch", "PersonnelChange", *CORPORATE_TYPES)
+# (a person may speak about these; the organisation does them)
+EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
+                "PriceChange")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
