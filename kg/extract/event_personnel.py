@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import ORGANIZATION_TYPES, Mention
 from .event_context import EventDoc, unique
+from .event_subject import subject_words
 from .names_common import names_lexicon
 from .roles import clause_bounds, is_attribution
 from .triggers import TriggerHit
@@ -21,7 +22,7 @@ from .triggers import TriggerHit
 @lru_cache(maxsize=1)
 def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     t = names_lexicon().titles
-    zh = sorted({w for w in t["zh"] if w}, key=len, reverse=True)
+    zh = sorted({w for w in (*t["zh"], *subject_words().extra_titles) if w}, key=len, reverse=True)
     en = sorted({w for w in (*t["en_before"], *t["en_after"]) if w}, key=len, reverse=True)
     return (re.compile("|".join(map(re.escape, zh))),
             re.compile(r"\b(?:" + "|".join(map(re.escape, en)) + r")\b", re.IGNORECASE))

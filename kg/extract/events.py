@@ -16,6 +16,7 @@ from .event_context import EventDoc, dates_in, key, unique
 from .event_corporate import CORPORATE_TYPES, corporate_roles
 from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
+from .event_subject import clause_subject, titled_person
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
@@ -40,6 +41,9 @@ AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
                    "Discontinuation", "Launch", "PersonnelChange", *CORPORATE_TYPES)
 # (a person may speak about these; the organisation does them)
+# the subject of the trigger's clause acts (or, passive, is affected) when no extractor named anyone
+SUBJECT_TYPES = ("Launch", "Discontinuation", "Listing", "Acquisition", "Enforcement", "PersonnelChange",
+                 *CORPORATE_TYPES)
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
                 "PriceChange")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
@@ -106,6 +110,22 @@ class _Builder:
                     if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
             if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
                 actors = unique([actor, *more])
+        if typ == "PersonnelChange" and words.lang == "zh":  # "格兰博财务负责人段守辉辞职"
+            found = [m for m in titled_person(text, c_lo, main.start, self.everyone) if m is not None]
+            doc.new.extend(found)
+            self.everyone = [*self.everyone, *found]
+            mentions = [*mentions, *(m for m in found if m.type != "Person")]
+        if actor is None and words.lang == "zh" and typ in SUBJECT_TYPES:
+            subject = clause_subject(text, c_lo, main.start, main.text, self.everyone)
+            if subject is not None:  # "9月19日，华为将在德国发布…": the clause's subject, named by no extractor
+                doc.new.append(subject)
+                self.everyone = [*self.everyone, subject]
+                mentions = [*mentions, subject]
+                if typ == "Enforcement" and is_passive(text, main.start, lo, words):
+                    affects = [subject, *affects]
+                elif subject.type != "Person":
+                    actor, actor_score = subject, 0.7
+                    actors = (actor,)
         role = None
         if typ == "PersonnelChange":  # the people come or go; the organisation acts
             actor, affects, role = personnel_roles(doc, self.everyone, hits, actor, lo, hi)
@@ -165,7 +185,8 @@ class _Builder:
         figures = self._figures(typ, lo, hi)
         if self.settings.get(typ, {}).get("needs_figure") and not figures:
             return None
-        if actor is None and not about and not (typ in ("Investment", "Enforcement", "PersonnelChange") and affects):
+        bare = typ in SUBJECT_TYPES and main.weight >= 0.8  # "CAD派客云图协作版发布": a strong trigger with no party named
+        if actor is None and not about and not (typ in ("Investment", "Enforcement", "PersonnelChange") and affects) and not bare:
             return None
         if typ == "FinancialResult" and actor is None and not about:
             return None

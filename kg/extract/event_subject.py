@@ -1,0 +1,123 @@
+"""The subject of a Chinese event clause when no extractor named a party there.
+
+News states most events as "<subject><adverbs><trigger>": "9月19日，华为将在德国慕尼黑正式发布…",
+"雷军：明年小米将推10款5G手机". When no known name stands before the trigger in its clause, the
+words between the clause start (after time words) and the first stop word are taken as the
+party, as a low-confidence mention of the events extractor. The words live in
+`kg/lexicons/triggers/_subjects.json`; a statistical tagger's spans, when present, come first
+because any mention before the trigger in the clause disables this fallback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_json
+from ..model import Mention
+from .names_common import cut, names_lexicon
+from .triggers import TRIGGER_DIR
+
+_TIME = re.compile(r"[\d０-９一二三四五六七八九十〇零两]{1,4}(?:年|月|日|号|時|时|点|點|分|季度|周)|[\s　:：]+")
+_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&.\-]*")
+_MAX = 10
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    time: frozenset[str]
+    stops: frozenset[str]
+    not_names: frozenset[str]
+    person_triggers: tuple[str, ...]
+    titles: re.Pattern[str]
+    time_sorted: tuple[str, ...] = ()
+    extra_titles: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def subject_words() -> SubjectWords:
+    data = load_json(TRIGGER_DIR / "_subjects.json")
+    titles = sorted({*data["zh_titles"], *names_lexicon().titles["zh"]}, key=len, reverse=True)
+    return SubjectWords(frozenset(data["zh_time"]), frozenset(data["zh_stops"]), frozenset(data["zh_not_names"]),
+                        tuple(data["zh_person_triggers"]), re.compile("|".join(map(re.escape, titles))),
+                        tuple(sorted(data["zh_time"], key=len, reverse=True)), tuple(data["zh_titles"]))
+
+
+def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention]) -> Mention | None:
+    """A mention for the subject of the clause [c_lo, t_start), or None when none is clear."""
+    if any(c_lo <= m.start and m.end <= t_start for m in mentions) or t_start - c_lo < 2:
+        return None
+    words = subject_words()
+    pos = c_lo + _lead(text[c_lo:t_start], words)
+    subject_start, parts, stopped = None, [], False
+    for tok in cut(text[pos:t_start]):
+        if tok in words.stops:
+            stopped = True
+            break
+        if not _NAME.fullmatch(tok):
+            return None  # a number or a mark inside the run: "新款阿特兹8月下旬上市" names a product, not who acts
+        if subject_start is None:
+            subject_start = pos
+        parts.append(tok)
+        pos += len(tok)
+    if subject_start is None or not parts or (not stopped and len(parts) > 1):
+        return None  # "华为发布": one word right before the trigger is its subject; a longer run may be its object
+    name = "".join(parts)
+    if not 2 <= len(name) <= _MAX or name in words.not_names or name in names_lexicon().stoplist:
+        return None
+    kind = "Person" if _is_person(name, trigger, words) else "Organization"
+    return Mention(text=name, start=subject_start, end=subject_start + len(name), type=kind, extractor="events",
+                   confidence=0.5)
+
+
+def _is_person(name: str, trigger: str, words: SubjectWords) -> bool:
+    """"张三辞去…": before a personnel trigger a two- or three-character name with a surname is a person."""
+    return (trigger.startswith(words.person_triggers) and 2 <= len(name) <= 3
+            and name[0] in names_lexicon().surnames)
+
+
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fffA-Za-z]+(?:[·⋅•][\u4e00-\u9fffA-Za-z]+)+")
+
+
+def titled_person(text: str, c_lo: int, t_start: int, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    """"格兰博财务负责人段守辉辞职", "费耶诺德主帅斯塔姆辞职": (organisation, person) around the last title
+    before a personnel trigger, each None when the text there is no name or an extractor already named it."""
+    words = subject_words()
+    clause = text[c_lo:t_start]
+    found = list(words.titles.finditer(clause))
+    if not found:
+        return None, None
+    title = found[-1]
+    # the person: right after the title, up to the trigger or a particle (已, 因, 向, 申请)
+    tail = re.split(r"[已因向于将申正宣并也，,（(\s]", clause[title.end():], maxsplit=1)[0]
+    person = None
+    if _PERSON.fullmatch(tail) and tail not in words.not_names:
+        a = c_lo + title.end()
+        if not any(m.start < a + len(tail) and a < m.end for m in mentions):
+            person = Mention(text=tail, start=a, end=a + len(tail), type="Person", extractor="events", confidence=0.55)
+    head = clause[: found[0].start()]
+    lead = _lead(head, words)
+    org_text = re.sub(r"[（(][^）)]*[）)]$", "", head[lead:]).rstrip("、，, 的")
+    org = None
+    if _NAME.fullmatch(org_text) and 2 <= len(org_text) <= _MAX and org_text not in words.not_names \
+            and org_text not in names_lexicon().stoplist:
+        a = c_lo + lead
+        if not any(m.start < a + len(org_text) and a < m.end for m in mentions):
+            org = Mention(text=org_text, start=a, end=a + len(org_text), type="Organization", extractor="events",
+                          confidence=0.5)
+    return org, person
+
+
+def _lead(span: str, words: SubjectWords) -> int:
+    """Length of the time words and dates that open a clause ("9月19日", "近日", "当地时间周三")."""
+    pos = 0
+    while pos < len(span):
+        m = _TIME.match(span, pos)
+        if m:
+            pos = m.end()
+            continue
+        word = next((w for w in words.time_sorted if span.startswith(w, pos)), None)
+        if word is None:
+            return pos
+        pos += len(word)
+    return pos
