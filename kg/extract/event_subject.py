@@ -32,6 +32,8 @@ class SubjectWords:
     titles: re.Pattern[str]
     time_sorted: tuple[str, ...] = ()
     extra_titles: tuple[str, ...] = ()
+    en_gap: frozenset[str] = frozenset()
+    en_not_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +42,8 @@ def subject_words() -> SubjectWords:
     titles = sorted({*data["zh_titles"], *names_lexicon().titles["zh"]}, key=len, reverse=True)
     return SubjectWords(frozenset(data["zh_time"]), frozenset(data["zh_stops"]), frozenset(data["zh_not_names"]),
                         tuple(data["zh_person_triggers"]), re.compile("|".join(map(re.escape, titles))),
-                        tuple(sorted(data["zh_time"], key=len, reverse=True)), tuple(data["zh_titles"]))
+                        tuple(sorted(data["zh_time"], key=len, reverse=True)), tuple(data["zh_titles"]),
+                        frozenset(data["en_gap"]), frozenset(data["en_not_names"]))
 
 
 def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention]) -> Mention | None:
@@ -121,3 +124,28 @@ def _lead(span: str, words: SubjectWords) -> int:
             return pos
         pos += len(word)
     return pos
+
+
+_EN_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*")
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,4}|[A-Z][a-z]+", re.IGNORECASE)
+
+
+def sentence_subject_en(text: str, lo: int, t_start: int, mentions: list[Mention]) -> Mention | None:
+    """"Brightway Motors will recall…", "Acme Corp said on Monday it would lay off…": the capitalised
+    name that opens the sentence when only auxiliaries, dates and "said … it" stand before the trigger."""
+    if any(lo <= m.start and m.end <= t_start for m in mentions):
+        return None
+    words = subject_words()
+    m = _EN_NAME.match(text, lo)
+    if m is None or m.end() >= t_start:
+        return None
+    name = m.group().rstrip(".")
+    if name.split()[0] in words.en_not_names or len(name) < 2 or (name.isupper() and len(name) < 3):
+        return None
+    gap = text[m.end() : t_start].replace(",", " ").split()
+    if not all(w in words.en_gap or (_WEEKDAY.fullmatch(w) and w not in ("I",)) for w in gap):
+        return None
+    if any(w[:1].isupper() for w in gap) and not any(w.lower() in ("on", "in") for w in gap):
+        return None  # a second capitalised run without "on"/"in" before it is no date
+    return Mention(text=name, start=m.start(), end=m.start() + len(name), type="Organization", extractor="events",
+                   confidence=0.5)

@@ -14,9 +14,10 @@ from . import EXTRACTORS
 from .backrefs import closing, deadline, refers_back
 from .event_context import EventDoc, dates_in, key, unique
 from .event_corporate import CORPORATE_TYPES, corporate_roles
+from .event_guards import is_visit, responds
 from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
-from .event_subject import clause_subject, titled_person
+from .event_subject import clause_subject, sentence_subject_en, titled_person
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
@@ -86,6 +87,16 @@ class _Builder:
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
             mentions = [m for m in mentions if not is_venue(text, m, words) and not words.exchange.search(m.text)]
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
+        if typ == "Enforcement":
+            if is_visit(text, c_lo, main.start, words.lang):
+                return None  # "went to Shenzhen to understand the impact of the store closures": a visit
+            if responds(text, actor, c_lo, main.start, words.lang):  # "X表示接受处罚": X answers a penalty
+                if "Enforcement" in doc.last:
+                    return None  # the sentence goes on about the penalty already reported
+                affects = list(unique([actor, *affects])) if actor is not None else affects
+                actor = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"
+                              and all(key(m) != key(a) for a in affects)), None) or doc.recent_regulator(main.start)
+                actor_score = 0.8
         if typ == "Listing" and (actor_score < 1 or actor is None or words.exchange.search(actor.text)):
             listed = next((m for m in actor_candidates(mentions, main.end, c_hi) if m.type in ORGANIZATION_TYPES), None)
             if listed is not None:  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
@@ -115,8 +126,11 @@ class _Builder:
             doc.new.extend(found)
             self.everyone = [*self.everyone, *found]
             mentions = [*mentions, *(m for m in found if m.type != "Person")]
-        if actor is None and words.lang == "zh" and typ in SUBJECT_TYPES:
-            subject = clause_subject(text, c_lo, main.start, main.text, self.everyone)
+        if actor is None and typ in SUBJECT_TYPES:
+            subject = (clause_subject(text, c_lo, main.start, main.text, self.everyone) if words.lang == "zh"
+                       else sentence_subject_en(text, lo, main.start, self.everyone))
+            if subject is not None and is_attribution(text, subject, lo, words):
+                subject = None  # "买车网获悉": a cited outlet is never a party
             if subject is not None:  # "9月19日，华为将在德国发布…": the clause's subject, named by no extractor
                 doc.new.append(subject)
                 self.everyone = [*self.everyone, subject]
