@@ -18,6 +18,7 @@ from .event_guards import is_visit, responds
 from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
 from .event_subject import clause_subject, sentence_subject_en, titled_person
+from .figure_meaning import event_default
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
@@ -397,6 +398,7 @@ class _Builder:
             lang = self.doc.words.lang
             clauses = [clause_bounds(self.doc.text, h.start, h.end, lo, hi, lang) for h in strong]
             figs = [f for f in figs if any(a <= f.start and f.end <= b for a, b in clauses)]
+        figs = [event_default(f, typ) for f in figs]  # a fine in an enforcement, funding in an investment
         if typ in ("FinancialResult", "Enforcement"):
             amounts = [f for f in figs if f.unit != "percent"]
             return amounts if amounts or typ == "Enforcement" else figs
