@@ -20,7 +20,7 @@ class Extractor(Protocol):
 
 
 EXTRACTORS: Registry[Callable[[], Extractor]] = Registry("extractor")
-DEFAULT_PIPELINE = ("gazetteer", "names", "repeats", "dates", "figures", "relations", "events")
+DEFAULT_PIPELINE = ("gazetteer", "names", "repeats", "places", "dates", "figures", "relations", "events")
 
 
 def _load_builtin() -> None:

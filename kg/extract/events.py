@@ -22,6 +22,7 @@ from .figure_meaning import event_default
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
+from .places import market_places
 from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_words
 from .roles import (
     actor_candidates,
@@ -46,6 +47,7 @@ ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "Finan
 # the subject of the trigger's clause acts (or, passive, is affected) when no extractor named anyone
 SUBJECT_TYPES = ("Launch", "Discontinuation", "Listing", "Acquisition", "Enforcement", "PersonnelChange",
                  *CORPORATE_TYPES)
+MARKET_TYPES = ("Launch", "Discontinuation")  # launches, expansions and exits name their market
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
                 "PriceChange")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
@@ -207,8 +209,11 @@ class _Builder:
             return None
         filled = sum((actor is not None, bool(affects or participants or about), date is not None))
         confidence = main.weight * (0.55 + 0.15 * filled) * (0.7 + 0.3 * actor_score) * (1.0 if dated else 0.9)
+        markets: tuple[Mention, ...] = ()
+        if typ in MARKET_TYPES:  # "华为在智利发布云服务", "exits the Indian market"
+            markets = tuple(market_places(text, doc.mentions, *((c_lo, c_hi) if words.lang == "zh" else (lo, hi))))
         return EventMention(
-            type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi,
+            type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi, markets=markets,
             trigger=main.text, actors=actors, participants=participants,
             affects=unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
