@@ -1,9 +1,10 @@
-"""Roles of corporate events: layoffs, recalls, bankruptcies, tenders won and price changes.
+"""Roles of corporate events: layoffs, recalls, bankruptcies, tenders won, price changes, listings.
 
 These are things a firm does to itself or its customers, so a government body named in the
 sentence (the regulator that publishes a recall, the court that accepts a bankruptcy filing, the
-authority that awards a tender) is not the actor when a firm is named: the firm acts; for a
-tender the body that awards it is the party affected ("X中标国家电网项目": 国家电网).
+authority that awards a tender, the regulator or exchange that approves a listing) is not the actor
+when a firm is named: the firm acts; for a tender the body that awards it is the party affected
+("X中标国家电网项目": 国家电网).
 """
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ def corporate_roles(doc: EventDoc, typ: str, mentions: list[Mention], hit: Trigg
                     affects: list[Mention], lo: int, hi: int) -> tuple[Mention | None, list[Mention]]:
     """The firm that acts and, for a tender, who awards it."""
     text, words = doc.text, doc.words
-    firms = [m for m in actor_candidates(mentions, lo, hi) if m.type in _FIRMS and not is_attribution(text, m, lo, words)]
-    if actor is not None and actor.type == "GovernmentBody" and firms:
+    firms = [m for m in actor_candidates(mentions, lo, hi) if m.type in _FIRMS and not is_attribution(text, m, lo, words)
+             and not words.exchange.search(m.text)]
+    if actor is not None and (actor.type == "GovernmentBody" or words.exchange.search(actor.text)):
         before = [m for m in firms if m.end <= hit.start]
-        body, actor = actor, (before[-1] if before else firms[0])
-        if typ == "ContractAward":
+        body, actor = actor, (before[-1] if before else firms[0]) if firms else None  # no firm named: none acts
+        if typ == "ContractAward" and body.type == "GovernmentBody":
             affects = [body, *affects]
     elif actor is None and firms:
         before = [m for m in firms if m.end <= hit.start]

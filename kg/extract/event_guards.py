@@ -40,3 +40,16 @@ def responds(text: str, party: Mention | None, c_lo: int, t_start: int, lang: st
     a = party.end if party is not None and c_lo <= party.end <= t_start else c_lo
     span = text[a:t_start]
     return any(p.search(span) for p in guard_words(lang).responders)
+
+
+@lru_cache(maxsize=1)
+def outlet_keys() -> frozenset[str]:
+    """Lexicon ids of news outlets (`kg/lexicons/entities/outlets.json`): they report, never act."""
+    data = load_json("entities/outlets.json")
+    return frozenset(e["id"] for e in data.get("entities", []) if isinstance(e, dict) and "id" in e)
+
+
+def no_outlets(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not news outlets ("每经网讯", "据证券时报报道": never a party)."""
+    keys = outlet_keys()
+    return [m for m in mentions if m.key not in keys]

@@ -48,7 +48,7 @@ def subject_words() -> SubjectWords:
 
 def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention]) -> Mention | None:
     """A mention for the subject of the clause [c_lo, t_start), or None when none is clear."""
-    if any(c_lo <= m.start and m.end <= t_start for m in mentions) or t_start - c_lo < 2:
+    if any(c_lo <= m.start and m.end <= t_start and m.type != "Place" for m in mentions) or t_start - c_lo < 2:
         return None
     words = subject_words()
     pos = c_lo + _lead(text[c_lo:t_start], words)
@@ -68,6 +68,8 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     name = "".join(parts)
     if not 2 <= len(name) <= _MAX or name in words.not_names or name in names_lexicon().stoplist:
         return None
+    if any(m.type == "Place" and m.start < subject_start + len(name) and subject_start < m.end for m in mentions):
+        return None  # "深圳将…": a place is no party
     kind = "Person" if _is_person(name, trigger, words) else "Organization"
     return Mention(text=name, start=subject_start, end=subject_start + len(name), type=kind, extractor="events",
                    confidence=0.5)
@@ -133,7 +135,7 @@ _WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,4}|[A-Z]
 def sentence_subject_en(text: str, lo: int, t_start: int, mentions: list[Mention]) -> Mention | None:
     """"Brightway Motors will recall…", "Acme Corp said on Monday it would lay off…": the capitalised
     name that opens the sentence when only auxiliaries, dates and "said … it" stand before the trigger."""
-    if any(lo <= m.start and m.end <= t_start for m in mentions):
+    if any(lo <= m.start and m.end <= t_start and m.type != "Place" for m in mentions):
         return None
     words = subject_words()
     m = _EN_NAME.match(text, lo)

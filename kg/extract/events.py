@@ -14,7 +14,7 @@ from . import EXTRACTORS
 from .backrefs import closing, deadline, refers_back
 from .event_context import EventDoc, dates_in, key, unique
 from .event_corporate import CORPORATE_TYPES, corporate_roles
-from .event_guards import is_visit, responds
+from .event_guards import is_visit, no_outlets, responds
 from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
 from .event_subject import clause_subject, sentence_subject_en, titled_person
@@ -84,7 +84,7 @@ class _Builder:
         self.idx = idx
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-        mentions = self.everyone = doc.mentions + doc.new
+        mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
@@ -147,7 +147,7 @@ class _Builder:
         if typ == "PersonnelChange":  # the people come or go; the organisation acts
             actor, affects, role = personnel_roles(doc, self.everyone, hits, actor, lo, hi)
             actors = (actor,) if actor is not None else ()
-        elif typ in CORPORATE_TYPES:
+        elif typ in CORPORATE_TYPES or typ == "Listing":
             actor, affects = corporate_roles(doc, typ, mentions, main, actor, affects, lo, hi)
             actors = (actor,) if actor is not None else ()
         both = self._both_parties(main, c_lo)
