@@ -34,6 +34,8 @@ class SubjectWords:
     extra_titles: tuple[str, ...] = ()
     en_gap: frozenset[str] = frozenset()
     en_not_names: frozenset[str] = frozenset()
+    bad_first: frozenset[str] = frozenset()
+    object_heads: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -43,11 +45,15 @@ def subject_words() -> SubjectWords:
     return SubjectWords(frozenset(data["zh_time"]), frozenset(data["zh_stops"]), frozenset(data["zh_not_names"]),
                         tuple(data["zh_person_triggers"]), re.compile("|".join(map(re.escape, titles))),
                         tuple(sorted(data["zh_time"], key=len, reverse=True)), tuple(data["zh_titles"]),
-                        frozenset(data["en_gap"]), frozenset(data["en_not_names"]))
+                        frozenset(data["en_gap"]), frozenset(data["en_not_names"]), frozenset(data["zh_bad_first"]),
+                        tuple(sorted(data["zh_object_heads"], key=len, reverse=True)))
 
 
-def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention]) -> Mention | None:
-    """A mention for the subject of the clause [c_lo, t_start), or None when none is clear."""
+def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention],
+                   run_ok: bool = False) -> Mention | None:
+    """A mention for the subject of the clause [c_lo, t_start), or None when none is clear; `run_ok`
+    when the trigger is followed by its object or has none (康旗股份收购江苏欧飞, 甲骨文中国区裁员), so
+    that several words right before it are its subject, not a product that is launched."""
     if any(c_lo <= m.start and m.end <= t_start and m.type != "Place" for m in mentions) or t_start - c_lo < 2:
         return None
     words = subject_words()
@@ -63,13 +69,15 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
             subject_start = pos
         parts.append(tok)
         pos += len(tok)
-    if subject_start is None or not parts or (not stopped and len(parts) > 1):
+    if subject_start is None or not parts or (not stopped and len(parts) > 1 and not run_ok):
         return None  # "华为发布": one word right before the trigger is its subject; a longer run may be its object
     name = "".join(parts)
     if not 2 <= len(name) <= _MAX or name in words.not_names or name in names_lexicon().stoplist:
         return None
-    if any(m.type == "Place" and m.start < subject_start + len(name) and subject_start < m.end for m in mentions):
-        return None  # "深圳将…": a place is no party
+    if any(m.type == "Place" and m.start <= subject_start and subject_start + len(name) <= m.end for m in mentions):
+        return None  # "深圳将…": a place is no party (郴州公安交警 is)
+    if parts[0] in words.bad_first:
+        return None  # "有不少厂商", "这款车": no name
     kind = "Person" if _is_person(name, trigger, words) else "Organization"
     return Mention(text=name, start=subject_start, end=subject_start + len(name), type=kind, extractor="events",
                    confidence=0.5)
@@ -151,3 +159,24 @@ def sentence_subject_en(text: str, lo: int, t_start: int, mentions: list[Mention
         return None  # a second capitalised run without "on"/"in" before it is no date
     return Mention(text=name, start=m.start(), end=m.start() + len(name), type="Organization", extractor="events",
                    confidence=0.5)
+
+
+_OBJECT_END = re.compile(r"[，,。；;！!？?、：:（(\s]|进行|要求|并|就|指出|责令|称|后")
+
+
+def clause_object(text: str, t_end: int, c_hi: int, mentions: list[Mention]) -> Mention | None:
+    """"约谈网约车公司负责人", "约谈12家网络文学企业": the object right after an enforcement trigger,
+    when it ends in an organisation head of `_subjects.json` and no extractor named anything there."""
+    words = subject_words()
+    m = _OBJECT_END.search(text, t_end, min(c_hi, t_end + 24))
+    end = m.start() if m else min(c_hi, t_end + 24)
+    start = t_end
+    while start < end and text[start] in "了过对与和":
+        start += 1
+    span = text[start:end]
+    if not 2 <= len(span) <= 20 or any(start < x.end and x.start < end and x.type != "Place" for x in mentions):
+        return None
+    head = next((h for h in words.object_heads if span.endswith(h)), None)
+    if head is None or (len(span) == len(head) and len(span) < 3):
+        return None
+    return Mention(text=span, start=start, end=end, type="Organization", extractor="events", confidence=0.45)

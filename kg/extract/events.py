@@ -17,7 +17,7 @@ from .event_corporate import CORPORATE_TYPES, corporate_roles
 from .event_guards import is_visit, no_outlets, responds
 from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
-from .event_subject import clause_subject, sentence_subject_en, titled_person
+from .event_subject import clause_object, clause_subject, sentence_subject_en, titled_person
 from .figure_meaning import event_default
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
@@ -130,8 +130,7 @@ class _Builder:
             self.everyone = [*self.everyone, *found]
             mentions = [*mentions, *(m for m in found if m.type != "Person")]
         if actor is None and typ in SUBJECT_TYPES:
-            subject = (clause_subject(text, c_lo, main.start, main.text, self.everyone) if words.lang == "zh"
-                       else sentence_subject_en(text, lo, main.start, self.everyone))
+            subject = self._subject(typ, hits, lo, hi)
             if subject is not None and is_attribution(text, subject, lo, words):
                 subject = None  # "买车网获悉": a cited outlet is never a party
             if subject is not None:  # "9月19日，华为将在德国发布…": the clause's subject, named by no extractor
@@ -143,6 +142,12 @@ class _Builder:
                 elif subject.type != "Person":
                     actor, actor_score = subject, 0.7
                     actors = (actor,)
+        if typ == "Enforcement" and not affects and words.lang == "zh" and not is_passive(text, main.start, lo, words):
+            obj = clause_object(text, main.end, c_hi, self.everyone)  # "约谈网约车公司负责人": the party summoned
+            if obj is not None and (actor is None or key(obj) != key(actor)):
+                doc.new.append(obj)
+                self.everyone = [*self.everyone, obj]
+                affects = [obj]
         role = None
         if typ == "PersonnelChange":  # the people come or go; the organisation acts
             actor, affects, role = personnel_roles(doc, self.everyone, hits, actor, lo, hi)
@@ -218,6 +223,19 @@ class _Builder:
             affects=unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
         )
+
+    def _subject(self, typ: str, hits: list[TriggerHit], lo: int, hi: int) -> Mention | None:
+        """The subject of the first trigger's clause that has one, named by no extractor."""
+        text, lang = self.doc.text, self.doc.words.lang
+        if lang != "zh":
+            return sentence_subject_en(text, lo, min(h.start for h in hits), self.everyone)
+        for h in sorted(hits, key=lambda h: (-h.weight, h.start)):
+            c_lo, c_hi = clause_bounds(text, h.start, h.end, lo, hi, lang)
+            run_ok = typ in ("Layoff", "Bankruptcy") or len(text[h.end : c_hi].strip()) >= 2
+            found = clause_subject(text, c_lo, h.start, h.text, self.everyone, run_ok)
+            if found is not None:
+                return found
+        return None
 
     def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
         """"双方联合推出", "both companies will": the parties of the last partnership."""
