@@ -133,3 +133,17 @@ def test_events_news_seed_service_is_one_entity(seed_store) -> None:
     SELECT DISTINCT ?x WHERE { ?x rdfs:label|skos:altLabel ?l . FILTER(CONTAINS(STR(?l), "店小蜜")) }"""
     found = list(seed_store.query(q, use_default_graph_as_union=True))
     assert len(found) == 1, [str(r["x"]) for r in found]
+
+
+def test_events_news_headline_subject_names_the_body_party(pipeline) -> None:
+    ex = extract(pipeline, "挖贝网 8月13日，云帆精工（839476）近日发布2020年半年度报告，公司上半年亏损79.18万元。",
+                 headline="云帆精工2020年上半年亏损79.18万 亏损增加")
+    assert any(m.text == "云帆精工" for m in ex.mentions)
+    results = events_of(ex, "FinancialResult")
+    assert results and "云帆精工" in {a.text for e in results for a in e.actors}
+
+
+def test_events_news_subject_ends_at_a_date(pipeline) -> None:
+    e = events_of(extract(pipeline, "云帆精工2019年亏损51.97亿元。"), "FinancialResult")[0]
+    assert [a.text for a in e.actors] == ["云帆精工"]
+    assert [(f.measure, f.period) for f in e.figures] == [("net_loss", "2019年")]

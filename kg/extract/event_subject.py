@@ -19,6 +19,7 @@ from .names_common import cut, names_lexicon
 from .triggers import TRIGGER_DIR
 
 _TIME = re.compile(r"[\d０-９一二三四五六七八九十〇零两]{1,4}(?:年|月|日|号|時|时|点|點|分|季度|周)|[\s　:：]+")
+_PERIOD = re.compile(r"(?:19|20)\d\d(?:年|财年|年度)|[一二三四1-4]季度|[上下]半年|前三季度")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&.\-]*")
 _MAX = 10
 
@@ -64,6 +65,9 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
             stopped = True
             break
         if not _NAME.fullmatch(tok):
+            if parts and (tok in "（(" or _TIME.match(text, pos) or _PERIOD.match(text, pos)):
+                stopped = True  # "嘉翔股份（839476）", "豫金刚石2019年亏损": the name ends at a code or a date
+                break
             return None  # a number or a mark inside the run: "新款阿特兹8月下旬上市" names a product, not who acts
         if subject_start is None:
             subject_start = pos
@@ -180,3 +184,26 @@ def clause_object(text: str, t_end: int, c_hi: int, mentions: list[Mention]) -> 
     if head is None or (len(span) == len(head) and len(span) < 3):
         return None
     return Mention(text=span, start=start, end=end, type="Organization", extractor="events", confidence=0.45)
+
+
+def headline_subjects(headline: str, body: str, hits: list, mentions: list[Mention]) -> list[Mention]:
+    """"嘉翔股份2020年上半年亏损79.18万" over a body that names 嘉翔股份 again: the subject of a Chinese
+    headline's event clause, found wherever the body repeats it and nothing else was named there,
+    so that the body's events know who acts. `hits` are the trigger hits of the headline."""
+    out: list[Mention] = []
+    names = set()
+    for h in hits:
+        a = max((headline.rfind(c, 0, h.start) for c in "，,；;：: 　|｜"), default=-1) + 1
+        b = min([i for i in (headline.find(c, h.end) for c in "，,；;：: 　|｜") if i >= 0] or [len(headline)])
+        found = clause_subject(headline, a, h.start, h.text, [], run_ok=len(headline[h.end:b].strip()) >= 2)
+        if found is not None and found.type != "Person":
+            names.add(found.text)
+    taken = [(m.start, m.end) for m in mentions]
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), body):
+            if any(x < m.end() and m.start() < y for x, y in taken):
+                continue
+            out.append(Mention(text=name, start=m.start(), end=m.end(), type="Organization", extractor="events",
+                               confidence=0.55))
+            taken.append((m.start(), m.end()))
+    return out

@@ -17,7 +17,7 @@ from .event_corporate import CORPORATE_TYPES, corporate_roles
 from .event_guards import is_visit, no_outlets, responds
 from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
-from .event_subject import clause_object, clause_subject, sentence_subject_en, titled_person
+from .event_subject import clause_object, clause_subject, headline_subjects, sentence_subject_en, titled_person
 from .figure_meaning import event_default
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
@@ -46,7 +46,7 @@ ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "Finan
 # (a person may speak about these; the organisation does them)
 # the subject of the trigger's clause acts (or, passive, is affected) when no extractor named anyone
 SUBJECT_TYPES = ("Launch", "Discontinuation", "Listing", "Acquisition", "Enforcement", "PersonnelChange",
-                 *CORPORATE_TYPES)
+                 "FinancialResult", *CORPORATE_TYPES)
 MARKET_TYPES = ("Launch", "Discontinuation")  # launches, expansions and exits name their market
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
                 "PriceChange")
@@ -442,6 +442,10 @@ class EventExtractor:
             return
         lang = "zh" if ex.document.lang == "zh" else "en"
         words = role_words(lang)
+        head = ex.document.headline
+        if lang == "zh" and head and head.strip() != text.strip():  # the headline names who the story's events are about
+            head_hits = self.matcher.find(head, lang, [(0, len(head))])[0]
+            ex.mentions.extend(headline_subjects(head, text, head_hits, ex.mentions))
         spans = sentences(text)
         hits = outside_names(self.matcher.find(text, lang, spans), ex.mentions)
         types_in = [{h.type for h in hs} for hs in hits]
