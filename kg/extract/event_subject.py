@@ -61,7 +61,7 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     pos = c_lo + _lead(text[c_lo:t_start], words)
     subject_start, parts, stopped = None, [], False
     for tok in cut(text[pos:t_start]):
-        if tok in words.stops:
+        if tok in words.stops or (parts and tok in words.time):
             stopped = True
             break
         if not _NAME.fullmatch(tok):
@@ -80,8 +80,10 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
         return None
     if any(m.type == "Place" and m.start <= subject_start and subject_start + len(name) <= m.end for m in mentions):
         return None  # "深圳将…": a place is no party (郴州公安交警 is)
-    if parts[0] in words.bad_first:
-        return None  # "有不少厂商", "这款车": no name
+    if parts[0] in words.bad_first or name.endswith("讯"):
+        return None  # "有不少厂商", "这款车": no name; "晨报讯": a dateline
+    if any(m.type == "Place" and m.start == subject_start and subject_start + len(name) - m.end <= 2 for m in mentions):
+        return None  # "德国北部": a place and a direction
     kind = "Person" if _is_person(name, trigger, words) else "Organization"
     return Mention(text=name, start=subject_start, end=subject_start + len(name), type=kind, extractor="events",
                    confidence=0.5)
