@@ -154,7 +154,7 @@ class QuadWriter:
                 continue
             if prop == "role":
                 yield ox.Quad(entity_iri(subj), kg("role"), ox.Literal(obj), g)
-            elif obj in self.r.entities:
+            elif obj in self.r.entities and _fits(prop, self.r.entities[subj].types, self.r.entities[obj].types):
                 yield ox.Quad(entity_iri(subj), kg(prop), entity_iri(obj), g)
                 if prop == "partnerOf":
                     yield ox.Quad(entity_iri(obj), kg(prop), entity_iri(subj), g)
@@ -180,12 +180,12 @@ class QuadWriter:
                                ("affects", rep.affects), ("about", rep.about), ("market", rep.markets)):
             for m in mentions:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
-                if key and key in self.r.entities:
+                if key and key in self.r.entities and _fits(prop, set(), self.r.entities[key].types):
                     yield ox.Quad(e, kg(prop), entity_iri(key), g)
         if ev.type == "Partnership":  # every party is a participant, the actor too
             for m in rep.actors:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
-                if key and key in self.r.entities:
+                if key and key in self.r.entities and _fits("participant", set(), self.r.entities[key].types):
                     yield ox.Quad(e, kg("participant"), entity_iri(key), g)
         if rep.role and ev.type == "PersonnelChange":
             yield ox.Quad(e, kg("role"), ox.Literal(rep.role), g)
@@ -228,6 +228,23 @@ class QuadWriter:
             graph = doc_iri(dk) if dk else LEXICON_GRAPH
             for alt in sorted(self.r.entities[key].alt_labels):
                 yield dk, ox.Quad(entity_iri(key), SKOS_ALT, ox.Literal(alt), graph)
+
+
+_PARTY = {"Organization", "Company", "Platform", "GovernmentBody", "Person"}
+_ORG = {"Organization", "Company", "Platform", "GovernmentBody"}
+# what the object (and, for relations, the subject) of each property may be, as the shapes require: a place
+# named at the same words as a party (赣州市) is a market or a seat, never a party
+_OBJECT_TYPES = {"actor": _PARTY, "affects": _PARTY, "participant": _ORG, "about": {"Policy", "Service"},
+                 "market": {"Place"}, "locatedIn": {"Place"}, "partnerOf": _ORG, "subsidiaryOf": _ORG,
+                 "affiliatedWith": _ORG, "operatedBy": _ORG, "offeredOn": {"Platform"}}
+_SUBJECT_TYPES = {"locatedIn": _ORG, "partnerOf": _ORG, "subsidiaryOf": _ORG, "affiliatedWith": {"Person"}}
+
+
+def _fits(prop: str, subject_types: set[str], object_types: set[str]) -> bool:
+    """True when the entities' types allow the property (subject types unchecked when empty)."""
+    if prop in _OBJECT_TYPES and not object_types & _OBJECT_TYPES[prop]:
+        return False
+    return not (subject_types and prop in _SUBJECT_TYPES and not subject_types & _SUBJECT_TYPES[prop])
 
 
 def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tuple[str | None, ox.Quad]]:

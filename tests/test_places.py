@@ -92,3 +92,14 @@ def test_places_exit_names_its_market(pipeline) -> None:
     ex = extract(pipeline, "星禾优选宣布退出日本市场。", "zh")
     exit_ = next(e for e in ex.events if e.type == "Discontinuation")
     assert [m.text for m in exit_.markets] == ["日本"]
+
+
+@pytest.mark.parametrize("prop,subject,obj,ok", [
+    ("actor", set(), {"Place"}, False), ("participant", set(), {"Company"}, True), ("market", set(), {"Place"}, True),
+    ("market", set(), {"Company"}, False), ("partnerOf", {"Company"}, {"Place"}, False),
+    ("locatedIn", {"Company"}, {"Place"}, True), ("locatedIn", {"Person"}, {"Place"}, False),
+    ("affiliatedWith", {"Person"}, {"GovernmentBody"}, True),
+], ids=lambda v: str(v))
+def test_places_never_fill_a_party_role_in_the_graph(prop, subject, obj, ok) -> None:
+    from kg.rdf import _fits
+    assert _fits(prop, subject, obj) is ok

@@ -35,7 +35,9 @@ class EventDoc:
         self.ex = ex
         self.text = ex.document.text
         self.words = words
-        self.mentions = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
+        ordered = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
+        self.mentions = [m for m in ordered if m.type != "Place"]  # a place is never a party
+        self.places = [m for m in ordered if m.type == "Place"]  # but may be a market
         self.orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
         self.main = self._main_actor()
         self.report_date = self._report_date()

@@ -156,6 +156,8 @@ def sentence_subject_en(text: str, lo: int, t_start: int, mentions: list[Mention
     if m is None or m.end() >= t_start:
         return None
     name = m.group().rstrip(".")
+    if any(x.type == "Place" and x.start == m.start() for x in mentions):
+        return None  # "China said…": a place is no party
     if name.split()[0] in words.en_not_names or len(name) < 2 or (name.isupper() and len(name) < 3):
         return None
     gap = text[m.end() : t_start].replace(",", " ").split()

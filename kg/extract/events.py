@@ -216,7 +216,7 @@ class _Builder:
         confidence = main.weight * (0.55 + 0.15 * filled) * (0.7 + 0.3 * actor_score) * (1.0 if dated else 0.9)
         markets: tuple[Mention, ...] = ()
         if typ in MARKET_TYPES:  # "华为在智利发布云服务", "exits the Indian market"
-            markets = tuple(market_places(text, doc.mentions, *((c_lo, c_hi) if words.lang == "zh" else (lo, hi))))
+            markets = tuple(market_places(text, doc.places, *((c_lo, c_hi) if words.lang == "zh" else (lo, hi))))
         return EventMention(
             type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi, markets=markets,
             trigger=main.text, actors=actors, participants=participants,
@@ -228,11 +228,11 @@ class _Builder:
         """The subject of the first trigger's clause that has one, named by no extractor."""
         text, lang = self.doc.text, self.doc.words.lang
         if lang != "zh":
-            return sentence_subject_en(text, lo, min(h.start for h in hits), self.everyone)
+            return sentence_subject_en(text, lo, min(h.start for h in hits), [*self.everyone, *self.doc.places])
         for h in sorted(hits, key=lambda h: (-h.weight, h.start)):
             c_lo, c_hi = clause_bounds(text, h.start, h.end, lo, hi, lang)
             run_ok = typ in ("Layoff", "Bankruptcy") or len(text[h.end : c_hi].strip()) >= 2
-            found = clause_subject(text, c_lo, h.start, h.text, self.everyone, run_ok)
+            found = clause_subject(text, c_lo, h.start, h.text, [*self.everyone, *self.doc.places], run_ok)
             if found is not None:
                 return found
         return None

@@ -394,6 +394,7 @@ class RelationExtractor:
         aff = Affiliations(ex, self.rules, lang)
         found.extend(aff.run())
         ex.mentions.extend(aff.new)
+        found = [r for r in found if "Place" not in (r.subject.type, r.object.type if r.object else "")]  # places: locatedIn only
         ex.relations.extend(_dedupe(found))
 
 
