@@ -147,3 +147,14 @@ def test_events_news_subject_ends_at_a_date(pipeline) -> None:
     e = events_of(extract(pipeline, "云帆精工2019年亏损51.97亿元。"), "FinancialResult")[0]
     assert [a.text for a in e.actors] == ["云帆精工"]
     assert [(f.measure, f.period) for f in e.figures] == [("net_loss", "2019年")]
+
+
+def test_events_news_agent_after_you_is_the_actor(pipeline) -> None:
+    e = events_of(extract(pipeline, "八月，第一部5G手机由云帆发布。"), "Launch")[0]
+    assert [a.text for a in e.actors] == ["云帆"]
+
+
+def test_events_news_investee_is_the_subject_of_the_round(pipeline) -> None:
+    ex = extract(pipeline, "在线教育品牌云帆课堂今日正式确认红杉中国领投其E轮融资。")
+    e = events_of(ex, "Investment")[0]
+    assert "云帆课堂" in {m.text for m in e.affects}

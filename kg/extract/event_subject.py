@@ -20,6 +20,7 @@ from .triggers import TRIGGER_DIR
 
 _TIME = re.compile(r"[\d０-９一二三四五六七八九十〇零两]{1,4}(?:年|月|日|号|時|时|点|點|分|季度|周)|[\s　:：]+")
 _PERIOD = re.compile(r"(?:19|20)\d\d(?:年|财年|年度)|[一二三四1-4]季度|[上下]半年|前三季度")
+_BY_AGENT = re.compile(r"由([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&]{1,9})(?:正式|公司|官方)?\Z")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&.\-]*")
 _MAX = 10
 
@@ -36,6 +37,7 @@ class SubjectWords:
     en_gap: frozenset[str] = frozenset()
     en_not_names: frozenset[str] = frozenset()
     bad_first: frozenset[str] = frozenset()
+    descriptor_heads: frozenset[str] = frozenset()
     object_heads: tuple[str, ...] = ()
 
 
@@ -43,11 +45,13 @@ class SubjectWords:
 def subject_words() -> SubjectWords:
     data = load_json(TRIGGER_DIR / "_subjects.json")
     titles = sorted({*data["zh_titles"], *names_lexicon().titles["zh"]}, key=len, reverse=True)
-    return SubjectWords(frozenset(data["zh_time"]), frozenset(data["zh_stops"]), frozenset(data["zh_not_names"]),
-                        tuple(data["zh_person_triggers"]), re.compile("|".join(map(re.escape, titles))),
-                        tuple(sorted(data["zh_time"], key=len, reverse=True)), tuple(data["zh_titles"]),
-                        frozenset(data["en_gap"]), frozenset(data["en_not_names"]), frozenset(data["zh_bad_first"]),
-                        tuple(sorted(data["zh_object_heads"], key=len, reverse=True)))
+    return SubjectWords(
+        time=frozenset(data["zh_time"]), stops=frozenset(data["zh_stops"]), not_names=frozenset(data["zh_not_names"]),
+        person_triggers=tuple(data["zh_person_triggers"]), titles=re.compile("|".join(map(re.escape, titles))),
+        time_sorted=tuple(sorted(data["zh_time"], key=len, reverse=True)), extra_titles=tuple(data["zh_titles"]),
+        en_gap=frozenset(data["en_gap"]), en_not_names=frozenset(data["en_not_names"]),
+        bad_first=frozenset(data["zh_bad_first"]), descriptor_heads=frozenset(data["zh_descriptor_heads"]),
+        object_heads=tuple(sorted(data["zh_object_heads"], key=len, reverse=True)))
 
 
 def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention],
@@ -58,6 +62,10 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     if any(c_lo <= m.start and m.end <= t_start and m.type != "Place" for m in mentions) or t_start - c_lo < 2:
         return None
     words = subject_words()
+    agent = _BY_AGENT.search(text, c_lo, t_start)  # "第一部5G手机由中兴发布": the agent after 由
+    if agent is not None and agent.group(1) not in words.not_names:
+        return Mention(text=agent.group(1), start=agent.start(1), end=agent.end(1), type="Organization", extractor="events",
+                       confidence=0.5)
     pos = c_lo + _lead(text[c_lo:t_start], words)
     subject_start, parts, stopped = None, [], False
     for tok in cut(text[pos:t_start]):
@@ -75,6 +83,10 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
         pos += len(tok)
     if subject_start is None or not parts or (not stopped and len(parts) > 1 and not run_ok):
         return None  # "华为发布": one word right before the trigger is its subject; a longer run may be its object
+    heads = [i for i, tok in enumerate(parts[:-1]) if tok in words.descriptor_heads]
+    if heads:  # "在线教育品牌云帆课堂": the name follows its descriptor
+        subject_start += sum(len(t) for t in parts[: heads[-1] + 1])
+        parts = parts[heads[-1] + 1 :]
     name = "".join(parts)
     if not 2 <= len(name) <= _MAX or name in words.not_names or name in names_lexicon().stoplist:
         return None

@@ -175,6 +175,13 @@ class _Builder:
                     affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
                 actors, actor, actor_score = unique(inv), inv[0], 1.0
                 affects = [m for m in affects if all(key(m) != key(i) for i in inv)]
+        if typ == "Investment" and not affects and words.lang == "zh":  # "VIPKID今日正式确认腾讯领投其E轮融资"
+            first = min([main.start, *(a.start for a in actors if a.start >= c_lo)])
+            investee = clause_subject(text, c_lo, first, main.text, [*self.everyone, *doc.places], True)
+            if investee is not None and all(key(investee) != key(a) for a in actors) \
+                    and not is_attribution(text, investee, lo, words):
+                doc.new.append(investee)
+                affects = [investee]
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
             parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
