@@ -9,6 +9,7 @@ last year's (a January report of 四季度). Words and patterns: `kg/lexicons/me
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, replace
@@ -89,18 +90,23 @@ def _is_money(fig: Figure) -> bool:
     return len(fig.unit) == 3 and fig.unit.isupper()
 
 
-def period_of(text: str, fig: Figure, lang: str, ref: date | None) -> tuple[str, str | None, str | None] | None:
+def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[tuple[int, int]] | None = None,
+              cache: dict[tuple[int, int], list[re.Match[str]]] | None = None) -> tuple[str, str | None, str | None] | None:
     """(the period as written, its first day, its last day) nearest the figure in its sentence."""
     w = meaning_words()
-    lo, hi = next(((a, b) for a, b in sentences(text) if a <= fig.start < b), (0, len(text)))
+    spans = spans if spans is not None else sentences(text)
+    i = bisect.bisect_right(spans, (fig.start, len(text) + 1)) - 1
+    lo, hi = spans[i] if i >= 0 and spans[i][0] <= fig.start < spans[i][1] else (0, len(text))
+    cache = cache if cache is not None else {}
+    if (lo, hi) not in cache:  # the periods of a sentence, found once for all its figures
+        cache[(lo, hi)] = [m for pat in w.periods["zh" if lang == "zh" else "en"] for m in pat.finditer(text, lo, hi)]
     best = None
-    for pat in w.periods["zh" if lang == "zh" else "en"]:
-        for m in pat.finditer(text, lo, hi):
-            if m.start() < fig.end and fig.start < m.end():
-                continue
-            dist = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end + 0.5
-            if best is None or dist < best[0] or (dist == best[0] and m.end() - m.start() > best[1].end() - best[1].start()):
-                best = (dist, m)
+    for m in cache[(lo, hi)]:
+        if m.start() < fig.end and fig.start < m.end():
+            continue
+        dist = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end + 0.5
+        if best is None or dist < best[0] or (dist == best[0] and m.end() - m.start() > best[1].end() - best[1].start()):
+            best = (dist, m)
     if best is None:
         return None
     m = best[1]
@@ -139,10 +145,12 @@ def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | No
                  dates: list[DateMention]) -> list[Figure]:
     """The figures with `measure` and `period` filled where the text says so."""
     out = []
+    spans = sentences(text) if figures else []  # once per document: a long one has many figures
+    cache: dict[tuple[int, int], list[re.Match[str]]] = {}
     for fig in figures:
         measure = fig.measure or measure_of(text, fig, figures, lang)
         ref = _reference(doc_date, dates, fig.start)
-        period = period_of(text, fig, lang, ref)
+        period = period_of(text, fig, lang, ref, spans, cache)
         if period is not None:
             fig = replace(fig, period=period[0], period_start=period[1], period_end=period[2])
         out.append(replace(fig, measure=measure) if measure else fig)
