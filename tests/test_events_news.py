@@ -158,3 +158,15 @@ def test_events_news_investee_is_the_subject_of_the_round(pipeline) -> None:
     ex = extract(pipeline, "在线教育品牌云帆课堂今日正式确认红杉中国领投其E轮融资。")
     e = events_of(ex, "Investment")[0]
     assert "云帆课堂" in {m.text for m in e.affects}
+
+
+def test_events_news_seed_graph_has_no_enforcement_of_the_visiting_department_against_amazon(seed_store) -> None:
+    """The seed's visit to Shenzhen and "a person close to Amazon said that the stores that were banned…"
+    made the Guangdong department punish Amazon; Amazon banned the stores, the department only visited."""
+    q = """PREFIX kg: <https://w3id.org/ecomkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?e WHERE { ?e a kg:Enforcement ; kg:actor/rdfs:label ?a ; kg:affects/rdfs:label ?b .
+      FILTER(CONTAINS(STR(?a), "Guangdong") && (STR(?b) = "Amazon" || STR(?b) = "亚马逊")) }"""
+    assert not list(seed_store.query(q, use_default_graph_as_union=True))
+    banned = """PREFIX kg: <https://w3id.org/ecomkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?e WHERE { ?e a kg:Enforcement ; kg:trigger "banned" ; kg:actor/rdfs:label ?l . FILTER(STR(?l) = "Amazon") }"""
+    assert list(seed_store.query(banned, use_default_graph_as_union=True))
