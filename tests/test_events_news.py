@@ -170,3 +170,14 @@ def test_events_news_seed_graph_has_no_enforcement_of_the_visiting_department_ag
     banned = """PREFIX kg: <https://w3id.org/ecomkg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     SELECT ?e WHERE { ?e a kg:Enforcement ; kg:trigger "banned" ; kg:actor/rdfs:label ?l . FILTER(STR(?l) = "Amazon") }"""
     assert list(seed_store.query(banned, use_default_graph_as_union=True))
+
+
+@pytest.mark.parametrize("headline,org,person,role", [
+    ("Shein appoints Donald Tang as executive chairman", "Shein", "Donald Tang", "chairman"),
+    ("Walmart CEO Doug McMillon to retire next year", "Walmart", "Doug McMillon", "CEO"),
+], ids=["appointed", "title-before-name"])
+def test_events_news_english_personnel_change(pipeline, headline, org, person, role) -> None:
+    e = events_of(extract(pipeline, "", "en", headline=headline), "PersonnelChange")[0]
+    assert [a.text for a in e.actors] == [org]
+    assert [m.text for m in e.affects] == [person]
+    assert e.role == role

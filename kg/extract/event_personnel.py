@@ -48,8 +48,33 @@ def personnel_roles(doc: EventDoc, everyone: list[Mention], hits: list[TriggerHi
     people = [m for m in inside if m.type == "Person" and any(a <= m.start and m.end <= b for a, b in spans)]
     if not people:  # "X已辞职" in one clause, the name in the one before
         people = [m for m in inside if m.type == "Person" and m.end <= hits[0].start][-1:]
+    if not people and words.lang == "en":  # "Shein appoints Donald Tang as…", "Walmart CEO Doug McMillon to retire"
+        people = _en_people(text, lo, hi, inside)
+        doc.new.extend(people)
     if actor is None or actor.type not in ORGANIZATION_TYPES:
         orgs = [m for m in inside if m.type in ORGANIZATION_TYPES]
         before = [m for m in orgs if m.end <= hits[0].start]
         actor = (before[-1] if before else orgs[0]) if orgs else doc.main
     return actor, list(unique(people)), position(text, spans, hits, words.lang)
+
+
+_EN_PERSON = r"((?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+)"
+_EN_APPOINTED = re.compile(rf"\b(?:appoint(?:s|ed)?|names?|named|hires?|hired|promotes?|promoted|taps|tapped)\s+{_EN_PERSON}\b")
+
+
+def _en_people(text: str, lo: int, hi: int, inside: list[Mention]) -> list[Mention]:
+    """A person an English sentence names right after an appointment verb or a title."""
+    titles = _titles()[1]
+    found = []
+    for m in _EN_APPOINTED.finditer(text, lo, hi):
+        found.append((m.start(1), m.end(1)))
+    for t in titles.finditer(text, lo, hi):
+        m = re.compile(rf"\s+{_EN_PERSON}\b").match(text, t.end())
+        if m is not None:
+            found.append((m.start(1), m.end(1)))
+    out = []
+    for a, b in sorted(set(found)):
+        if any(x.start < b and a < x.end for x in inside) or any(a < y.end and y.start < b for y in out):
+            continue
+        out.append(Mention(text=text[a:b], start=a, end=b, type="Person", extractor="events", confidence=0.5))
+    return out
