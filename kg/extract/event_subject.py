@@ -215,7 +215,7 @@ def headline_subjects(headline: str, body: str, hits: list, mentions: list[Menti
         if found is not None and found.type != "Person":
             names.add(found.text)
     taken = [(m.start, m.end) for m in mentions]
-    for name in sorted(names, key=len, reverse=True):
+    for name in sorted(names, key=lambda n: (-len(n), n)):
         for m in re.finditer(re.escape(name), body):
             if any(x < m.end() and m.start() < y for x, y in taken):
                 continue
