@@ -17,7 +17,8 @@ from .event_corporate import CORPORATE_TYPES, corporate_roles
 from .event_guards import is_visit, no_outlets, responds
 from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
-from .event_subject import clause_object, clause_subject, headline_subjects, sentence_subject_en, titled_person
+from .event_subject import headline_subjects
+from .event_unnamed import Parties, investee, name_unnamed
 from .figure_meaning import event_default
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
@@ -124,30 +125,11 @@ class _Builder:
                     if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
             if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
                 actors = unique([actor, *more])
-        if typ == "PersonnelChange" and words.lang == "zh":  # "格兰博财务负责人段守辉辞职"
-            found = [m for m in titled_person(text, c_lo, main.start, self.everyone) if m is not None]
-            doc.new.extend(found)
-            self.everyone = [*self.everyone, *found]
-            mentions = [*mentions, *(m for m in found if m.type != "Person")]
-        if actor is None and typ in SUBJECT_TYPES:
-            subject = self._subject(typ, hits, lo, hi)
-            if subject is not None and is_attribution(text, subject, lo, words):
-                subject = None  # "买车网获悉": a cited outlet is never a party
-            if subject is not None:  # "9月19日，华为将在德国发布…": the clause's subject, named by no extractor
-                doc.new.append(subject)
-                self.everyone = [*self.everyone, subject]
-                mentions = [*mentions, subject]
-                if typ == "Enforcement" and is_passive(text, main.start, lo, words):
-                    affects = [subject, *affects]
-                elif subject.type != "Person":
-                    actor, actor_score = subject, 0.7
-                    actors = (actor,)
-        if typ == "Enforcement" and not affects and words.lang == "zh" and not is_passive(text, main.start, lo, words):
-            obj = clause_object(text, main.end, c_hi, self.everyone)  # "约谈网约车公司负责人": the party summoned
-            if obj is not None and (actor is None or key(obj) != key(actor)):
-                doc.new.append(obj)
-                self.everyone = [*self.everyone, obj]
-                affects = [obj]
+        p = name_unnamed(doc, typ, hits, main, (lo, hi, c_lo, c_hi),
+                         Parties(actor, actors, actor_score, affects, mentions, self.everyone), SUBJECT_TYPES)
+        doc.new.extend(p.new)
+        actor, actors, actor_score, affects, mentions, self.everyone = (p.actor, p.actors, p.score, p.affects,
+                                                                        p.mentions, p.everyone)
         role = None
         if typ == "PersonnelChange":  # the people come or go; the organisation acts
             actor, affects, role = personnel_roles(doc, self.everyone, hits, actor, lo, hi)
@@ -175,13 +157,11 @@ class _Builder:
                     affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
                 actors, actor, actor_score = unique(inv), inv[0], 1.0
                 affects = [m for m in affects if all(key(m) != key(i) for i in inv)]
-        if typ == "Investment" and not affects and words.lang == "zh":  # "VIPKID今日正式确认腾讯领投其E轮融资"
-            first = min([main.start, *(a.start for a in actors if a.start >= c_lo)])
-            investee = clause_subject(text, c_lo, first, main.text, [*self.everyone, *doc.places], True)
-            if investee is not None and all(key(investee) != key(a) for a in actors) \
-                    and not is_attribution(text, investee, lo, words):
-                doc.new.append(investee)
-                affects = [investee]
+        if typ == "Investment" and not affects:  # "VIPKID今日正式确认腾讯领投其E轮融资"
+            received = investee(doc, main, lo, c_lo, actors, self.everyone)
+            if received is not None:
+                doc.new.append(received)
+                affects = [received]
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
             parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
@@ -230,19 +210,6 @@ class _Builder:
             affects=unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
         )
-
-    def _subject(self, typ: str, hits: list[TriggerHit], lo: int, hi: int) -> Mention | None:
-        """The subject of the first trigger's clause that has one, named by no extractor."""
-        text, lang = self.doc.text, self.doc.words.lang
-        if lang != "zh":
-            return sentence_subject_en(text, lo, min(h.start for h in hits), [*self.everyone, *self.doc.places])
-        for h in sorted(hits, key=lambda h: (-h.weight, h.start)):
-            c_lo, c_hi = clause_bounds(text, h.start, h.end, lo, hi, lang)
-            run_ok = typ in ("Layoff", "Bankruptcy") or len(text[h.end : c_hi].strip()) >= 2
-            found = clause_subject(text, c_lo, h.start, h.text, [*self.everyone, *self.doc.places], run_ok)
-            if found is not None:
-                return found
-        return None
 
     def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
         """"双方联合推出", "both companies will": the parties of the last partnership."""
