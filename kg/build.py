@@ -129,7 +129,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         ordered = sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         ox.serialize(ordered, output=str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=prefixes())
         if load_store:
-            report.store = _load_store(tmp)
+            report.store = _load_store(tmp, ordered)
         report.seconds = time.perf_counter() - started
         (tmp / "manifest.json").write_text(json.dumps(manifest(report, corpus), ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8", errors="backslashreplace")
@@ -241,13 +241,14 @@ def manifest(report: BuildReport, corpus: Path) -> dict:
     }
 
 
-def _load_store(folder: Path) -> str | None:
-    """Load the dataset into DIR/store when the store module is available."""
+def _load_store(folder: Path, quads: list[ox.Quad]) -> str | None:
+    """Load the build's distinct quads into DIR/store in one bulk call (no re-parse of graph.nq)
+    when the store module is available."""
     try:
-        from .store import load_dataset
+        from .store import load_quads
     except ImportError:
         return None
-    load_dataset(folder / "graph.nq", folder / "store")
+    load_quads(quads, folder / "store")
     return "store"
 
 
