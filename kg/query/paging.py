@@ -1,0 +1,268 @@
+"""Pages of a whole-graph listing: order and label only the rows shown, and count the rest.
+
+A canned question whose header names its page keys (`# page: ?date ?event`) is paged in
+two steps. The keys query selects the distinct key tuples in key order with LIMIT/OFFSET,
+over the question's WHERE clause with the OPTIONAL and BIND parts that bind no key (and
+nothing else needs) left out, since an OPTIONAL never removes a row: labels, amounts and
+evidence are not looked up for rows that are not shown. The question itself then runs
+with those keys bound by a VALUES block, ordered by the keys first. A page therefore holds
+every row of its keys (an event with two amounts gives two rows), and the total counts keys.
+
+A query without page keys (aggregates, your own SPARQL) is paged by LIMIT/OFFSET after its
+own ORDER BY, and counted by wrapping it in a COUNT.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import QueryError
+from ..vocab import PREFIXES
+from .lexer import Token, inspect, tokenize
+
+MAX_PAGE_SIZE = 10_000
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which page to show: 1-based number and rows (keys) per page."""
+
+    number: int = 1
+    size: int = 100
+
+    def __post_init__(self) -> None:
+        if self.number < 1:
+            raise QueryError(f"--page must be 1 or more, not {self.number}")
+        if not 1 <= self.size <= MAX_PAGE_SIZE:
+            raise QueryError(f"--page-size must be between 1 and {MAX_PAGE_SIZE}, not {self.size}")
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+
+def parse_keys(spec: str, where: str) -> tuple[str, ...]:
+    """`?date ?event` -> ("date", "event"); raises QueryError naming `where` if malformed."""
+    names = spec.split()
+    if not names or any(not (n.startswith("?") and n[1:].isidentifier()) for n in names):
+        raise QueryError(f"{where}: page keys must be variables like '?date ?event', got {spec!r}")
+    return tuple(n[1:] for n in names)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    body_open: int  # just after the `{` of WHERE
+    body_close: int  # at the `}` that closes WHERE
+    order_at: int | None  # where ORDER BY starts (after the body), if any
+    order_terms: str  # the text after ORDER BY
+    has_limit: bool
+    grouped: bool
+
+
+def _shape(text: str) -> tuple[_Shape, list[Token]]:
+    tokens = tokenize(text)
+    body_open = inspect(text, PREFIXES).body_open
+    depth, close = 1, None
+    for tok in tokens:
+        if tok.start < body_open:
+            continue
+        if tok.text == "{":
+            depth += 1
+        elif tok.text == "}":
+            depth -= 1
+            if depth == 0:
+                close = tok.start
+                break
+    if close is None:
+        raise QueryError("the WHERE clause is not closed")
+    tail = [t for t in tokens if t.start > close]
+    order_at = None
+    for i, tok in enumerate(tail[:-1]):
+        if tok.upper == "ORDER" and tail[i + 1].upper == "BY":
+            order_at = tok.start
+            break
+    words = {t.upper for t in tail if t.kind == "word"}
+    order_terms = ""
+    if order_at is not None:
+        after = text[order_at:].split(None, 2)
+        order_terms = after[2] if len(after) > 2 else ""
+    return _Shape(body_open, close, order_at, order_terms.strip(), bool(words & {"LIMIT", "OFFSET"}),
+                  bool(words & {"GROUP", "HAVING"})), tokens
+
+
+@dataclass(frozen=True)
+class _Segment:
+    start: int
+    end: int
+    kind: str  # "pattern" (kept; binds its variables), "filter" (kept; only reads), "optional" (droppable)
+    names: frozenset[str]
+
+
+def _closing(body: list[Token], i: int) -> int:
+    """Index of the token closing the bracket at body[i]."""
+    opener = body[i].text
+    closer = {"{": "}", "(": ")"}[opener]
+    d = 0
+    for j in range(i, len(body)):
+        d += {opener: 1, closer: -1}.get(body[j].text, 0)
+        if d == 0:
+            return j
+    return len(body) - 1
+
+
+def _segments(tokens: list[Token], shape: _Shape) -> list[_Segment]:
+    """Top-level parts of the WHERE body. OPTIONAL groups and BINDs may be dropped; FILTERs
+    only read variables; everything else (patterns, VALUES, GRAPH and sub-groups) binds them."""
+    body = [t for t in tokens if shape.body_open <= t.start < shape.body_close]
+    out: list[_Segment] = []
+    i, depth, plain_start, plain = 0, 0, shape.body_open, set()
+
+    def part(start: int, end: int, kind: str, names: set[str]) -> None:
+        if start < end:
+            out.append(_Segment(start, end, kind, frozenset(names)))
+
+    while i < len(body):
+        tok = body[i]
+        if depth == 0 and tok.upper in ("OPTIONAL", "BIND", "FILTER"):
+            j = i + 1
+            while j < len(body) and body[j].text not in ("{", "("):
+                j += 1  # FILTER NOT EXISTS {, FILTER regex( ...
+            if j < len(body):
+                k = _closing(body, j)
+                end = body[k].start + 1
+                part(plain_start, tok.start, "pattern", plain)
+                kind = "filter" if tok.upper == "FILTER" else "optional"
+                part(tok.start, end, kind, {t.text[1:] for t in body[i:k + 1] if t.kind == "var"})
+                plain_start, plain = end, set()
+                i = k + 1
+                continue
+        depth += {"{": 1, "}": -1, "(": 1, ")": -1}.get(tok.text, 0)
+        if tok.kind == "var":
+            plain.add(tok.text[1:])
+        i += 1
+    part(plain_start, shape.body_close, "pattern", plain)
+    return out
+
+
+def keys_body(text: str, keys: Sequence[str]) -> str:
+    """The WHERE body (without braces) that finds the key tuples: OPTIONAL and BIND parts
+    that bind no key and no variable a kept part reads are left out."""
+    shape, tokens = _shape(text)
+    segs = _segments(tokens, shape)
+    bound: set[str] = set().union(*(s.names for s in segs if s.kind == "pattern"))
+    needed = set(keys).union(*(s.names for s in segs if s.kind != "optional"))
+    kept = [s.kind != "optional" for s in segs]
+    changed = True
+    while changed:
+        changed = False
+        for n, seg in enumerate(segs):
+            if not kept[n] and (seg.names - bound) & needed:
+                kept[n], changed = True, True
+                needed |= seg.names
+    return " ".join(text[s.start:s.end].strip() for n, s in enumerate(segs) if kept[n] and text[s.start:s.end].strip())
+
+
+def keys_query(text: str, keys: Sequence[str], page: Page) -> str:
+    """Distinct key tuples of one page, in key order."""
+    listed = " ".join("?" + k for k in keys)
+    return (f"SELECT DISTINCT {listed} WHERE {{ {keys_body(text, keys)} }}\n"
+            f"ORDER BY {listed}\nLIMIT {page.size} OFFSET {page.offset}")
+
+
+def count_query(text: str, keys: Sequence[str] | None) -> str:
+    """How many keys (or rows, for a query without keys) the whole listing has."""
+    if keys:
+        listed = " ".join("?" + k for k in keys)
+        inner = f"SELECT DISTINCT {listed} WHERE {{ {keys_body(text, keys)} }}"
+    else:
+        shape, _ = _shape(text)
+        inner = text[:shape.order_at] if shape.order_at is not None else text
+    return f"SELECT (COUNT(*) AS ?total) WHERE {{ {{ {inner} }} }}"
+
+
+def values_block(keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """`VALUES (?a ?b) { (t t) ... }` from result terms (their N-Triples form; unbound: UNDEF)."""
+    listed = " ".join("?" + k for k in keys)
+    body = " ".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in rows)
+    return f" VALUES ({listed}) {{ {body} }} "
+
+
+def page_query(text: str, keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """The question restricted to the page's keys, ordered by the keys, then its own order."""
+    shape, _ = _shape(text)
+    head = text[:shape.body_open] + values_block(keys, rows) + text[shape.body_open:]
+    shift = len(head) - len(text)
+    order = " ".join("?" + k for k in keys) + (" " + shape.order_terms if shape.order_terms else "")
+    cut = shape.order_at + shift if shape.order_at is not None else len(head)
+    return head[:cut].rstrip() + f"\nORDER BY {order}\n"
+
+
+def limit_query(text: str, page: Page) -> str:
+    """LIMIT/OFFSET after the query's own ORDER BY (for queries without page keys)."""
+    shape, _ = _shape(text)
+    if shape.has_limit:
+        raise QueryError("this query has its own LIMIT or OFFSET; remove it to use --page")
+    return f"{text.rstrip()}\nLIMIT {page.size} OFFSET {page.offset}\n"
+
+
+Runner = Callable[[str], Any]  # SPARQL text -> Result
+
+
+def run_page(run: Runner, text: str, keys: Sequence[str] | None, page: Page) -> Any:
+    """One page of the query's answer as a Result (`run` executes SPARQL text)."""
+    if not keys:
+        return run(limit_query(text, page))
+    shape, _ = _shape(text)
+    if shape.grouped:
+        raise QueryError("page keys cannot be used with GROUP BY or HAVING; remove the '# page:' header")
+    found = run(keys_query(text, keys, page))
+    if not found.rows:  # past the last page: the question's columns, no rows
+        return run(f"{text[:shape.body_open]} FILTER(false) }}")
+    return run(page_query(text, keys, found.rows))
+
+
+def total(run: Runner, text: str, keys: Sequence[str] | None) -> int:
+    """Keys (or rows) in the whole listing."""
+    result = run(count_query(text, keys))
+    value = result.rows[0][0] if result.rows else None
+    return int(value.value) if value is not None else 0
+
+
+def _without_header(text: str) -> str:
+    """The query without its leading comment lines (so `# param:` lines are not read again)."""
+    lines = text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines) and (lines[i].startswith("#") or not lines[i].strip()):
+        i += 1
+    return "".join(lines[i:])
+
+
+def paged(engine: Any, text_or_name: str, params: dict[str, str] | None, page: Page | None, *,
+          count: bool = False, timeout: float | None = None, max_rows: int | None = None) -> tuple[Any, int | None]:
+    """(the page's Result, total keys or rows when `count`) of a query or canned name on an Engine.
+
+    Page keys come from the canned question's header, or from a `# page:` line of your own
+    query. Without `page`, the whole answer (as `Engine.run`)."""
+    from .canned import parse_header
+    from .engine import prepare
+
+    text, form, _ = prepare(text_or_name, params)
+    fields = parse_header(text, Path("<query>"))[0]
+    keys = parse_keys(fields["page"], "# page") if "page" in fields else ()
+    text = _without_header(text)
+    spent = 0.0
+
+    def run(q: str) -> Any:
+        nonlocal spent
+        result = engine.run(q, timeout=timeout, max_rows=max_rows)
+        spent += result.seconds
+        return result
+
+    if (page is not None or count) and form != "SELECT":
+        raise QueryError(f"--page and --count work on SELECT queries; this is {form}")
+    result = run_page(run, text, keys, page) if page is not None else run(text)
+    how_many = total(run, text, keys) if count else None
+    result.seconds = spent
+    return result, how_many
