@@ -46,10 +46,15 @@ def query_command(
     timeout: float = typer.Option(30.0, "--timeout", help="Stop the query after this many seconds."),
     max_rows: int = typer.Option(100_000, "--max-rows", help="Refuse answers with more rows than this."),
     list_: bool = typer.Option(False, "--list", "-l", help="List the canned queries and exit."),
+    page: int = typer.Option(None, "--page", help="Show page N of a listing (ordered by its page keys)."),
+    page_size: int = typer.Option(100, "--page-size", help="Rows (keys) per page with --page."),
+    count: bool = typer.Option(False, "--count", help="Print how many rows (keys) the listing has; "
+                                                      "with --page, after the page on stderr."),
 ) -> None:
     """Run a SPARQL query (data-model prefixes predeclared) and print its answer."""
     from ..query import Engine, load_canned, source_for
     from ..query.engine import prepare
+    from ..query.paging import Page, paged
     from ..query.remote import query_endpoint
 
     out = Console(highlight=False)
@@ -65,13 +70,22 @@ def query_command(
         if not query:
             raise QueryError("give a query, a canned query name, or -f FILE.rq (see `kg query --list`)")
         params = _params(param)
+        if endpoint and (page is not None or count):
+            raise QueryError("--page and --count work on a store or files, not on --endpoint")
         if endpoint:
             text, form, _ = prepare(query, params)
             result = query_endpoint(endpoint, text, form, timeout=timeout, max_rows=max_rows)
         else:
             source = ("files", tuple(str(g.resolve()) for g in graph)) if graph else source_for(store)
             with Engine(source, timeout=timeout, max_rows=max_rows) as engine:
-                result = engine.run(query, params)
+                chosen = Page(page, page_size) if page is not None else None
+                result, total = paged(engine, query, params, chosen, count=count, rows=page is not None or not count)
+            if result is None:  # --count alone
+                typer.echo(str(total))
+                return
+            if total is not None:
+                Console(stderr=True, highlight=False).print(f"page {page} of {-(-total // page_size)} "
+                                                            f"({total} rows in total, {page_size} per page)")
         fmt = fmt or ("ttl" if result.kind == "graph" else "table")
         if fmt == "table" and result.kind != "graph":
             _print_table(out, result)

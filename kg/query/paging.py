@@ -240,11 +240,13 @@ def _without_header(text: str) -> str:
 
 
 def paged(engine: Any, text_or_name: str, params: dict[str, str] | None, page: Page | None, *,
-          count: bool = False, timeout: float | None = None, max_rows: int | None = None) -> tuple[Any, int | None]:
+          count: bool = False, rows: bool = True, timeout: float | None = None,
+          max_rows: int | None = None) -> tuple[Any, int | None]:
     """(the page's Result, total keys or rows when `count`) of a query or canned name on an Engine.
 
     Page keys come from the canned question's header, or from a `# page:` line of your own
-    query. Without `page`, the whole answer (as `Engine.run`)."""
+    query. Without `page`, the whole answer (as `Engine.run`); with `rows=False` only the
+    total is computed and the Result is None."""
     from .canned import parse_header
     from .engine import prepare
 
@@ -262,7 +264,39 @@ def paged(engine: Any, text_or_name: str, params: dict[str, str] | None, page: P
 
     if (page is not None or count) and form != "SELECT":
         raise QueryError(f"--page and --count work on SELECT queries; this is {form}")
-    result = run_page(run, text, keys, page) if page is not None else run(text)
-    how_many = total(run, text, keys) if count else None
-    result.seconds = spent
+    result = None
+    if rows:
+        result = run_page(run, text, keys, page) if page is not None else run(text)
+    how_many = total(run, text, keys) if count or not rows else None
+    if result is not None:
+        result.seconds = spent
     return result, how_many
+
+
+def page_from_args(args: dict[str, list[str]]) -> tuple[Page | None, bool]:
+    """(page, count) from HTTP query arguments `page`, `page_size` and `count`; a page asks for
+    the total too. Raises QueryError on values that are not whole numbers."""
+    def number(name: str) -> int | None:
+        values = args.get(name) or args.get(name.replace("_", "-"))
+        if not values:
+            return None
+        try:
+            return int(values[0])
+        except ValueError:
+            raise QueryError(f"{name} must be a whole number, not {values[0]!r}") from None
+
+    n, size = number("page"), number("page_size")
+    count = (args.get("count") or [""])[0].lower() in ("1", "true", "yes")
+    if n is None and size is None:
+        return None, count
+    return Page(n or 1, size or Page.size), True
+
+
+def page_headers(page: Page | None, total: int | None) -> dict[str, str]:
+    """HTTP headers telling a client where it is in a paged answer."""
+    out: dict[str, str] = {}
+    if page is not None:
+        out.update({"X-KG-Page": str(page.number), "X-KG-Page-Size": str(page.size)})
+    if total is not None:
+        out["X-KG-Total-Rows"] = str(total)
+    return out
