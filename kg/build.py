@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .deadline import TimeBudgetExceeded, alarm
+from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError
 from .extract import Pipeline
 from .ingest import ingest_corpus
@@ -67,9 +67,6 @@ class BuildReport:
 
 def _noop(stage: str, done: int, total: int | None) -> None:
     return None
-
-
-DOC_TIMEOUT = 20.0  # seconds of extraction per document (all its parts together)
 
 
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,

@@ -9,9 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..build import DOC_TIMEOUT, build
+from ..deadline import DOC_TIMEOUT
 from ..errors import KgError
-from ..ingest.paths import shown
 
 
 def register(app: typer.Typer) -> None:
@@ -41,6 +40,9 @@ def build_command(
     Exit code 0 when every input was read, 1 when any input failed (or, with --strict,
     gave a warning), 2 when the build itself could not run.
     """
+    from ..build import build  # imported here so `kg --help` stays fast
+    from ..ingest.paths import shown
+
     err = Console(stderr=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
