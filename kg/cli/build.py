@@ -31,6 +31,9 @@ def build_command(
         help="Time budget for reading each file (past it: read again as plain text) and for extracting each "
              "document (all parts of a long one together; past it: cut off and reported); the build goes on. "
              "0: no budget."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1, metavar="N",
+        help="Extract in N worker processes (same output as 1; worth it from a few hundred documents)."),
     wait: float = typer.Option(
         0.0, "--wait", min=0, metavar="SECONDS",
         help="When another build is writing to OUT, wait up to this long for it to finish before giving up."),
@@ -46,7 +49,7 @@ def build_command(
     err = Console(stderr=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
-               "wait": wait}
+               "wait": wait, "jobs": jobs}
     try:
         if show_bar:
             with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
