@@ -87,3 +87,40 @@ def test_paging_own_query_without_keys_uses_limit(engine: Engine, tmp_path: Path
     whole = engine.run(text)
     first, total = paged(engine, text, None, Page(1, 3), count=True)
     assert first.rows == whole.rows[:3] and total == len(whole.rows)
+
+
+def test_paging_keys_come_in_key_order_across_pages(engine: Engine) -> None:
+    from kg.query.paging import term_order
+
+    seen = []
+    for n in (1, 2, 3):
+        result, _ = paged(engine, "events_in_period", None, Page(n, 2))
+        seen += sorted({(r[0], r[1]) for r in result.rows}, key=lambda k: tuple(map(term_order, k)))
+    orders = [tuple(map(term_order, k)) for k in seen]
+    assert len(orders) == 6 and orders == sorted(orders)
+
+
+def test_paging_sees_a_store_that_changed(tmp_path: Path) -> None:
+    from kg.store import load_files
+
+    store = make_store(tmp_path / "store")
+    with Engine(("store", (str(store),)), timeout=30) as eng:
+        _, before = paged(eng, "ownership", None, Page(1, 50), count=True)
+    extra = tmp_path / "more.nq"
+    extra.write_text("<https://w3id.org/ecomkg/id/entity/zz-shop> <https://w3id.org/ecomkg/ontology#operatedBy> "
+                     "<https://w3id.org/ecomkg/id/entity/zz-owner> <https://w3id.org/ecomkg/id/doc/zz> .\n",
+                     encoding="utf-8")
+    load_files([extra], store)
+    with Engine(("store", (str(store),)), timeout=30) as eng:
+        _, after = paged(eng, "ownership", None, Page(1, 50), count=True)
+    assert after == before + 1
+
+
+def test_paging_term_order_sorts_numbers_by_value() -> None:
+    import pyoxigraph as ox
+
+    from kg.query.paging import term_order
+
+    dec = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    terms = [ox.Literal("10", datatype=dec), ox.Literal("9", datatype=dec), ox.NamedNode("http://e/b"), None]
+    assert sorted(terms, key=term_order) == [None, terms[2], terms[1], terms[0]]

@@ -1,18 +1,22 @@
 """Pages of a whole-graph listing: order and label only the rows shown, and count the rest.
 
 A canned question whose header names its page keys (`# page: ?date ?event`) is paged in
-two steps. The keys query selects the distinct key tuples in key order with LIMIT/OFFSET,
-over the question's WHERE clause with the OPTIONAL and BIND parts that bind no key (and
-nothing else needs) left out, since an OPTIONAL never removes a row: labels, amounts and
-evidence are not looked up for rows that are not shown. The question itself then runs
-with those keys bound by a VALUES block, ordered by the keys first. A page therefore holds
-every row of its keys (an event with two amounts gives two rows), and the total counts keys.
+two steps. The keys query finds the distinct key tuples over the question's WHERE clause
+with the OPTIONAL and BIND parts that bind no key (and nothing else needs) left out, since
+an OPTIONAL never removes a row: labels, amounts and evidence are not looked up for rows
+that are not shown. The keys are sorted here rather than by the store's ORDER BY (which
+reads both IRIs' text at every comparison, several times slower than finding them), and
+kept for the next pages until the data changes; the total is their number. The question
+itself then runs with the page's keys bound by a VALUES block, ordered by the keys first.
+A page therefore holds every row of its keys (an event with two amounts gives two rows).
 
 A query without page keys (aggregates, your own SPARQL) is paged by LIMIT/OFFSET after its
 own ORDER BY, and counted by wrapping it in a COUNT.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,21 +168,82 @@ def keys_body(text: str, keys: Sequence[str]) -> str:
     return " ".join(text[s.start:s.end].strip() for n, s in enumerate(segs) if kept[n] and text[s.start:s.end].strip())
 
 
-def keys_query(text: str, keys: Sequence[str], page: Page) -> str:
-    """Distinct key tuples of one page, in key order."""
+def keys_query(text: str, keys: Sequence[str]) -> str:
+    """Every distinct key tuple of the listing, unordered (sorted here, see `sorted_keys`)."""
     listed = " ".join("?" + k for k in keys)
-    return (f"SELECT DISTINCT {listed} WHERE {{ {keys_body(text, keys)} }}\n"
-            f"ORDER BY {listed}\nLIMIT {page.size} OFFSET {page.offset}")
+    return f"SELECT DISTINCT {listed} WHERE {{ {keys_body(text, keys)} }}"
 
 
-def count_query(text: str, keys: Sequence[str] | None) -> str:
-    """How many keys (or rows, for a query without keys) the whole listing has."""
-    if keys:
-        listed = " ".join("?" + k for k in keys)
-        inner = f"SELECT DISTINCT {listed} WHERE {{ {keys_body(text, keys)} }}"
-    else:
-        shape, _ = _shape(text)
-        inner = text[:shape.order_at] if shape.order_at is not None else text
+def term_order(term: Any) -> tuple:
+    """Sort key of a result term, as SPARQL orders them: unbound, blank nodes, IRIs (by
+    their text), then literals (numbers by value, others by their text)."""
+    if term is None:
+        return (0,)
+    kind = type(term).__name__
+    if kind == "BlankNode":
+        return (1, term.value)
+    if kind == "NamedNode":
+        return (2, term.value)
+    datatype = getattr(getattr(term, "datatype", None), "value", "")
+    if datatype.rpartition("#")[2] in _NUMERIC:
+        try:
+            number = float(term.value)
+            if number == number:  # not NaN
+                return (3, 0, number, term.value)
+        except ValueError:
+            pass
+    return (3, 1, term.value, getattr(term, "language", None) or "", datatype)
+
+
+_NUMERIC = {"integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
+            "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"}
+KEYS_CAP = 2_000_000  # keys one listing may have (a parameter narrows a bigger one)
+_CACHE_SIZE = 8
+_cache: OrderedDict[tuple, tuple[Any, list[tuple]]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def sorted_keys(run: Runner, text: str, keys: Sequence[str], where: Any = None) -> list[tuple]:
+    """Every key tuple of the listing in key order. Oxigraph's ORDER BY looks up the text of
+    both IRIs at every comparison (20 s for 80k events at 1M triples, against 2–5 s to find
+    them unordered), so the keys are fetched unordered and sorted here. `where` identifies
+    the data (source and its files' state); with it the sorted keys are kept for the next
+    pages until the data changes."""
+    query = keys_query(text, keys)
+    key = (where, query) if where is not None else None
+    if key is not None:
+        with _cache_lock:
+            if key in _cache:
+                _cache.move_to_end(key)
+                return _cache[key][1]
+    found = run(query, KEYS_CAP)
+    rows = sorted(found.rows, key=lambda row: tuple(term_order(t) for t in row))
+    if key is not None:
+        with _cache_lock:
+            _cache[key] = (where, rows)
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    return rows
+
+
+def data_state(source: Any) -> Any:
+    """What identifies a query source's data now: its paths with their files' sizes and
+    modification times (a store changes files when written); None when unknown."""
+    try:
+        kind, paths = source
+        state = []
+        for path in map(Path, paths):
+            files = sorted(path.iterdir()) if path.is_dir() else [path]
+            state.append((str(path), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)))
+        return (kind, tuple(state))
+    except (OSError, TypeError, ValueError):
+        return None
+
+
+def count_query(text: str) -> str:
+    """How many rows a query without page keys answers."""
+    shape, _ = _shape(text)
+    inner = text[:shape.order_at] if shape.order_at is not None else text
     return f"SELECT (COUNT(*) AS ?total) WHERE {{ {{ {inner} }} }}"
 
 
@@ -207,25 +272,27 @@ def limit_query(text: str, page: Page) -> str:
     return f"{text.rstrip()}\nLIMIT {page.size} OFFSET {page.offset}\n"
 
 
-Runner = Callable[[str], Any]  # SPARQL text -> Result
+Runner = Callable[..., Any]  # (SPARQL text, row cap or None) -> Result
 
 
-def run_page(run: Runner, text: str, keys: Sequence[str] | None, page: Page) -> Any:
+def run_page(run: Runner, text: str, keys: Sequence[str] | None, page: Page, where: Any = None) -> Any:
     """One page of the query's answer as a Result (`run` executes SPARQL text)."""
     if not keys:
         return run(limit_query(text, page))
     shape, _ = _shape(text)
     if shape.grouped:
         raise QueryError("page keys cannot be used with GROUP BY or HAVING; remove the '# page:' header")
-    found = run(keys_query(text, keys, page))
-    if not found.rows:  # past the last page: the question's columns, no rows
+    shown = sorted_keys(run, text, keys, where)[page.offset:page.offset + page.size]
+    if not shown:  # past the last page: the question's columns, no rows
         return run(f"{text[:shape.body_open]} FILTER(false) }}")
-    return run(page_query(text, keys, found.rows))
+    return run(page_query(text, keys, shown))
 
 
-def total(run: Runner, text: str, keys: Sequence[str] | None) -> int:
+def total(run: Runner, text: str, keys: Sequence[str] | None, where: Any = None) -> int:
     """Keys (or rows) in the whole listing."""
-    result = run(count_query(text, keys))
+    if keys:
+        return len(sorted_keys(run, text, keys, where))
+    result = run(count_query(text))
     value = result.rows[0][0] if result.rows else None
     return int(value.value) if value is not None else 0
 
@@ -256,18 +323,19 @@ def paged(engine: Any, text_or_name: str, params: dict[str, str] | None, page: P
     text = _without_header(text)
     spent = 0.0
 
-    def run(q: str) -> Any:
+    def run(q: str, cap: int | None = None) -> Any:
         nonlocal spent
-        result = engine.run(q, timeout=timeout, max_rows=max_rows)
+        result = engine.run(q, timeout=timeout, max_rows=cap or max_rows)
         spent += result.seconds
         return result
 
     if (page is not None or count) and form != "SELECT":
         raise QueryError(f"--page and --count work on SELECT queries; this is {form}")
+    where = data_state(getattr(engine, "source", None)) if keys else None
     result = None
     if rows:
-        result = run_page(run, text, keys, page) if page is not None else run(text)
-    how_many = total(run, text, keys) if count or not rows else None
+        result = run_page(run, text, keys, page, where) if page is not None else run(text)
+    how_many = total(run, text, keys, where) if count or not rows else None
     if result is not None:
         result.seconds = spent
     return result, how_many
