@@ -78,8 +78,11 @@ def query_command(
         else:
             source = ("files", tuple(str(g.resolve()) for g in graph)) if graph else source_for(store)
             with Engine(source, timeout=timeout, max_rows=max_rows) as engine:
-                chosen = Page(page, page_size) if page is not None else None
-                result, total = paged(engine, query, params, chosen, count=count, rows=page is not None or not count)
+                if page is None and not count:
+                    result, total = engine.run(query, params), None
+                else:
+                    chosen = Page(page, page_size) if page is not None else None
+                    result, total = paged(engine, query, params, chosen, count=count, rows=page is not None)
             if result is None:  # --count alone
                 typer.echo(str(total))
                 return

@@ -132,7 +132,10 @@ class Handler(BaseHTTPRequestHandler):
         params = {k[len("param."):]: v[0] for k, v in args.items() if k.startswith("param.")}
         try:
             page, count = page_from_args(args)
-            result, total = paged(self.server.engine, text, params, page, count=count)
+            if page is None and not count:
+                result, total = self.server.engine.run(text, params), None
+            else:
+                result, total = paged(self.server.engine, text, params, page, count=count)
         except QueryRefused as err:
             return self._error(HTTPStatus.FORBIDDEN, str(err))
         except QueryTimeout as err:
