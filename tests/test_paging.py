@@ -124,3 +124,13 @@ def test_paging_term_order_sorts_numbers_by_value() -> None:
     dec = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
     terms = [ox.Literal("10", datatype=dec), ox.Literal("9", datatype=dec), ox.NamedNode("http://e/b"), None]
     assert sorted(terms, key=term_order) == [None, terms[2], terms[1], terms[0]]
+
+
+@pytest.mark.parametrize("name", ["events_in_period", "evidence", "enforcements", "ownership"])
+def test_paging_values_form_equals_union_form(engine: Engine, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.query.paging as paging
+
+    union, _ = paged(engine, name, None, Page(1, 5))
+    monkeypatch.setattr(paging, "UNION_PAGE", 0)  # the VALUES block used for big pages
+    values, _ = paged(engine, name, None, Page(1, 5))
+    assert union.rows == values.rows

@@ -15,6 +15,7 @@ own ORDER BY, and counted by wrapping it in a COUNT.
 """
 from __future__ import annotations
 
+import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -254,14 +255,39 @@ def values_block(keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return f" VALUES ({listed}) {{ {body} }} "
 
 
+UNION_PAGE = 500  # up to this many keys, one branch per key (see page_query)
+
+
 def page_query(text: str, keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """The question restricted to the page's keys, ordered by the keys, then its own order."""
-    shape, _ = _shape(text)
-    head = text[:shape.body_open] + values_block(keys, rows) + text[shape.body_open:]
-    shift = len(head) - len(text)
+    """The question restricted to the page's keys, ordered by the keys, then its own order.
+
+    Each key gets its own branch of a UNION: the WHERE clause with the key's terms written
+    in place of its variables (and bound to them), so the store looks up that key's rows
+    by index. Bound by one VALUES block instead, the store evaluates the whole clause and
+    then joins (6.8 s against well under a second for 100 events at 1M triples). A page of
+    more keys than UNION_PAGE, or a question that assigns a key with BIND, uses VALUES."""
+    shape, tokens = _shape(text)
+    body = [t for t in tokens if shape.body_open <= t.start < shape.body_close]
+    assigned = any(a.upper == "AS" and b.kind == "var" and b.text[1:] in keys for a, b in itertools.pairwise(body))
+    if len(rows) > UNION_PAGE or assigned:
+        where = values_block(keys, rows) + text[shape.body_open:shape.body_close]
+    else:
+        where = " UNION ".join(_branch(text, body, shape, keys, row) for row in rows)
     order = " ".join("?" + k for k in keys) + (" " + shape.order_terms if shape.order_terms else "")
-    cut = shape.order_at + shift if shape.order_at is not None else len(head)
-    return head[:cut].rstrip() + f"\nORDER BY {order}\n"
+    return f"{text[:shape.body_open]} {where} }}\nORDER BY {order}\n"
+
+
+def _branch(text: str, body: list[Token], shape: _Shape, keys: Sequence[str], row: Sequence[Any]) -> str:
+    """`{ BIND(term AS ?key) ... WHERE-clause with the terms in place of the keys }`."""
+    terms = {k: str(t) for k, t in zip(keys, row, strict=True) if t is not None}
+    out, at = [], shape.body_open
+    for tok in body:
+        if tok.kind == "var" and tok.text[1:] in terms:
+            out += [text[at:tok.start], terms[tok.text[1:]]]
+            at = tok.start + len(tok.text)
+    out.append(text[at:shape.body_close])
+    binds = " ".join(f"BIND({t} AS ?{k})" for k, t in terms.items())
+    return "{ " + binds + " " + "".join(out) + " }"
 
 
 def limit_query(text: str, page: Page) -> str:
