@@ -19,7 +19,7 @@ import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -200,8 +200,25 @@ _NUMERIC = {"integer", "decimal", "double", "float", "int", "long", "short", "by
             "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"}
 KEYS_CAP = 2_000_000  # keys one listing may have (a parameter narrows a bigger one)
 _CACHE_SIZE = 8
-_cache: OrderedDict[tuple, tuple[Any, list[tuple]]] = OrderedDict()
+_cache: OrderedDict[tuple, Any] = OrderedDict()
 _cache_lock = threading.Lock()
+
+
+def _cached(where: Any, query: str, compute: Callable[[], Any]) -> Any:
+    """compute(), kept for `(where, query)` while `where` (the data's state) is not None."""
+    if where is None:
+        return compute()
+    key = (where, query)
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    value = compute()
+    with _cache_lock:
+        _cache[key] = value
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
 
 
 def sorted_keys(run: Runner, text: str, keys: Sequence[str], where: Any = None) -> list[tuple]:
@@ -211,20 +228,18 @@ def sorted_keys(run: Runner, text: str, keys: Sequence[str], where: Any = None) 
     the data (source and its files' state); with it the sorted keys are kept for the next
     pages until the data changes."""
     query = keys_query(text, keys)
-    key = (where, query) if where is not None else None
-    if key is not None:
-        with _cache_lock:
-            if key in _cache:
-                _cache.move_to_end(key)
-                return _cache[key][1]
-    found = run(query, KEYS_CAP)
-    rows = sorted(found.rows, key=lambda row: tuple(term_order(t) for t in row))
-    if key is not None:
-        with _cache_lock:
-            _cache[key] = (where, rows)
-            while len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
-    return rows
+
+    def compute() -> list[tuple]:
+        return sorted(run(query, KEYS_CAP).rows, key=lambda row: tuple(term_order(t) for t in row))
+
+    return _cached(where, query, compute)
+
+
+def whole_answer(run: Runner, text: str, where: Any = None) -> Any:
+    """The whole answer of a query without page keys that must be computed whole anyway
+    (it orders or groups every row), kept like `sorted_keys` so that its next pages and its
+    total cost nothing."""
+    return _cached(where, text, lambda: run(text, KEYS_CAP))
 
 
 def data_state(source: Any) -> Any:
@@ -303,9 +318,12 @@ Runner = Callable[..., Any]  # (SPARQL text, row cap or None) -> Result
 
 def run_page(run: Runner, text: str, keys: Sequence[str] | None, page: Page, where: Any = None) -> Any:
     """One page of the query's answer as a Result (`run` executes SPARQL text)."""
+    shape, _ = _shape(text)
+    if not keys and where is not None and (shape.order_at is not None or shape.grouped) and not shape.has_limit:
+        whole = whole_answer(run, text, where)
+        return replace(whole, rows=whole.rows[page.offset:page.offset + page.size])
     if not keys:
         return run(limit_query(text, page))
-    shape, _ = _shape(text)
     if shape.grouped:
         raise QueryError("page keys cannot be used with GROUP BY or HAVING; remove the '# page:' header")
     shown = sorted_keys(run, text, keys, where)[page.offset:page.offset + page.size]
@@ -318,6 +336,9 @@ def total(run: Runner, text: str, keys: Sequence[str] | None, where: Any = None)
     """Keys (or rows) in the whole listing."""
     if keys:
         return len(sorted_keys(run, text, keys, where))
+    shape, _ = _shape(text)
+    if where is not None and (shape.order_at is not None or shape.grouped) and not shape.has_limit:
+        return len(whole_answer(run, text, where).rows)
     result = run(count_query(text))
     value = result.rows[0][0] if result.rows else None
     return int(value.value) if value is not None else 0
@@ -357,7 +378,7 @@ def paged(engine: Any, text_or_name: str, params: dict[str, str] | None, page: P
 
     if (page is not None or count) and form != "SELECT":
         raise QueryError(f"--page and --count work on SELECT queries; this is {form}")
-    where = data_state(getattr(engine, "source", None)) if keys else None
+    where = data_state(getattr(engine, "source", None))
     result = None
     if rows:
         result = run_page(run, text, keys, page, where) if page is not None else run(text)
