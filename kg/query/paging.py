@@ -414,4 +414,6 @@ def page_headers(page: Page | None, total: int | None) -> dict[str, str]:
         out.update({"X-KG-Page": str(page.number), "X-KG-Page-Size": str(page.size)})
     if total is not None:
         out["X-KG-Total-Rows"] = str(total)
+    if out:  # a page on another origin (`kg serve --cors`) may read them
+        out["Access-Control-Expose-Headers"] = ", ".join(out)
     return out
