@@ -26,7 +26,7 @@ from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
 from .model import Document, Extraction, FileResult, Problem
 from .outlock import out_lock, remove_stale
-from .rdf import dataset_quads, nquads_lines, prefixes
+from .rdf import dataset_quads, prefixes
 from .resolve import resolve
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
@@ -122,10 +122,9 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     tmp.mkdir(parents=True)
     try:
         tick("write", 0, None)
-        lines = nquads_lines(quads)
+        lines, ordered = _lines_and_order(quads)
         report.quads = len(lines)
         (tmp / "graph.nq").write_text("".join(lines), encoding="utf-8")
-        ordered = sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         ox.serialize(ordered, output=str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=prefixes())
         if load_store:
             report.store = _load_store(tmp, ordered)
@@ -137,6 +136,25 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return report
+
+
+def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
+    """(sorted distinct N-Quads lines, the distinct quads in TriG order: graph, subject,
+    predicate, object by their text). Each quad's text is made once and serves both: the
+    terms' texts are cut from it (subject and predicate hold no space; the graph IRI ends
+    the line) rather than made again term by term."""
+    by_line: dict[str, tuple[tuple[str, str, str, str], ox.Quad]] = {}
+    for q in quads:
+        text = str(q)
+        if text in by_line:
+            continue
+        g = str(q.graph_name)
+        s, p, rest = text.split(" ", 2)
+        o = rest if g == "DEFAULT" else rest[: len(rest) - len(g) - 1]  # "DEFAULT": the default graph
+        by_line[text] = ((g, s, p, o), q)
+    lines = sorted(text + " .\n" for text in by_line)
+    ordered = [q for _, q in sorted(by_line.values(), key=lambda kq: kq[0])]
+    return lines, ordered
 
 
 def _extract_stage(documents: list[Document], budget: float, tick: Progress, jobs: int,
