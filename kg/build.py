@@ -73,12 +73,14 @@ DOC_TIMEOUT = 20.0  # seconds of extraction per document (all its parts together
 
 
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
-          follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0) -> BuildReport:
+          follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0,
+          ner: str = "on") -> BuildReport:
     """Build the knowledge graph of every file under `corpus` into the folder `out`.
 
     One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
     `doc_timeout` bounds the extraction of each document (None or 0: no bound);
-    `follow_symlinks` lets links lead outside the corpus folder."""
+    `follow_symlinks` lets links lead outside the corpus folder; `ner` picks the statistical
+    taggers (on: both languages, zh, en, off: rules only)."""
     corpus = Path(corpus)
     out = Path(out)
     if not corpus.exists():
@@ -87,11 +89,12 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
-        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0)
+        pipeline = Pipeline(ner=ner)
+        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline)
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
-           doc_timeout: float) -> BuildReport:
+           doc_timeout: float, pipeline: Pipeline) -> BuildReport:
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
@@ -103,7 +106,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         tick("ingest", i, None)
     documents = [d for f in files for d in f.documents]
 
-    extractions, extra_problems = _extract_all(documents, doc_timeout, tick)
+    extractions, extra_problems = _extract_all(pipeline, documents, doc_timeout, tick)
 
     tick("resolve", 0, None)
     resolved = resolve(extractions, documents, load_entities())
@@ -140,13 +143,16 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     return report
 
 
-def _extract_all(documents: list[Document], budget: float, tick: Progress,
+PREPARE_BATCH = 512  # documents the taggers see together (bounded so memory stays flat)
+
+
+def _extract_all(pipeline: Pipeline, documents: list[Document], budget: float, tick: Progress,
                  ) -> tuple[list[Extraction], dict[str, list[Problem]]]:
     """Run the extractors over every document. One bad document must not stop the corpus:
     an extractor that fails costs its own facts only, and a document (all the parts it was
     cut into together) whose extraction outlasts `budget` seconds is cut off there, its
-    remaining parts kept without facts, and reported."""
-    pipeline = Pipeline()
+    remaining parts kept without facts, and reported. Every `PREPARE_BATCH` documents the
+    pipeline first sees the batch together (the taggers tag its sentences in batches)."""
     extractions: list[Extraction] = []
     problems: dict[str, list[Problem]] = {}
     spent: dict[str, float] = {}
@@ -156,6 +162,8 @@ def _extract_all(documents: list[Document], budget: float, tick: Progress,
     for doc in targets:
         parts[origin_key(doc)] += 1
     for i, doc in enumerate(targets, 1):
+        if (i - 1) % PREPARE_BATCH == 0:
+            pipeline.prepare(targets[i - 1 : i - 1 + PREPARE_BATCH])
         origin = origin_key(doc)
         if origin in cut:
             cut[origin].append(doc)

@@ -1,0 +1,72 @@
+"""Pipeline step "ner": names found by the statistical taggers, typed and checked by rules.
+
+Runs after the gazetteer and the name rules, so a known entity or a rule's name keeps its
+span: a tagger's candidate that overlaps any mention already found is dropped. What the
+taggers add are the names no lexicon lists and no suffix marks (executives, regulators,
+brands). The taggers work best on many sentences at once: `prepare` tags a batch of
+documents before they are extracted one by one, and `__call__` tags a document that was not
+prepared (a very long one, or a single call in a test).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ...model import Document, Extraction, Mention
+from ..names_common import Candidate, names_lexicon
+from .en_spans import en_candidates
+from .lac import shared_tagger as lac_tagger
+from .lexicon import ner_lexicon
+from .spacy_en import shared_tagger as spacy_tagger
+from .zh_spans import zh_candidates
+
+LANGS = ("zh", "en")
+PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time budget instead
+
+
+class NerExtractor:
+    """Adds the typed tagger names of a document's language (`langs`: "zh", "en" or both)."""
+
+    def __init__(self, langs: Iterable[str] = LANGS) -> None:
+        self.langs = tuple(langs)
+        self.lex = ner_lexicon()
+        self.names = names_lexicon()
+        self._ready: dict[str, list[Candidate]] = {}
+
+    def prepare(self, docs: Iterable[Document]) -> None:
+        """Tag the documents of a batch together; their candidates wait for `__call__`."""
+        self._ready.clear()
+        by_lang: dict[str, list[Document]] = {lang: [] for lang in self.langs}
+        for d in docs:
+            if d.lang in by_lang and d.text and len(d.text) <= PREPARE_MAX_CHARS:
+                by_lang[d.lang].append(d)
+        for lang, group in by_lang.items():
+            for d, cands in zip(group, self._tag(lang, [d.text for d in group]), strict=True):
+                self._ready[d.key] = cands
+
+    def _tag(self, lang: str, texts: list[str]) -> list[list[Candidate]]:
+        if not texts:
+            return []
+        if lang == "zh":
+            return [zh_candidates(t, w, self.lex, self.names) for t, w in zip(texts, lac_tagger().words(texts), strict=True)]
+        return [en_candidates(t, s, self.lex, self.names) for t, s in zip(texts, spacy_tagger().spans(texts), strict=True)]
+
+    def candidates(self, doc: Document) -> list[Candidate]:
+        """The typed candidates of one document (prepared or tagged now)."""
+        if doc.lang not in self.langs or not doc.text:
+            return []
+        ready = self._ready.pop(doc.key, None)
+        return ready if ready is not None else self._tag(doc.lang, [doc.text])[0]
+
+    def __call__(self, ex: Extraction) -> None:
+        text = ex.document.text
+        taken = sorted((m.start, m.end) for m in ex.mentions)
+        new = []
+        for c in sorted(self.candidates(ex.document), key=lambda c: c.start):
+            if any(a < c.end and c.start < b for a, b in taken):
+                continue
+            taken.append((c.start, c.end))
+            new.append(Mention(text[c.start : c.end], c.start, c.end, c.type, key=None,
+                               extractor=c.rule, confidence=c.confidence))
+        if new:
+            ex.mentions.extend(new)
+            ex.mentions.sort(key=lambda m: (m.start, m.end))

@@ -1,0 +1,82 @@
+"""The word lists that type and check the taggers' spans, read from `kg/lexicons/ner/`.
+
+Each list is data (see the comment at the top of each file); a malformed line raises
+`LexiconError` naming the file and line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...errors import LexiconError
+from ...lexicons import LEXICON_DIR, load_json, load_tsv, load_words
+from ...model import ENTITY_TYPES
+from ...text import normalize
+
+NER_DIR = "ner"
+
+
+@dataclass(frozen=True)
+class NerLexicon:
+    zh_heads: tuple[tuple[str, str], ...]  # (head, type), longest first
+    zh_context: dict[str, str]  # cue -> type
+    determiners: tuple[str, ...]  # longest first
+    counts: re.Pattern[str]
+    generic_heads: frozenset[str]
+    en_heads: dict[str, str]  # casefolded last word -> type
+    en_not_names: frozenset[str]  # normalised
+
+    def zh_head_type(self, span: str) -> tuple[str, str] | None:
+        """(head, type) of the longest head that ends `span`, or None."""
+        for head, typ in self.zh_heads:
+            if span.endswith(head):
+                return head, typ
+        return None
+
+    def zh_generic(self, span: str) -> bool:
+        """True for a span that names no one: a generic head alone, or after a determiner or a count."""
+        rest = span
+        for det in self.determiners:
+            if rest.startswith(det):
+                rest = rest[len(det):]
+                break
+        m = self.counts.match(rest)
+        if m:
+            rest = rest[m.end():]
+        if rest in self.generic_heads or not rest:
+            return True
+        return rest != span and any(rest.endswith(h) and len(rest) - len(h) <= 2 for h in self.generic_heads)
+
+
+def _types(rel: str) -> list[tuple[str, str]]:
+    out = []
+    for no, (word, typ) in load_tsv(rel, columns=2):
+        if typ not in ENTITY_TYPES:
+            raise LexiconError(f"{LEXICON_DIR / rel}:{no}: unknown entity type {typ!r}; valid: {', '.join(ENTITY_TYPES)}")
+        out.append((word, typ))
+    return out
+
+
+@lru_cache(maxsize=1)
+def ner_lexicon() -> NerLexicon:
+    """Load and check every list in `kg/lexicons/ner/` (once per process)."""
+    rel = f"{NER_DIR}/zh_generic.json"
+    generic = load_json(rel)
+    try:
+        determiners = tuple(sorted((str(w) for w in generic["determiners"]), key=len, reverse=True))
+        counts = re.compile(str(generic["counts"]))
+        heads = frozenset(str(w) for w in generic["generic_heads"])
+    except (KeyError, TypeError) as err:
+        raise LexiconError(f"{LEXICON_DIR / rel}: missing or malformed key: {err}") from err
+    except re.error as err:
+        raise LexiconError(f"{LEXICON_DIR / rel}: bad 'counts' regex: {err}") from err
+    return NerLexicon(
+        zh_heads=tuple(sorted(_types(f"{NER_DIR}/zh_heads.tsv"), key=lambda h: -len(h[0]))),
+        zh_context=dict(_types(f"{NER_DIR}/zh_context.tsv")),
+        determiners=determiners,
+        counts=counts,
+        generic_heads=heads,
+        en_heads={w.casefold(): t for w, t in _types(f"{NER_DIR}/en_heads.tsv")},
+        en_not_names=frozenset(normalize(w) for w in load_words(f"{NER_DIR}/en_not_names.txt")),
+    )

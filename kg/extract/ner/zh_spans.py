@@ -1,0 +1,79 @@
+"""Chinese tagger output -> typed, checked name candidates.
+
+LAC labels words PER, ORG, LOC or a part of speech; ORG does not tell a company from a
+ministry or a football club. The rules here decide:
+- type: the head the span ends with (`zh_heads.tsv`: 有限公司 Company, 局 GovernmentBody,
+  协会 Organization, 商城 Platform), else a cue in the same clause (`zh_context.tsv`), else Company;
+- boundaries: a place written just before an institution (北京市 + 消防局, 浙江省 + 商务厅) is part
+  of its name; a trailing 的 is not;
+- rejection: generic phrases (各家银行, 一家银行, 相关部门), stop-listed words, single characters,
+  people's names with digits or of an impossible length.
+"""
+from __future__ import annotations
+
+from ..names_common import Candidate, NamesLexicon
+from .lac import Word
+from .lexicon import NerLexicon
+
+CLAUSE_END = frozenset("，。；！？,;!?\n")
+_JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may end an institution's name
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    a = start
+    while a > 0 and text[a - 1] not in CLAUSE_END:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in CLAUSE_END:
+        b += 1
+    return text[a:b]
+
+
+def _person_ok(span: str) -> bool:
+    if any(ch.isdigit() for ch in span):
+        return False
+    if span.isascii():
+        return span[:1].isupper() and len(span) >= 2
+    han = span.replace("·", "").replace("•", "")
+    return 2 <= len(han) <= (12 if "·" in span or "•" in span else 4)
+
+
+def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
+    """Typed candidates from the tagger's words of `text` (offsets into `text`)."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        span = text[w.start : w.end]
+        if w.label == "PER":
+            if _person_ok(span) and not names.is_stopped(span):
+                out.append(Candidate(w.start, w.end, "Person", "ner:zh", 0.7))
+            i += 1
+            continue
+        start, end, label = w.start, w.end, w.label
+        if label == "LOC" and i + 1 < len(words) and words[i + 1].label in _JOINABLE and words[i + 1].start == end:
+            head = lex.zh_head_type(text[end : words[i + 1].end])
+            if head and head[1] in ("GovernmentBody", "Organization") and words[i + 1].end - end > len(head[0]):
+                end, label = words[i + 1].end, "ORG"  # 北京市 + 消防局
+                i += 1
+            elif head and head[1] in ("GovernmentBody", "Organization") and words[i + 1].label == "ORG":
+                end, label = words[i + 1].end, "ORG"
+                i += 1
+        i += 1
+        if label != "ORG":
+            continue
+        while end > start and text[end - 1] in "的之":
+            end -= 1
+        span = text[start:end]
+        if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span):
+            continue
+        head = lex.zh_head_type(span)
+        if head and len(span) > len(head[0]):
+            out.append(Candidate(start, end, head[1], "ner:zh-head", 0.75))
+            continue
+        if head:  # the head alone (公司, 政府): no name
+            continue
+        clause = _clause(text, start, end)
+        cue = next((t for c, t in lex.zh_context.items() if c in clause), None)
+        out.append(Candidate(start, end, cue or "Company", "ner:zh-context" if cue else "ner:zh", 0.65 if cue else 0.6))
+    return out
