@@ -1,7 +1,8 @@
 """Pipeline step "ner": names found by the statistical taggers, typed and checked by rules.
 
 Runs after the gazetteer and the name rules, so a known entity or a rule's name keeps its
-span: a tagger's candidate that overlaps any mention already found is dropped. What the
+span: a tagger's candidate that overlaps any mention already found, or that is part of a name
+found in the document, is dropped. What the
 taggers add are the names no lexicon lists and no suffix marks (executives, regulators,
 brands). The taggers work best on many sentences at once: `prepare` tags a batch of
 documents before they are extracted one by one, and `__call__` tags a document that was not
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ...model import Document, Extraction, Mention
+from ...text import normalize
 from ..names_common import Candidate, names_lexicon
 from .en_spans import en_candidates
 from .lac import shared_tagger as lac_tagger
@@ -60,10 +62,15 @@ class NerExtractor:
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
         taken = sorted((m.start, m.end) for m in ex.mentions)
+        known = {normalize(m.text) for m in ex.mentions}
         new = []
         for c in sorted(self.candidates(ex.document), key=lambda c: c.start):
             if any(a < c.end and c.start < b for a, b in taken):
                 continue
+            name = normalize(text[c.start : c.end])
+            if any(name in k for k in known):
+                continue  # part of a name found here already ("Longrui Junfeng" of "Jiangsu Longrui Junfeng
+                # Information Technology Co., Ltd."): the "repeats" step finds its short forms with its type
             taken.append((c.start, c.end))
             new.append(Mention(text[c.start : c.end], c.start, c.end, c.type, key=None,
                                extractor=c.rule, confidence=c.confidence))
