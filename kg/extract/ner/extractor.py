@@ -11,15 +11,17 @@ prepared (a very long one, or a single call in a test).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ...model import Document, Extraction, Mention
 from ...text import normalize
 from ..names_common import Candidate, names_lexicon
 from .en_spans import en_candidates
+from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
 from .spacy_en import shared_tagger as spacy_tagger
-from .zh_spans import zh_candidates
+from .zh_spans import checked_rule_span, zh_candidates
 
 LANGS = ("zh", "en")
 PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time budget instead
@@ -32,7 +34,7 @@ class NerExtractor:
         self.langs = tuple(langs)
         self.lex = ner_lexicon()
         self.names = names_lexicon()
-        self._ready: dict[str, list[Candidate]] = {}
+        self._ready: dict[str, tuple[list[Candidate], list[Word]]] = {}
 
     def prepare(self, docs: Iterable[Document]) -> None:
         """Tag the documents of a batch together; their candidates wait for `__call__`."""
@@ -45,26 +47,51 @@ class NerExtractor:
             for d, cands in zip(group, self._tag(lang, [d.text for d in group]), strict=True):
                 self._ready[d.key] = cands
 
-    def _tag(self, lang: str, texts: list[str]) -> list[list[Candidate]]:
+    def _tag(self, lang: str, texts: list[str]) -> list[tuple[list[Candidate], list[Word]]]:
         if not texts:
             return []
         if lang == "zh":
-            return [zh_candidates(t, w, self.lex, self.names) for t, w in zip(texts, lac_tagger().words(texts), strict=True)]
-        return [en_candidates(t, s, self.lex, self.names) for t, s in zip(texts, spacy_tagger().spans(texts), strict=True)]
+            return [(zh_candidates(t, w, self.lex, self.names), w)
+                    for t, w in zip(texts, lac_tagger().words(texts), strict=True)]
+        return [(en_candidates(t, s, self.lex, self.names), [])
+                for t, s in zip(texts, spacy_tagger().spans(texts), strict=True)]
 
-    def candidates(self, doc: Document) -> list[Candidate]:
-        """The typed candidates of one document (prepared or tagged now)."""
+    def tagged(self, doc: Document) -> tuple[list[Candidate], list[Word]]:
+        """The typed candidates of one document and the tagger's words (Chinese only), prepared
+        or tagged now."""
         if doc.lang not in self.langs or not doc.text:
-            return []
+            return [], []
         ready = self._ready.pop(doc.key, None)
         return ready if ready is not None else self._tag(doc.lang, [doc.text])[0]
 
+    def candidates(self, doc: Document) -> list[Candidate]:
+        """The typed candidates of one document."""
+        return self.tagged(doc)[0]
+
+    def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
+        """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
+        show to be a verb or a count are trimmed, or dropped when nothing but the suffix is left."""
+        text = ex.document.text
+        kept = []
+        for m in ex.mentions:
+            if m.key is None and m.extractor == "names:zh-suffix":
+                span = checked_rule_span(text, m.start, m.end, words, self.lex)
+                if span is None:
+                    continue
+                if span != (m.start, m.end):
+                    m = replace(m, text=text[span[0] : span[1]], start=span[0])
+            kept.append(m)
+        ex.mentions[:] = kept
+
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
+        cands, words = self.tagged(ex.document)
+        if words:
+            self._check_rule_names(ex, words)
         taken = sorted((m.start, m.end) for m in ex.mentions)
         known = {normalize(m.text) for m in ex.mentions}
         new = []
-        for c in sorted(self.candidates(ex.document), key=lambda c: c.start):
+        for c in sorted(cands, key=lambda c: c.start):
             if any(a < c.end and c.start < b for a, b in taken):
                 continue
             name = normalize(text[c.start : c.end])

@@ -15,16 +15,17 @@ from ..names_common import Candidate, NamesLexicon
 from .lac import Word
 from .lexicon import NerLexicon
 
-CLAUSE_END = frozenset("，。；！？,;!?\n")
+SENTENCE_END = frozenset("。；！？;!?\n")
+FUNCTION_LABELS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w", "m", "q", "ad", "f", "TIME", "t"})
 _JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may end an institution's name
 
 
-def _clause(text: str, start: int, end: int) -> str:
+def _sentence(text: str, start: int, end: int) -> str:
     a = start
-    while a > 0 and text[a - 1] not in CLAUSE_END:
+    while a > 0 and text[a - 1] not in SENTENCE_END:
         a -= 1
     b = end
-    while b < len(text) and text[b] not in CLAUSE_END:
+    while b < len(text) and text[b] not in SENTENCE_END:
         b += 1
     return text[a:b]
 
@@ -73,7 +74,26 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
             continue
         if head:  # the head alone (公司, 政府): no name
             continue
-        clause = _clause(text, start, end)
-        cue = next((t for c, t in lex.zh_context.items() if c in clause), None)
+        sentence = _sentence(text, start, end)
+        cue = next((t for c, t in lex.zh_context.items() if c in sentence), None)
         out.append(Candidate(start, end, cue or "Company", "ner:zh-context" if cue else "ner:zh", 0.65 if cue else 0.6))
     return out
+
+
+def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: NerLexicon) -> tuple[int, int] | None:
+    """A rule's organisation name checked against the tagger's words: a name never starts with a
+    verb, adverb, pronoun or count (比方说银行, 收到银行, 大部分银行), so such words are cut from its
+    left; None when what is left names no one (a generic head alone) or the name starts inside a word."""
+    inside = [w for w in words if w.start < end and w.end > start]
+    if not inside or inside[0].start != start:
+        return None if inside and inside[0].label in FUNCTION_LABELS else (start, end)
+    k = 0
+    while k < len(inside) and inside[k].label in FUNCTION_LABELS and inside[k].end < end:
+        k += 1
+    new_start = inside[k].start if k < len(inside) else end
+    span = text[new_start:end]
+    if new_start == start:
+        return (start, end) if not lex.zh_generic(span) else None
+    if len(span) < 2 or lex.zh_generic(span) or span in lex.generic_heads:
+        return None
+    return new_start, end
