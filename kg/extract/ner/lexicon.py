@@ -26,6 +26,15 @@ class NerLexicon:
     generic_heads: frozenset[str]
     en_heads: dict[str, str]  # casefolded last word -> type
     en_not_names: frozenset[str]  # normalised
+    not_org_heads: tuple[str, ...] = ()  # 美术馆, 乐园: places, not organisations
+    person_titles: tuple[str, ...] = ()  # 总, 先生: surname + title is a form of address
+    familiar_prefixes: frozenset[str] = frozenset()  # 老, 小: 老刘, 小军
+
+    def zh_address_form(self, span: str) -> bool:
+        """True for a form of address rather than a name (王总, 张先生, 老刘)."""
+        if len(span) == 2 and span[0] in self.familiar_prefixes:
+            return True
+        return any(span.endswith(t) and 1 <= len(span) - len(t) <= 2 for t in self.person_titles)
 
     def zh_head_type(self, span: str) -> tuple[str, str] | None:
         """(head, type) of the longest head that ends `span`, or None."""
@@ -71,6 +80,13 @@ def ner_lexicon() -> NerLexicon:
         raise LexiconError(f"{LEXICON_DIR / rel}: missing or malformed key: {err}") from err
     except re.error as err:
         raise LexiconError(f"{LEXICON_DIR / rel}: bad 'counts' regex: {err}") from err
+    forms_rel = f"{NER_DIR}/zh_person_forms.json"
+    forms = load_json(forms_rel)
+    try:
+        titles = tuple(sorted((str(w) for w in forms["title_suffixes"]), key=len, reverse=True))
+        familiar = frozenset(str(w) for w in forms["familiar_prefixes"])
+    except (KeyError, TypeError) as err:
+        raise LexiconError(f"{LEXICON_DIR / forms_rel}: missing or malformed key: {err}") from err
     return NerLexicon(
         zh_heads=tuple(sorted(_types(f"{NER_DIR}/zh_heads.tsv"), key=lambda h: -len(h[0]))),
         zh_context=dict(_types(f"{NER_DIR}/zh_context.tsv")),
@@ -79,4 +95,7 @@ def ner_lexicon() -> NerLexicon:
         generic_heads=heads,
         en_heads={w.casefold(): t for w, t in _types(f"{NER_DIR}/en_heads.tsv")},
         en_not_names=frozenset(normalize(w) for w in load_words(f"{NER_DIR}/en_not_names.txt")),
+        not_org_heads=tuple(load_words(f"{NER_DIR}/zh_not_org_heads.txt")),
+        person_titles=titles,
+        familiar_prefixes=familiar,
     )

@@ -7,7 +7,7 @@ ministry or a football club. The rules here decide:
 - boundaries: a place written just before an institution (北京市 + 消防局, 浙江省 + 商务厅) is part
   of its name; a trailing 的 is not;
 - rejection: generic phrases (各家银行, 一家银行, 相关部门), stop-listed words, single characters,
-  people's names with digits or of an impossible length.
+  people's names with digits or of an impossible length, forms of address (王总, 张先生, 老刘).
 """
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         w = words[i]
         span = text[w.start : w.end]
         if w.label == "PER":
-            if _person_ok(span) and not names.is_stopped(span):
+            if _person_ok(span) and not names.is_stopped(span) and not lex.zh_address_form(span):
                 out.append(Candidate(w.start, w.end, "Person", "ner:zh", 0.7))
             i += 1
             continue
@@ -66,7 +66,7 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         while end > start and text[end - 1] in "的之":
             end -= 1
         span = text[start:end]
-        if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span):
+        if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span) or span.endswith(lex.not_org_heads):
             continue
         head = lex.zh_head_type(span)
         if head and len(span) > len(head[0]):
@@ -81,16 +81,15 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
 
 
 def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: NerLexicon) -> tuple[int, int] | None:
-    """A rule's organisation name checked against the tagger's words: a name never starts with a
-    verb, adverb, pronoun or count (比方说银行, 收到银行, 大部分银行), so such words are cut from its
-    left; None when what is left names no one (a generic head alone) or the name starts inside a word."""
+    """A rule's organisation name checked against the tagger's words: a name holds no verb, adverb,
+    pronoun or count (比方说银行, 收到一张银行, 沪上某银行), so the span is cut after the last such
+    word; None when what is left names no one (a generic head alone) or the name starts inside a
+    function word."""
     inside = [w for w in words if w.start < end and w.end > start]
     if not inside or inside[0].start != start:
         return None if inside and inside[0].label in FUNCTION_LABELS else (start, end)
-    k = 0
-    while k < len(inside) and inside[k].label in FUNCTION_LABELS and inside[k].end < end:
-        k += 1
-    new_start = inside[k].start if k < len(inside) else end
+    last = max((k for k, w in enumerate(inside) if w.label in FUNCTION_LABELS and w.end < end), default=-1)
+    new_start = inside[last + 1].start if last + 1 < len(inside) else end
     span = text[new_start:end]
     if new_start == start:
         return (start, end) if not lex.zh_generic(span) else None
