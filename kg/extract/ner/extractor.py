@@ -92,6 +92,12 @@ class NerExtractor:
         known = {normalize(m.text) for m in ex.mentions}
         new = []
         for c in sorted(cands, key=lambda c: c.start):
+            if c.subsumes:  # a name grown over a shorter one (光大银行 + 长春分行): the shorter goes
+                inner = [m for m in ex.mentions if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
+                if inner and all(c.start <= a and b <= c.end for a, b in taken if a < c.end and c.start < b):
+                    gone = {id(m) for m in inner}
+                    ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
+                    taken = [(a, b) for a, b in taken if not (c.start <= a and b <= c.end)]
             if any(a < c.end and c.start < b for a, b in taken):
                 continue
             name = normalize(text[c.start : c.end])

@@ -26,6 +26,7 @@ class NerLexicon:
     generic_heads: frozenset[str]
     en_heads: dict[str, str]  # casefolded last word -> type
     en_not_names: frozenset[str]  # normalised
+    branches: tuple[str, ...] = ()  # 分行, 分公司: a unit named after its parent
     not_org_heads: tuple[str, ...] = ()  # 美术馆, 乐园: places, not organisations
     person_titles: tuple[str, ...] = ()  # 总, 先生: surname + title is a form of address
     familiar_prefixes: frozenset[str] = frozenset()  # 老, 小: 老刘, 小军
@@ -96,6 +97,7 @@ def ner_lexicon() -> NerLexicon:
         en_heads={w.casefold(): t for w, t in _types(f"{NER_DIR}/en_heads.tsv")},
         en_not_names=frozenset(normalize(w) for w in load_words(f"{NER_DIR}/en_not_names.txt")),
         not_org_heads=tuple(load_words(f"{NER_DIR}/zh_not_org_heads.txt")),
+        branches=tuple(load_words(f"{NER_DIR}/zh_branches.txt")),
         person_titles=titles,
         familiar_prefixes=familiar,
     )

@@ -20,6 +20,21 @@ FUNCTION_LABELS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w", "m",
 _JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may end an institution's name
 
 
+def _is_company_word(word: str, lex: NerLexicon) -> bool:
+    """公司, 集团, 银行 written as a word of their own after a name the tagger cut short."""
+    return lex.zh_head_type(word) == (word, "Company") and len(word) >= 2
+
+
+def _company_prefix(span: str, lex: NerLexicon) -> int:
+    """Length of the company name that begins `span` when the rest is one of its departments
+    (链家地产市场研究部 -> 链家地产), else 0."""
+    for k in range(len(span) - 2, 1, -1):
+        head = lex.zh_head_type(span[:k])
+        if head and head[1] in ("Company", "Platform") and len(head[0]) >= 2:
+            return k
+    return 0
+
+
 def _sentence(text: str, start: int, end: int) -> str:
     a = start
     while a > 0 and text[a - 1] not in SENTENCE_END:
@@ -63,14 +78,26 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         i += 1
         if label != "ORG":
             continue
+        # boundary repairs on the right: 福克斯探照灯 + 公司, 光大银行 + 长春分行
+        grown = False
+        if i < len(words) and words[i].start == end and _is_company_word(text[words[i].start : words[i].end], lex):
+            end, i, grown = words[i].end, i + 1, True
+        j = i + 1 if i < len(words) and words[i].label == "LOC" else i
+        if j < len(words) and text[words[j].start : words[j].end].endswith(lex.branches) and words[j].start == words[j - 1].end:
+            end, i, grown = words[j].end, j + 1, True
         while end > start and text[end - 1] in "的之":
             end -= 1
         span = text[start:end]
         if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span) or span.endswith(lex.not_org_heads):
             continue
         head = lex.zh_head_type(span)
+        if head and head[1] == "GovernmentBody":  # 链家地产 + 市场研究部: a company's department
+            firm = _company_prefix(span, lex)
+            if firm:
+                end = start + firm
+                span, head = text[start:end], ("", "Company")
         if head and len(span) > len(head[0]):
-            out.append(Candidate(start, end, head[1], "ner:zh-head", 0.75))
+            out.append(Candidate(start, end, head[1], "ner:zh-head", 0.75, subsumes=grown or span.endswith(lex.branches)))
             continue
         if head:  # the head alone (公司, 政府): no name
             continue
