@@ -1,10 +1,13 @@
 """English tagger output -> typed, checked name candidates.
 
-spaCy's OntoNotes labels: PERSON becomes a Person; ORG is typed by its last word
+spaCy's OntoNotes labels: PERSON becomes a Person (one word only when a full name in the same
+text ends with it: "Kowalczyk" after "Tomasz Kowalczyk"; a person span ending with a business
+word, "Tallis Retail", is a company); ORG is typed by its last word
 (`en_heads.tsv`: Inc Company, Commission GovernmentBody, Association Organization) or a first
 word that heads a government body ("Ministry of Commerce"), else Company. Nationalities and
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
-Boundaries: a leading "the" and a trailing possessive are dropped; metrics and roles that the
+Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
+out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
 """
 from __future__ import annotations
@@ -30,9 +33,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _given_name(text: str, start: int, names: NamesLexicon) -> int:
+    """"Tomasz Kowalczyk" when the model marked only "Kowalczyk": one capitalised word right
+    before a surname, not a sentence opener (The, According) or a month, is the given name."""
+    before = text[:start]
+    word = before.rstrip(" ")
+    if len(word) == len(before) or len(before) - len(word) != 1:
+        return start
+    k = len(word)
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    given = text[k : len(word)]
+    stops = set(names.en_orgs.get("start_stops", ())) | set(names.en_orgs.get("name_stops", ()))
+    if len(given) < 2 or not given[0].isupper() or not given[1:].islower() or given in stops:
+        return start
+    return k
+
+
 def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
     """Typed candidates from the English model's entities in `text`."""
     out: list[Candidate] = []
+    surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
     for s in spans:
         if s.label not in ("PERSON", "ORG"):
             continue
@@ -44,11 +65,20 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if s.label == "PERSON":
             if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper():
                 continue
-            out.append(Candidate(start, end, "Person", "ner:en", 0.7))
+            start = _given_name(text, start, names)
+            typ = lex.en_heads.get(words[-1].rstrip(".").casefold())
+            if typ:  # "Tallis Retail": a business word ends no person's name
+                out.append(Candidate(start, end, typ, "ner:en-head", 0.65))
+            elif " " in text[start:end]:
+                out.append(Candidate(start, end, "Person", "ner:en", 0.7))
+            else:
+                surnames.append((start, end))
             continue
         last = words[-1].rstrip(".").casefold()
         typ = lex.en_heads.get(last)
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"
         out.append(Candidate(start, end, typ or "Company", "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
-    return out
+    full = {text[c.start : c.end].rsplit(" ", 1)[-1] for c in out if c.type == "Person"}
+    out.extend(Candidate(a, b, "Person", "ner:en", 0.7) for a, b in surnames if text[a:b] in full)
+    return sorted(out, key=lambda c: c.start)

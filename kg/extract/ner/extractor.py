@@ -24,6 +24,7 @@ from .spacy_en import shared_tagger as spacy_tagger
 from .zh_spans import checked_rule_span, zh_candidates
 
 LANGS = ("zh", "en")
+WEAK_RULES = frozenset({"names:en-subject"})  # rules whose type a tagger's Person span overrides
 PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time budget instead
 
 
@@ -83,6 +84,15 @@ class NerExtractor:
             kept.append(m)
         ex.mentions[:] = kept
 
+    @staticmethod
+    def _retype_weak(ex: Extraction, cands: list[Candidate]) -> None:
+        """A name a rule typed an organisation only because it is a sentence's subject ("Themba
+        Nkosi said") is a person when the tagger reads exactly that span as one."""
+        people = {(c.start, c.end) for c in cands if c.type == "Person"}
+        for i, m in enumerate(ex.mentions):
+            if m.key is None and m.extractor in WEAK_RULES and (m.start, m.end) in people:
+                ex.mentions[i] = replace(m, type="Person", extra_types=())
+
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
         cands, words = self.tagged(ex.document)
@@ -91,6 +101,7 @@ class NerExtractor:
         taken = sorted((m.start, m.end) for m in ex.mentions)
         known = {normalize(m.text) for m in ex.mentions}
         new = []
+        self._retype_weak(ex, cands)
         for c in sorted(cands, key=lambda c: c.start):
             if c.subsumes:  # a name grown over a shorter one (光大银行 + 长春分行): the shorter goes
                 inner = [m for m in ex.mentions if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
