@@ -1,0 +1,69 @@
+"""Rules that type and check the Chinese tagger's spans, and the `--ner` modes of the pipeline.
+Sentences are written for these tests; the tagger is loaded once for the module."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import RegistryError
+from kg.extract import Pipeline, default_names
+from kg.model import Document
+
+
+@pytest.fixture(scope="module")
+def zh() -> Pipeline:
+    return Pipeline(ner="zh")
+
+
+def _mentions(pipeline: Pipeline, text: str, lang: str = "zh") -> dict[str, str]:
+    ex = pipeline(Document(key="t", source_path="t.txt", position="", text=text, lang=lang))
+    return {m.text: m.type for m in ex.mentions}
+
+
+def test_people_and_bodies_are_typed(zh):
+    found = _mentions(zh, "据新华社报道，福州市公安局日前通报，犯罪嫌疑人郑海涛已被依法刑事拘留。")
+    assert found.get("郑海涛") == "Person"
+    assert found.get("福州市公安局") == "GovernmentBody"
+
+
+def test_generic_phrases_are_no_names(zh):
+    found = _mentions(zh, "各家银行纷纷下调存款利率，一家银行的负责人表示，相关部门正在研究新规。")
+    assert not {"各家银行", "一家银行", "银行", "相关部门"} & set(found)
+
+
+def test_forms_of_address_are_no_people(zh):
+    found = _mentions(zh, "王总表示，张先生和老刘都同意这个方案，李晓峰随后签署了合同。")
+    assert not {"王总", "张先生", "老刘"} & set(found)
+    assert found.get("李晓峰") == "Person"
+
+
+def test_suffix_rule_name_is_cut_at_the_tagger_words(zh):
+    off = _mentions(Pipeline(ner="off"), "消费者比方说银行卡被盗刷后，可以收到银行的赔付。")
+    found = _mentions(zh, "消费者比方说银行卡被盗刷后，可以收到银行的赔付。")
+    assert any(name.endswith("银行") and len(name) > 2 for name in off)  # the rule alone takes the verbs in
+    assert not any(name.endswith("银行") and len(name) > 2 for name in found), found
+
+
+def test_branch_joins_its_bank(zh):
+    found = _mentions(zh, "记者从华信银行杭州分行获悉，该行将于下月推出新的跨境结算服务。")
+    assert found.get("华信银行杭州分行") == "Company"
+
+
+def test_sports_context_makes_a_club_an_organization(zh):
+    found = _mentions(zh, "本赛季主场作战的巴斯蒂亚队在联赛中三战全胜。")
+    orgs = {n: t for n, t in found.items() if "巴斯蒂亚" in n}
+    assert orgs and set(orgs.values()) == {"Organization"}
+
+
+def test_modes_choose_the_taggers():
+    assert "ner" in default_names("on")
+    assert "ner-zh" in default_names("zh") and "ner-en" in default_names("en")
+    off = default_names("off")
+    assert not any(n.startswith("ner") for n in off)
+    assert off == [n for n in default_names("on") if n != "ner"]
+    with pytest.raises(RegistryError, match="--ner mode 'maybe'"):
+        default_names("maybe")
+
+
+def test_english_tagger_not_run_in_zh_mode(zh):
+    assert _mentions(zh, "Shares of Marlowe Commerce fell after Dana Fields left.", lang="en") == \
+        _mentions(Pipeline(ner="off"), "Shares of Marlowe Commerce fell after Dana Fields left.", lang="en")
