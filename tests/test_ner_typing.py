@@ -67,3 +67,15 @@ def test_modes_choose_the_taggers():
 def test_english_tagger_not_run_in_zh_mode(zh):
     assert _mentions(zh, "Shares of Marlowe Commerce fell after Dana Fields left.", lang="en") == \
         _mentions(Pipeline(ner="off"), "Shares of Marlowe Commerce fell after Dana Fields left.", lang="en")
+
+
+def test_both_sides_of_a_fixture_are_teams(zh):
+    found = _mentions(zh, "周末焦点战：格兰维尔vs特伦托斯，主队近期状态更好。")
+    teams = {n for n, t in found.items() if t == "Organization"}
+    assert any("格兰维尔" in n for n in teams) and any("特伦托斯" in n for n in teams)
+    assert not any(t == "Person" for n, t in found.items() if "格兰维尔" in n or "特伦托斯" in n)
+
+
+def test_hyphenated_name_is_one_person(zh):
+    found = _mentions(zh, "主教练表示，后卫马丁-奥斯瓦尔德将在下一轮复出。")
+    assert found.get("马丁-奥斯瓦尔德") == "Person"

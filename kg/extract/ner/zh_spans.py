@@ -6,6 +6,8 @@ ministry or a football club. The rules here decide:
   协会 Organization, 商城 Platform), else a cue in the same clause (`zh_context.tsv`), else Company;
 - boundaries: a place written just before an institution (北京市 + 消防局, 浙江省 + 商务厅) is part
   of its name; a trailing 的 is not;
+- teams: the names on both sides of "vs" or 对阵 are teams (Organization), whatever the tagger
+  called them; people's names joined by a hyphen or dot (索尔-坎贝尔) are one name;
 - rejection: generic phrases (各家银行, 一家银行, 相关部门), stop-listed words, single characters,
   people's names with digits or of an impossible length, forms of address (王总, 张先生, 老刘).
 """
@@ -45,18 +47,56 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[a:b]
 
 
+_NAME_DOTS = frozenset("-－·•")
+
+
 def _person_ok(span: str) -> bool:
     if any(ch.isdigit() for ch in span):
         return False
     if span.isascii():
         return span[:1].isupper() and len(span) >= 2
-    han = span.replace("·", "").replace("•", "")
-    return 2 <= len(han) <= (12 if "·" in span or "•" in span else 4)
+    han = "".join(ch for ch in span if ch not in _NAME_DOTS)
+    return 2 <= len(han) <= (12 if len(han) < len(span) else 4)
+
+
+_NAME_LABELS = frozenset({"PER", "ORG", "LOC", "nz", "TEAM"})
+
+
+def _regroup(text: str, words: list[Word], lex: NerLexicon) -> list[Word]:
+    """Words as the typing rules want them: a word holding a match joiner (都灵vsAC米兰) is split
+    around it, the names on both sides of a joiner become TEAM words, and people's names joined
+    by a hyphen or dot (索尔-坎贝尔) become one."""
+    split: list[Word] = []
+    for w in words:
+        low = text[w.start : w.end].casefold()
+        j = next((j for j in lex.joiners if j in low and low != j), None) if w.label in _NAME_LABELS else None
+        if j is None:
+            split.append(w)
+            continue
+        k = w.start + low.index(j)
+        for a, b, label in ((w.start, k, "ORG"), (k, k + len(j), "w"), (k + len(j), w.end, "ORG")):
+            if b > a:
+                split.append(Word(a, b, label))
+    out: list[Word] = []
+    for i, w in enumerate(split):
+        if out and w.label == "PER" and out[-1].label == "w" and text[out[-1].start : out[-1].end] in _NAME_DOTS \
+                and len(out) > 1 and out[-2].label == "PER" and out[-2].end == out[-1].start and out[-1].end == w.start:
+            out[-2:] = [Word(out[-2].start, w.end, "PER")]
+            continue
+        if text[w.start : w.end].casefold() in lex.joiners:
+            if out and out[-1].label in _NAME_LABELS and out[-1].end == w.start:
+                out[-1] = Word(out[-1].start, out[-1].end, "TEAM")
+            nxt = split[i + 1] if i + 1 < len(split) else None
+            if nxt is not None and nxt.label in _NAME_LABELS and nxt.start == w.end:
+                split[i + 1] = Word(nxt.start, nxt.end, "TEAM")
+        out.append(w)
+    return out
 
 
 def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
     """Typed candidates from the tagger's words of `text` (offsets into `text`)."""
     out: list[Candidate] = []
+    words = _regroup(text, words, lex)
     i = 0
     while i < len(words):
         w = words[i]
@@ -64,6 +104,11 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         if w.label == "PER":
             if _person_ok(span) and not names.is_stopped(span) and not lex.zh_address_form(span):
                 out.append(Candidate(w.start, w.end, "Person", "ner:zh", 0.7))
+            i += 1
+            continue
+        if w.label == "TEAM":
+            if len(span) >= 2 and not names.is_stopped(span):
+                out.append(Candidate(w.start, w.end, "Organization", "ner:zh-team", 0.65))
             i += 1
             continue
         start, end, label = w.start, w.end, w.label
