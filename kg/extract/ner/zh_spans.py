@@ -27,6 +27,13 @@ def _is_company_word(word: str, lex: NerLexicon) -> bool:
     return lex.zh_head_type(word) == (word, "Company") and len(word) >= 2
 
 
+def _institution_word(word: str, lex: NerLexicon) -> bool:
+    """办, 部, 保障管理中心: a word that is, or ends with, a government or organisation head."""
+    head = lex.zh_head_type(word)
+    return head is not None and head[1] in ("GovernmentBody", "Organization") and (
+        head[0] == word or len(head[0]) >= 2)
+
+
 def _company_prefix(span: str, lex: NerLexicon) -> int:
     """Length of the company name that begins `span` when the rest is one of its departments
     (链家地产市场研究部 -> 链家地产), else 0."""
@@ -127,6 +134,9 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         grown = False
         if i < len(words) and words[i].start == end and _is_company_word(text[words[i].start : words[i].end], lex):
             end, i, grown = words[i].end, i + 1, True
+        elif i < len(words) and words[i].start == end and words[i].label in _JOINABLE \
+                and _institution_word(text[words[i].start : words[i].end], lex):
+            end, i = words[i].end, i + 1  # 扶贫 + 办, 建设 + 部: the tagger cut off the head
         j = i + 1 if i < len(words) and words[i].label == "LOC" else i
         if j < len(words) and text[words[j].start : words[j].end].endswith(lex.branches) and words[j].start == words[j - 1].end:
             end, i, grown = words[j].end, j + 1, True
