@@ -92,6 +92,19 @@ class NerExtractor:
             kept.append(m)
         ex.mentions[:] = kept
 
+    def _extends_known(self, text: str, c: Candidate, mentions: list[Mention]) -> bool:
+        """新浪 + 乐居 read as one organisation by the tagger: a known name followed by a word of
+        its own (not a head such as 集团 or 平台, not a generic word) names another, more specific
+        organisation, which replaces the known one there."""
+        if not c.rule.startswith("ner:zh") or c.type not in ("Company", "Platform"):
+            return False
+        inner = [m for m in mentions if c.start <= m.start and m.end <= c.end]
+        if len(inner) != 1 or inner[0].start != c.start or inner[0].end >= c.end:
+            return False
+        rest = text[inner[0].end : c.end]
+        return len(rest) >= 2 and self.lex.zh_head_type(rest) is None and not self.names.is_stopped(rest) \
+            and not self.lex.zh_generic(rest) and rest not in self.lex.generic_heads
+
     @staticmethod
     def _retype_weak(ex: Extraction, cands: list[Candidate]) -> None:
         """A name a rule typed an organisation only because it is a sentence's subject ("Themba
@@ -111,7 +124,8 @@ class NerExtractor:
         new = []
         self._retype_weak(ex, cands)
         for c in sorted(cands, key=lambda c: c.start):
-            if c.subsumes:  # a name grown over a shorter one (光大银行 + 长春分行): the shorter goes
+            # a name grown over a shorter one (光大银行 + 长春分行, 新浪 + 乐居): the shorter goes
+            if c.subsumes or self._extends_known(text, c, ex.mentions):
                 inner = [m for m in ex.mentions if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
                 if inner and all(c.start <= a and b <= c.end for a, b in taken if a < c.end and c.start < b):
                     gone = {id(m) for m in inner}
