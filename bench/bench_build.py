@@ -13,6 +13,7 @@ Not a test: run it by hand and commit the table.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import shutil
 import tempfile
@@ -56,8 +57,9 @@ def main() -> None:
         mb = nbytes / 1_000_000
         rows: list[tuple[str, float]] = []
 
-        t = time.perf_counter()
+        t, ingest_cpu = time.perf_counter(), time.process_time()
         files = list(ingest_corpus(work))
+        ingest_cpu = time.process_time() - ingest_cpu
         rows.append(("ingest (decode, repair, split)", time.perf_counter() - t))
         docs = [d for f in files for d in f.documents]
         targets = [d for d in docs if not d.is_container]
@@ -96,17 +98,21 @@ def main() -> None:
             lines = nquads_lines(q for _, q in dataset_quads(docs, resolved))
             return resolve_s, time.perf_counter() - t, len(lines), resolved
 
+        cpu = time.process_time()
         off_ex, off_per, _ = extract("off")
         off_resolve, off_rdf, _, _ = finish(off_ex)
         off_total = rows[0][1] + sum(off_per.values()) + off_resolve + off_rdf
+        off_cpu = ingest_cpu + time.process_time() - cpu
         del off_ex
 
+        cpu = time.process_time()
         extractions, per, pipeline = extract(args.ner)
         tagger = next((e for e in pipeline.extractors if hasattr(e, "seconds")), None)
         for name, secs in per.items():
             rows.append((f"extract: {name}", secs))
         extract_total = sum(per.values())
         resolve_s, rdf_s, nquads, resolved = finish(extractions)
+        on_cpu = ingest_cpu + time.process_time() - cpu
         rows.append(("resolve", resolve_s))
         rows.append(("rdf (quads, sorted N-Quads)", rdf_s))
         lines = range(nquads)
@@ -129,22 +135,28 @@ def main() -> None:
             report.append(f"| {name} | {secs:.2f} | {rate:.3f} | {secs / baseline:.0f} |")
         report.append(f"| whole pipeline, `--ner off` (same run) | {off_total:.2f} | {mb / off_total:.3f} | "
                       f"{off_total / baseline:.0f} |")
+        report.append(f"| whole pipeline, CPU seconds of this process | {on_cpu:.2f} | {mb / on_cpu:.3f} | — |")
+        report.append(f"| whole pipeline `--ner off`, CPU seconds | {off_cpu:.2f} | {mb / off_cpu:.3f} | — |")
         report.append(f"| extraction, `--ner off` (same run) | {sum(off_per.values()):.2f} | "
                       f"{mb / sum(off_per.values()):.3f} | {sum(off_per.values()) / baseline:.0f} |")
         if tagger is not None:
             report += ["", "Taggers alone (inside `prepare`: tagging, pieces, decoding and typing), over the text of "
                        "their language and over the whole corpus:", "",
-                       "| tagger | seconds | text of its language (MB) | MB/s on that text | MB/s of the corpus |",
-                       "|---|---:|---:|---:|---:|"]
+                       "| tagger | seconds | CPU seconds | text of its language (MB) | MB/s on that text | "
+                       "MB/s of the corpus | MB/s of the corpus per CPU second |",
+                       "|---|---:|---:|---:|---:|---:|---:|"]
             names = {"zh": "Chinese (LAC, kg's runner)", "en": "English (spaCy en_core_web_sm, NER only)"}
             for lang, secs in tagger.seconds.items():
-                own = tagger.chars[lang] / 1_000_000
-                report.append(f"| {names[lang]} | {secs:.2f} | {own:.2f} | {own / secs if secs else 0:.3f} | "
-                              f"{mb / secs if secs else 0:.3f} |")
-            both = sum(tagger.seconds.values())
+                own, cpu = tagger.chars[lang] / 1_000_000, tagger.cpu[lang]
+                report.append(f"| {names[lang]} | {secs:.2f} | {cpu:.2f} | {own:.2f} | {own / secs if secs else 0:.3f} | "
+                              f"{mb / secs if secs else 0:.3f} | {mb / cpu if cpu else 0:.3f} |")
+            both, cpu = sum(tagger.seconds.values()), sum(tagger.cpu.values())
             own = sum(tagger.chars.values()) / 1_000_000
-            report.append(f"| both | {both:.2f} | {own:.2f} | {own / both if both else 0:.3f} | "
-                          f"{mb / both if both else 0:.3f} |")
+            report.append(f"| both | {both:.2f} | {cpu:.2f} | {own:.2f} | {own / both if both else 0:.3f} | "
+                          f"{mb / both if both else 0:.3f} | {mb / cpu if cpu else 0:.3f} |")
+        load = os.getloadavg()[0]
+        report += ["", f"Load average when the run ended: {load:.1f} on {os.cpu_count()} cores (the machine is shared: "
+                   "wall-clock rates fall with load, CPU-second rates much less)."]
         args.out.write_text("\n".join(report) + "\n", encoding="utf-8")
         print("\n".join(report))
     finally:
