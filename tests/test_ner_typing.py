@@ -79,3 +79,21 @@ def test_both_sides_of_a_fixture_are_teams(zh):
 def test_hyphenated_name_is_one_person(zh):
     found = _mentions(zh, "主教练表示，后卫马丁-奥斯瓦尔德将在下一轮复出。")
     assert found.get("马丁-奥斯瓦尔德") == "Person"
+
+
+def test_service_name_loses_the_words_its_edge_cuts(zh):
+    text = "3月21日消息，1688平台日前发布关于店小蜜1688版服务调整的通知。"
+    off = _mentions(Pipeline(ner="off"), text)
+    found = _mentions(zh, text)
+    assert any(n.startswith("布") for n in off)  # the rule alone starts inside 发布
+    assert found.get("店小蜜1688版") == "Service"
+    assert not any(n.startswith(("布", "关于")) for n in found)
+
+
+def test_english_service_is_no_person():
+    """The seeds' sentence in which the model read "Seller Center" as a person."""
+    text = ("In the future, for sellers using Seller Center, the order cancellation request initiated by the buyer "
+            "will appear in the banner on the Manage Orders page, said Maya Lindqvist, head of operations.")
+    found = _mentions(Pipeline(ner="en"), text, lang="en")
+    assert found.get("Seller Center") != "Person"
+    assert found.get("Maya Lindqvist") == "Person"

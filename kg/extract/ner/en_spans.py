@@ -54,6 +54,7 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
     """Typed candidates from the English model's entities in `text`."""
     out: list[Candidate] = []
     surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
+    things = {w.casefold() for w in names.en_orgs.get("thing_heads", ())}
     for s in spans:
         if s.label not in ("PERSON", "ORG"):
             continue
@@ -63,7 +64,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             continue
         words = span.replace(",", " ").split()
         if s.label == "PERSON":
-            if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper():
+            if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper() \
+                    or words[-1].casefold() in lex.en_not_person:
                 continue
             start = _given_name(text, start, names)
             typ = lex.en_heads.get(words[-1].rstrip(".").casefold())
@@ -75,6 +77,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
                 surnames.append((start, end))
             continue
         last = words[-1].rstrip(".").casefold()
+        if last in things:  # "Hang Seng Tech Index", "Seller Center App": a thing, not an organisation
+            continue
         typ = lex.en_heads.get(last)
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"

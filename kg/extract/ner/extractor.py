@@ -22,7 +22,7 @@ from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
 from .spacy_en import shared_tagger as spacy_tagger
-from .zh_spans import checked_rule_span, zh_candidates
+from .zh_spans import checked_rule_span, left_trimmed_span, zh_candidates
 
 LANGS = ("zh", "en")
 WEAK_RULES = frozenset({"names:en-subject"})  # rules whose type a tagger's Person span overrides
@@ -81,7 +81,8 @@ class NerExtractor:
 
     def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
         """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
-        show to be a verb or a count are trimmed, or dropped when nothing but the suffix is left."""
+        show to be a verb or a count are trimmed, or dropped when nothing but the suffix is left;
+        a rule's service name loses the words its left edge cuts through (布关于店小蜜1688版)."""
         text = ex.document.text
         kept = []
         for m in ex.mentions:
@@ -91,6 +92,12 @@ class NerExtractor:
                     continue
                 if span != (m.start, m.end):
                     m = replace(m, text=text[span[0] : span[1]], start=span[0])
+            elif m.key is None and m.type == "Service" and m.extractor.startswith("names:"):
+                start = left_trimmed_span(m.start, m.end, words)
+                if m.end - start < 2:
+                    continue
+                if start != m.start:
+                    m = replace(m, text=text[start : m.end], start=start)
             kept.append(m)
         ex.mentions[:] = kept
 

@@ -19,6 +19,7 @@ from .lexicon import NerLexicon
 
 SENTENCE_END = frozenset("。；！？;!?\n")
 FUNCTION_LABELS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w", "m", "q", "ad", "f", "TIME", "t"})
+_LEADING_JUNK = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w"})  # never start a service name (1688 may)
 _JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may end an institution's name
 
 
@@ -178,3 +179,18 @@ def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: N
     if len(span) < 2 or lex.zh_generic(span) or span in lex.generic_heads:
         return None
     return new_start, end
+
+
+def left_trimmed_span(start: int, end: int, words: list[Word]) -> int:
+    """Where a rule's service name really starts: words cut through by its left edge (发|布) and
+    function words after them (关于) are no part of it (布关于店小蜜1688版 -> 店小蜜1688版)."""
+    for w in words:
+        if w.end <= start:
+            continue
+        if w.start >= end or w.end >= end:
+            break
+        if w.start < start or w.label in _LEADING_JUNK:
+            start = w.end
+            continue
+        break
+    return start
