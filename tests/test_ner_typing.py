@@ -97,3 +97,25 @@ def test_english_service_is_no_person():
     found = _mentions(Pipeline(ner="en"), text, lang="en")
     assert found.get("Seller Center") != "Person"
     assert found.get("Maya Lindqvist") == "Person"
+
+
+def test_cli_ner_modes(tmp_path):
+    """`kg build --ner off` builds with the rules only; an unknown mode is refused before any output."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("福州市公安局日前通报，犯罪嫌疑人郑海涛已被依法刑事拘留。\n", encoding="utf-8")
+    runner = CliRunner()
+    bad = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / "bad"), "--ner", "maybe"])
+    assert bad.exit_code == 2 and "--ner mode 'maybe'" in bad.output
+    assert not (tmp_path / "bad" / "graph.nq").exists()
+    graphs = {}
+    for mode in ("off", "zh"):
+        result = runner.invoke(app, ["build", str(corpus), "--out", str(tmp_path / mode), "--ner", mode, "--no-store", "-q"])
+        assert result.exit_code == 0, result.output
+        graphs[mode] = (tmp_path / mode / "graph.nq").read_text(encoding="utf-8")
+    assert "郑海涛" not in graphs["off"]  # no rule knows this person
+    assert '"郑海涛"@zh' in graphs["zh"]
