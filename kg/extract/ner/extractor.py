@@ -92,7 +92,7 @@ class NerExtractor:
                     continue
                 if span != (m.start, m.end):
                     m = replace(m, text=text[span[0] : span[1]], start=span[0])
-            elif m.key is None and m.type == "Service" and m.extractor.startswith("names:"):
+            elif m.key is None and m.type == "Service" and m.extractor.startswith("names:") and "quoted" not in m.extractor:
                 start = left_trimmed_span(m.start, m.end, words)
                 if m.end - start < 2:
                     continue

@@ -29,6 +29,7 @@ class NerLexicon:
     en_not_person: frozenset[str] = frozenset()  # Center, Store: end no person's name (casefolded)
     joiners: tuple[str, ...] = ()  # vs, 对阵: the words on both sides are teams
     branches: tuple[str, ...] = ()  # 分行, 分公司: a unit named after its parent
+    not_heads: tuple[str, ...] = ()  # 全部, 布局: ordinary words ending with a head's character
     not_org_heads: tuple[str, ...] = ()  # 美术馆, 乐园: places, not organisations
     person_titles: tuple[str, ...] = ()  # 总, 先生: surname + title is a form of address
     familiar_prefixes: frozenset[str] = frozenset()  # 老, 小: 老刘, 小军
@@ -99,6 +100,7 @@ def ner_lexicon() -> NerLexicon:
         en_heads={w.casefold(): t for w, t in _types(f"{NER_DIR}/en_heads.tsv")},
         en_not_names=frozenset(normalize(w) for w in load_words(f"{NER_DIR}/en_not_names.txt")),
         not_org_heads=tuple(load_words(f"{NER_DIR}/zh_not_org_heads.txt")),
+        not_heads=tuple(load_words(f"{NER_DIR}/zh_not_heads.txt")),
         branches=tuple(load_words(f"{NER_DIR}/zh_branches.txt")),
         joiners=tuple(sorted((w.casefold() for w in load_words(f"{NER_DIR}/match_joiners.txt")), key=len, reverse=True)),
         en_not_person=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_not_person_words.txt")),

@@ -19,6 +19,7 @@ from .lexicon import NerLexicon
 
 SENTENCE_END = frozenset("。；！？;!?\n")
 FUNCTION_LABELS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w", "m", "q", "ad", "f", "TIME", "t"})
+_BREAKERS = frozenset({"p", "c", "u", "r", "xc", "w", "m", "q", "d"})  # never inside a name
 _LEADING_JUNK = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w"})  # never start a service name (1688 may)
 _JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may end an institution's name
 
@@ -144,7 +145,8 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         while end > start and text[end - 1] in "的之":
             end -= 1
         span = text[start:end]
-        if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span) or span.endswith(lex.not_org_heads):
+        if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span) or span.endswith(lex.not_org_heads) \
+                or span.endswith(lex.not_heads):
             continue
         head = lex.zh_head_type(span)
         if head and head[1] == "GovernmentBody":  # 链家地产 + 市场研究部: a company's department
@@ -164,14 +166,17 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
 
 
 def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: NerLexicon) -> tuple[int, int] | None:
-    """A rule's organisation name checked against the tagger's words: a name holds no verb, adverb,
-    pronoun or count (比方说银行, 收到一张银行, 沪上某银行), so the span is cut after the last such
-    word; None when what is left names no one (a generic head alone) or the name starts inside a
-    function word."""
+    """A rule's organisation name checked against the tagger's words: a name holds no preposition,
+    pronoun, particle or count (沪上某银行, 家里收到一张银行), so the span is cut after the last such
+    word, and does not start with a verb or adverb (收到银行, 比方说银行), which are cut from its left
+    edge (inside a name a verb-like word may belong to it: 杭州跃迁资本); None when what is left
+    names no one (a generic head alone) or the name starts inside a function word."""
     inside = [w for w in words if w.start < end and w.end > start]
     if not inside or inside[0].start != start:
         return None if inside and inside[0].label in FUNCTION_LABELS else (start, end)
-    last = max((k for k, w in enumerate(inside) if w.label in FUNCTION_LABELS and w.end < end), default=-1)
+    last = max((k for k, w in enumerate(inside) if w.label in _BREAKERS and w.end < end), default=-1)
+    while last + 1 < len(inside) and inside[last + 1].label in FUNCTION_LABELS and inside[last + 1].end < end:
+        last += 1  # verbs and the like only from the left edge: 杭州跃迁资本 keeps its 跃迁
     new_start = inside[last + 1].start if last + 1 < len(inside) else end
     span = text[new_start:end]
     if new_start == start:
@@ -182,14 +187,14 @@ def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: N
 
 
 def left_trimmed_span(start: int, end: int, words: list[Word]) -> int:
-    """Where a rule's service name really starts: words cut through by its left edge (发|布) and
-    function words after them (关于) are no part of it (布关于店小蜜1688版 -> 店小蜜1688版)."""
+    """Where a rule's service name really starts: a verb its left edge cuts through (发|布) and
+    function words after it (关于) are no part of it (布关于店小蜜1688版 -> 店小蜜1688版)."""
     for w in words:
         if w.end <= start:
             continue
         if w.start >= end or w.end >= end:
             break
-        if w.start < start or w.label in _LEADING_JUNK:
+        if w.label in _LEADING_JUNK:
             start = w.end
             continue
         break
