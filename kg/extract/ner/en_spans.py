@@ -6,6 +6,7 @@ word, "Tallis Retail", is a company); ORG is typed by its last word
 (`en_heads.tsv`: Inc Company, Commission GovernmentBody, Association Organization) or a first
 word that heads a government body ("Ministry of Commerce"), else Company. Nationalities and
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
+A title in quotation marks ('Bazaro Utsav Days') and a dateline ("BENGALURU:") name no one.
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
 out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
@@ -50,6 +51,22 @@ def _given_name(text: str, start: int, names: NamesLexicon) -> int:
     return k
 
 
+_OPEN = "'\"‘“"
+_CLOSE = "'\"’”"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A span standing alone inside quotation marks is a title (of a sale, a campaign, a product)."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPEN and text[end] in _CLOSE
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """"BENGALURU:" or "SHANGHAI (Reuters) -" at the start of a line: the place a story was filed."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    after = text[end : end + 3].lstrip()
+    return line_start and text[start:end].isupper() and after[:1] in (":", "(", "-", "—", "–", ",")
+
+
 def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
     """Typed candidates from the English model's entities in `text`."""
     out: list[Candidate] = []
@@ -63,6 +80,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if len(span) < 2 or not span[:1].isupper() or names.is_stopped(span) or normalize(span) in lex.en_not_names:
             continue
         words = span.replace(",", " ").split()
+        if _quoted(text, start, end) or _dateline(text, start, end):
+            continue  # 'Bazaro Utsav Days' (a sale's title), "BENGALURU:" (where the story was filed)
         if s.label == "PERSON":
             if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper() \
                     or words[-1].casefold() in lex.en_not_person:

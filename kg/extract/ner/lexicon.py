@@ -29,6 +29,7 @@ class NerLexicon:
     en_not_person: frozenset[str] = frozenset()  # Center, Store: end no person's name (casefolded)
     joiners: tuple[str, ...] = ()  # vs, 对阵: the words on both sides are teams
     branches: tuple[str, ...] = ()  # 分行, 分公司: a unit named after its parent
+    common_word_freq: int = 500  # a bare tagger name that is a word this common is no name
     not_heads: tuple[str, ...] = ()  # 全部, 布局: ordinary words ending with a head's character
     not_org_heads: tuple[str, ...] = ()  # 美术馆, 乐园: places, not organisations
     person_titles: tuple[str, ...] = ()  # 总, 先生: surname + title is a form of address
@@ -80,7 +81,8 @@ def ner_lexicon() -> NerLexicon:
         determiners = tuple(sorted((str(w) for w in generic["determiners"]), key=len, reverse=True))
         counts = re.compile(str(generic["counts"]))
         heads = frozenset(str(w) for w in generic["generic_heads"])
-    except (KeyError, TypeError) as err:
+        common = int(generic["common_word_freq"])
+    except (KeyError, TypeError, ValueError) as err:
         raise LexiconError(f"{LEXICON_DIR / rel}: missing or malformed key: {err}") from err
     except re.error as err:
         raise LexiconError(f"{LEXICON_DIR / rel}: bad 'counts' regex: {err}") from err
@@ -101,6 +103,7 @@ def ner_lexicon() -> NerLexicon:
         en_not_names=frozenset(normalize(w) for w in load_words(f"{NER_DIR}/en_not_names.txt")),
         not_org_heads=tuple(load_words(f"{NER_DIR}/zh_not_org_heads.txt")),
         not_heads=tuple(load_words(f"{NER_DIR}/zh_not_heads.txt")),
+        common_word_freq=common,
         branches=tuple(load_words(f"{NER_DIR}/zh_branches.txt")),
         joiners=tuple(sorted((w.casefold() for w in load_words(f"{NER_DIR}/match_joiners.txt")), key=len, reverse=True)),
         en_not_person=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_not_person_words.txt")),

@@ -8,12 +8,13 @@ ministry or a football club. The rules here decide:
   of its name; a trailing 的 is not;
 - teams: the names on both sides of "vs" or 对阵 are teams (Organization), whatever the tagger
   called them; people's names joined by a hyphen or dot (索尔-坎贝尔) are one name;
-- rejection: generic phrases (各家银行, 一家银行, 相关部门), stop-listed words, single characters,
-  people's names with digits or of an impossible length, forms of address (王总, 张先生, 老刘).
+- rejection: generic phrases (各家银行, 一家银行, 相关部门), bare names that are common words
+  (自有), stop-listed words, single characters, people's names with digits or of an impossible
+  length, forms of address (王总, 张先生, 老刘).
 """
 from __future__ import annotations
 
-from ..names_common import Candidate, NamesLexicon
+from ..names_common import Candidate, NamesLexicon, jieba_freq
 from .lac import Word
 from .lexicon import NerLexicon
 
@@ -27,6 +28,14 @@ _JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may 
 def _is_company_word(word: str, lex: NerLexicon) -> bool:
     """公司, 集团, 银行 written as a word of their own after a name the tagger cut short."""
     return lex.zh_head_type(word) == (word, "Company") and len(word) >= 2
+
+
+def _without_descriptor(text: str, start: int, end: int, lex: NerLexicon) -> int:
+    """A generic word the tagger put before a name (品牌沐光生技, 平台商家X) is no part of it."""
+    for head in sorted(lex.generic_heads, key=len, reverse=True):
+        if text.startswith(head, start) and end - start - len(head) >= 2:
+            return start + len(head)
+    return start
 
 
 def _institution_word(word: str, lex: NerLexicon) -> bool:
@@ -144,6 +153,7 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
             end, i, grown = words[j].end, j + 1, True
         while end > start and text[end - 1] in "的之":
             end -= 1
+        start = _without_descriptor(text, start, end, lex)  # 品牌 + 沐光生技
         span = text[start:end]
         if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span) or span.endswith(lex.not_org_heads) \
                 or span.endswith(lex.not_heads):
@@ -159,10 +169,20 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
             continue
         if head:  # the head alone (公司, 政府): no name
             continue
+        if jieba_freq().get(span, 0) >= lex.common_word_freq:  # 自有, 扶贫: an ordinary word
+            continue
         sentence = _sentence(text, start, end)
         cue = next((t for c, t in lex.zh_context.items() if c in sentence), None)
         out.append(Candidate(start, end, cue or "Company", "ner:zh-context" if cue else "ner:zh", 0.65 if cue else 0.6))
     return out
+
+
+def _breaks(text: str, w: Word) -> bool:
+    """True for a word that never stands inside a name; brackets do (沐光（上海）贸易有限公司)."""
+    return w.label in _BREAKERS and not (w.label == "w" and text[w.start : w.end] in _BRACKETS)
+
+
+_BRACKETS = frozenset({"（", "）", "(", ")"})
 
 
 def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: NerLexicon) -> tuple[int, int] | None:
@@ -174,9 +194,10 @@ def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: N
     inside = [w for w in words if w.start < end and w.end > start]
     if not inside or inside[0].start != start:
         return None if inside and inside[0].label in FUNCTION_LABELS else (start, end)
-    last = max((k for k, w in enumerate(inside) if w.label in _BREAKERS and w.end < end), default=-1)
-    while last + 1 < len(inside) and inside[last + 1].label in FUNCTION_LABELS and inside[last + 1].end < end:
-        last += 1  # verbs and the like only from the left edge: 杭州跃迁资本 keeps its 跃迁
+    last = max((k for k, w in enumerate(inside) if _breaks(text, w) and w.end < end), default=-1)
+    while last + 1 < len(inside) and inside[last + 1].label in FUNCTION_LABELS and inside[last + 1].end < end \
+            and inside[last + 1].end - inside[last + 1].start >= 2:
+        last += 1  # verbs of two or more characters, from the left edge only: 杭州跃迁资本 keeps 跃迁, 转转集团 its 转转
     new_start = inside[last + 1].start if last + 1 < len(inside) else end
     span = text[new_start:end]
     if new_start == start:
