@@ -119,3 +119,21 @@ def test_cli_ner_modes(tmp_path):
         graphs[mode] = (tmp_path / mode / "graph.nq").read_text(encoding="utf-8")
     assert "郑海涛" not in graphs["off"]  # no rule knows this person
     assert '"郑海涛"@zh' in graphs["zh"]
+
+
+@pytest.mark.parametrize(("text", "not_names"), [
+    ("BENGALURU: Online marketplace Bazaro said on Sunday its 'Bazaro Utsav Days' festive sale set a record.",
+     {"BENGALURU", "Bazaro Utsav Days"}),
+    ("Larkfield UK Ltd, a subsidiary of the Copenhagen-based Nordhavn Retail A/S, will close its stores.",
+     {"Copenhagen"}),
+])
+def test_english_titles_datelines_and_places_are_no_organisations(text, not_names):
+    found = _mentions(Pipeline(ner="en"), text, lang="en")
+    assert not not_names & set(found)
+
+
+def test_rule_names_keep_words_that_belong_to_them(zh):
+    """Checks of rule names against the tagger's words keep brackets and one-character verbs
+    inside a name, and a verb-like word after a place."""
+    found = _mentions(zh, "二手交易平台转转集团宣布，本轮由杭州跃迁资本领投，沐光（上海）贸易有限公司跟投。")
+    assert {"转转集团", "杭州跃迁资本", "沐光（上海）贸易有限公司"} <= set(found)

@@ -6,7 +6,8 @@ word, "Tallis Retail", is a company); ORG is typed by its last word
 (`en_heads.tsv`: Inc Company, Commission GovernmentBody, Association Organization) or a first
 word that heads a government body ("Ministry of Commerce"), else Company. Nationalities and
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
-A title in quotation marks ('Bazaro Utsav Days') and a dateline ("BENGALURU:") name no one.
+A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:") and a place before
+"-based" name no one.
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
 out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
@@ -72,6 +73,7 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
     out: list[Candidate] = []
     surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
     things = {w.casefold() for w in names.en_orgs.get("thing_heads", ())}
+    places = tuple(names.en_orgs.get("place_prefixes", ()))  # "Copenhagen-based": a place before a name
     for s in spans:
         if s.label not in ("PERSON", "ORG"):
             continue
@@ -80,7 +82,7 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if len(span) < 2 or not span[:1].isupper() or names.is_stopped(span) or normalize(span) in lex.en_not_names:
             continue
         words = span.replace(",", " ").split()
-        if _quoted(text, start, end) or _dateline(text, start, end):
+        if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end):
             continue  # 'Bazaro Utsav Days' (a sale's title), "BENGALURU:" (where the story was filed)
         if s.label == "PERSON":
             if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper() \
