@@ -50,6 +50,18 @@ def test_viterbi_batch_matches_loop():
         assert row.tolist() == _loop_viterbi(em, transitions)
 
 
+def test_pruned_viterbi_matches_loop():
+    """Transitions of small spread and peaked emissions, as LAC's: most previous tags are pruned."""
+    rng = np.random.default_rng(11)
+    transitions = rng.uniform(-0.2, 0.2, size=(59, 59)).astype(np.float32)
+    emissions = rng.normal(size=(40, 30, 59)).astype(np.float32)
+    emissions[:, :, 7] += 3.0  # a peaked tag, with near ties among the rest
+    emissions[::3, ::2, 12] += 3.0
+    batch = viterbi(emissions, transitions)
+    for row, em in zip(batch, emissions, strict=True):
+        assert row.tolist() == _loop_viterbi(em, transitions)
+
+
 def test_batched_and_single_runs_agree(tagger):
     texts = SENTENCES * 3 + [s[::-1] for s in SENTENCES]
     batched = tagger.tag_ids(texts)
