@@ -137,3 +137,14 @@ def test_rule_names_keep_words_that_belong_to_them(zh):
     inside a name, and a verb-like word after a place."""
     found = _mentions(zh, "二手交易平台转转集团宣布，本轮由杭州跃迁资本领投，沐光（上海）贸易有限公司跟投。")
     assert {"转转集团", "杭州跃迁资本", "沐光（上海）贸易有限公司"} <= set(found)
+
+
+def test_english_lists_nicknames_and_cut_words():
+    en = Pipeline(ner="en")
+    found = _mentions(en, "The platform signed agreements on Friday with carriers including Zhongtong Cold Chain, "
+                          "Jishida, Shuiqu Daijia, and Tiezhong Express.", lang="en")
+    assert {"Jishida", "Shuiqu Daijia", "Zhongtong Cold Chain"} <= {n for n, t in found.items() if t == "Company"}
+    found = _mentions(en, "Shenzhen, known as the “Cross-border E-commerce Capital of Mainland China,” bears the "
+                          "brunt, while WeMall ShopExpress Cross-border Services opened a new office.", lang="en")
+    assert not any("Capital" in n for n in found)
+    assert "WeMall ShopExpress Cross" not in found

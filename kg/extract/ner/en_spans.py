@@ -6,6 +6,8 @@ word, "Tallis Retail", is a company); ORG is typed by its last word
 (`en_heads.tsv`: Inc Company, Commission GovernmentBody, Association Organization) or a first
 word that heads a government body ("Ministry of Commerce"), else Company. Nationalities and
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
+Items of a list that holds an organisation are organisations ("Zhongtong Cold Chain, Jishida and
+Tiezhong Express": Jishida is no place there).
 A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:") and a place before
 "-based" name no one.
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
@@ -13,6 +15,8 @@ out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
 """
 from __future__ import annotations
+
+import re
 
 from ...text import normalize
 from ..names_common import Candidate, NamesLexicon
@@ -57,8 +61,13 @@ _CLOSE = "'\"’”"
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """A span standing alone inside quotation marks is a title (of a sale, a campaign, a product)."""
-    return start > 0 and end < len(text) and text[start - 1] in _OPEN and text[end] in _CLOSE
+    """A span inside quotation marks that close right after it is (part of) a title: of a sale, a
+    campaign, a nickname ("the 'Cross-border E-commerce Capital of Mainland China'")."""
+    if end >= len(text) or not any(ch in _CLOSE for ch in text[end : end + 2]):
+        return False
+    before = text[max(0, start - 60) : start]
+    opening = max(before.rfind(ch) for ch in "‘“\"'")
+    return opening >= 0 and not any(ch in "’”" for ch in before[opening + 1 :])
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
@@ -68,8 +77,30 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return line_start and text[start:end].isupper() and after[:1] in (":", "(", "-", "—", "–", ",")
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\Z")
+
+
+def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
+    """"including Zhongtong Cold Chain, Jishida, Shuiqu Daijia, and Tiezhong Express": in a list
+    that holds an organisation, the items the model took for places are organisations too."""
+    out = list(spans)
+    groups: list[list[int]] = []
+    for i, s in enumerate(out):
+        if groups and _LIST_GAP.match(text[out[groups[-1][-1]].end : s.start]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        labels = {out[i].label for i in group}
+        if len(group) > 1 and "ORG" in labels and labels <= {"ORG", "GPE", "LOC"}:
+            for i in group:
+                out[i] = EnSpan(out[i].start, out[i].end, "ORG")
+    return out
+
+
 def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
     """Typed candidates from the English model's entities in `text`."""
+    spans = _lists_of_organisations(text, spans)
     out: list[Candidate] = []
     surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
     things = {w.casefold() for w in names.en_orgs.get("thing_heads", ())}
@@ -78,6 +109,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if s.label not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, s.start, s.end)
+        if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha() and " " in text[start:end]:
+            end = text.rindex(" ", start, end)  # "WeMall ShopExpress Cross-border": the cut word is no part
         span = text[start:end]
         if len(span) < 2 or not span[:1].isupper() or names.is_stopped(span) or normalize(span) in lex.en_not_names:
             continue

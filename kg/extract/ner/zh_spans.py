@@ -21,7 +21,8 @@ from .lexicon import NerLexicon
 SENTENCE_END = frozenset("。；！？;!?\n")
 FUNCTION_LABELS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w", "m", "q", "ad", "f", "TIME", "t"})
 _BREAKERS = frozenset({"p", "c", "u", "r", "xc", "w", "m", "q", "d"})  # never inside a name
-_LEADING_JUNK = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w"})  # never start a service name (1688 may)
+_LEADING_JUNK = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w"})  # cut through: never start a service name
+_PARTICLES = frozenset({"p", "c", "u", "r", "xc", "w"})  # whole words that never start one (严选商城 keeps 严选)
 _JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may end an institution's name
 
 
@@ -209,13 +210,14 @@ def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: N
 
 def left_trimmed_span(start: int, end: int, words: list[Word]) -> int:
     """Where a rule's service name really starts: a verb its left edge cuts through (发|布) and
-    function words after it (关于) are no part of it (布关于店小蜜1688版 -> 店小蜜1688版)."""
+    prepositions, particles or pronouns after it (关于) are no part of it (布关于店小蜜1688版 ->
+    店小蜜1688版); a whole verb at its start may be (严选商城)."""
     for w in words:
         if w.end <= start:
             continue
         if w.start >= end or w.end >= end:
             break
-        if w.label in _LEADING_JUNK:
+        if (w.start < start and w.label in _LEADING_JUNK) or (w.start >= start and w.label in _PARTICLES):
             start = w.end
             continue
         break
