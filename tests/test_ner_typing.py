@@ -148,3 +148,9 @@ def test_english_lists_nicknames_and_cut_words():
                           "brunt, while WeMall ShopExpress Cross-border Services opened a new office.", lang="en")
     assert not any("Capital" in n for n in found)
     assert "WeMall ShopExpress Cross" not in found
+
+
+def test_a_list_of_places_stays_places():
+    found = _mentions(Pipeline(ner="en"), "The venture will deliver parcels in Indonesia, Malaysia and Singapore, "
+                                          "Halcyon said, and Halcyon 25% of the shares.", lang="en")
+    assert not {"Indonesia", "Malaysia", "Singapore", "Halcyon 25%"} & set(found)

@@ -6,7 +6,7 @@ word, "Tallis Retail", is a company); ORG is typed by its last word
 (`en_heads.tsv`: Inc Company, Commission GovernmentBody, Association Organization) or a first
 word that heads a government body ("Ministry of Commerce"), else Company. Nationalities and
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
-Items of a list that holds an organisation are organisations ("Zhongtong Cold Chain, Jishida and
+Items of a list that is mostly organisations are organisations ("Zhongtong Cold Chain, Jishida and
 Tiezhong Express": Jishida is no place there).
 A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:") and a place before
 "-based" name no one.
@@ -82,7 +82,8 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\Z")
 
 def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
     """"including Zhongtong Cold Chain, Jishida, Shuiqu Daijia, and Tiezhong Express": in a list
-    that holds an organisation, the items the model took for places are organisations too."""
+    of which at least half (and two) are organisations, the items the model took for places are
+    organisations too ("in Indonesia, Malaysia and Singapore, Halcyon …" stays places)."""
     out = list(spans)
     groups: list[list[int]] = []
     for i, s in enumerate(out):
@@ -91,8 +92,9 @@ def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
         else:
             groups.append([i])
     for group in groups:
-        labels = {out[i].label for i in group}
-        if len(group) > 1 and "ORG" in labels and labels <= {"ORG", "GPE", "LOC"}:
+        labels = [out[i].label for i in group]
+        orgs = labels.count("ORG")
+        if orgs >= 2 and 2 * orgs >= len(group) and set(labels) <= {"ORG", "GPE", "LOC"}:
             for i in group:
                 out[i] = EnSpan(out[i].start, out[i].end, "ORG")
     return out
@@ -112,7 +114,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha() and " " in text[start:end]:
             end = text.rindex(" ", start, end)  # "WeMall ShopExpress Cross-border": the cut word is no part
         span = text[start:end]
-        if len(span) < 2 or not span[:1].isupper() or names.is_stopped(span) or normalize(span) in lex.en_not_names:
+        if len(span) < 2 or not span[:1].isupper() or names.is_stopped(span) or normalize(span) in lex.en_not_names \
+                or "%" in span:
             continue
         words = span.replace(",", " ").split()
         if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end):
