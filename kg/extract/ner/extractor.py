@@ -10,6 +10,7 @@ prepared (a very long one, or a single call in a test).
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import replace
@@ -17,16 +18,26 @@ from dataclasses import replace
 from ...model import Document, Extraction, Mention
 from ...text import normalize
 from ..names_common import Candidate, names_lexicon
+from .en_select import sentences_to_tag
 from .en_spans import en_candidates
 from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
+from .spacy_en import EnSpan
 from .spacy_en import shared_tagger as spacy_tagger
 from .zh_spans import checked_rule_span, left_trimmed_span, zh_candidates
 
 LANGS = ("zh", "en")
 WEAK_RULES = frozenset({"names:en-subject"})  # rules whose type a tagger's Person span overrides
 PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time budget instead
+
+
+def _lone_opener(text: str, span: str) -> bool:
+    """"Notifications will no longer be sent": read alone, a sentence's first word in title case
+    looks like a name to the model; it is one only if the text also writes it mid-sentence."""
+    if " " in span or not span.istitle():
+        return False
+    return not re.search(rf"[a-z,;]\s+{re.escape(span)}\b", text)
 
 
 class NerExtractor:
@@ -36,15 +47,19 @@ class NerExtractor:
         self.langs = tuple(langs)
         self.lex = ner_lexicon()
         self.names = names_lexicon()
+        self._en_stops = frozenset(self.names.en_orgs.get("name_stops", ())) | frozenset(
+            self.names.en_orgs.get("start_stops", ()))
         self._ready: dict[str, tuple[list[Candidate], list[Word]]] = {}
         self.seconds: dict[str, float] = dict.fromkeys(self.langs, 0.0)  # tagging time per language (benchmarks)
         self.cpu: dict[str, float] = dict.fromkeys(self.langs, 0.0)  # the same in CPU time of this process
         self.chars: dict[str, int] = dict.fromkeys(self.langs, 0)
 
     def prepare(self, docs: Iterable[Document]) -> None:
-        """Tag the documents of a batch together; their candidates wait for `__call__`."""
+        """Tag the Chinese documents of a batch together; their candidates wait for `__call__`.
+        English documents are tagged in `__call__`, where the names found so far tell which of
+        their sentences need the tagger (`en_select`)."""
         self._ready.clear()
-        by_lang: dict[str, list[Document]] = {lang: [] for lang in self.langs}
+        by_lang: dict[str, list[Document]] = {lang: [] for lang in self.langs if lang == "zh"}
         for d in docs:
             if d.lang in by_lang and d.text and len(d.text) <= PREPARE_MAX_CHARS:
                 by_lang[d.lang].append(d)
@@ -52,7 +67,8 @@ class NerExtractor:
             for d, cands in zip(group, self._tag(lang, [d.text for d in group]), strict=True):
                 self._ready[d.key] = cands
 
-    def _tag(self, lang: str, texts: list[str]) -> list[tuple[list[Candidate], list[Word]]]:
+    def _tag(self, lang: str, texts: list[str], known: list[Mention] | None = None,
+             ) -> list[tuple[list[Candidate], list[Word]]]:
         if not texts:
             return []
         began, cpu = time.perf_counter(), time.process_time()
@@ -60,24 +76,35 @@ class NerExtractor:
             out = [(zh_candidates(t, w, self.lex, self.names), w)
                    for t, w in zip(texts, lac_tagger().words(texts), strict=True)]
         else:
-            out = [(en_candidates(t, s, self.lex, self.names), [])
-                   for t, s in zip(texts, spacy_tagger().spans(texts), strict=True)]
+            out = [(self._english(t, known or []), []) for t in texts]
         self.seconds[lang] += time.perf_counter() - began
         self.cpu[lang] += time.process_time() - cpu
         self.chars[lang] += sum(len(t.encode("utf-8")) for t in texts)
         return out
 
-    def tagged(self, doc: Document) -> tuple[list[Candidate], list[Word]]:
+    def _english(self, text: str, known: list[Mention]) -> list[Candidate]:
+        """Candidates of an English text, the tagger reading only the sentences that may hold a
+        name not found yet."""
+        covered = [(m.start, m.end) for m in known if m.extractor not in WEAK_RULES]
+        picked = sentences_to_tag(text, covered, self._en_stops)
+        spans = []
+        for (a, _b), found in zip(picked, spacy_tagger().spans([text[a:b] for a, b in picked]), strict=True):
+            spans.extend(EnSpan(a + s.start, a + s.end, s.label) for s in found
+                         if s.start > 0 or not _lone_opener(text, text[a + s.start : a + s.end]))
+        return en_candidates(text, spans, self.lex, self.names)
+
+    def tagged(self, doc: Document, known: list[Mention] | None = None) -> tuple[list[Candidate], list[Word]]:
         """The typed candidates of one document and the tagger's words (Chinese only), prepared
-        or tagged now."""
+        or tagged now; `known`, the mentions found so far, spares the English tagger the
+        sentences they explain."""
         if doc.lang not in self.langs or not doc.text:
             return [], []
         ready = self._ready.pop(doc.key, None)
-        return ready if ready is not None else self._tag(doc.lang, [doc.text])[0]
+        return ready if ready is not None else self._tag(doc.lang, [doc.text], known)[0]
 
-    def candidates(self, doc: Document) -> list[Candidate]:
+    def candidates(self, doc: Document, known: list[Mention] | None = None) -> list[Candidate]:
         """The typed candidates of one document."""
-        return self.tagged(doc)[0]
+        return self.tagged(doc, known)[0]
 
     def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
         """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
@@ -125,7 +152,7 @@ class NerExtractor:
 
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
-        cands, words = self.tagged(ex.document)
+        cands, words = self.tagged(ex.document, ex.mentions)
         if words:
             self._check_rule_names(ex, words)
         taken = sorted((m.start, m.end) for m in ex.mentions)
