@@ -2,11 +2,12 @@
 
 Runs after the gazetteer and the name rules, so a known entity or a rule's name keeps its
 span: a tagger's candidate that overlaps any mention already found, or that is part of a name
-found in the document, is dropped. What the
-taggers add are the names no lexicon lists and no suffix marks (executives, regulators,
-brands). The taggers work best on many sentences at once: `prepare` tags a batch of
-documents before they are extracted one by one, and `__call__` tags a document that was not
-prepared (a very long one, or a single call in a test).
+found in the document, is dropped. What the taggers add are the names no lexicon lists and no
+suffix marks (executives, regulators, brands). The Chinese tagger works best on many sentences
+at once: `prepare` tags a batch of documents before they are extracted one by one, and
+`__call__` tags a document that was not prepared (a very long one, or a single call in a
+test). The English tagger, the costlier one, runs in `__call__`, on the sentences of the
+document that hold a capitalised word the names found so far do not explain (`en_select`).
 """
 from __future__ import annotations
 
