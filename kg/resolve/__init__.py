@@ -23,7 +23,6 @@ def resolve(extractions: Sequence[Extraction], documents: Iterable[Document] = (
     resolver = EntityResolver(lexicon)
     resolver.learn_short_forms(m for ex in extractions for m in ex.mentions)
     resolver.learn_heads(m for ex in extractions for m in ex.mentions)
-    resolver.learn_service_variants(m for ex in extractions for m in ex.mentions)
     out = Resolved()
 
     for doc in documents:

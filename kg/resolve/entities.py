@@ -36,7 +36,6 @@ class EntityResolver:
         self.drafts: dict[str, _Draft] = {}
         self.short_forms: dict[tuple[str, str], str] = {}  # (short form, kind) -> the long name's key
         self.heads: dict[str, str] = {}  # distinctive head of a long Chinese name -> its key
-        self.service_variants: dict[str, str] = {}  # key of a service's shortened name -> the full name's key
 
     def learn_short_forms(self, mentions: Iterable[Mention]) -> None:
         """Short forms a document introduces (星禾网络 for 杭州星禾网络科技有限公司) name the long
@@ -58,18 +57,6 @@ class EntityResolver:
                 owners.setdefault(head, set()).add(self.key_for(m.text, m.type))
         self.heads = {h: next(iter(keys)) for h, keys in owners.items() if len(keys) == 1}
 
-    def learn_service_variants(self, mentions: Iterable[Mention]) -> None:
-        """One service named with and without a leading character (店小蜜1688版 and 小蜜1688版, the
-        version word already folded: 版本 -> 版): when a discovered service's name is another's
-        without its first Han character and still holds at least four characters, both are one
-        service, keyed by the longer name."""
-        keys = {mention_key(m.text, "Service") for m in mentions if m.type == "Service" and not m.key}
-        prefix = "service:"
-        for long in keys:
-            body = long[len(prefix):]
-            if len(body) >= 5 and has_cjk(body[0]) and prefix + body[1:] in keys:
-                self.service_variants.setdefault(prefix + body[1:], long)
-
     def key_for(self, name: str, type_: str, known: str | None = None) -> str:
         if known:
             return known
@@ -79,10 +66,7 @@ class EntityResolver:
         learned = self.short_forms.get((_alias_form(name), _kind(type_)))
         if learned is None and _kind(type_) == "org" and has_cjk(name) and not _LEGAL_FORM.search(name):
             learned = self.heads.get(zh_head(name))  # 引流宝 for 杭州引流宝网络科技有限公司 named elsewhere
-        if learned is not None:
-            return learned
-        key = mention_key(name, type_)
-        return self.service_variants.get(key, key) if type_ == "Service" else key
+        return learned if learned is not None else mention_key(name, type_)
 
     def add(self, name: str, type_: str, doc_key: str, *, known: str | None = None,
             extra_types: Iterable[str] = ()) -> str:
