@@ -24,3 +24,12 @@ def test_partly_covered_word_is_read():
     text = "Marlowe Commerce fell 4%."
     picked = sentences_to_tag(text, [(0, 7)], STOPS)  # only "Marlowe" was found: "Commerce" is not explained
     assert picked == [(0, len(text))]
+
+
+def test_place_words_alone_do_not_call_the_tagger():
+    from kg.extract.ner import NerExtractor
+
+    stops = NerExtractor(("en",))._en_stops
+    text = "Sales in Shenzhen and Poland rose 5% in March. Orders from Brightlane Logistics doubled."
+    picked = [text[a:b] for a, b in sentences_to_tag(text, [], stops)]
+    assert picked == ["Orders from Brightlane Logistics doubled."]

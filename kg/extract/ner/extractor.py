@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ...lexicons import load_words
 from ...model import Document, Extraction, Mention
 from ...text import normalize
 from ..names_common import Candidate, names_lexicon
@@ -49,7 +50,8 @@ class NerExtractor:
         self.lex = ner_lexicon()
         self.names = names_lexicon()
         self._en_stops = frozenset(self.names.en_orgs.get("name_stops", ())) | frozenset(
-            self.names.en_orgs.get("start_stops", ()))
+            self.names.en_orgs.get("start_stops", ())) | self.lex.en_place_words | frozenset(
+            w for w in load_words("ner/en_not_names.txt") if " " not in w)
         self._ready: dict[str, tuple[list[Candidate], list[Word]]] = {}
         self.seconds: dict[str, float] = dict.fromkeys(self.langs, 0.0)  # tagging time per language (benchmarks)
         self.cpu: dict[str, float] = dict.fromkeys(self.langs, 0.0)  # the same in CPU time of this process

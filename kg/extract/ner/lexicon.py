@@ -26,6 +26,7 @@ class NerLexicon:
     generic_heads: frozenset[str]
     en_heads: dict[str, str]  # casefolded last word -> type
     en_not_names: frozenset[str]  # normalised
+    en_place_words: frozenset[str] = frozenset()  # Shenzhen, Poland: no reason to run the English tagger
     en_not_person: frozenset[str] = frozenset()  # Center, Store: end no person's name (casefolded)
     joiners: tuple[str, ...] = ()  # vs, 对阵: the words on both sides are teams
     branches: tuple[str, ...] = ()  # 分行, 分公司: a unit named after its parent
@@ -106,6 +107,7 @@ def ner_lexicon() -> NerLexicon:
         common_word_freq=common,
         branches=tuple(load_words(f"{NER_DIR}/zh_branches.txt")),
         joiners=tuple(sorted((w.casefold() for w in load_words(f"{NER_DIR}/match_joiners.txt")), key=len, reverse=True)),
+        en_place_words=frozenset(load_words(f"{NER_DIR}/en_place_words.txt")),
         en_not_person=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_not_person_words.txt")),
         person_titles=titles,
         familiar_prefixes=familiar,
