@@ -33,3 +33,10 @@ def test_place_words_alone_do_not_call_the_tagger():
     text = "In Shenzhen and Poland, sales rose 5% in March. Orders from Brightlane Logistics doubled."
     picked = [text[a:b] for a, b in sentences_to_tag(text, [], stops)]
     assert picked == ["Orders from Brightlane Logistics doubled."]
+
+
+def test_possessives_compounds_and_common_openers_are_explained():
+    text = ("Amazon’s fees rose. Cross-border sellers complained. Sales fell, and sales staff left. "
+            "Velora cut prices.")
+    picked = [text[a:b] for a, b in sentences_to_tag(text, [(0, 6)], STOPS)]
+    assert picked == ["Velora cut prices."]
