@@ -71,13 +71,14 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
           follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0,
-          jobs: int = 1) -> BuildReport:
+          jobs: int = 1, ner: str = "on") -> BuildReport:
     """Build the knowledge graph of every file under `corpus` into the folder `out`.
 
     One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
     `doc_timeout` bounds the extraction of each document (None or 0: no bound);
     `follow_symlinks` lets links lead outside the corpus folder; `jobs` > 1 extracts in that
-    many worker processes (same output)."""
+    many worker processes (same output); `ner` picks the statistical taggers (on: both
+    languages, zh, en, off: rules only)."""
     corpus = Path(corpus)
     out = Path(out)
     if not corpus.exists():
@@ -86,11 +87,13 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
-        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, jobs)
+        pipeline = Pipeline(ner=ner)
+        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
+                      jobs, ner)
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
-           doc_timeout: float, jobs: int = 1) -> BuildReport:
+           doc_timeout: float, pipeline: Pipeline, jobs: int = 1, ner: str = "on") -> BuildReport:
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
@@ -102,7 +105,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         tick("ingest", i, None)
     documents = [d for f in files for d in f.documents]
 
-    extractions, extra_problems = _extract_stage(documents, doc_timeout, tick, jobs)
+    extractions, extra_problems = _extract_stage(pipeline, documents, doc_timeout, tick, jobs, ner)
 
     tick("resolve", 0, None)
     resolved = resolve(extractions, documents, load_entities())
@@ -157,25 +160,28 @@ def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
     return lines, ordered
 
 
-def _extract_stage(documents: list[Document], budget: float, tick: Progress, jobs: int,
-                   ) -> tuple[list[Extraction], dict[str, list[Problem]]]:
+def _extract_stage(pipeline: Pipeline, documents: list[Document], budget: float, tick: Progress, jobs: int,
+                   ner: str = "on") -> tuple[list[Extraction], dict[str, list[Problem]]]:
     """Extraction in this process, or in `jobs` worker processes when the corpus is big enough
     to repay starting them (see kg.parallel)."""
     from . import parallel
 
     targets = [d for d in documents if not d.is_container]
     if jobs > 1 and len(targets) >= 2 * parallel.CHUNK_DOCS:
-        return parallel.extract_parallel(targets, budget, jobs, tick)
-    return _extract_all(documents, budget, tick)
+        return parallel.extract_parallel(targets, budget, jobs, tick, ner, pipeline)
+    return _extract_all(pipeline, documents, budget, tick)
 
 
-def _extract_all(documents: list[Document], budget: float, tick: Progress, pipeline: Pipeline | None = None,
+PREPARE_BATCH = 512  # documents the taggers see together (bounded so memory stays flat)
+
+
+def _extract_all(pipeline: Pipeline, documents: list[Document], budget: float, tick: Progress,
                  ) -> tuple[list[Extraction], dict[str, list[Problem]]]:
     """Run the extractors over every document. One bad document must not stop the corpus:
     an extractor that fails costs its own facts only, and a document (all the parts it was
     cut into together) whose extraction outlasts `budget` seconds is cut off there, its
-    remaining parts kept without facts, and reported."""
-    pipeline = pipeline if pipeline is not None else Pipeline()
+    remaining parts kept without facts, and reported. Every `PREPARE_BATCH` documents the
+    pipeline first sees the batch together (the taggers tag its sentences in batches)."""
     extractions: list[Extraction] = []
     problems: dict[str, list[Problem]] = {}
     spent: dict[str, float] = {}
@@ -185,6 +191,8 @@ def _extract_all(documents: list[Document], budget: float, tick: Progress, pipel
     for doc in targets:
         parts[origin_key(doc)] += 1
     for i, doc in enumerate(targets, 1):
+        if (i - 1) % PREPARE_BATCH == 0:
+            pipeline.prepare(targets[i - 1 : i - 1 + PREPARE_BATCH])
         origin = origin_key(doc)
         if origin in cut:
             cut[origin].append(doc)

@@ -14,8 +14,12 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING
 
 from .model import Document, Extraction, Problem
+
+if TYPE_CHECKING:
+    from .extract import Pipeline
 
 Progress = Callable[[str, int, int | None], None]
 CHUNK_DOCS = 64  # documents per task: big enough to amortise pickling, small enough to balance
@@ -36,25 +40,26 @@ def chunks_by_file(docs: list[Document], size: int | None = None) -> list[list[i
     return [c for c in out if c]
 
 
-def _init_worker() -> None:
+def _init_worker(ner: str) -> None:
     global _PIPELINE
     from .extract import Pipeline
 
-    _PIPELINE = Pipeline()
+    _PIPELINE = Pipeline(ner=ner)
 
 
 def _extract_chunk(docs: list[Document], budget: float) -> tuple[list[Extraction], dict[str, list[Problem]]]:
     from .build import _extract_all
 
-    exs, problems = _extract_all(docs, budget, lambda *a: None, pipeline=_PIPELINE)
+    exs, problems = _extract_all(_PIPELINE, docs, budget, lambda *a: None)
     for ex in exs:
         ex.document = None  # type: ignore[assignment]  # the parent has it; do not send it back
     return exs, problems
 
 
-def extract_parallel(targets: list[Document], budget: float, jobs: int, tick: Progress,
-                     ) -> tuple[list[Extraction], dict[str, list[Problem]]]:
-    """(extractions in `targets` order, problems by file) using `jobs` worker processes."""
+def extract_parallel(targets: list[Document], budget: float, jobs: int, tick: Progress, ner: str,
+                     pipeline: Pipeline) -> tuple[list[Extraction], dict[str, list[Problem]]]:
+    """(extractions in `targets` order, problems by file) using `jobs` worker processes, each
+    with the taggers `ner` names; `pipeline` (this process's) extracts what a broken pool left."""
     from .build import _extract_all
 
     chunks = chunks_by_file(targets)
@@ -62,7 +67,8 @@ def extract_parallel(targets: list[Document], budget: float, jobs: int, tick: Pr
     done_docs = 0
     ctx = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(ner,)) as pool:
             futures: dict[Future, int] = {pool.submit(_extract_chunk, [targets[i] for i in c], budget): n
                                           for n, c in enumerate(chunks)}
             pending = set(futures)
@@ -79,7 +85,7 @@ def extract_parallel(targets: list[Document], budget: float, jobs: int, tick: Pr
     problems: dict[str, list[Problem]] = {}
     for n, chunk in enumerate(chunks):
         if n not in results:
-            results[n] = _extract_all([targets[i] for i in chunk], budget, lambda *a: None)
+            results[n] = _extract_all(pipeline, [targets[i] for i in chunk], budget, lambda *a: None)
             done_docs += len(chunk)
             tick("extract", done_docs, len(targets))
         exs, probs = results[n]

@@ -38,6 +38,10 @@ def build_command(
     wait: float = typer.Option(
         0.0, "--wait", min=0, metavar="SECONDS",
         help="When another build is writing to OUT, wait up to this long for it to finish before giving up."),
+    ner: str = typer.Option(
+        "on", "--ner", metavar="on|off|zh|en",
+        help="Statistical name taggers beside the rules: on (Chinese and English), zh, en, or off (rules only, "
+             "faster)."),
 ) -> None:
     """Build the knowledge graph of CORPUS into OUT.
 
@@ -50,7 +54,7 @@ def build_command(
     err = Console(stderr=True, soft_wrap=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
-               "wait": wait, "jobs": jobs}
+               "wait": wait, "jobs": jobs, "ner": ner}
     try:
         if show_bar:
             with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
