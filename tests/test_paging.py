@@ -134,3 +134,17 @@ def test_paging_values_form_equals_union_form(engine: Engine, name: str, monkeyp
     monkeypatch.setattr(paging, "UNION_PAGE", 0)  # the VALUES block used for big pages
     values, _ = paged(engine, name, None, Page(1, 5))
     assert union.rows == values.rows
+
+
+def test_paging_warm_listings_make_first_pages_one_query(tmp_path: Path) -> None:
+    from kg.query.paging import warm_listings
+
+    store = make_store(tmp_path / "store")
+    with Engine(("store", (str(store),)), timeout=30) as eng:
+        warmed = warm_listings(eng)
+        assert "events_in_period" in warmed and "entity_names" not in warmed  # keyed listings only
+        asked: list[str] = []
+        real = eng.run
+        eng.run = lambda q, *a, **k: asked.append(q) or real(q, *a, **k)  # type: ignore[method-assign]
+        result, total = paged(eng, "events_in_period", None, Page(1, 2), count=True)
+        assert len(asked) == 1 and result.rows and total and total > 2  # the page query only

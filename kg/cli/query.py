@@ -200,8 +200,13 @@ def serve_command(
     max_rows: int = typer.Option(10_000, "--max-rows", help="Refuse answers with more rows than this."),
     workers: int = typer.Option(2, "--workers", help="Query worker processes."),
     cors: bool = typer.Option(False, "--cors", help="Allow browser pages from other origins to query."),
+    warm: bool = typer.Option(False, "--warm", help="Find and sort the keys of every canned listing in the "
+                                                    "background at start, so their first pages come fast."),
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql and a query page at /."""
+    import threading
+
+    from ..query.paging import warm_listings
     from ..serve import make_server
 
     try:
@@ -209,6 +214,8 @@ def serve_command(
     except (KgError, OSError) as err:
         raise _fail(err if isinstance(err, KgError) else KgError(f"{host}:{port}: {err}")) from None
     typer.echo(f"SPARQL endpoint http://{host}:{server.server_address[1]}/sparql  (query page at /; Ctrl-C stops)")
+    if warm:
+        threading.Thread(target=warm_listings, args=(server.engine,), daemon=True, name="kg-warm").start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -199,7 +199,7 @@ def term_order(term: Any) -> tuple:
 _NUMERIC = {"integer", "decimal", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
             "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"}
 KEYS_CAP = 2_000_000  # keys one listing may have (a parameter narrows a bigger one)
-_CACHE_SIZE = 8
+_CACHE_SIZE = 32  # listings kept (about 16 MB for 80k keys of two terms); more than the canned ones
 _cache: OrderedDict[tuple, Any] = OrderedDict()
 _cache_lock = threading.Lock()
 
@@ -417,3 +417,21 @@ def page_headers(page: Page | None, total: int | None) -> dict[str, str]:
     if out:  # a page on another origin (`kg serve --cors`) may read them
         out["Access-Control-Expose-Headers"] = ", ".join(out)
     return out
+
+
+def warm_listings(engine: Any, timeout: float | None = None) -> list[str]:
+    """Find and keep the keys of every canned listing (no parameters) on `engine`, so that
+    their first pages cost a page only; returns the names warmed. A listing that fails
+    (a time limit, a row cap) is skipped: its first page is then found when asked."""
+    from .canned import load_canned
+
+    warmed = []
+    for name, canned in load_canned().items():
+        if not canned.page_keys or any(p.required for p in canned.params):
+            continue
+        try:
+            paged(engine, name, None, None, count=True, rows=False, timeout=timeout)
+        except QueryError:
+            continue
+        warmed.append(name)
+    return warmed
