@@ -14,7 +14,9 @@ import pyoxigraph as ox
 
 from .ingest.paths import storable
 from .model import Document, Entity, Event, EventMention, Figure, Resolved
-from .vocab import KG, KGR, PREFIXES, SCHEMA, ontology_path
+from .vocab import PREFIXES, ontology_path
+
+KG, KGR, SCHEMA = PREFIXES["kg"], PREFIXES["kgr"], PREFIXES["schema"]  # IRI strings (no rdflib needed)
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")

@@ -11,7 +11,8 @@ from kg.model import Document, Extraction
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    """The rules alone (no statistical tagger), so that these tests check event roles, not name spans."""
+    return Pipeline(ner="off")
 
 
 def extract(pipeline: Pipeline, text: str, lang: str = "zh", headline: str | None = None) -> Extraction:
@@ -181,3 +182,10 @@ def test_events_news_english_personnel_change(pipeline, headline, org, person, r
     assert [a.text for a in e.actors] == [org]
     assert [m.text for m in e.affects] == [person]
     assert e.role == role
+
+
+def test_events_news_roles_hold_with_the_tagger() -> None:
+    """The default pipeline (with the tagger) keeps the roles: the company lays off, the outlet is no party."""
+    ex = extract(Pipeline(), "据新华社报道，星禾优选宣布裁员约15%。")
+    e = events_of(ex, "Layoff")[0]
+    assert [a.text for a in e.actors] and all(a.text.startswith("星禾") for a in e.actors)

@@ -114,3 +114,83 @@ def test_query_python_api(store: Path) -> None:
     rows = kg.query(handle, "people_organisations", {"org_name": "商务部"}).records()
     assert [r["name"] for r in rows] == ["Wang Wentao"]
     assert handle.query("ASK { ?x a kg:Service }").boolean is True
+
+
+# -- the parse-tree check (kg/query/safety.py), which the worker runs before Oxigraph sees a query ---------
+
+def _check(text: str, graphs: tuple[str, ...] = ()) -> None:
+    from kg.query.safety import check
+    from kg.vocab import PREFIXES
+
+    check(text, has_graph=lambda iri: iri in graphs, prefixes=PREFIXES)
+
+
+@pytest.mark.parametrize("query,reading", [
+    ("PREFIX ex: <http://e/> SELECT * WHERE { ?s ?p ex:a\\#b . SERVICE <http://127.0.0.1:9/s> { ?x ?y ?z } }", ""),
+    ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }", "SPARQL 1.1"),
+    ("SELECT * WHERE { S\\U00000045RVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }", "SPARQL 1.1"),
+    # one quote for Oxigraph (escapes live inside strings), a long string for SPARQL 1.1's pre-pass
+    ("SELECT * WHERE { BIND('\\u0027' AS ?q) SERVICE <http://127.0.0.1:9/s> { ?x ?y ?z } } # ''' AS ?q) }",
+     "as Oxigraph does"),
+    ("ASK { { SELECT * WHERE { OPTIONAL { GRAPH ?g { seRVice SILENT ?ep { ?s ?p ?o } } } } } }", ""),
+    # Oxigraph ends a comment at a carriage return; rdflib's grammar only at a line feed
+    ("SELECT * WHERE { ?s ?p ?o # note\r SERVICE <http://127.0.0.1:9/s> { ?x ?y ?z }\n }", ""),
+], ids=["escaped-hash", "u-escape-keyword", "U-escape-keyword", "quote-escape-reading", "nested-variable",
+        "carriage-return-ends-comment"])
+def test_query_safety_parse_tree_refuses_service(query: str, reading: str) -> None:
+    with pytest.raises(QueryError, match="SERVICE") as err:  # refused by name, or unreadable and not run
+        _check(query)
+    assert reading in str(err.value)
+
+
+def test_query_safety_parse_tree_refuses_updates_and_unknown_from() -> None:
+    with pytest.raises(QueryRefused, match="LOAD is an update"):
+        _check("LOAD <http://127.0.0.1:9/x.ttl>")
+    with pytest.raises(QueryRefused, match=r"FROM NAMED <http://127\.0\.0\.1:9/g> names no graph"):
+        _check("SELECT * FROM NAMED <http://127.0.0.1:9/g> WHERE { ?s ?p ?o }")
+    _check(f"PREFIX d: <{KGR}doc/> SELECT * FROM d:a\\.b WHERE {{ ?s ?p ?o }}", graphs=(KGR + "doc/a.b",))
+    _check("SELECT * FROM kgr:doc\\/c WHERE { ?s ?p ?o }", graphs=(KGR + "doc/c",))
+
+
+def test_query_safety_unreadable_query_is_not_run() -> None:
+    from kg.query.safety import QueryUnchecked
+
+    # rdflib's grammar chokes on this SERVICE (a parse action rescans the text); fail closed, say why
+    with pytest.raises(QueryUnchecked, match=r"line 1, column \d+.*mentions SERVICE"):
+        _check("PREFIX ex: <http://e/> SELECT * WHERE { VALUES ?q { ex:a\\#b } SERVICE <http://127.0.0.1:9/> { ?x ?y ?z } }")
+    with pytest.raises(QueryUnchecked, match="not a Unicode character"):
+        _check('SELECT ("\\uD800" AS ?x) WHERE { ?s ?p ?o }')
+    # no reading mentions SERVICE or FROM: nothing can call out, so Oxigraph reports its own error
+    _check("SELECT ?s WHERE { ?s ?p }")
+
+
+def test_query_safety_refusal_reaches_the_caller(engine: Engine) -> None:
+    """The worker's check stands on its own: a task that skipped the token pre-check is still refused."""
+    answer = engine.pool.run({"query": "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/s> { ?s ?p ?o } }",
+                              "from_iris": (), "max_rows": 10}, 20)
+    assert answer.get("refused") is True and "SERVICE" in answer["error"]
+
+
+def test_query_safety_check_is_imported_lazily() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, kg.cli, kg.query, kg.serve; print('rdflib.plugins.sparql.parser' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_query_safety_cache_keeps_long_texts_out() -> None:
+    """Verdicts are cached for repeated questions, but a long text is checked afresh, so memory stays bounded."""
+    from kg.query.safety import _verdict
+
+    long_query = "SELECT * WHERE { ?s ?p ?o FILTER(?o != '" + "x" * 20_000 + "') }"
+    before = _verdict.cache_info().currsize
+    _check(long_query)
+    _check(long_query)
+    assert _verdict.cache_info().currsize == before
+    short = "SELECT ?cached WHERE { ?cached ?p ?o }"
+    _check(short)
+    hits = _verdict.cache_info().hits
+    _check(short)
+    assert _verdict.cache_info().hits == hits + 1

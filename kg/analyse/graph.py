@@ -46,7 +46,8 @@ class Fact:
 
 
 def open_dataset(source: Path | str | ox.Store) -> ox.Store:
-    """A store to read: an open pyoxigraph store, a build folder, a store folder or a .nq/.trig file.
+    """A store to read: an open pyoxigraph store, a build folder (its store, else its graph.nq), a
+    store folder or a .nq/.trig file.
 
     Files are loaded into memory with the default graph as the union of the named graphs,
     as the build's store has it.
@@ -61,9 +62,16 @@ def open_dataset(source: Path | str | ox.Store) -> ox.Store:
         store.bulk_load(path=str(path), format=rdf_format(path))
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         return store
+    from ..errors import KgError
     from ..store import open_oxigraph
 
-    return open_oxigraph(path)
+    try:
+        return open_oxigraph(path)
+    except KgError:
+        for name in ("graph.nq", "graph.trig"):  # a build made with --no-store still has its files
+            if (path / name).is_file():
+                return open_dataset(path / name)
+        raise
 
 
 def _local(iri: str) -> str:

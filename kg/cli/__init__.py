@@ -25,7 +25,7 @@ def _root() -> None:
 
 
 # Modules under kg.cli that define `register(app)`; each adds its own commands.
-COMMAND_MODULES = ("build", "validate", "query", "eval")
+COMMAND_MODULES = ("build", "validate", "query", "eval", "analyse")
 
 for _name in COMMAND_MODULES:
     try:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
+from ..errors import RegistryError
 from ..model import Document, Extraction
 from ..registry import Registry
 
@@ -20,7 +21,8 @@ class Extractor(Protocol):
 
 
 EXTRACTORS: Registry[Callable[[], Extractor]] = Registry("extractor")
-DEFAULT_PIPELINE = ("gazetteer", "names", "repeats", "places", "dates", "figures", "relations", "events")
+DEFAULT_PIPELINE = ("gazetteer", "names", "ner", "repeats", "places", "dates", "figures", "relations", "events")
+NER_MODES = {"on": "ner", "zh": "ner-zh", "en": "ner-en", "off": None}  # `kg build --ner` -> extractor
 
 
 def _load_builtin() -> None:
@@ -44,14 +46,39 @@ def readable(doc: Document) -> Document:
     return replace(doc, text=doc.headline)
 
 
+def default_names(ner: str = "on") -> list[str]:
+    """The default chain with the statistical tagger of mode `ner` (on, zh, en or off)."""
+    if ner not in NER_MODES:
+        raise RegistryError(f"unknown --ner mode {ner!r}; valid: {', '.join(NER_MODES)}")
+    _load_builtin()
+    tagger = NER_MODES[ner]
+    out = []
+    for n in DEFAULT_PIPELINE:
+        if n == "ner":
+            if tagger is not None:
+                out.append(tagger)
+        elif n in EXTRACTORS:
+            out.append(n)
+    return out
+
+
 class Pipeline:
     """The configured chain of extractors, built once and applied to many documents."""
 
-    def __init__(self, names: Iterable[str] | None = None) -> None:
+    def __init__(self, names: Iterable[str] | None = None, ner: str = "on") -> None:
         _load_builtin()
-        wanted = list(names) if names is not None else [n for n in DEFAULT_PIPELINE if n in EXTRACTORS]
+        wanted = list(names) if names is not None else default_names(ner)
         self.names = wanted
         self.extractors = [EXTRACTORS.get(n)() for n in wanted]
+
+    def prepare(self, docs: list[Document]) -> None:
+        """Let extractors that work best on many documents at once (the taggers) see a batch
+        before its documents are extracted one by one."""
+        readable_docs = [readable(d) for d in docs]  # the texts they will read (a headline-only item's headline)
+        for extractor in self.extractors:
+            prepare = getattr(extractor, "prepare", None)
+            if prepare is not None:
+                prepare(readable_docs)
 
     def __call__(self, doc: Document) -> Extraction:
         ex = Extraction(document=readable(doc))

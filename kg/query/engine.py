@@ -8,6 +8,7 @@ from ..errors import QueryError
 from ..vocab import PREFIXES
 from .canned import CannedQuery, bind, get_canned, load_canned, parse_header
 from .lexer import QueryRefused, inspect
+from .prefixes import check_prefixes
 from .results import Result
 from .worker import Source, WorkerPool
 
@@ -40,6 +41,7 @@ def prepare(text_or_name: str, params: dict[str, str] | None = None) -> tuple[st
         text = text_or_name
         declared = parse_header(text, Path("<query>"))[1]
     text = bind(text, declared, params)
+    check_prefixes(text, PREFIXES)
     shape = inspect(text, PREFIXES)
     return text, shape.form, shape.from_iris
 

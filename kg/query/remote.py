@@ -16,7 +16,15 @@ USER_AGENT = "kg (https://w3id.org/ecomkg)"
 
 
 def query_endpoint(url: str, text: str, form: str, *, timeout: float = 30.0, max_rows: int = 100_000) -> Result:
-    """POST a query (data-model prefixes prepended) and read the answer into a Result."""
+    """POST a query (data-model prefixes prepended) and read the answer into a Result.
+
+    The same parse-tree check as for local queries runs first, so kg never asks a server to
+    call a third one (SERVICE); which graphs FROM may name is the endpoint's business.
+    """
+    from ..vocab import PREFIXES
+    from .safety import check
+
+    check(text, prefixes=PREFIXES)
     graph = form in ("CONSTRUCT", "DESCRIBE")
     accept = "application/n-triples" if graph else "application/sparql-results+json"
     body = urllib.parse.urlencode({"query": SPARQL_PREFIXES + text}).encode("utf-8")

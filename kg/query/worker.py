@@ -27,6 +27,10 @@ class QueryTimeout(QueryError):
     """The query overran its time limit; its worker was killed."""
 
 
+class QueryBusy(QueryError):
+    """Every worker stayed busy for the whole time limit; the query never started (try again)."""
+
+
 Source = tuple[str, tuple[str, ...]]  # ("store", (path,)) or ("files", (path, ...))
 _POSITION = re.compile(r"^error at (\d+):(\d+): ")
 
@@ -47,7 +51,15 @@ def _open(source: Source) -> ox.Store:
 def execute(store: ox.Store, task: dict[str, Any]) -> dict[str, Any]:
     """Run one query on a store, collecting at most `max_rows` rows (errors as values)."""
     from ..vocab import PREFIXES
+    from .lexer import QueryRefused
+    from .safety import check
 
+    try:  # the one gate every local query passes (kg query, kg serve, Python API): SERVICE, updates, FROM
+        check(task["query"], has_graph=lambda iri: _has_graph(store, iri), prefixes=PREFIXES)
+    except QueryRefused as err:
+        return {"error": str(err), "refused": True}
+    except QueryError as err:
+        return {"error": str(err)}
     for iri in task.get("from_iris", ()):
         if not store.contains_named_graph(ox.NamedNode(iri)):
             return {"error": f"FROM <{iri}> names no graph in this store; kg never fetches remote graphs",
@@ -81,6 +93,13 @@ def execute(store: ox.Store, task: dict[str, Any]) -> dict[str, Any]:
         return {"error": f"query failed: {err}"}
     out["seconds"] = time.perf_counter() - started
     return out
+
+
+def _has_graph(store: ox.Store, iri: str) -> bool:
+    try:
+        return store.contains_named_graph(ox.NamedNode(iri))
+    except ValueError:  # not a valid IRI: certainly not a graph of this store
+        return False
 
 
 def _too_many(cap: int) -> dict[str, Any]:
@@ -189,7 +208,7 @@ class WorkerPool:
     def run(self, task: dict[str, Any], timeout: float) -> dict[str, Any]:
         """Send a task to an idle worker; kill it if no answer comes within `timeout` seconds."""
         if not self._slots.acquire(timeout=timeout):
-            raise QueryError(f"all {self.size} query workers stayed busy for {timeout:g}s; try again")
+            raise QueryBusy(f"all {self.size} query workers stayed busy for {timeout:g}s; try again")
         try:
             with self._lock:
                 if self._closed:

@@ -1,13 +1,26 @@
-// Query page: editor, canned questions, results as table or graph. Offline; data only via textContent.
+// Query page: editor, canned questions, answers as table, graph or timeline (render.js).
+// The page's URL carries the query (?query=... or ?name=...&param.NAME=...) and the view, so
+// an answer can be bookmarked, shared and reloaded. Offline; data only via textContent.
 "use strict";
 const $ = (id) => document.getElementById(id);
+let canned = new Map(); // name -> canned query
 let current = null; // the canned query on screen, if any
+let view = null; // the view the reader picked (null: the query's own)
+let base = null; // the namespace of the build's own IRIs (kgr:), sent with each answer
 
 function el(tag, attrs, text) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
   if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
+}
+
+// Our own IRIs open their local page (served beside this one); any other IRI is shown, not linked.
+function linkFor(iri) {
+  if (!base || typeof iri !== "string" || !iri.startsWith(base)) return null;
+  const rest = iri.slice(base.length);
+  if (!/^[A-Za-z0-9._~\-\/%]+$/.test(rest)) return null;
+  return "/id/" + rest;
 }
 
 function params() {
@@ -18,8 +31,17 @@ function params() {
   return out;
 }
 
+// The answer's address: the canned name while the editor still holds its text, else the text.
+function state() {
+  const s = current && $("editor").value === current.query ? { name: current.name } : { query: $("editor").value };
+  Object.assign(s, params());
+  if (view) s.view = view;
+  return s;
+}
+
 function queryUrl(format) {
-  const q = new URLSearchParams({ query: $("editor").value, format: format, ...params() });
+  const s = state();
+  const q = new URLSearchParams({ query: s.name || $("editor").value, format: format, ...params() });
   return "/sparql?" + q.toString();
 }
 
@@ -29,21 +51,25 @@ function refreshLinks() {
   $("dl-ttl").href = queryUrl("ttl");
 }
 
-function showCanned(q, button) {
-  current = q;
-  document.querySelectorAll("aside button").forEach((b) => b.classList.remove("on"));
-  button.classList.add("on");
-  $("editor").value = q.query;
-  $("about").textContent = q.title + " — " + q.description;
+function showParams(q, values) {
   const box = $("params");
   box.replaceChildren();
-  for (const p of q.params) {
+  for (const p of q ? q.params : []) {
     const label = el("label", {}, p.name + (p.required ? " (required) " : " "));
     const input = el("input", { name: p.name, placeholder: p.type + (p.description ? ": " + p.description : "") });
+    input.value = (values && values[p.name]) || "";
     label.append(input);
     box.append(label);
   }
-  for (const r of document.querySelectorAll("input[name=view]")) r.checked = r.value === (q.view === "graph" ? "graph" : "table");
+}
+
+function showCanned(q, values) {
+  current = q;
+  document.querySelectorAll("#canned button").forEach((b) => b.classList.toggle("on", b.dataset.name === (q && q.name)));
+  if (!q) return;
+  $("editor").value = q.query;
+  $("about").textContent = q.title + " — " + q.description;
+  showParams(q, values);
   refreshLinks();
 }
 
@@ -51,141 +77,81 @@ async function loadCanned() {
   const resp = await fetch("/api/queries");
   const list = await resp.json();
   for (const q of list) {
+    canned.set(q.name, q);
     const b = el("button", { type: "button", title: q.description }, q.title);
-    b.addEventListener("click", () => showCanned(q, b));
+    b.dataset.name = q.name;
+    b.addEventListener("click", () => { view = null; showCanned(q); });
     const li = el("li");
     li.append(b);
     $("canned").append(li);
   }
 }
 
-function cell(term) {
-  const td = el("td");
-  if (!term) return td;
-  if (term.type === "uri" && /^https?:\/\//.test(term.value)) {
-    td.append(el("a", { href: term.value, rel: "noopener noreferrer" }, term.value));
-  } else {
-    td.textContent = term.value;
-    if (term["xml:lang"]) td.append(el("sup", {}, term["xml:lang"]));
-  }
-  return td;
+function pageUrl(s) {
+  return location.pathname + "?" + new URLSearchParams(s).toString();
 }
 
-function renderTable(data) {
-  if ("boolean" in data) return el("p", {}, data.boolean ? "true" : "false");
-  const table = el("table");
-  const head = el("tr");
-  for (const v of data.head.vars) head.append(el("th", {}, v));
-  table.append(head);
-  for (const row of data.results.bindings) {
-    const tr = el("tr");
-    for (const v of data.head.vars) tr.append(cell(row[v]));
-    table.append(tr);
-  }
-  return table;
-}
-
-function label(iri) {
-  const cut = Math.max(iri.lastIndexOf("/"), iri.lastIndexOf("#"));
-  return iri.slice(cut + 1);
-}
-
-function renderGraph(edges) {
-  // edges: [source, target, label]; nodes on a circle (small views; the graph site does big ones).
-  const names = new Map();
-  for (const [s, t] of edges) for (const n of [s, t]) if (!names.has(n)) names.set(n, names.size);
-  const n = Math.max(names.size, 1), size = 640, r = size / 2 - 90, ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${size} ${size}`);
-  svg.setAttribute("width", "100%");
-  const pos = (i) => [size / 2 + r * Math.cos((2 * Math.PI * i) / n), size / 2 + r * Math.sin((2 * Math.PI * i) / n)];
-  for (const [s, t, l] of edges) {
-    const [x1, y1] = pos(names.get(s)), [x2, y2] = pos(names.get(t));
-    const line = document.createElementNS(ns, "line");
-    for (const [k, v] of Object.entries({ x1, y1, x2, y2, stroke: "#99a" })) line.setAttribute(k, v);
-    const title = document.createElementNS(ns, "title");
-    title.textContent = l;
-    line.append(title);
-    svg.append(line);
-  }
-  for (const [name, i] of names) {
-    const [x, y] = pos(i);
-    const c = document.createElementNS(ns, "circle");
-    for (const [k, v] of Object.entries({ cx: x, cy: y, r: 5, fill: "#46c" })) c.setAttribute(k, v);
-    const t = document.createElementNS(ns, "text");
-    for (const [k, v] of Object.entries({ x: x + 7, y: y + 4 })) t.setAttribute(k, v);
-    t.textContent = name.startsWith("http") ? label(name) : name;
-    svg.append(c, t);
-  }
-  return svg;
-}
-
-function edgesFromSolutions(data) {
-  // Each row links its first two IRI (or label) columns; other columns label the edge.
-  const edges = [];
-  for (const row of data.results.bindings) {
-    const vals = data.head.vars.map((v) => row[v]).filter(Boolean);
-    const named = vals.filter((t) => t.type === "literal" && !t.datatype);
-    const iris = vals.filter((t) => t.type === "uri");
-    const ends = named.length >= 2 ? named : iris;
-    if (ends.length >= 2) edges.push([ends[0].value, ends[1].value, vals.map((t) => t.value).join(" · ")]);
-  }
-  return edges;
-}
-
-function edgesFromNTriples(text) {
-  const edges = [];
-  const re = /^<([^>]*)> <([^>]*)> <([^>]*)> \.$/;
-  for (const line of text.split("\n")) {
-    const m = re.exec(line.trim());
-    if (m) edges.push([m[1], m[3], label(m[2])]);
-  }
-  return edges;
-}
-
-async function run() {
+async function run(push) {
   refreshLinks();
+  const s = state();
+  const url = pageUrl(s);
+  if (push && url !== location.pathname + location.search) history.pushState(s, "", url);
   const out = $("results");
   out.replaceChildren();
   $("status").textContent = "running…";
-  const graphView = document.querySelector("input[name=view]:checked").value === "graph";
-  const body = new URLSearchParams({ query: $("editor").value, ...params() });
-  const started = performance.now();
-  let resp;
+  let resp, text;
   try {
-    resp = await fetch("/sparql", {
-      method: "POST", body,
-      headers: { Accept: "application/sparql-results+json, application/n-triples;q=0.9" },
-    });
+    resp = await fetch("/api/view?" + new URLSearchParams(s).toString(), { headers: { Accept: "application/json" } });
+    text = await resp.text();
   } catch (err) {
     $("status").textContent = "";
     out.append(el("p", { class: "error" }, String(err)));
     return;
   }
-  const text = await resp.text();
-  const ms = Math.round(performance.now() - started);
   if (!resp.ok) {
-    $("status").textContent = `${resp.status} after ${ms} ms`;
+    $("status").textContent = `error ${resp.status}`;
     out.append(el("p", { class: "error" }, text));
     return;
   }
-  const type = resp.headers.get("Content-Type") || "";
-  if (type.startsWith("application/sparql-results+json")) {
-    const data = JSON.parse(text);
-    const rows = data.results ? data.results.bindings.length : 1;
-    $("status").textContent = `${rows} rows in ${ms} ms`;
-    out.append(graphView && data.results ? renderGraph(edgesFromSolutions(data)) : renderTable(data));
+  $("status").textContent = "";
+  const model = JSON.parse(text);
+  base = model.base;
+  window.KgViews.render(out, model, view || model.view, {
+    linkFor: linkFor,
+    onView: (v) => { view = v; history.replaceState(state(), "", pageUrl(state())); },
+  });
+}
+
+// Show what the page's address asks for: a canned query with parameters, or query text.
+function fromUrl() {
+  const args = new URLSearchParams(location.search);
+  const values = {};
+  for (const [k, v] of args) if (k.startsWith("param.")) values[k.slice(6)] = v;
+  view = args.get("view");
+  const name = args.get("name");
+  if (name && canned.has(name)) {
+    showCanned(canned.get(name), values);
+  } else if (args.has("query")) {
+    showCanned(null);
+    current = null;
+    $("editor").value = args.get("query");
+    $("about").textContent = "";
+    showParams(null);
   } else {
-    $("status").textContent = `${text.split("\n").filter(Boolean).length} triples in ${ms} ms`;
-    out.append(graphView ? renderGraph(edgesFromNTriples(text)) : el("pre", {}, text));
+    if (name) $("about").textContent = "no canned query named " + name;
+    return false;
   }
+  return true;
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  $("run").addEventListener("click", run);
-  $("editor").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(); });
+  $("run").addEventListener("click", () => run(true));
+  $("editor").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(true); });
   $("editor").addEventListener("input", refreshLinks);
   $("params").addEventListener("input", refreshLinks);
+  window.addEventListener("popstate", () => { if (fromUrl()) run(false); });
   refreshLinks();
-  loadCanned().catch((err) => $("about").textContent = "could not load the canned queries: " + err);
+  loadCanned()
+    .catch((err) => { $("about").textContent = "could not load the canned queries: " + err; })
+    .then(() => { if (fromUrl()) run(false); });
 });
