@@ -2,7 +2,7 @@
 
 Usage: python bench/bench_site.py [--docs 20000 2000] [--out bench/SITE-RESULTS.md]
 
-For each size: writes a corpus with bench/gen_corpus.py (deterministic), times the graph
+For each size: writes a corpus with bench/gen_site_corpus.py (deterministic), times the graph
 build (`kg.build.build(..., site=False)`: ingest, extraction, RDF, store), then the site
 (`kg.view.site.build_site`) on that build, both in this run on this machine, and reads
 the written site back: the largest file, and the node count of every graph embedded in a
@@ -27,7 +27,7 @@ GRAPH_JSON = re.compile(r'<script type="application/json" id="graph-data">(.*?)<
 
 
 def measure(n: int, work: Path) -> dict[str, object]:
-    from gen_corpus import write_corpus
+    from gen_site_corpus import write_corpus
 
     from kg.build import build
     from kg.view.site import build_site
@@ -94,7 +94,7 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     text = (f"# Site benchmark\n\n`python bench/bench_site.py --docs {' '.join(map(str, args.docs))}` on "
             f"{platform.machine()}, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}.\n\n"
-            "Corpus: bench/gen_corpus.py (deterministic generated Chinese news items, one event each). Graph build: "
+            "Corpus: bench/gen_site_corpus.py (deterministic generated Chinese news items, one event each). Graph build: "
             "`build(..., site=False)` (ingest, extraction, RDF files, store). Site: `build_site` on that build, "
             "written to a fresh folder. Both timed in the same run, so the ratio is what to compare.\n\n" + table(rows))
     args.out.write_text(text, encoding="utf-8")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .deadline import TimeBudgetExceeded, alarm
+from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError
 from .extract import Pipeline
 from .ingest import ingest_corpus
@@ -26,7 +26,7 @@ from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
 from .model import Document, Extraction, FileResult, Problem
 from .outlock import out_lock, remove_stale
-from .rdf import dataset_quads, doc_iri, nquads_lines, prefixes
+from .rdf import dataset_quads, doc_iri, prefixes
 from .resolve import resolve
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
@@ -71,18 +71,17 @@ def _noop(stage: str, done: int, total: int | None) -> None:
     return None
 
 
-DOC_TIMEOUT = 20.0  # seconds of extraction per document (all its parts together)
-
-
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
           follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0,
-          site: bool = True) -> BuildReport:
+          jobs: int = 1, ner: str = "on", site: bool = True) -> BuildReport:
     """Build the knowledge graph of every file under `corpus` into the folder `out`.
 
     One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
     `doc_timeout` bounds the extraction of each document (None or 0: no bound);
-    `follow_symlinks` lets links lead outside the corpus folder; `site` also writes the
-    browsable site (DIR/site/, see `kg.view.site`)."""
+    `follow_symlinks` lets links lead outside the corpus folder; `jobs` > 1 extracts in that
+    many worker processes (same output); `ner` picks the statistical taggers (on: both
+    languages, zh, en, off: rules only); `site` also writes the browsable site (DIR/site/,
+    see `kg.view.site`)."""
     corpus = Path(corpus)
     out = Path(out)
     if not corpus.exists():
@@ -91,11 +90,13 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
-        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, site)
+        pipeline = Pipeline(ner=ner)
+        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
+                      jobs, ner, site)
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
-           doc_timeout: float, site: bool = True) -> BuildReport:
+           doc_timeout: float, pipeline: Pipeline, jobs: int = 1, ner: str = "on", site: bool = True) -> BuildReport:
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
@@ -107,7 +108,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         tick("ingest", i, None)
     documents = [d for f in files for d in f.documents]
 
-    extractions, extra_problems = _extract_all(documents, doc_timeout, tick)
+    extractions, extra_problems = _extract_stage(pipeline, documents, doc_timeout, tick, jobs, ner)
 
     tick("resolve", 0, None)
     resolved = resolve(extractions, documents, load_entities())
@@ -127,14 +128,13 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     tmp.mkdir(parents=True)
     try:
         tick("write", 0, None)
-        lines = nquads_lines(quads)
+        lines, ordered = _lines_and_order(quads)
         report.quads = len(lines)
         (tmp / "graph.nq").write_text("".join(lines), encoding="utf-8")
-        ordered = sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
         ox.serialize(ordered, output=str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=prefixes())
         write_texts(tmp / TEXTS_FILE, documents)
         if load_store:
-            report.store = _load_store(tmp)
+            report.store = _load_store(tmp, ordered)
         report.seconds = time.perf_counter() - started
         if site:
             tick("site", 0, None)
@@ -150,13 +150,47 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     return report
 
 
-def _extract_all(documents: list[Document], budget: float, tick: Progress,
+def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
+    """(sorted distinct N-Quads lines, the distinct quads in TriG order: graph, subject,
+    predicate, object by their text). Each quad's text is made once and serves both: the
+    terms' texts are cut from it (subject and predicate hold no space; the graph IRI ends
+    the line) rather than made again term by term."""
+    by_line: dict[str, tuple[tuple[str, str, str, str], ox.Quad]] = {}
+    for q in quads:
+        text = str(q)
+        if text in by_line:
+            continue
+        g = str(q.graph_name)
+        s, p, rest = text.split(" ", 2)
+        o = rest if g == "DEFAULT" else rest[: len(rest) - len(g) - 1]  # "DEFAULT": the default graph
+        by_line[text] = ((g, s, p, o), q)
+    lines = sorted(text + " .\n" for text in by_line)
+    ordered = [q for _, q in sorted(by_line.values(), key=lambda kq: kq[0])]
+    return lines, ordered
+
+
+def _extract_stage(pipeline: Pipeline, documents: list[Document], budget: float, tick: Progress, jobs: int,
+                   ner: str = "on") -> tuple[list[Extraction], dict[str, list[Problem]]]:
+    """Extraction in this process, or in `jobs` worker processes when the corpus is big enough
+    to repay starting them (see kg.parallel)."""
+    from . import parallel
+
+    targets = [d for d in documents if not d.is_container]
+    if jobs > 1 and len(targets) >= 2 * parallel.CHUNK_DOCS:
+        return parallel.extract_parallel(targets, budget, jobs, tick, ner, pipeline)
+    return _extract_all(pipeline, documents, budget, tick)
+
+
+PREPARE_BATCH = 512  # documents the taggers see together (bounded so memory stays flat)
+
+
+def _extract_all(pipeline: Pipeline, documents: list[Document], budget: float, tick: Progress,
                  ) -> tuple[list[Extraction], dict[str, list[Problem]]]:
     """Run the extractors over every document. One bad document must not stop the corpus:
     an extractor that fails costs its own facts only, and a document (all the parts it was
     cut into together) whose extraction outlasts `budget` seconds is cut off there, its
-    remaining parts kept without facts, and reported."""
-    pipeline = Pipeline()
+    remaining parts kept without facts, and reported. Every `PREPARE_BATCH` documents the
+    pipeline first sees the batch together (the taggers tag its sentences in batches)."""
     extractions: list[Extraction] = []
     problems: dict[str, list[Problem]] = {}
     spent: dict[str, float] = {}
@@ -166,6 +200,8 @@ def _extract_all(documents: list[Document], budget: float, tick: Progress,
     for doc in targets:
         parts[origin_key(doc)] += 1
     for i, doc in enumerate(targets, 1):
+        if (i - 1) % PREPARE_BATCH == 0:
+            pipeline.prepare(targets[i - 1 : i - 1 + PREPARE_BATCH])
         origin = origin_key(doc)
         if origin in cut:
             cut[origin].append(doc)
@@ -271,13 +307,14 @@ def _write_site(folder: Path) -> str:
     return "site"
 
 
-def _load_store(folder: Path) -> str | None:
-    """Load the dataset into DIR/store when the store module is available."""
+def _load_store(folder: Path, quads: list[ox.Quad]) -> str | None:
+    """Load the build's distinct quads into DIR/store in one bulk call (no re-parse of graph.nq)
+    when the store module is available."""
     try:
-        from .store import load_dataset
+        from .store import load_quads
     except ImportError:
         return None
-    load_dataset(folder / "graph.nq", folder / "store")
+    load_quads(quads, folder / "store")
     return "store"
 
 

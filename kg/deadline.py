@@ -14,6 +14,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+DOC_TIMEOUT = 20.0  # default seconds of extraction per document (all its parts together)
+
 
 class TimeBudgetExceeded(BaseException):
     """Raised inside the block of `alarm` when its time is up. A BaseException, so that the

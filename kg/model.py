@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 # Entity types of the public data model (local names of kg: classes).
-ENTITY_TYPES = ("Organization", "Company", "Platform", "GovernmentBody", "Person", "Policy", "Service")
+ENTITY_TYPES = ("Organization", "Company", "Platform", "GovernmentBody", "Person", "Policy", "Service", "Place")
 ORGANIZATION_TYPES = ("Organization", "Company", "Platform", "GovernmentBody")
 EVENT_TYPES = (
     "Partnership", "PolicyChange", "Launch", "Discontinuation", "Enforcement",
-    "FinancialResult", "Acquisition", "Investment", "Listing", "Announcement",
+    "FinancialResult", "Acquisition", "Investment", "Listing", "Layoff", "PersonnelChange",
+    "PriceChange", "Recall", "ContractAward", "Bankruptcy", "Announcement",
 )
 
 
@@ -111,6 +112,10 @@ class Figure:
     end: int
     value: Decimal
     unit: str  # "CNY", "USD", "merchants", "users", "percent", ...
+    measure: str | None = None  # what it measures: "revenue", "net_profit", "fine", ... (kg/lexicons/measures.json)
+    period: str | None = None  # the period covered, as written: "2021年第三季度", "FY2023"
+    period_start: str | None = None  # ISO dates of that period, when it resolves
+    period_end: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,8 @@ class EventMention:
     effective_date: str | None = None
     figures: tuple[Figure, ...] = ()
     confidence: float = 0.5
+    markets: tuple[Mention, ...] = ()  # places where a launch, expansion or exit happens
+    role: str | None = None  # the position a personnel change concerns, as written
 
 
 @dataclass

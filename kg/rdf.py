@@ -14,7 +14,9 @@ import pyoxigraph as ox
 
 from .ingest.paths import storable
 from .model import Document, Entity, Event, EventMention, Figure, Resolved
-from .vocab import KG, KGR, PREFIXES, SCHEMA, ontology_path
+from .vocab import PREFIXES, ontology_path
+
+KG, KGR, SCHEMA = PREFIXES["kg"], PREFIXES["kgr"], PREFIXES["schema"]  # IRI strings (no rdflib needed)
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -154,7 +156,7 @@ class QuadWriter:
                 continue
             if prop == "role":
                 yield ox.Quad(entity_iri(subj), kg("role"), ox.Literal(obj), g)
-            elif obj in self.r.entities:
+            elif obj in self.r.entities and _fits(prop, self.r.entities[subj].types, self.r.entities[obj].types):
                 yield ox.Quad(entity_iri(subj), kg(prop), entity_iri(obj), g)
                 if prop == "partnerOf":
                     yield ox.Quad(entity_iri(obj), kg(prop), entity_iri(subj), g)
@@ -177,16 +179,18 @@ class QuadWriter:
             yield ox.Quad(span, kg("evidenceStart"), ox.Literal(str(rep.start), datatype=XSD_INTEGER), g)
             yield ox.Quad(span, kg("evidenceEnd"), ox.Literal(str(rep.end), datatype=XSD_INTEGER), g)
         for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
-                               ("affects", rep.affects), ("about", rep.about)):
+                               ("affects", rep.affects), ("about", rep.about), ("market", rep.markets)):
             for m in mentions:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
-                if key and key in self.r.entities:
+                if key and key in self.r.entities and _fits(prop, set(), self.r.entities[key].types):
                     yield ox.Quad(e, kg(prop), entity_iri(key), g)
         if ev.type == "Partnership":  # every party is a participant, the actor too
             for m in rep.actors:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
-                if key and key in self.r.entities:
+                if key and key in self.r.entities and _fits("participant", set(), self.r.entities[key].types):
                     yield ox.Quad(e, kg("participant"), entity_iri(key), g)
+        if rep.role and ev.type == "PersonnelChange":
+            yield ox.Quad(e, kg("role"), ox.Literal(rep.role), g)
         if rep.date:
             yield ox.Quad(e, kg("date"), date_literal(rep.date[:10]), g)
         if rep.effective_date:
@@ -198,6 +202,13 @@ class QuadWriter:
             yield ox.Quad(q, kg("value"), ox.Literal(_decimal_text(f.value), datatype=XSD_DECIMAL), g)
             yield ox.Quad(q, kg("unit"), ox.Literal(f.unit or FALLBACK_UNIT), g)
             yield ox.Quad(q, RDFS_LABEL, ox.Literal(f.text), g)
+            if f.measure:
+                yield ox.Quad(q, kg("measure"), ox.Literal(f.measure), g)
+            if f.period:
+                yield ox.Quad(q, kg("period"), ox.Literal(f.period), g)
+            if f.period_start and f.period_end and f.period_start <= f.period_end:
+                yield ox.Quad(q, kg("periodStart"), date_literal(f.period_start), g)
+                yield ox.Quad(q, kg("periodEnd"), date_literal(f.period_end), g)
 
     def lexicon_quads(self) -> Iterator[ox.Quad]:
         """What the gazetteer knows a priori (aliases, operators, owners), in its own graph."""
@@ -219,6 +230,23 @@ class QuadWriter:
             graph = doc_iri(dk) if dk else LEXICON_GRAPH
             for alt in sorted(self.r.entities[key].alt_labels):
                 yield dk, ox.Quad(entity_iri(key), SKOS_ALT, ox.Literal(alt), graph)
+
+
+_PARTY = {"Organization", "Company", "Platform", "GovernmentBody", "Person"}
+_ORG = {"Organization", "Company", "Platform", "GovernmentBody"}
+# what the object (and, for relations, the subject) of each property may be, as the shapes require: a place
+# named at the same words as a party (赣州市) is a market or a seat, never a party
+_OBJECT_TYPES = {"actor": _PARTY, "affects": _PARTY, "participant": _ORG, "about": {"Policy", "Service"},
+                 "market": {"Place"}, "locatedIn": {"Place"}, "partnerOf": _ORG, "subsidiaryOf": _ORG,
+                 "affiliatedWith": _ORG, "operatedBy": _ORG, "offeredOn": {"Platform"}}
+_SUBJECT_TYPES = {"locatedIn": _ORG, "partnerOf": _ORG, "subsidiaryOf": _ORG, "affiliatedWith": {"Person"}}
+
+
+def _fits(prop: str, subject_types: set[str], object_types: set[str]) -> bool:
+    """True when the entities' types allow the property (subject types unchecked when empty)."""
+    if prop in _OBJECT_TYPES and not object_types & _OBJECT_TYPES[prop]:
+        return False
+    return not (subject_types and prop in _SUBJECT_TYPES and not subject_types & _SUBJECT_TYPES[prop])
 
 
 def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tuple[str | None, ox.Quad]]:

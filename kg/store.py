@@ -10,7 +10,7 @@ in the named graph `kgr:graph/base` so the union can be rebuilt when a graph is 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,24 +52,53 @@ def info(store: ox.Store, path: Path) -> StoreInfo:
 
 
 def load_dataset(nq_path: Path, store_dir: Path) -> StoreInfo:
-    """Create a fresh store at `store_dir` from a build's N-Quads (bulk load, replaces any old store)."""
-    nq_path, store_dir = Path(nq_path), Path(store_dir)
+    """Create a fresh store at `store_dir` from a dataset file (N-Quads or TriG; replaces any old store)."""
+    nq_path = Path(nq_path)
     if not nq_path.is_file():
         raise StoreError(f"{nq_path}: no such dataset file (run `kg build` first)")
+    try:
+        quads = set(ox.parse(path=str(nq_path), format=rdf_format(nq_path)))
+    except (OSError, SyntaxError, ValueError) as err:
+        raise StoreError(f"{nq_path}: could not load into {store_dir}: {err}") from err
+    return load_quads(quads, store_dir, source=nq_path)
+
+
+def load_quads(quads: Collection[ox.Quad], store_dir: Path, *, source: Path | None = None) -> StoreInfo:
+    """Create a fresh store at `store_dir` from distinct quads in one bulk load (replaces any old store).
+
+    The stored form is computed on the way in rather than by SPARQL updates afterwards:
+    default-graph quads go to `kgr:graph/base`, and every triple is also written to the
+    default graph, which the store keeps as a set, so that graph becomes the union without a
+    second pass. The counts come from the input, not from scanning the store."""
+    store_dir = Path(store_dir)
     if store_dir.exists():
         shutil.rmtree(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
+    graphs: set[ox.NamedNode] = set()
     try:
         store = ox.Store(str(store_dir))
-        store.bulk_load(path=str(nq_path), format=rdf_format(nq_path))
-        store.update(f"INSERT {{ GRAPH <{BASE_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}")
-        materialize_union(store)
+        store.bulk_extend(_with_union(quads, graphs))
         store.flush()
-        result = info(store, store_dir)
     except (OSError, SyntaxError, ValueError) as err:
-        raise StoreError(f"{nq_path}: could not load into {store_dir}: {err}") from err
+        raise StoreError(f"{source or store_dir}: could not load into {store_dir}: {err}") from err
     del store  # closes the database so the folder can be moved (the build swaps folders in)
-    return result
+    return StoreInfo(path=store_dir, quads=len(quads), named_graphs=len(graphs - {BASE_GRAPH}))
+
+
+def _with_union(quads: Iterable[ox.Quad], graphs: set[ox.NamedNode]) -> Iterator[ox.Quad]:
+    """Each quad as stored, then its triple in the default graph; collects the graph names."""
+    default = ox.DefaultGraph()
+    last = None
+    for q in quads:
+        s, p, o, g = q.subject, q.predicate, q.object, q.graph_name
+        if g == default:
+            yield ox.Quad(s, p, o, BASE_GRAPH)
+        else:
+            if g != last:
+                graphs.add(g)
+                last = g
+            yield q
+        yield ox.Quad(s, p, o, default)
 
 
 def open_oxigraph(path: Path | str, *, read_only: bool = True) -> ox.Store:

@@ -2,20 +2,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from typing import Any
 
 from .errors import RdfError
 
-KG = Namespace("https://w3id.org/ecomkg/ontology#")
-KGR = Namespace("https://w3id.org/ecomkg/id/")
-SCHEMA = Namespace("https://schema.org/")
-
 PREFIXES: dict[str, str] = {
-    "kg": str(KG), "kgr": str(KGR), "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
-    "xsd": str(XSD), "owl": str(OWL), "prov": str(PROV), "dcterms": str(DCTERMS), "schema": str(SCHEMA),
+    "kg": "https://w3id.org/ecomkg/ontology#", "kgr": "https://w3id.org/ecomkg/id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#", "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/", "schema": "https://schema.org/",
 }
+_NAMESPACES = {"KG": "kg", "KGR": "kgr", "SCHEMA": "schema"}
+
+
+def __getattr__(name: str) -> Any:
+    """`KG`, `KGR` and `SCHEMA` as rdflib Namespaces, made on first use so that importing
+    this module (every command does) does not import rdflib."""
+    if name in _NAMESPACES:
+        from rdflib import Namespace
+
+        value = Namespace(PREFIXES[_NAMESPACES[name]])
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 SPARQL_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
 
 

@@ -225,3 +225,15 @@ def test_ingest_clean_lines(text, kept):
 def test_ingest_markers_validation(rows, where):
     with pytest.raises(LexiconError, match=f"markers.tsv{where}"):
         parse_markers(rows, "markers.tsv")
+
+
+@pytest.mark.parametrize("ending", ["\n", "\n\n", "\r\n"])
+def test_ingest_one_line_file_is_its_body(tmp_path, ending):
+    """A file holding one line that reads like a headline, then only a line break, is that line's
+    article: its text is the body (extraction reads the body), not an empty body under a headline."""
+    from tests.ingest_helpers import doc_of
+
+    line = "某某科技发布新款跨境物流服务 首批覆盖东南亚六国"
+    doc = doc_of(tmp_path, line + ending)
+    assert doc.text == line
+    assert doc.headline is None

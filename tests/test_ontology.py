@@ -17,14 +17,14 @@ XSD_DATE, XSD_DECIMAL, XSD_INTEGER = (URIRef("http://www.w3.org/2001/XMLSchema#"
 CLASSES = [
     "Organization", "Company", "Platform", "GovernmentBody", "Person", "Policy", "Service",
     "Event", "Partnership", "PolicyChange", "Launch", "Discontinuation", "Enforcement",
-    "FinancialResult", "Acquisition", "Investment", "Listing", "Announcement", "Document",
-    "Quantity",
+    "FinancialResult", "Acquisition", "Investment", "Listing", "Layoff", "PersonnelChange", "PriceChange",
+    "Recall", "ContractAward", "Bankruptcy", "Announcement", "Document", "Quantity", "Place",
 ]
-EVENT_TYPES = CLASSES[8:18]
+EVENT_TYPES = CLASSES[8:24]
 KG_PROPERTIES = [
     "operatedBy", "offeredOn", "subsidiaryOf", "partnerOf", "affiliatedWith", "actor", "participant",
     "affects", "about", "date", "effectiveDate", "figure", "source", "evidence", "confidence",
-    "value", "unit",
+    "value", "unit", "measure", "period", "periodStart", "periodEnd", "market", "locatedIn",
 ]
 EXTENSION_TERMS = ["role", "trigger", "evidenceSpan", "evidenceStart", "evidenceEnd", "EvidenceSpan"]
 REUSED_PROPERTIES = [
@@ -127,7 +127,8 @@ def test_ontology_event_is_not_a_prov_activity(onto: Graph) -> None:
 @pytest.mark.parametrize(("prop", "range_"), [
     ("date", XSD_DATE), ("effectiveDate", XSD_DATE), ("confidence", XSD_DECIMAL), ("value", XSD_DECIMAL),
     ("evidenceStart", XSD_INTEGER), ("evidenceEnd", XSD_INTEGER), ("figure", KG.Quantity),
-    ("source", KG.Document), ("offeredOn", KG.Platform),
+    ("source", KG.Document), ("offeredOn", KG.Platform), ("market", KG.Place), ("locatedIn", KG.Place),
+    ("periodStart", XSD_DATE), ("periodEnd", XSD_DATE),
 ], ids=lambda x: str(x).rsplit("#", 1)[-1])
 def test_ontology_ranges(onto: Graph, prop: str, range_: URIRef) -> None:
     assert (KG[prop], RDFS.range, range_) in onto

@@ -84,3 +84,20 @@ def test_store_default_graph_is_set_union(tmp_path: Path) -> None:
     load_files([f], tmp_path / "s")
     store = open_oxigraph(tmp_path / "s")
     assert len(list(store.query("SELECT * WHERE { ?s ?p ?o . ?s ?p ?o2 }"))) == 1
+
+
+def test_store_load_quads_builds_union_and_base_in_one_load(tmp_path: Path) -> None:
+    from kg.store import BASE_GRAPH, load_quads
+
+    a, p, g1, g2 = (ox.NamedNode(f"http://e/{x}") for x in ("a", "p", "g1", "g2"))
+    quads = {ox.Quad(a, p, ox.Literal("shared"), g1), ox.Quad(a, p, ox.Literal("shared"), g2),
+             ox.Quad(a, p, ox.Literal("only-g2"), g2), ox.Quad(a, p, ox.Literal("ontology"), ox.DefaultGraph())}
+    info = load_quads(quads, tmp_path / "store")
+    assert (info.quads, info.named_graphs) == (4, 2)
+    store = open_oxigraph(tmp_path / "store")
+    union = sorted(q.object.value for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    assert union == ["only-g2", "ontology", "shared"]  # a triple stated in two graphs comes once
+    base = [q.object.value for q in store.quads_for_pattern(None, None, None, BASE_GRAPH)]
+    assert base == ["ontology"]
+    rows = list(store.query("SELECT ?o WHERE { ?s ?p ?o }"))
+    assert len(rows) == 3

@@ -112,6 +112,16 @@ BROKEN = [
      "kgsh:AffiliatedWith-object"),
     ("role-on-a-company", _add(ent("ztcl"), KG.role, Literal("carrier")), ent("ztcl"), "kgsh:Role"),
     ("subsidiary-of-a-policy", _add(ent("ztcl"), KG.subsidiaryOf, ent("rules")), ent("ztcl"), "kgsh:SubsidiaryOf-object"),
+    ("market-is-a-company", _add(ev("e1"), KG.market, ent("ztcl")), ev("e1"), "kgsh:Event-market"),
+    ("measure-not-a-code", _add(QTY, KG.measure, Literal("Net profit")), QTY, "kgsh:Quantity-measure"),
+    ("two-measures", lambda g: (g.add((QTY, KG.measure, Literal("revenue"))), g.add((QTY, KG.measure, Literal("gmv")))),
+     QTY, "kgsh:Quantity-measure"),
+    ("period-start-after-end", lambda g: (g.add((QTY, KG.periodStart, typed("2021-12-31", "date"))),
+                                          g.add((QTY, KG.periodEnd, typed("2021-07-01", "date")))),
+     QTY, "kgsh:Quantity-periodStart"),
+    ("period-as-date-string", _add(QTY, KG.periodEnd, Literal("2021-09-30")), QTY, "kgsh:Quantity-periodEnd"),
+    ("located-in-a-company", _add(ent("jd-retail"), KG.locatedIn, ent("ztcl")), ent("jd-retail"), "kgsh:LocatedIn-object"),
+    ("located-in-on-a-service", _add(ent("buyin"), KG.locatedIn, ent("ztcl")), ent("buyin"), "kgsh:LocatedIn"),
     ("partner-of-one-way", lambda g: g.remove((ent("sinopharm"), KG.partnerOf, None)), ent("jd-retail"),
      "kgsh:PartnerOf-symmetric"),
 ]
@@ -273,3 +283,29 @@ def test_cli_validate_help() -> None:
     result = runner.invoke(app, ["validate", "--help"])
     assert result.exit_code == 0
     assert "SHACL" in result.output
+
+
+def test_validate_places_periods_and_positions_conform(valid_graph: Graph) -> None:
+    """The terms of figures with meaning, places and personnel changes pass when used as documented."""
+    place = ent("shenzhen")
+    change = URIRef(f"{ID}event/pc1")
+
+    def extend(g: Graph) -> None:
+        g.add((place, RDF.type, KG.Place))
+        g.add((place, RDFS.label, Literal("深圳", lang="zh")))
+        g.add((place, KG.source, doc("zh1")))
+        g.add((ent("jd-retail"), KG.locatedIn, place))
+        g.add((ev("e1"), KG.market, place))
+        g.add((QTY, KG.measure, Literal("net_profit")))
+        g.add((QTY, KG.period, Literal("2021年第三季度")))
+        g.add((QTY, KG.periodStart, typed("2021-07-01", "date")))
+        g.add((QTY, KG.periodEnd, typed("2021-09-30", "date")))
+        g.add((change, RDF.type, KG.PersonnelChange))
+        g.add((change, KG.source, doc("zh1")))
+        g.add((change, KG.evidence, Literal("汪海出任副总裁。")))
+        g.add((change, KG.confidence, typed("0.8", "decimal")))
+        g.add((change, KG.affects, ent("wang-hai")))
+        g.add((change, KG.role, Literal("副总裁")))
+
+    report = _report(valid_graph, extend)
+    assert report.conforms, [str(v) for v in report.violations]

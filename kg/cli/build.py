@@ -9,9 +9,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..build import DOC_TIMEOUT, build
+from ..deadline import DOC_TIMEOUT
 from ..errors import KgError
-from ..ingest.paths import shown
 from .hints import next_steps
 
 
@@ -36,19 +35,29 @@ def build_command(
         help="Time budget for reading each file (past it: read again as plain text) and for extracting each "
              "document (all parts of a long one together; past it: cut off and reported); the build goes on. "
              "0: no budget."),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1, metavar="N",
+        help="Extract in N worker processes (same output as 1; worth it from a few hundred documents)."),
     wait: float = typer.Option(
         0.0, "--wait", min=0, metavar="SECONDS",
         help="When another build is writing to OUT, wait up to this long for it to finish before giving up."),
+    ner: str = typer.Option(
+        "on", "--ner", metavar="on|off|zh|en",
+        help="Statistical name taggers beside the rules: on (Chinese and English), zh, en, or off (rules only, "
+             "faster)."),
 ) -> None:
     """Build the knowledge graph of CORPUS into OUT.
 
     Exit code 0 when every input was read, 1 when any input failed (or, with --strict,
     gave a warning), 2 when the build itself could not run.
     """
+    from ..build import build  # imported here so `kg --help` stays fast
+    from ..ingest.paths import shown
+
     err = Console(stderr=True, soft_wrap=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
-               "wait": wait, "site": not no_site}
+               "wait": wait, "jobs": jobs, "ner": ner, "site": not no_site}
     try:
         if show_bar:
             with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),

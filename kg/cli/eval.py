@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from ..errors import KgError
-from ..evaluate import EvalReport, evaluate, table_rows
-from .eval_questions import questions_command
+
+if TYPE_CHECKING:
+    from ..evaluate import EvalReport
 
 
 def register(app: typer.Typer) -> None:
@@ -35,11 +37,15 @@ def eval_command(
     Exit code 0 on success, 1 below --min-score, 2 when an input cannot be read.
     """
     if questions is not None:
+        from .eval_questions import questions_command
+
         questions_command(questions, corpus, graph, min_score, as_json)
         return
     if corpus is not None or graph is not None or min_score is not None:
         _fail("--corpus, --graph and --min-score go with --questions FILE")
     try:
+        from ..evaluate import evaluate
+
         report = evaluate(gold)
     except KgError as e:
         _fail(str(e))
@@ -56,6 +62,8 @@ def _fail(message: str) -> None:
 
 def _print_table(report: EvalReport) -> None:
     t = Table("score", "gold", "pred", "P", "R", "F1", title="Extraction against the gold set")
+    from ..evaluate import table_rows
+
     for row in table_rows(report):
         style = "bold" if "/" not in row[0] else None
         t.add_row(*row, style=style)

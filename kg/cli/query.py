@@ -52,10 +52,15 @@ def query_command(
     list_: bool = typer.Option(False, "--list", "-l", help="List the canned queries and exit."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the answer to this file instead of printing it."),
     view: str = typer.Option(None, "--view", help="With --format html: table, graph or timeline (default: the query's)."),
+    page: int = typer.Option(None, "--page", help="Show page N of a listing (ordered by its page keys)."),
+    page_size: int = typer.Option(100, "--page-size", help="Rows (keys) per page with --page."),
+    count: bool = typer.Option(False, "--count", help="Print how many rows (keys) the listing has; "
+                                                      "with --page, after the page on stderr."),
 ) -> None:
     """Run a SPARQL query (data-model prefixes predeclared) and print its answer."""
     from ..query import Engine, load_canned, source_for
     from ..query.engine import prepare
+    from ..query.paging import Page, paged
     from ..query.remote import query_endpoint
 
     out = stdout_console()
@@ -71,6 +76,8 @@ def query_command(
         if not query:
             raise QueryError("give a query, a canned query name, or -f FILE.rq (see `kg query --list`)")
         params = _params(param)
+        if endpoint and (page is not None or count):
+            raise QueryError("--page and --count work on a store or files, not on --endpoint")
         if endpoint:
             text, form, _ = prepare(query, params)
             result = query_endpoint(endpoint, text, form, timeout=timeout, max_rows=max_rows)
@@ -81,7 +88,17 @@ def query_command(
         else:
             source = ("files", tuple(str(g.resolve()) for g in graph)) if graph else source_for(store)
             with Engine(source, timeout=timeout, max_rows=max_rows) as engine:
-                result = engine.run(query, params)
+                if page is None and not count:
+                    result, total = engine.run(query, params), None
+                else:
+                    chosen = Page(page, page_size) if page is not None else None
+                    result, total = paged(engine, query, params, chosen, count=count, rows=page is not None)
+                if result is None:  # --count alone
+                    typer.echo(str(total))
+                    return
+                if total is not None:
+                    Console(stderr=True, highlight=False).print(f"page {page} of {-(-total // page_size)} "
+                                                                f"({total} rows in total, {page_size} per page)")
                 _emit(out, result, fmt, output, query, params, view, engine.run)
     except KgError as err:
         raise _fail(err) from None
@@ -183,8 +200,13 @@ def serve_command(
     max_rows: int = typer.Option(10_000, "--max-rows", help="Refuse answers with more rows than this."),
     workers: int = typer.Option(2, "--workers", help="Query worker processes."),
     cors: bool = typer.Option(False, "--cors", help="Allow browser pages from other origins to query."),
+    warm: bool = typer.Option(False, "--warm", help="Find and sort the keys of every canned listing in the "
+                                                    "background at start, so their first pages come fast."),
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql and a query page at /."""
+    import threading
+
+    from ..query.paging import warm_listings
     from ..serve import make_server
 
     try:
@@ -194,6 +216,8 @@ def serve_command(
     typer.echo(f"SPARQL endpoint http://{host}:{server.server_address[1]}/sparql  (query page at /; Ctrl-C stops)")
     if server.site_dir is not None:
         typer.echo(f"site at http://{host}:{server.server_address[1]}/site/  (IRIs resolve under /id/)")
+    if warm:
+        threading.Thread(target=warm_listings, args=(server.engine,), daemon=True, name="kg-warm").start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

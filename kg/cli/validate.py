@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from ..errors import KgError
-from ..validate import ValidationReport, validate
+
+if TYPE_CHECKING:
+    from ..validate import ValidationReport
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +30,8 @@ def validate_command(
     """
     err = Console(stderr=True, soft_wrap=True)
     try:
+        from ..validate import validate
+
         report = validate(graph)
     except KgError as e:
         err.print(f"[red]error:[/red] {e}", markup=True, highlight=False)

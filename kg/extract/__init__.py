@@ -8,8 +8,10 @@ it finds. Extractors run in registry order given by `DEFAULT_PIPELINE`, so later
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Protocol
 
+from ..errors import RegistryError
 from ..model import Document, Extraction
 from ..registry import Registry
 
@@ -19,7 +21,8 @@ class Extractor(Protocol):
 
 
 EXTRACTORS: Registry[Callable[[], Extractor]] = Registry("extractor")
-DEFAULT_PIPELINE = ("gazetteer", "names", "repeats", "dates", "figures", "relations", "events")
+DEFAULT_PIPELINE = ("gazetteer", "names", "ner", "repeats", "places", "dates", "figures", "relations", "events")
+NER_MODES = {"on": "ner", "zh": "ner-zh", "en": "ner-en", "off": None}  # `kg build --ner` -> extractor
 
 
 def _load_builtin() -> None:
@@ -34,17 +37,51 @@ def _load_builtin() -> None:
                 raise
 
 
+def readable(doc: Document) -> Document:
+    """The text the extractors read: a document that is only a headline (a one-line news item,
+    a title without its article) is read through its headline, so its events are not lost;
+    evidence offsets then refer to the headline."""
+    if doc.text.strip() or not doc.headline or not doc.headline.strip():
+        return doc
+    return replace(doc, text=doc.headline)
+
+
+def default_names(ner: str = "on") -> list[str]:
+    """The default chain with the statistical tagger of mode `ner` (on, zh, en or off)."""
+    if ner not in NER_MODES:
+        raise RegistryError(f"unknown --ner mode {ner!r}; valid: {', '.join(NER_MODES)}")
+    _load_builtin()
+    tagger = NER_MODES[ner]
+    out = []
+    for n in DEFAULT_PIPELINE:
+        if n == "ner":
+            if tagger is not None:
+                out.append(tagger)
+        elif n in EXTRACTORS:
+            out.append(n)
+    return out
+
+
 class Pipeline:
     """The configured chain of extractors, built once and applied to many documents."""
 
-    def __init__(self, names: Iterable[str] | None = None) -> None:
+    def __init__(self, names: Iterable[str] | None = None, ner: str = "on") -> None:
         _load_builtin()
-        wanted = list(names) if names is not None else [n for n in DEFAULT_PIPELINE if n in EXTRACTORS]
+        wanted = list(names) if names is not None else default_names(ner)
         self.names = wanted
         self.extractors = [EXTRACTORS.get(n)() for n in wanted]
 
+    def prepare(self, docs: list[Document]) -> None:
+        """Let extractors that work best on many documents at once (the taggers) see a batch
+        before its documents are extracted one by one."""
+        readable_docs = [readable(d) for d in docs]  # the texts they will read (a headline-only item's headline)
+        for extractor in self.extractors:
+            prepare = getattr(extractor, "prepare", None)
+            if prepare is not None:
+                prepare(readable_docs)
+
     def __call__(self, doc: Document) -> Extraction:
-        ex = Extraction(document=doc)
+        ex = Extraction(document=readable(doc))
         for extractor in self.extractors:
             extractor(ex)
         return ex
@@ -52,7 +89,7 @@ class Pipeline:
     def tolerant(self, doc: Document) -> tuple[Extraction, list[str]]:
         """Run every extractor, skipping one that raises, so one bug costs one extractor's facts,
         not the document's; returns the failures as "name: error" for the manifest."""
-        ex = Extraction(document=doc)
+        ex = Extraction(document=readable(doc))
         failed = []
         for name, extractor in zip(self.names, self.extractors, strict=True):
             try:

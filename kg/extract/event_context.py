@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
 from ..text import normalize
+from .event_guards import outlet_keys
 from .role_words import RoleWords
 from .roles import is_attribution, is_venue
 
@@ -34,7 +35,9 @@ class EventDoc:
         self.ex = ex
         self.text = ex.document.text
         self.words = words
-        self.mentions = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
+        ordered = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
+        self.mentions = [m for m in ordered if m.type != "Place"]  # a place is never a party
+        self.places = [m for m in ordered if m.type == "Place"]  # but may be a market
         self.orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
         self.main = self._main_actor()
         self.report_date = self._report_date()
@@ -48,6 +51,8 @@ class EventDoc:
         outlet = normalize(self.ex.document.publisher or "")
 
         def the_outlet(m: Mention) -> bool:  # the publisher reports; it is not what the story is about
+            if m.key in outlet_keys():
+                return True  # any known outlet ("每经网讯", "据格隆汇"): a source, not the subject
             name = normalize(m.text)
             return bool(outlet) and m.type == "Organization" and len(name) >= 2 and (name in outlet or outlet in name)
 

@@ -13,10 +13,17 @@ from ..text import sentences
 from . import EXTRACTORS
 from .backrefs import closing, deadline, refers_back
 from .event_context import EventDoc, dates_in, key, unique
+from .event_corporate import CORPORATE_TYPES, corporate_roles
+from .event_guards import is_visit, no_outlets, responds
+from .event_personnel import personnel_roles
 from .event_sentences import blank_names, goes_on, outside_names, stake_type
+from .event_subject import headline_subjects
+from .event_unnamed import Parties, investee, name_unnamed
+from .figure_meaning import event_default
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
+from .places import market_places
 from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_words
 from .roles import (
     actor_candidates,
@@ -36,8 +43,14 @@ from .triggers import TriggerHit, TriggerMatcher, type_settings
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
-                   "Discontinuation", "Launch")  # a person may speak about these, the organisation does them
-EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement")
+                   "Discontinuation", "Launch", "PersonnelChange", *CORPORATE_TYPES)
+# (a person may speak about these; the organisation does them)
+# the subject of the trigger's clause acts (or, passive, is affected) when no extractor named anyone
+SUBJECT_TYPES = ("Launch", "Discontinuation", "Listing", "Acquisition", "Enforcement", "PersonnelChange",
+                 "FinancialResult", *CORPORATE_TYPES)
+MARKET_TYPES = ("Launch", "Discontinuation")  # launches, expansions and exits name their market
+EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
+                "PriceChange")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
@@ -72,12 +85,22 @@ class _Builder:
         self.idx = idx
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-        mentions = self.everyone = doc.mentions + doc.new
+        mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
             mentions = [m for m in mentions if not is_venue(text, m, words) and not words.exchange.search(m.text)]
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
+        if typ == "Enforcement":
+            if is_visit(text, c_lo, main.start, words.lang):
+                return None  # "went to Shenzhen to understand the impact of the store closures": a visit
+            if responds(text, actor, c_lo, main.start, words.lang):  # "X表示接受处罚": X answers a penalty
+                if "Enforcement" in doc.last:
+                    return None  # the sentence goes on about the penalty already reported
+                affects = list(unique([actor, *affects])) if actor is not None else affects
+                actor = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"
+                              and all(key(m) != key(a) for a in affects)), None) or doc.recent_regulator(main.start)
+                actor_score = 0.8
         if typ == "Listing" and (actor_score < 1 or actor is None or words.exchange.search(actor.text)):
             listed = next((m for m in actor_candidates(mentions, main.end, c_hi) if m.type in ORGANIZATION_TYPES), None)
             if listed is not None:  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
@@ -102,6 +125,18 @@ class _Builder:
                     if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
             if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
                 actors = unique([actor, *more])
+        p = name_unnamed(doc, typ, hits, main, (lo, hi, c_lo, c_hi),
+                         Parties(actor, actors, actor_score, affects, mentions, self.everyone), SUBJECT_TYPES)
+        doc.new.extend(p.new)
+        actor, actors, actor_score, affects, mentions, self.everyone = (p.actor, p.actors, p.score, p.affects,
+                                                                        p.mentions, p.everyone)
+        role = None
+        if typ == "PersonnelChange":  # the people come or go; the organisation acts
+            actor, affects, role = personnel_roles(doc, self.everyone, hits, actor, lo, hi)
+            actors = (actor,) if actor is not None else ()
+        elif typ in CORPORATE_TYPES or typ == "Listing":
+            actor, affects = corporate_roles(doc, typ, mentions, main, actor, affects, lo, hi)
+            actors = (actor,) if actor is not None else ()
         both = self._both_parties(main, c_lo)
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
@@ -122,6 +157,11 @@ class _Builder:
                     affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
                 actors, actor, actor_score = unique(inv), inv[0], 1.0
                 affects = [m for m in affects if all(key(m) != key(i) for i in inv)]
+        if typ == "Investment" and not affects:  # "VIPKID今日正式确认腾讯领投其E轮融资"
+            received = investee(doc, main, lo, c_lo, actors, self.everyone)
+            if received is not None:
+                doc.new.append(received)
+                affects = [received]
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
             parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
@@ -154,17 +194,21 @@ class _Builder:
         figures = self._figures(typ, lo, hi)
         if self.settings.get(typ, {}).get("needs_figure") and not figures:
             return None
-        if actor is None and not about and not (typ in ("Investment", "Enforcement") and affects):
+        bare = typ in SUBJECT_TYPES and main.weight >= 0.8  # "CAD派客云图协作版发布": a strong trigger with no party named
+        if actor is None and not about and not (typ in ("Investment", "Enforcement", "PersonnelChange") and affects) and not bare:
             return None
         if typ == "FinancialResult" and actor is None and not about:
             return None
         filled = sum((actor is not None, bool(affects or participants or about), date is not None))
         confidence = main.weight * (0.55 + 0.15 * filled) * (0.7 + 0.3 * actor_score) * (1.0 if dated else 0.9)
+        markets: tuple[Mention, ...] = ()
+        if typ in MARKET_TYPES:  # "华为在智利发布云服务", "exits the Indian market"
+            markets = tuple(market_places(text, doc.places, *((c_lo, c_hi) if words.lang == "zh" else (lo, hi))))
         return EventMention(
-            type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi,
+            type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi, markets=markets,
             trigger=main.text, actors=actors, participants=participants,
             affects=unique(affects), about=about, date=date, effective_date=effective,
-            figures=tuple(figures), confidence=round(min(confidence, 1.0), 3),
+            figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
         )
 
     def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
@@ -351,6 +395,7 @@ class _Builder:
             lang = self.doc.words.lang
             clauses = [clause_bounds(self.doc.text, h.start, h.end, lo, hi, lang) for h in strong]
             figs = [f for f in figs if any(a <= f.start and f.end <= b for a, b in clauses)]
+        figs = [event_default(f, typ) for f in figs]  # a fine in an enforcement, funding in an investment
         if typ in ("FinancialResult", "Enforcement"):
             amounts = [f for f in figs if f.unit != "percent"]
             return amounts if amounts or typ == "Enforcement" else figs
@@ -371,6 +416,10 @@ class EventExtractor:
             return
         lang = "zh" if ex.document.lang == "zh" else "en"
         words = role_words(lang)
+        head = ex.document.headline
+        if lang == "zh" and head and head.strip() != text.strip():  # the headline names who the story's events are about
+            head_hits = self.matcher.find(head, lang, [(0, len(head))])[0]
+            ex.mentions.extend(headline_subjects(head, text, head_hits, ex.mentions))
         spans = sentences(text)
         hits = outside_names(self.matcher.find(text, lang, spans), ex.mentions)
         types_in = [{h.type for h in hs} for hs in hits]

@@ -17,6 +17,7 @@ from ..model import Extraction, Figure
 from . import EXTRACTORS
 from .cuefile import CueFile, alternation
 from .dates import date_spans
+from .figure_meaning import with_meaning
 from .figure_units import UnitFinder
 
 CUES = "figures.json"
@@ -215,11 +216,14 @@ class FigureFinder:
         taken += [(d.start, d.end) for d in ex.dates]
         taken.sort()
         starts = [s for s, _ in taken]
+        found = []
         for fig in self.find(ex.document.text, lang=ex.document.lang):
             i = bisect.bisect_right(starts, fig.end - 1)
             if any(e > fig.start for _, e in taken[max(0, i - 8):i]):
                 continue  # part of a name (58同城) or a date
-            ex.figures.append(fig)
+            found.append(fig)
+        doc = ex.document
+        ex.figures.extend(with_meaning(doc.text, found, doc.lang, doc.date_published, ex.dates))
 
 
 EXTRACTORS.register("figures")(FigureFinder)

@@ -228,9 +228,9 @@ _OWNER_LINK = re.compile(r"\s*(?:旗下|旗下的|的子公司|子公司|全资�
 
 @lru_cache(maxsize=1)
 def _gazetteer():
-    from .gazetteer import Gazetteer
+    from .gazetteer import shared_gazetteer
 
-    return Gazetteer()
+    return shared_gazetteer()
 
 
 def inner_platforms(service: Mention) -> list[Mention]:
@@ -394,6 +394,7 @@ class RelationExtractor:
         aff = Affiliations(ex, self.rules, lang)
         found.extend(aff.run())
         ex.mentions.extend(aff.new)
+        found = [r for r in found if "Place" not in (r.subject.type, r.object.type if r.object else "")]  # places: locatedIn only
         ex.relations.extend(_dedupe(found))
 
 

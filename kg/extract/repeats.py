@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -78,11 +79,26 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
     return core if ok and core != name.strip() else None
 
 
+@lru_cache(maxsize=4096)
 def _pattern(name: str) -> re.Pattern[str]:
     body = re.escape(name)
     if _HAN.search(name[:1]) and _HAN.search(name[-1:]):
         return re.compile(body)
     return re.compile(rf"(?<![{LATIN}0-9]){body}(?![{LATIN}0-9])")
+
+
+def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """Non-overlapping spans of `name` in `text`, left to right (as `_pattern(name).finditer`).
+    A name that starts and ends with Han characters needs no word boundary, so it is found
+    with str.find: no regex is compiled for each new name of each document."""
+    if _HAN.search(name[:1]) and _HAN.search(name[-1:]):
+        at = text.find(name)
+        while at >= 0:
+            yield at, at + len(name)
+            at = text.find(name, at + len(name))
+        return
+    for m in _pattern(name).finditer(text):
+        yield m.span()
 
 
 @EXTRACTORS.register("repeats")
@@ -116,8 +132,7 @@ class RepeatsExtractor:
         new: list[Mention] = []
         self.dropped: list[Mention] = []
         for name, (typ, conf) in sorted(self.names(mentions).items(), key=lambda kv: -len(kv[0])):
-            for m in _pattern(name).finditer(text):
-                a, b = m.span()
+            for a, b in _occurrences(text, name):
                 if _overlaps(spans, starts, a, b):
                     inner = [x for x in mentions if x.start < b and a < x.end]
                     weak = [x for x in inner if x.key is None and a <= x.start and x.end <= b

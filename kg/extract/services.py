@@ -208,6 +208,7 @@ class ServiceFinder:
             left = p.start
             while left > 0 and p.start - left < 6 and re.match(f"[{HAN}]", text[left - 1]):
                 left -= 1
+            left = _word_boundary(text, left, p.start)  # "发布关于店小蜜": never start inside 发布
             start = self._left_trim(text[left : p.start], left) if left < p.start else None
             if start is not None:
                 out.append(Candidate(start, v.end(), "Service", "platform-version", 0.75, subsumes=True))
@@ -218,6 +219,15 @@ class ServiceFinder:
             out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
         return out
 
+
+def _word_boundary(text: str, left: int, end: int) -> int:
+    """The first jieba word boundary at or after `left` (the words read with a little context before)."""
+    pos = max(0, left - 4)
+    for tok in cut(text[pos:end]):
+        if pos >= left:
+            return pos
+        pos += len(tok)
+    return end
 
 
 def partner_services(text: str, mentions: list[Mention], lexicon: NamesLexicon | None = None) -> list[Mention]:

@@ -2,7 +2,8 @@
 
 Triggers live in `kg/lexicons/triggers/<Type>.json` (format in the README there) so that a
 researcher can add a verb without touching code. Each trigger compiles to one regular
-expression; a document is scanned once per trigger and hits are then assigned to sentences.
+expression. One Aho–Corasick pass over the document finds which triggers' leading literals
+occur; only those triggers' expressions then run, and hits are assigned to sentences.
 """
 from __future__ import annotations
 
@@ -178,14 +179,33 @@ class TriggerMatcher:
 
     def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
         self.triggers = triggers if triggers is not None else default_triggers()
+        self._needles: dict[str, Any] = {}  # language -> automaton over its triggers' needles
+
+    def _present(self, folded: str, lang: str) -> set[str]:
+        """The needles (leading literals) of `lang`'s triggers that occur in `folded`."""
+        automaton = self._needles.get(lang)
+        if automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for trig in self.triggers.get(lang, self.triggers["en"]):
+                if trig.needle:
+                    automaton.add_word(trig.needle, trig.needle)
+            if len(automaton):
+                automaton.make_automaton()
+            self._needles[lang] = automaton
+        if not len(automaton):
+            return set()
+        return {needle for _, needle in automaton.iter(folded)}
 
     def find(self, text: str, lang: str, spans: list[tuple[int, int]]) -> list[list[TriggerHit]]:
         """Hits per sentence span, overlaps between types resolved by priority."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
         folded = text.casefold() if len(text.casefold()) == len(text) else None
+        present = self._present(folded, lang) if folded is not None else set()
         for trig in self.triggers.get(lang, self.triggers["en"]):
-            if folded is not None and trig.needle and trig.needle not in folded:
+            if folded is not None and trig.needle and trig.needle not in present:
                 continue
             for m in trig.pattern.finditer(text):
                 i = bisect.bisect_right(starts, m.start()) - 1

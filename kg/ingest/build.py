@@ -163,8 +163,8 @@ def _items(layout: Layout, markers: Markers) -> list[_Item]:
                 _drop_leading_blanks(lines)
             nav_pub = _skip_nav(lines, markers)
             banner_pub = banner_pub or nav_pub
-            if lines and is_headline(lines[0]) and len(lines) > 1:
-                headline = lines.pop(0).strip()
+            if lines and is_headline(lines[0]) and any(ln.strip() for ln in lines[1:]):
+                headline = lines.pop(0).strip()  # a line alone (before blank ones) is the body, not a headline
         meta = read_meta(lines, head=headline is not None or draft.dateline is not None, markers=markers)
         meta.publisher = meta.publisher or banner_pub or above.publisher
         meta.authors = meta.authors or above.authors

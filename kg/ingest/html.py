@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import json
 import re
-
-from bs4 import BeautifulSoup, Tag
+from typing import TYPE_CHECKING, Any
 
 from ..model import Document, FileResult, Problem
 from .build import build_documents
 from .bylines import byline_names
 from .dates import is_timestamp_line, parse_timestamp
 from .decode import decode_bytes
-from .htmltree import MAX_DEPTH, flatten_deep, short_texts, text_lengths
 from .lexicon import load_markers
 from .limits import break_long_lines, long_lines_problem
 from .meta import split_title
 from .readers import READERS, decoded_problems
 from .repair import clean_lines
+
+if TYPE_CHECKING:  # bs4 is imported on the first HTML page, not with the package
+    from bs4 import BeautifulSoup, Tag
 from .split import Layout, is_related_heading, segment
 
 _JUNK_TAGS = ("script", "style", "noscript", "nav", "footer", "header", "aside", "form", "iframe",
@@ -53,7 +54,7 @@ def _copyright_owner(soup: BeautifulSoup) -> str | None:
 def _source_tag(soup: BeautifulSoup) -> str | None:
     """The outlet of a short element that is a source line ("<span class="src">来源:联商网</span>")."""
     patterns = load_markers().of("source_re")
-    texts = short_texts(soup, 40)
+    texts = _tree().short_texts(soup, 40)
     for tag in soup.find_all(["span", "p", "div", "em", "small"]):
         text = texts.get(id(tag))
         if text:
@@ -68,7 +69,7 @@ def _time_tag(soup: BeautifulSoup) -> str | None:
     ("<span class="time">2024-09-20 14:32</span>") and whose text is wholly a timestamp."""
     m = load_markers()
     labels = m.of("timestamp_label_re")
-    texts = short_texts(soup, 40)
+    texts = _tree().short_texts(soup, 40)
     for tag in soup.find_all(True):
         if tag.attrs is None:
             continue
@@ -84,13 +85,13 @@ def _related_lines(soup: BeautifulSoup) -> list[str]:
     """A related-reading block of the page ("<h3>相关阅读</h3><ul><li>…</li></ul>"): its heading
     and one line per entry, so that dated entries become items of their own as in text files."""
     m = load_markers()
-    texts = short_texts(soup, 200)  # a heading is short; longer elements are never one
+    texts = _tree().short_texts(soup, 200)  # a heading is short; longer elements are never one
     for head in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p"]):
         text = texts.get(id(head))
         if text is None or not is_related_heading(text, m) or head.find(_BLOCKS):
             continue
         box = head.parent
-        if not isinstance(box, Tag):
+        if not _is_tag(box):
             continue
         entries = [li.get_text(" ", strip=True) for li in box.find_all("li")]
         entries = [e for e in entries if e]
@@ -103,7 +104,7 @@ def _meta(soup: BeautifulSoup, *names: str) -> str | None:
     for name in names:
         for attr in ("property", "name", "itemprop"):
             tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.I)})
-            if isinstance(tag, Tag) and tag.get("content"):
+            if _is_tag(tag) and tag.get("content"):
                 return str(tag["content"]).strip()
     return None
 
@@ -139,7 +140,7 @@ def _author_tags(soup: BeautifulSoup) -> list[Tag]:
     of the same kind: their text is a byline, never the outlet of a dateline."""
     found: list[Tag] = []
     seen: set[int] = set()
-    texts = short_texts(soup, 40)
+    texts = _tree().short_texts(soup, 40)
     for tag in soup.find_all(True):
         attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("itemprop") or ""),
                           " ".join(tag.get("rel") or [])])
@@ -177,7 +178,7 @@ def _junk(tag: Tag) -> bool:
 
 def _densest(soup: BeautifulSoup) -> Tag:
     """<article>, <main>, or the block whose <p> children hold the most text."""
-    sizes = text_lengths(soup)
+    sizes = _tree().text_lengths(soup)
     for name in ("article", "main"):
         found = soup.find_all(name)
         if found:
@@ -200,24 +201,39 @@ def _text(tag: Tag) -> str:
     return "\n".join(ln for ln in lines)
 
 
+def _tree() -> Any:
+    """kg.ingest.htmltree, imported with bs4 on the first HTML page."""
+    from . import htmltree
+
+    return htmltree
+
+
+def _is_tag(node: Any) -> bool:
+    from bs4 import Tag
+
+    return isinstance(node, Tag)
+
+
 @READERS.register(".html", ".htm", ".xhtml")
 def read_html(data: bytes, path: str) -> FileResult:
     """One page; a page listing several dated items yields a container and its items."""
     decoded = decode_bytes(data, path)
     problems = decoded_problems(decoded, path)
-    page, depth = flatten_deep(decoded.text)
-    if depth > MAX_DEPTH:
-        problems.append(Problem(path, f"elements nested {depth:,} levels deep: those below level {MAX_DEPTH} "
+    page, depth = _tree().flatten_deep(decoded.text)
+    if depth > _tree().MAX_DEPTH:
+        problems.append(Problem(path, f"elements nested {depth:,} levels deep: those below level {_tree().MAX_DEPTH} "
                                       "were read as plain text of their ancestor", severity="warning"))
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(page, "lxml")
     ld = _json_ld(soup)
     h1 = soup.find("h1")
     title = _meta(soup, "og:title", "twitter:title") or _name(ld.get("headline")) \
-        or (h1.get_text(" ", strip=True) if isinstance(h1, Tag) else None) \
+        or (h1.get_text(" ", strip=True) if _is_tag(h1) else None) \
         or (soup.title.get_text(" ", strip=True) if soup.title else None)
     when = _meta(soup, *_DATE_METAS) or _name(ld.get("datePublished"))
     time_tag = soup.find("time")
-    if not when and isinstance(time_tag, Tag):
+    if not when and _is_tag(time_tag):
         when = str(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
     when = when or _time_tag(soup)
     author_meta = _meta(soup, "author", "article:author", "dc.creator")
@@ -236,7 +252,7 @@ def read_html(data: bytes, path: str) -> FileResult:
     authors = authors or marked
     authors = [n for n in authors if not publisher or n.casefold() != publisher.casefold()]  # "亿邦动力 孟晓"
     url = _meta(soup, "og:url") or (str(soup.find("link", rel="canonical")["href"])
-                                     if isinstance(soup.find("link", rel="canonical"), Tag) else None)
+                                     if _is_tag(soup.find("link", rel="canonical")) else None)
     related = _related_lines(soup)
     for tag in soup.find_all(_JUNK_TAGS):
         tag.decompose()

@@ -8,11 +8,13 @@ previous value):
     # description: Rules a platform issued, revised or put into effect, by date.
     # param: platform literal optional  any name of the platform (Amazon, 亚马逊)
     # view: timeline
+    # page: ?date ?event
 
 `param:` is `NAME TYPE required|optional DESCRIPTION`, TYPE one of iri, literal, date,
 number. Values are turned into RDF terms (validated and escaped by pyoxigraph) and bound
 with a `VALUES` block at the top of the WHERE clause, never pasted into the query text. An
-optional parameter left out stays an unbound variable, so it matches anything.
+optional parameter left out stays an unbound variable, so it matches anything. `page:`
+names the variables a page of a whole-graph listing is ordered and cut by (kg.query.paging).
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ import pyoxigraph as ox
 from ..errors import QueryError
 from ..vocab import PREFIXES
 from .lexer import inspect
+from .paging import parse_keys
 
 PARAM_TYPES = ("iri", "literal", "date", "number")
 VIEWS = ("table", "graph", "timeline")
@@ -52,11 +55,12 @@ class CannedQuery:
     text: str
     path: Path
     params: tuple[Param, ...] = field(default_factory=tuple)
+    page_keys: tuple[str, ...] = ()  # `# page: ?date ?event`: see kg.query.paging
 
     def as_dict(self) -> dict:
         """JSON form for the query page and `kg query --list --format json`."""
         return {"name": self.name, "title": self.title, "description": self.description, "view": self.view,
-                "params": [p.__dict__ for p in self.params], "query": self.text}
+                "params": [p.__dict__ for p in self.params], "page_keys": list(self.page_keys), "query": self.text}
 
 
 def queries_dir() -> Path:
@@ -112,8 +116,9 @@ def load_query_file(path: Path) -> CannedQuery:
         inspect(text, PREFIXES)
     except QueryError as err:
         raise QueryError(f"{path}: {err}") from err
+    keys = parse_keys(fields["page"], str(path)) if "page" in fields else ()
     return CannedQuery(name=path.stem, title=fields.get("title", path.stem), description=fields.get("description", ""),
-                       view=view, text=text, path=path, params=params)
+                       view=view, text=text, path=path, params=params, page_keys=keys)
 
 
 def load_canned(folder: Path | None = None) -> dict[str, CannedQuery]:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 from ..lexicons import load_json
 from ..text import normalize, strip_org_suffix
 
@@ -67,6 +65,8 @@ def _compact(text: str) -> str:
 @lru_cache(maxsize=65536)
 def pinyin(text: str) -> str:
     """Toneless pinyin of the Han characters, other characters kept (lowercase, no spaces)."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: its dictionaries take 0.2 s to load
+
     return "".join(lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: s)).casefold()
 
 
@@ -110,6 +110,8 @@ def person_pinyin_label(name: str) -> str | None:
     base = clean_name(name)
     if not (2 <= len(base) <= 4) or not all(_CJK.match(c) for c in base):
         return None
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(base, style=Style.NORMAL)
     compound = len(base) == 4  # 欧阳文涛: two-character surname
     surname = "".join(syllables[:2] if compound else syllables[:1])

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import QueryError
 from ..query import Engine, QueryRefused, QueryTimeout, load_canned, source_for
+from ..query.paging import page_from_args, page_headers, paged
 from ..query.worker import QueryBusy
 from . import site, views
 from .negotiate import choose
@@ -312,7 +313,11 @@ class Handler(BaseHTTPRequestHandler):
     def _answer(self, text: str, args: dict[str, list[str]]) -> None:
         params = {k[len("param."):]: v[0] for k, v in args.items() if k.startswith("param.")}
         try:
-            result = self.server.engine.run(text, params)
+            page, count = page_from_args(args)
+            if page is None and not count:
+                result, total = self.server.engine.run(text, params), None
+            else:
+                result, total = paged(self.server.engine, text, params, page, count=count)
         except QueryRefused as err:
             return self._error(HTTPStatus.FORBIDDEN, str(err))
         except (QueryTimeout, QueryBusy) as err:
@@ -325,7 +330,7 @@ class Handler(BaseHTTPRequestHandler):
         except QueryError as err:
             return self._error(HTTPStatus.NOT_ACCEPTABLE, str(err))
         charset = "" if media.endswith("json") and "ld" not in media else "; charset=utf-8"
-        self._send(HTTPStatus.OK, body, media + charset)
+        self._send(HTTPStatus.OK, body, media + charset, extra=page_headers(page, total))
 
     def _static(self, name: str) -> None:
         if name not in STATIC:

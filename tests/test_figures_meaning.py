@@ -1,0 +1,69 @@
+"""Figures say what they measure and which period they cover (kg:measure, kg:period)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Pipeline
+from kg.extract.figure_meaning import meaning_words
+from kg.model import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def figures(pipeline: Pipeline, text: str, lang: str, date: str | None = None) -> dict[str, tuple]:
+    doc = Document(key="d", source_path="d", position="", text=text, lang=lang, date_published=date)
+    return {f.text: (f.measure, f.period, f.period_start, f.period_end) for f in pipeline(doc).figures}
+
+
+CASES = [
+    ("zh-quarter-revenue", "2021年第三季度，京东物流营收达到260亿元，同比增长20%。", "zh", None,
+     {"260亿元": ("revenue", "2021年第三季度", "2021-07-01", "2021-09-30"),
+      "20%": (None, "2021年第三季度", "2021-07-01", "2021-09-30")}),
+    ("zh-half-year-from-document-date", "上半年，星禾优选净利润为5亿元。", "zh", "2023-08-20",
+     {"5亿元": ("net_profit", "上半年", "2023-01-01", "2023-06-30")}),
+    ("zh-q4-reported-in-january-is-last-year", "四季度营收增长至80亿元。", "zh", "2024-01-20",
+     {"80亿元": ("revenue", "四季度", "2023-10-01", "2023-12-31")}),
+    ("zh-first-three-quarters", "2023年前三季度，该平台GMV达到1.2万亿元。", "zh", None,
+     {"1.2万亿元": ("gmv", "2023年前三季度", "2023-01-01", "2023-09-30")}),
+    ("en-fiscal-year-loss", "Vendora reported a net loss of $310 million in fiscal 2023.", "en", None,
+     {"$310 million": ("net_loss", "fiscal 2023", "2023-01-01", "2023-12-31")}),
+    ("en-q3", "Revenue rose to $2.1 billion in Q3 2023.", "en", None,
+     {"$2.1 billion": ("revenue", "Q3 2023", "2023-07-01", "2023-09-30")}),
+    ("en-fine-after", "The regulator imposed a $2 million fine on Shopwell.", "en", None,
+     {"$2 million": ("fine", None, None, None)}),
+    ("zh-fee-rate-percent", "平台将佣金费率下调至3%。", "zh", None, {"3%": ("fee", None, None, None)}),
+    ("zh-growth-rate-is-no-revenue", "营收同比增长20%。", "zh", None, {"20%": (None, None, None, None)}),
+    ("en-users-by-unit", "The app now has 9.3 million users.", "en", None, {"9.3 million users": ("users", None, None, None)}),
+    ("en-money-near-merchants-is-no-count", "The programme helped merchants earn 2.5 billion yuan.", "en", None,
+     {"2.5 billion yuan": (None, None, None, None)}),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_figures_meaning_measure_and_period(pipeline, text, lang, date, expected) -> None:
+    found = figures(pipeline, text, lang, date)
+    for fig, meaning in expected.items():
+        assert found.get(fig) == meaning, found
+
+
+def test_figures_meaning_yearless_period_without_any_date_has_no_days(pipeline) -> None:
+    found = figures(pipeline, "上半年，星禾优选净利润为5亿元。", "zh")
+    assert found["5亿元"] == ("net_profit", "上半年", None, None)
+
+
+def test_figures_meaning_event_class_gives_a_default_measure(pipeline) -> None:
+    doc = Document(key="d", source_path="d", position="", text="Acme Corp agreed to acquire Parcelly Inc. for $420 million.",
+                   lang="en")
+    ex = pipeline(doc)
+    deal = next(e for e in ex.events if e.type == "Acquisition")
+    assert [(f.text, f.measure) for f in deal.figures] == [("$420 million", "deal_value")]
+
+
+def test_figures_meaning_lexicon_codes_are_lower_case() -> None:
+    w = meaning_words()
+    codes = {c for table in w.code.values() for c in table.values()}
+    assert codes and all(c.replace("_", "").isalpha() and c == c.lower() for c in codes)
+    assert w.percent <= codes and w.counts <= codes
