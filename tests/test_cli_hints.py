@@ -38,7 +38,7 @@ def test_build_ends_with_what_to_run_next(built: Path) -> None:
     assert result.exit_code == 0
     tail = result.output.split("Next:", 1)[1]
     out = str(built / "out")
-    assert f"kg serve --store {out}" in tail and "http://127.0.0.1:7878/" in tail
+    assert f"kg serve {out}" in tail and "http://127.0.0.1:7878/" in tail
     assert f"kg query --store {out} --list" in tail and f"kg analyse {out}" in tail
 
 

@@ -42,7 +42,7 @@ def next_steps(out: Path) -> list[str]:
     if site.exists():
         lines.append(f"  open {shlex.quote(str(site))}   the site: entities, events, documents, timelines")
     if (out / "store").exists():
-        lines.append(f"  kg serve --store {where}   query page and SPARQL endpoint at http://127.0.0.1:7878/")
+        lines.append(f"  kg serve {where}   query page and SPARQL endpoint at http://127.0.0.1:7878/")
         lines.append(f"  kg query --store {where} --list   the canned research questions")
         lines.append(f"  kg analyse {where}   the most connected entities and communities")
     else:

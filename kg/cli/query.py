@@ -193,6 +193,8 @@ def load_command(
 
 
 def serve_command(
+    build_dir: Path = typer.Argument(None, metavar="[DIR]", show_default=False,
+                                     help="A build folder (what kg build --out wrote); the same as --store DIR."),
     store: Path = typer.Option(Path("out"), "--store", "-s", help="Store folder, or a build folder holding store/."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (127.0.0.1 keeps it on this machine)."),
     port: int = typer.Option(7878, "--port", help="Port to listen on."),
@@ -209,6 +211,8 @@ def serve_command(
     from ..query.paging import warm_listings
     from ..serve import make_server
 
+    if build_dir is not None:
+        store = build_dir
     try:
         server = make_server(store, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers, cors=cors)
     except (KgError, OSError) as err:
