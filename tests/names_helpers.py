@@ -1,7 +1,7 @@
 """Shared helper of the names tests: what the name extractor finds in one sentence."""
 from __future__ import annotations
 
-from kg.extract.names import NamesExtractor
+from kg.extract.mentions.names import NamesExtractor
 
 
 def found_types(names: NamesExtractor, text: str) -> dict[str, str]:

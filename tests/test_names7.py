@@ -77,7 +77,7 @@ def test_contracted_bureau_names_meet(long: str, short: str) -> None:
 
 @pytest.fixture(scope="module")
 def names():
-    from kg.extract.names import NamesExtractor
+    from kg.extract.mentions.names import NamesExtractor
 
     return NamesExtractor()
 

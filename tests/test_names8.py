@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import NamesExtractor
+from kg.extract.mentions.names import NamesExtractor
 
 
 @pytest.fixture(scope="module")

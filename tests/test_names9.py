@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import NamesExtractor
+from kg.extract.mentions.names import NamesExtractor
 from tests.names_helpers import found_types
 
 
@@ -109,7 +109,7 @@ def _service(text: str, name: str):
     ("Shop Pay partners with Harbor Outfitters on instalments.", "Shop Pay"),
 ])
 def test_services_that_sign_agreements_act_as_platforms(text: str, name: str) -> None:
-    from kg.extract.services import partner_services
+    from kg.extract.mentions.services import partner_services
 
     [m] = partner_services(text, [_service(text, name)])
     assert m.type == "Platform" and "Service" in m.extra_types and m.key == "some-service"
@@ -121,7 +121,7 @@ def test_services_that_sign_agreements_act_as_platforms(text: str, name: str) ->
     ("Shop Pay will add instalments next month.", "Shop Pay"),
 ])
 def test_services_without_agreements_stay_services(text: str, name: str) -> None:
-    from kg.extract.services import partner_services
+    from kg.extract.mentions.services import partner_services
 
     [m] = partner_services(text, [_service(text, name)])
     assert m.type == "Service"
