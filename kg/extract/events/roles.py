@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
+from ...text import HAN_BASIC
 from .role_words import ACTOR_TYPES, RoleWords
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
@@ -46,7 +47,7 @@ def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     return bool(words.source_after.match(after)) and (words.lang == "zh" or m.type == "Organization")
 
 
-_ZH_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,4}\d{1,2}月\d{1,2}日电|[\u4e00-\u9fff]{0,3}讯(?=[\s\d　，,：:（(]|\Z)")
+_ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日电|[{HAN_BASIC}]{{0,3}}讯(?=[\s\d　，,：:（(]|\Z)")
 _ZH_TOLD = re.compile(r"(?:向|告诉|對|对|回应|回复|答复|接受)\Z")
 _ZH_SAID = re.compile(r"(?:记者|記者)?(?:表示|透露|介绍|称|稱|证实|回应|坦言|采访|採訪)")
 

@@ -15,13 +15,14 @@ from functools import lru_cache
 
 from ...lexicons import load_json
 from ...model import Mention
+from ...text import HAN_BASIC
 from ..mentions.names_common import cut, names_lexicon
 from .triggers import TRIGGER_DIR
 
 _TIME = re.compile(r"[\d０-９一二三四五六七八九十〇零两]{1,4}(?:年|月|日|号|時|时|点|點|分|季度|周)|[\s　:：]+")
 _PERIOD = re.compile(r"(?:19|20)\d\d(?:年|财年|年度)|[一二三四1-4]季度|[上下]半年|前三季度")
-_BY_AGENT = re.compile(r"由([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&]{1,9})(?:正式|公司|官方)?\Z")
-_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9·&.\-]*")
+_BY_AGENT = re.compile(rf"由([{HAN_BASIC}A-Za-z][{HAN_BASIC}A-Za-z0-9·&]{{1,9}})(?:正式|公司|官方)?\Z")
+_NAME = re.compile(rf"[{HAN_BASIC}A-Za-z][{HAN_BASIC}A-Za-z0-9·&.\-]*")
 _MAX = 10
 
 
@@ -107,7 +108,7 @@ def _is_person(name: str, trigger: str, words: SubjectWords) -> bool:
             and name[0] in names_lexicon().surnames)
 
 
-_PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fffA-Za-z]+(?:[·⋅•][\u4e00-\u9fffA-Za-z]+)+")
+_PERSON = re.compile(rf"[{HAN_BASIC}]{{2,4}}|[{HAN_BASIC}A-Za-z]+(?:[·⋅•][{HAN_BASIC}A-Za-z]+)+")
 
 
 def titled_person(text: str, c_lo: int, t_start: int, mentions: list[Mention]) -> tuple[Mention | None, Mention | None]:

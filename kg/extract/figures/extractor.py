@@ -15,8 +15,9 @@ from decimal import Decimal, InvalidOperation
 
 from ...model import Extraction, Figure
 from .. import EXTRACTORS
-from ..cuefile import CueFile, alternation
+from ..cuefile import CueFile
 from ..dates import date_spans
+from ..patterns import alternation
 from .meaning import with_meaning
 from .units import UnitFinder
 

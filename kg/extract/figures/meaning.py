@@ -19,6 +19,7 @@ from functools import lru_cache
 from ...model import DateMention, Figure
 from ...text import sentences
 from ..cuefile import CueFile
+from ..patterns import alternation
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _WINDOW = {"zh": 18, "en": 60}
@@ -50,7 +51,7 @@ def meaning_words() -> MeaningWords:
                 code[lang].setdefault(w.casefold(), name)
     pats = {}
     for lang in ("zh", "en"):
-        alts = "|".join(re.escape(w) for w in sorted(code[lang], key=len, reverse=True))
+        alts = alternation(code[lang])
         pats[lang] = re.compile(alts if lang == "zh" else rf"\b(?:{alts})\b", re.IGNORECASE)
     periods = {lang: tuple(re.compile(p, re.IGNORECASE) for p in cues.words(f"periods_{lang}")) for lang in ("zh", "en")}
     return MeaningWords(pats, code, frozenset(cues.words("percent_measures")), frozenset(cues.words("count_measures")),

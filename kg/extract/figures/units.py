@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..cuefile import CueFile, alternation
+from ..cuefile import CueFile
+from ..patterns import alternation
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、\n()（）]")
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
 from ...model import Mention
+from ..patterns import alternation
 from .names_common import names_lexicon
 
 
@@ -42,7 +43,7 @@ def alias_pattern() -> re.Pattern[str]:
     size = data.get("max_len")
     if not isinstance(size, int) or size < 2:
         raise LexiconError(f"{LEXICON_DIR / rel}: 'max_len' must be an integer >= 2")
-    words = "|".join(re.escape(w) for w in sorted(markers, key=len, reverse=True))
+    words = alternation(markers)
     body = rf"[^\s{_OPEN}{_CLOSE}()（）,，。；;:：]{{2,{size}}}"
     return re.compile(
         rf"\s*[（(]\s*(?:(?:{words})\s*[:：,，]?\s*)?[{_OPEN}](?P<q>{body}(?:\s{body})*)[{_CLOSE}]\s*[)）]"

@@ -20,21 +20,21 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json, load_tsv
 from ...model import ENTITY_TYPES
 from ...text import strip_org_suffix
-from ..cuefile import first_chars
+from ..patterns import alternation, first_chars
 from .names_common import (
     HAN,
     LATIN,
     UP,
     Candidate,
     NamesLexicon,
-    alternation,
     cut,
+    has_rare_word,
+    is_rare,
     jieba_freq,
     names_lexicon,
     sentence_start,
     word_ends_at,
 )
-from .names_zh import COMMON_WORD_FREQ
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
 _EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
@@ -252,13 +252,13 @@ class DescriptorFinder:
         if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
             return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows
         freq = jieba_freq()
-        if len(toks) == 1 and freq.get(name) and not (freq[name] < COMMON_WORD_FREQ and subject):
+        if len(toks) == 1 and freq.get(name) and not (is_rare(name) and subject):
             return False  # 选品, 業務: one ordinary word
-        if len(toks[0]) > 1 and freq.get(toks[0], 0) >= COMMON_WORD_FREQ:
+        if len(toks[0]) > 1 and not is_rare(toks[0]):
             return False  # 活跃商家数: a name does not open with a common word
-        if len(toks) >= 3 and len(toks[-1]) > 1 and freq.get(toks[-1], 0) >= COMMON_WORD_FREQ:
+        if len(toks) >= 3 and len(toks[-1]) > 1 and not is_rare(toks[-1]):
             return False  # 选品靠经验, 價格戰激烈: a clause, not a name
-        return any(len(t) == 1 or freq.get(t, 0) < COMMON_WORD_FREQ for t in toks)
+        return has_rare_word(toks)
 
     # --- English ---------------------------------------------------------------------
 

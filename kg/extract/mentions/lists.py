@@ -7,12 +7,13 @@ from functools import lru_cache
 
 from ...lexicons import load_words
 from ...model import ORGANIZATION_TYPES, Mention
+from ...text import HAN_BASIC
 from ..events.role_words import ACTOR_TYPES, RoleWords
 
 _WINDOW = {"zh": 16, "en": 70}
 # "A and existing investor B", "A、日本創投B": a role or a kind of investor between two list items
 _AND_EXISTING = re.compile(r"\s*(?:,|and|、|和|及)\s*(?:existing\s+investors?|老股东|老股東"
-                           r"|[\u4e00-\u9fff]{0,4}(?:创投|創投|基金|资本|資本|投资机构|投資機構|投资方|投資方))\s*")
+                           rf"|[{HAN_BASIC}]{{0,4}}(?:创投|創投|基金|资本|資本|投资机构|投資機構|投资方|投資方))\s*")
 
 
 def list_ending_at(text: str, before: list[Mention], last: Mention, words: RoleWords) -> list[Mention]:
@@ -57,7 +58,7 @@ _ITS_TITLE = re.compile(r",?\s*(?:and|as well as)\s+(?:its|their)\s+[\w\s'’-]{
 _EN_ITEM = r"[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|de))*"
 _EN_LIST = re.compile(rf"({_EN_ITEM})((?:\s*(?:,\s*and|,\s*or|,|\band\b|\bor\b|&)\s*{_EN_ITEM})+)")
 _EN_SPLIT = re.compile(r"\s*(?:,\s*and\b|,\s*or\b|,|\band\b|\bor\b|&)\s*")
-_ZH_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}\Z")
+_ZH_ITEM = re.compile(rf"[{HAN_BASIC}A-Za-z0-9·]{{2,14}}\Z")
 
 
 def fallback_list(text: str, pos: int, hi: int, words: RoleWords, taken: list[Mention],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json, load_lines, load_tsv, load_words
 from ...model import ENTITY_TYPES
-from ...text import normalize
+from ...text import HAN_CLASS, normalize
 
 NAMES_DIR = "names"
 _STRENGTHS = ("strong", "weak")
@@ -185,6 +186,19 @@ def jieba_freq() -> dict[str, int]:
     return _jieba().dt.FREQ
 
 
+COMMON_WORD_FREQ = 200  # jieba dictionary count above which a word is too common to name a firm
+
+
+def is_rare(word: str) -> bool:
+    """True for a word too uncommon in general Chinese to be an ordinary word (吉时达 yes, 发展 no)."""
+    return jieba_freq().get(word, 0) < COMMON_WORD_FREQ
+
+
+def has_rare_word(words: Iterable[str]) -> bool:
+    """True when one of `words` is a single character or rare: what makes a run of words a name."""
+    return any(len(w) == 1 or is_rare(w) for w in words)
+
+
 def word_ends_at(text: str, end: int, start: int | None = None) -> bool:
     """True when jieba puts a word boundary at `end` (服务|升级 yes, 服务费 no); with `start`, the
     text is cut from there (a descriptor at `start` is then a word of its own: 服务|商家 no)."""
@@ -199,18 +213,13 @@ def word_ends_at(text: str, end: int, start: int | None = None) -> bool:
     return True
 
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = HAN_CLASS  # the Han ranges of the name rules
 # Latin letters with accents (PagaFácil, Tomás, SÃO PAULO): names are not ASCII-only.
 # UP: capitals that start a name; LOW: letters after it; LATIN: any Latin letter.
 UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 LATIN = UP + LOW
 NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
-
-
-def alternation(words: list[str] | tuple[str, ...] | frozenset[str]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def sentence_start(text: str, pos: int) -> bool:

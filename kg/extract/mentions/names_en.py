@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..cuefile import first_chars
-from .names_common import LATIN, UP, Candidate, NamesLexicon, alternation, names_lexicon
+from ..patterns import alternation, first_chars
+from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from .names_common import HAN, Candidate, NamesLexicon, alternation, cut, jieba_freq, names_lexicon
+from ..patterns import alternation
+from .descriptors import desc_lexicon
+from .names_common import HAN, Candidate, NamesLexicon, cut, has_rare_word, jieba_freq, names_lexicon
 
 MAX_BODY = 12  # characters before a suffix that may belong to a name
-COMMON_WORD_FREQ = 200  # jieba dictionary count above which a word is too common to name a firm
 _DATE_LIKE = re.compile(r"\d+[年月日号]")
 _ITEM = re.compile(rf"[{HAN}A-Za-z0-9·&.\- ]+\Z")
 _PLACE_IN_PARENS = re.compile(rf"[（(](?P<p>[{HAN}]{{2,6}})[)）][{HAN}A-Za-z0-9]{{0,8}}\Z")
@@ -144,15 +145,11 @@ class ZhOrgFinder:
     @cached_property
     def _descriptors(self) -> frozenset[str]:
         """Descriptor nouns of three or more characters (服务商, 电商平台) end a name on the left."""
-        from .descriptors import desc_lexicon  # names_desc imports this module
-
         return frozenset(w for w in desc_lexicon().zh if len(w) >= 3)
 
     @cached_property
     def _descriptor_heads(self) -> tuple[str, ...]:
         """Heads that end a descriptor word of any length (二手交易平台, B2B平台): it ends a name on the left."""
-        from .descriptors import desc_lexicon
-
         return tuple(desc_lexicon().edges.get("zh_descriptor_heads", ()))
 
     def _after_long_stop(self, text: str, lo: int, s: int) -> int | None:
@@ -168,8 +165,7 @@ class ZhOrgFinder:
         """A weak-suffix name needs a rare word: 吉时达物流 yes, 发展物流 or 绿色物流 no."""
         if tokens and tokens[0] in self.lex.generic_heads:
             return False
-        freq = jieba_freq()
-        return any(len(t) == 1 or freq.get(t, 0) < COMMON_WORD_FREQ for t in tokens if t not in self.lex.generic_heads)
+        return has_rare_word(t for t in tokens if t not in self.lex.generic_heads)
 
     # --- enumerations --------------------------------------------------------------
 

@@ -11,8 +11,8 @@ import re
 from functools import cached_property
 
 from ...model import Mention
-from ..cuefile import first_chars
-from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, alternation, names_lexicon
+from ..patterns import alternation, first_chars
+from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, names_lexicon
 
 _EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
 _EN_NAME = rf"{_EN_WORD}(?: {_EN_WORD}){{1,2}}"

@@ -17,6 +17,7 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from .. import EXTRACTORS
+from ..patterns import alternation
 
 PLACES_DIR = LEXICON_DIR / "places"
 KINDS = ("country", "region", "province", "city")
@@ -67,7 +68,9 @@ def read_places(folder=PLACES_DIR) -> list[Place]:
 @lru_cache(maxsize=1)
 def _seat_words() -> dict[str, re.Pattern[str]]:
     data = load_json(PLACES_DIR / "seats.json")
-    alt = lambda key: "|".join(re.escape(w) for w in sorted(data[key], key=len, reverse=True))  # noqa: E731
+    def alt(key: str) -> str:
+        return alternation(data[key])
+
     return {
         "zh_after_org": re.compile(rf"\s*(?:的)?(?:{alt('zh_after_org')})\s*\Z"),
         "zh_before_place": re.compile(rf"(?:{alt('zh_before_place')})\s*\Z"),

@@ -10,7 +10,8 @@ import re
 from functools import cached_property
 
 from ...model import Mention
-from .names_common import HAN, UP, Candidate, NamesLexicon, alternation, names_lexicon, word_ends_at
+from ..patterns import alternation
+from .names_common import HAN, UP, Candidate, NamesLexicon, names_lexicon, word_ends_at
 
 _BOOK = re.compile(r"《([^《》]{2,80})》")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")

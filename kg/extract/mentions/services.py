@@ -12,20 +12,19 @@ from dataclasses import replace
 from functools import cached_property
 
 from ...model import Mention
+from ..patterns import alternation
 from .names_common import (
     HAN,
     LATIN,
     UP,
     Candidate,
     NamesLexicon,
-    alternation,
     cut,
-    jieba_freq,
+    is_rare,
     names_lexicon,
     sentence_start,
     word_ends_at,
 )
-from .names_zh import COMMON_WORD_FREQ
 
 _EMPH = r"(?:\*\*|\*|_)?"  # markdown emphasis left around a name
 _EN_RUN = rf"[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{0,3}}"
@@ -186,7 +185,7 @@ class ServiceFinder:
         if not (self._ok(h.group(1)) and self._right_edge(text, h.end(1))):
             return False
         toks = cut(h.group(1))
-        rare = any(jieba_freq().get(t, 0) < COMMON_WORD_FREQ for t in toks[:-1] if t.strip())
+        rare = any(is_rare(t) for t in toks[:-1] if t.strip())
         return rare and not self.lex.plain_words(h.group(1))
 
     def _right_edge(self, text: str, end: int) -> bool:

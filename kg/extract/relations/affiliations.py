@@ -16,10 +16,11 @@ from functools import lru_cache
 
 from ...lexicons import entity_index, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
-from ...text import normalize
+from ...text import HAN_BASIC, normalize
 from ..mentions.names_common import names_lexicon
+from ..patterns import NEVER, alternation, start_of_sentence
+from ..patterns import SENTENCE_STOPS as STOPS
 
-STOPS = "。！？；;\n"
 _ABBR_BEFORE = re.compile(r"[（(][A-Za-z]{2,6}[）)]\s*\Z")
 _ZH_JOINERS = ("、", "和", "及", "与", "以及", "同")
 _ZH_SELF = re.compile(r"(?:该|本|这家)?(?:公司|集团)\Z")
@@ -31,7 +32,7 @@ _EN_CAPS = re.compile(r"((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})")
 
 def evidence(text: str, a: int, b: int) -> str:
     """The sentence(s) holding text[a:b]."""
-    lo = max((text.rfind(ch, 0, a) for ch in STOPS), default=-1) + 1
+    lo = start_of_sentence(text, a)
     his = [text.find(ch, b) for ch in STOPS]
     hi = min([h + 1 for h in his if h >= 0], default=len(text))
     return text[lo:hi].strip()
@@ -41,10 +42,6 @@ def evidence(text: str, a: int, b: int) -> str:
 def _cues() -> dict:
     """copula_titles, local_government and founded_by of relations.json."""
     return load_json("relations.json")
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
 
 
 class Affiliations:
@@ -179,7 +176,7 @@ class Affiliations:
         organisation at all ("易点云仓成立于2020年。创始人兼CEO许若川曾任…": the founder of the story's company)."""
         if self.main is None or "Company" not in {self.main.type, *self.main.extra_types}:
             return False
-        lo = max(self.text.rfind(c, 0, person.start) for c in "。！？\n") + 1
+        lo = start_of_sentence(self.text, person.start, "。！？\n")
         ends = [i for i in (self.text.find(c, person.end) for c in "。！？\n") if i >= 0]
         hi = min(ends) if ends else len(self.text)
         return not any(lo <= o.start and o.end <= hi for o in self.orgs)
@@ -188,7 +185,7 @@ class Affiliations:
         """True when the story's main organisation is named earlier in the person's sentence."""
         if self.main is None:
             return False
-        lo = max(self.text.rfind(c, 0, person.start) for c in "。！？\n") + 1
+        lo = start_of_sentence(self.text, person.start, "。！？\n")
         main = self.main.key or normalize(self.main.text)
         return any(lo <= o.start and o.end <= person.start and (o.key or normalize(o.text)) == main for o in self.orgs)
 
@@ -200,14 +197,14 @@ class Affiliations:
         a, b = m.span("org")
         org = self._known_inside(a, b) if b > a else None
         if org is None and _ZH_SELF.search(self.text[a:b]):
-            lo = max(self.text.rfind(c, 0, person.start) for c in STOPS) + 1
+            lo = start_of_sentence(self.text, person.start)
             org = next((o for o in self.orgs if lo <= o.start < person.start), self.main)  # the sentence's subject
         return self._relations(person, org, m.group("title"), person.start, m.end())
 
     def _copula_zh(self, person: Mention) -> list[Relation]:
         """"林小溪系杭州星耀文化传媒有限公司签约主播": person, 系/是, an organisation, then its title."""
         verbs = _cues()["copula_titles"].get("zh", [])
-        m = re.match(rf"\s*(?:{_alt(verbs)})", self.text[person.end : person.end + 4])
+        m = re.match(rf"\s*(?:{alternation(verbs, NEVER)})", self.text[person.end : person.end + 4])
         if not m:
             return []
         at = person.end + m.end()
@@ -226,18 +223,18 @@ class Affiliations:
         """"赣州市委副书记、市长李振华，副市长何婉清": a local official's title belongs to the
         government of the place named right before it (only titles, names and list marks between)."""
         cue = _cues()["local_government"]
-        lo = max(self.text.rfind(c, 0, person.start) for c in "。！？；;\n") + 1
+        lo = start_of_sentence(self.text, person.start)
         seg = self.text[lo : person.start]
         level, title = None, None
         for lv, ts in cue["levels"].items():
-            t = re.search(rf"(?:{_alt(ts)})\s*\Z", seg)
+            t = re.search(rf"(?:{alternation(ts, NEVER)})\s*\Z", seg)
             if t:
                 level, title = lv, t.group().strip()
                 seg = seg[: t.start()]
                 break
         if level is None:
             return []
-        places = list(re.finditer(rf"[\u4e00-\u9fff]{{2,6}}?{re.escape(level)}", seg))
+        places = list(re.finditer(rf"[{HAN_BASIC}]{{2,6}}?{re.escape(level)}", seg))
         if not places:
             return []
         place = places[-1]
@@ -246,7 +243,7 @@ class Affiliations:
             if lo + place.end() <= p.start and p.end <= person.start:
                 between = between.replace(p.text, "")
         fill = [*cue["filler"], *self.rules.titles_words["zh"]]
-        if re.sub(_alt(fill), "", between).strip():
+        if re.sub(alternation(fill, NEVER), "", between).strip():
             return []
         name = place.group() + cue["body"]
         start = lo + place.start()
@@ -264,10 +261,10 @@ class Affiliations:
         """"Kompra was founded in 2021 by chief executive Luiza Andrade and chief technology officer
         Diego Fontes": each titled founder is affiliated with the founded organisation."""
         words = _cues()["founded_by"].get("en", [])
-        lo = max(self.text.rfind(c, 0, person.start) for c in STOPS) + 1
+        lo = start_of_sentence(self.text, person.start)
         lo = max(lo, self.text.rfind(". ", 0, person.start) + 1)
         seg = self.text[lo : person.start]
-        m = re.search(rf"(?<![\w-])(?:{_alt(words)})\b[^,;]{{0,40}}?\bby\s+(?:.*?\band\s+)?"
+        m = re.search(rf"(?<![\w-])(?:{alternation(words, NEVER)})\b[^,;]{{0,40}}?\bby\s+(?:.*?\band\s+)?"
                       rf"(?:(?:its|the|their)\s+)?(?P<title>[a-z][a-z -]{{1,40}}?)\s*\Z", seg)
         if not m or not self.rules.titles["en"].search(m.group("title")) or not self.has_title.fullmatch(
                 m.group("title")):
@@ -282,7 +279,7 @@ class Affiliations:
     def _appointed_en(self, person: Mention) -> list[Relation]:
         """"Deliveroo has appointed Priya Natarajan, previously at X, as chief operating officer":
         the organisation right before an appointment verb takes the person; the title follows."""
-        verbs = _alt(names_lexicon().titles.get("en_appoint_verbs", []))
+        verbs = alternation(names_lexicon().titles.get("en_appoint_verbs", []), NEVER)
         seg = self.text[max(0, person.start - 80) : person.start]
         m = re.search(rf"(?:\s+(?:has|have|had|has now|today|also|on \w+ \d+))*\s+(?:{verbs})\s+\Z", seg)
         if not m:

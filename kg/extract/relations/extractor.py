@@ -16,11 +16,14 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, entity_index, load_json
 from ...model import ENTITY_TYPES, ORGANIZATION_TYPES, Extraction, Mention, Relation
 from .. import EXTRACTORS
+from ..mentions.gazetteer import shared_gazetteer
+from ..mentions.names_common import names_lexicon
+from ..patterns import NEVER, alternation, start_of_sentence
+from ..patterns import SENTENCE_STOPS as _STOPS
 from .affiliations import Affiliations, evidence
 
 RELATIONS_FILE = LEXICON_DIR / "relations.json"
 _MAX_GAP = 48
-_STOPS = "。！？；;\n"
 
 
 @dataclass(frozen=True)
@@ -177,8 +180,6 @@ _APPOSITION = re.compile(r"\A\s*,\s*(?:a|an|the)\s[^,;()]{3,100}?,\s*", re.IGNOR
 @lru_cache(maxsize=1)
 def _place_words() -> re.Pattern[str]:
     """"the Copenhagen-based": a hyphenated place word before a name, skipped between two mentions."""
-    from ..mentions.names_common import names_lexicon
-
     ends = names_lexicon().en_orgs.get("place_prefixes", [])
     alts = "|".join(re.escape(e) for e in ends) or "(?!)"
     return re.compile(rf"\b[\w.]+(?:{alts})\s+\Z")
@@ -207,8 +208,6 @@ def _gap_readings(gap: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _app_word() -> re.Pattern[str]:
-    from ..mentions.names_common import names_lexicon
-
     words = sorted(names_lexicon().services["app_words"], key=len, reverse=True)
     return re.compile(r"\A\s?(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])\s*")
 
@@ -228,8 +227,6 @@ _OWNER_LINK = re.compile(r"\s*(?:旗下|旗下的|的子公司|子公司|全资�
 
 @lru_cache(maxsize=1)
 def _gazetteer():
-    from ..mentions.gazetteer import shared_gazetteer
-
     return shared_gazetteer()
 
 
@@ -251,7 +248,7 @@ def subject_owners(text: str, mentions: list[Mention], lang: str) -> list[Relati
     out = []
     for hit in re.finditer("旗下", text):
         pos = hit.start()
-        lo = max(text.rfind(c, 0, pos) for c in _STOPS + "】") + 1  # 【电商报讯】: a credit, not the subject
+        lo = start_of_sentence(text, pos, _STOPS + "】")  # 【电商报讯】: a credit, not the subject
         if any(pos - 2 <= m.end <= pos for m in ms):
             continue  # "A旗下B": the pair patterns read it
         owner = next((m for m in ms if lo <= m.start and m.end <= pos and _types_of(m) & {"Company", "Organization"}), None)
@@ -291,10 +288,6 @@ def _cues() -> dict:
     return data
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
 def anaphor_mentions(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     """"该服务由菜鸟提供", "The service is operated by X": the anaphor read as the service named last before it."""
     words = _cues()["service_anaphors"].get(lang, [])
@@ -304,7 +297,7 @@ def anaphor_mentions(text: str, mentions: list[Mention], lang: str) -> list[Ment
     taken = [(m.start, m.end) for m in mentions]
     out = []
     edge = (r"(?<![\w-])", r"(?![\w-])") if lang == "en" else ("", "")
-    for hit in re.finditer(rf"{edge[0]}(?:{_alt(words)}){edge[1]}", text, re.IGNORECASE):
+    for hit in re.finditer(rf"{edge[0]}(?:{alternation(words, NEVER)}){edge[1]}", text, re.IGNORECASE):
         a, b = hit.span()
         if any(s < b and a < e for s, e in taken):
             continue
@@ -315,7 +308,7 @@ def anaphor_mentions(text: str, mentions: list[Mention], lang: str) -> list[Ment
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in _STOPS) + 1
+    return start_of_sentence(text, pos)
 
 
 def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
@@ -331,11 +324,11 @@ def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Rela
     for s in (m for m in ms if m.type == "Service"):
         lo = _sentence_start(text, s.start)
         if lang == "zh":
-            verb = re.search(rf"(?:{_alt(cue['zh_verbs'])})\s*[“「『\"]?\s*\Z", text[lo : s.start])
+            verb = re.search(rf"(?:{alternation(cue['zh_verbs'], NEVER)})\s*[“「『\"]?\s*\Z", text[lo : s.start])
             if not verb:
                 continue
             v = lo + verb.start()
-            tail = rf"(?:[（(][^（）()]{{1,20}}[）)])?\s*(?:{_alt(cue['zh_platform_tail'])})?\s*"
+            tail = rf"(?:[（(][^（）()]{{1,20}}[）)])?\s*(?:{alternation(cue['zh_platform_tail'], NEVER)})?\s*"
             plat = next((p for p in reversed(ms) if lo <= p.start and p.end <= v and "Platform" in _types_of(p)
                          and text[max(lo, p.start - 1) : p.start] == "在" and re.fullmatch(tail, text[p.end : v])), None)
             if plat is None:
@@ -343,15 +336,15 @@ def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Rela
             org = next((o for o in reversed(ms) if lo <= o.start and o.end <= plat.start - 1 and org_ok(o)
                         and plat.start - o.end <= 16), None)
         else:
-            verb = re.search(rf"(?<![\w-])(?:{_alt(cue['en_verbs'])})\s+(?:the\s+|its\s+|a\s+)?\Z", text[lo : s.start],
-                             re.IGNORECASE)
+            verbs = alternation(cue["en_verbs"], NEVER)
+            verb = re.search(rf"(?<![\w-])(?:{verbs})\s+(?:the\s+|its\s+|a\s+)?\Z", text[lo : s.start], re.IGNORECASE)
             if not verb:
                 continue
             v = lo + verb.start()
             org = next((o for o in reversed(ms) if lo <= o.start and o.end <= v and org_ok(o)
                         and not text[o.end : v].strip()), None)
             hi = min([i for i in (text.find(c, s.end) for c in _STOPS) if i >= 0] + [len(text), s.end + 80])
-            on = rf"(?<![\w-])(?:{_alt(cue['en_on'])})\s+\Z"
+            on = rf"(?<![\w-])(?:{alternation(cue['en_on'], NEVER)})\s+\Z"
             plat = next((p for p in ms if s.end < p.start and p.end <= hi and "Platform" in _types_of(p)
                          and re.search(on, text[s.end : p.start], re.IGNORECASE)), None)
         if org is None or plat is None or (org.key is not None and org.key == plat.key):

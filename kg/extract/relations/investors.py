@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ...model import ORGANIZATION_TYPES, Mention
+from ...text import HAN_BASIC
 from ..events.role_words import RoleWords
 from ..events.roles import actor_candidates
 from ..mentions.lists import abbreviations, list_ending_at
@@ -55,7 +56,7 @@ _EN_INVESTOR_LIST = re.compile(
     r"(?:the\s+)?([A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of))*)"
     r"((?:\s*(?:,\s*and|,|\band\b|&)\s*(?:the\s+)?[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of))*)*)"
 )
-_ZH_INVESTOR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·]{2,14}")
+_ZH_INVESTOR = re.compile(rf"[{HAN_BASIC}A-Za-z0-9·]{{2,14}}")
 
 
 def unknown_investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleWords) -> list[Mention]:
