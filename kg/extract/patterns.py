@@ -33,6 +33,12 @@ def first_chars(words: Iterable[str]) -> str:
     return "(?=[" + "".join(sorted(firsts)) + "])"
 
 
+def ordered_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words in the order given: where two could match at one
+    place, the first listed wins (the lexicon's order is part of the rule)."""
+    return "|".join(re.escape(w) for w in words)
+
+
 def alternation(words: Iterable[str], empty: str = "") -> str:
     """A regex alternation of literal words, longest first so the longest one wins; `empty`
     (say NEVER) when there are no words."""

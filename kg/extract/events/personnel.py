@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, Mention
 from ..mentions.names_common import names_lexicon
+from ..patterns import ordered_alternation
 from .context import EventDoc, unique
 from .roles import clause_bounds, is_attribution
 from .subject import subject_words
@@ -24,8 +25,8 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     t = names_lexicon().titles
     zh = sorted({w for w in (*t["zh"], *subject_words().extra_titles) if w}, key=len, reverse=True)
     en = sorted({w for w in (*t["en_before"], *t["en_after"]) if w}, key=len, reverse=True)
-    return (re.compile("|".join(map(re.escape, zh))),
-            re.compile(r"\b(?:" + "|".join(map(re.escape, en)) + r")\b", re.IGNORECASE))
+    return (re.compile(ordered_alternation(zh)),
+            re.compile(r"\b(?:" + ordered_alternation(en) + r")\b", re.IGNORECASE))
 
 
 def position(text: str, spans: list[tuple[int, int]], hits: list[TriggerHit], lang: str) -> str | None:

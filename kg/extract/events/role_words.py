@@ -12,6 +12,7 @@ from functools import lru_cache
 from ...errors import LexiconError
 from ...lexicons import load_json
 from ...model import ORGANIZATION_TYPES
+from ..patterns import ordered_alternation
 from .triggers import TRIGGER_DIR, _any_of
 
 ROLES_FILE = TRIGGER_DIR / "_roles.json"
@@ -72,7 +73,7 @@ def role_words(lang: str) -> RoleWords:
         return _any_of(data[key][lang], lang)
 
     seps = sorted(data["list_separators"][lang], key=len, reverse=True)
-    sep = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in seps) + r")\s*\Z", re.IGNORECASE)
+    sep = re.compile(r"\s*(?:" + ordered_alternation(seps) + r")\s*\Z", re.IGNORECASE)
     return RoleWords(
         lang, pat("pronouns"), pat("passive"), pat("agent"), sep, pat("list_openers"), pat("list_closers"),
         pat("future"), pat("source_markers"), pat("source_after"), pat("receivers"),
@@ -87,7 +88,7 @@ def role_words(lang: str) -> RoleWords:
         re.compile(r"[”\"’）)]*\s*(?:" + pat("cause_markers").pattern + ")", re.IGNORECASE),
         re.compile(r"\s*(?:" + pat("noun_followers").pattern + ")", re.IGNORECASE),
         pat("party_pronouns"),
-        re.compile("|".join(re.escape(w) for w in data["exchanges"][lang]), re.IGNORECASE),
+        re.compile(ordered_alternation(data["exchanges"][lang]), re.IGNORECASE),
     )
 
 

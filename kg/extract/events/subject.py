@@ -17,6 +17,7 @@ from ...lexicons import load_json
 from ...model import Mention
 from ...text import HAN_BASIC
 from ..mentions.names_common import cut, names_lexicon
+from ..patterns import ordered_alternation
 from .triggers import TRIGGER_DIR
 
 _TIME = re.compile(r"[\d０-９一二三四五六七八九十〇零两]{1,4}(?:年|月|日|号|時|时|点|點|分|季度|周)|[\s　:：]+")
@@ -48,7 +49,7 @@ def subject_words() -> SubjectWords:
     titles = sorted({*data["zh_titles"], *names_lexicon().titles["zh"]}, key=len, reverse=True)
     return SubjectWords(
         time=frozenset(data["zh_time"]), stops=frozenset(data["zh_stops"]), not_names=frozenset(data["zh_not_names"]),
-        person_triggers=tuple(data["zh_person_triggers"]), titles=re.compile("|".join(map(re.escape, titles))),
+        person_triggers=tuple(data["zh_person_triggers"]), titles=re.compile(ordered_alternation(titles)),
         time_sorted=tuple(sorted(data["zh_time"], key=len, reverse=True)), extra_titles=tuple(data["zh_titles"]),
         en_gap=frozenset(data["en_gap"]), en_not_names=frozenset(data["en_not_names"]),
         bad_first=frozenset(data["zh_bad_first"]), descriptor_heads=frozenset(data["zh_descriptor_heads"]),

@@ -18,13 +18,11 @@ from ...lexicons import entity_index, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ...text import HAN_BASIC, normalize
 from ..mentions.names_common import names_lexicon
-from ..patterns import NEVER, alternation, start_of_sentence
+from ..patterns import NEVER, alternation, ordered_alternation, start_of_sentence
 from ..patterns import SENTENCE_STOPS as STOPS
 
 _ABBR_BEFORE = re.compile(r"[（(][A-Za-z]{2,6}[）)]\s*\Z")
 _ZH_JOINERS = ("、", "和", "及", "与", "以及", "同")
-_ZH_SELF = re.compile(r"(?:该|本|这家)?(?:公司|集团)\Z")
-_EN_SELF = re.compile(r"\A(?:the\s+)?(?:company|firm|group)\Z", re.IGNORECASE)
 _EN_LINK = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _VENUE = re.compile(r"(?:在|于|登陆|\b(?:on|at|in)\s+(?:the\s+)?)\Z", re.IGNORECASE)  # an exchange or a place
 _EN_CAPS = re.compile(r"((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})")
@@ -40,8 +38,17 @@ def evidence(text: str, a: int, b: int) -> str:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
-    """copula_titles, local_government and founded_by of relations.json."""
+    """copula_titles, local_government, founded_by and self_references of relations.json."""
     return load_json("relations.json")
+
+
+@lru_cache(maxsize=1)
+def _self_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"该公司", "the company": the words naming the story's own company (zh at a text's end, en whole)."""
+    words = _cues()["self_references"]
+    zh = re.compile(rf"(?:{ordered_alternation(words['zh_determiners'])})?(?:{ordered_alternation(words['zh_heads'])})\Z")
+    en = re.compile(rf"\A(?:the\s+)?(?:{ordered_alternation(words['en_heads'])})\Z", re.IGNORECASE)
+    return zh, en
 
 
 class Affiliations:
@@ -55,7 +62,7 @@ class Affiliations:
         self.orgs = [m for m in ms if m.type in ORGANIZATION_TYPES]
         self.main = self._main_org()
         words = sorted(rules.titles_words[lang], key=len, reverse=True)
-        alt = "|".join(re.escape(w) for w in words)
+        alt = ordered_alternation(words)
         if lang == "zh":
             self.chain = re.compile(rf"(?:{alt})(?:兼(?:{alt}))*\Z", re.IGNORECASE)
             self.appointed = re.compile(  # "聘任X为公司副总裁", "X接任CEO"
@@ -165,7 +172,7 @@ class Affiliations:
             t_start = start + m.start()
             org = self._known_inside(start, t_start)
             office = title.casefold() in self.rules.office_titles
-            if org is None and (_ZH_SELF.search(text[start:t_start]) or (not office and (
+            if org is None and (_self_words()[0].search(text[start:t_start]) or (not office and (
                     self._main_in_sentence(person) or self._no_org_in_sentence(person)))):
                 org = self.main  # "公司副总裁X", the story's company named earlier in the sentence or the only one near
             out.extend(self._relations(person, org, title, start, max(person.end, stop)))
@@ -196,7 +203,7 @@ class Affiliations:
             return []
         a, b = m.span("org")
         org = self._known_inside(a, b) if b > a else None
-        if org is None and _ZH_SELF.search(self.text[a:b]):
+        if org is None and _self_words()[0].search(self.text[a:b]):
             lo = start_of_sentence(self.text, person.start)
             org = next((o for o in self.orgs if lo <= o.start < person.start), self.main)  # the sentence's subject
         return self._relations(person, org, m.group("title"), person.start, m.end())
@@ -344,7 +351,7 @@ class Affiliations:
             if link and self.has_title.search(text, a, link.start()):
                 return self._relations(person, org, text[a : link.start()], person.start, org.end)
         poss = re.match(r"(.+?)['’]s\s+(.+)\Z", apposition)
-        if poss and _EN_SELF.match(poss.group(1)) and self.has_title.search(poss.group(2)):
+        if poss and _self_words()[1].match(poss.group(1)) and self.has_title.search(poss.group(2)):
             return self._relations(person, self.main, poss.group(2).strip(), person.start, b)
         if poss and self.has_title.search(poss.group(2)):  # "X, the CMA's executive director"
             owner = next((o for o in self.orgs + self.new if o.start == a and o.end == a + len(poss.group(1))), None)

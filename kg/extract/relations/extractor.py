@@ -18,7 +18,7 @@ from ...model import ENTITY_TYPES, ORGANIZATION_TYPES, Extraction, Mention, Rela
 from .. import EXTRACTORS
 from ..mentions.gazetteer import shared_gazetteer
 from ..mentions.names_common import names_lexicon
-from ..patterns import NEVER, alternation, start_of_sentence
+from ..patterns import NEVER, alternation, ordered_alternation, start_of_sentence
 from ..patterns import SENTENCE_STOPS as _STOPS
 from .affiliations import Affiliations, evidence
 
@@ -109,7 +109,7 @@ def load_rules() -> RelationRules:
     titles = {}
     for lang in ("zh", "en"):
         words = sorted(data["titles"][lang], key=len, reverse=True)
-        titles[lang] = re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")\Z", re.IGNORECASE)
+        titles[lang] = re.compile(r"(?:" + ordered_alternation(words) + r")\Z", re.IGNORECASE)
     index = entity_index()
     title_orgs = []
     for item in data.get("title_orgs", []):
@@ -119,7 +119,7 @@ def load_rules() -> RelationRules:
     heads = tuple((w, typ) for typ, ws in data["org_heads"].items() for w in ws)
     if any(t not in ORGANIZATION_TYPES for _, t in heads):
         raise LexiconError(f"{where('org_heads')}: org_heads keys must be organisation types")
-    speech = {lang: re.compile("|".join(re.escape(w) for w in data["person_speech"][lang]), re.IGNORECASE)
+    speech = {lang: re.compile(ordered_alternation(data["person_speech"][lang]), re.IGNORECASE)
               for lang in ("zh", "en")}
     not_org = data.get("not_org", [])
     if not isinstance(not_org, list) or not all(isinstance(w, str) and w for w in not_org):
@@ -181,7 +181,7 @@ _APPOSITION = re.compile(r"\A\s*,\s*(?:a|an|the)\s[^,;()]{3,100}?,\s*", re.IGNOR
 def _place_words() -> re.Pattern[str]:
     """"the Copenhagen-based": a hyphenated place word before a name, skipped between two mentions."""
     ends = names_lexicon().en_orgs.get("place_prefixes", [])
-    alts = "|".join(re.escape(e) for e in ends) or "(?!)"
+    alts = ordered_alternation(ends) or NEVER
     return re.compile(rf"\b[\w.]+(?:{alts})\s+\Z")
 
 
@@ -209,7 +209,7 @@ def _gap_readings(gap: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _app_word() -> re.Pattern[str]:
     words = sorted(names_lexicon().services["app_words"], key=len, reverse=True)
-    return re.compile(r"\A\s?(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z])\s*")
+    return re.compile(r"\A\s?(?:" + ordered_alternation(words) + r")(?![A-Za-z])\s*")
 
 
 def _owner_chains(gap: str, gap_start: int, mentions: list[Mention]) -> list[str]:
@@ -217,12 +217,15 @@ def _owner_chains(gap: str, gap_start: int, mentions: list[Mention]) -> list[str
     out = []
     for m in mentions:
         rest = gap[m.end - gap_start :] if gap_start <= m.start and m.end - gap_start <= len(gap) else None
-        if rest is not None and _OWNER_LINK.fullmatch(rest):
+        if rest is not None and _owner_link().fullmatch(rest):
             out.append(gap[: m.start - gap_start])
     return out
 
 
-_OWNER_LINK = re.compile(r"\s*(?:旗下|旗下的|的子公司|子公司|全资子公司)\s*")
+@lru_cache(maxsize=1)
+def _owner_link() -> re.Pattern[str]:
+    """The words between a parent and the company it owns (owner_links of relations.json)."""
+    return re.compile(r"\s*(?:" + ordered_alternation(_cues()["owner_links"]["zh"]) + r")\s*")
 
 
 @lru_cache(maxsize=1)
@@ -280,9 +283,10 @@ def brand_owners(mentions: list[Mention]) -> list[Relation]:
 @lru_cache(maxsize=1)
 def _cues() -> dict:
     """The cue-word sections of relations.json (launch_on, service_anaphors, copula_titles,
-    local_government, founded_by), checked once."""
+    local_government, founded_by, owner_links, self_references), checked once."""
     data = load_json(RELATIONS_FILE)
-    for key in ("launch_on", "service_anaphors", "copula_titles", "local_government", "founded_by"):
+    for key in ("launch_on", "service_anaphors", "copula_titles", "local_government", "founded_by", "owner_links",
+                "self_references"):
         if not isinstance(data.get(key), dict):
             raise LexiconError(f"{RELATIONS_FILE}: {key!r} must be an object")
     return data
