@@ -12,14 +12,14 @@ from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Menti
 from ...text import sentences
 from .. import EXTRACTORS
 from ..figures.meaning import event_default
-from ..mentions.backrefs import closing, deadline, refers_back
-from ..mentions.lists import fallback_list, list_after, list_ending_at, referred_list
 from ..mentions.places import market_places
-from ..relations.investors import investors, unknown_investors
+from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
 from .guards import is_visit, no_outlets, responds
 from .headline import HeadlineDates
+from .investors import investors, unknown_investors
+from .lists import fallback_list, list_after, list_ending_at, referred_list
 from .personnel import personnel_roles
 from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_words
 from .roles import (

@@ -9,10 +9,13 @@ the trigger ("清退中通冷链、吉时达等物流商"). The words used live 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ...lexicons import load_json
 from ...model import Mention
 from ...text import HAN_BASIC
-from .role_words import ACTOR_TYPES, RoleWords
+from ..patterns import ordered_alternation
+from .role_words import ACTOR_TYPES, ROLES_FILE, RoleWords
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 
@@ -38,7 +41,8 @@ def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     """True for a news source named as such ("According to Caixin", 据新华社)."""
     before = re.split(r"[，,：:；;]", text[max(lo, m.start - 16) : m.start])[-1]  # "据公告，A": A is no source
     after = text[m.end : m.end + 6].lstrip("》”\" ")
-    told = _ZH_TOLD.search(text, max(0, m.start - 2), m.start) and _ZH_SAID.match(text, m.end)
+    told_to, told_said = _told_source()
+    told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
     if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
         return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
     if words.source.search(before):
@@ -48,8 +52,15 @@ def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
 
 
 _ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日电|[{HAN_BASIC}]{{0,3}}讯(?=[\s\d　，,：:（(]|\Z)")
-_ZH_TOLD = re.compile(r"(?:向|告诉|對|对|回应|回复|答复|接受)\Z")
-_ZH_SAID = re.compile(r"(?:记者|記者)?(?:表示|透露|介绍|称|稱|证实|回应|坦言|采访|採訪)")
+
+
+@lru_cache(maxsize=1)
+def _told_source() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"商家向亿邦动力表示": the words before and after an outlet that is told something (told_source of _roles.json)."""
+    words = load_json(ROLES_FILE)["told_source"]
+    to = re.compile(rf"(?:{ordered_alternation(words['to'])})\Z")
+    said = re.compile(rf"(?:{ordered_alternation(words['reporters'])})?(?:{ordered_alternation(words['verbs'])})")
+    return to, said
 
 
 def actor_candidates(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from ...lexicons import load_words
 from ...model import ORGANIZATION_TYPES, Mention
 from ...text import HAN_BASIC
-from ..events.role_words import ACTOR_TYPES, RoleWords
+from .role_words import ACTOR_TYPES, RoleWords
 
 _WINDOW = {"zh": 16, "en": 70}
 # "A and existing investor B", "A、日本創投B": a role or a kind of investor between two list items

@@ -5,9 +5,9 @@ import re
 
 from ...model import ORGANIZATION_TYPES, Mention
 from ...text import HAN_BASIC
-from ..events.role_words import RoleWords
-from ..events.roles import actor_candidates
-from ..mentions.lists import abbreviations, list_ending_at
+from .lists import abbreviations, list_ending_at
+from .role_words import RoleWords
+from .roles import actor_candidates
 
 
 def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleWords) -> list[Mention]:

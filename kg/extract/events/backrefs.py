@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...model import EventMention
-from ..events.context import DEAL_TYPES, EventDoc, another_amount, dates_in, with_more_figures
-from ..events.roles import actor_candidates, clause_bounds
-from ..events.triggers import TriggerHit
+from .context import DEAL_TYPES, EventDoc, another_amount, dates_in, with_more_figures
+from .roles import actor_candidates, clause_bounds
+from .triggers import TriggerHit
 
 CLOSING_TYPES = DEAL_TYPES
 
