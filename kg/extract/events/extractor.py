@@ -7,12 +7,14 @@ and figure extractors found in the sentence. Partnerships also yield `partnerOf`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
 from ...text import sentences
 from .. import EXTRACTORS
 from ..figures.meaning import event_default
 from ..mentions.places import market_places
+from ..patterns import ordered_alternation
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
@@ -21,7 +23,7 @@ from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
 from .personnel import personnel_roles
-from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_words
+from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_cues, role_words
 from .roles import (
     actor_candidates,
     asides,
@@ -63,11 +65,23 @@ _REPLACED = re.compile(r"(?:\breplac(?:es|ing|ed)\s+(?:the\s+)?|\bsupersed(?:es|
 _SETTLE = re.compile(r"\b(?:agree[sd]?\s+to\s+pay|to\s+settle|settled|will\s+pay)\b|(?:同意支付|达成和解|和解)", re.IGNORECASE)
 _VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
 _WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
-_DONE = re.compile(r"\s*(?:前|之前)?(?:正式|已)?(?:完成|交割|完成交割|完成過戶|完成过户)")  # "已于6月14日完成"
 # "against (online marketplace) X": up to three lower-case words between
 _AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}\Z")
 _AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
-SERVICE_SUFFIX = re.compile(r"\s*(?:APP|App|app|应用|小程序|客户端|版)")
+
+
+@lru_cache(maxsize=1)
+def _done() -> re.Pattern[str]:
+    """"已于6月14日完成": the words after a date that make it the day a deal closed (completion of _roles.json)."""
+    w = role_cues("completion")
+    return re.compile(rf"\s*(?:{ordered_alternation(w['before'])})?(?:{ordered_alternation(w['adverbs'])})?"
+                      rf"(?:{ordered_alternation(w['verbs'])})")
+
+
+@lru_cache(maxsize=1)
+def service_suffix() -> re.Pattern[str]:
+    """"“X”APP": the words after a quoted name that make it an app (app_suffixes of _roles.json)."""
+    return re.compile(r"\s*(?:" + ordered_alternation(role_cues("app_suffixes")["words"]) + ")")
 
 
 class _Builder:
@@ -338,7 +352,7 @@ class _Builder:
             if any(m.start <= a and b <= m.end and m.type not in ABOUT_TYPES for m in doc.mentions):
                 continue  # 《晚点LatePost》: a name the text already reads as an outlet or company
             near = min(abs(hit.start - b), abs(a - hit.end)) <= 8
-            app = bool(SERVICE_SUFFIX.match(text, b + 1))
+            app = bool(service_suffix().match(text, b + 1))
             if kind == "book":
                 mtype = "Policy"
             elif typ in ("Launch", "Discontinuation") and (near or app):
@@ -367,7 +381,7 @@ class _Builder:
         if effective is None and typ in ("Acquisition", "Investment"):
             # "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": when it took effect
             effective = next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])
-                              or _DONE.match(text, d.end)), None)
+                              or _done().match(text, d.end)), None)
             if date == effective:
                 date = None
         if effective is None and typ in EFFECT_TYPES:

@@ -8,7 +8,8 @@ from functools import lru_cache
 from ...lexicons import load_words
 from ...model import ORGANIZATION_TYPES, Mention
 from ...text import HAN_BASIC
-from .role_words import ACTOR_TYPES, RoleWords
+from ..patterns import ordered_alternation
+from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _WINDOW = {"zh": 16, "en": 70}
 # "A and existing investor B", "A、日本創投B": a role or a kind of investor between two list items
@@ -125,14 +126,19 @@ def abbreviations() -> frozenset[str]:
     return frozenset(load_words("abbreviations.txt"))
 
 
-_THE_ABOVE = re.compile(r"(?:上述|前述|以上|该|這|这)(?:\d+|[一二两三四五六七八九十]+)?(?:家|个|名|個)?"
-                        r"|\b(?:these|the)\s+(?:two|three|four|five|six|\d+)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _the_above() -> re.Pattern[str]:
+    """"上述三家", "the three": words that refer back to a list named before (the_above of _roles.json)."""
+    w = role_cues("the_above")
+    return re.compile(rf"(?:{ordered_alternation(w['zh_words'])})(?:\d+|[一二两三四五六七八九十]+)?"
+                      rf"(?:{ordered_alternation(w['zh_counters'])})?"
+                      rf"|\b(?:these|the)\s+(?:{ordered_alternation(w['en_numbers'])}|\d+)\b", re.IGNORECASE)
 
 
 def referred_list(text: str, mentions: list[Mention], lo: int, hi: int, prev_lo: int, words: RoleWords) -> list[Mention]:
     """"与上述三家服务商终止合作", "the three firms": the longest list of organisations named
     in the previous sentence (or earlier in this one) when the clause refers back to it."""
-    if not _THE_ABOVE.search(text, lo, hi):
+    if not _the_above().search(text, lo, hi):
         return []
     orgs = [m for m in mentions if prev_lo <= m.start and m.end <= hi and m.type in ORGANIZATION_TYPES]
     best: list[Mention] = []

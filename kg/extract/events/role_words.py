@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ...errors import LexiconError
 from ...lexicons import load_json
@@ -55,6 +55,23 @@ class RoleWords:
     noun: re.Pattern[str]  # right after a trigger used as a noun: 处罚决定 (the decision of an event told before)
     party: re.Pattern[str]  # 当事人, "the company": the party an enforcement story is about
     exchange: re.Pattern[str]  # in an exchange's name: it lists or suspends others, it is not listed
+
+
+@cache
+def role_cues(key: str) -> dict[str, list[str]]:
+    """One section of `_roles.json` that a single rule reads (told_source, completion, ...): its
+    word lists by name, checked once; "_note" is left out."""
+    entry = load_json(ROLES_FILE).get(key)
+    if not isinstance(entry, dict):
+        raise LexiconError(f"{ROLES_FILE}: {key!r} must be an object of word lists")
+    out = {}
+    for name, words in entry.items():
+        if name.startswith("_"):
+            continue
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"{ROLES_FILE}: {key}.{name} must list non-empty strings")
+        out[name] = words
+    return out
 
 
 @lru_cache(maxsize=2)

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...lexicons import load_json
 from ...model import Mention
 from ...text import HAN_BASIC
 from ..patterns import ordered_alternation
-from .role_words import ACTOR_TYPES, ROLES_FILE, RoleWords
+from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 
@@ -57,7 +56,7 @@ _ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日电|[{H
 @lru_cache(maxsize=1)
 def _told_source() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"商家向亿邦动力表示": the words before and after an outlet that is told something (told_source of _roles.json)."""
-    words = load_json(ROLES_FILE)["told_source"]
+    words = role_cues("told_source")
     to = re.compile(rf"(?:{ordered_alternation(words['to'])})\Z")
     said = re.compile(rf"(?:{ordered_alternation(words['reporters'])})?(?:{ordered_alternation(words['verbs'])})")
     return to, said
