@@ -103,7 +103,7 @@ def test_lexicons_jd_family_kept_apart() -> None:
 def test_role_cue_sections_load_and_a_missing_one_names_the_file() -> None:
     from kg.extract.events.role_words import role_cues
 
-    for key in ("told_source", "app_suffixes", "completion", "the_above"):
+    for key in ("told_source", "app_suffixes", "completion", "the_above", "store_after"):
         section = role_cues(key)
         assert section and all(words for words in section.values()), key
     with pytest.raises(LexiconError, match=r"_roles\.json"):

@@ -54,6 +54,14 @@ _ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日电|[{H
 
 
 @lru_cache(maxsize=1)
+def _store_after() -> re.Pattern[str]:
+    """"天貓國際旗艦店", "the Amazon storefront": words after a platform that make it the place of a store."""
+    w = role_cues("store_after")
+    return re.compile(rf"(?:{ordered_alternation(w['zh_places'])})?(?:{ordered_alternation(w['zh_stores'])})"
+                      rf"|\s+(?:{ordered_alternation(w['en_stores'])})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _told_source() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"商家向亿邦动力表示": the words before and after an outlet that is told something (told_source of _roles.json)."""
     words = role_cues("told_source")
@@ -126,7 +134,7 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
             continue  # "X, which competes with Y, said": Y is not the subject
         if _INSTRUMENT.search(text[max(lo, m.start - 8) : m.start]):
             continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
-        if _STORE_AFTER.match(text, m.end):
+        if _store_after().match(text, m.end):
             continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
         name = m.key or (m.alias_of or m.text)
         bracketed = last_counterpart is not None and (re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
@@ -150,8 +158,6 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
 
 
 _INSTRUMENT = re.compile(r"(?:通过|借助|經由|经由|透過|\bvia|\bthrough|\busing)\s*(?:其|旗下|its|their|the)?\s*\Z", re.IGNORECASE)
-_STORE_AFTER = re.compile(r"(?:国际|國際|平台|平臺|上的|上)?(?:旗舰店|旗艦店|官方旗舰店|官方旗艦店|店铺|店鋪|官方店|网店|網店|"
-                          r"小程序)|\s+(?:store|storefront|shop|flagship)\b", re.IGNORECASE)
 _APPOSITION = re.compile(r"(?:\s+(?:plc|inc\.?|ltd\.?|llc|corp\.?|co\.|ag|se|nv|n\.v\.|b\.v\.|s\.a\.|gmbh))?"
                          r",\s+(?:a|an|the)\s", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
