@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...errors import LexiconError
 from ...lexicons import load_json
 from ...model import Mention
 from ...text import HAN_BASIC
@@ -22,7 +23,6 @@ from .triggers import TRIGGER_DIR
 
 _TIME = re.compile(r"[\d０-９一二三四五六七八九十〇零两]{1,4}(?:年|月|日|号|時|时|点|點|分|季度|周)|[\s　:：]+")
 _PERIOD = re.compile(r"(?:19|20)\d\d(?:年|财年|年度)|[一二三四1-4]季度|[上下]半年|前三季度")
-_BY_AGENT = re.compile(rf"由([{HAN_BASIC}A-Za-z][{HAN_BASIC}A-Za-z0-9·&]{{1,9}})(?:正式|公司|官方)?\Z")
 _NAME = re.compile(rf"[{HAN_BASIC}A-Za-z][{HAN_BASIC}A-Za-z0-9·&.\-]*")
 _MAX = 10
 
@@ -41,6 +41,16 @@ class SubjectWords:
     bad_first: frozenset[str] = frozenset()
     descriptor_heads: frozenset[str] = frozenset()
     object_heads: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _by_agent() -> re.Pattern[str]:
+    """"由中兴(正式)发布": the agent named after 由, with the words that may follow it (zh_agent_tails)."""
+    path = TRIGGER_DIR / "_subjects.json"
+    tails = load_json(path).get("zh_agent_tails")
+    if not isinstance(tails, list) or not all(isinstance(w, str) and w for w in tails):
+        raise LexiconError(f"{path}: 'zh_agent_tails' must list non-empty strings")
+    return re.compile(rf"由([{HAN_BASIC}A-Za-z][{HAN_BASIC}A-Za-z0-9·&]{{1,9}})(?:{ordered_alternation(tails)})?\Z")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +74,7 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     if any(c_lo <= m.start and m.end <= t_start and m.type != "Place" for m in mentions) or t_start - c_lo < 2:
         return None
     words = subject_words()
-    agent = _BY_AGENT.search(text, c_lo, t_start)  # "第一部5G手机由中兴发布": the agent after 由
+    agent = _by_agent().search(text, c_lo, t_start)  # "第一部5G手机由中兴发布": the agent after 由
     if agent is not None and agent.group(1) not in words.not_names:
         return Mention(text=agent.group(1), start=agent.start(1), end=agent.end(1), type="Organization", extractor="events",
                        confidence=0.5)
