@@ -102,7 +102,8 @@ class _AllPairsNear:
 
 
 def names_rows(sizes: list[int]) -> list[str]:
-    from kg.extract import Pipeline, names
+    from kg.extract import Pipeline
+    from kg.extract.mentions import names
     from kg.model import Document
 
     pipe = Pipeline(["gazetteer"])
@@ -139,7 +140,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "HOSTILE-RESULTS.md")
     args = ap.parse_args()
     global _INDEXED
-    from kg.extract import names
+    from kg.extract.mentions import names
 
     _INDEXED = (names._Spans, names._Near)
     with tempfile.TemporaryDirectory() as tmp:

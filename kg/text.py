@@ -143,12 +143,15 @@ def strip_org_suffix(s: str) -> str:
 # --- sentences -----------------------------------------------------------------------
 
 _CLOSERS = re.escape("”’\"'」』）)]】》")
-_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Han ranges for regex character classes, one copy for the whole package:
+# HAN_CLASS: extension A, the unified ideographs and the compatibility forms; HAN_BASIC: the unified ideographs alone.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_BASIC = r"\u4e00-\u9fff"  # as regex escapes, so patterns read as before
 _BOUNDARY = re.compile(
     rf"[。！？]+[{_CLOSERS}]*"  # Chinese terminators always end a sentence
-    rf"|[!?]+[{_CLOSERS}]*(?=\s|\Z|[{_CJK_CLASS}])"  # ASCII ones unless inside a token (URLs)
-    rf"|\.[{_CLOSERS}]*(?=\s+[\"“‘(]?[A-Z{_CJK_CLASS}])"  # ". " then a capital or Han
-    rf"|(?<=[{_CJK_CLASS}])\.(?=\s*[{_CJK_CLASS}])"  # a Latin full stop used in Chinese
+    rf"|[!?]+[{_CLOSERS}]*(?=\s|\Z|[{HAN_CLASS}])"  # ASCII ones unless inside a token (URLs)
+    rf"|\.[{_CLOSERS}]*(?=\s+[\"“‘(]?[A-Z{HAN_CLASS}])"  # ". " then a capital or Han
+    rf"|(?<=[{HAN_CLASS}])\.(?=\s*[{HAN_CLASS}])"  # a Latin full stop used in Chinese
     rf"|\.[{_CLOSERS}]*\s*\Z"
     r"|\n"
 )

@@ -42,6 +42,6 @@ def seed_store(seed_graph: Path):
 @pytest.fixture(scope="session")
 def names():
     """One name extractor for every names test (it compiles its word lists once)."""
-    from kg.extract.names import NamesExtractor
+    from kg.extract.mentions.names import NamesExtractor
 
     return NamesExtractor()

@@ -128,7 +128,7 @@ def test_build_single_file(tmp_path: Path, seeds_dir: Path) -> None:
 
 def test_build_extractor_bug_keeps_other_facts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A crash in one extractor is a warning naming the document; the other extractors' facts stay."""
-    from kg.extract import figures
+    from kg.extract.figures import extractor as figures
 
     def broken(self, ex) -> None:
         raise RuntimeError("boom")

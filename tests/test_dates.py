@@ -7,8 +7,9 @@ import pytest
 
 from kg.errors import LexiconError
 from kg.extract import EXTRACTORS, Pipeline
-from kg.extract.cuefile import CueFile, alternation, first_chars
+from kg.extract.cuefile import CueFile
 from kg.extract.dates import date_spans, find_dates
+from kg.extract.patterns import alternation, first_chars
 from kg.model import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

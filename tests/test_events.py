@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from kg.errors import LexiconError
-from kg.extract.events import EventExtractor
-from kg.extract.triggers import TriggerMatcher, read_triggers
+from kg.extract.events.extractor import EventExtractor
+from kg.extract.events.triggers import TriggerMatcher, read_triggers
 from kg.model import DateMention, Document, Extraction, Figure, Mention
 
 EXTRACTOR = EventExtractor()

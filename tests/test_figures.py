@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import EXTRACTORS, Pipeline
-from kg.extract.figures import cn_number, find_figures
+from kg.extract.figures.extractor import cn_number, find_figures
 from kg.model import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

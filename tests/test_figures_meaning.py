@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import Pipeline
-from kg.extract.figure_meaning import meaning_words
+from kg.extract.figures.meaning import meaning_words
 from kg.model import Document
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import EXTRACTORS, Pipeline
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.mentions.gazetteer import Gazetteer
 from kg.model import Document
 
 

@@ -98,3 +98,13 @@ def test_lexicons_jd_family_kept_apart() -> None:
     family = ["jd-com", "jd-retail", "jd-logistics", "jd-health"]
     assert len({entities[i].label_en for i in family}) == 4
     assert "Company" in entities["jd-com"].types and "Platform" in entities["jd-com"].types
+
+
+def test_role_cue_sections_load_and_a_missing_one_names_the_file() -> None:
+    from kg.extract.events.role_words import role_cues
+
+    for key in ("told_source", "app_suffixes", "completion", "the_above", "store_after"):
+        section = role_cues(key)
+        assert section and all(words for words in section.values()), key
+    with pytest.raises(LexiconError, match=r"_roles\.json"):
+        role_cues("no_such_section")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import EXTRACTORS, Pipeline
-from kg.extract.names import NamesExtractor
+from kg.extract.mentions.names import NamesExtractor
 from kg.model import Document, Extraction, Mention
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import NamesExtractor
-from kg.extract.names_common import names_lexicon
-from kg.extract.repeats import RepeatsExtractor, repeatable, short_form, short_forms
+from kg.extract.mentions.names import NamesExtractor
+from kg.extract.mentions.names_common import names_lexicon
+from kg.extract.mentions.repeats import RepeatsExtractor, repeatable, short_form, short_forms
 from kg.model import Mention
 from tests.names_helpers import found_types as _found
 

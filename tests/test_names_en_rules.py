@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import NamesExtractor
+from kg.extract.mentions.names import NamesExtractor
 from tests.names_helpers import found_types as _found
 
 
@@ -60,7 +60,7 @@ def test_no_junk(names: NamesExtractor, text: str, junk: str | None) -> None:
     ("Marketo Pay", "Marketo", "Platform", "offeredOn"),
 ], ids=["one-word-owner", "two-word-owner", "platform-owner"])
 def test_brand_owners(service: str, owner: str, otype: str, pred: str) -> None:
-    from kg.extract.relations import brand_owners
+    from kg.extract.relations.extractor import brand_owners
     from kg.model import Mention
 
     ms = [Mention(owner, 0, len(owner), otype), Mention(service, 50, 50 + len(service), "Service")]
@@ -128,7 +128,7 @@ def test_the_x_app_stays_a_service(names: NamesExtractor) -> None:
     ("Flipkart launched Flipkart Snack Club, a ₹49-a-month snack subscription on its app.", "Flipkart Snack Club"),
 ], ids=["express-like-word", "platform-prefix", "currency-word"])
 def test_service_appositions(names: NamesExtractor, text: str, name: str) -> None:
-    from kg.extract.gazetteer import Gazetteer
+    from kg.extract.mentions.gazetteer import Gazetteer
 
     known = Gazetteer().find(text)
     new, _ = names.find(text, known)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from kg.errors import LexiconError
-from kg.extract import names_common
-from kg.extract.names import NamesExtractor
-from kg.extract.names_alias import alias_mentions
-from kg.extract.persons import person_titles
+from kg.extract.mentions import names_common
+from kg.extract.mentions.aliases import alias_mentions
+from kg.extract.mentions.names import NamesExtractor
+from kg.extract.mentions.persons import person_titles
 from kg.model import Mention
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kg.extract.names import NamesExtractor
+from kg.extract.mentions.names import NamesExtractor
 from kg.model import Mention
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import NamesExtractor
-from kg.extract.persons import PersonFinder
+from kg.extract.mentions.names import NamesExtractor
+from kg.extract.mentions.persons import PersonFinder
 from tests.names_helpers import found_types as _found
 
 
@@ -57,7 +57,7 @@ def test_zh_suffix_edges(names: NamesExtractor, text: str, name: str | None, abs
 
 
 def test_short_form_of_a_discovered_name_is_that_name() -> None:
-    from kg.extract.names_alias import alias_mentions
+    from kg.extract.mentions.aliases import alias_mentions
     from kg.model import Mention
 
     text = "华信控股有限公司（「本公司」）宣布，本公司已完成收购。"  # a deictic short form
@@ -90,8 +90,8 @@ def test_quoted_firm_head_is_no_service(names: NamesExtractor, text: str, absent
     ("星海科技股份有限公司（以下简称“发行人”）拟于科创板上市。发行人本次拟募资5亿元。", "发行人"),
 ], ids=["target-company", "issuer"])
 def test_role_short_forms_carry_the_long_name(text: str, short: str) -> None:
-    from kg.extract.names import NamesExtractor
-    from kg.extract.names_alias import alias_mentions
+    from kg.extract.mentions.aliases import alias_mentions
+    from kg.extract.mentions.names import NamesExtractor
 
     new, _ = NamesExtractor().find(text, [])
     aliases = alias_mentions(text, new)

@@ -2,7 +2,7 @@
 found so far explains."""
 from __future__ import annotations
 
-from kg.extract.ner.en_select import sentences_to_tag
+from kg.extract.mentions.ner.en_select import sentences_to_tag
 
 STOPS = frozenset({"Monday", "March", "According"})
 
@@ -27,7 +27,7 @@ def test_partly_covered_word_is_read():
 
 
 def test_place_words_alone_do_not_call_the_tagger():
-    from kg.extract.ner import NerExtractor
+    from kg.extract.mentions.ner import NerExtractor
 
     stops = NerExtractor(("en",))._en_stops
     text = "In Shenzhen and Poland, sales rose 5% in March. Orders from Brightlane Logistics doubled."

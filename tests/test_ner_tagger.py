@@ -6,9 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kg.extract.ner.clauses import LIMIT, pieces
-from kg.extract.ner.lac import LacTagger
-from kg.extract.ner.viterbi import viterbi
+from kg.extract.mentions.ner.clauses import LIMIT, pieces
+from kg.extract.mentions.ner.lac import LacTagger
+from kg.extract.mentions.ner.viterbi import viterbi
 
 SENTENCES = [
     "张伟在北京市工作。",

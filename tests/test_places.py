@@ -7,7 +7,7 @@ import pytest
 
 from kg.errors import LexiconError
 from kg.extract import Pipeline
-from kg.extract.places import PlaceFinder, read_places
+from kg.extract.mentions.places import PlaceFinder, read_places
 from kg.model import Document, Mention
 
 

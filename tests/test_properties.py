@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kg.errors import IngestError
 from kg.extract.dates import find_dates
-from kg.extract.figures import cn_number, find_figures
+from kg.extract.figures.extractor import cn_number, find_figures
 from kg.ingest.corpus import ingest_file
 from kg.ingest.decode import decode_bytes
 

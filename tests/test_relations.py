@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.relations import RelationExtractor
+from kg.extract.relations.extractor import RelationExtractor
 from kg.model import Document, Extraction, Mention
 
 EXTRACTOR = RelationExtractor()

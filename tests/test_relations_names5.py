@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.repeats import long_forms
+from kg.extract.mentions.repeats import long_forms
 from kg.model import Mention
 from tests.test_relations import make, triples
 

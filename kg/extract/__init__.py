@@ -25,15 +25,30 @@ DEFAULT_PIPELINE = ("gazetteer", "names", "ner", "repeats", "places", "dates", "
 NER_MODES = {"on": "ner", "zh": "ner-zh", "en": "ner-en", "off": None}  # `kg build --ner` -> extractor
 
 
+# registry name -> the module (under this package) that registers it; modules sit by concept
+BUILTIN_MODULES = {
+    "gazetteer": "mentions.gazetteer",
+    "names": "mentions.names",
+    "ner": "mentions.ner",
+    "repeats": "mentions.repeats",
+    "places": "mentions.places",
+    "dates": "dates",
+    "figures": "figures.extractor",
+    "relations": "relations.extractor",
+    "events": "events.extractor",
+}
+
+
 def _load_builtin() -> None:
     """Import the extractor modules so that they register themselves."""
     import importlib
 
     for name in DEFAULT_PIPELINE:
+        module = f"{__name__}.{BUILTIN_MODULES[name]}"
         try:
-            importlib.import_module(f"{__name__}.{name}")
+            importlib.import_module(module)
         except ModuleNotFoundError as err:  # a module not written yet
-            if err.name != f"{__name__}.{name}":
+            if err.name != module:
                 raise
 
 

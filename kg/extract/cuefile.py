@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from ..errors import LexiconError
@@ -82,24 +81,3 @@ class CueFile:
             if not word or not isinstance(item, kind) or isinstance(item, bool):
                 raise self.error(word, f"{key!r}: entry {word!r} must map to a {kind.__name__}")
         return value
-
-
-def first_chars(words: Iterable[str]) -> str:
-    """`(?=[...])` of the words' first characters, to put right before an alternation of them.
-
-    re tries every branch of an alternation at every position of the text (it builds no
-    trie), so scanning for one of many words is slow; a single character-set test rejects
-    most positions first. The set folds case under re.IGNORECASE or (?i:...) as the words
-    do, so matches are unchanged. An empty word matches anywhere: then no guard.
-    """
-    firsts = set()
-    for w in words:
-        if not w:
-            return ""
-        firsts.add(re.escape(w[0]))
-    return "(?=[" + "".join(sorted(firsts)) + "])"
-
-
-def alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first so the longest one wins."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

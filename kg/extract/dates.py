@@ -17,7 +17,8 @@ from datetime import date, timedelta
 
 from ..model import DateMention, Extraction
 from . import EXTRACTORS
-from .cuefile import CueFile, alternation, first_chars
+from .cuefile import CueFile
+from .patterns import alternation, first_chars
 
 CUES = "dates.json"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"

@@ -1,0 +1,143 @@
+"""Per-document context shared by the event builder and the referring-back rules.
+
+`EventDoc` holds the sorted mentions, the organisation the document is about and its report
+date; `key`/`unique` give the identity the resolver will use for a mention.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ...model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
+from ...text import normalize
+from .guards import outlet_keys
+from .role_words import RoleWords
+from .roles import is_attribution, is_venue
+
+
+def key(m: Mention) -> str:
+    """One key per entity within a document: a short form counts as the long name it stands for."""
+    return m.key or normalize(m.alias_of or m.text)
+
+
+def unique(ms: list[Mention]) -> tuple[Mention, ...]:
+    seen: dict[str, Mention] = {}
+    for m in ms:
+        seen.setdefault(key(m), m)
+    return tuple(seen.values())
+
+
+class EventDoc:
+    """Per-document context: mentions, main actor, report date."""
+
+    def __init__(self, ex: Extraction, words: RoleWords) -> None:
+        self.ex = ex
+        self.text = ex.document.text
+        self.words = words
+        ordered = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
+        self.mentions = [m for m in ordered if m.type != "Place"]  # a place is never a party
+        self.places = [m for m in ordered if m.type == "Place"]  # but may be a market
+        self.orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
+        self.main = self._main_actor()
+        self.report_date = self._report_date()
+        self.new: list[Mention] = []
+        self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
+
+    def _main_actor(self) -> Mention | None:
+        """The organisation the document is about: most named in the text, headline first."""
+        if not self.orgs:
+            return None
+        outlet = normalize(self.ex.document.publisher or "")
+
+        def the_outlet(m: Mention) -> bool:  # the publisher reports; it is not what the story is about
+            if m.key in outlet_keys():
+                return True  # any known outlet ("每经网讯", "据格隆汇"): a source, not the subject
+            name = normalize(m.text)
+            return bool(outlet) and m.type == "Organization" and len(name) >= 2 and (name in outlet or outlet in name)
+
+        counts = Counter(key(m) for m in self.orgs
+                         if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words)
+                         and not the_outlet(m))
+        if not counts:
+            return None
+        headline = normalize(self.ex.document.headline or "")
+        # a short form counts for its full name ("Lumora" for "Lumora Home Inc.")
+        full = {k: counts[k] + sum(n for s, n in counts.items() if s != k and k.startswith(s + " ")) for k in counts}
+
+        def head_name(m: Mention) -> str:
+            words = normalize(m.text).split()
+            return words[0] if len(words) > 1 and len(words[0]) >= 4 else normalize(m.text)
+
+        def score(m: Mention) -> tuple[int, int, int]:
+            in_head = int(bool(headline) and head_name(m) in headline)
+            platform = int(m.type == "Platform" or "Platform" in m.extra_types)
+            return (in_head, full[key(m)], platform)
+        best = max((m for m in self.orgs if key(m) in counts), key=score)
+        return best
+
+    def _report_date(self) -> tuple[str | None, bool]:
+        """The dateline ("3月13日消息", "On March 1,") or the publication day (flagged weaker)."""
+        for d in self.ex.dates:
+            if d.start <= 16 and d.role == "date":
+                return d.value, True
+        pub = self.ex.document.date_published
+        return (pub[:10] if pub else None), False
+
+    def recent_party(self, pos: int) -> Mention | None:
+        """The company last named before `pos` that is neither a government body nor a cited
+        outlet: whom 当事人 / "the company" in an enforcement story means."""
+        idx = self.last.get("Enforcement")
+        if idx is not None and self.ex.events[idx].affects:
+            return self.ex.events[idx].affects[0]  # the party punished earlier in the story
+        before = [m for m in self.orgs if m.end <= pos and m.type != "GovernmentBody"
+                  and not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words)]
+        return before[-1] if before else None
+
+    def recent_regulator(self, pos: int, head: str = "") -> Mention | None:
+        """The government body last named before `pos`, else the first named after it
+        ("China's top market regulator has fined … The State Administration … said"); with
+        `head` ("commission"), one whose name holds that word wins ("the Commission" is the
+        European Commission, not the EU named last)."""
+        bodies = [m for m in self.orgs if m.type == "GovernmentBody"]
+        if head:
+            named = [m for m in bodies if head.casefold() in m.text.casefold()]
+            bodies = named or bodies
+        before = [m for m in bodies if m.end <= pos]
+        return before[-1] if before else (bodies[0] if bodies else None)
+
+    def recent_platform(self, pos: int) -> Mention | None:
+        before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)
+                  and not is_venue(self.text, m, self.words)]
+        platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
+        main = self.main
+        main_key = key(main) if main is not None else ""
+        named = [m for m in before if main is not None and (key(m) == main_key or main_key.startswith(key(m) + " "))]
+        if named and pos - named[-1].start < 600:  # the organisation the story is about, still in view
+            return named[-1]
+        if platforms:
+            return platforms[-1]
+        return before[-1] if before else self.main
+
+
+DEAL_TYPES = ("Acquisition", "Investment")
+
+
+def another_amount(event: EventMention, figures: Iterable[Figure]) -> bool:
+    """True when a deal's sentence names another amount in a currency the deal already has
+    ("It raised $20 million in 2023" after a $48 million round): another deal, not more of this one."""
+    if event.type not in DEAL_TYPES:
+        return False
+    money = {f.unit: f.value for f in event.figures if f.unit.isupper()}
+    return any(f.unit in money and money[f.unit] != f.value for f in figures if f.unit.isupper())
+
+
+def with_more_figures(event: EventMention, figures: Iterable[Figure]) -> EventMention:
+    """The event with the figures it does not have yet (same value and unit counts once)."""
+    have = {(f.value, f.unit) for f in event.figures}
+    more = tuple(f for f in figures if (f.value, f.unit) not in have)
+    return replace(event, figures=event.figures + more) if more else event
+
+
+def dates_in(dates: list[DateMention], lo: int, hi: int) -> list[DateMention]:
+    return [d for d in dates if lo <= d.start and d.end <= hi]

@@ -1,0 +1,478 @@
+"""Events: trigger words per sentence, typed by the trigger lexicons, with roles, dates, figures.
+
+One sentence may report several events of different types; triggers of the same type in one
+sentence make one event. Roles come from `roles.py`; dates and figures are those the date
+and figure extractors found in the sentence. Partnerships also yield `partnerOf` relations.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
+from ...text import sentences
+from .. import EXTRACTORS
+from ..figures.meaning import event_default
+from ..mentions.places import market_places
+from ..patterns import ordered_alternation
+from .backrefs import closing, deadline, refers_back
+from .context import EventDoc, dates_in, key, unique
+from .corporate import CORPORATE_TYPES, corporate_roles
+from .guards import is_visit, no_outlets, responds
+from .headline import HeadlineDates
+from .investors import investors, unknown_investors
+from .lists import fallback_list, list_after, list_ending_at, referred_list
+from .personnel import personnel_roles
+from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_cues, role_words
+from .roles import (
+    actor_candidates,
+    asides,
+    clause_bounds,
+    is_attribution,
+    is_passive,
+    is_venue,
+    nearest_before,
+    passive_agent,
+    quoted_names,
+    reason_subject,
+    reporting_subject,
+    within,
+)
+from .sentences import blank_names, goes_on, outside_names, stake_type
+from .subject import headline_subjects
+from .triggers import TriggerHit, TriggerMatcher, type_settings
+from .unnamed import Parties, investee, name_unnamed
+
+AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
+ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
+                   "Discontinuation", "Launch", "PersonnelChange", *CORPORATE_TYPES)
+# (a person may speak about these; the organisation does them)
+# the subject of the trigger's clause acts (or, passive, is affected) when no extractor named anyone
+SUBJECT_TYPES = ("Launch", "Discontinuation", "Listing", "Acquisition", "Enforcement", "PersonnelChange",
+                 "FinancialResult", *CORPORATE_TYPES)
+MARKET_TYPES = ("Launch", "Discontinuation")  # launches, expansions and exits name their market
+EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
+                "PriceChange")
+FUTURE_WINDOW = {"zh": 25, "en": 120}
+PATIENT_WINDOW = {"zh": 16, "en": 60}
+LIST_GAP = {"zh": 2, "en": 6}
+# "新规将于…施行", "the new rules take effect" (not "按照新规" / "under the new rules": a reason, not the subject)
+_THE_RULE = re.compile(r"(?<!按照)(?<!根据)(?<!依据)(?<!按)(?:新规|该规定|该规范|该办法|本规定|本办法|新規)"
+                       r"|(?<!under )\b(?:the\s+new\s+(?:rules?|policy|standards?)|the\s+(?:rules?|policy|regulation)\s+will)\b",
+                       re.IGNORECASE)
+_REPLACED = re.compile(r"(?:\breplac(?:es|ing|ed)\s+(?:the\s+)?|\bsupersed(?:es|ing)\s+(?:the\s+)?|取代|替代|废止)\Z",
+                       re.IGNORECASE)
+_SETTLE = re.compile(r"\b(?:agree[sd]?\s+to\s+pay|to\s+settle|settled|will\s+pay)\b|(?:同意支付|达成和解|和解)", re.IGNORECASE)
+_VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
+_WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
+# "against (online marketplace) X": up to three lower-case words between
+_AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}\Z")
+_AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _done() -> re.Pattern[str]:
+    """"已于6月14日完成": the words after a date that make it the day a deal closed (completion of _roles.json)."""
+    w = role_cues("completion")
+    return re.compile(rf"\s*(?:{ordered_alternation(w['before'])})?(?:{ordered_alternation(w['adverbs'])})?"
+                      rf"(?:{ordered_alternation(w['verbs'])})")
+
+
+@lru_cache(maxsize=1)
+def service_suffix() -> re.Pattern[str]:
+    """"“X”APP": the words after a quoted name that make it an app (app_suffixes of _roles.json)."""
+    return re.compile(r"\s*(?:" + ordered_alternation(role_cues("app_suffixes")["words"]) + ")")
+
+
+class _Builder:
+    """Turns the trigger hits of one type in one sentence into an event."""
+
+    def __init__(self, doc: EventDoc, spans: list[tuple[int, int]], types_in: list[set[str]]) -> None:
+        self.doc, self.spans, self.types_in = doc, spans, types_in
+        self.settings = type_settings()
+
+    def build(self, idx: int, typ: str, hits: list[TriggerHit]) -> EventMention | None:
+        self.hits = hits
+        self.named_investors = False
+        doc, text, words = self.doc, self.doc.text, self.doc.words
+        lo, hi = self.spans[idx]
+        self.idx = idx
+        main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
+        c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
+        mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
+        if typ in ORG_ACTOR_TYPES:
+            mentions = [m for m in mentions if m.type != "Person"]
+        if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
+            mentions = [m for m in mentions if not is_venue(text, m, words) and not words.exchange.search(m.text)]
+        actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
+        if typ == "Enforcement":
+            if is_visit(text, c_lo, main.start, words.lang):
+                return None  # "went to Shenzhen to understand the impact of the store closures": a visit
+            if responds(text, actor, c_lo, main.start, words.lang):  # "X表示接受处罚": X answers a penalty
+                if "Enforcement" in doc.last:
+                    return None  # the sentence goes on about the penalty already reported
+                affects = list(unique([actor, *affects])) if actor is not None else affects
+                actor = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"
+                              and all(key(m) != key(a) for a in affects)), None) or doc.recent_regulator(main.start)
+                actor_score = 0.8
+        if typ == "Listing" and (actor_score < 1 or actor is None or words.exchange.search(actor.text)):
+            listed = next((m for m in actor_candidates(mentions, main.end, c_hi) if m.type in ORGANIZATION_TYPES), None)
+            if listed is not None:  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
+                actor, actor_score = listed, 1.0
+        actors: tuple[Mention, ...] = (actor,) if actor is not None else ()
+        if actor is not None and actor_score >= 1 and actor.end <= main.start and typ not in ("Investment", "Partnership"):
+            # "国家网信办、商务部、市场监管总局联合发布", "A and B said they would": the whole list acts
+            before = [m for m in mentions if m.end <= actor.start and m.type in ORGANIZATION_TYPES]
+            co = list_ending_at(text, before, actor, words)
+            if co and actor.type in ORGANIZATION_TYPES:
+                actors = unique([*co, actor])
+        if typ == "Acquisition" and not affects:  # "A and B agreed to merge in a deal that values B at $1.25bn"
+            valued = next((m for m in actor_candidates(mentions, lo, hi) if _VALUES.search(text[max(lo, m.start - 10) : m.start])
+                           and re.match(r"\s+at\b", text[m.end :])), None)
+            if valued is not None and len(actors) > 1 and any(key(a) == key(valued) for a in actors):
+                affects = [valued]
+                actors = tuple(a for a in actors if key(a) != key(valued))
+                actor = actors[0]
+        if actor is not None and actor_score >= 1 and words.lang == "en" and actor.start > main.end:
+            # "a lawsuit brought by the FTC and the Colorado attorney general": every agent acts
+            more = [m for m in list_after(text, mentions, actor.end, hi, words, ORGANIZATION_TYPES)
+                    if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
+            if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
+                actors = unique([actor, *more])
+        p = name_unnamed(doc, typ, hits, main, (lo, hi, c_lo, c_hi),
+                         Parties(actor, actors, actor_score, affects, mentions, self.everyone), SUBJECT_TYPES)
+        doc.new.extend(p.new)
+        actor, actors, actor_score, affects, mentions, self.everyone = (p.actor, p.actors, p.score, p.affects,
+                                                                        p.mentions, p.everyone)
+        role = None
+        if typ == "PersonnelChange":  # the people come or go; the organisation acts
+            actor, affects, role = personnel_roles(doc, self.everyone, hits, actor, lo, hi)
+            actors = (actor,) if actor is not None else ()
+        elif typ in CORPORATE_TYPES or typ == "Listing":
+            actor, affects = corporate_roles(doc, typ, mentions, main, actor, affects, lo, hi)
+            actors = (actor,) if actor is not None else ()
+        both = self._both_parties(main, c_lo)
+        if both and actor_score < 1:
+            actors, actor, actor_score = both, both[0], 1.0
+        if typ == "Investment":
+            found = unknown_investors(text, mentions, lo, hi, words)
+            doc.new.extend(found)
+            mentions = mentions + found
+            inv = investors(text, self.everyone + found, lo, hi, words)  # angels may be people
+            self.named_investors = bool(inv)
+            if inv:
+                others = [m for m in actor_candidates(mentions, lo, inv[0].start)
+                          if m.type in ORGANIZATION_TYPES and all(key(m) != key(i) for i in inv)
+                          and not is_attribution(text, m, lo, words)]
+                if words.lang == "en":  # "X, a startup that sells through WhatsApp groups, has raised": X
+                    spans = asides(text, lo, inv[0].start)
+                    others = [m for m in others if not within(m, spans)] or others
+                if others and not affects:  # the organisation that raised the round
+                    affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
+                actors, actor, actor_score = unique(inv), inv[0], 1.0
+                affects = [m for m in affects if all(key(m) != key(i) for i in inv)]
+        if typ == "Investment" and not affects:  # "VIPKID今日正式确认腾讯领投其E轮融资"
+            received = investee(doc, main, lo, c_lo, actors, self.everyone)
+            if received is not None:
+                doc.new.append(received)
+                affects = [received]
+        participants: tuple[Mention, ...] = ()
+        if typ == "Partnership":
+            parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
+                     if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
+            if words.lang == "en" and sum(m.end <= main.start for m in parts) >= 2:
+                # "A, B and C formed a joint venture to help sellers on X, Y and Z": the parties are
+                # the subjects; names after the trigger join only after with/between/among
+                after = [m for m in parts if m.start >= main.end]
+                joined = list_after(text, after, main.end, c_hi, words) if _WITH.match(text, main.end) else []
+                parts = [m for m in parts if m.end <= main.start or m in joined]
+            if actor is not None and actor.type in ORGANIZATION_TYPES:
+                parts.insert(0, actor)
+            # "collaboration between A, B, and C" with names no extractor knew: the list right after
+            # the trigger names the parties (anywhere after it, only when fewer than two are known)
+            found = fallback_list(text, main.end, c_hi, words, mentions, "Company", "events")
+            if len(unique(parts)) < 2 or (found and found[0].start - main.end <= LIST_GAP[words.lang]):
+                doc.new.extend(m for m in found if m.extractor == "events" and m not in doc.new)
+                parts.extend(found)
+            participants = unique(parts)
+            if len(participants) < 2:
+                participants = both
+            if len(participants) < 2:
+                return None  # "签约主播": one party signs people, not a partnership
+            if actor is None or actor_score < 1 or actor.type not in ORGANIZATION_TYPES:
+                actor, actor_score = participants[0], 1.0  # people sign for organisations, which are the parties
+            actors = (actor,)
+        about = self._about(typ, main, lo, hi)
+        date, effective, dated = self._dates(typ, idx, lo, hi)
+        self.dated = dated
+        figures = self._figures(typ, lo, hi)
+        if self.settings.get(typ, {}).get("needs_figure") and not figures:
+            return None
+        bare = typ in SUBJECT_TYPES and main.weight >= 0.8  # "CAD派客云图协作版发布": a strong trigger with no party named
+        if actor is None and not about and not (typ in ("Investment", "Enforcement", "PersonnelChange") and affects) and not bare:
+            return None
+        if typ == "FinancialResult" and actor is None and not about:
+            return None
+        filled = sum((actor is not None, bool(affects or participants or about), date is not None))
+        confidence = main.weight * (0.55 + 0.15 * filled) * (0.7 + 0.3 * actor_score) * (1.0 if dated else 0.9)
+        markets: tuple[Mention, ...] = ()
+        if typ in MARKET_TYPES:  # "华为在智利发布云服务", "exits the Indian market"
+            markets = tuple(market_places(text, doc.places, *((c_lo, c_hi) if words.lang == "zh" else (lo, hi))))
+        return EventMention(
+            type=typ, doc_key=doc.ex.document.key, evidence=text[lo:hi], start=lo, end=hi, markets=markets,
+            trigger=main.text, actors=actors, participants=participants,
+            affects=unique(affects), about=about, date=date, effective_date=effective,
+            figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
+        )
+
+    def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
+        """"双方联合推出", "both companies will": the parties of the last partnership."""
+        doc = self.doc
+        idx = doc.last.get("Partnership")
+        if idx is None or not doc.words.both.search(doc.text, c_lo, hit.start):
+            return ()
+        return doc.ex.events[idx].participants
+
+    def _actor_affects(self, typ: str, hit: TriggerHit, lo: int, hi: int, c_lo: int, c_hi: int,
+                       mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:
+        doc, text, words = self.doc, self.doc.text, self.doc.words
+        affects: list[Mention] = []
+        actor = passive_agent(text, mentions, hit.start, hit.end, lo, hi, words)
+        score = 1.0
+        if actor is not None or is_passive(text, hit.start, lo, words):
+            near = max(c_lo, hit.start - PATIENT_WINDOW[words.lang])
+            if actor is not None and words.lang == "zh" and actor.end <= hit.start:
+                near = max(c_lo, actor.start - PATIENT_WINDOW["zh"])  # "B（下称b）被<long agent name>罚没": B before 被
+            aside = asides(text, lo, hit.start) if words.lang == "en" else []
+            patients = [m for m in actor_candidates(mentions, near, hit.start)
+                        if m is not actor and not is_attribution(text, m, lo, words)
+                        and (actor is None or m.end <= actor.start or words.lang == "en")
+                        and not within(m, aside)]
+            if actor is None and words.lang == "zh":  # "A、B、C三家服务商自7月10日起被清退": the whole list
+                before = [m for m in actor_candidates(mentions, c_lo, hit.start) if m.type in ORGANIZATION_TYPES]
+                if before and (not patients or before[-1] in patients):
+                    patients = [*list_ending_at(text, before[:-1], before[-1], words), before[-1]]
+            if not patients:  # "B（简称“b”）因…，被A处以罚款": the subject before the cause clause
+                patients = [m for m in actor_candidates(mentions, lo, near)
+                            if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
+            affects.extend(patients)
+        else:
+            actor = reporting_subject(text, mentions, hit.start, lo, words) or nearest_before(
+                text, mentions, hit.start, lo, words, set())
+            if actor is not None and typ == "Enforcement" and reason_subject(text, actor, hit.start, words):
+                affects.append(actor)  # "A宣布，B因…，处以罚款": B is punished, A (if named) punishes
+                actor = nearest_before(text, mentions, actor.start, lo, words, set())
+            dui = text.rfind("对", lo, hit.start) if words.lang == "zh" else -1
+            if actor is not None and dui > actor.start:  # "该局对B作出处罚决定：B在…对所售商品…，并处罚款"
+                first = next((m for m in actor_candidates(mentions, lo, hit.start) if text.endswith("对", lo, m.start)), None)
+                dui = first.start - 1 if first is not None else -1  # the 对 that names a party
+            if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
+                su = text.find("诉", dui, hit.start)  # "法院对A诉B一案宣判": A sued, B is affected
+                affects.extend(actor_candidates(mentions, su if su >= 0 else dui, hit.start))
+                before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
+                actor = before[-1] if before else None
+            if actor is not None and typ in ("Investment",) and words.receiver.search(text[actor.end : hit.start]):
+                affects.append(actor)  # "B获得A投资" / "B raised a round": B is the investee
+                after = [m for m in actor_candidates(mentions, actor.end, hit.start) if m is not actor]
+                actor = after[0] if after else None
+                if actor is None:
+                    return None, affects, 1.0  # investors unnamed here (a later sentence may name them)
+        if actor is None and typ == "Enforcement":  # "a penalty the KFTC announced against X"
+            actor = next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
+            score = 0.9
+        if actor is None:
+            before = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
+            said = words.regulator.search(before)
+            named = doc.recent_regulator(hit.start, said.group().split()[-1]) if said else None
+            if named is not None:
+                actor, score = named, 0.8
+            elif words.pronoun.search(before):
+                actor, score = doc.recent_platform(hit.start), 0.8
+            elif (typ == "Enforcement" and doc.main is not None and any(key(m) == key(doc.main) for m in affects)
+                  and (body := doc.recent_regulator(hit.start)) is not None):
+                actor, score = body, 0.6  # the punished party never punishes itself
+            elif typ == "Investment" and doc.main is not None:
+                return None, [doc.main], 0.6  # "本轮融资将用于…": the story's company raised it; investors unnamed here
+            else:
+                actor, score = doc.main, 0.6
+        if actor is not None:
+            affects = [m for m in affects if key(m) != key(actor)]
+        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody":
+            # "The FTC on Wednesday ordered operator Cartwheel Inc to pay $18.5M in penalties": the body named
+            # first in the sentence acts on the company named after it
+            first = next((m for m in actor_candidates(mentions, lo, actor.start)
+                          if not is_attribution(text, m, lo, words)), None)
+            if first is not None and first.type == "GovernmentBody":  # the object of its verb is the party
+                obj = next((m for m in actor_candidates(mentions, first.end, actor.end)
+                            if m.type != "GovernmentBody" and m.type in ORGANIZATION_TYPES), actor)
+                affects, actor = [obj, *[m for m in affects if key(m) != key(obj)]], first
+        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody" and _SETTLE.search(
+                text, actor.end, hit.end + 40):  # "X has agreed to pay $18.5M to settle FTC charges": X is punished
+            body = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"), None) or \
+                doc.recent_regulator(hit.start)
+            if body is not None:
+                affects, actor = [actor, *affects], body
+        if typ == "Enforcement" and not affects and words.party.search(text, lo, hi):
+            party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
+            affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
+        if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
+            target = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text[max(lo, m.start - 40) : m.start])
+                      and (actor is None or key(m) != key(actor) or score < 1)][:1]
+            if target and actor is not None and key(target[0]) == key(actor):
+                actor = None  # "A group of shoppers filed a lawsuit against X": X is sued, the plaintiffs are unnamed
+            affects = list_after(text, self.everyone, target[0].start, hi, words) if target else []  # and its CEO
+        if typ in AFFECTS_TYPES and not affects:  # "与上述三家服务商终止合作": the list named just before
+            prev = self.spans[self.idx - 1][0] if self.idx else lo
+            affects = [m for m in referred_list(text, mentions, lo, hi, prev, words)
+                       if actor is None or key(m) != key(actor)]
+        if typ in AFFECTS_TYPES and not affects:
+            # persons never act in corporate events, but may be sued or fined beside their company
+            affects = [m for m in list_after(text, self.everyone, hit.end, c_hi if words.lang == "zh" else hi, words)
+                       if actor is None or key(m) != key(actor)]
+            if affects and affects[0].type == "Person" and typ != "Enforcement":
+                affects = []
+            if not affects and typ == "Enforcement":
+                found = fallback_list(text, hit.end, hi, words, mentions, "Company", "events")
+                for m in found:
+                    if m.extractor == "events" and m not in doc.new:
+                        doc.new.append(m)
+                affects = found
+        return actor, affects, score
+
+    def _about(self, typ: str, hit: TriggerHit, lo: int, hi: int) -> tuple[Mention, ...]:
+        doc, text = self.doc, self.doc.text
+        found = [m for m in doc.mentions + doc.new if lo <= m.start and m.end <= hi and m.type in ABOUT_TYPES]
+        for a, b, kind in quoted_names(text, lo, hi):
+            if any(m.start == a and m.end == b for m in found):
+                continue
+            if any(m.start < b and a < m.end and m.type in ABOUT_TYPES for m in found):
+                continue
+            if doc.words.source_after.match(text[b + 1 : b + 6]):
+                continue  # 《商报》获悉: a cited outlet, not a rule
+            if any(m.start <= a and b <= m.end and m.type not in ABOUT_TYPES for m in doc.mentions):
+                continue  # 《晚点LatePost》: a name the text already reads as an outlet or company
+            near = min(abs(hit.start - b), abs(a - hit.end)) <= 8
+            app = bool(service_suffix().match(text, b + 1))
+            if kind == "book":
+                mtype = "Policy"
+            elif typ in ("Launch", "Discontinuation") and (near or app):
+                mtype = "Service"
+            else:
+                continue
+            m = Mention(text=text[a:b], start=a, end=b, type=mtype, extractor="events", confidence=0.6)
+            doc.new.append(m)
+            found.append(m)
+        if len(found) > 1:  # "GPSR applies from 13 December, replacing the Directive": the old rule is not the subject
+            found = [m for m in found if not _REPLACED.search(text[max(lo, m.start - 14) : m.start])] or found
+        if not found and typ == "PolicyChange" and _THE_RULE.search(text, lo, hi):
+            # "新规将于4月1日起施行", "the new rules take effect": the rule named last before
+            named = [m for m in doc.mentions + doc.new if m.end <= lo and m.type == "Policy"]
+            found = named[-1:]
+        return unique(sorted(found, key=lambda m: m.start))
+
+    def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
+        doc, text, words = self.doc, self.doc.text, self.doc.words
+        here = dates_in(doc.ex.dates, lo, hi)
+        if len(here) > 1:  # "expected to price on April 16 and begin trading on April 17": nearest the trigger
+            a, b = self.main.start, self.main.end
+            here = sorted(here, key=lambda d: (max(a - d.end, d.start - b, 0), d.start < a))
+        date = next((d.value for d in here if d.role == "date" and d.start > 16), None)
+        effective = next((d.value for d in here if d.role == "effective"), None)
+        if effective is None and typ in ("Acquisition", "Investment"):
+            # "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": when it took effect
+            effective = next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])
+                              or _done().match(text, d.end)), None)
+            if date == effective:
+                date = None
+        if effective is None and typ in EFFECT_TYPES:
+            for d in here:
+                if d.role == "date" and words.future.search(text[max(lo, d.start - FUTURE_WINDOW[words.lang]) : d.start]):
+                    effective = d.value
+                    if date == d.value:
+                        date = None
+                    break
+        if effective is None and typ in EFFECT_TYPES and idx + 1 < len(self.spans):
+            nlo, nhi = self.spans[idx + 1]
+            if self.types_in[idx + 1] <= {typ, "PolicyChange", "Announcement"}:
+                effective = next((d.value for d in dates_in(doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
+        if date is None:
+            date = next((d.value for d in here if d.role == "date" and d.value != effective), None)
+        dated = date is not None
+        if date is None:
+            date, dated = doc.report_date
+        return date, effective, dated
+
+    def _figures(self, typ: str, lo: int, hi: int) -> list[Figure]:
+        figs = [f for f in self.doc.ex.figures if lo <= f.start and f.end <= hi]
+        if typ == "FinancialResult":  # only the figures of clauses that report a result
+            strong = [h for h in self.hits if h.weight >= 0.7] or self.hits
+            lang = self.doc.words.lang
+            clauses = [clause_bounds(self.doc.text, h.start, h.end, lo, hi, lang) for h in strong]
+            figs = [f for f in figs if any(a <= f.start and f.end <= b for a, b in clauses)]
+        figs = [event_default(f, typ) for f in figs]  # a fine in an enforcement, funding in an investment
+        if typ in ("FinancialResult", "Enforcement"):
+            amounts = [f for f in figs if f.unit != "percent"]
+            return amounts if amounts or typ == "Enforcement" else figs
+        return figs
+
+
+@EXTRACTORS.register("events")
+class EventExtractor:
+    """Pipeline step: typed events with roles from every sentence of the text."""
+
+    def __init__(self, matcher: TriggerMatcher | None = None) -> None:
+        self.matcher = matcher if matcher is not None else TriggerMatcher()
+        self.headline = HeadlineDates(self.matcher)
+
+    def __call__(self, ex: Extraction) -> None:
+        text = ex.document.text
+        if not text:
+            return
+        lang = "zh" if ex.document.lang == "zh" else "en"
+        words = role_words(lang)
+        head = ex.document.headline
+        if lang == "zh" and head and head.strip() != text.strip():  # the headline names who the story's events are about
+            head_hits = self.matcher.find(head, lang, [(0, len(head))])[0]
+            ex.mentions.extend(headline_subjects(head, text, head_hits, ex.mentions))
+        spans = sentences(text)
+        hits = outside_names(self.matcher.find(text, lang, spans), ex.mentions)
+        types_in = [{h.type for h in hs} for hs in hits]
+        doc = EventDoc(ex, words)
+        builder = _Builder(doc, spans, types_in)
+        settings = type_settings()
+        for idx, sentence_hits in enumerate(hits):
+            by_type: dict[str, list[TriggerHit]] = {}
+            for h in sentence_hits:
+                by_type.setdefault(h.type, []).append(h)
+            lo, hi = spans[idx]
+            if not by_type or all(t == "Announcement" for t in by_type):
+                closing(doc, lo, hi)
+                deadline(doc, lo, hi)
+            back = [t for t, hs in by_type.items() if refers_back(doc, t, hs, lo, hi)]
+            floor = max((settings[t]["priority"] for t in back), default=0)
+            for typ, hs in stake_type(by_type, ex, lo, hi).items():
+                if typ in back or settings[typ]["priority"] < floor:
+                    continue  # the sentence goes on about an event already reported
+                event = builder.build(idx, typ, hs)
+                if event is not None and not builder.dated and goes_on(doc, event, builder.named_investors):
+                    continue  # an undated sentence about the same parties tells more of the last event
+                if event is not None:
+                    doc.last[typ] = len(ex.events)
+                    ex.events.append(event)
+                    ex.relations.extend(partner_relations(event))
+        self.headline(ex, lang)
+        ex.mentions.extend(doc.new)
+
+
+def partner_relations(event: EventMention) -> list[Relation]:
+    """One `partnerOf` per pair of partnership participants (the resolver makes it symmetric)."""
+    if event.type != "Partnership":
+        return []
+    parts = [p for p in event.participants if p.type in ACTOR_TYPES and p.type != "Person"]
+    return [
+        Relation(subject=a, predicate="partnerOf", object=b, evidence=event.evidence, confidence=event.confidence)
+        for i, a in enumerate(parts) for b in parts[i + 1 :] if key(a) != key(b)
+    ]
+
+
+__all__ = ["EventExtractor", "partner_relations"]

@@ -1,0 +1,55 @@
+"""Guards that keep responses and visits from reading as enforcement.
+
+"The investigation team went to Shenzhen to understand the impact of the store closures": the
+enforcement word names the topic of a visit, so there is no enforcement. "X表示接受处罚", "X said
+it accepted the fine": the party answers a penalty, so it is never the actor of one; its sentence
+goes on about the penalty already reported. Words in `kg/lexicons/triggers/_guards.json`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...lexicons import load_json
+from ...model import Mention
+from .triggers import TRIGGER_DIR, compile_phrase
+
+
+@dataclass(frozen=True)
+class GuardWords:
+    visits: tuple[re.Pattern[str], ...]
+    responders: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=2)
+def guard_words(lang: str) -> GuardWords:
+    data = load_json(TRIGGER_DIR / "_guards.json")[lang]
+    return GuardWords(tuple(compile_phrase(w, lang, 12 if lang == "zh" else 40) for w in data["visits"]),
+                      tuple(compile_phrase(w, lang, 0) for w in data["responders"]))
+
+
+def is_visit(text: str, c_lo: int, t_start: int, lang: str) -> bool:
+    """True when a visit or study is named in the clause before the enforcement word."""
+    span = text[c_lo:t_start]
+    return any(p.search(span) for p in guard_words(lang).visits)
+
+
+def responds(text: str, party: Mention | None, c_lo: int, t_start: int, lang: str) -> bool:
+    """True when the party named before the trigger (or the clause, if none) answers it (接受处罚)."""
+    a = party.end if party is not None and c_lo <= party.end <= t_start else c_lo
+    span = text[a:t_start]
+    return any(p.search(span) for p in guard_words(lang).responders)
+
+
+@lru_cache(maxsize=1)
+def outlet_keys() -> frozenset[str]:
+    """Lexicon ids of news outlets (`kg/lexicons/entities/outlets.json`): they report, never act."""
+    data = load_json("entities/outlets.json")
+    return frozenset(e["id"] for e in data.get("entities", []) if isinstance(e, dict) and "id" in e)
+
+
+def no_outlets(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that are not news outlets ("每经网讯", "据证券时报报道": never a party)."""
+    keys = outlet_keys()
+    return [m for m in mentions if m.key not in keys]

@@ -1,0 +1,67 @@
+"""Dates a headline gives to the event its body reports.
+
+"1688平台将于9月12日起升级买家保障服务" as a headline, and a body that only says "升级后的…":
+the effective date is in the headline alone. When the headline holds a trigger of the same
+type as a body event that has no effective date, the headline's effective date (a date
+the date extractor marks as taking effect: 将于…起, "from …", "starting …") is that event's.
+Headline offsets never reach the graph: only the date value is used.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import replace
+
+from ...model import Document, Extraction
+from .. import EXTRACTORS, Extractor
+from .triggers import TriggerMatcher
+
+
+def _date_extractor() -> Extractor | None:
+    """The registered date extractor (built on first use; None if there is none)."""
+    if "dates" not in EXTRACTORS:
+        try:
+            importlib.import_module("kg.extract.dates")
+        except ModuleNotFoundError:
+            return None
+    return EXTRACTORS.get("dates")() if "dates" in EXTRACTORS else None
+
+
+class HeadlineDates:
+    """Effective dates from the headline for the body's events of the headline's types."""
+
+    def __init__(self, matcher: TriggerMatcher) -> None:
+        self.matcher = matcher
+        self._dates: Extractor | None = None
+
+    def __call__(self, ex: Extraction, lang: str) -> None:
+        doc = ex.document
+        if not doc.headline or not ex.events:
+            return
+        if self._dates is None:
+            self._dates = _date_extractor()
+            if self._dates is None:
+                return
+        head = Extraction(document=Document(key=f"{doc.key}#headline", source_path=doc.source_path, position="",
+                                            text=doc.headline, lang=doc.lang, date_published=doc.date_published))
+        self._dates(head)
+        found = next((d for d in head.dates if d.role == "effective"), None)
+        if found is None:
+            return
+        effective = found.value
+        # "天猫下调费率 淘宝规则9月15日起调整": the date belongs to the headline's part that holds it
+        marks = _PARTS + (" \u3000" if lang == "zh" else "")  # Chinese headlines join parts with a space
+        a = max(doc.headline.rfind(c, 0, found.start) for c in marks) + 1
+        ends = [i for i in (doc.headline.find(c, found.end) for c in marks) if i >= 0]
+        part = doc.headline[a : min(ends, default=len(doc.headline))]
+        types = {h.type for hs in self.matcher.find(part, lang, [(0, len(part))]) for h in hs}
+        named = [m for m in ex.mentions if m.type != "Person" and m.text in doc.headline]
+        owners = {m.key or m.text for m in named if m.text in part}
+        for i, event in enumerate(ex.events):
+            if event.type in types and event.effective_date is None:
+                if owners and named and not any((m.key or m.text) in owners for m in event.actors):
+                    continue  # the date is another party's
+                ex.events[i] = replace(event, effective_date=effective)
+                return
+
+
+_PARTS = "，,；;|｜"

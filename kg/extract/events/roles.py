@@ -1,0 +1,188 @@
+"""Event roles from sentence structure: actor, affected parties, participants, subject matter.
+
+Rules, not a parser: the actor is the organisation before the trigger (or after the agent
+marker of a passive: "B被A处罚", "B was fined by A"), a pronoun ("the platform", 该平台)
+points to the platform last named, and the affected parties are the whole list that follows
+the trigger ("清退中通冷链、吉时达等物流商"). The words used live in
+`kg/lexicons/triggers/_roles.json`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...model import Mention
+from ...text import HAN_BASIC
+from ..patterns import ordered_alternation
+from .role_words import ACTOR_TYPES, RoleWords, role_cues
+
+_CLAUSE = {"zh": "，,；;：:", "en": ";:"}
+
+
+def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
+    """The clause around text[start:end] within the sentence [lo, hi)."""
+    stops = _CLAUSE["zh" if lang == "zh" else "en"]
+    a = start
+    while a > lo and text[a - 1] not in stops:
+        a -= 1
+    b = end
+    while b < hi and text[b] not in stops:
+        b += 1
+    return a, b
+
+
+def is_venue(text: str, m: Mention, words: RoleWords) -> bool:
+    """True for an exchange or place named as where something happens (在港交所, "on the Nasdaq")."""
+    return bool(words.venue.search(text, max(0, m.start - 12), m.start))
+
+
+def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
+    """True for a news source named as such ("According to Caixin", 据新华社)."""
+    before = re.split(r"[，,：:；;]", text[max(lo, m.start - 16) : m.start])[-1]  # "据公告，A": A is no source
+    after = text[m.end : m.end + 6].lstrip("》”\" ")
+    told_to, told_said = _told_source()
+    told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
+    if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
+        return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
+    if words.source.search(before):
+        return True
+    # "Reuters reported", "据新华社报道": an outlet that reports is a source; "TikTok Shop said that …" acts
+    return bool(words.source_after.match(after)) and (words.lang == "zh" or m.type == "Organization")
+
+
+_ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日电|[{HAN_BASIC}]{{0,3}}讯(?=[\s\d　，,：:（(]|\Z)")
+
+
+@lru_cache(maxsize=1)
+def _store_after() -> re.Pattern[str]:
+    """"天貓國際旗艦店", "the Amazon storefront": words after a platform that make it the place of a store."""
+    w = role_cues("store_after")
+    return re.compile(rf"(?:{ordered_alternation(w['zh_places'])})?(?:{ordered_alternation(w['zh_stores'])})"
+                      rf"|\s+(?:{ordered_alternation(w['en_stores'])})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _told_source() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"商家向亿邦动力表示": the words before and after an outlet that is told something (told_source of _roles.json)."""
+    words = role_cues("told_source")
+    to = re.compile(rf"(?:{ordered_alternation(words['to'])})\Z")
+    said = re.compile(rf"(?:{ordered_alternation(words['reporters'])})?(?:{ordered_alternation(words['verbs'])})")
+    return to, said
+
+
+def actor_candidates(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+    return [m for m in mentions if lo <= m.start and m.end <= hi and m.type in ACTOR_TYPES]
+
+
+def passive_agent(text: str, mentions: list[Mention], t_start: int, t_end: int, lo: int, hi: int,
+                  words: RoleWords) -> Mention | None:
+    """The agent of a passive trigger: "被A处罚" (zh) or "fined by A" (en)."""
+    cands = actor_candidates(mentions, lo, hi)
+    if words.lang == "zh":
+        for m in reversed([c for c in cands if c.end <= t_start]):
+            head = text[max(lo, m.start - 3) : m.start]
+            gap = text[m.end : t_start]
+            if words.agent.search(head) and len(gap) <= 8 and not re.search(r"[，,。；]", gap):
+                return m
+        return None
+    tail_cands = [c for c in cands if c.start >= t_end]
+    for m in tail_cands:
+        gap = text[t_end : m.start]
+        if len(gap) <= 70 and _BY_AGENT.search(gap) and ";" not in gap:
+            return m
+    return None
+
+
+# "fined … by (the) France's competition watchdog X": up to four words between "by" and the agent
+_BY_AGENT = re.compile(r"(?<![\w-])by\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}\Z", re.IGNORECASE)
+
+
+def is_passive(text: str, t_start: int, lo: int, words: RoleWords) -> bool:
+    """True when the trigger is used passively ("were blocked", "被清退")."""
+    before = text[max(lo, t_start - 14) : t_start]
+    if words.lang == "zh":
+        return bool(words.agent.search(before[-6:]) or words.passive.search(before[-3:]))
+    return bool(re.search(r"(?:" + words.passive.pattern + r")\s+(?:\w+ly\s+|been\s+)?\Z", before, re.IGNORECASE))
+
+
+def reporting_subject(text: str, mentions: list[Mention], pos: int, lo: int, words: RoleWords) -> Mention | None:
+    """"Northwind said on Monday it had agreed to acquire…", "A表示，其将收购…": the pronoun
+    subject of the reported clause is the organisation that reports it."""
+    cands = actor_candidates(mentions, lo, pos)
+    if not cands:
+        return None
+    m = cands[-1]
+    return m if words.reported.match(text[m.end : pos]) else None
+
+
+def reason_subject(text: str, m: Mention, pos: int, words: RoleWords) -> bool:
+    """True when `m` is the subject of a cause clause before the trigger ("B因虚假宣传，被处以罚款")."""
+    return bool(words.cause.match(text, m.end)) and m.end < pos
+
+
+def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words: RoleWords,
+                   exclude: set[tuple[int, int]]) -> Mention | None:
+    """The actor-type mention closest before `pos` in the sentence, not a cited source."""
+    best = None
+    counterparts: set[str] = set()
+    last_counterpart: int | None = None
+    skip = asides(text, lo, pos) if words.lang == "en" else []
+    for m in actor_candidates(mentions, lo, pos):
+        if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
+            continue
+        if within(m, skip):
+            continue  # "X, which competes with Y, said": Y is not the subject
+        if _INSTRUMENT.search(text[max(lo, m.start - 8) : m.start]):
+            continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
+        if _store_after().match(text, m.end):
+            continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
+        name = m.key or (m.alias_of or m.text)
+        bracketed = last_counterpart is not None and (re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
+                                                      or words.separator.match(text[last_counterpart : m.start]))
+        if name in counterparts or bracketed or (words.lang == "zh"
+                                                 and text[max(lo, m.start - 1) : m.start] in ("与", "和", "同", "跟")):
+            counterparts.add(name)  # "A已与B（简称b）股东签署协议，以…收购b": B is the counterparty, A the subject
+            last_counterpart = m.end
+            continue
+        best = m
+    if words.lang == "en" and best is not None:
+        # "Stylehaus Group plc, the fast-fashion label that sells through ASOS, Zalando and its own app, began
+        # trading": a name that opens the sentence with an apposition is the subject when a comma still
+        # stands between the last name and the verb
+        cands = [m for m in actor_candidates(mentions, lo, pos) if not is_attribution(text, m, lo, words)]
+        first = cands[0] if cands else None
+        if (first is not None and first is not best and _APPOSITION.match(text, first.end)
+                and "," in text[best.end : pos] and not text[lo : first.start].strip(" \"“")):
+            return first
+    return best
+
+
+_INSTRUMENT = re.compile(r"(?:通过|借助|經由|经由|透過|\bvia|\bthrough|\busing)\s*(?:其|旗下|its|their|the)?\s*\Z", re.IGNORECASE)
+_APPOSITION = re.compile(r"(?:\s+(?:plc|inc\.?|ltd\.?|llc|corp\.?|co\.|ag|se|nv|n\.v\.|b\.v\.|s\.a\.|gmbh))?"
+                         r",\s+(?:a|an|the)\s", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
+
+
+def within(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    """True when the mention lies inside one of the spans (an aside, a bracket)."""
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Relative clauses and "based in" asides between commas, which never hold the subject."""
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
+
+
+def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Spans of 《…》 and “…” names in the sentence, with their bracket kind."""
+    out = []
+    for m in _QUOTED.finditer(text[lo:hi]):
+        g = next(i for i in range(1, 5) if m.group(i))
+        out.append((lo + m.start(g), lo + m.end(g), "book" if g == 1 else "quote"))
+    return out
+
+
+# Chinese quoted names are short; an English Title Case name in quotes may be longer
+# ("Douyin Beautiful Harvest Festival").
+_EN_QUOTED = r"[A-Z0-9][\w&'.-]*(?:\s+[\w&'.-]+){0,7}"
+_QUOTED = re.compile(rf"《([^《》]{{2,40}})》|“([^“”]{{2,20}})”|[“\"]({_EN_QUOTED})[”\"]|\"([^\"]{{2,30}})\"")

@@ -1,0 +1,252 @@
+"""Event trigger lexicons: loading, validation and matching.
+
+Triggers live in `kg/lexicons/triggers/<Type>.json` (format in the README there) so that a
+researcher can add a verb without touching code. Each trigger compiles to one regular
+expression. One Aho–Corasick pass over the document finds which triggers' leading literals
+occur; only those triggers' expressions then run, and hits are assigned to sentences.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ...errors import LexiconError
+from ...lexicons import LEXICON_DIR, load_json
+from ...model import EVENT_TYPES
+
+TRIGGER_DIR = LEXICON_DIR / "triggers"
+LANGS = ("zh", "en")
+_GAP = "…"
+_DEFAULT_GAP = {"zh": 24, "en": 60}
+_TYPE_KEY, _PRIO_KEY = '"type"', '"priority"'
+_CLAUSE_STOP = {"zh": "。！？；;!?\n", "en": ".;!?\n"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger phrase of an event type, compiled for one language."""
+
+    type: str
+    text: str
+    weight: float
+    priority: int
+    pattern: re.Pattern[str]
+    ctx: re.Pattern[str] | None = None
+    not_: re.Pattern[str] | None = None
+    except_: tuple[re.Pattern[str], ...] = ()
+    source: str = ""
+    needle: str = ""  # a literal every match contains (lowercase), checked before the regex
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    """A trigger found in a text (offsets into the document text)."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    weight: float
+    priority: int
+
+
+def _word_regex(word: str, lang: str) -> str:
+    """Regex for one literal phrase: `*` = any word ending (English), spaces = any whitespace."""
+    parts = re.split(r"(\s+)", word.strip())
+    out = []
+    for part in parts:
+        if not part:
+            continue
+        if part.isspace():
+            out.append(r"\s+")
+        elif lang == "en" and part.endswith("*"):
+            out.append(re.escape(part[:-1]) + r"[\w-]*")
+        else:
+            out.append(re.escape(part))
+    body = "".join(out)
+    if lang == "en" or re.match(r"[A-Za-z0-9]", word):
+        lead = r"(?<![\w-])" if re.match(r"[\w]", word) else ""
+        tail = r"(?![\w])" if re.search(r"[\w]\Z", word) and not word.endswith("*") else ""
+        if lang == "zh":  # Latin words inside Chinese text: boundaries against Latin only
+            lead = r"(?<![A-Za-z0-9])" if re.match(r"[A-Za-z0-9]", word) else ""
+            tail = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9]\Z", word) else ""
+        body = lead + body + tail
+    return body
+
+
+def compile_phrase(text: str, lang: str, gap: int | None = None) -> re.Pattern[str]:
+    """Compile a trigger phrase (with optional `…` gaps) for text in `lang`."""
+    limit = gap if gap is not None else _DEFAULT_GAP[lang]
+    stops = re.escape(_CLAUSE_STOP[lang])
+    pieces = [p for p in text.split(_GAP)]
+    if any(not p.strip() for p in pieces):
+        raise ValueError(f"empty part around {_GAP!r} in {text!r}")
+    joiner = rf"(?:[^{stops}]|(?<=\d)\.(?=\d)){{0,{limit}}}?"  # "sold 22.5 million shares": a decimal point is no stop
+    return re.compile(joiner.join(_word_regex(p, lang) for p in pieces), re.IGNORECASE)
+
+
+def _any_of(words: list[str], lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(_word_regex(w, lang) for w in words), re.IGNORECASE)
+
+
+def _where(path: Path, raw: str, needle: str) -> str:
+    """`file:line` of the first line holding `needle` (for error messages)."""
+    for no, line in enumerate(raw.splitlines(), 1):
+        if needle in line:
+            return f"{path}:{no}"
+    return str(path)
+
+
+def _words(value: Any, where: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise LexiconError(f"{where}: {key!r} must be a non-empty list of words")
+    return value
+
+
+def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: str) -> Trigger:
+    if not isinstance(obj, dict) or not isinstance(obj.get("t"), str) or not obj["t"].strip():
+        raise LexiconError(f"{_where(path, raw, str(obj)[:20])}: a trigger needs a text 't'")
+    where = _where(path, raw, f'"t": "{obj["t"]}"')
+    unknown = set(obj) - {"t", "w", "ctx", "not", "gap", "except"}
+    if unknown:
+        raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
+    weight = obj.get("w", 0.7)
+    if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+        raise LexiconError(f"{where}: 'w' must be a number in (0, 1]")
+    gap = obj.get("gap")
+    if gap is not None and (not isinstance(gap, int) or gap < 0):
+        raise LexiconError(f"{where}: 'gap' must be a non-negative integer")
+    try:
+        pattern = compile_phrase(obj["t"], lang, gap)
+    except (ValueError, re.error) as err:
+        raise LexiconError(f"{where}: bad trigger {obj['t']!r}: {err}") from err
+    ctx = _any_of(_words(obj["ctx"], where, "ctx"), lang) if "ctx" in obj else None
+    not_ = _any_of(_words(obj["not"], where, "not"), lang) if "not" in obj else None
+    excepts = tuple(compile_phrase(w, lang, 0) for w in _words(obj["except"], where, "except")) if "except" in obj else ()
+    needle = re.split(r"[*…\s]", obj["t"].strip())[0].casefold()
+    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where, needle)
+
+
+def read_triggers(directory: str | Path | None = None) -> dict[str, list[Trigger]]:
+    """All triggers per language from `<Type>.json` files; validates every entry."""
+    folder = Path(directory) if directory is not None else TRIGGER_DIR
+    out: dict[str, list[Trigger]] = {lang: [] for lang in LANGS}
+    files = sorted(p for p in folder.glob("*.json") if not p.name.startswith("_"))
+    if not files:
+        raise LexiconError(f"{folder}: no trigger files")
+    for path in files:
+        data = load_json(path)
+        raw = path.read_text(encoding="utf-8")
+        if not isinstance(data, dict):
+            raise LexiconError(f"{path}:1: expected a JSON object")
+        typ = data.get("type")
+        if typ not in EVENT_TYPES or typ != path.stem:
+            raise LexiconError(f"{_where(path, raw, _TYPE_KEY)}: 'type' must be one of {EVENT_TYPES} and equal the file name")
+        prio = data.get("priority")
+        if not isinstance(prio, int) or not 1 <= prio <= 10:
+            raise LexiconError(f"{_where(path, raw, _PRIO_KEY)}: 'priority' must be an integer 1-10")
+        for lang in LANGS:
+            items = data.get(lang, [])
+            if not isinstance(items, list):
+                raise LexiconError(f"{_where(path, raw, lang)}: {lang!r} must be a list of triggers")
+            out[lang].extend(_parse_trigger(obj, typ, prio, lang, path, raw) for obj in items)
+    return out
+
+
+@lru_cache(maxsize=1)
+def type_settings() -> dict[str, dict[str, Any]]:
+    """Per-type settings (`priority`, `needs_figure`) from the trigger files."""
+    out = {}
+    for path in sorted(TRIGGER_DIR.glob("*.json")):
+        if path.name.startswith("_"):
+            continue
+        data = load_json(path)
+        out[data["type"]] = {"priority": data["priority"], "needs_figure": bool(data.get("needs_figure"))}
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_triggers() -> dict[str, tuple[Trigger, ...]]:
+    return {lang: tuple(ts) for lang, ts in read_triggers().items()}
+
+
+class TriggerMatcher:
+    """Finds trigger hits in a document, filtered by each trigger's sentence context."""
+
+    def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
+        self.triggers = triggers if triggers is not None else default_triggers()
+        self._needles: dict[str, Any] = {}  # language -> automaton over its triggers' needles
+
+    def _present(self, folded: str, lang: str) -> set[str]:
+        """The needles (leading literals) of `lang`'s triggers that occur in `folded`."""
+        automaton = self._needles.get(lang)
+        if automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for trig in self.triggers.get(lang, self.triggers["en"]):
+                if trig.needle:
+                    automaton.add_word(trig.needle, trig.needle)
+            if len(automaton):
+                automaton.make_automaton()
+            self._needles[lang] = automaton
+        if not len(automaton):
+            return set()
+        return {needle for _, needle in automaton.iter(folded)}
+
+    def find(self, text: str, lang: str, spans: list[tuple[int, int]]) -> list[list[TriggerHit]]:
+        """Hits per sentence span, overlaps between types resolved by priority."""
+        per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
+        starts = [s for s, _ in spans]
+        folded = text.casefold() if len(text.casefold()) == len(text) else None
+        present = self._present(folded, lang) if folded is not None else set()
+        for trig in self.triggers.get(lang, self.triggers["en"]):
+            if folded is not None and trig.needle and trig.needle not in present:
+                continue
+            for m in trig.pattern.finditer(text):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                if i < 0 or m.end() > spans[i][1]:
+                    continue
+                sentence = text[spans[i][0] : spans[i][1]]
+                if trig.ctx is not None and not trig.ctx.search(sentence):
+                    continue
+                if trig.not_ is not None and trig.not_.search(sentence):
+                    continue
+                if trig.except_ and _inside_exception(text, m.start(), m.end(), trig.except_):
+                    continue
+                per_sentence[i].append(TriggerHit(trig.type, m.start(), m.end(), m.group(), trig.weight, trig.priority))
+        return [resolve_overlaps(hits) for hits in per_sentence]
+
+
+def _inside_exception(text: str, start: int, end: int, excepts: tuple[re.Pattern[str], ...]) -> bool:
+    """True when the hit lies inside a longer phrase listed as an exception (业务调整 for 调整)."""
+    window = text[max(0, start - 12) : end + 12]
+    offset = max(0, start - 12)
+    for pat in excepts:
+        for m in pat.finditer(window):
+            if offset + m.start() <= start and end <= offset + m.end():
+                return True
+    return False
+
+
+def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Keep the most specific reading where triggers overlap; drop Announcement beside others.
+
+    An overlap of two types means one action read two ways (清退 inside 发布…通知): the
+    higher priority type wins, then the stronger and the longer trigger.
+    """
+    ranked = sorted(hits, key=lambda h: (-h.priority, -h.weight, -(h.end - h.start), h.start))
+    kept: list[TriggerHit] = []
+    for h in ranked:
+        if any(h.start < k.end and k.start < h.end and k.type != h.type for k in kept):
+            continue
+        if any(h.start < k.end and k.start < h.end and k.type == h.type and k.start <= h.start and h.end <= k.end for k in kept):
+            continue  # contained in a longer trigger of the same type
+        kept.append(h)
+    if any(k.type != "Announcement" for k in kept):
+        kept = [k for k in kept if k.type != "Announcement"]
+    return sorted(kept, key=lambda h: h.start)

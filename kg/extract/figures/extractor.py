@@ -1,0 +1,240 @@
+"""Reported numbers (money, counts, percentages) normalised to base units.
+
+"7000亿元" is 700000000000 CNY, "9.3 million users" 9300000 users, "超4.1万商家" 41000
+merchants. A bare number becomes a figure only when something says it is one: a magnitude,
+a currency, a percent sign, a counted unit, thousands separators or an approximator
+("more than"); so years, list numbers, model names, "[1]" and "1688" stay out. Words live in
+`kg/lexicons/figures.json`. Chinese numerals ("四千") count only with a unit and from ten up.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+
+from ...model import Extraction, Figure
+from .. import EXTRACTORS
+from ..cuefile import CueFile
+from ..dates import date_spans
+from ..patterns import alternation
+from .meaning import with_meaning
+from .units import UnitFinder
+
+CUES = "figures.json"
+_FOLD = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(s: str) -> int | None:
+    """The value of a Chinese numeral ("一万三千" = 13000), None for runs like "三五" (3 to 5)."""
+    total = mid = sec = 0
+    num: int | None = None
+    prev_digit = False
+    for ch in s:
+        if ch in _CN_DIGITS:
+            if prev_digit and _CN_DIGITS[ch] != 0 and num != 0:
+                return None
+            num, prev_digit = _CN_DIGITS[ch], True
+            continue
+        prev_digit = False
+        if ch in _CN_UNITS:
+            sec += (1 if num is None else num) * _CN_UNITS[ch]
+        elif ch in "万萬":
+            mid += (sec + (num or 0)) * 10_000
+            sec = 0
+        elif ch in "亿億":
+            total += (mid + sec + (num or 0)) * 100_000_000
+            mid = sec = 0
+        num = None
+    return total + mid + sec + (num or 0)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """13000.0 -> 13000 (no exponent), 43.370 -> 43.37."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+class FigureFinder:
+    """Compiled number pattern and unit tables; `find(text, lang)` does the work."""
+
+    def __init__(self) -> None:
+        cues = CueFile(CUES)
+        self.mag = {**cues.table("magnitudes_zh", int), **cues.table("magnitudes_en", int)}
+        self.mag_need_cur = frozenset(cues.words("magnitudes_need_currency"))
+        self.cur_before = cues.table("currencies_before", str)
+        self.cur_after = cues.table("currencies_after", str)
+        self.pct_after = cues.table("percent_after", str)
+        self.units = UnitFinder(cues)
+        self.fallback = cues.text("fallback_unit")
+        self.more = cues.text("more_zh")
+        self.not_after = tuple(cues.words("not_after"))
+        self.not_before = tuple(cues.words("not_before_zh"))
+        self.approx_not_after = frozenset(cues.text("approx_not_after_zh"))
+        self.number_names = frozenset(cues.words("number_names"))
+        approx = alternation(self._approx_words(cues))
+        zh_mag = alternation(list(cues.table("magnitudes_zh", int)))
+        en_mag = alternation(list(cues.table("magnitudes_en", int)))
+        yi = alternation(cues.words("hundred_million_en"))
+        more = f"[{re.escape(self.more)}]?"
+        firsts = {w[0].casefold() for w in [*self._approx_words(cues), *self.cur_before, *cues.words("percent_before")]}
+        first = "".join(sorted(re.escape(c) for c in firsts | {c.upper() for c in firsts}))
+        word_end = r"(?!(?<=[A-Za-z])[A-Za-z])"  # "3亿美元D轮": a Latin word may not go on; 元 may touch one
+        self.pattern = re.compile(
+            rf"(?=[\d一二两兩三四五六七八九十{first}])"
+            rf"(?:(?<![A-Za-z])(?P<approx>{approx})\s?)?(?:(?P<cur1>{alternation(list(self.cur_before))})\s?)?"
+            rf"(?P<pct1>{alternation(cues.words('percent_before'))})?"
+            r"(?:(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万亿萬億]*))"
+            rf"(?:\.?\s(?P<yi>{yi})\b)?{more}"
+            rf"(?:(?P<mag>{zh_mag})|\s?(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
+            rf"(?:\s?(?P<cur2>{alternation(list(self.cur_after))}){word_end})?"
+            rf"(?:\s?(?P<pct2>{alternation(list(self.pct_after))}){word_end})?",
+            re.IGNORECASE,
+        )
+        joiners = alternation(cues.words("range_joiners"))
+        # "20-30%", "3至5亿元": the bare lower bound just before a figure
+        self.joiner_chars = frozenset(c for w in cues.words("range_joiners") for c in w if len(w) == 1)
+        self.range_gap = re.compile(rf"\s?(?:{joiners}|\sto\s)\s?")
+        self.range_left = re.compile(rf"(?<![A-Za-z0-9.,])(?P<lo>\d+(?:\.\d+)?)\s?(?:{joiners}|\s(?:to)\s)\s?$")
+
+    def find(self, text: str, *, lang: str) -> list[Figure]:
+        folded = text.translate(_FOLD)
+        dates = date_spans(folded, lang)
+        date_starts = [s for s, _ in dates]
+        out: list[Figure] = []
+        for mt in self.pattern.finditer(folded):
+            fig = self._figure(text, folded, mt, out[-1] if out else None)
+            if fig is None:
+                continue
+            if out and fig.start < out[-1].end and fig.unit != out[-1].unit:
+                own = text[out[-1].end : fig.end].lstrip(" to-–~至")
+                out.append(replace(fig, text=own, start=fig.end - len(own)))
+                continue  # "rose 19 per cent to 142 billion yuan": a change, then a level, not a range
+            if out and fig.start < out[-1].end:  # the upper end of "20%-30%": one figure, the lower bound
+                out[-1] = replace(out[-1], text=text[out[-1].start:fig.end], end=fig.end)
+                continue
+            i = bisect.bisect_right(date_starts, fig.end - 1)
+            if i and dates[i - 1][1] > fig.start:
+                continue  # part of a date
+            out.append(fig)
+        return out
+
+    def _range(self, folded: str, lead: int, prev: Figure | None) -> tuple[int, Decimal | None] | None:
+        """(start, lower bound) when a range ends at `lead`: a bare number ("20-30%") gives its
+        value; a figure just before ("20%-30%") gives None. No range: None."""
+        if not lead or (folded[lead - 1] not in self.joiner_chars and not folded.endswith(" to ", 0, lead)):
+            return None
+        left0 = max(0, lead - 24)
+        mt = self.range_left.search(folded, left0, lead)
+        if mt and (prev is None or prev.end <= mt.start()):
+            return mt.start(), Decimal(mt.group("lo"))
+        if prev is not None and self.range_gap.fullmatch(folded, prev.end, lead):
+            return prev.start, None
+        return None
+
+    def _figure(self, text: str, folded: str, mt: re.Match[str], prev: Figure | None) -> Figure | None:
+        g = mt.groupdict()
+        start, end = mt.start(), mt.end()
+        ns = mt.start("num") if g["num"] else mt.start("cn")
+        lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns
+        approx = g["approx"]
+        if approx and lead and folded[lead - 1] in self.approx_not_after:
+            approx = None  # 签约, 合约: a word ending in 约, not "about"
+            start = lead = mt.start("cur1") if g["cur1"] else ns
+        span = self._range(folded, lead, prev) if not approx else None
+        if span is not None:
+            start = span[0]
+        elif lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
+            return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
+        if folded.endswith(self.not_after, 0, lead) or (lead and folded[lead - 1] in "[【"):
+            return None
+        if end < len(folded) and folded[end].isascii() and folded[end].isalnum() and folded[end - 1].isascii():
+            return None  # 5G, 3D, 4K (but "3亿美元D轮": a Chinese unit may touch a Latin word)
+        mag_word = g["mag"] or g["emag"]
+        if g["emag"] and g["emag"].lower() in self.mag_need_cur and not g["cur1"]:
+            return None
+        currency = self._lookup(self.cur_before, g["cur1"]) or self._lookup(self.cur_after, g["cur2"])
+        pct = "percent" if g["pct1"] else self._lookup(self.pct_after, g["pct2"])
+        number = g["num"] or g["cn"]
+        num_end = mt.end("num") if g["num"] else mt.end("cn")
+        if not (mag_word or currency or pct or g["yi"]) and folded.startswith(self.not_before, num_end):
+            return None
+        if span is not None and span[1] is not None:
+            base = span[1]
+        elif g["cn"]:
+            value = cn_number(g["cn"])
+            if value is None:
+                return None
+            base = Decimal(value)
+        else:
+            try:
+                base = Decimal(number.replace(",", ""))
+            except InvalidOperation:
+                return None
+        unit, unit_end = "", end
+        if not (currency or pct):
+            unit, unit_end = self.units.after(folded, end)
+            if not unit:
+                unit = self.units.before(folded, start)
+                unit_end = end if unit else unit_end
+        bare = not (mag_word or currency or pct or g["yi"] or unit)
+        if g["cn"]:
+            if bare or base < 10:
+                return None
+        elif bare and not ("," in number or approx):
+            return None
+        if not (mag_word or currency or pct or g["yi"]) and number in self.number_names:
+            return None
+        if not (mag_word or currency or pct or g["yi"]) and re.fullmatch(r"(?:19|20)\d\d", number) and unit_end > end + 1:
+            return None  # a year followed by words, not a count
+        value = base
+        if g["yi"]:
+            value *= 100_000_000
+        if mag_word:
+            value *= self.mag[mag_word] if mag_word in self.mag else self.mag[mag_word.lower()]
+        stop = unit_end if unit else end - (len(mt.group()) - len(mt.group().rstrip()))
+        return Figure(text=text[start:stop], start=start, end=stop, value=_plain(value),
+                      unit=currency or pct or unit or self.fallback)
+
+    @staticmethod
+    def _approx_words(cues: CueFile) -> list[str]:
+        return cues.words("approximators_zh") + cues.words("approximators_en")
+
+    @staticmethod
+    def _lookup(table: dict[str, str], word: str | None) -> str:
+        if not word:
+            return ""
+        if word in table:
+            return table[word]
+        low = word.casefold()
+        return next((v for k, v in table.items() if k.casefold() == low), "")
+
+    def __call__(self, ex: Extraction) -> None:
+        taken = sorted((m.start, m.end) for m in ex.mentions)
+        taken += [(d.start, d.end) for d in ex.dates]
+        taken.sort()
+        starts = [s for s, _ in taken]
+        found = []
+        for fig in self.find(ex.document.text, lang=ex.document.lang):
+            i = bisect.bisect_right(starts, fig.end - 1)
+            if any(e > fig.start for _, e in taken[max(0, i - 8):i]):
+                continue  # part of a name (58同城) or a date
+            found.append(fig)
+        doc = ex.document
+        ex.figures.extend(with_meaning(doc.text, found, doc.lang, doc.date_published, ex.dates))
+
+
+EXTRACTORS.register("figures")(FigureFinder)
+
+_FINDER: FigureFinder | None = None
+
+
+def find_figures(text: str, *, lang: str) -> list[Figure]:
+    """Figures in `text`, in text order, with values in base units."""
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = FigureFinder()
+    return _FINDER.find(text, lang=lang)

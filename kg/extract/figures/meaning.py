@@ -1,0 +1,180 @@
+"""What a figure measures and the period it covers, from the words around it.
+
+"2021年第三季度营收50亿元": 50亿元 measures revenue over 2021-07-01..2021-09-30; "a $2 million
+fine"; "net loss of $310 million in fiscal 2023". The cue nearest before a figure in its clause
+wins, else a cue right after it; a percentage gets a measure only where a rate is meant
+(费率 3%, 裁员15%). Periods without a year take it from the document date or the nearest
+full date before the figure, never from the clock; a period that would end after that date is
+last year's (a January report of 四季度). Words and patterns: `kg/lexicons/measures.json`.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import lru_cache
+
+from ...model import DateMention, Figure
+from ...text import sentences
+from ..cuefile import CueFile
+from ..patterns import alternation
+
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_WINDOW = {"zh": 18, "en": 60}
+_NEAR = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+)?")}
+_AFTER = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[a-z-]+\s+)?")}
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
+
+
+@dataclass(frozen=True)
+class MeaningWords:
+    cues: dict[str, re.Pattern[str]]  # lang -> alternation of every cue
+    code: dict[str, dict[str, str]]  # lang -> folded cue -> measure code
+    percent: frozenset[str]
+    counts: frozenset[str]
+    units: dict[str, str]
+    event_defaults: dict[str, str]
+    count_defaults: dict[str, str]
+    periods: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@lru_cache(maxsize=1)
+def meaning_words() -> MeaningWords:
+    cues = CueFile("measures.json")
+    table = cues.table("measures", dict)
+    code: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+    for name, words in table.items():
+        for lang in ("zh", "en"):
+            for w in words.get(lang, []):
+                code[lang].setdefault(w.casefold(), name)
+    pats = {}
+    for lang in ("zh", "en"):
+        alts = alternation(code[lang])
+        pats[lang] = re.compile(alts if lang == "zh" else rf"\b(?:{alts})\b", re.IGNORECASE)
+    periods = {lang: tuple(re.compile(p, re.IGNORECASE) for p in cues.words(f"periods_{lang}")) for lang in ("zh", "en")}
+    return MeaningWords(pats, code, frozenset(cues.words("percent_measures")), frozenset(cues.words("count_measures")),
+                        cues.table("unit_measures", str),
+                        cues.table("event_defaults", str), cues.table("count_defaults", str), periods)
+
+
+def measure_of(text: str, fig: Figure, others: list[Figure], lang: str) -> str | None:
+    """The measure a cue word gives the figure, or None."""
+    w = meaning_words()
+    lang = "zh" if lang == "zh" else "en"
+    lo = max(0, fig.start - _WINDOW[lang])
+    cut = max((m.end() for m in _CLAUSE.finditer(text, lo, fig.start)), default=lo)
+    blocking = [f.end for f in others if f.unit != "percent" and cut <= f.end <= fig.start and f is not fig]
+    cut = max([cut, *blocking])
+    found = None
+    for m in w.cues[lang].finditer(text, cut, fig.start):
+        found = m  # the last (nearest) cue before the figure
+    near = _NEAR[lang].match(text, fig.end)  # "a $2 million fine", "5亿元的罚款"
+    tail = w.cues[lang].match(text, near.end()) if near else None
+    if tail is None:
+        after = _AFTER[lang].match(text, fig.end)  # "$5 billion in annual revenue"
+        tail = w.cues[lang].match(text, after.end()) if after else None
+    if tail is not None and (found is None or tail.start() - fig.end <= 2):
+        found = tail
+    name = w.code[lang].get(found.group().casefold()) if found is not None else None
+    if fig.unit in w.units:  # "9.3 million users": the unit says it
+        return w.units[fig.unit]
+    if name is not None and fig.unit == "percent" and name not in w.percent:
+        return None
+    if name is not None and _is_money(fig) and name in w.counts:
+        return None  # "helped merchants earn 2.5 billion yuan": an amount, not a merchant count
+    return name
+
+
+def _is_money(fig: Figure) -> bool:
+    return len(fig.unit) == 3 and fig.unit.isupper()
+
+
+def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[tuple[int, int]] | None = None,
+              cache: dict[tuple[int, int], list[re.Match[str]]] | None = None) -> tuple[str, str | None, str | None] | None:
+    """(the period as written, its first day, its last day) nearest the figure in its sentence."""
+    w = meaning_words()
+    spans = spans if spans is not None else sentences(text)
+    i = bisect.bisect_right(spans, (fig.start, len(text) + 1)) - 1
+    lo, hi = spans[i] if i >= 0 and spans[i][0] <= fig.start < spans[i][1] else (0, len(text))
+    cache = cache if cache is not None else {}
+    if (lo, hi) not in cache:  # the periods of a sentence, found once for all its figures
+        cache[(lo, hi)] = [m for pat in w.periods["zh" if lang == "zh" else "en"] for m in pat.finditer(text, lo, hi)]
+    best = None
+    for m in cache[(lo, hi)]:
+        if m.start() < fig.end and fig.start < m.end():
+            continue
+        dist = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end + 0.5
+        if best is None or dist < best[0] or (dist == best[0] and m.end() - m.start() > best[1].end() - best[1].start()):
+            best = (dist, m)
+    if best is None:
+        return None
+    m = best[1]
+    start, end = _resolve(m, ref)
+    return m.group().strip(), start, end
+
+
+def _resolve(m: re.Match[str], ref: date | None) -> tuple[str | None, str | None]:
+    g = {k: v for k, v in m.groupdict().items() if v}
+    year = int(g["year"]) if "year" in g else None
+    if "fy" in g:
+        year = int(g["fy"]) if len(g["fy"]) == 4 else 2000 + int(g["fy"])
+    text = m.group()
+    q = g.get("q") or g.get("q2") or g.get("q3")
+    if q is not None:
+        n = _CN.get(q.casefold(), None) or int(q)
+        first, last = 3 * n - 2, 3 * n
+    elif "half" in g:
+        n = _CN.get(g["half"].casefold(), None) or int(g["half"])
+        first, last = (1, 6) if n == 1 else (7, 12)
+    elif "upto" in g:
+        first, last = 1, 3 * (_CN.get(g["upto"], None) or int(g["upto"]))
+    else:
+        first, last = 1, 12
+    if year is None:
+        if ref is None:
+            return None, None
+        year = ref.year - 1 if re.search(r"去年|上年|last year", text, re.IGNORECASE) else ref.year
+        if not re.search(r"今年|本年|去年|上年", text) and date(year, last, 1) > ref:
+            year -= 1  # a January report of the fourth quarter: last year's
+    end = date(year, last, calendar.monthrange(year, last)[1])
+    return date(year, first, 1).isoformat(), end.isoformat()
+
+
+def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | None,
+                 dates: list[DateMention]) -> list[Figure]:
+    """The figures with `measure` and `period` filled where the text says so."""
+    out = []
+    spans = sentences(text) if figures else []  # once per document: a long one has many figures
+    cache: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for fig in figures:
+        measure = fig.measure or measure_of(text, fig, figures, lang)
+        ref = _reference(doc_date, dates, fig.start)
+        period = period_of(text, fig, lang, ref, spans, cache)
+        if period is not None:
+            fig = replace(fig, period=period[0], period_start=period[1], period_end=period[2])
+        out.append(replace(fig, measure=measure) if measure else fig)
+    return out
+
+
+def event_default(fig: Figure, event_type: str) -> Figure:
+    """A figure with no cue in an event of a class that says what it is (a fine in an enforcement)."""
+    if fig.measure:
+        return fig
+    w = meaning_words()
+    money = _is_money(fig)
+    name = w.event_defaults.get(event_type) if money else w.count_defaults.get(event_type) if fig.unit != "percent" else None
+    if name is None and fig.unit == "percent" and event_type == "Layoff":
+        name = w.count_defaults.get("Layoff")
+    return replace(fig, measure=name) if name else fig
+
+
+def _reference(doc_date: str | None, dates: list[DateMention], pos: int) -> date | None:
+    """The date a yearless period is read against: the nearest full date before, else the document's."""
+    before = [d for d in dates if d.end <= pos and len(d.value) >= 10]
+    value = before[-1].value if before else doc_date
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

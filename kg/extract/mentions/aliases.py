@@ -1,0 +1,79 @@
+"""Short forms a text introduces for a name: "公平交易委员会（以下简称“公平会”）".
+
+The short form names the same entity, so it becomes a mention of the same type (and the same
+gazetteer key, when the long name has one) there and wherever it recurs in the document. A
+deictic short form (本公司, 该公司: it opens with a generic head) of a name the gazetteer does not
+know carries the long name as its text (its span
+stays the short form's), so it resolves to the same entity: "优品汇控股有限公司（「本公司」）"
+makes every later 本公司 a mention of 优品汇控股有限公司, and later steps see a normal mention. The
+markers live in `kg/lexicons/names/aliases.json`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...errors import LexiconError
+from ...lexicons import LEXICON_DIR, load_json
+from ...model import Mention
+from ..patterns import alternation
+from .names_common import names_lexicon
+
+
+@lru_cache(maxsize=1)
+def _role_forms() -> frozenset[str]:
+    """Short forms naming a party's role (目标公司, 发行人): they carry the long name, like 本公司."""
+    forms = load_json("names/aliases.json").get("role_forms", [])
+    if not isinstance(forms, list) or not all(isinstance(w, str) and w for w in forms):
+        raise LexiconError(f"{LEXICON_DIR / 'names/aliases.json'}: 'role_forms' must list non-empty strings")
+    return frozenset(forms)
+
+
+_OPEN, _CLOSE = "“\"「『‘'", "”\"」』’'"
+
+
+@lru_cache(maxsize=1)
+def alias_pattern() -> re.Pattern[str]:
+    """The parenthesis after a name that introduces its short form (group "q" quoted, "b" bare)."""
+    rel = "names/aliases.json"
+    data = load_json(rel)
+    markers = data.get("markers") if isinstance(data, dict) else None
+    if not isinstance(markers, list) or not all(isinstance(w, str) and w for w in markers):
+        raise LexiconError(f"{LEXICON_DIR / rel}: 'markers' must list non-empty strings")
+    size = data.get("max_len")
+    if not isinstance(size, int) or size < 2:
+        raise LexiconError(f"{LEXICON_DIR / rel}: 'max_len' must be an integer >= 2")
+    words = alternation(markers)
+    body = rf"[^\s{_OPEN}{_CLOSE}()（）,，。；;:：]{{2,{size}}}"
+    return re.compile(
+        rf"\s*[（(]\s*(?:(?:{words})\s*[:：,，]?\s*)?[{_OPEN}](?P<q>{body}(?:\s{body})*)[{_CLOSE}]\s*[)）]"
+        rf"|\s*[（(]\s*(?:{words})\s*[:：]?\s*(?P<b>{body})\s*[)）]",
+        re.IGNORECASE,
+    )
+
+
+def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of every short form introduced after a mention, never overlapping existing ones."""
+    pat = alias_pattern()
+    spans = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        hit = pat.match(text, m.end)
+        if hit is None:
+            continue
+        group = "q" if hit.group("q") else "b"
+        short = hit.group(group)
+        if short == m.text:
+            continue
+        # 本公司, 该公司, 目标公司: no name of its own
+        deictic = m.key is None and (names_lexicon().plain_words(short) or short in _role_forms())
+        for occ in re.finditer(re.escape(short), text):
+            a, b = occ.span()
+            if re.match(r"[A-Za-z0-9]", short) and (text[a - 1 : a].isalnum() or text[b : b + 1].isalnum()):
+                continue
+            if any(s < b and a < e for s, e in spans):
+                continue
+            out.append(Mention(m.text if deictic else short, a, b, m.type, key=m.key, extractor="names:alias", confidence=0.8,
+                               extra_types=m.extra_types, alias_of=None if deictic or m.key else m.text))
+            spans.append((a, b))
+    return out

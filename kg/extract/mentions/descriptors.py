@@ -1,0 +1,368 @@
+"""Names the reader is introduced to: after a descriptor, or as the subject of a corporate verb.
+
+News introduces an unknown firm with a descriptor noun (生鲜电商平台鲜丰汇, 社交电商平台优品汇和团多多,
+"online marketplace QuickCart", "food delivery platforms FreshGo and Dashly", "Parcelly, a
+last-mile delivery startup"); the descriptor gives the type (`descriptors.tsv`). A Chinese
+name runs from the descriptor to a stop word, digit or punctuation (`name_edges.json`) and
+needs a rare word, so 平台商家 or 电商企业 are not names. An English capitalised run right
+before a corporate verb ("Vendora said", "ShopNest shares") is a company unless one of its
+words is written in lower case elsewhere in the document (a common word at a sentence start)
+or belongs to a person found by a title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any
+
+from ...errors import LexiconError
+from ...lexicons import LEXICON_DIR, load_json, load_tsv
+from ...model import ENTITY_TYPES
+from ...text import strip_org_suffix
+from ..patterns import alternation, first_chars
+from .names_common import (
+    HAN,
+    LATIN,
+    UP,
+    Candidate,
+    NamesLexicon,
+    cut,
+    has_rare_word,
+    is_rare,
+    jieba_freq,
+    names_lexicon,
+    sentence_start,
+    word_ends_at,
+)
+
+_NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
+_EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
+# "Pallet & Post": capitalised words joined by "&" are one name
+_EN_RUN = rf"{_EN_WORD}(?: (?:& )?{_EN_WORD}){{0,3}}"
+
+
+@dataclass(frozen=True)
+class DescLexicon:
+    """Descriptor nouns by language and the edge words of the names after them."""
+
+    zh: dict[str, str]
+    en: dict[str, str]
+    edges: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def desc_lexicon() -> DescLexicon:
+    rel = "names/descriptors.tsv"
+    out: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+    for no, (lang, word, typ) in load_tsv(rel, columns=3):
+        if lang not in out:
+            raise LexiconError(f"{LEXICON_DIR / rel}:{no}: language must be 'zh' or 'en', not {lang!r}")
+        if typ not in ENTITY_TYPES:
+            raise LexiconError(f"{LEXICON_DIR / rel}:{no}: unknown entity type {typ!r}")
+        out[lang][word] = typ
+    erel = "names/name_edges.json"
+    edges = load_json(erel)
+    keys = (("zh_right_stops", list), ("en_verbs", list), ("zh_max_name", int), ("en_max_words", int),
+            ("en_auxiliaries", list), ("en_object_cues", list))
+    for key, kind in keys:
+        if not isinstance(edges, dict) or not isinstance(edges.get(key), kind):
+            raise LexiconError(f"{LEXICON_DIR / erel}: key {key!r} missing or not a {kind.__name__}")
+    return DescLexicon(out["zh"], out["en"], edges)
+
+
+def prose_lower_words(text: str) -> set[str]:
+    """Lower-case words of the prose; words of addresses and file names (streamcart.jpg) do not count."""
+    return set(re.findall(r"(?<![\w/.@\-])[a-z][a-z\-]+(?![\w@/]|\.\w)", text))
+
+
+class DescriptorFinder:
+    """Chinese and English names after descriptors; English subjects of corporate verbs."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None, desc: DescLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        self.desc = desc or desc_lexicon()
+        self.right_stops = tuple(sorted(set(self.desc.edges["zh_right_stops"]) | self.lex.left_stops, key=len, reverse=True))
+        self.joiners = ("和", "与", "與", "及", "、")
+        o = self.lex.en_orgs
+        titles = {w for t in self.lex.titles["en_before"] for w in t.split()}
+        self._gov_alt = alternation(o["government_heads"])
+        self.not_en = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"]) | titles
+
+    @cached_property
+    def _zh(self) -> re.Pattern[str]:
+        return re.compile(alternation(list(self.desc.zh)))
+
+    @cached_property
+    def _en(self) -> re.Pattern[str]:
+        words = alternation(list(self.desc.en))
+        return re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
+
+    @cached_property
+    def _en_apposition(self) -> re.Pattern[str]:
+        words = alternation(list(self.desc.en))
+        return re.compile(
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
+            rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
+        )
+
+    @cached_property
+    def _lower_forms(self) -> str:
+        """Legal forms written in lower case after a name ("Vintra plc, the marketplace for ...")."""
+        forms = self.lex.en_orgs.get("lower_legal_forms", [])
+        return f"(?: (?:{alternation(forms)}))" if forms else "(?!)"
+
+    @cached_property
+    def _en_before_noun(self) -> re.Pattern[str]:
+        """"the Tessaly marketplace", "the Bazarro online marketplace": a name before its descriptor."""
+        apps = {w.lower() for w in self.lex.services["en_words"]}  # "the Vendora Deals app" is a service
+        words = alternation([w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps])
+        return re.compile(rf"\b(?:the|its|their) (?P<n>{_EN_RUN}) (?P<d>{words})\b(?![\w\-])")
+
+    @cached_property
+    def _en_verb(self) -> re.Pattern[str]:
+        verbs = alternation(self.desc.edges["en_verbs"])
+        aux = alternation(self.desc.edges["en_auxiliaries"])
+        # "Vendora said"; "Parcelly, a delivery startup based in Ohio, has raised"
+        return re.compile(
+            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
+        )
+
+    @cached_property
+    def _common_plurals(self) -> frozenset[str]:
+        """"Lawyers said": a plural common noun opening a sentence names no firm."""
+        nouns = {n for n in self.lex.collectives["en"] if " " not in n}
+        return frozenset(nouns | {w.lower() for w in self.desc.edges.get("en_subject_common_nouns", ())})
+
+    @cached_property
+    def _credit(self) -> re.Pattern[str]:
+        phrases = self.desc.edges.get("en_credit_phrases", [])
+        return re.compile(rf" (?:{alternation(phrases)})\b" if phrases else r"(?!)")
+
+    @cached_property
+    def _en_object(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{alternation(self.desc.edges['en_object_cues'])}) (?:\*\*|\*|_)?(?=[{UP}])")
+
+    def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
+        return [*self.zh(text), *self.zh_bracketed(text), *self.en(text, persons or [])]
+
+    @cached_property
+    def _zh_bracket(self) -> re.Pattern[str]:
+        verbs = alternation(self.desc.edges.get("zh_bracket_verbs", ["完成"]))
+        gap = int(self.desc.edges.get("zh_bracket_gap", 8))
+        return re.compile(rf"「(?P<n>[{HAN}A-Za-z0-9·&]{{2,12}})」[^，,。；;！？「」\n]{{0,{gap}}}?(?:{verbs})")
+
+    def zh_bracketed(self, text: str) -> list[Candidate]:
+        """「鲸宇智能」完成3000万美元B轮融资: a brand in corner brackets as the subject of a corporate verb."""
+        out = []
+        for m in self._zh_bracket.finditer(text):
+            name = m.group("n")
+            if not self.lex.is_stopped(name) and not self.lex.plain_words(name):
+                out.append(Candidate(m.start("n"), m.end("n"), "Company", "zh-bracket-subject", 0.7))
+        return out
+
+    # --- Chinese ---------------------------------------------------------------------
+
+    def zh(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._zh.finditer(text):
+            typ = self.desc.zh[m.group()]
+            pos = m.end()
+            if len(cut(text[m.start() : m.end() + 2])[0]) > len(m.group()):
+                continue  # 電商業務: the descriptor is the head of a longer word, not a noun before a name
+            if not word_ends_at(text, pos, m.start()):
+                continue  # 服务|商家超过: the descriptor's last character belongs to the next word
+            quoted = self._zh_quoted(text, pos)
+            if quoted is not None:  # 社交电商平台“橙意优选”的运营方: the name is the quotation
+                out.append(Candidate(pos + 1, quoted, typ, "zh-descriptor", 0.7))
+                continue
+            while True:
+                end = self._zh_end(text, pos)
+                if end is not None:
+                    end = self._word_end(text, pos, end)
+                if end is None or not self._zh_ok(text[pos:end], self._zh_subject(text, pos, end, typ)):
+                    break
+                out.append(Candidate(pos, end, typ, "zh-descriptor", 0.7))
+                joiner = next((j for j in self.joiners if text.startswith(j, end)), None)
+                if joiner is None:
+                    break
+                pos = end + len(joiner)
+        return out
+
+    def _zh_subject(self, text: str, pos: int, end: int, typ: str) -> bool:
+        """平台慧聪网: a platform's name ending in a site word; 二手交易平台转转宣布: a name right before an
+        announcing verb (`zh_subject_verbs`)."""
+        sites = tuple(self.desc.edges.get("zh_site_endings", ()))
+        if typ == "Platform" and end - pos >= 3 and text[pos:end].endswith(sites):
+            return True
+        return text.startswith(tuple(self.desc.edges.get("zh_subject_verbs", ())), end)
+
+    def _zh_quoted(self, text: str, pos: int) -> int | None:
+        """End of a name quoted right after a descriptor (平台“X”), when nothing glues to the
+        closing quote (平台“X”小程序 is a service's name, left to services.py)."""
+        if pos >= len(text) or text[pos] not in "“「":
+            return None
+        close = "”" if text[pos] == "“" else "」"
+        end = text.find(close, pos + 1)
+        if end < 0 or not 2 <= end - pos - 1 <= self.desc.edges["zh_max_name"]:
+            return None
+        name = text[pos + 1 : end]
+        if not all(_NAME_CH.match(c) for c in name) or not self._zh_ok(name):
+            return None
+        after = end + 1
+        if after < len(text) and _NAME_CH.match(text[after]) and not text.startswith(self.right_stops, after):
+            return None
+        return end
+
+
+    def _zh_end(self, text: str, pos: int) -> int | None:
+        limit = self.desc.edges["zh_max_name"]
+        i = pos
+        while i < len(text) and i - pos <= limit:
+            if not _NAME_CH.match(text[i]) or text[i].isdigit() or (i > pos + 1 and text.startswith(self.right_stops, i)):
+                return i if i - pos >= 2 else None
+            i += 1
+        return i if i == len(text) and i - pos >= 2 else None
+
+    @staticmethod
+    def _word_end(text: str, pos: int, end: int) -> int | None:
+        """Back `end` up to a word boundary (闪达到家|正在, 收费|行为): a name never ends inside a word."""
+        while end - pos >= 2:
+            if word_ends_at(text, end):
+                return end
+            end -= 1
+        return None
+
+    @cached_property
+    def _stop_tokens(self) -> frozenset[str]:
+        return frozenset(self.right_stops)
+
+    def _zh_ok(self, name: str, subject: bool = False) -> bool:
+        """`subject`: the name ends in a site word (慧聪网) or a corporate verb follows it (转转宣布), so a
+        rare dictionary word (jieba knows many brands) may be a name on its own."""
+        if self.lex.is_stopped(name) or name.startswith(tuple(self.desc.zh)):
+            return False
+        toks = [t for t in cut(name) if t.strip()]
+        if not toks or toks[0] in self.lex.generic_heads or any(t in self._stop_tokens for t in toks):
+            return False
+        if toks[0] in self.desc.edges.get("zh_never_first", ()):
+            return False  # 平台|仍需, 卖家|之家, 平台|即日起终止: an adverb or particle never opens a name
+        if name.startswith(self.right_stops):
+            return False  # 发布公告: a verb, not a name
+        if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
+            return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows
+        freq = jieba_freq()
+        if len(toks) == 1 and freq.get(name) and not (is_rare(name) and subject):
+            return False  # 选品, 業務: one ordinary word
+        if len(toks[0]) > 1 and not is_rare(toks[0]):
+            return False  # 活跃商家数: a name does not open with a common word
+        if len(toks) >= 3 and len(toks[-1]) > 1 and not is_rare(toks[-1]):
+            return False  # 选品靠经验, 價格戰激烈: a clause, not a name
+        return has_rare_word(toks)
+
+    # --- English ---------------------------------------------------------------------
+
+    def en(self, text: str, persons: list[Candidate]) -> list[Candidate]:
+        out = []
+        for m in self._en.finditer(text):
+            if not m.group("d")[1:].islower() and " " not in m.group("d"):
+                continue
+            if m.group("d")[0].isupper() and not sentence_start(text, m.start("d")):
+                continue  # "Market Regulator Summons X": a Title Case headline, not a descriptor
+            typ = self.desc.en[m.group("d").lower()]
+            for a, b in self._en_items(text, m.start("n")):
+                out.append(Candidate(a, b, self._legal_type(text[a:b], m.group("d"), typ), "en-descriptor", 0.7))
+        for m in self._en_apposition.finditer(text):
+            a, b = self._en_trim(text, *m.span("n"))
+            if b > a and a == m.start("n"):  # "In Brazil, the largest retailer": no name
+                typ = self._legal_type(text[a : m.end("n")], m.group("d"), self.desc.en[m.group("d")])
+                out.append(Candidate(a, b, typ, "en-apposition", 0.65))
+        for m in self._en_before_noun.finditer(text):
+            a, b = self._en_trim(text, *m.span("n"))
+            if b > a and a == m.start("n") and not re.search(r"-[a-z]+\b", text[a:b]):  # "the London-listed"
+                out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-before-descriptor", 0.65))
+        person_words = {w for p in persons for w in text[p.start : p.end].split()}
+        lower = prose_lower_words(text)
+        for m in self._en_verb.finditer(text):
+            if self._after_capital(text, m.start("n")):
+                continue  # "Huoli Youxuan President X said": the run began earlier
+            a, b = self._subject(text, *m.span("n"))
+            words = text[a:b].split()
+            if self._credit.match(text, m.end("n")):
+                continue  # "Whitfield reported from Washington": a journalist's credit line
+            if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
+                continue  # "Markets Authority said": a government name, cut short by its head
+            if (b > a and len(words) <= self.desc.edges["en_max_words"] and not words[0].isupper()
+                    and words[0].lower() not in lower and not person_words & set(words)
+                    and not (len(words) == 1 and words[0].lower() in self._common_plurals)):
+                out.append(Candidate(a, b, "Company", "en-subject", 0.6))
+        for m in self._en_object.finditer(text):
+            for a, b in self._en_items(text, m.end()):
+                words = text[a:b].split()
+                if words[0].lower() not in lower and not person_words & set(words):
+                    out.append(Candidate(a, b, "Company", "en-object", 0.6))
+        return out
+
+    def _legal_type(self, name: str, desc: str, typ: str) -> str:
+        """A name with its legal form ("SwiftCart Inc.") called an app or a platform is the company
+        behind it; only a marketplace descriptor makes it a platform too."""
+        keep = {d.casefold() for d in self.desc.edges.get("en_legal_name_platform_descriptors", ())}
+        if typ == "Platform" and desc.casefold() not in keep and strip_org_suffix(name.strip(" ,.")) != name.strip(" ,."):
+            return "Company"
+        return typ
+
+    def _after_capital(self, text: str, pos: int) -> bool:
+        """True when a capitalised word other than a sentence opener runs into `pos` ("Competition and Markets")."""
+        m = re.search(rf"([{UP}][\w'’\-]*)(?: (?:and|of|for|&))? \Z", text[max(0, pos - 40) : pos])
+        return bool(m) and m.group(1) not in self.not_en
+
+    def _subject(self, text: str, a: int, b: int) -> tuple[int, int]:
+        """The owner in "Jiayu's Hong Kong-listed shares" is Jiayu; "-listed" words end a name."""
+        a, b = self._en_trim(text, a, b)
+        pos = a
+        for w in text[a:b].split(" "):
+            if re.search(r"-[a-z]+$", w):
+                return a, max(a, pos - 1)
+            poss = re.match(r"(.+?)['’]s$", w)
+            if poss:
+                return a, pos + len(poss.group(1))
+            pos += len(w) + 1
+        return a, b
+
+    def _en_trim(self, text: str, a: int, b: int) -> tuple[int, int]:
+        """Drop sentence openers and month/title words from the left, stop at the first on the right."""
+        words = text[a:b].split(" ")
+        k = 0
+        while k < len(words) and words[k] in self.not_en:
+            k += 1
+        kept = []
+        for w in words[k:]:
+            if w in self.not_en:
+                break
+            kept.append(w)
+        if not kept:
+            return a, a
+        start = a + len(" ".join(words[:k])) + (1 if k else 0)
+        return start, start + len(" ".join(kept))
+
+    def _en_items(self, text: str, pos: int) -> list[tuple[int, int]]:
+        """"FreshGo and Dashly", "A, B and C": the names from `pos` on."""
+        items = []
+        name = re.compile(_EN_RUN)
+        sep = re.compile(r"(?:\*\*|\*|_)?(?:,? and |, )(?:\*\*|\*|_)?")  # markdown emphasis too
+        while True:
+            m = name.match(text, pos)
+            if not m:
+                break
+            words = m.group().split(" ")
+            if "and" in words:
+                words = words[: words.index("and")]
+            a, b = self._en_trim(text, pos, pos + len(" ".join(words)))
+            if b <= a or a != pos:
+                break
+            items.append((a, b))
+            s = sep.match(text, b)
+            if not s:
+                break
+            pos = s.end()
+        return items

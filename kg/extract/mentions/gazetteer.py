@@ -1,0 +1,160 @@
+"""Known entities by name: one Aho–Corasick automaton over every alias of the lexicon.
+
+Text and aliases are folded alike (NFKC width folding, casefold) so 全角 ＡＭＡＺＯＮ finds
+Amazon, and an offset map points each mention back at the original text. Matches are
+chosen leftmost-longest without overlaps, so 抖音电商 wins over 抖音 and 京东物流 over 京东.
+Latin aliases need word boundaries ("JD" not in "JDL"); short all-capital acronyms and
+aliases listed as `case_sensitive` match only as written; `no_match` names never match.
+Blockers (ordinary words overlapping an alias: 商务部门, 北京东路) are matched too and
+emit nothing, so they out-compete the alias they contain.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from ...errors import LexiconError
+from ...lexicons import LexiconEntity, load_entities, load_json
+from ...model import Extraction, Mention
+from ...text import fold_with_offsets, is_cjk, is_latin_word_char, normalize
+from .. import EXTRACTORS
+
+CONFIG = "gazetteer.json"
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """One matchable surface form; `key` is None for a blocker."""
+
+    key: str | None
+    text: str
+    case_sensitive: bool
+    boundary_start: bool
+    boundary_end: bool
+    numeric: bool
+
+
+def _config() -> tuple[int, frozenset[str], list[str]]:
+    data = load_json(CONFIG)
+    try:
+        short = int(data["short_latin_case_sensitive"])
+        bad = frozenset(str(data["numeric_alias_bad_neighbours"]))
+        blockers = [str(b) for b in data["blockers"]]
+    except (KeyError, TypeError, ValueError) as err:
+        raise LexiconError(f"{CONFIG}: missing or malformed setting: {err}") from err
+    return short, bad, blockers
+
+
+def _surface(key: str | None, text: str, forced_cs: bool, short: int) -> _Surface | None:
+    norm = normalize(text)
+    if len(norm) < 2:  # one character is never a safe name
+        return None
+    latin = not any(is_cjk(ch) for ch in norm)
+    letters = [ch for ch in text if ch.isalpha()]
+    acronym = latin and len(norm) <= short and bool(letters) and all(ch.isupper() for ch in letters)
+    return _Surface(
+        key=key, text=text, case_sensitive=forced_cs or acronym,
+        boundary_start=is_latin_word_char(norm[0]), boundary_end=is_latin_word_char(norm[-1]),
+        numeric=norm.isdigit(),
+    )
+
+
+class Gazetteer:
+    """The automaton over all lexicon names, built once; `find` returns mentions in a text."""
+
+    def __init__(self, entities: list[LexiconEntity] | None = None) -> None:
+        self.entities = {e.id: e for e in (entities if entities is not None else load_entities())}
+        short, self._bad_neighbours, blockers = _config()
+        table: dict[str, list[_Surface]] = {}
+        for e in self.entities.values():
+            for name in e.names:
+                if name in e.no_match:
+                    continue
+                s = _surface(e.id, name, name in e.case_sensitive, short)
+                if s is not None:
+                    table.setdefault(normalize(name), []).append(s)
+        for word in blockers:
+            norm = normalize(word)
+            if any(s.key for s in table.get(norm, ())):
+                raise LexiconError(f"{CONFIG}: blocker {word!r} is also an entity name")
+            s = _surface(None, word, False, 0)
+            if s is not None:
+                table.setdefault(norm, []).append(s)
+        self._automaton = ahocorasick.Automaton()
+        for norm, surfaces in table.items():
+            self._automaton.add_word(norm, (len(norm), tuple(surfaces)))
+        self._automaton.make_automaton()
+        self.size = len(table)
+
+    def entity(self, ident: str) -> LexiconEntity:
+        """The lexicon entry with this id (KeyError names the id)."""
+        return self.entities[ident]
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions of known entities in `text`, in text order, never overlapping."""
+        if not text:
+            return []
+        folded, src = fold_with_offsets(text)
+        hits: list[tuple[int, int, str | None]] = []
+        for last, (length, surfaces) in self._automaton.iter(folded):
+            start, end = last - length + 1, last + 1
+            for s in surfaces:
+                if self._accepts(s, text, folded, src, start, end):
+                    hits.append((start, end, s.key))
+                    break
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[Mention] = []
+        taken_to = 0
+        for start, end, key in hits:
+            if start < taken_to:
+                continue
+            taken_to = end
+            if key is None:
+                continue
+            e = self.entities[key]
+            a, b = src[start], src[end - 1] + 1
+            mentions.append(Mention(
+                text=text[a:b], start=a, end=b, type=e.types[0], key=key,
+                extractor="gazetteer", confidence=1.0, extra_types=e.types[1:],
+            ))
+        return mentions
+
+    def _accepts(self, s: _Surface, text: str, folded: str, src: list[int], start: int, end: int) -> bool:
+        before = folded[start - 1] if start > 0 else " "
+        after = folded[end] if end < len(folded) else " "
+        if s.boundary_start and is_latin_word_char(before):
+            return False
+        if s.boundary_end and is_latin_word_char(after):
+            return False
+        if s.numeric and (before in self._bad_neighbours or after in self._bad_neighbours):
+            return False
+        if s.numeric and (
+            (before in ".," and start > 1 and folded[start - 2].isdigit())
+            or (after in ".," and end + 1 < len(folded) and folded[end + 1].isdigit())
+        ):
+            return False  # part of a larger number: 1,688 or 1688.5
+        if s.case_sensitive:
+            original = text[src[start] : src[end - 1] + 1]
+            if " ".join(original.split()) != s.text:
+                return False
+        return True
+
+
+@lru_cache(maxsize=1)
+def shared_gazetteer() -> Gazetteer:
+    """The built-in lexicon's automaton, built once per process: the extractor and the
+    relation rules share it (building it takes a noticeable part of a small build)."""
+    return Gazetteer()
+
+
+@EXTRACTORS.register("gazetteer")
+class GazetteerExtractor:
+    """Pipeline step: add a mention for every known entity named in the document text."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer if gazetteer is not None else shared_gazetteer()
+
+    def __call__(self, ex: Extraction) -> None:
+        ex.mentions.extend(self.gazetteer.find(ex.document.text))

@@ -1,0 +1,257 @@
+"""English organisation names not in the gazetteer: capitalised runs with a suffix, and lists.
+
+A capitalised run is only a name when it ends in an organisation suffix ("... Co., Ltd.",
+"... Association"), has a government head ("Shenzhen Municipal Bureau of Commerce"), or
+is an item of a list after a collective noun ("sellers such as Patosun, Aoji and Zebao"):
+sentence-initial capitals and Title Case alone never make a name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..patterns import alternation, first_chars
+from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
+
+# Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
+# any other word leaves a gap that is not a single space, so it ends the run.
+# Dotted and slashed legal forms ("B.V.", "S.p.A.", "A/S") are one token.
+_TOKEN = re.compile(
+    rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
+)
+_COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str, abbreviations: frozenset[str]) -> list[Tok]:
+    """Word tokens; a final '.' stays only on abbreviations such as "Co." or "Inc."."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, end = m.group(), m.end()
+        if word.endswith(".") and word not in abbreviations:
+            word, end = word[:-1], end - 1
+        out.append(Tok(word, m.start(), end))
+    return out
+
+
+def capitalised_runs(text: str, toks: list[Tok], connectors: frozenset[str]) -> list[list[Tok]]:
+    """Maximal runs of capitalised tokens joined by single spaces (and lower-case connectors)."""
+    runs: list[list[Tok]] = []
+    cur: list[Tok] = []
+    for tok in toks:
+        cap = tok.text[0].isupper() or (tok.text[0].isdigit() and bool(cur))
+        conn = tok.text in connectors and bool(cur)
+        gap = text[cur[-1].end : tok.start] if cur else ""
+        joined = bool(cur) and (gap == " " or (gap in (",", ", ") and tok.text in _COMMA_JOINED))
+        if (cap or conn) and joined:
+            cur.append(tok)
+            continue
+        _close(cur, runs, connectors)
+        cur = [tok] if cap else []
+    _close(cur, runs, connectors)
+    return runs
+
+
+def _close(cur: list[Tok], runs: list[list[Tok]], connectors: frozenset[str]) -> None:
+    while cur and cur[-1].text in connectors:
+        cur.pop()
+    if cur:
+        runs.append(list(cur))
+
+
+def _split_and(run: list[Tok]) -> list[list[Tok]]:
+    """Split a run at "and"/"&" ("X Co., Ltd. and Guangdong Provincial Department")."""
+    parts: list[list[Tok]] = [[]]
+    for tok in run:
+        if tok.text in ("and", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+class EnOrgFinder:
+    """Organisation and government names by suffix or head; `list_items` for enumerations."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        o = self.lex.en_orgs
+        self.suffixes = [(s, "Company") for s in o["company_suffixes"]]
+        self.suffixes += [(s, "Organization") for s in o["organization_suffixes"]]
+        self.suffixes.sort(key=lambda s: -len(s[0]))
+        self._last_words = frozenset(s.split()[-1].split(",")[-1] for s, _ in self.suffixes)
+        self.gov_heads = frozenset(o["government_heads"])
+        self.connectors = frozenset(o["connectors"])
+        self.start_stops = frozenset(o["start_stops"])
+        self.name_stops = frozenset(o["name_stops"])
+        self.local_heads = frozenset(o["local_heads"])
+        self.local_parents = tuple(o["local_parents"])
+        self.thing_heads = frozenset(o.get("thing_heads", ()))
+        self.generic_gov_words = frozenset(o.get("generic_government_words", ()))
+        self.gov_fields = frozenset(o.get("government_field_words", ()))
+        self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
+        dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
+        self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
+        self.place_prefixes = tuple(o.get("place_prefixes", ()))
+
+    def runs(self, text: str) -> list[list[Tok]]:
+        """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
+        if self._memo[0] is text:
+            return self._memo[1]
+        out = self._runs(text)
+        self._memo = (text, out)
+        return out
+
+    def _runs(self, text: str) -> list[list[Tok]]:
+        out = []
+        for run in capitalised_runs(text, tokens(text, self.abbreviations), self.connectors):
+            part: list[Tok] = []
+            for tok in [*run, None]:
+                if tok is None or tok.text in self.name_stops:
+                    while part and (part[0].text in self.start_stops or part[0].text in self.connectors
+                                    or (len(part) > 1 and part[0].text.endswith(self.place_prefixes))):
+                        part.pop(0)  # "Denver-based ShopHarbor Inc.": the place word describes the name
+                    while part and part[-1].text in self.connectors:
+                        part.pop()
+                    if part:
+                        out.append(part)
+                    part = []
+                else:
+                    part.append(tok)
+        return out
+
+    def __call__(self, text: str) -> list[Candidate]:
+        out = []
+        for run in self.runs(text):
+            amp = any(t.text == "&" for t in run[1:-1]) and not any(t.text == "and" for t in run)
+            whole = self._suffixed(text, run) if amp else None
+            if whole is not None and whole.end == run[-1].end:
+                out.append(whole)  # "Harlan & Pierce LLP": one firm named after its partners
+                continue
+            parts = _split_and(run)
+            k = 0
+            while k < len(parts):
+                part = parts[k]
+                cand = self._best(text, part)
+                # "Australian Competition and Consumer Commission": a first half ending in a field word
+                # joins the government name after "and"
+                if (cand is None and part[-1].text in self.gov_fields and k + 1 < len(parts)
+                        and (nxt := self._best(text, parts[k + 1])) is not None and nxt.rule == "en-government"):
+                    k += 1
+                    part = part + parts[k]
+                    cand = Candidate(part[0].start, part[-1].end, nxt.type, nxt.rule, nxt.confidence, True)
+                # "Ministry of Industry and Information Technology": a government name goes on
+                while (
+                    cand is not None and cand.rule == "en-government" and k + 1 < len(parts)
+                    and self._best(text, parts[k + 1]) is None
+                ):
+                    k += 1
+                    part = part + parts[k]
+                    cand = Candidate(part[0].start, part[-1].end, cand.type, cand.rule, cand.confidence, True)
+                if cand is not None:
+                    out.append(cand)
+                k += 1
+        return out
+
+    def _best(self, text: str, run: list[Tok]) -> Candidate | None:
+        """The suffix name, unless a government head comes after its suffix."""
+        local = self._local_office(text, run)
+        if local is not None:
+            return local
+        suffixed = self._suffixed(text, run)
+        heads = [t for t in run[1:] if t.text in self.gov_heads] or [t for t in run[:1] if t.text in self.gov_heads]
+        if heads and len(run) >= 2 and (suffixed is None or heads[-1].end > suffixed.end):
+            return self._government(run)
+        return suffixed
+
+    def _suffixed(self, text: str, run: list[Tok]) -> Candidate | None:
+        starts = {t.start for t in run}
+        for i in range(len(run) - 1, 0, -1):
+            if run[i].text not in self._last_words or (i + 1 < len(run) and run[i + 1].text == "of"):
+                continue  # "Capital of Mainland China": the name does not end here
+            if any(t.text in self.thing_heads for t in run[i + 1 :]):
+                return None  # "Hang Seng Tech Index": the run names an index, not the firm
+            end = run[i].end
+            for sfx, typ in self.suffixes:
+                st = end - len(sfx)
+                if st > run[0].start and st in starts and text[st:end] == sfx:
+                    return Candidate(run[0].start, end, typ, "en-suffix", 0.75, subsumes=True)
+        return None
+
+    def _local_office(self, text: str, run: list[Tok]) -> Candidate | None:
+        """"Happiness Street of Suqian District": a sub-district office, named "Happiness Street"."""
+        for i, t in enumerate(run[1:-2], 1):
+            if t.text in self.local_heads and run[i + 1].text == "of" and text[: run[-1].end].endswith(self.local_parents):
+                return Candidate(run[0].start, t.end, "GovernmentBody", "en-local-government", 0.7, subsumes=True)
+        return None
+
+    def _government(self, run: list[Tok]) -> Candidate | None:
+        heads = [i for i, t in enumerate(run) if t.text in self.gov_heads]
+        if not heads or len(run) < 2:
+            return None
+        level = self.gov_heads | self.connectors | set(self.local_parents) | self.generic_gov_words
+        if all(t.text in level for t in run):
+            return None  # "District Court", "Municipal Bureau": no place or field names which one
+        return Candidate(run[0].start, run[-1].end, "GovernmentBody", "en-government", 0.75, subsumes=True)
+
+    # --- enumerations --------------------------------------------------------------
+
+    @cached_property
+    def _list_open(self) -> re.Pattern[str]:
+        lists = self.lex.lists
+        nouns = alternation(list(self.lex.collectives["en"]))
+        openers = alternation(lists["en_openers"])
+        actions = alternation(lists["en_actions"])
+        guard = first_chars([*self.lex.collectives["en"], *lists["en_openers"], *lists["en_actions"]])
+        return re.compile(
+            rf"{guard}(?:\b(?P<noun1>{nouns})\b,?\s+(?P<open>{openers})|\b(?P<open2>{openers})"
+            rf"(?:\s+[a-z]+){{0,2}}?\s+(?P<noun2>{nouns})|\b(?P<act>{actions}))\b\s+(?:the\s+)?",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _joiner(self) -> re.Pattern[str]:
+        joiners = alternation(self.lex.lists["en_joiners"])
+        return re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
+
+    def list_items(self, text: str) -> list[Candidate]:
+        """Items of "sellers such as A, B and C" or "terminate the services of A, B and C"."""
+        out: list[Candidate] = []
+        if not self._list_open.search(text):
+            return out
+        starts = {t.start: (run, i) for run in self.runs(text) for i, t in enumerate(run)}
+        for m in self._list_open.finditer(text):
+            noun = (m.group("noun1") or m.group("noun2") or "").lower()
+            typ = self.lex.collectives["en"].get(noun, "Company")
+            items = self._items(text, m.end(), starts)
+            if len(items) >= (1 if noun else 2):
+                conf = 0.7 if noun else 0.6
+                out.extend(Candidate(a, b, typ, "en-list", conf) for a, b in items)
+        return out
+
+    def _items(self, text: str, pos: int, starts: dict[int, tuple[list[Tok], int]]) -> list[tuple[int, int]]:
+        """Consecutive capitalised items from `pos`, split at joiners ("A, B and C")."""
+        items: list[tuple[int, int]] = []
+        while pos in starts:
+            run, i = starts[pos]
+            k = i
+            while k < len(run) and run[k].text not in ("and", "&", "or"):
+                k += 1
+            if k - i > 5:
+                break
+            items.append((run[i].start, run[k - 1].end))
+            if k < len(run):  # "Aoji and Zebao" inside one run
+                pos = run[k + 1].start
+                continue
+            j = self._joiner.match(text, run[-1].end)
+            if not j:
+                break
+            pos = j.end()
+        return [(a, b) for a, b in items if not self.lex.is_stopped(text[a:b])]

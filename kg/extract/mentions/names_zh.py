@@ -1,0 +1,249 @@
+"""Chinese organisation names not in the gazetteer: by suffix, and as items of a list.
+
+A suffix (有限公司, 商务局, 物流) fixes the right edge of a name; the left edge is the nearest
+of a delimiter, a verb or preposition (清退, 由), or a place name that the name starts
+with (深圳市商务局). jieba cuts only the few characters left of a suffix, so boundaries
+fall between words and a document is never segmented whole.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from ..patterns import alternation
+from .descriptors import desc_lexicon
+from .names_common import HAN, Candidate, NamesLexicon, cut, has_rare_word, jieba_freq, names_lexicon
+
+MAX_BODY = 12  # characters before a suffix that may belong to a name
+_DATE_LIKE = re.compile(r"\d+[年月日号]")
+_ITEM = re.compile(rf"[{HAN}A-Za-z0-9·&.\- ]+\Z")
+_PLACE_IN_PARENS = re.compile(rf"[（(](?P<p>[{HAN}]{{2,6}})[)）][{HAN}A-Za-z0-9]{{0,8}}\Z")
+_QUOTES = "“”\"'‘’「」『』《》 \t\n"
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "·"
+
+
+class ZhOrgFinder:
+    """Organisation names ending in a known suffix; also `list_items` for enumerations."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        self._suffix_info = {s: (t, strong) for s, t, strong in self.lex.zh_suffixes}
+        self._suffixes = re.compile(alternation(list(self._suffix_info)))
+
+    def __call__(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self._suffixes.finditer(text):
+            typ, strong = self._suffix_info[m.group()]
+            sure = strong or any(text.startswith(w, m.end()) for w in self.lex.right_strong)
+            if not sure and not self._right_ok(text, m.end()):
+                continue
+            start = self._left_edge(text, m.start(), typ, sure)
+            if start is None:
+                continue
+            conf = 0.8 if strong else 0.6
+            out.append(Candidate(start, m.end(), typ, "zh-suffix", conf, subsumes=True))
+        for m in self._stock_code.finditer(text):
+            start = self._left_edge(text, m.start(), "Company", True)
+            if start is not None:  # 优驿股份（300917.SZ）: a name before its share code is a listed company
+                out.append(Candidate(start, m.start(), "Company", "zh-stock-code", 0.8, subsumes=True))
+        return out
+
+    @cached_property
+    def _gov_suffixes(self) -> tuple[str, ...]:
+        ends = [s for s, (t, _) in self._suffix_info.items() if t == "GovernmentBody"]
+        return tuple(ends + list(self.lex.lists.get("zh_office_endings", [])))
+
+    @cached_property
+    def _stock_code(self) -> re.Pattern[str]:
+        codes = self.lex.en_orgs.get("stock_exchanges", {})
+        before = alternation(codes.get("before", [])) or "(?!)"
+        after = alternation(codes.get("after", [])) or "(?!)"
+        return re.compile(
+            rf"[（(]\s*(?:(?:{before})\s*[:：]\s*[A-Za-z0-9.]{{1,8}}|\d{{3,6}}\.(?:{after}))\s*[)）]"
+        )
+
+    def _right_ok(self, text: str, end: int) -> bool:
+        if end < len(text) and text[end].isascii() and text[end].isalpha():
+            # AI电商SaaS服务商: a Latin word glued to a weak suffix continues a noun phrase; APP may follow a name
+            return any(text.startswith(w, end) for w in self.lex.services.get("app_words", ()))
+        if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
+            return True
+        return any(text.startswith(w, end) for w in self.lex.right_ok)
+
+    def _left_edge(self, text: str, s: int, typ: str, strong: bool) -> int | None:
+        """Start of the name whose suffix starts at `s`, or None when it is not a name."""
+        par = _PLACE_IN_PARENS.search(text[max(0, s - 16) : s])
+        if strong and par and par.group("p") in self.lex.places:
+            # 云仓智链（深圳）供应链有限公司: a legal name may hold its place in parentheses
+            return self._left_edge(text, max(0, s - 16) + par.start(), typ, strong)
+        lo = s
+        while lo > 0 and s - lo < MAX_BODY and _is_name_char(text[lo - 1]):
+            lo -= 1
+        natural = lo == 0 or not _is_name_char(text[lo - 1])
+        cut_at = self._after_long_stop(text, lo, s)
+        if cut_at is not None:  # 的运营方橙意集团: jieba may glue a role noun's last character to the name
+            lo, natural = cut_at, True
+        if lo == s:
+            return None
+        tokens = cut(text[lo:s])
+        kept: list[str] = []
+        place = 0  # tokens at the left of `kept` that are places
+        stopped = natural
+        for tok in reversed(tokens):
+            if (self._is_stop(tok) or tok in self._descriptors or tok.endswith(self._descriptor_heads)
+                    or not all(_is_name_char(c) for c in tok)):
+                stopped = True
+                break
+            if len(tok) > 2 and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
+                kept.insert(0, tok[1:])  # "由峰岚": a word jieba guessed, glued to a preposition
+                stopped = True
+                break
+            if tok in self.lex.places:
+                kept.insert(0, tok)
+                place += 1
+                continue
+            if place:  # a place begins the name: stop before anything else
+                stopped = True
+                break
+            kept.insert(0, tok)
+        if not stopped and not place:
+            return None  # ran into the length limit without a boundary
+        rest_tokens = kept[place:]
+        rest = "".join(rest_tokens)
+        body = "".join(kept)
+        if not body or _DATE_LIKE.search(body):
+            return None
+        if place:
+            if not strong and not (rest and self._distinctive(rest_tokens)):
+                return None
+        elif len(rest) < 2 or rest_tokens[0] in self.lex.generic_heads:
+            return None
+        elif not strong and not self._distinctive(rest_tokens):
+            return None
+        if not strong and any(t in self.lex.name_verbs for t in kept):
+            return None  # 并购扩张快运网络: a verb and its object, not a name
+        return s - len(body)
+
+    def _is_stop(self, tok: str) -> bool:
+        """A stop word, or a word ending in one of two or more characters (服务提供者)."""
+        return tok in self.lex.left_stops or any(
+            len(w) >= 2 and tok.endswith(w) for w in self._long_stops
+        )
+
+    @cached_property
+    def _long_stops(self) -> tuple[str, ...]:
+        return tuple(w for w in self.lex.left_stops if len(w) >= 2)
+
+    @cached_property
+    def _role_stops(self) -> tuple[str, ...]:
+        """Stop words of three or more characters (运营方, 投资人, 提供者): never inside a name."""
+        return tuple(w for w in self.lex.left_stops if len(w) >= 3)
+
+    @cached_property
+    def _descriptors(self) -> frozenset[str]:
+        """Descriptor nouns of three or more characters (服务商, 电商平台) end a name on the left."""
+        return frozenset(w for w in desc_lexicon().zh if len(w) >= 3)
+
+    @cached_property
+    def _descriptor_heads(self) -> tuple[str, ...]:
+        """Heads that end a descriptor word of any length (二手交易平台, B2B平台): it ends a name on the left."""
+        return tuple(desc_lexicon().edges.get("zh_descriptor_heads", ()))
+
+    def _after_long_stop(self, text: str, lo: int, s: int) -> int | None:
+        """End of the rightmost role stop word in text[lo:s], if any."""
+        best = None
+        for w in self._role_stops:
+            k = text.rfind(w, lo, s)
+            if k >= 0 and (best is None or k + len(w) > best):
+                best = k + len(w)
+        return best
+
+    def _distinctive(self, tokens: list[str]) -> bool:
+        """A weak-suffix name needs a rare word: 吉时达物流 yes, 发展物流 or 绿色物流 no."""
+        if tokens and tokens[0] in self.lex.generic_heads:
+            return False
+        return has_rare_word(t for t in tokens if t not in self.lex.generic_heads)
+
+    # --- enumerations --------------------------------------------------------------
+
+    @cached_property
+    def _list_end(self) -> re.Pattern[str]:
+        nouns = alternation(list(self.lex.collectives["zh"]))
+        closers = alternation(self.lex.lists["zh_closers"])
+        return re.compile(rf"(?:{closers})\s*{self.lex.lists['zh_quantifiers']}\s*(?P<noun>{nouns})")
+
+    def list_items(self, text: str) -> list[Candidate]:
+        """Items of "A、B等物流商": each gets the type of the collective noun."""
+        out: list[Candidate] = []
+        for m in self._list_end.finditer(text):
+            typ = self.lex.collectives["zh"][m.group("noun")]
+            left = m.start()
+            lo = left
+            while lo > 0 and left - lo < 80 and text[lo - 1] not in "。！？；;:：\n，,“”\"（）()《》【】":
+                lo -= 1
+            pieces = _split_items(text, lo, left)
+            for i, (a, b) in enumerate(pieces):
+                if i == 0:
+                    a = self._after_verb(text, a, b)
+                a, b = _trim(text, a, b)
+                if typ == "GovernmentBody" and not text[a:b].endswith(self._gov_suffixes):
+                    continue  # 网信、商务、市场监管等部门: fields of work; an office's name ends in its suffix
+                if self._good_item(text[a:b]):
+                    out.append(Candidate(a, b, typ, "zh-list", 0.7))
+        return out
+
+    def _after_verb(self, text: str, a: int, b: int) -> int:
+        """Skip the verb or preposition that opens the first item (清退中通冷链 -> 中通冷链)."""
+        piece = text[a:b]
+        pos = 0
+        for tok_start, tok in _token_spans(piece):
+            if tok in self.lex.left_stops:
+                pos = tok_start + len(tok)
+        for word in self.lex.left_stops:
+            if len(word) >= 2:
+                k = piece.rfind(word)
+                if k >= 0:
+                    pos = max(pos, k + len(word))
+        return a + pos
+
+    def _good_item(self, item: str) -> bool:
+        if not 2 <= len(item) <= 12 or not _ITEM.match(item) or self.lex.is_stopped(item):
+            return False
+        toks = cut(item)
+        return toks[0] not in self.lex.generic_heads and toks[0] not in self.lex.left_stops
+
+
+def _token_spans(s: str) -> list[tuple[int, str]]:
+    spans, pos = [], 0
+    for tok in cut(s):
+        spans.append((pos, tok))
+        pos += len(tok)
+    return spans
+
+
+def _split_items(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split text[lo:hi] at 、 and, in the last piece, at the joiners 和/与/及/以及/或."""
+    pieces: list[tuple[int, int]] = []
+    a = lo
+    for i in range(lo, hi):
+        if text[i] == "、":
+            pieces.append((a, i))
+            a = i + 1
+    cur = a
+    for tok_start, tok in _token_spans(text[a:hi]):
+        if tok in ("和", "与", "及", "以及", "或"):
+            pieces.append((cur, a + tok_start))
+            cur = a + tok_start + len(tok)
+    pieces.append((cur, hi))
+    return pieces
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _QUOTES:
+        a += 1
+    while b > a and text[b - 1] in _QUOTES:
+        b -= 1
+    return a, b

@@ -1,0 +1,184 @@
+"""Pipeline step "ner": names found by the statistical taggers, typed and checked by rules.
+
+Runs after the gazetteer and the name rules, so a known entity or a rule's name keeps its
+span: a tagger's candidate that overlaps any mention already found, or that is part of a name
+found in the document, is dropped. What the taggers add are the names no lexicon lists and no
+suffix marks (executives, regulators, brands). The Chinese tagger works best on many sentences
+at once: `prepare` tags a batch of documents before they are extracted one by one, and
+`__call__` tags a document that was not prepared (a very long one, or a single call in a
+test). The English tagger, the costlier one, runs in `__call__`, on the sentences of the
+document that hold a capitalised word the names found so far do not explain (`en_select`).
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ....lexicons import load_words
+from ....model import Document, Extraction, Mention
+from ....text import normalize
+from ..names_common import Candidate, names_lexicon
+from .en_select import sentences_to_tag
+from .en_spans import en_candidates
+from .lac import Word
+from .lac import shared_tagger as lac_tagger
+from .lexicon import ner_lexicon
+from .spacy_en import EnSpan
+from .spacy_en import shared_tagger as spacy_tagger
+from .zh_spans import checked_rule_span, left_trimmed_span, zh_candidates
+
+LANGS = ("zh", "en")
+WEAK_RULES = frozenset({"names:en-subject"})  # rules whose type a tagger's Person span overrides
+PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time budget instead
+
+
+def _lone_opener(text: str, span: str) -> bool:
+    """"Notifications will no longer be sent": read alone, a sentence's first word in title case
+    looks like a name to the model; it is one only if the text also writes it mid-sentence."""
+    if " " in span or not span.istitle():
+        return False
+    return not re.search(rf"[a-z,;]\s+{re.escape(span)}\b", text)
+
+
+class NerExtractor:
+    """Adds the typed tagger names of a document's language (`langs`: "zh", "en" or both)."""
+
+    def __init__(self, langs: Iterable[str] = LANGS) -> None:
+        self.langs = tuple(langs)
+        self.lex = ner_lexicon()
+        self.names = names_lexicon()
+        self._en_stops = frozenset(self.names.en_orgs.get("name_stops", ())) | frozenset(
+            self.names.en_orgs.get("start_stops", ())) | self.lex.en_place_words | frozenset(
+            w for w in load_words("ner/en_not_names.txt") if " " not in w)
+        self._ready: dict[str, tuple[list[Candidate], list[Word]]] = {}
+        self.seconds: dict[str, float] = dict.fromkeys(self.langs, 0.0)  # tagging time per language (benchmarks)
+        self.cpu: dict[str, float] = dict.fromkeys(self.langs, 0.0)  # the same in CPU time of this process
+        self.chars: dict[str, int] = dict.fromkeys(self.langs, 0)
+
+    def prepare(self, docs: Iterable[Document]) -> None:
+        """Tag the Chinese documents of a batch together; their candidates wait for `__call__`.
+        English documents are tagged in `__call__`, where the names found so far tell which of
+        their sentences need the tagger (`en_select`)."""
+        self._ready.clear()
+        by_lang: dict[str, list[Document]] = {lang: [] for lang in self.langs if lang == "zh"}
+        for d in docs:
+            if d.lang in by_lang and d.text and len(d.text) <= PREPARE_MAX_CHARS:
+                by_lang[d.lang].append(d)
+        for lang, group in by_lang.items():
+            for d, cands in zip(group, self._tag(lang, [d.text for d in group]), strict=True):
+                self._ready[d.key] = cands
+
+    def _tag(self, lang: str, texts: list[str], known: list[Mention] | None = None,
+             ) -> list[tuple[list[Candidate], list[Word]]]:
+        if not texts:
+            return []
+        began, cpu = time.perf_counter(), time.process_time()
+        if lang == "zh":
+            out = [(zh_candidates(t, w, self.lex, self.names), w)
+                   for t, w in zip(texts, lac_tagger().words(texts), strict=True)]
+        else:
+            out = [(self._english(t, known or []), []) for t in texts]
+        self.seconds[lang] += time.perf_counter() - began
+        self.cpu[lang] += time.process_time() - cpu
+        self.chars[lang] += sum(len(t.encode("utf-8")) for t in texts)
+        return out
+
+    def _english(self, text: str, known: list[Mention]) -> list[Candidate]:
+        """Candidates of an English text, the tagger reading only the sentences that may hold a
+        name not found yet."""
+        covered = [(m.start, m.end) for m in known if m.extractor not in WEAK_RULES]
+        picked = sentences_to_tag(text, covered, self._en_stops)
+        spans = []
+        for (a, _b), found in zip(picked, spacy_tagger().spans([text[a:b] for a, b in picked]), strict=True):
+            spans.extend(EnSpan(a + s.start, a + s.end, s.label) for s in found
+                         if s.start > 0 or not _lone_opener(text, text[a + s.start : a + s.end]))
+        return en_candidates(text, spans, self.lex, self.names)
+
+    def tagged(self, doc: Document, known: list[Mention] | None = None) -> tuple[list[Candidate], list[Word]]:
+        """The typed candidates of one document and the tagger's words (Chinese only), prepared
+        or tagged now; `known`, the mentions found so far, spares the English tagger the
+        sentences they explain."""
+        if doc.lang not in self.langs or not doc.text:
+            return [], []
+        ready = self._ready.pop(doc.key, None)
+        return ready if ready is not None else self._tag(doc.lang, [doc.text], known)[0]
+
+    def candidates(self, doc: Document, known: list[Mention] | None = None) -> list[Candidate]:
+        """The typed candidates of one document."""
+        return self.tagged(doc, known)[0]
+
+    def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
+        """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
+        show to be a verb or a count are trimmed, or dropped when nothing but the suffix is left;
+        a rule's service name loses the words its left edge cuts through (布关于店小蜜1688版)."""
+        text = ex.document.text
+        kept = []
+        for m in ex.mentions:
+            if m.key is None and m.extractor == "names:zh-suffix":
+                span = checked_rule_span(text, m.start, m.end, words, self.lex)
+                if span is None:
+                    continue
+                if span != (m.start, m.end):
+                    m = replace(m, text=text[span[0] : span[1]], start=span[0])
+            elif m.key is None and m.type == "Service" and m.extractor.startswith("names:") and "quoted" not in m.extractor:
+                start = left_trimmed_span(m.start, m.end, words)
+                if m.end - start < 2:
+                    continue
+                if start != m.start:
+                    m = replace(m, text=text[start : m.end], start=start)
+            kept.append(m)
+        ex.mentions[:] = kept
+
+    def _extends_known(self, text: str, c: Candidate, mentions: list[Mention]) -> bool:
+        """新浪 + 乐居 read as one organisation by the tagger: a known name followed by a word of
+        its own (not a head such as 集团 or 平台, not a generic word) names another, more specific
+        organisation, which replaces the known one there."""
+        if not c.rule.startswith("ner:zh") or c.type not in ("Company", "Platform"):
+            return False
+        inner = [m for m in mentions if c.start <= m.start and m.end <= c.end]
+        if len(inner) != 1 or inner[0].start != c.start or inner[0].end >= c.end:
+            return False
+        rest = text[inner[0].end : c.end]
+        return len(rest) >= 2 and self.lex.zh_head_type(rest) is None and not self.names.is_stopped(rest) \
+            and not self.lex.zh_generic(rest) and rest not in self.lex.generic_heads
+
+    @staticmethod
+    def _retype_weak(ex: Extraction, cands: list[Candidate]) -> None:
+        """A name a rule typed an organisation only because it is a sentence's subject ("Themba
+        Nkosi said") is a person when the tagger reads exactly that span as one."""
+        people = {(c.start, c.end) for c in cands if c.type == "Person"}
+        for i, m in enumerate(ex.mentions):
+            if m.key is None and m.extractor in WEAK_RULES and (m.start, m.end) in people:
+                ex.mentions[i] = replace(m, type="Person", extra_types=())
+
+    def __call__(self, ex: Extraction) -> None:
+        text = ex.document.text
+        cands, words = self.tagged(ex.document, ex.mentions)
+        if words:
+            self._check_rule_names(ex, words)
+        taken = sorted((m.start, m.end) for m in ex.mentions)
+        known = {normalize(m.text) for m in ex.mentions}
+        new = []
+        self._retype_weak(ex, cands)
+        for c in sorted(cands, key=lambda c: c.start):
+            # a name grown over a shorter one (光大银行 + 长春分行, 新浪 + 乐居): the shorter goes
+            if c.subsumes or self._extends_known(text, c, ex.mentions):
+                inner = [m for m in ex.mentions if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
+                if inner and all(c.start <= a and b <= c.end for a, b in taken if a < c.end and c.start < b):
+                    gone = {id(m) for m in inner}
+                    ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
+                    taken = [(a, b) for a, b in taken if not (c.start <= a and b <= c.end)]
+            if any(a < c.end and c.start < b for a, b in taken):
+                continue
+            name = normalize(text[c.start : c.end])
+            if any(name in k for k in known):
+                continue  # part of a name found here already ("Longrui Junfeng" of "Jiangsu Longrui Junfeng
+                # Information Technology Co., Ltd."): the "repeats" step finds its short forms with its type
+            taken.append((c.start, c.end))
+            new.append(Mention(text[c.start : c.end], c.start, c.end, c.type, key=None,
+                               extractor=c.rule, confidence=c.confidence))
+        if new:
+            ex.mentions.extend(new)
+            ex.mentions.sort(key=lambda m: (m.start, m.end))

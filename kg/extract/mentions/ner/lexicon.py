@@ -1,0 +1,114 @@
+"""The word lists that type and check the taggers' spans, read from `kg/lexicons/ner/`.
+
+Each list is data (see the comment at the top of each file); a malformed line raises
+`LexiconError` naming the file and line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ....errors import LexiconError
+from ....lexicons import LEXICON_DIR, load_json, load_tsv, load_words
+from ....model import ENTITY_TYPES
+from ....text import normalize
+
+NER_DIR = "ner"
+
+
+@dataclass(frozen=True)
+class NerLexicon:
+    zh_heads: tuple[tuple[str, str], ...]  # (head, type), longest first
+    zh_context: dict[str, str]  # cue -> type
+    determiners: tuple[str, ...]  # longest first
+    counts: re.Pattern[str]
+    generic_heads: frozenset[str]
+    en_heads: dict[str, str]  # casefolded last word -> type
+    en_not_names: frozenset[str]  # normalised
+    en_place_words: frozenset[str] = frozenset()  # Shenzhen, Poland: no reason to run the English tagger
+    en_not_person: frozenset[str] = frozenset()  # Center, Store: end no person's name (casefolded)
+    joiners: tuple[str, ...] = ()  # vs, 对阵: the words on both sides are teams
+    branches: tuple[str, ...] = ()  # 分行, 分公司: a unit named after its parent
+    common_word_freq: int = 500  # a bare tagger name that is a word this common is no name
+    not_heads: tuple[str, ...] = ()  # 全部, 布局: ordinary words ending with a head's character
+    not_org_heads: tuple[str, ...] = ()  # 美术馆, 乐园: places, not organisations
+    person_titles: tuple[str, ...] = ()  # 总, 先生: surname + title is a form of address
+    familiar_prefixes: frozenset[str] = frozenset()  # 老, 小: 老刘, 小军
+
+    def zh_address_form(self, span: str) -> bool:
+        """True for a form of address rather than a name (王总, 张先生, 老刘)."""
+        if len(span) == 2 and span[0] in self.familiar_prefixes:
+            return True
+        return any(span.endswith(t) and 1 <= len(span) - len(t) <= 2 for t in self.person_titles)
+
+    def zh_head_type(self, span: str) -> tuple[str, str] | None:
+        """(head, type) of the longest head that ends `span`, or None."""
+        for head, typ in self.zh_heads:
+            if span.endswith(head):
+                return head, typ
+        return None
+
+    def zh_generic(self, span: str) -> bool:
+        """True for a span that names no one: a generic head alone, or after a determiner or a count."""
+        rest = span
+        for det in self.determiners:
+            if rest.startswith(det):
+                rest = rest[len(det):]
+                break
+        m = self.counts.match(rest)
+        if m:
+            rest = rest[m.end():]
+        if rest in self.generic_heads or not rest:
+            return True
+        return rest != span and any(rest.endswith(h) and len(rest) - len(h) <= 2 for h in self.generic_heads)
+
+
+def _types(rel: str) -> list[tuple[str, str]]:
+    out = []
+    for no, (word, typ) in load_tsv(rel, columns=2):
+        if typ not in ENTITY_TYPES:
+            raise LexiconError(f"{LEXICON_DIR / rel}:{no}: unknown entity type {typ!r}; valid: {', '.join(ENTITY_TYPES)}")
+        out.append((word, typ))
+    return out
+
+
+@lru_cache(maxsize=1)
+def ner_lexicon() -> NerLexicon:
+    """Load and check every list in `kg/lexicons/ner/` (once per process)."""
+    rel = f"{NER_DIR}/zh_generic.json"
+    generic = load_json(rel)
+    try:
+        determiners = tuple(sorted((str(w) for w in generic["determiners"]), key=len, reverse=True))
+        counts = re.compile(str(generic["counts"]))
+        heads = frozenset(str(w) for w in generic["generic_heads"])
+        common = int(generic["common_word_freq"])
+    except (KeyError, TypeError, ValueError) as err:
+        raise LexiconError(f"{LEXICON_DIR / rel}: missing or malformed key: {err}") from err
+    except re.error as err:
+        raise LexiconError(f"{LEXICON_DIR / rel}: bad 'counts' regex: {err}") from err
+    forms_rel = f"{NER_DIR}/zh_person_forms.json"
+    forms = load_json(forms_rel)
+    try:
+        titles = tuple(sorted((str(w) for w in forms["title_suffixes"]), key=len, reverse=True))
+        familiar = frozenset(str(w) for w in forms["familiar_prefixes"])
+    except (KeyError, TypeError) as err:
+        raise LexiconError(f"{LEXICON_DIR / forms_rel}: missing or malformed key: {err}") from err
+    return NerLexicon(
+        zh_heads=tuple(sorted(_types(f"{NER_DIR}/zh_heads.tsv"), key=lambda h: -len(h[0]))),
+        zh_context=dict(_types(f"{NER_DIR}/zh_context.tsv")),
+        determiners=determiners,
+        counts=counts,
+        generic_heads=heads,
+        en_heads={w.casefold(): t for w, t in _types(f"{NER_DIR}/en_heads.tsv")},
+        en_not_names=frozenset(normalize(w) for w in load_words(f"{NER_DIR}/en_not_names.txt")),
+        not_org_heads=tuple(load_words(f"{NER_DIR}/zh_not_org_heads.txt")),
+        not_heads=tuple(load_words(f"{NER_DIR}/zh_not_heads.txt")),
+        common_word_freq=common,
+        branches=tuple(load_words(f"{NER_DIR}/zh_branches.txt")),
+        joiners=tuple(sorted((w.casefold() for w in load_words(f"{NER_DIR}/match_joiners.txt")), key=len, reverse=True)),
+        en_place_words=frozenset(load_words(f"{NER_DIR}/en_place_words.txt")),
+        en_not_person=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_not_person_words.txt")),
+        person_titles=titles,
+        familiar_prefixes=familiar,
+    )

@@ -1,0 +1,153 @@
+"""Person names announced by a job title: 副总裁汪海, CEO Andy Jassy, "Wang Xin, president of".
+
+A bare surname plus one or two characters is far too common in Chinese text to be a name
+on its own, so a name is only taken right after a title word from `titles.json`, and its
+length is fixed by what follows it (汪海表示: 表示 is a speech verb, so the name is 汪海).
+`person_titles` also returns the title so relation finders can attach roles.
+"""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from ...model import Mention
+from ..patterns import alternation, first_chars
+from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, names_lexicon
+
+_EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
+_EN_NAME = rf"{_EN_WORD}(?: {_EN_WORD}){{1,2}}"
+
+
+def en_name_pattern(particles: list[str]) -> str:
+    """Two or three capitalised words; lower-case particles may stand between them ("Joost van Dam")."""
+    if not particles:
+        return _EN_NAME
+    part = alternation(particles)
+    return rf"{_EN_WORD}(?: (?:{part}))?(?: {_EN_WORD})(?:(?: (?:{part}))? {_EN_WORD})?"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+class PersonFinder:
+    """Finds (name span, title, title span) triples in Chinese and English text."""
+
+    def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        self.lex = lexicon or names_lexicon()
+        t = self.lex.titles
+        self.after_name = tuple(sorted(t["zh_after_name"], key=len, reverse=True))
+        self.given_stop = frozenset(t["zh_given_stop"])
+        self.adverbs = tuple(t.get("zh_predicate_adverbs", ()))
+        self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
+        o = self.lex.en_orgs
+        self.not_name = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"])
+        self.not_name |= {w for s in o["company_suffixes"] + o["organization_suffixes"] for w in s.split()}
+
+    @cached_property
+    def _zh(self) -> re.Pattern[str]:
+        # 首席运营官（COO）高岚: the title's abbreviation in parentheses may stand before the name
+        return re.compile(rf"(?P<title>{alternation(self.lex.titles['zh'])})(?:[（(][A-Za-z]{{2,6}}[)）])?[ \u3000]?")
+
+    @cached_property
+    def _en_name(self) -> str:
+        return en_name_pattern(self.lex.titles.get("en_name_particles", []))
+
+    @cached_property
+    def _en_before(self) -> re.Pattern[str]:
+        titles = alternation(self.lex.titles["en_before"])
+        guard = first_chars(self.lex.titles["en_before"])
+        return re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
+
+    @cached_property
+    def _en_after(self) -> re.Pattern[str]:
+        titles = alternation(self.lex.titles["en_after"])
+        not_mod = alternation(self.lex.titles.get("en_after_not_modifiers", [])) or "(?!)"
+        return re.compile(
+            rf"(?<![{LATIN}])(?P<name>{self._en_name}), (?:the |a |an )?"
+            rf"(?:(?:[{UP}][\w.&\-]* ){{0,2}}[{UP}][\w.&\-]*(?:['’]s|s['’]) )?"
+            rf"(?:(?!(?:{not_mod}) )[a-z\-]+ )?"
+            rf"(?P<title>(?i:{titles}))\b"
+        )
+
+    @cached_property
+    def _en_appoint(self) -> re.Pattern[str]:
+        """"Deliveroo has appointed Priya Natarajan, previously at X, as chief operating officer",
+        "Deliveroo names Priya Natarajan COO": the name right after an appointment verb, the title
+        after "as" or right after the name (an aside between commas may stand between them)."""
+        verbs = alternation(self.lex.titles.get("en_appoint_verbs", [])) or "(?!)"
+        titles = alternation([*self.lex.titles["en_before"], *self.lex.titles["en_after"]])
+        return re.compile(
+            rf"\b(?:{verbs}) (?P<name>{self._en_name})(?:, [^,;.()\n]{{3,90}},)? (?:as )?(?:(?:the|its|their|a|an|new) )?"
+            rf"(?P<title>(?i:{titles}))\b"
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, str, tuple[int, int], str]]:
+        """(start, end, title, title span, rule) for every titled person in `text`."""
+        out = []
+        for m in self._zh.finditer(text):
+            end = self._zh_name_end(text, m.end())
+            if end is not None:
+                out.append((m.end(), end, m.group("title"), m.span("title"), "zh-title"))
+        for m in self._zh_appoint.finditer(text):  # 聘任张蔚为公司副总裁: the name between verb and 为
+            end = self._zh_name_end(text, m.end(), after=("为", "為", "担任", "擔任", "出任"))
+            if end is None:
+                continue
+            title = self._zh.search(text, end, end + 12)
+            if title:
+                out.append((m.end(), end, title.group("title"), title.span("title"), "zh-appoint"))
+        for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after"), (self._en_appoint, "en-appoint")):
+            for m in pat.finditer(text):
+                words = m.group("name").split()
+                if any(w in self.not_name for w in words):
+                    continue
+                if rule == "en-title-after" and self._inside_run(text, m.start("name")):
+                    continue
+                out.append((m.start("name"), m.end("name"), m.group("title"), m.span("title"), rule))
+        return out
+
+    def _inside_run(self, text: str, start: int) -> bool:
+        """True when a capitalised word (not a sentence opener) runs into the name."""
+        m = re.search(rf"([{UP}][\w'’-]*) \Z", text[max(0, start - 40) : start])
+        return bool(m) and m.group(1) not in self.not_name
+
+    @cached_property
+    def _zh_appoint(self) -> re.Pattern[str]:
+        return re.compile(alternation(self.lex.titles["zh_appoint_verbs"]))
+
+    def _zh_name_end(self, text: str, pos: int, after: tuple[str, ...] | None = None) -> int | None:
+        for sn in self.surnames:
+            if not text.startswith(sn, pos):
+                continue
+            for glen in (2, 1):
+                g0, end = pos + len(sn), pos + len(sn) + glen
+                given = text[g0:end]
+                if len(given) != glen or not all(_HAN_CHAR.match(c) and c not in self.given_stop for c in given):
+                    continue
+                if glen == 2 and given[1] in self.adverbs:
+                    continue  # 陈屹已于: the adverb opens the predicate
+                if (text.startswith(after, end) if after else self._zh_boundary(text, end)):
+                    return end
+                if not after and text.startswith(self.adverbs, end):  # 罗志坚将继续担任: an adverb opens the predicate
+                    return end
+            return None
+        return None
+
+    def _zh_boundary(self, text: str, end: int) -> bool:
+        if end >= len(text) or not _HAN_CHAR.match(text[end]):
+            return True
+        return any(text.startswith(w, end) for w in self.after_name)
+
+    def __call__(self, text: str) -> list[Candidate]:
+        return [Candidate(a, b, "Person", rule, 0.75) for a, b, _, _, rule in self.find(text)]
+
+
+_FINDER: PersonFinder | None = None
+
+
+def person_titles(text: str) -> list[tuple[Mention, str, tuple[int, int]]]:
+    """Titled persons in `text` as (mention, title as written, title span), for role relations."""
+    global _FINDER
+    if _FINDER is None:
+        _FINDER = PersonFinder()
+    return [
+        (Mention(text[a:b], a, b, "Person", extractor=f"names:{rule}", confidence=0.75), title, span)
+        for a, b, title, span, rule in _FINDER.find(text)
+    ]
