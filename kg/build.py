@@ -25,7 +25,7 @@ from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
 from .model import Document, Extraction, FileResult, Problem
-from .outlock import out_lock, remove_stale
+from .outlock import out_lock, remove_stale, swap_in
 from .rdf import dataset_quads, doc_iri, prefixes
 from .resolve import resolve
 
@@ -143,7 +143,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             report.site_seconds = time.perf_counter() - site_started
         (tmp / "manifest.json").write_text(json.dumps(manifest(report, corpus), ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8", errors="backslashreplace")
-        _swap_in(tmp, out)
+        swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -316,14 +316,3 @@ def _load_store(folder: Path, quads: list[ox.Quad]) -> str | None:
         return None
     load_quads(quads, folder / "store")
     return "store"
-
-
-def _swap_in(tmp: Path, out: Path) -> None:
-    """Replace `out` by `tmp` with renames only, so readers never see a half-written folder."""
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
-

@@ -116,3 +116,13 @@ def remove_stale(out: Path) -> list[Path]:
             shutil.rmtree(out.parent / name, ignore_errors=True)
             removed.append(out.parent / name)
     return removed
+
+
+def swap_in(tmp: Path, out: Path) -> None:
+    """Replace `out` by `tmp` with renames only, so readers never see a half-written folder."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    if old.exists():
+        shutil.rmtree(old, ignore_errors=True)

@@ -27,8 +27,19 @@ def choose(accept: str | None, explicit: str | None, graph: bool) -> tuple[str, 
         name = table.get(explicit.lower())
         if name:
             return name, types[name]
-    ranked = []
-    for i, part in enumerate((accept or "").split(",")):
+    ranked = [(-q, i, media) for i, (media, q) in enumerate(accept_ranges(accept))]
+    for _, _, media in sorted(ranked):
+        if media in table:
+            return table[media], types[table[media]]
+    default = "ttl" if graph else "json"
+    return default, types[default]
+
+
+def accept_ranges(accept: str | None) -> list[tuple[str, float]]:
+    """(media type in lower case, its q weight) for each range of an Accept header, in order;
+    a malformed q weighs 0."""
+    out = []
+    for part in (accept or "").split(","):
         media, *opts = [x.strip() for x in part.split(";")]
         q = 1.0
         for opt in opts:
@@ -37,9 +48,5 @@ def choose(accept: str | None, explicit: str | None, graph: bool) -> tuple[str, 
                     q = float(opt[2:])
                 except ValueError:
                     q = 0.0
-        ranked.append((-q, i, media.lower()))
-    for _, _, media in sorted(ranked):
-        if media in table:
-            return table[media], types[table[media]]
-    default = "ttl" if graph else "json"
-    return default, types[default]
+        out.append((media.lower(), q))
+    return out

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import QueryError
 from ..vocab import KGR
-from .negotiate import GRAPHS, choose
+from .negotiate import GRAPHS, accept_ranges, choose
 
 SITE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -37,20 +37,7 @@ def find_site(store: Path | str) -> Path | None:
 
 
 def _q(accept: str | None, wanted: tuple[str, ...]) -> float:
-    best = 0.0
-    for part in (accept or "").split(","):
-        media, *opts = [x.strip() for x in part.split(";")]
-        if media.lower() not in wanted:
-            continue
-        q = 1.0
-        for opt in opts:
-            if opt.startswith("q="):
-                try:
-                    q = float(opt[2:])
-                except ValueError:
-                    q = 0.0
-        best = max(best, q)
-    return best
+    return max([0.0, *(q for media, q in accept_ranges(accept) if media in wanted)])
 
 
 def wants_html(accept: str | None) -> bool:

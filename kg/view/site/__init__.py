@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import KgError
+from ...outlock import swap_in
 from .assets import copy_assets, search_index
 from .data import SiteData, gather
 from .graphs import ranked_neighbours
@@ -76,7 +77,7 @@ def build_site(build_dir: Path | str, out: Path | str | None = None, *, workers:
     tmp.mkdir(parents=True)
     try:
         report = _write(data, tmp, workers or default_workers())
-        _swap(tmp, out)
+        swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -119,16 +120,6 @@ def _write(data: SiteData, tmp: Path, workers: int) -> SiteReport:
     report.pages = pages + r.pages
     report.largest = max(largest, r.largest)
     return report
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    """Replace `out` by `tmp` with renames, so a reader never sees half a site."""
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
 
 
 __all__ = ["SITE_DIR", "SiteReport", "build_site"]
