@@ -24,7 +24,7 @@ from .ingest.corpus import SKIPPED_FORMATS
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
-from .model import Document, Extraction, FileResult, Problem
+from .model import Document, Extraction, FileOutcome, FileResult, Problem
 from .outlock import out_lock, remove_stale, swap_in
 from .rdf import dataset_quads, doc_iri, prefixes
 from .resolve import resolve
@@ -100,15 +100,11 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
-    files: list[FileResult] = []
-    walk = ingest_corpus(root, follow_symlinks=follow_symlinks, budget=doc_timeout) if corpus.is_dir() \
-        else _one_file(corpus, root, doc_timeout)
-    for i, result in enumerate(walk, 1):
-        files.append(result)
-        tick("ingest", i, None)
+    outcomes = _ingest_and_extract(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner)
+    files = [o.file for o in outcomes]
     documents = [d for f in files for d in f.documents]
-
-    extractions, extra_problems = _extract_stage(pipeline, documents, doc_timeout, tick, jobs, ner)
+    extractions = [ex for o in outcomes for ex in o.extractions]
+    extra_problems = {o.file.path: o.problems for o in outcomes}
 
     tick("resolve", 0, None)
     resolved = resolve(extractions, documents, load_entities())
@@ -167,6 +163,27 @@ def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
     lines = sorted(text + " .\n" for text in by_line)
     ordered = [q for _, q in sorted(by_line.values(), key=lambda kq: kq[0])]
     return lines, ordered
+
+
+def _ingest_and_extract(corpus: Path, root: Path, pipeline: Pipeline, follow_symlinks: bool, doc_timeout: float,
+                        tick: Progress, jobs: int, ner: str) -> list[FileOutcome]:
+    """Every input file read and its documents' facts extracted, one outcome per file in
+    corpus order."""
+    files: list[FileResult] = []
+    walk = ingest_corpus(root, follow_symlinks=follow_symlinks, budget=doc_timeout) if corpus.is_dir() \
+        else _one_file(corpus, root, doc_timeout)
+    for i, result in enumerate(walk, 1):
+        files.append(result)
+        tick("ingest", i, None)
+    documents = [d for f in files for d in f.documents]
+    extractions, problems = _extract_stage(pipeline, documents, doc_timeout, tick, jobs, ner)
+    by_file: dict[str, list[Extraction]] = {}
+    for ex in extractions:
+        by_file.setdefault(ex.document.source_path, []).append(ex)
+    outcomes = [FileOutcome(f, by_file.pop(f.path, []), problems.get(f.path, [])) for f in files]
+    if by_file:  # a document whose source is no input file: a bug upstream; never drop its facts silently
+        raise KgError(f"documents from unknown inputs: {', '.join(sorted(by_file))[:200]}")
+    return outcomes
 
 
 def _extract_stage(pipeline: Pipeline, documents: list[Document], budget: float, tick: Progress, jobs: int,

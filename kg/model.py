@@ -165,6 +165,17 @@ class Extraction:
 
 
 @dataclass
+class FileOutcome:
+    """One input file after ingest and extraction. The unit that a worker returns, a cache
+    entry keeps and a spooled shard holds, so a file's documents, facts and problems always
+    travel together (and a file is never half counted)."""
+
+    file: FileResult
+    extractions: list[Extraction] = field(default_factory=list)  # one per non-container document, in order
+    problems: list[Problem] = field(default_factory=list)  # found while extracting: time budgets, failed extractors
+
+
+@dataclass
 class Entity:
     """One real-world thing after resolution, across names, languages and documents."""
 
