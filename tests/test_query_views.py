@@ -9,7 +9,6 @@ Playwright drives Debian's Chromium (/usr/bin/chromium); nothing is downloaded.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -18,14 +17,12 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from tests.browser_helpers import ARGS, CHROMIUM, require_chromium
+from tests.browser_helpers import ARTIFACTS as SHARED_ARTIFACTS
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = Path(os.environ.get("KG_TEST_ARTIFACTS", ROOT / "test-artifacts")) / "query_views"
+ARTIFACTS = SHARED_ARTIFACTS / "query_views"
 
 # Text a news corpus could carry, which must stay text in every view.
 IMG = '<img src=x onerror="window.__pwned=1">Evil Corp'
@@ -98,7 +95,7 @@ def server(store: Path) -> Iterator[str]:
 def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM.exists(), "Debian's chromium is needed: apt-get install -y chromium"
+    require_chromium()
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
