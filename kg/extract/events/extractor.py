@@ -12,6 +12,7 @@ from functools import lru_cache
 from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
 from ...text import sentences
 from .. import EXTRACTORS
+from ..cues import phrases
 from ..figures.meaning import event_default
 from ..mentions.places import market_places
 from ..patterns import ordered_alternation
@@ -56,18 +57,58 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 LIST_GAP = {"zh": 2, "en": 6}
-# "新规将于…施行", "the new rules take effect" (not "按照新规" / "under the new rules": a reason, not the subject)
-_THE_RULE = re.compile(r"(?<!按照)(?<!根据)(?<!依据)(?<!按)(?:新规|该规定|该规范|该办法|本规定|本办法|新規)"
-                       r"|(?<!under )\b(?:the\s+new\s+(?:rules?|policy|standards?)|the\s+(?:rules?|policy|regulation)\s+will)\b",
-                       re.IGNORECASE)
-_REPLACED = re.compile(r"(?:\breplac(?:es|ing|ed)\s+(?:the\s+)?|\bsupersed(?:es|ing)\s+(?:the\s+)?|取代|替代|废止)\Z",
-                       re.IGNORECASE)
-_SETTLE = re.compile(r"\b(?:agree[sd]?\s+to\s+pay|to\s+settle|settled|will\s+pay)\b|(?:同意支付|达成和解|和解)", re.IGNORECASE)
-_VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
-_WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
-# "against (online marketplace) X": up to three lower-case words between
-_AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}\Z")
-_AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _the_rule() -> re.Pattern[str]:
+    """"新规将于…施行", "the new rules take effect" (not "按照新规" / "under the new rules": a reason,
+    not the subject): the_rule of _roles.json."""
+    w = role_cues("the_rule")
+    zh_not = "".join(f"(?<!{re.escape(x)})" for x in w["zh_not_after"])
+    en_not = "".join(f"(?<!{re.escape(x)} )" for x in w["en_not_after"])
+    return re.compile(rf"{zh_not}(?:{phrases(w['zh_words'])})|{en_not}\b(?:{phrases(w['en_words'])})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _replaced() -> re.Pattern[str]:
+    """"replacing the Directive", "取代": the words right before an old rule (replaced of _roles.json)."""
+    w = role_cues("replaced")
+    return re.compile(rf"(?:\b(?:{phrases(w['en_words'])})\s+(?:the\s+)?|(?:{phrases(w['zh_words'])}))\Z", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _settle() -> re.Pattern[str]:
+    """"agreed to pay … to settle", "达成和解": the party named before is punished (settles of _roles.json)."""
+    w = role_cues("settles")
+    return re.compile(rf"\b(?:{phrases(w['en_words'])})\b|(?:{phrases(w['zh_words'])})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _valuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"a deal that values B at $1.25bn": the words before and after the party acquired (valuation of _roles.json)."""
+    w = role_cues("valuation")
+    return (re.compile(rf"\b(?:{phrases(w['en_verbs'])})\s+\Z", re.IGNORECASE),
+            re.compile(rf"\s+(?:{phrases(w['en_after'])})\b"))
+
+
+@lru_cache(maxsize=1)
+def _with() -> re.Pattern[str]:
+    """"(an agreement) with", "between": names after these are partners (partners_after of _roles.json)."""
+    w = role_cues("partners_after")
+    return re.compile(rf"\s*(?:(?:{phrases(w['en_nouns'])})\s+)?(?:{phrases(w['en_links'])})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _against() -> re.Pattern[str]:
+    """"against (online marketplace) X", "针对X": up to three lower-case words between (against of _roles.json)."""
+    w = role_cues("against")
+    return re.compile(rf"(?:\b(?:{phrases(w['en_words'])})|(?:{phrases(w['zh_words'])}))\s*(?:the\s+)?(?:[a-z-]+\s+){{0,3}}\Z")
+
+
+@lru_cache(maxsize=1)
+def _and_the() -> re.Pattern[str]:
+    """"by the FTC and the Colorado attorney general": what joins more agents (more_agents of _roles.json)."""
+    return re.compile(rf"\s*(?:{phrases(role_cues('more_agents')['en_joiners'])})\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -127,8 +168,9 @@ class _Builder:
             if co and actor.type in ORGANIZATION_TYPES:
                 actors = unique([*co, actor])
         if typ == "Acquisition" and not affects:  # "A and B agreed to merge in a deal that values B at $1.25bn"
-            valued = next((m for m in actor_candidates(mentions, lo, hi) if _VALUES.search(text[max(lo, m.start - 10) : m.start])
-                           and re.match(r"\s+at\b", text[m.end :])), None)
+            values, at = _valuation()
+            valued = next((m for m in actor_candidates(mentions, lo, hi) if values.search(text[max(lo, m.start - 10) : m.start])
+                           and at.match(text[m.end :])), None)
             if valued is not None and len(actors) > 1 and any(key(a) == key(valued) for a in actors):
                 affects = [valued]
                 actors = tuple(a for a in actors if key(a) != key(valued))
@@ -137,7 +179,7 @@ class _Builder:
             # "a lawsuit brought by the FTC and the Colorado attorney general": every agent acts
             more = [m for m in list_after(text, mentions, actor.end, hi, words, ORGANIZATION_TYPES)
                     if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
-            if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
+            if more and _and_the().fullmatch(text, actor.end, more[0].start):
                 actors = unique([actor, *more])
         p = name_unnamed(doc, typ, hits, main, (lo, hi, c_lo, c_hi),
                          Parties(actor, actors, actor_score, affects, mentions, self.everyone), SUBJECT_TYPES)
@@ -184,7 +226,7 @@ class _Builder:
                 # "A, B and C formed a joint venture to help sellers on X, Y and Z": the parties are
                 # the subjects; names after the trigger join only after with/between/among
                 after = [m for m in parts if m.start >= main.end]
-                joined = list_after(text, after, main.end, c_hi, words) if _WITH.match(text, main.end) else []
+                joined = list_after(text, after, main.end, c_hi, words) if _with().match(text, main.end) else []
                 parts = [m for m in parts if m.end <= main.start or m in joined]
             if actor is not None and actor.type in ORGANIZATION_TYPES:
                 parts.insert(0, actor)
@@ -306,7 +348,7 @@ class _Builder:
                 obj = next((m for m in actor_candidates(mentions, first.end, actor.end)
                             if m.type != "GovernmentBody" and m.type in ORGANIZATION_TYPES), actor)
                 affects, actor = [obj, *[m for m in affects if key(m) != key(obj)]], first
-        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody" and _SETTLE.search(
+        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody" and _settle().search(
                 text, actor.end, hit.end + 40):  # "X has agreed to pay $18.5M to settle FTC charges": X is punished
             body = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"), None) or \
                 doc.recent_regulator(hit.start)
@@ -316,7 +358,8 @@ class _Builder:
             party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
             affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
         if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
-            target = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text[max(lo, m.start - 40) : m.start])
+            against = _against()
+            target = [m for m in actor_candidates(self.everyone, lo, hi) if against.search(text[max(lo, m.start - 40) : m.start])
                       and (actor is None or key(m) != key(actor) or score < 1)][:1]
             if target and actor is not None and key(target[0]) == key(actor):
                 actor = None  # "A group of shoppers filed a lawsuit against X": X is sued, the plaintiffs are unnamed
@@ -363,8 +406,8 @@ class _Builder:
             doc.new.append(m)
             found.append(m)
         if len(found) > 1:  # "GPSR applies from 13 December, replacing the Directive": the old rule is not the subject
-            found = [m for m in found if not _REPLACED.search(text[max(lo, m.start - 14) : m.start])] or found
-        if not found and typ == "PolicyChange" and _THE_RULE.search(text, lo, hi):
+            found = [m for m in found if not _replaced().search(text[max(lo, m.start - 14) : m.start])] or found
+        if not found and typ == "PolicyChange" and _the_rule().search(text, lo, hi):
             # "新规将于4月1日起施行", "the new rules take effect": the rule named last before
             named = [m for m in doc.mentions + doc.new if m.end <= lo and m.type == "Policy"]
             found = named[-1:]
