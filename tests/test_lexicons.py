@@ -104,7 +104,8 @@ def test_role_cue_sections_load_and_a_missing_one_names_the_file() -> None:
     from kg.extract.events.role_words import role_cues
 
     for key in ("told_source", "app_suffixes", "completion", "the_above", "store_after", "the_rule", "replaced",
-                "settles", "valuation", "partners_after", "against", "more_agents"):
+                "settles", "valuation", "partners_after", "against", "more_agents", "existing_investor", "its_people",
+                "zh_list", "angels"):
         section = role_cues(key)
         assert section and all(words for words in section.values()), key
     with pytest.raises(LexiconError, match=r"_roles\.json"):
