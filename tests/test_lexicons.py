@@ -105,7 +105,7 @@ def test_role_cue_sections_load_and_a_missing_one_names_the_file() -> None:
 
     for key in ("told_source", "app_suffixes", "completion", "the_above", "store_after", "the_rule", "replaced",
                 "settles", "valuation", "partners_after", "against", "more_agents", "existing_investor", "its_people",
-                "zh_list", "angels"):
+                "zh_list", "angels", "instrument", "apposition", "asides", "counterpart_before"):
         section = role_cues(key)
         assert section and all(words for words in section.values()), key
     with pytest.raises(LexiconError, match=r"_roles\.json"):
