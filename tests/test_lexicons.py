@@ -105,11 +105,16 @@ def test_role_cue_sections_load_and_a_missing_one_names_the_file() -> None:
 
     for key in ("told_source", "app_suffixes", "completion", "the_above", "store_after", "the_rule", "replaced",
                 "settles", "valuation", "partners_after", "against", "more_agents", "existing_investor", "its_people",
-                "zh_list", "angels", "instrument", "apposition", "asides", "counterpart_before"):
+                "zh_list", "angels", "instrument", "apposition", "asides", "counterpart_before", "appointed"):
         section = role_cues(key)
         assert section and all(words for words in section.values()), key
     with pytest.raises(LexiconError, match=r"_roles\.json"):
         role_cues("no_such_section")
+    from kg.extract.cues import cue_section
+    from kg.extract.events.subject import SUBJECTS_FILE
+
+    for key in ("time_words", "clause_ends"):
+        assert all(cue_section(SUBJECTS_FILE, key).values()), key
 
 
 def test_cue_phrases_longest_first_escaped_and_spaces_match_whitespace() -> None:
