@@ -115,6 +115,9 @@ def test_role_cue_sections_load_and_a_missing_one_names_the_file() -> None:
 
     for key in ("time_words", "clause_ends"):
         assert all(cue_section(SUBJECTS_FILE, key).values()), key
+    from kg.extract.relations.extractor import RELATIONS_FILE
+
+    assert all(cue_section(RELATIONS_FILE, "title_links").values())
 
 
 def test_cue_phrases_longest_first_escaped_and_spaces_match_whitespace() -> None:
