@@ -19,7 +19,8 @@ from ..patterns import ordered_alternation
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
-from .guards import is_visit, no_outlets, responds
+from .enforcement import body_after, checked_enforcement, enforcement_parties
+from .guards import no_outlets
 from .headline import HeadlineDates
 from .investors import investors, unknown_investors
 from .lists import fallback_list, list_after, list_ending_at, referred_list
@@ -77,13 +78,6 @@ def _replaced() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _settle() -> re.Pattern[str]:
-    """"agreed to pay … to settle", "达成和解": the party named before is punished (settles of _roles.json)."""
-    w = role_cues("settles")
-    return re.compile(rf"\b(?:{phrases(w['en_words'])})\b|(?:{phrases(w['zh_words'])})", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
 def _valuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"a deal that values B at $1.25bn": the words before and after the party acquired (valuation of _roles.json)."""
     w = role_cues("valuation")
@@ -96,13 +90,6 @@ def _with() -> re.Pattern[str]:
     """"(an agreement) with", "between": names after these are partners (partners_after of _roles.json)."""
     w = role_cues("partners_after")
     return re.compile(rf"\s*(?:(?:{phrases(w['en_nouns'])})\s+)?(?:{phrases(w['en_links'])})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _against() -> re.Pattern[str]:
-    """"against (online marketplace) X", "针对X": up to three lower-case words between (against of _roles.json)."""
-    w = role_cues("against")
-    return re.compile(rf"(?:\b(?:{phrases(w['en_words'])})|(?:{phrases(w['zh_words'])}))\s*(?:the\s+)?(?:[a-z-]+\s+){{0,3}}\Z")
 
 
 @lru_cache(maxsize=1)
@@ -146,16 +133,11 @@ class _Builder:
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
             mentions = [m for m in mentions if not is_venue(text, m, words) and not words.exchange.search(m.text)]
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
-        if typ == "Enforcement":
-            if is_visit(text, c_lo, main.start, words.lang):
-                return None  # "went to Shenzhen to understand the impact of the store closures": a visit
-            if responds(text, actor, c_lo, main.start, words.lang):  # "X表示接受处罚": X answers a penalty
-                if "Enforcement" in doc.last:
-                    return None  # the sentence goes on about the penalty already reported
-                affects = list(unique([actor, *affects])) if actor is not None else affects
-                actor = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"
-                              and all(key(m) != key(a) for a in affects)), None) or doc.recent_regulator(main.start)
-                actor_score = 0.8
+        if typ == "Enforcement":  # a visit, or an answer to a penalty already reported, is no new enforcement
+            checked = checked_enforcement(doc, mentions, main, c_lo, lo, hi, actor, affects, actor_score)
+            if checked is None:
+                return None
+            actor, affects, actor_score = checked
         if typ == "Listing" and (actor_score < 1 or actor is None or words.exchange.search(actor.text)):
             listed = next((m for m in actor_candidates(mentions, main.end, c_hi) if m.type in ORGANIZATION_TYPES), None)
             if listed is not None:  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
@@ -320,7 +302,7 @@ class _Builder:
                 if actor is None:
                     return None, affects, 1.0  # investors unnamed here (a later sentence may name them)
         if actor is None and typ == "Enforcement":  # "a penalty the KFTC announced against X"
-            actor = next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
+            actor = body_after(mentions, hit, c_hi)
             score = 0.9
         if actor is None:
             before = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
@@ -339,31 +321,8 @@ class _Builder:
                 actor, score = doc.main, 0.6
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
-        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody":
-            # "The FTC on Wednesday ordered operator Cartwheel Inc to pay $18.5M in penalties": the body named
-            # first in the sentence acts on the company named after it
-            first = next((m for m in actor_candidates(mentions, lo, actor.start)
-                          if not is_attribution(text, m, lo, words)), None)
-            if first is not None and first.type == "GovernmentBody":  # the object of its verb is the party
-                obj = next((m for m in actor_candidates(mentions, first.end, actor.end)
-                            if m.type != "GovernmentBody" and m.type in ORGANIZATION_TYPES), actor)
-                affects, actor = [obj, *[m for m in affects if key(m) != key(obj)]], first
-        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody" and _settle().search(
-                text, actor.end, hit.end + 40):  # "X has agreed to pay $18.5M to settle FTC charges": X is punished
-            body = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"), None) or \
-                doc.recent_regulator(hit.start)
-            if body is not None:
-                affects, actor = [actor, *affects], body
-        if typ == "Enforcement" and not affects and words.party.search(text, lo, hi):
-            party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
-            affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
-        if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
-            against = _against()
-            target = [m for m in actor_candidates(self.everyone, lo, hi) if against.search(text[max(lo, m.start - 40) : m.start])
-                      and (actor is None or key(m) != key(actor) or score < 1)][:1]
-            if target and actor is not None and key(target[0]) == key(actor):
-                actor = None  # "A group of shoppers filed a lawsuit against X": X is sued, the plaintiffs are unnamed
-            affects = list_after(text, self.everyone, target[0].start, hi, words) if target else []  # and its CEO
+        if typ == "Enforcement":  # the body acts, the firm is punished
+            actor, affects = enforcement_parties(doc, mentions, self.everyone, hit, actor, affects, score, lo, hi)
         if typ in AFFECTS_TYPES and not affects:  # "与上述三家服务商终止合作": the list named just before
             prev = self.spans[self.idx - 1][0] if self.idx else lo
             affects = [m for m in referred_list(text, mentions, lo, hi, prev, words)
