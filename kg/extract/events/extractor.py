@@ -22,7 +22,7 @@ from .corporate import CORPORATE_TYPES, corporate_roles
 from .enforcement import body_after, checked_enforcement, enforcement_parties
 from .guards import no_outlets
 from .headline import HeadlineDates
-from .investors import investors, unknown_investors
+from .investment import investee_before, round_roles
 from .lists import fallback_list, list_after, list_ending_at, referred_list
 from .personnel import personnel_roles
 from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_cues, role_words
@@ -43,7 +43,7 @@ from .roles import (
 from .sentences import blank_names, goes_on, outside_names, stake_type
 from .subject import headline_subjects
 from .triggers import TriggerHit, TriggerMatcher, type_settings
-from .unnamed import Parties, investee, name_unnamed
+from .unnamed import Parties, name_unnamed
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
@@ -178,28 +178,10 @@ class _Builder:
         both = self._both_parties(main, c_lo)
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
-        if typ == "Investment":
-            found = unknown_investors(text, mentions, lo, hi, words)
-            doc.new.extend(found)
-            mentions = mentions + found
-            inv = investors(text, self.everyone + found, lo, hi, words)  # angels may be people
-            self.named_investors = bool(inv)
-            if inv:
-                others = [m for m in actor_candidates(mentions, lo, inv[0].start)
-                          if m.type in ORGANIZATION_TYPES and all(key(m) != key(i) for i in inv)
-                          and not is_attribution(text, m, lo, words)]
-                if words.lang == "en":  # "X, a startup that sells through WhatsApp groups, has raised": X
-                    spans = asides(text, lo, inv[0].start)
-                    others = [m for m in others if not within(m, spans)] or others
-                if others and not affects:  # the organisation that raised the round
-                    affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
-                actors, actor, actor_score = unique(inv), inv[0], 1.0
-                affects = [m for m in affects if all(key(m) != key(i) for i in inv)]
-        if typ == "Investment" and not affects:  # "VIPKID今日正式确认腾讯领投其E轮融资"
-            received = investee(doc, main, lo, c_lo, actors, self.everyone)
-            if received is not None:
-                doc.new.append(received)
-                affects = [received]
+        if typ == "Investment":  # every investor acts; the organisation that raised the round is affected
+            p, self.named_investors = round_roles(doc, main, lo, hi, c_lo,
+                                                  Parties(actor, actors, actor_score, affects, mentions, self.everyone))
+            actor, actors, actor_score, affects, mentions = p.actor, p.actors, p.score, p.affects, p.mentions
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
             parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
@@ -295,10 +277,10 @@ class _Builder:
                 affects.extend(actor_candidates(mentions, su if su >= 0 else dui, hit.start))
                 before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
                 actor = before[-1] if before else None
-            if actor is not None and typ in ("Investment",) and words.receiver.search(text[actor.end : hit.start]):
-                affects.append(actor)  # "B获得A投资" / "B raised a round": B is the investee
-                after = [m for m in actor_candidates(mentions, actor.end, hit.start) if m is not actor]
-                actor = after[0] if after else None
+            received = investee_before(text, mentions, actor, hit, words) if typ == "Investment" else None
+            if received is not None:  # "B获得A投资" / "B raised a round": B is the investee
+                affects.append(received[0])
+                actor = received[1]
                 if actor is None:
                     return None, affects, 1.0  # investors unnamed here (a later sentence may name them)
         if actor is None and typ == "Enforcement":  # "a penalty the KFTC announced against X"
