@@ -1,15 +1,20 @@
 """Events: trigger words per sentence, typed by the trigger lexicons, with roles, dates, figures.
 
 One sentence may report several events of different types; triggers of the same type in one
-sentence make one event. Roles come from `roles.py`; dates and figures are those the date
-and figure extractors found in the sentence. Partnerships also yield `partnerOf` relations.
+sentence make one event. This module orchestrates: the generic role rules (`roles.py`: who acts,
+who is affected, passives, lists) run first, then the rules of each family of event classes turn
+them where that family needs it: `enforcement.py`, `investment.py`, `deals.py` (acquisitions),
+`listing.py`, `partnership.py`, `policy.py` (what a change is about), `personnel.py` and
+`corporate.py`; parties the sentence left unnamed come from `unnamed.py`. Dates and figures are
+those the date and figure extractors found in the sentence. Partnerships also yield `partnerOf`
+relations.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
+from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention
 from ...text import sentences
 from .. import EXTRACTORS
 from ..cues import phrases
@@ -19,20 +24,23 @@ from ..patterns import ordered_alternation
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
+from .deals import closing_date, valued_party
 from .enforcement import body_after, checked_enforcement, enforcement_parties
 from .guards import no_outlets
 from .headline import HeadlineDates
 from .investment import investee_before, round_roles
+from .listing import listed_firm, listing_candidates
 from .lists import fallback_list, list_after, list_ending_at, referred_list
+from .partnership import both_parties, partner_relations, partnership_parties
 from .personnel import personnel_roles
-from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_cues, role_words
+from .policy import rules_about
+from .role_words import ABOUT_TYPES, role_cues, role_words
 from .roles import (
     actor_candidates,
     asides,
     clause_bounds,
     is_attribution,
     is_passive,
-    is_venue,
     nearest_before,
     passive_agent,
     quoted_names,
@@ -57,53 +65,12 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
                 "PriceChange")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
-LIST_GAP = {"zh": 2, "en": 6}
-
-
-@lru_cache(maxsize=1)
-def _the_rule() -> re.Pattern[str]:
-    """"新规将于…施行", "the new rules take effect" (not "按照新规" / "under the new rules": a reason,
-    not the subject): the_rule of _roles.json."""
-    w = role_cues("the_rule")
-    zh_not = "".join(f"(?<!{re.escape(x)})" for x in w["zh_not_after"])
-    en_not = "".join(f"(?<!{re.escape(x)} )" for x in w["en_not_after"])
-    return re.compile(rf"{zh_not}(?:{phrases(w['zh_words'])})|{en_not}\b(?:{phrases(w['en_words'])})\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _replaced() -> re.Pattern[str]:
-    """"replacing the Directive", "取代": the words right before an old rule (replaced of _roles.json)."""
-    w = role_cues("replaced")
-    return re.compile(rf"(?:\b(?:{phrases(w['en_words'])})\s+(?:the\s+)?|(?:{phrases(w['zh_words'])}))\Z", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _valuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"a deal that values B at $1.25bn": the words before and after the party acquired (valuation of _roles.json)."""
-    w = role_cues("valuation")
-    return (re.compile(rf"\b(?:{phrases(w['en_verbs'])})\s+\Z", re.IGNORECASE),
-            re.compile(rf"\s+(?:{phrases(w['en_after'])})\b"))
-
-
-@lru_cache(maxsize=1)
-def _with() -> re.Pattern[str]:
-    """"(an agreement) with", "between": names after these are partners (partners_after of _roles.json)."""
-    w = role_cues("partners_after")
-    return re.compile(rf"\s*(?:(?:{phrases(w['en_nouns'])})\s+)?(?:{phrases(w['en_links'])})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _and_the() -> re.Pattern[str]:
     """"by the FTC and the Colorado attorney general": what joins more agents (more_agents of _roles.json)."""
     return re.compile(rf"\s*(?:{phrases(role_cues('more_agents')['en_joiners'])})\s+(?:the\s+)?")
-
-
-@lru_cache(maxsize=1)
-def _done() -> re.Pattern[str]:
-    """"已于6月14日完成": the words after a date that make it the day a deal closed (completion of _roles.json)."""
-    w = role_cues("completion")
-    return re.compile(rf"\s*(?:{ordered_alternation(w['before'])})?(?:{ordered_alternation(w['adverbs'])})?"
-                      rf"(?:{ordered_alternation(w['verbs'])})")
 
 
 @lru_cache(maxsize=1)
@@ -131,17 +98,15 @@ class _Builder:
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
-            mentions = [m for m in mentions if not is_venue(text, m, words) and not words.exchange.search(m.text)]
+            mentions = listing_candidates(text, mentions, words)
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
         if typ == "Enforcement":  # a visit, or an answer to a penalty already reported, is no new enforcement
             checked = checked_enforcement(doc, mentions, main, c_lo, lo, hi, actor, affects, actor_score)
             if checked is None:
                 return None
             actor, affects, actor_score = checked
-        if typ == "Listing" and (actor_score < 1 or actor is None or words.exchange.search(actor.text)):
-            listed = next((m for m in actor_candidates(mentions, main.end, c_hi) if m.type in ORGANIZATION_TYPES), None)
-            if listed is not None:  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
-                actor, actor_score = listed, 1.0
+        if typ == "Listing":  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
+            actor, actor_score = listed_firm(text, mentions, main, c_hi, actor, actor_score, words)
         actors: tuple[Mention, ...] = (actor,) if actor is not None else ()
         if actor is not None and actor_score >= 1 and actor.end <= main.start and typ not in ("Investment", "Partnership"):
             # "国家网信办、商务部、市场监管总局联合发布", "A and B said they would": the whole list acts
@@ -150,12 +115,9 @@ class _Builder:
             if co and actor.type in ORGANIZATION_TYPES:
                 actors = unique([*co, actor])
         if typ == "Acquisition" and not affects:  # "A and B agreed to merge in a deal that values B at $1.25bn"
-            values, at = _valuation()
-            valued = next((m for m in actor_candidates(mentions, lo, hi) if values.search(text[max(lo, m.start - 10) : m.start])
-                           and at.match(text[m.end :])), None)
-            if valued is not None and len(actors) > 1 and any(key(a) == key(valued) for a in actors):
-                affects = [valued]
-                actors = tuple(a for a in actors if key(a) != key(valued))
+            valued = valued_party(text, mentions, actors, lo, hi)
+            if valued is not None:
+                actors, affects = valued
                 actor = actors[0]
         if actor is not None and actor_score >= 1 and words.lang == "en" and actor.start > main.end:
             # "a lawsuit brought by the FTC and the Colorado attorney general": every agent acts
@@ -175,7 +137,7 @@ class _Builder:
         elif typ in CORPORATE_TYPES or typ == "Listing":
             actor, affects = corporate_roles(doc, typ, mentions, main, actor, affects, lo, hi)
             actors = (actor,) if actor is not None else ()
-        both = self._both_parties(main, c_lo)
+        both = both_parties(doc, main, c_lo)
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
         if typ == "Investment":  # every investor acts; the organisation that raised the round is affected
@@ -184,25 +146,7 @@ class _Builder:
             actor, actors, actor_score, affects, mentions = p.actor, p.actors, p.score, p.affects, p.mentions
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
-            parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
-                     if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
-            if words.lang == "en" and sum(m.end <= main.start for m in parts) >= 2:
-                # "A, B and C formed a joint venture to help sellers on X, Y and Z": the parties are
-                # the subjects; names after the trigger join only after with/between/among
-                after = [m for m in parts if m.start >= main.end]
-                joined = list_after(text, after, main.end, c_hi, words) if _with().match(text, main.end) else []
-                parts = [m for m in parts if m.end <= main.start or m in joined]
-            if actor is not None and actor.type in ORGANIZATION_TYPES:
-                parts.insert(0, actor)
-            # "collaboration between A, B, and C" with names no extractor knew: the list right after
-            # the trigger names the parties (anywhere after it, only when fewer than two are known)
-            found = fallback_list(text, main.end, c_hi, words, mentions, "Company", "events")
-            if len(unique(parts)) < 2 or (found and found[0].start - main.end <= LIST_GAP[words.lang]):
-                doc.new.extend(m for m in found if m.extractor == "events" and m not in doc.new)
-                parts.extend(found)
-            participants = unique(parts)
-            if len(participants) < 2:
-                participants = both
+            participants = partnership_parties(doc, mentions, main, lo, c_lo, c_hi, actor, both)
             if len(participants) < 2:
                 return None  # "签约主播": one party signs people, not a partnership
             if actor is None or actor_score < 1 or actor.type not in ORGANIZATION_TYPES:
@@ -230,14 +174,6 @@ class _Builder:
             affects=unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
         )
-
-    def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
-        """"双方联合推出", "both companies will": the parties of the last partnership."""
-        doc = self.doc
-        idx = doc.last.get("Partnership")
-        if idx is None or not doc.words.both.search(doc.text, c_lo, hit.start):
-            return ()
-        return doc.ex.events[idx].participants
 
     def _actor_affects(self, typ: str, hit: TriggerHit, lo: int, hi: int, c_lo: int, c_hi: int,
                        mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:
@@ -346,12 +282,7 @@ class _Builder:
             m = Mention(text=text[a:b], start=a, end=b, type=mtype, extractor="events", confidence=0.6)
             doc.new.append(m)
             found.append(m)
-        if len(found) > 1:  # "GPSR applies from 13 December, replacing the Directive": the old rule is not the subject
-            found = [m for m in found if not _replaced().search(text[max(lo, m.start - 14) : m.start])] or found
-        if not found and typ == "PolicyChange" and _the_rule().search(text, lo, hi):
-            # "新规将于4月1日起施行", "the new rules take effect": the rule named last before
-            named = [m for m in doc.mentions + doc.new if m.end <= lo and m.type == "Policy"]
-            found = named[-1:]
+        found = rules_about(doc, typ, found, lo, hi)  # not the rule replaced; "the new rules": the one named before
         return unique(sorted(found, key=lambda m: m.start))
 
     def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
@@ -364,8 +295,7 @@ class _Builder:
         effective = next((d.value for d in here if d.role == "effective"), None)
         if effective is None and typ in ("Acquisition", "Investment"):
             # "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": when it took effect
-            effective = next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])
-                              or _done().match(text, d.end)), None)
+            effective = closing_date(text, here, words)
             if date == effective:
                 date = None
         if effective is None and typ in EFFECT_TYPES:
@@ -446,17 +376,6 @@ class EventExtractor:
                     ex.relations.extend(partner_relations(event))
         self.headline(ex, lang)
         ex.mentions.extend(doc.new)
-
-
-def partner_relations(event: EventMention) -> list[Relation]:
-    """One `partnerOf` per pair of partnership participants (the resolver makes it symmetric)."""
-    if event.type != "Partnership":
-        return []
-    parts = [p for p in event.participants if p.type in ACTOR_TYPES and p.type != "Person"]
-    return [
-        Relation(subject=a, predicate="partnerOf", object=b, evidence=event.evidence, confidence=event.confidence)
-        for i, a in enumerate(parts) for b in parts[i + 1 :] if key(a) != key(b)
-    ]
 
 
 __all__ = ["EventExtractor", "partner_relations"]
