@@ -49,6 +49,7 @@ from .roles import (
     within,
 )
 from .sentences import blank_names, goes_on, outside_names, stake_type
+from .span_repair import repair_tagger_spans
 from .subject import headline_subjects
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 from .unnamed import Parties, name_unnamed
@@ -349,7 +350,13 @@ class EventExtractor:
             head_hits = self.matcher.find(head, lang, [(0, len(head))])[0]
             ex.mentions.extend(headline_subjects(head, text, head_hits, ex.mentions))
         spans = sentences(text)
-        hits = outside_names(self.matcher.find(text, lang, spans), ex.mentions)
+        found = self.matcher.find(text, lang, spans)
+        hits = outside_names(found, ex.mentions)
+        if lang == "zh":  # "星禾优选宣布…" tagged 星禾: the clause rule's longer name wins
+            repaired = repair_tagger_spans(text, ex.mentions, spans, hits)
+            if repaired is not ex.mentions:
+                ex.mentions[:] = repaired
+                hits = outside_names(found, ex.mentions)
         types_in = [{h.type for h in hs} for hs in hits]
         doc = EventDoc(ex, words)
         builder = _Builder(doc, spans, types_in)
