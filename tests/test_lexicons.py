@@ -138,8 +138,10 @@ def test_cue_section_names_the_file_and_the_bad_list(tmp_path) -> None:
     from kg.extract.cues import cue_section
 
     bad = tmp_path / "cues.json"
-    bad.write_text('{"rule": {"_note": "x", "words": ["ok", ""]}, "flat": ["a"]}', encoding="utf-8")
-    with pytest.raises(LexiconError, match=r"cues\.json: rule\.words"):
+    bad.write_text('{\n "rule": {\n  "_note": "x",\n  "words": ["ok", ""]\n },\n "flat": ["a"]\n}\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"cues\.json:4: rule\.words"):
         cue_section(bad, "rule")
-    with pytest.raises(LexiconError, match=r"cues\.json: 'flat'"):
+    with pytest.raises(LexiconError, match=r"cues\.json:6: 'flat'"):
         cue_section(bad, "flat")
+    with pytest.raises(LexiconError, match=r"cues\.json:1: missing key 'none'"):
+        cue_section(bad, "none")

@@ -14,23 +14,25 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..lexicons import load_json
+from .cuefile import CueFile
 from .patterns import NEVER
 
 
 @cache
 def cue_section(path: Path, key: str) -> dict[str, list[str]]:
-    """The word lists of section `key` of the JSON file `path`, checked once; keys starting
-    with "_" (the "_note" saying what the lists are for) are left out."""
-    entry = load_json(path).get(key)
+    """The word lists of section `key` of the JSON file `path`, checked once (errors name the file
+    and line, as for the other cue files); keys starting with "_" (the "_note" saying what the
+    lists are for) are left out."""
+    cues = CueFile(str(path))
+    entry = cues.get(key)
     if not isinstance(entry, dict):
-        raise LexiconError(f"{path}: {key!r} must be an object of word lists")
+        raise cues.error(key, f"{key!r} must be an object of word lists")
     out = {}
     for name, words in entry.items():
         if name.startswith("_"):
             continue
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(f"{path}: {key}.{name} must list non-empty strings")
+            raise cues.error(name, f"{key}.{name} must list non-empty strings")
         out[name] = words
     return out
 
