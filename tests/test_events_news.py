@@ -228,7 +228,8 @@ def test_rule_names_and_tagger_people_are_never_extended() -> None:
     ("蓝杉", "蓝杉严选", True),  # a brand head
     ("云栖通", "云栖通商家", False),  # a generic head: the merchants of a service, not a name
     ("蓝杉", "蓝杉实现", False),  # the run went on into a verb
-    ("某保荐机构", "某保荐机构相关子公司", False),  # a span that ends with a head is whole; a long phrase added
+    ("北辰证券", "北辰证券公司", False),  # a span that ends with a head is a whole name
+    ("云栖", "云栖新设的子公司", False),  # a phrase added, not the rest of a name
 ])
 def test_extension_must_end_with_an_organisation_head(short: str, longer: str, extends: bool) -> None:
     from kg.extract.events.span_repair import extends_with_head

@@ -38,9 +38,9 @@ def _heads() -> tuple[str, ...]:
 
 def extends_with_head(short: str, longer: str) -> bool:
     """True when `longer` is `short` and more words that end with an organisation head
-    (和君 -> 和君资本, 星禾 -> 星禾优选), not a generic head alone (诚信通 -> 诚信通商家); a span that
-    already ends with a head is a whole name; more than MAX_ADDED characters added is a phrase, not a
-    cut name (保荐机构 is not cut from 保荐机构相关子公司)."""
+    (青穗 -> 青穗资本, 星禾 -> 星禾优选), not a generic head alone (诚信通 -> 诚信通商家); a span that
+    already ends with a head is a whole name (北辰证券); more than MAX_ADDED characters added is a
+    phrase, not a cut name (云栖 -> 云栖新设的子公司)."""
     added = longer[len(short) :]
     if not longer.startswith(short) or not 0 < len(added) <= MAX_ADDED or added in names_lexicon().generic_heads:
         return False
