@@ -189,3 +189,55 @@ def test_events_news_roles_hold_with_the_tagger() -> None:
     ex = extract(Pipeline(), "据新华社报道，星禾优选宣布裁员约15%。")
     e = events_of(ex, "Layoff")[0]
     assert [a.text for a in e.actors] and all(a.text.startswith("星禾") for a in e.actors)
+
+
+# --- a tagger's name cut short yields to the clause rule's longer name ------------------------
+
+def _zh_hits(text: str) -> tuple[list[tuple[int, int]], list]:
+    from kg.extract.events.triggers import TriggerMatcher
+    from kg.text import sentences
+
+    spans = sentences(text)
+    return spans, TriggerMatcher().find(text, "zh", spans)
+
+
+def test_tagger_span_cut_before_a_brand_head_takes_the_rule_name() -> None:
+    from kg.extract.events.span_repair import repair_tagger_spans
+    from kg.model import Mention
+
+    text = "星禾优选宣布自4月1日起将商家佣金费率下调至3%。"
+    spans, hits = _zh_hits(text)
+    short = Mention("星禾", 0, 2, "Company", extractor="ner:zh", confidence=0.6)
+    out = repair_tagger_spans(text, [short], spans, hits)
+    assert [(m.text, m.start, m.end, m.type, m.extractor) for m in out] == [("星禾优选", 0, 4, "Company", "ner:zh")]
+
+
+def test_rule_names_and_tagger_people_are_never_extended() -> None:
+    from kg.extract.events.span_repair import repair_tagger_spans
+    from kg.model import Mention
+
+    text = "星禾优选宣布自4月1日起将商家佣金费率下调至3%。"
+    spans, hits = _zh_hits(text)
+    for m in (Mention("星禾", 0, 2, "Company", extractor="names:zh-suffix"),
+              Mention("星禾", 0, 2, "Person", extractor="ner:zh")):
+        assert repair_tagger_spans(text, [m], spans, hits) == [m]
+
+
+@pytest.mark.parametrize(("short", "longer", "extends"), [
+    ("青穗", "青穗资本", True),  # a name suffix
+    ("蓝杉", "蓝杉严选", True),  # a brand head
+    ("云栖通", "云栖通商家", False),  # a generic head: the merchants of a service, not a name
+    ("蓝杉", "蓝杉实现", False),  # the run went on into a verb
+    ("北辰证券", "北辰证券公司", False),  # a span that ends with a head is a whole name
+    ("云栖", "云栖新设的子公司", False),  # a phrase added, not the rest of a name
+])
+def test_extension_must_end_with_an_organisation_head(short: str, longer: str, extends: bool) -> None:
+    from kg.extract.events.span_repair import extends_with_head
+
+    assert extends_with_head(short, longer) is extends
+
+
+def test_with_the_tagger_the_event_party_is_the_whole_brand_name() -> None:
+    ex = extract(Pipeline(ner="on"), "星禾优选宣布自4月1日起将商家佣金费率下调至3%。")
+    assert "星禾" not in {m.text for m in ex.mentions}
+    assert [a.text for a in events_of(ex, "PriceChange")[0].actors] == ["星禾优选"]

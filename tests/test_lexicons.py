@@ -103,8 +103,45 @@ def test_lexicons_jd_family_kept_apart() -> None:
 def test_role_cue_sections_load_and_a_missing_one_names_the_file() -> None:
     from kg.extract.events.role_words import role_cues
 
-    for key in ("told_source", "app_suffixes", "completion", "the_above", "store_after"):
+    for key in ("told_source", "app_suffixes", "completion", "the_above", "store_after", "the_rule", "replaced",
+                "settles", "valuation", "partners_after", "against", "more_agents", "existing_investor", "its_people",
+                "zh_list", "angels", "instrument", "apposition", "asides", "counterpart_before", "appointed"):
         section = role_cues(key)
         assert section and all(words for words in section.values()), key
     with pytest.raises(LexiconError, match=r"_roles\.json"):
         role_cues("no_such_section")
+    from kg.extract.cues import cue_section
+    from kg.extract.events.subject import SUBJECTS_FILE
+
+    for key in ("time_words", "clause_ends"):
+        assert all(cue_section(SUBJECTS_FILE, key).values()), key
+    from kg.extract.relations.extractor import RELATIONS_FILE
+
+    assert all(cue_section(RELATIONS_FILE, "title_links").values())
+
+
+def test_cue_phrases_longest_first_escaped_and_spaces_match_whitespace() -> None:
+    import re
+
+    from kg.extract.cues import phrases
+
+    pat = re.compile(rf"(?:{phrases(['和解', '达成和解', 'as well as', ', and', 'inc.'])})")
+    assert pat.match("达成和解").group() == "达成和解"  # the longest word wins where two start at one place
+    assert pat.fullmatch("as  well\nas") and pat.fullmatch(",and") and pat.fullmatch(", and")
+    assert pat.fullmatch("inc.") and not pat.fullmatch("incx")  # escaped: "." is a dot
+    assert not re.search(phrases([]), "anything")  # no words: matches nowhere
+    with pytest.raises(LexiconError, match="two spaces"):
+        phrases(["as  well"])
+
+
+def test_cue_section_names_the_file_and_the_bad_list(tmp_path) -> None:
+    from kg.extract.cues import cue_section
+
+    bad = tmp_path / "cues.json"
+    bad.write_text('{\n "rule": {\n  "_note": "x",\n  "words": ["ok", ""]\n },\n "flat": ["a"]\n}\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"cues\.json:4: rule\.words"):
+        cue_section(bad, "rule")
+    with pytest.raises(LexiconError, match=r"cues\.json:6: 'flat'"):
+        cue_section(bad, "flat")
+    with pytest.raises(LexiconError, match=r"cues\.json:1: missing key 'none'"):
+        cue_section(bad, "none")

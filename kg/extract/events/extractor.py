@@ -1,36 +1,46 @@
 """Events: trigger words per sentence, typed by the trigger lexicons, with roles, dates, figures.
 
 One sentence may report several events of different types; triggers of the same type in one
-sentence make one event. Roles come from `roles.py`; dates and figures are those the date
-and figure extractors found in the sentence. Partnerships also yield `partnerOf` relations.
+sentence make one event. This module orchestrates: the generic role rules (`roles.py`: who acts,
+who is affected, passives, lists) run first, then the rules of each family of event classes turn
+them where that family needs it: `enforcement.py`, `investment.py`, `deals.py` (acquisitions),
+`listing.py`, `partnership.py`, `policy.py` (what a change is about), `personnel.py` and
+`corporate.py`; parties the sentence left unnamed come from `unnamed.py`. Dates and figures are
+those the date and figure extractors found in the sentence. Partnerships also yield `partnerOf`
+relations.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention, Relation
+from ...model import ORGANIZATION_TYPES, EventMention, Extraction, Figure, Mention
 from ...text import sentences
 from .. import EXTRACTORS
+from ..cues import phrases
 from ..figures.meaning import event_default
 from ..mentions.places import market_places
 from ..patterns import ordered_alternation
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
-from .guards import is_visit, no_outlets, responds
+from .deals import closing_date, valued_party
+from .enforcement import body_after, checked_enforcement, enforcement_parties
+from .guards import no_outlets
 from .headline import HeadlineDates
-from .investors import investors, unknown_investors
+from .investment import investee_before, round_roles
+from .listing import listed_firm, listing_candidates
 from .lists import fallback_list, list_after, list_ending_at, referred_list
+from .partnership import both_parties, partner_relations, partnership_parties
 from .personnel import personnel_roles
-from .role_words import ABOUT_TYPES, ACTOR_TYPES, role_cues, role_words
+from .policy import rules_about
+from .role_words import ABOUT_TYPES, role_cues, role_words
 from .roles import (
     actor_candidates,
     asides,
     clause_bounds,
     is_attribution,
     is_passive,
-    is_venue,
     nearest_before,
     passive_agent,
     quoted_names,
@@ -39,9 +49,10 @@ from .roles import (
     within,
 )
 from .sentences import blank_names, goes_on, outside_names, stake_type
+from .span_repair import repair_tagger_spans
 from .subject import headline_subjects
 from .triggers import TriggerHit, TriggerMatcher, type_settings
-from .unnamed import Parties, investee, name_unnamed
+from .unnamed import Parties, name_unnamed
 
 AFFECTS_TYPES = ("Enforcement", "Acquisition", "Investment")
 ORG_ACTOR_TYPES = ("Acquisition", "Investment", "Listing", "Enforcement", "FinancialResult", "PolicyChange",
@@ -55,27 +66,12 @@ EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
                 "PriceChange")
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
-LIST_GAP = {"zh": 2, "en": 6}
-# "新规将于…施行", "the new rules take effect" (not "按照新规" / "under the new rules": a reason, not the subject)
-_THE_RULE = re.compile(r"(?<!按照)(?<!根据)(?<!依据)(?<!按)(?:新规|该规定|该规范|该办法|本规定|本办法|新規)"
-                       r"|(?<!under )\b(?:the\s+new\s+(?:rules?|policy|standards?)|the\s+(?:rules?|policy|regulation)\s+will)\b",
-                       re.IGNORECASE)
-_REPLACED = re.compile(r"(?:\breplac(?:es|ing|ed)\s+(?:the\s+)?|\bsupersed(?:es|ing)\s+(?:the\s+)?|取代|替代|废止)\Z",
-                       re.IGNORECASE)
-_SETTLE = re.compile(r"\b(?:agree[sd]?\s+to\s+pay|to\s+settle|settled|will\s+pay)\b|(?:同意支付|达成和解|和解)", re.IGNORECASE)
-_VALUES = re.compile(r"\bvalu(?:es|ed|ing)\s+\Z", re.IGNORECASE)
-_WITH = re.compile(r"\s*(?:agreement\s+|deal\s+|pact\s+)?(?:with|between|among|involving)\b", re.IGNORECASE)
-# "against (online marketplace) X": up to three lower-case words between
-_AGAINST = re.compile(r"(?:\bagainst|针对|對|对)\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}\Z")
-_AND_THE = re.compile(r"\s*(?:,\s*and|,|and|&|as well as)\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
-def _done() -> re.Pattern[str]:
-    """"已于6月14日完成": the words after a date that make it the day a deal closed (completion of _roles.json)."""
-    w = role_cues("completion")
-    return re.compile(rf"\s*(?:{ordered_alternation(w['before'])})?(?:{ordered_alternation(w['adverbs'])})?"
-                      rf"(?:{ordered_alternation(w['verbs'])})")
+def _and_the() -> re.Pattern[str]:
+    """"by the FTC and the Colorado attorney general": what joins more agents (more_agents of _roles.json)."""
+    return re.compile(rf"\s*(?:{phrases(role_cues('more_agents')['en_joiners'])})\s+(?:the\s+)?")
 
 
 @lru_cache(maxsize=1)
@@ -103,22 +99,15 @@ class _Builder:
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
-            mentions = [m for m in mentions if not is_venue(text, m, words) and not words.exchange.search(m.text)]
+            mentions = listing_candidates(text, mentions, words)
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
-        if typ == "Enforcement":
-            if is_visit(text, c_lo, main.start, words.lang):
-                return None  # "went to Shenzhen to understand the impact of the store closures": a visit
-            if responds(text, actor, c_lo, main.start, words.lang):  # "X表示接受处罚": X answers a penalty
-                if "Enforcement" in doc.last:
-                    return None  # the sentence goes on about the penalty already reported
-                affects = list(unique([actor, *affects])) if actor is not None else affects
-                actor = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"
-                              and all(key(m) != key(a) for a in affects)), None) or doc.recent_regulator(main.start)
-                actor_score = 0.8
-        if typ == "Listing" and (actor_score < 1 or actor is None or words.exchange.search(actor.text)):
-            listed = next((m for m in actor_candidates(mentions, main.end, c_hi) if m.type in ORGANIZATION_TYPES), None)
-            if listed is not None:  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
-                actor, actor_score = listed, 1.0
+        if typ == "Enforcement":  # a visit, or an answer to a penalty already reported, is no new enforcement
+            checked = checked_enforcement(doc, mentions, main, c_lo, lo, hi, actor, affects, actor_score)
+            if checked is None:
+                return None
+            actor, affects, actor_score = checked
+        if typ == "Listing":  # "Nasdaq will suspend trading in shares of CartNova": CartNova is listed
+            actor, actor_score = listed_firm(text, mentions, main, c_hi, actor, actor_score, words)
         actors: tuple[Mention, ...] = (actor,) if actor is not None else ()
         if actor is not None and actor_score >= 1 and actor.end <= main.start and typ not in ("Investment", "Partnership"):
             # "国家网信办、商务部、市场监管总局联合发布", "A and B said they would": the whole list acts
@@ -127,17 +116,15 @@ class _Builder:
             if co and actor.type in ORGANIZATION_TYPES:
                 actors = unique([*co, actor])
         if typ == "Acquisition" and not affects:  # "A and B agreed to merge in a deal that values B at $1.25bn"
-            valued = next((m for m in actor_candidates(mentions, lo, hi) if _VALUES.search(text[max(lo, m.start - 10) : m.start])
-                           and re.match(r"\s+at\b", text[m.end :])), None)
-            if valued is not None and len(actors) > 1 and any(key(a) == key(valued) for a in actors):
-                affects = [valued]
-                actors = tuple(a for a in actors if key(a) != key(valued))
+            valued = valued_party(text, mentions, actors, lo, hi)
+            if valued is not None:
+                actors, affects = valued
                 actor = actors[0]
         if actor is not None and actor_score >= 1 and words.lang == "en" and actor.start > main.end:
             # "a lawsuit brought by the FTC and the Colorado attorney general": every agent acts
             more = [m for m in list_after(text, mentions, actor.end, hi, words, ORGANIZATION_TYPES)
                     if key(m) != key(actor) and all(key(m) != key(a) for a in affects)]
-            if more and _AND_THE.fullmatch(text, actor.end, more[0].start):
+            if more and _and_the().fullmatch(text, actor.end, more[0].start):
                 actors = unique([actor, *more])
         p = name_unnamed(doc, typ, hits, main, (lo, hi, c_lo, c_hi),
                          Parties(actor, actors, actor_score, affects, mentions, self.everyone), SUBJECT_TYPES)
@@ -151,52 +138,16 @@ class _Builder:
         elif typ in CORPORATE_TYPES or typ == "Listing":
             actor, affects = corporate_roles(doc, typ, mentions, main, actor, affects, lo, hi)
             actors = (actor,) if actor is not None else ()
-        both = self._both_parties(main, c_lo)
+        both = both_parties(doc, main, c_lo)
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
-        if typ == "Investment":
-            found = unknown_investors(text, mentions, lo, hi, words)
-            doc.new.extend(found)
-            mentions = mentions + found
-            inv = investors(text, self.everyone + found, lo, hi, words)  # angels may be people
-            self.named_investors = bool(inv)
-            if inv:
-                others = [m for m in actor_candidates(mentions, lo, inv[0].start)
-                          if m.type in ORGANIZATION_TYPES and all(key(m) != key(i) for i in inv)
-                          and not is_attribution(text, m, lo, words)]
-                if words.lang == "en":  # "X, a startup that sells through WhatsApp groups, has raised": X
-                    spans = asides(text, lo, inv[0].start)
-                    others = [m for m in others if not within(m, spans)] or others
-                if others and not affects:  # the organisation that raised the round
-                    affects = [next((m for m in others if words.receiver.search(text, m.end, m.end + 12)), others[-1])]
-                actors, actor, actor_score = unique(inv), inv[0], 1.0
-                affects = [m for m in affects if all(key(m) != key(i) for i in inv)]
-        if typ == "Investment" and not affects:  # "VIPKID今日正式确认腾讯领投其E轮融资"
-            received = investee(doc, main, lo, c_lo, actors, self.everyone)
-            if received is not None:
-                doc.new.append(received)
-                affects = [received]
+        if typ == "Investment":  # every investor acts; the organisation that raised the round is affected
+            p, self.named_investors = round_roles(doc, main, lo, hi, c_lo,
+                                                  Parties(actor, actors, actor_score, affects, mentions, self.everyone))
+            actor, actors, actor_score, affects, mentions = p.actor, p.actors, p.score, p.affects, p.mentions
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
-            parts = [m for m in actor_candidates(mentions, c_lo, c_hi)
-                     if m.type in ORGANIZATION_TYPES and not is_attribution(text, m, lo, words)]
-            if words.lang == "en" and sum(m.end <= main.start for m in parts) >= 2:
-                # "A, B and C formed a joint venture to help sellers on X, Y and Z": the parties are
-                # the subjects; names after the trigger join only after with/between/among
-                after = [m for m in parts if m.start >= main.end]
-                joined = list_after(text, after, main.end, c_hi, words) if _WITH.match(text, main.end) else []
-                parts = [m for m in parts if m.end <= main.start or m in joined]
-            if actor is not None and actor.type in ORGANIZATION_TYPES:
-                parts.insert(0, actor)
-            # "collaboration between A, B, and C" with names no extractor knew: the list right after
-            # the trigger names the parties (anywhere after it, only when fewer than two are known)
-            found = fallback_list(text, main.end, c_hi, words, mentions, "Company", "events")
-            if len(unique(parts)) < 2 or (found and found[0].start - main.end <= LIST_GAP[words.lang]):
-                doc.new.extend(m for m in found if m.extractor == "events" and m not in doc.new)
-                parts.extend(found)
-            participants = unique(parts)
-            if len(participants) < 2:
-                participants = both
+            participants = partnership_parties(doc, mentions, main, lo, c_lo, c_hi, actor, both)
             if len(participants) < 2:
                 return None  # "签约主播": one party signs people, not a partnership
             if actor is None or actor_score < 1 or actor.type not in ORGANIZATION_TYPES:
@@ -224,14 +175,6 @@ class _Builder:
             affects=unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
         )
-
-    def _both_parties(self, hit: TriggerHit, c_lo: int) -> tuple[Mention, ...]:
-        """"双方联合推出", "both companies will": the parties of the last partnership."""
-        doc = self.doc
-        idx = doc.last.get("Partnership")
-        if idx is None or not doc.words.both.search(doc.text, c_lo, hit.start):
-            return ()
-        return doc.ex.events[idx].participants
 
     def _actor_affects(self, typ: str, hit: TriggerHit, lo: int, hi: int, c_lo: int, c_hi: int,
                        mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:
@@ -271,14 +214,14 @@ class _Builder:
                 affects.extend(actor_candidates(mentions, su if su >= 0 else dui, hit.start))
                 before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
                 actor = before[-1] if before else None
-            if actor is not None and typ in ("Investment",) and words.receiver.search(text[actor.end : hit.start]):
-                affects.append(actor)  # "B获得A投资" / "B raised a round": B is the investee
-                after = [m for m in actor_candidates(mentions, actor.end, hit.start) if m is not actor]
-                actor = after[0] if after else None
+            received = investee_before(text, mentions, actor, hit, words) if typ == "Investment" else None
+            if received is not None:  # "B获得A投资" / "B raised a round": B is the investee
+                affects.append(received[0])
+                actor = received[1]
                 if actor is None:
                     return None, affects, 1.0  # investors unnamed here (a later sentence may name them)
         if actor is None and typ == "Enforcement":  # "a penalty the KFTC announced against X"
-            actor = next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
+            actor = body_after(mentions, hit, c_hi)
             score = 0.9
         if actor is None:
             before = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
@@ -297,30 +240,8 @@ class _Builder:
                 actor, score = doc.main, 0.6
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
-        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody":
-            # "The FTC on Wednesday ordered operator Cartwheel Inc to pay $18.5M in penalties": the body named
-            # first in the sentence acts on the company named after it
-            first = next((m for m in actor_candidates(mentions, lo, actor.start)
-                          if not is_attribution(text, m, lo, words)), None)
-            if first is not None and first.type == "GovernmentBody":  # the object of its verb is the party
-                obj = next((m for m in actor_candidates(mentions, first.end, actor.end)
-                            if m.type != "GovernmentBody" and m.type in ORGANIZATION_TYPES), actor)
-                affects, actor = [obj, *[m for m in affects if key(m) != key(obj)]], first
-        if typ == "Enforcement" and actor is not None and actor.type != "GovernmentBody" and _SETTLE.search(
-                text, actor.end, hit.end + 40):  # "X has agreed to pay $18.5M to settle FTC charges": X is punished
-            body = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"), None) or \
-                doc.recent_regulator(hit.start)
-            if body is not None:
-                affects, actor = [actor, *affects], body
-        if typ == "Enforcement" and not affects and words.party.search(text, lo, hi):
-            party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
-            affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
-        if typ == "Enforcement" and not affects:  # "a penalty the KFTC announced against Coupang"
-            target = [m for m in actor_candidates(self.everyone, lo, hi) if _AGAINST.search(text[max(lo, m.start - 40) : m.start])
-                      and (actor is None or key(m) != key(actor) or score < 1)][:1]
-            if target and actor is not None and key(target[0]) == key(actor):
-                actor = None  # "A group of shoppers filed a lawsuit against X": X is sued, the plaintiffs are unnamed
-            affects = list_after(text, self.everyone, target[0].start, hi, words) if target else []  # and its CEO
+        if typ == "Enforcement":  # the body acts, the firm is punished
+            actor, affects = enforcement_parties(doc, mentions, self.everyone, hit, actor, affects, score, lo, hi)
         if typ in AFFECTS_TYPES and not affects:  # "与上述三家服务商终止合作": the list named just before
             prev = self.spans[self.idx - 1][0] if self.idx else lo
             affects = [m for m in referred_list(text, mentions, lo, hi, prev, words)
@@ -362,12 +283,7 @@ class _Builder:
             m = Mention(text=text[a:b], start=a, end=b, type=mtype, extractor="events", confidence=0.6)
             doc.new.append(m)
             found.append(m)
-        if len(found) > 1:  # "GPSR applies from 13 December, replacing the Directive": the old rule is not the subject
-            found = [m for m in found if not _REPLACED.search(text[max(lo, m.start - 14) : m.start])] or found
-        if not found and typ == "PolicyChange" and _THE_RULE.search(text, lo, hi):
-            # "新规将于4月1日起施行", "the new rules take effect": the rule named last before
-            named = [m for m in doc.mentions + doc.new if m.end <= lo and m.type == "Policy"]
-            found = named[-1:]
+        found = rules_about(doc, typ, found, lo, hi)  # not the rule replaced; "the new rules": the one named before
         return unique(sorted(found, key=lambda m: m.start))
 
     def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
@@ -380,8 +296,7 @@ class _Builder:
         effective = next((d.value for d in here if d.role == "effective"), None)
         if effective is None and typ in ("Acquisition", "Investment"):
             # "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": when it took effect
-            effective = next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])
-                              or _done().match(text, d.end)), None)
+            effective = closing_date(text, here, words)
             if date == effective:
                 date = None
         if effective is None and typ in EFFECT_TYPES:
@@ -435,7 +350,13 @@ class EventExtractor:
             head_hits = self.matcher.find(head, lang, [(0, len(head))])[0]
             ex.mentions.extend(headline_subjects(head, text, head_hits, ex.mentions))
         spans = sentences(text)
-        hits = outside_names(self.matcher.find(text, lang, spans), ex.mentions)
+        found = self.matcher.find(text, lang, spans)
+        hits = outside_names(found, ex.mentions)
+        if lang == "zh":  # "星禾优选宣布…" tagged 星禾: the clause rule's longer name wins
+            repaired = repair_tagger_spans(text, ex.mentions, spans, hits)
+            if repaired is not ex.mentions:
+                ex.mentions[:] = repaired
+                hits = outside_names(found, ex.mentions)
         types_in = [{h.type for h in hs} for hs in hits]
         doc = EventDoc(ex, words)
         builder = _Builder(doc, spans, types_in)
@@ -462,17 +383,6 @@ class EventExtractor:
                     ex.relations.extend(partner_relations(event))
         self.headline(ex, lang)
         ex.mentions.extend(doc.new)
-
-
-def partner_relations(event: EventMention) -> list[Relation]:
-    """One `partnerOf` per pair of partnership participants (the resolver makes it symmetric)."""
-    if event.type != "Partnership":
-        return []
-    parts = [p for p in event.participants if p.type in ACTOR_TYPES and p.type != "Person"]
-    return [
-        Relation(subject=a, predicate="partnerOf", object=b, evidence=event.evidence, confidence=event.confidence)
-        for i, a in enumerate(parts) for b in parts[i + 1 :] if key(a) != key(b)
-    ]
 
 
 __all__ = ["EventExtractor", "partner_relations"]

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, Mention
 from ...text import HAN_BASIC
+from ..cues import phrases
 from .lists import abbreviations, list_ending_at
-from .role_words import RoleWords
+from .role_words import RoleWords, role_cues
 from .roles import actor_candidates
 
 
@@ -18,7 +20,7 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
     for m in cands:
         if m.type != "Person":
             continue
-        if _ANGEL.search(text, max(lo, m.start - 20), m.start) or words.investor_after.match(text, m.end) or (
+        if _angel().search(text, max(lo, m.start - 20), m.start) or words.investor_after.match(text, m.end) or (
                 angels and words.separator.match(text[angels[-1].end : m.start])):  # "angel investors A and B"
             angels.append(m)
     orgs = [m for m in cands if m.type in ORGANIZATION_TYPES or m in angels]
@@ -35,9 +37,11 @@ def investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleW
     return out
 
 
-_ANGEL = re.compile(
-    r"(?:天使投资人|个人投资者|天使投資人|個人投資者|angel investors?|individual investors?)[\s、,，]*(?:and\s+)?\Z",
-    re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _angel() -> re.Pattern[str]:
+    """"天使投资人周默", "angel investors A and B": the words before a person who invests (angels of _roles.json)."""
+    w = role_cues("angels")
+    return re.compile(rf"(?:{phrases(w['zh_words'] + w['en_words'])})[\s、,，]*(?:and\s+)?\Z", re.IGNORECASE)
 
 
 def _list_going_on(text: str, after: list[Mention], first: Mention, words: RoleWords) -> list[Mention]:

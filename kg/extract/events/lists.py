@@ -8,13 +8,29 @@ from functools import lru_cache
 from ...lexicons import load_words
 from ...model import ORGANIZATION_TYPES, Mention
 from ...text import HAN_BASIC
+from ..cues import phrases
 from ..patterns import ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _WINDOW = {"zh": 16, "en": 70}
-# "A and existing investor B", "A、日本創投B": a role or a kind of investor between two list items
-_AND_EXISTING = re.compile(r"\s*(?:,|and|、|和|及)\s*(?:existing\s+investors?|老股东|老股東"
-                           rf"|[{HAN_BASIC}]{{0,4}}(?:创投|創投|基金|资本|資本|投资机构|投資機構|投资方|投資方))\s*")
+
+
+@lru_cache(maxsize=1)
+def _and_existing() -> re.Pattern[str]:
+    """"A and existing investor B", "A、日本創投B": a role or a kind of investor between two list items
+    (existing_investor of _roles.json)."""
+    w = role_cues("existing_investor")
+    return re.compile(rf"\s*(?:{phrases(w['joiners'])})\s*(?:{phrases(w['words'])}"
+                      rf"|[{HAN_BASIC}]{{0,4}}(?:{phrases(w['zh_fund_heads'])}))\s*")
+
+
+@lru_cache(maxsize=1)
+def _its_title() -> re.Pattern[str]:
+    """"A and its chief executive, B", "A及其法定代表人B": a person joined to an organisation by a title
+    (its_people of _roles.json)."""
+    w = role_cues("its_people")
+    return re.compile(rf",?\s*(?:{phrases(w['en_joiners'])})\s+(?:its|their)\s+[\w\s'’-]{{2,60}}?,?\s*"
+                      rf"|(?:{phrases(w['zh_words'])})[^，。；]{{1,12}}")
 
 
 def list_ending_at(text: str, before: list[Mention], last: Mention, words: RoleWords) -> list[Mention]:
@@ -23,7 +39,7 @@ def list_ending_at(text: str, before: list[Mention], last: Mention, words: RoleW
     nxt = last
     for m in reversed(before):
         between = text[m.end : nxt.start]
-        if not (words.separator.match(between) or _AND_EXISTING.fullmatch(between)):  # only a separator between
+        if not (words.separator.match(between) or _and_existing().fullmatch(between)):  # only a separator between
             break
         items.insert(0, m)
         nxt = m
@@ -43,7 +59,7 @@ def list_after(text: str, mentions: list[Mention], pos: int, hi: int, words: Rol
     out = [first]
     for m in cands[1:]:
         between = _BRACKETS.sub("", text[out[-1].end : m.start])  # "A(简称a)、B(简称b)": the short forms sit in brackets
-        if m.type == "Person" and _ITS_TITLE.fullmatch(between):
+        if m.type == "Person" and _its_title().fullmatch(between):
             out.append(m)  # "BoxBloom and its co-founder and chief executive, Vanessa Pryor"
             continue
         if not words.separator.search(between) or len(between.strip()) > 12:
@@ -53,7 +69,6 @@ def list_after(text: str, mentions: list[Mention], pos: int, hi: int, words: Rol
 
 
 _BRACKETS = re.compile(r"[(（][^()（）]{0,12}[)）]|[“”\"()（）]")
-_ITS_TITLE = re.compile(r",?\s*(?:and|as well as)\s+(?:its|their)\s+[\w\s'’-]{2,60}?,?\s*|(?:及其|以及其|和其)[^，。；]{1,12}")
 
 
 _EN_ITEM = r"[A-Z][\w&'.-]*(?:\s+(?:[A-Z][\w&'.-]*|&|of|de))*"
@@ -78,10 +93,11 @@ def fallback_list(text: str, pos: int, hi: int, words: RoleWords, taken: list[Me
             return []
         body_start = pos + m.start(1)
         body = m.group(1)
-        parts = re.split(r"(、|和|及|与)", body)
+        joiners = role_cues("zh_list")["joiners"]
+        parts = re.split(f"({phrases(joiners)})", body)
         offset = body_start
         for part in parts:
-            if part in ("、", "和", "及", "与"):
+            if part in joiners:
                 offset += len(part)
                 continue
             if not _ZH_ITEM.match(part):

@@ -12,9 +12,11 @@ import re
 from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, Mention
+from ..cues import phrases
 from ..mentions.names_common import names_lexicon
 from ..patterns import ordered_alternation
 from .context import EventDoc, unique
+from .role_words import role_cues
 from .roles import clause_bounds, is_attribution
 from .subject import subject_words
 from .triggers import TriggerHit
@@ -60,14 +62,19 @@ def personnel_roles(doc: EventDoc, everyone: list[Mention], hits: list[TriggerHi
 
 
 _EN_PERSON = r"((?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+)"
-_EN_APPOINTED = re.compile(rf"\b(?:appoint(?:s|ed)?|names?|named|hires?|hired|promotes?|promoted|taps|tapped)\s+{_EN_PERSON}\b")
+
+
+@lru_cache(maxsize=1)
+def _en_appointed() -> re.Pattern[str]:
+    """"Acme named Jane Roe chief executive": a person right after an appointment verb (appointed of _roles.json)."""
+    return re.compile(rf"\b(?:{phrases(role_cues('appointed')['en_verbs'])})\s+{_EN_PERSON}\b")
 
 
 def _en_people(text: str, lo: int, hi: int, inside: list[Mention]) -> list[Mention]:
     """A person an English sentence names right after an appointment verb or a title."""
     titles = _titles()[1]
     found = []
-    for m in _EN_APPOINTED.finditer(text, lo, hi):
+    for m in _en_appointed().finditer(text, lo, hi):
         found.append((m.start(1), m.end(1)))
     for t in titles.finditer(text, lo, hi):
         m = re.compile(rf"\s+{_EN_PERSON}\b").match(text, t.end())

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ...errors import LexiconError
 from ...lexicons import load_json
 from ...model import ORGANIZATION_TYPES
+from ..cues import cue_section
 from ..patterns import ordered_alternation
 from .triggers import TRIGGER_DIR, _any_of
 
@@ -57,21 +58,10 @@ class RoleWords:
     exchange: re.Pattern[str]  # in an exchange's name: it lists or suspends others, it is not listed
 
 
-@cache
 def role_cues(key: str) -> dict[str, list[str]]:
     """One section of `_roles.json` that a single rule reads (told_source, completion, ...): its
     word lists by name, checked once; "_note" is left out."""
-    entry = load_json(ROLES_FILE).get(key)
-    if not isinstance(entry, dict):
-        raise LexiconError(f"{ROLES_FILE}: {key!r} must be an object of word lists")
-    out = {}
-    for name, words in entry.items():
-        if name.startswith("_"):
-            continue
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(f"{ROLES_FILE}: {key}.{name} must list non-empty strings")
-        out[name] = words
-    return out
+    return cue_section(ROLES_FILE, key)
 
 
 @lru_cache(maxsize=2)

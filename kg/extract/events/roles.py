@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ...model import Mention
 from ...text import HAN_BASIC
+from ..cues import phrases
 from ..patterns import ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
@@ -132,7 +133,7 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
             continue
         if within(m, skip):
             continue  # "X, which competes with Y, said": Y is not the subject
-        if _INSTRUMENT.search(text[max(lo, m.start - 8) : m.start]):
+        if _instrument().search(text[max(lo, m.start - 8) : m.start]):
             continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
         if _store_after().match(text, m.end):
             continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
@@ -140,7 +141,7 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
         bracketed = last_counterpart is not None and (re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
                                                       or words.separator.match(text[last_counterpart : m.start]))
         if name in counterparts or bracketed or (words.lang == "zh"
-                                                 and text[max(lo, m.start - 1) : m.start] in ("与", "和", "同", "跟")):
+                                                 and text.endswith(_counterpart_before(), lo, m.start)):
             counterparts.add(name)  # "A已与B（简称b）股东签署协议，以…收购b": B is the counterparty, A the subject
             last_counterpart = m.end
             continue
@@ -151,16 +152,37 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
         # stands between the last name and the verb
         cands = [m for m in actor_candidates(mentions, lo, pos) if not is_attribution(text, m, lo, words)]
         first = cands[0] if cands else None
-        if (first is not None and first is not best and _APPOSITION.match(text, first.end)
+        if (first is not None and first is not best and _apposition().match(text, first.end)
                 and "," in text[best.end : pos] and not text[lo : first.start].strip(" \"“")):
             return first
     return best
 
 
-_INSTRUMENT = re.compile(r"(?:通过|借助|經由|经由|透過|\bvia|\bthrough|\busing)\s*(?:其|旗下|its|their|the)?\s*\Z", re.IGNORECASE)
-_APPOSITION = re.compile(r"(?:\s+(?:plc|inc\.?|ltd\.?|llc|corp\.?|co\.|ag|se|nv|n\.v\.|b\.v\.|s\.a\.|gmbh))?"
-                         r",\s+(?:a|an|the)\s", re.IGNORECASE)
-_ASIDE = re.compile(r",\s+(?:which|who|whose|based in|headquartered in|founded in|owned by|an?)\b[^,;]*,")
+@lru_cache(maxsize=1)
+def _instrument() -> re.Pattern[str]:
+    """"通过其微信小程序", "via its WeChat account": the words before a channel (instrument of _roles.json)."""
+    w = role_cues("instrument")
+    return re.compile(rf"(?:{phrases(w['zh_words'])}|\b(?:{phrases(w['en_words'])}))\s*(?:{phrases(w['owners'])})?\s*\Z",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _apposition() -> re.Pattern[str]:
+    """"Stylehaus Group plc, the fast-fashion label …": a legal form and an apposition (apposition of _roles.json)."""
+    forms = phrases(role_cues("apposition")["en_legal_forms"])
+    return re.compile(rf"(?:\s+(?:{forms}))?,\s+(?:a|an|the)\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _aside() -> re.Pattern[str]:
+    """", which competes with Y,", ", based in Austin,": an aside between commas (asides of _roles.json)."""
+    return re.compile(rf",\s+(?:{phrases(role_cues('asides')['en_words'])}|an?)\b[^,;]*,")
+
+
+@lru_cache(maxsize=1)
+def _counterpart_before() -> tuple[str, ...]:
+    """"A已与B签署协议": the words before a counterparty (counterpart_before of _roles.json)."""
+    return tuple(role_cues("counterpart_before")["zh_words"])
 
 
 def within(m: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -170,7 +192,7 @@ def within(m: Mention, spans: list[tuple[int, int]]) -> bool:
 
 def asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Relative clauses and "based in" asides between commas, which never hold the subject."""
-    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
+    return [(m.start(), m.end()) for m in _aside().finditer(text, lo, hi)]
 
 
 def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:

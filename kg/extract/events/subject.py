@@ -17,12 +17,12 @@ from ...errors import LexiconError
 from ...lexicons import load_json
 from ...model import Mention
 from ...text import HAN_BASIC
+from ..cues import cue_section, phrases
 from ..mentions.names_common import cut, names_lexicon
 from ..patterns import ordered_alternation
 from .triggers import TRIGGER_DIR
 
-_TIME = re.compile(r"[\d０-９一二三四五六七八九十〇零两]{1,4}(?:年|月|日|号|時|时|点|點|分|季度|周)|[\s　:：]+")
-_PERIOD = re.compile(r"(?:19|20)\d\d(?:年|财年|年度)|[一二三四1-4]季度|[上下]半年|前三季度")
+SUBJECTS_FILE = TRIGGER_DIR / "_subjects.json"
 _NAME = re.compile(rf"[{HAN_BASIC}A-Za-z][{HAN_BASIC}A-Za-z0-9·&.\-]*")
 _MAX = 10
 
@@ -44,9 +44,18 @@ class SubjectWords:
 
 
 @lru_cache(maxsize=1)
+def _time() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"9月19日", "2019年度", "前三季度": a time that opens a clause or ends a name run (time_words of _subjects.json)."""
+    w = cue_section(SUBJECTS_FILE, "time_words")
+    return (re.compile(rf"[\d０-９一二三四五六七八九十〇零两]{{1,4}}(?:{phrases(w['zh_time_units'])})|[\s　:：]+"),
+            re.compile(rf"(?:19|20)\d\d(?:{phrases(w['zh_year_units'])})|[一二三四1-4]季度|[上下]半年"
+                       rf"|{phrases(w['zh_periods'])}"))
+
+
+@lru_cache(maxsize=1)
 def _by_agent() -> re.Pattern[str]:
     """"由中兴(正式)发布": the agent named after 由, with the words that may follow it (zh_agent_tails)."""
-    path = TRIGGER_DIR / "_subjects.json"
+    path = SUBJECTS_FILE
     tails = load_json(path).get("zh_agent_tails")
     if not isinstance(tails, list) or not all(isinstance(w, str) and w for w in tails):
         raise LexiconError(f"{path}: 'zh_agent_tails' must list non-empty strings")
@@ -55,7 +64,7 @@ def _by_agent() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def subject_words() -> SubjectWords:
-    data = load_json(TRIGGER_DIR / "_subjects.json")
+    data = load_json(SUBJECTS_FILE)
     titles = sorted({*data["zh_titles"], *names_lexicon().titles["zh"]}, key=len, reverse=True)
     return SubjectWords(
         time=frozenset(data["zh_time"]), stops=frozenset(data["zh_stops"]), not_names=frozenset(data["zh_not_names"]),
@@ -85,7 +94,7 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
             stopped = True
             break
         if not _NAME.fullmatch(tok):
-            if parts and (tok in "（(" or _TIME.match(text, pos) or _PERIOD.match(text, pos)):
+            if parts and (tok in "（(" or _time()[0].match(text, pos) or _time()[1].match(text, pos)):
                 stopped = True  # "嘉翔股份（839476）", "豫金刚石2019年亏损": the name ends at a code or a date
                 break
             return None  # a number or a mark inside the run: "新款阿特兹8月下旬上市" names a product, not who acts
@@ -132,7 +141,8 @@ def titled_person(text: str, c_lo: int, t_start: int, mentions: list[Mention]) -
         return None, None
     title = found[-1]
     # the person: right after the title, up to the trigger or a particle (已, 因, 向, 申请)
-    tail = re.split(r"[已因向于将申正宣并也，,（(\s]", clause[title.end():], maxsplit=1)[0]
+    ends = phrases(cue_section(SUBJECTS_FILE, "clause_ends")["zh_person_ends"])
+    tail = re.split(rf"(?:{ends})|[，,（(\s]", clause[title.end():], maxsplit=1)[0]
     person = None
     if _PERSON.fullmatch(tail) and tail not in words.not_names:
         a = c_lo + title.end()
@@ -153,9 +163,9 @@ def titled_person(text: str, c_lo: int, t_start: int, mentions: list[Mention]) -
 
 def _lead(span: str, words: SubjectWords) -> int:
     """Length of the time words and dates that open a clause ("9月19日", "近日", "当地时间周三")."""
-    pos = 0
+    pos, time = 0, _time()[0]
     while pos < len(span):
-        m = _TIME.match(span, pos)
+        m = time.match(span, pos)
         if m:
             pos = m.end()
             continue
@@ -167,7 +177,15 @@ def _lead(span: str, words: SubjectWords) -> int:
 
 
 _EN_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and|de))*")
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,4}|[A-Z][a-z]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _weekday() -> tuple[re.Pattern[str], frozenset[str]]:
+    """"on Monday": words of a date between an English subject and its trigger, and the words that must
+    come before a second capitalised one (time_words of _subjects.json)."""
+    w = cue_section(SUBJECTS_FILE, "time_words")
+    return (re.compile(rf"(?:{phrases(w['en_weekdays'])})|\d{{1,4}}|[A-Z][a-z]+", re.IGNORECASE),
+            frozenset(w["en_date_links"]))
 
 
 def sentence_subject_en(text: str, lo: int, t_start: int, mentions: list[Mention]) -> Mention | None:
@@ -185,26 +203,35 @@ def sentence_subject_en(text: str, lo: int, t_start: int, mentions: list[Mention
     if name.split()[0] in words.en_not_names or len(name) < 2 or (name.isupper() and len(name) < 3):
         return None
     gap = text[m.end() : t_start].replace(",", " ").split()
-    if not all(w in words.en_gap or (_WEEKDAY.fullmatch(w) and w not in ("I",)) for w in gap):
+    weekday, links = _weekday()
+    if not all(w in words.en_gap or (weekday.fullmatch(w) and w not in ("I",)) for w in gap):
         return None
-    if any(w[:1].isupper() for w in gap) and not any(w.lower() in ("on", "in") for w in gap):
+    if any(w[:1].isupper() for w in gap) and not any(w.lower() in links for w in gap):
         return None  # a second capitalised run without "on"/"in" before it is no date
     return Mention(text=name, start=m.start(), end=m.start() + len(name), type="Organization", extractor="events",
                    confidence=0.5)
 
 
-_OBJECT_END = re.compile(r"[，,。；;！!？?、：:（(\s]|进行|要求|并|就|指出|责令|称|后")
+
+
+@lru_cache(maxsize=1)
+def _object_edges() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """"约谈X进行…", "约谈了X": where the object after an enforcement trigger ends, and the words
+    skipped before it (clause_ends of _subjects.json)."""
+    w = cue_section(SUBJECTS_FILE, "clause_ends")
+    return re.compile(rf"[，,。；;！!？?、：:（(\s]|{phrases(w['zh_object_ends'])}"), tuple(w["zh_object_leads"])
 
 
 def clause_object(text: str, t_end: int, c_hi: int, mentions: list[Mention]) -> Mention | None:
     """"约谈网约车公司负责人", "约谈12家网络文学企业": the object right after an enforcement trigger,
     when it ends in an organisation head of `_subjects.json` and no extractor named anything there."""
     words = subject_words()
-    m = _OBJECT_END.search(text, t_end, min(c_hi, t_end + 24))
+    object_end, leads = _object_edges()
+    m = object_end.search(text, t_end, min(c_hi, t_end + 24))
     end = m.start() if m else min(c_hi, t_end + 24)
     start = t_end
-    while start < end and text[start] in "了过对与和":
-        start += 1
+    while (lead := next((w for w in leads if text.startswith(w, start, end)), None)) is not None:
+        start += len(lead)
     span = text[start:end]
     if not 2 <= len(span) <= 20 or any(start < x.end and x.start < end and x.type != "Place" for x in mentions):
         return None

@@ -14,17 +14,15 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ...lexicons import entity_index, load_json
+from ...lexicons import LEXICON_DIR, entity_index, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ...text import HAN_BASIC, normalize
+from ..cues import cue_section, phrases
 from ..mentions.names_common import names_lexicon
 from ..patterns import NEVER, alternation, ordered_alternation, start_of_sentence
 from ..patterns import SENTENCE_STOPS as STOPS
 
 _ABBR_BEFORE = re.compile(r"[（(][A-Za-z]{2,6}[）)]\s*\Z")
-_ZH_JOINERS = ("、", "和", "及", "与", "以及", "同")
-_EN_LINK = re.compile(r"\s+(?:of|at|for|with)\s+(?:the\s+)?\Z", re.IGNORECASE)
-_VENUE = re.compile(r"(?:在|于|登陆|\b(?:on|at|in)\s+(?:the\s+)?)\Z", re.IGNORECASE)  # an exchange or a place
 _EN_CAPS = re.compile(r"((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})")
 
 
@@ -40,6 +38,23 @@ def evidence(text: str, a: int, b: int) -> str:
 def _cues() -> dict:
     """copula_titles, local_government, founded_by and self_references of relations.json."""
     return load_json("relations.json")
+
+
+@lru_cache(maxsize=1)
+def _links() -> dict[str, list[str]]:
+    """The words around a title (title_links of relations.json)."""
+    return cue_section(LEXICON_DIR / "relations.json", "title_links")
+
+
+@lru_cache(maxsize=1)
+def _link_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"A副总裁赵婷与B总裁…" (the joiners that split it), "chief executive of X", "… of the X" inside an
+    apposition, and 在/"on the" before an exchange or a place."""
+    w = _links()
+    return (re.compile(f"({phrases(w['zh_joiners'])})"),
+            re.compile(rf"\s+(?:{phrases(w['en_links'])})\s+(?:the\s+)?\Z", re.IGNORECASE),
+            re.compile(rf"\s+(?:{phrases(w['en_apposition_links'])})\s+(?:the\s+)?"),
+            re.compile(rf"(?:{phrases(w['zh_venue'])}|\b(?:{phrases(w['en_venue'])})\s+(?:the\s+)?)\Z", re.IGNORECASE))
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +79,11 @@ class Affiliations:
         words = sorted(rules.titles_words[lang], key=len, reverse=True)
         alt = ordered_alternation(words)
         if lang == "zh":
-            self.chain = re.compile(rf"(?:{alt})(?:兼(?:{alt}))*\Z", re.IGNORECASE)
+            chain = phrases(_links()["zh_chain"])
+            self.chain = re.compile(rf"(?:{alt})(?:(?:{chain})(?:{alt}))*\Z", re.IGNORECASE)
             self.appointed = re.compile(  # "聘任X为公司副总裁", "X接任CEO"
-                rf"(?:为|為|担任|擔任|出任|接任|升任)(?P<org>[^，,。；;：:]{{0,24}}?)"
-                rf"(?P<title>(?:{alt})(?:兼(?:{alt}))*)", re.IGNORECASE)
+                rf"(?:{phrases(_links()['zh_appointed'])})(?P<org>[^，,。；;：:]{{0,24}}?)"
+                rf"(?P<title>(?:{alt})(?:(?:{chain})(?:{alt}))*)", re.IGNORECASE)
         else:
             self.has_title = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
 
@@ -76,7 +92,8 @@ class Affiliations:
         if not self.orgs:
             return None
         head = normalize(self.ex.document.headline or "")
-        named = [m for m in self.orgs if not _VENUE.search(self.text, max(0, m.start - 8), m.start)]
+        venue = _link_patterns()[3]
+        named = [m for m in self.orgs if not venue.search(self.text, max(0, m.start - 8), m.start)]
         counts = Counter(m.key or normalize(m.text) for m in named)
         if not counts:
             return None
@@ -158,12 +175,13 @@ class Affiliations:
         while lo > floor and text[lo - 1] not in STOPS + "，,：:（(“\"" and end - lo < 40:
             lo -= 1
         out: list[Relation] = []
-        pieces = re.split("(" + "|".join(_ZH_JOINERS) + ")", text[lo:end])
+        joiners = set(_links()["zh_joiners"])
+        pieces = _link_patterns()[0].split(text[lo:end])
         cursor = lo
         for piece in pieces:
             start, stop = cursor, cursor + len(piece)
             cursor = stop
-            if piece in _ZH_JOINERS or not piece.strip():
+            if piece in joiners or not piece.strip():
                 continue
             m = self.chain.search(piece.rstrip(" 的"))
             if not m:
@@ -288,7 +306,8 @@ class Affiliations:
         the organisation right before an appointment verb takes the person; the title follows."""
         verbs = alternation(names_lexicon().titles.get("en_appoint_verbs", []), NEVER)
         seg = self.text[max(0, person.start - 80) : person.start]
-        m = re.search(rf"(?:\s+(?:has|have|had|has now|today|also|on \w+ \d+))*\s+(?:{verbs})\s+\Z", seg)
+        between = phrases(_links()["en_before_verb"])
+        m = re.search(rf"(?:\s+(?:{between}|on \w+ \d+))*\s+(?:{verbs})\s+\Z", seg)
         if not m:
             return []
         v = person.start - len(seg) + m.start()
@@ -347,7 +366,7 @@ class Affiliations:
             return []
         # the organisation: a mention in the apposition after of/at/for, else one named again, else a new name
         for org in [o for o in self.orgs + self.new if a < o.start and o.end <= b]:
-            link = _EN_LINK.search(text, a, org.start)
+            link = _link_patterns()[1].search(text, a, org.start)
             if link and self.has_title.search(text, a, link.start()):
                 return self._relations(person, org, text[a : link.start()], person.start, org.end)
         poss = re.match(r"(.+?)['’]s\s+(.+)\Z", apposition)
@@ -358,7 +377,7 @@ class Affiliations:
             if owner is not None:
                 return self._relations(person, owner, poss.group(2).strip(), person.start, b)
         link = None
-        for link in re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?", apposition):
+        for link in _link_patterns()[2].finditer(apposition):
             if self.has_title.search(apposition, 0, link.start()):
                 break
         else:

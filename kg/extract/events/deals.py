@@ -1,0 +1,50 @@
+"""Acquisitions and mergers: the party acquired and the day a deal closed.
+
+"A and B agreed to merge in a deal that values B at $1.25bn": B is acquired, A acts.
+"交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": the date is when the deal (or a
+funding round) took effect. Cue words: `valuation`, `completion` and `closing` of `_roles.json`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...model import DateMention, Mention
+from ..cues import phrases
+from ..patterns import ordered_alternation
+from .context import key
+from .role_words import RoleWords, role_cues
+from .roles import actor_candidates
+
+
+@lru_cache(maxsize=1)
+def _valuation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"a deal that values B at $1.25bn": the words before and after the party acquired (valuation of _roles.json)."""
+    w = role_cues("valuation")
+    return (re.compile(rf"\b(?:{phrases(w['en_verbs'])})\s+\Z", re.IGNORECASE),
+            re.compile(rf"\s+(?:{phrases(w['en_after'])})\b"))
+
+
+@lru_cache(maxsize=1)
+def _done() -> re.Pattern[str]:
+    """"已于6月14日完成": the words after a date that make it the day a deal closed (completion of _roles.json)."""
+    w = role_cues("completion")
+    return re.compile(rf"\s*(?:{ordered_alternation(w['before'])})?(?:{ordered_alternation(w['adverbs'])})?"
+                      rf"(?:{ordered_alternation(w['verbs'])})")
+
+
+def valued_party(text: str, mentions: list[Mention], actors: tuple[Mention, ...], lo: int,
+                 hi: int) -> tuple[tuple[Mention, ...], list[Mention]] | None:
+    """(actors, affected) when one of several actors is the company a merger values; None otherwise."""
+    values, at = _valuation()
+    valued = next((m for m in actor_candidates(mentions, lo, hi) if values.search(text[max(lo, m.start - 10) : m.start])
+                   and at.match(text[m.end :])), None)
+    if valued is not None and len(actors) > 1 and any(key(a) == key(valued) for a in actors):
+        return tuple(a for a in actors if key(a) != key(valued)), [valued]
+    return None
+
+
+def closing_date(text: str, here: list[DateMention], words: RoleWords) -> str | None:
+    """The date of the sentence that says a deal closed ("完成交割", "closed on"), if any."""
+    return next((d.value for d in here if words.closing.search(text[d.end : d.end + 10])
+                 or _done().match(text, d.end)), None)
