@@ -179,34 +179,46 @@ class TriggerMatcher:
 
     def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
         self.triggers = triggers if triggers is not None else default_triggers()
-        self._needles: dict[str, Any] = {}  # language -> automaton over its triggers' needles
+        self._needles: dict[str, tuple[Any, dict[str, list[int]]]] = {}  # language -> needle automaton, owners
 
-    def _present(self, folded: str, lang: str) -> set[str]:
-        """The needles (leading literals) of `lang`'s triggers that occur in `folded`."""
-        automaton = self._needles.get(lang)
-        if automaton is None:
+    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]]]:
+        """`lang`'s automaton over its triggers' needles (built once), and each needle's triggers
+        by their place in the lexicon order."""
+        cached = self._needles.get(lang)
+        if cached is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for trig in self.triggers.get(lang, self.triggers["en"]):
+            owners: dict[str, list[int]] = {}
+            for i, trig in enumerate(self.triggers.get(lang, self.triggers["en"])):
                 if trig.needle:
+                    owners.setdefault(trig.needle, []).append(i)
                     automaton.add_word(trig.needle, trig.needle)
             if len(automaton):
                 automaton.make_automaton()
-            self._needles[lang] = automaton
-        if not len(automaton):
-            return set()
-        return {needle for _, needle in automaton.iter(folded)}
+            cached = self._needles[lang] = (automaton, owners)
+        return cached
+
+    def _candidates(self, folded: str | None, lang: str) -> list[Trigger]:
+        """The triggers of `lang` that may match: those whose needle (a leading literal) occurs in
+        `folded`, and those without one; every trigger when the text could not be folded in
+        place. In lexicon order, so hits come out as if every trigger were tried."""
+        triggers = self.triggers.get(lang, self.triggers["en"])
+        automaton, owners = self._automaton(lang)
+        if folded is None:
+            return list(triggers)
+        wanted = [i for i, trig in enumerate(triggers) if not trig.needle] if len(owners) < len(triggers) else []
+        if len(automaton):
+            for needle in {needle for _, needle in automaton.iter(folded)}:
+                wanted.extend(owners[needle])
+        return [triggers[i] for i in sorted(wanted)]
 
     def find(self, text: str, lang: str, spans: list[tuple[int, int]]) -> list[list[TriggerHit]]:
         """Hits per sentence span, overlaps between types resolved by priority."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
-        folded = text.casefold() if len(text.casefold()) == len(text) else None
-        present = self._present(folded, lang) if folded is not None else set()
-        for trig in self.triggers.get(lang, self.triggers["en"]):
-            if folded is not None and trig.needle and trig.needle not in present:
-                continue
+        folded = text.casefold()
+        for trig in self._candidates(folded if len(folded) == len(text) else None, lang):
             for m in trig.pattern.finditer(text):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if i < 0 or m.end() > spans[i][1]:
