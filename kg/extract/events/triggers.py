@@ -181,24 +181,28 @@ class TriggerMatcher:
 
     def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
         self.triggers = triggers if triggers is not None else default_triggers()
-        self._needles: dict[str, tuple[Any, dict[str, list[int]]]] = {}  # language -> needle automaton, owners
+        # language -> automaton over its triggers' needles, each needle's triggers, the triggers without one
+        self._needles: dict[str, tuple[Any, dict[str, list[int]], list[int]]] = {}
 
-    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]]]:
-        """`lang`'s automaton over its triggers' needles (built once), and each needle's triggers
-        by their place in the lexicon order."""
+    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]], list[int]]:
+        """`lang`'s automaton over its triggers' needles (built once), each needle's triggers
+        and the triggers without a needle, by their place in the lexicon order."""
         cached = self._needles.get(lang)
         if cached is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
             owners: dict[str, list[int]] = {}
+            bare = []
             for i, trig in enumerate(self.triggers.get(lang, self.triggers["en"])):
                 if trig.needle:
                     owners.setdefault(trig.needle, []).append(i)
                     automaton.add_word(trig.needle, trig.needle)
+                else:
+                    bare.append(i)
             if len(automaton):
                 automaton.make_automaton()
-            cached = self._needles[lang] = (automaton, owners)
+            cached = self._needles[lang] = (automaton, owners, bare)
         return cached
 
     def _candidates(self, folded: str | None, lang: str) -> list[tuple[Trigger, list[int] | None]]:
@@ -207,10 +211,10 @@ class TriggerMatcher:
         needle: it is searched everywhere, as is every trigger when the text could not be
         folded in place. In lexicon order, so hits come out as if every trigger were tried."""
         triggers = self.triggers.get(lang, self.triggers["en"])
-        automaton, owners = self._automaton(lang)
+        automaton, owners, bare = self._automaton(lang)
         if folded is None:
             return [(trig, None) for trig in triggers]
-        wanted = [i for i, trig in enumerate(triggers) if not trig.needle] if len(owners) < len(triggers) else []
+        wanted = list(bare)
         at: dict[str, list[int]] = {}
         if len(automaton):
             for end, needle in automaton.iter(folded):
