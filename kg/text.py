@@ -173,13 +173,28 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in _abbreviations() or bool(_INITIALS.match(token))
 
 
+_LAST_SENTENCES: tuple[str, tuple[tuple[int, int], ...]] | None = None  # the last text split, and its spans
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans `(start, end)` over `text`, trimmed of surrounding whitespace.
 
     Splits after 。！？!? and newlines, and after "." when a capital letter or a Han
     character follows a space; not inside numbers (9.3) or after abbreviations (Co., U.S.).
     Semicolons do not split: clauses joined by them usually share their actor.
+    Several steps split the same document one after another (taggers, figures, events): the
+    last answer is kept, so each text is split once.
     """
+    global _LAST_SENTENCES
+    last = _LAST_SENTENCES  # read once: another thread may replace it
+    if last is not None and (last[0] is text or last[0] == text):
+        return list(last[1])
+    spans = _split(text)
+    _LAST_SENTENCES = (text, tuple(spans))
+    return spans
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
