@@ -78,8 +78,19 @@ def _fold_slow(text: str) -> tuple[str, list[int]]:
 
 
 def normalize(s: str) -> str:
-    """NFKC width folding, casefolding, unified apostrophes/dots/dashes, collapsed whitespace."""
-    return fold_with_offsets(s)[0].strip()
+    """NFKC width folding, casefolding, unified apostrophes/dots/dashes, collapsed whitespace.
+
+    The folding of `fold_with_offsets` without its offset map, which most callers (names
+    compared with names, many times per document) do not need."""
+    nf = unicodedata.normalize("NFKC", s)
+    if len(nf) == len(s):
+        cf = nf.casefold()
+        if _EXTRA_RE.search(cf):
+            cf = _EXTRA_RE.sub(lambda m: m.group().translate(_EXTRA_FOLD), cf)
+        cf = _WHITESPACE_RE.sub(" ", cf)
+        if len(cf) == len(s):
+            return (_SPACE_RUN.sub(" ", cf) if "  " in cf else cf).strip()
+    return _fold_slow(s)[0].strip()
 
 
 def is_cjk(ch: str) -> bool:
