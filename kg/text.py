@@ -78,8 +78,19 @@ def _fold_slow(text: str) -> tuple[str, list[int]]:
 
 
 def normalize(s: str) -> str:
-    """NFKC width folding, casefolding, unified apostrophes/dots/dashes, collapsed whitespace."""
-    return fold_with_offsets(s)[0].strip()
+    """NFKC width folding, casefolding, unified apostrophes/dots/dashes, collapsed whitespace.
+
+    The folding of `fold_with_offsets` without its offset map, which most callers (names
+    compared with names, many times per document) do not need."""
+    nf = unicodedata.normalize("NFKC", s)
+    if len(nf) == len(s):
+        cf = nf.casefold()
+        if _EXTRA_RE.search(cf):
+            cf = _EXTRA_RE.sub(lambda m: m.group().translate(_EXTRA_FOLD), cf)
+        cf = _WHITESPACE_RE.sub(" ", cf)
+        if len(cf) == len(s):
+            return (_SPACE_RUN.sub(" ", cf) if "  " in cf else cf).strip()
+    return _fold_slow(s)[0].strip()
 
 
 def is_cjk(ch: str) -> bool:
@@ -173,13 +184,28 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return token in _abbreviations() or bool(_INITIALS.match(token))
 
 
+_LAST_SENTENCES: tuple[str, tuple[tuple[int, int], ...]] | None = None  # the last text split, and its spans
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans `(start, end)` over `text`, trimmed of surrounding whitespace.
 
     Splits after 。！？!? and newlines, and after "." when a capital letter or a Han
     character follows a space; not inside numbers (9.3) or after abbreviations (Co., U.S.).
     Semicolons do not split: clauses joined by them usually share their actor.
+    Several steps split the same document one after another (taggers, figures, events): the
+    last answer is kept, so each text is split once.
     """
+    global _LAST_SENTENCES
+    last = _LAST_SENTENCES  # read once: another thread may replace it
+    if last is not None and (last[0] is text or last[0] == text):
+        return list(last[1])
+    spans = _split(text)
+    _LAST_SENTENCES = (text, tuple(spans))
+    return spans
+
+
+def _split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

@@ -272,3 +272,29 @@ def test_triggers_english_wildcard_and_gap() -> None:
     hits = matcher.find(text, "en", [(0, 27), (28, len(text))])
     assert hits[0][0].type == "Enforcement" and hits[0][0].text == "terminated"
     assert any(h.type == "Partnership" for h in hits[1])
+
+
+def test_triggers_tried_at_their_needles_find_what_a_full_scan_finds() -> None:
+    """Each trigger's pattern is tried only where the automaton saw its leading word; the hits
+    must equal those of every pattern scanned over the whole text (overlapping needles, a match
+    holding the next needle, case, the seeds in both languages)."""
+    from pathlib import Path
+
+    from kg.text import sentences
+
+    class FullScan(TriggerMatcher):
+        def _candidates(self, folded, lang):  # every trigger, searched everywhere
+            return [(trig, None) for trig in self.triggers.get(lang, self.triggers["en"])]
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [(p.read_text(encoding="utf-8"), lang) for p in sorted(seeds.iterdir()) if p.is_file() for lang in ("zh", "en")]
+    texts += [("LAUNCHED the app, launched launches; Launch-ready. The FTC fined it and fined them.", "en"),
+              ("被处罚被处罚后再次处罚，宣布上线上线了。IPO上市", "zh")]
+    matcher, full = TriggerMatcher(), FullScan()
+    found = 0
+    for text, lang in texts:
+        spans = sentences(text)
+        hits = matcher.find(text, lang, spans)
+        assert hits == full.find(text, lang, spans)
+        found += sum(map(len, hits))
+    assert found > 50

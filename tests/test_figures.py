@@ -121,3 +121,18 @@ def test_figures_large_text_runs() -> None:
     found = find_figures(big, lang="en")
     assert len(found) > 1000
     assert all(big[f.start:f.end] == f.text for f in found)
+
+
+def test_number_led_search_equals_a_scan_at_every_position() -> None:
+    """The figures step searches near numbers only; it must find exactly the matches of the
+    whole pattern tried everywhere (far leads, ranges, English and Chinese, the seeds)."""
+    from kg.extract.figures.extractor import _FOLD, FigureFinder
+
+    finder = FigureFinder()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.is_file()]
+    texts += ["approximately US $ 5 million and more than 20-30%", "大约人民币百分之三十，超过一万",
+              "about a third of about 7 users; around " + "x" * 40 + " 12", "", "no numbers at all",
+              "百分之五十三", "up to 3 to 5 billion", "١٢٣ units and ３万元"]
+    for text in texts:
+        folded = text.translate(_FOLD)
+        assert [m.span() for m in finder._matches(folded)] == [m.span() for m in finder.pattern.finditer(folded)]

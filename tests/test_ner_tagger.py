@@ -102,3 +102,15 @@ def test_pieces_hard_cut_without_marks():
     text = "甲" * (LIMIT * 2 + 5)
     spans = pieces(text)
     assert [b - a for a, b in spans] == [LIMIT, LIMIT, 5]
+
+
+def test_character_ids_fold_full_width_and_mark_unknown_characters(tagger):
+    """The ids come from one table over code points; they must be what the model files say for
+    each character: full-width forms folded first, anything not in the vocabulary OOV."""
+    m = tagger._load()
+    vocab, q2b, oov = m["vocab"], m["q2b"], m["oov"]
+    text = "".join(SENTENCES) + "ＡＢＣ１２３，。abc XYZ 😀𠀀\ud800\u3000\u00a0" + "".join(chr(i) for i in range(0x20, 0x500))
+    want = [vocab.get(q2b.get(ch, ch), oov) for ch in text]
+    got = tagger.ids(text)
+    assert got.dtype == np.int64 and got.tolist() == want
+    assert oov in want and len(set(want)) > 100

@@ -69,3 +69,12 @@ def test_text_cjk() -> None:
 )
 def test_text_sentences(text: str, expected: list[str]) -> None:
     assert [text[a:b] for a, b in sentences(text)] == expected
+
+
+def test_normalize_equals_the_folding_with_offsets() -> None:
+    """normalize() folds without building the offset map; it must fold exactly alike."""
+    from kg.text import fold_with_offsets, normalize
+
+    for s in ["", " ", "  a  b ", "Straße", "ＡＭＡＺＯＮ  Inc", "杰夫・贝索斯", "a\u2019s\u2014b", "\t\nx  \u3000 y",
+              "İstanbul", "ﬁne", "Ⅻ", "\u00a0x\u00a0\u00a0y", "阿里巴巴（中国）有限公司", "People’s  Daily\n"]:
+        assert normalize(s) == fold_with_offsets(s)[0].strip()

@@ -80,17 +80,20 @@ class DateFinder:
         mon = rf"{first_chars(months)}(?P<mon>{alternation(list(months))})(?:\.|\b)"
         day = rf"(?P<d>\d{{1,2}}){_ORD}"
         nd = r"(?<![\d０-９.])"
-        self.patterns: list[tuple[str, re.Pattern[str]]] = [
-            ("day", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?!\d))")),
+        # each pattern with what it needs in the text (a month name, 月, or nothing): a text without
+        # that is not scanned by it at all (Chinese news names no English month, English has no 月)
+        self.mon_re = re.compile(rf"\b{mon}")
+        self.patterns: list[tuple[str, re.Pattern[str], str]] = [
+            ("day", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?!\d))"), "月"),
             ("day", re.compile(
-                rf"(?<![\d./-]){_YEAR}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d|\.\d)(?:\s*[日号])?")),
-            ("day", re.compile(rf"\b{mon}\s+{day}(?:\s*,\s*|\s+){_YEAR}\b")),
-            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon},?\s+{_YEAR}\b")),
-            ("month", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)份?")),
-            ("month", re.compile(rf"\b{mon}\s*,?\s+{_YEAR}\b")),
-            ("day", re.compile(r"(?<![\d０-９.年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
-            ("day", re.compile(rf"\b{mon}\s+{day}\b(?!:)")),
-            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}")),
+                rf"(?<![\d./-]){_YEAR}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d|\.\d)(?:\s*[日号])?"), ""),
+            ("day", re.compile(rf"\b{mon}\s+{day}(?:\s*,\s*|\s+){_YEAR}\b"), "mon"),
+            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon},?\s+{_YEAR}\b"), "mon"),
+            ("month", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)份?"), "月"),
+            ("month", re.compile(rf"\b{mon}\s*,?\s+{_YEAR}\b"), "mon"),
+            ("day", re.compile(r"(?<![\d０-９.年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "月"),
+            ("day", re.compile(rf"\b{mon}\s+{day}\b(?!:)"), "mon"),
+            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}"), "mon"),
         ]
         self.relative: dict[str, tuple[str, int, frozenset[str]]] = {}
         for item in cues.get("relative"):
@@ -148,7 +151,10 @@ class DateFinder:
 
     def _scan(self, text: str, lang: str) -> list[_Raw]:
         found: list[_Raw] = []
-        for kind, pattern in self.patterns:
+        has = {"": True, "月": "月" in text, "mon": self.mon_re.search(text) is not None}
+        for kind, pattern, needs in self.patterns:
+            if not has[needs]:
+                continue
             for mt in pattern.finditer(text):
                 gd = mt.groupdict()
                 m = self.months[gd["mon"]] if gd.get("mon") else int(gd["m"])

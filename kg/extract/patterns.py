@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 NEVER = "(?!)"  # a regex that matches nowhere: the alternation of no words
 SENTENCE_STOPS = "。！？；;\n"  # marks that end a Chinese sentence or clause group, and a line
@@ -35,7 +36,13 @@ def first_chars(words: Iterable[str]) -> str:
 
 def ordered_alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal words in the order given: where two could match at one
-    place, the first listed wins (the lexicon's order is part of the rule)."""
+    place, the first listed wins (the lexicon's order is part of the rule). Remembered per
+    list of words, since some steps ask for the same one in every document."""
+    return _ordered_alternation(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _ordered_alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 

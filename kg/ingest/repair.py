@@ -27,6 +27,8 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     if is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
         return True
     # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
+    if "—" not in line and "–" not in line:
+        return False  # no dash: nothing to split (most lines)
     parts = _DASH_SEP.split(line, maxsplit=1)
     return len(line) <= 100 and len(parts) == 2 and 0 < len(parts[0]) <= 40 \
         and not is_timestamp_line(parts[0], labels) and is_timestamp_line(parts[1], labels)
@@ -45,6 +47,8 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
     if m.search("boilerplate_re", text):
         return True
     # a row of furniture ("Share this article · Sign up for the … newsletter")
+    if not any(sep in text for sep in "·•|｜"):
+        return False  # no separator: one part (most lines)
     parts = [p for p in _ROW_SEP.split(text) if p]
     return len(parts) > 1 and all(is_chrome(p, m) for p in parts)
 

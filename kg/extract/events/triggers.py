@@ -3,12 +3,14 @@
 Triggers live in `kg/lexicons/triggers/<Type>.json` (format in the README there) so that a
 researcher can add a verb without touching code. Each trigger compiles to one regular
 expression. One Aho–Corasick pass over the document finds which triggers' leading literals
-occur; only those triggers' expressions then run, and hits are assigned to sentences.
+occur and where; only those triggers' expressions then run, at those places, and hits are
+assigned to sentences.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -179,35 +181,71 @@ class TriggerMatcher:
 
     def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
         self.triggers = triggers if triggers is not None else default_triggers()
-        self._needles: dict[str, Any] = {}  # language -> automaton over its triggers' needles
+        # language -> automaton over its triggers' needles, each needle's triggers, the triggers without one
+        self._needles: dict[str, tuple[Any, dict[str, list[int]], list[int]]] = {}
 
-    def _present(self, folded: str, lang: str) -> set[str]:
-        """The needles (leading literals) of `lang`'s triggers that occur in `folded`."""
-        automaton = self._needles.get(lang)
-        if automaton is None:
+    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]], list[int]]:
+        """`lang`'s automaton over its triggers' needles (built once), each needle's triggers
+        and the triggers without a needle, by their place in the lexicon order."""
+        cached = self._needles.get(lang)
+        if cached is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
-            for trig in self.triggers.get(lang, self.triggers["en"]):
+            owners: dict[str, list[int]] = {}
+            bare = []
+            for i, trig in enumerate(self.triggers.get(lang, self.triggers["en"])):
                 if trig.needle:
+                    owners.setdefault(trig.needle, []).append(i)
                     automaton.add_word(trig.needle, trig.needle)
+                else:
+                    bare.append(i)
             if len(automaton):
                 automaton.make_automaton()
-            self._needles[lang] = automaton
-        if not len(automaton):
-            return set()
-        return {needle for _, needle in automaton.iter(folded)}
+            cached = self._needles[lang] = (automaton, owners, bare)
+        return cached
+
+    def _candidates(self, folded: str | None, lang: str) -> list[tuple[Trigger, list[int] | None]]:
+        """The triggers of `lang` that may match, each with the offsets where its needle (the
+        literal its pattern begins with) starts in `folded`, or None for a trigger without a
+        needle: it is searched everywhere, as is every trigger when the text could not be
+        folded in place. In lexicon order, so hits come out as if every trigger were tried."""
+        triggers = self.triggers.get(lang, self.triggers["en"])
+        automaton, owners, bare = self._automaton(lang)
+        if folded is None:
+            return [(trig, None) for trig in triggers]
+        wanted = list(bare)
+        at: dict[str, list[int]] = {}
+        if len(automaton):
+            for end, needle in automaton.iter(folded):
+                at.setdefault(needle, []).append(end + 1 - len(needle))
+            for needle in at:
+                wanted.extend(owners[needle])
+        return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted)]
+
+    @staticmethod
+    def _matches(trig: Trigger, text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+        """`trig.pattern.finditer(text)`: with the needle's offsets, the pattern is tried at those
+        only (a match begins with the needle), skipping offsets inside the previous match."""
+        if starts is None:
+            yield from trig.pattern.finditer(text)
+            return
+        done = 0
+        for start in starts:
+            if start < done:
+                continue
+            m = trig.pattern.match(text, start)
+            if m is not None:
+                yield m
+                done = m.end()
 
     def find(self, text: str, lang: str, spans: list[tuple[int, int]]) -> list[list[TriggerHit]]:
         """Hits per sentence span, overlaps between types resolved by priority."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
-        folded = text.casefold() if len(text.casefold()) == len(text) else None
-        present = self._present(folded, lang) if folded is not None else set()
-        for trig in self.triggers.get(lang, self.triggers["en"]):
-            if folded is not None and trig.needle and trig.needle not in present:
-                continue
-            for m in trig.pattern.finditer(text):
+        folded = text.casefold()
+        for trig, at in self._candidates(folded if len(folded) == len(text) else None, lang):
+            for m in self._matches(trig, text, at):
                 i = bisect.bisect_right(starts, m.start()) - 1
                 if i < 0 or m.end() > spans[i][1]:
                     continue

