@@ -20,6 +20,7 @@ from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
 _TOKEN = re.compile(
     rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
 )
+_FOR_THE = re.compile(r" for the ")
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -155,10 +156,24 @@ class EnOrgFinder:
                     k += 1
                     part = part + parts[k]
                     cand = Candidate(part[0].start, part[-1].end, cand.type, cand.rule, cand.confidence, True)
+                if cand is not None and cand.rule == "en-government" and cand.end == part[-1].end:
+                    cand = self._for_the(text, cand)
                 if cand is not None:
                     out.append(cand)
                 k += 1
         return out
+
+    def _for_the(self, text: str, cand: Candidate) -> Candidate:
+        """"United States District Court for the Eastern District of Ohio": a government name goes on
+        over "for the" and the capitalised words after it (up to an "and")."""
+        m = _FOR_THE.match(text, cand.end)
+        if m is None:
+            return cand
+        for run in self.runs(text):
+            if run[0].start == m.end():
+                part = _split_and(run)[0]
+                return Candidate(cand.start, part[-1].end, cand.type, cand.rule, cand.confidence, True)
+        return cand
 
     def _best(self, text: str, run: list[Tok]) -> Candidate | None:
         """The suffix name, unless a government head comes after its suffix."""
@@ -196,6 +211,8 @@ class EnOrgFinder:
         heads = [i for i, t in enumerate(run) if t.text in self.gov_heads]
         if not heads or len(run) < 2:
             return None
+        if len(run) > 2 and re.search(r"['’]s\Z", run[0].text):
+            run = run[1:]  # "India's Central Consumer Protection Authority": the owner is no part of the name
         level = self.gov_heads | self.connectors | set(self.local_parents) | self.generic_gov_words
         if all(t.text in level for t in run):
             return None  # "District Court", "Municipal Bureau": no place or field names which one

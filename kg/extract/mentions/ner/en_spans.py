@@ -13,6 +13,13 @@ A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:") and 
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
 out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
+Titles (`titles.json`) are no part of a name: a person span loses the title words it opens with
+("General Ken Paxton" of "Attorney General Ken Paxton") and the field of a title written before
+it ("Energy" of "Secretary of Energy Dana Whitlock"); a span of title words alone ("General
+Counsel", "Chief Operating Officer") names no one.
+People the model calls organisations: an organisation span without an organisation word that
+reads "<given name> <surname>" (`en_given_names.txt`; "between Amazon and Ashok Mehta", "Secretary
+of Energy Dana Whitlock") is a person.
 """
 from __future__ import annotations
 
@@ -24,6 +31,52 @@ from .lexicon import NerLexicon
 from .spacy_en import EnSpan
 
 _GOV_FIRST = frozenset({"ministry", "department", "office", "bureau", "commission", "administration", "agency"})
+
+
+def title_words(names: NamesLexicon) -> frozenset[str]:
+    """Casefolded words of the English titles ("chief", "officer", "general", "counsel"), without
+    the fields of titles such as "Minister of Commerce"."""
+    titles = [*names.titles.get("en_before", ()), *names.titles.get("en_after", ())]
+    return frozenset(w.casefold() for t in titles if " of " not in t for w in re.split(r"[ \-]", t) if w)
+
+
+_TITLE_OF = re.compile(r"\b([A-Za-z]+) of (?:the )?\Z")
+
+
+_FUNCTION_WORDS = frozenset({"me", "my", "you", "your", "we", "us", "our", "it", "its", "the", "a", "an", "of",
+                             "and", "or", "to", "for", "in", "on", "at", "by", "with", "from", "up", "out"})
+
+
+def _person_shaped(text: str, start: int, end: int, lex: NerLexicon, titles: frozenset[str]) -> int | None:
+    """Where the person starts in an organisation span that reads "<given name> <surname>" (after
+    a title word or a title's field at most), else None."""
+    words = text[start:end].split(" ")
+    first = 0
+    field = _TITLE_OF.search(text, max(0, start - 40), start)
+    if len(words) >= 3 and (words[0].casefold() in titles or (field and field.group(1).casefold() in titles)):
+        first = 1
+    name = words[first:]
+    if not 2 <= len(name) <= 3 or name[0] not in lex.en_given_names or name[-1] in lex.en_given_names:
+        return None
+    if not all(w.isalpha() and w[0].isupper() and w[1:].islower() and w.casefold() not in _FUNCTION_WORDS
+               and w.casefold() not in lex.en_not_person and w.casefold() not in lex.en_heads for w in name[1:]):
+        return None
+    return start + sum(len(w) + 1 for w in words[:first])
+
+
+def _person_start(text: str, start: int, end: int, titles: frozenset[str]) -> int:
+    """Drop the title words a person span opens with, and the field after "<title> of" before it,
+    while two words of the name are left."""
+    words = text[start:end].split(" ")
+    k = 0
+    field = _TITLE_OF.search(text, max(0, start - 40), start)
+    if len(words) >= 3 and field and field.group(1).casefold() in titles:
+        k = 1  # "Secretary of Energy Dana Whitlock": Energy is the title's field
+    while len(words) - k > 2 and words[k].casefold().rstrip(",") in titles:
+        k += 1
+    if len(words) - k == 2 and words[k].casefold() in titles:
+        k += 1  # "General Paxton" is left with a surname alone: no person span
+    return start + sum(len(w) + 1 for w in words[:k])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -100,12 +153,33 @@ def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
     return out
 
 
+_FOR_THE = re.compile(r" for (?:the )?")
+
+
+def _joined_for_the(text: str, spans: list[EnSpan], lex: NerLexicon) -> list[EnSpan]:
+    """"Court of Appeals for the Ninth Circuit", "District Court for the Southern District of Ohio":
+    a government organisation span goes on over "for the" and the span right after it."""
+    out: list[EnSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and s.label in ("ORG", "GPE", "LOC", "FAC") \
+                and _FOR_THE.fullmatch(text, prev.end, s.start) is not None:
+            words = text[prev.start : prev.end].split()
+            heads = {lex.en_heads.get(w.casefold()) for w in words}
+            if "GovernmentBody" in heads:
+                out[-1] = EnSpan(prev.start, s.end, "ORG")
+                continue
+        out.append(s)
+    return out
+
+
 def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
     """Typed candidates from the English model's entities in `text`."""
-    spans = _lists_of_organisations(text, spans)
+    spans = _joined_for_the(text, _lists_of_organisations(text, spans), lex)
     out: list[Candidate] = []
     surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
     things = {w.casefold() for w in names.en_orgs.get("thing_heads", ())}
+    titles = title_words(names)
     places = tuple(names.en_orgs.get("place_prefixes", ()))  # "Copenhagen-based": a place before a name
     for s in spans:
         if s.label not in ("PERSON", "ORG"):
@@ -118,13 +192,19 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
                 or "%" in span:
             continue
         words = span.replace(",", " ").split()
+        if all(w.casefold() in titles for w in re.split(r"[ \-]", span.replace(",", " ")) if w):
+            continue  # "General Counsel", "Chief Administrative Officer": a title, no name
         if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end):
             continue  # 'Bazaro Utsav Days' (a sale's title), "BENGALURU:" (where the story was filed)
         if s.label == "PERSON":
             if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper() \
-                    or words[-1].casefold() in lex.en_not_person:
-                continue
+                    or words[-1].casefold() in lex.en_not_person or any(w.casefold() in _FUNCTION_WORDS for w in words):
+                continue  # "Buy Me Now": a pronoun or a preposition in title case makes a brand, no person
             start = _given_name(text, start, names)
+            start = _person_start(text, start, end, titles)
+            if " " not in text[start:end] and text[start:end] != span:
+                continue  # only a title and a surname were marked: the titled-person rule decides
+            words = text[start:end].split()
             typ = lex.en_heads.get(words[-1].rstrip(".").casefold())
             if typ:  # "Tallis Retail": a business word ends no person's name
                 out.append(Candidate(start, end, typ, "ner:en-head", 0.65))
@@ -137,8 +217,13 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if last in things:  # "Hang Seng Tech Index", "Seller Center App": a thing, not an organisation
             continue
         typ = lex.en_heads.get(last)
+        if typ is None and "of" in words[1:-1]:
+            typ = lex.en_heads.get(words[words.index("of", 1) - 1].casefold())  # "Court of Appeals", "Bank of Lisbon"
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"
+        if typ is None and (person := _person_shaped(text, start, end, lex, titles)) is not None:
+            out.append(Candidate(person, end, "Person", "ner:en-given", 0.65))
+            continue
         out.append(Candidate(start, end, typ or "Company", "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
     full = {text[c.start : c.end].rsplit(" ", 1)[-1] for c in out if c.type == "Person"}
     out.extend(Candidate(a, b, "Person", "ner:en", 0.7) for a, b in surnames if text[a:b] in full)

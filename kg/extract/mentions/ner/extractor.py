@@ -19,6 +19,7 @@ from dataclasses import replace
 from ....lexicons import load_words
 from ....model import Document, Extraction, Mention
 from ....text import normalize
+from ..aliases import alias_mentions, defined_acronym
 from ..names_common import Candidate, names_lexicon
 from .en_select import sentences_to_tag
 from .en_spans import en_candidates
@@ -153,6 +154,25 @@ class NerExtractor:
             if m.key is None and m.extractor in WEAK_RULES and (m.start, m.end) in people:
                 ex.mentions[i] = replace(m, type="Person", extra_types=())
 
+    @staticmethod
+    def _acronyms(ex: Extraction) -> None:
+        """"Confederation of Retail Traders (CRT)": an abbreviation the tagger read as a name of its
+        own is the short form of the name before it (its type, its entity), here and where it recurs."""
+        text = ex.document.text
+        defined = {}
+        for m in ex.mentions:
+            short = defined_acronym(text, m)
+            if short and short not in defined:
+                defined[short] = m
+        if not defined:
+            return
+        for i, m in enumerate(ex.mentions):
+            long_ = defined.get(m.text)
+            if long_ is not None and m.key is None and m.extractor.startswith("ner:"):
+                ex.mentions[i] = replace(m, type=long_.type, key=long_.key, extra_types=long_.extra_types,
+                                         extractor="names:alias", alias_of=None if long_.key else long_.text)
+        ex.mentions.extend(alias_mentions(text, ex.mentions))
+
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
         cands, words = self.tagged(ex.document, ex.mentions)
@@ -181,4 +201,6 @@ class NerExtractor:
                                extractor=c.rule, confidence=c.confidence))
         if new:
             ex.mentions.extend(new)
+            if ex.document.lang == "en":
+                self._acronyms(ex)
             ex.mentions.sort(key=lambda m: (m.start, m.end))

@@ -1,0 +1,114 @@
+"""Kinds of failure seen on real English news, each on a sentence written for this test: titles
+glued to names, title words taken for firms, people the tagger calls organisations, "X of Y" and
+"X for the Y" organisation names, abbreviations defined in parentheses, an owner's possessive."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Pipeline
+from kg.extract.mentions.aliases import is_acronym
+from kg.model import Document
+
+
+@pytest.fixture(scope="module")
+def en() -> Pipeline:
+    return Pipeline(ner="en")
+
+
+@pytest.fixture(scope="module")
+def off() -> Pipeline:
+    return Pipeline(ner="off")
+
+
+def _found(pipeline: Pipeline, text: str) -> dict[str, str]:
+    ex = pipeline(Document(key="t", source_path="t.txt", position="", text=text, lang="en"))
+    return {m.text: m.type for m in ex.mentions}
+
+
+def _mentions(pipeline: Pipeline, text: str):
+    return pipeline(Document(key="t", source_path="t.txt", position="", text=text, lang="en")).mentions
+
+
+@pytest.mark.parametrize("mode", ["off", "en"])
+def test_title_before_a_name_is_no_part_of_it(mode):
+    found = _found(Pipeline(ner=mode), "In Ohio, the state's Attorney General Marisol Ortega has opened an inquiry "
+                                       "into the marketplace's refund policy.")
+    assert found.get("Marisol Ortega") == "Person"
+    assert not {"Attorney", "General Marisol Ortega", "Attorney General"} & set(found)
+
+
+def test_title_words_alone_name_no_one(en):
+    found = _found(en, "The board named Olu Adebayo, the Chief Administrative Officer and General Counsel, "
+                       "as acting head of the parcel business on Thursday.")
+    assert found.get("Olu Adebayo") == "Person"
+    assert not {"General Counsel", "Chief Administrative Officer"} & set(found)
+
+
+def test_given_name_and_surname_is_a_person_not_a_firm(en):
+    found = _found(en, "The warehouse operator is a joint venture between Walmart and Sanjay Raghunathan, "
+                       "according to the filing.")
+    assert found.get("Sanjay Raghunathan") == "Person"
+
+
+def test_field_of_a_title_is_no_part_of_the_person(en):
+    found = _found(en, "Secretary of Energy Laura Whitcombe met executives from three logistics firms in Denver.")
+    assert found.get("Laura Whitcombe") == "Person"
+    assert "Energy Laura Whitcombe" not in found
+
+
+def test_a_title_case_phrase_with_a_pronoun_is_no_person(en):
+    found = _found(en, "Shoppers who chose Pay Me Monthly at checkout were charged twice, the lender said.")
+    assert found.get("Pay Me Monthly") != "Person"
+
+
+def test_of_names_are_typed_by_the_head_before_of(en):
+    found = _found(en, "The Court of Appeals sided with the Confederation of Kenyan Retail Traders against the "
+                       "marketplace on Friday.")
+    assert found.get("Court of Appeals") == "GovernmentBody"
+    assert found.get("Confederation of Kenyan Retail Traders") == "Organization"
+
+
+@pytest.mark.parametrize("mode", ["off", "en"])
+def test_court_name_goes_on_after_for_the(mode):
+    found = _found(Pipeline(ner=mode), "The sellers sued in the United States District Court for the Eastern "
+                                       "District of Ohio last week, lawyers said.")
+    assert found.get("United States District Court for the Eastern District of Ohio") == "GovernmentBody"
+
+
+def test_tagger_court_name_goes_on_after_for_the(en):
+    found = _found(en, "A panel of the U.S. Court of Appeals for the Tenth Circuit upheld the fine against Quillmart.")
+    assert "U.S. Court of Appeals for the Tenth Circuit" in found
+    assert found["U.S. Court of Appeals for the Tenth Circuit"] == "GovernmentBody"
+
+
+def test_acronym_initials():
+    assert is_acronym("CRT", "Confederation of Retail Traders")
+    assert is_acronym("DOJ", "US Department of Justice")
+    assert is_acronym("NCPA", "Nigeria's National Consumer Protection Authority")
+    assert not is_acronym("AMZN", "Amazon")
+    assert not is_acronym("XYZ", "Federal Trade Commission")
+
+
+@pytest.mark.parametrize("mode", ["off", "en"])
+def test_abbreviation_defined_in_parentheses_is_the_same_body(mode):
+    text = ("Nigeria's National Consumer Protection Authority (NCPA) fined the delivery app Chowdeck on Monday. "
+            "The NCPA said refunds were late.")
+    ms = _mentions(Pipeline(ner=mode), text)
+    short = [m for m in ms if m.text == "NCPA"]
+    assert len(short) == 2
+    assert all(m.type == "GovernmentBody" and m.alias_of == "National Consumer Protection Authority" for m in short)
+    assert "Nigeria's National Consumer Protection Authority" not in {m.text for m in ms}
+
+
+def test_tagger_abbreviation_takes_the_type_of_its_name(en):
+    text = ("Ramesh Iyer, president of the Federation of Small Traders (FST), said online discounts hurt shops. "
+            "FST will meet regulators next week.")
+    ms = _mentions(en, text)
+    fst = [m for m in ms if m.text == "FST"]
+    assert fst and all(m.type == "Organization" for m in fst)
+    assert len(fst) == 2
+
+
+def test_ticker_in_parentheses_is_no_abbreviation(en):
+    ms = _mentions(en, "Shares of Amazon (AMZN) rose 2% after the results. AMZN gained again on Friday.")
+    assert not any(m.alias_of for m in ms if m.text == "AMZN")
