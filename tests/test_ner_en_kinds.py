@@ -112,3 +112,20 @@ def test_tagger_abbreviation_takes_the_type_of_its_name(en):
 def test_ticker_in_parentheses_is_no_abbreviation(en):
     ms = _mentions(en, "Shares of Amazon (AMZN) rose 2% after the results. AMZN gained again on Friday.")
     assert not any(m.alias_of for m in ms if m.text == "AMZN")
+
+
+def test_descriptor_types_a_tagger_span(en):
+    found = _found(en, "The owner also controls the basketball team the Portland Comets and the newspaper the "
+                       "Harbour Daily Post, filings show.")
+    assert found.get("Portland Comets") == "Organization"
+    assert found.get("Harbour Daily Post") == "Organization"
+
+
+def test_club_named_before_its_descriptor_is_no_person(en):
+    found = _found(en, "The Leeds Rovers football club signed a shirt deal with the resale app Vinted on Monday.")
+    assert found.get("Leeds Rovers") == "Organization"
+
+
+def test_person_after_an_investor_descriptor_stays_a_person(en):
+    ms = _mentions(en, "The round was led by angel investor Tomasz Wierzbicki and the fund Northgate Capital.")
+    assert {m.type for m in ms if m.text == "Tomasz Wierzbicki" and m.extractor.startswith(("names", "ner"))} == {"Person"}

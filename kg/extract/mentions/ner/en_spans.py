@@ -17,6 +17,10 @@ Titles (`titles.json`) are no part of a name: a person span loses the title word
 ("General Ken Paxton" of "Attorney General Ken Paxton") and the field of a title written before
 it ("Energy" of "Secretary of Energy Dana Whitlock"); a span of title words alone ("General
 Counsel", "Chief Operating Officer") names no one.
+A descriptor written right before a span ("the basketball team the Portland Comets", "news agency
+X"), or an organisation descriptor right after it ("the Leeds Rovers football club"), types it
+(`descriptors.tsv`) unless its own last word does; people keep their type unless the model
+called them organisations or the descriptor is one of an organisation.
 People the model calls organisations: an organisation span without an organisation word that
 reads "<given name> <surname>" (`en_given_names.txt`; "between Amazon and Ashok Mehta", "Secretary
 of Energy Dana Whitlock") is a person.
@@ -24,8 +28,11 @@ of Energy Dana Whitlock") is a person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ....text import normalize
+from ...patterns import alternation
+from ..descriptors import desc_lexicon
 from ..names_common import Candidate, NamesLexicon
 from .lexicon import NerLexicon
 from .spacy_en import EnSpan
@@ -156,6 +163,30 @@ def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
 _FOR_THE = re.compile(r" for (?:the )?")
 
 
+class _Descriptors:
+    """The English descriptor nouns, matched right before or right after a span."""
+
+    def __init__(self, desc: dict[str, str]) -> None:
+        self.types = {d.casefold(): t for d, t in desc.items()}
+        words = alternation(sorted(self.types, key=len, reverse=True))
+        self.before = re.compile(rf"\b({words})(?:e?s)? (?:the )?\Z", re.IGNORECASE)
+        org = alternation(sorted((d for d, t in self.types.items() if t in ("Organization", "GovernmentBody")),
+                                 key=len, reverse=True))
+        self.after = re.compile(rf" ({org})\b(?![\w\-])")
+
+    def type_at(self, text: str, start: int, end: int) -> str | None:
+        m = self.before.search(text, max(0, start - 40), start)
+        if m is not None and not m.group(1)[0].isupper():
+            return self.types[m.group(1).casefold()]
+        m = self.after.match(text, end)
+        return self.types[m.group(1)] if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> _Descriptors:
+    return _Descriptors(desc_lexicon().en)
+
+
 def _joined_for_the(text: str, spans: list[EnSpan], lex: NerLexicon) -> list[EnSpan]:
     """"Court of Appeals for the Ninth Circuit", "District Court for the Southern District of Ohio":
     a government organisation span goes on over "for the" and the span right after it."""
@@ -180,6 +211,7 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
     surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
     things = {w.casefold() for w in names.en_orgs.get("thing_heads", ())}
     titles = title_words(names)
+    descs = _descriptors()
     places = tuple(names.en_orgs.get("place_prefixes", ()))  # "Copenhagen-based": a place before a name
     for s in spans:
         if s.label not in ("PERSON", "ORG"):
@@ -206,6 +238,9 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
                 continue  # only a title and a surname were marked: the titled-person rule decides
             words = text[start:end].split()
             typ = lex.en_heads.get(words[-1].rstrip(".").casefold())
+            context = descs.type_at(text, start, end)
+            if not typ and context in ("Organization", "GovernmentBody", "Platform"):
+                typ = context  # "the Leeds Rovers football club": the model took a club for a person
             if typ:  # "Tallis Retail": a business word ends no person's name
                 out.append(Candidate(start, end, typ, "ner:en-head", 0.65))
             elif " " in text[start:end]:
@@ -221,8 +256,12 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             typ = lex.en_heads.get(words[words.index("of", 1) - 1].casefold())  # "Court of Appeals", "Bank of Lisbon"
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"
-        if typ is None and (person := _person_shaped(text, start, end, lex, titles)) is not None:
+        context = descs.type_at(text, start, end)
+        if typ is None and context is None and (person := _person_shaped(text, start, end, lex, titles)) is not None:
             out.append(Candidate(person, end, "Person", "ner:en-given", 0.65))
+            continue
+        if typ is None and context is not None and context != "Person":
+            out.append(Candidate(start, end, context, "ner:en-descriptor", 0.65))
             continue
         out.append(Candidate(start, end, typ or "Company", "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
     full = {text[c.start : c.end].rsplit(" ", 1)[-1] for c in out if c.type == "Person"}
