@@ -7,6 +7,7 @@ import pytest
 
 from kg.extract import Pipeline
 from kg.extract.mentions.aliases import is_acronym
+from kg.extract.mentions.names_en import EnOrgFinder
 from kg.model import Document
 
 
@@ -129,3 +130,29 @@ def test_club_named_before_its_descriptor_is_no_person(en):
 def test_person_after_an_investor_descriptor_stays_a_person(en):
     ms = _mentions(en, "The round was led by angel investor Tomasz Wierzbicki and the fund Northgate Capital.")
     assert {m.type for m in ms if m.text == "Tomasz Wierzbicki" and m.extractor.startswith(("names", "ner"))} == {"Person"}
+
+
+@pytest.mark.parametrize("mode", ["off", "en"])
+def test_owner_of_a_chief_executive_is_a_company(mode):
+    found = _found(Pipeline(ner=mode), "Velmora's chief executive Dana Whitfield said sales would slow, and "
+                                       "Harbor Street Markets' shares fell 3%.")
+    assert found.get("Velmora") == "Company"
+    assert found.get("Harbor Street Markets") == "Company"
+
+
+def test_owner_rule_spares_places_and_people():
+    finder = EnOrgFinder()
+    text = "Kenya's revenue grew, the minister said. Priya Raman's shares were sold. Velmora's shares fell."
+    assert [text[c.start : c.end] for c in finder.owners(text)] == ["Velmora"]
+
+
+def test_name_keeps_its_own_possessive_s(en):
+    found = _found(en, "Advertisers included Carver & Daughter's and Halden Outfitters, while Tallis Retail's shares rose.")
+    assert "Carver & Daughter's" in found
+    assert "Tallis Retail" in found
+
+
+def test_government_name_stops_at_and_after_its_head(off):
+    found = _found(off, "Officials from the Digital Trade Bureau and Vendora's chief executive met on Friday.")
+    assert found.get("Digital Trade Bureau") == "GovernmentBody"
+    assert not any("Vendora's" in m for m in found)

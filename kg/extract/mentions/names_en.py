@@ -2,7 +2,8 @@
 
 A capitalised run is only a name when it ends in an organisation suffix ("... Co., Ltd.",
 "... Association"), has a government head ("Shenzhen Municipal Bureau of Commerce"), or
-is an item of a list after a collective noun ("sellers such as Patosun, Aoji and Zebao"):
+is an item of a list after a collective noun ("sellers such as Patosun, Aoji and Zebao"), or
+owns what only a business owns ("Vendora's chief executive", "Vendora's shares": `owner_words`):
 sentence-initial capitals and Title Case alone never make a name.
 """
 from __future__ import annotations
@@ -101,6 +102,8 @@ class EnOrgFinder:
         dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
         self.place_prefixes = tuple(o.get("place_prefixes", ()))
+        owned = alternation(list(o.get("owner_words", ()))) or "(?!)"
+        self._owned = re.compile(rf" (?:{owned})\b(?![\w\-])")
 
     def runs(self, text: str) -> list[list[Tok]]:
         """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
@@ -129,7 +132,7 @@ class EnOrgFinder:
         return out
 
     def __call__(self, text: str) -> list[Candidate]:
-        out = []
+        out = self.owners(text)
         for run in self.runs(text):
             amp = any(t.text == "&" for t in run[1:-1]) and not any(t.text == "and" for t in run)
             whole = self._suffixed(text, run) if amp else None
@@ -151,8 +154,9 @@ class EnOrgFinder:
                 # "Ministry of Industry and Information Technology": a government name goes on
                 while (
                     cand is not None and cand.rule == "en-government" and k + 1 < len(parts)
-                    and self._best(text, parts[k + 1]) is None
-                ):
+                    and part[-1].text not in self.gov_heads and self._best(text, parts[k + 1]) is None
+                    and not any(re.search(r"['’]s\Z", t.text) for t in parts[k + 1])
+                ):  # "Bureau of Trade and Industry" goes on; "X Bureau and Vendora's chief" does not
                     k += 1
                     part = part + parts[k]
                     cand = Candidate(part[0].start, part[-1].end, cand.type, cand.rule, cand.confidence, True)
@@ -161,6 +165,27 @@ class EnOrgFinder:
                 if cand is not None:
                     out.append(cand)
                 k += 1
+        return out
+
+    def owners(self, text: str) -> list[Candidate]:
+        """"Vendora's chief executive", "Harbor Street Markets' shares": the capitalised run before a
+        possessive that only a business has; not a place ("Kenya's", owner words such as
+        "revenue" are also a country's) nor a person ("Ana Costa's shares")."""
+        from .ner.lexicon import ner_lexicon  # the place words and given names of the tagger's lists
+
+        lex = ner_lexicon()
+        out = []
+        for run in self.runs(text):
+            last = run[-1]
+            poss = re.search(r"(?:['’]s|s['’])\Z", last.text)
+            if poss is None or self._owned.match(text, last.end) is None:
+                continue
+            end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1)
+            words = text[run[0].start : end].split()
+            if not words or words[0] in lex.en_given_names or any(w in lex.en_place_words for w in words) \
+                    or words[-1] in self.gov_heads or self.lex.is_stopped(text[run[0].start : end]):
+                continue
+            out.append(Candidate(run[0].start, end, "Company", "en-owner", 0.6))
         return out
 
     def _for_the(self, text: str, cand: Candidate) -> Candidate:

@@ -86,12 +86,17 @@ def _person_start(text: str, start: int, end: int, titles: frozenset[str]) -> in
     return start + sum(len(w) + 1 for w in words[:k])
 
 
+# after a name's own "'s" ("Ben & Jerry's said", "Macy's, Kohl's and ..."): punctuation or a verb, not a noun
+_NAME_S = re.compile(r"(?:\s*[,.;:!?)\]]|\s*\Z|\s+(?:said|says|is|was|were|are|has|have|had|will|would|and|or|"
+                     r"also|did|does|could|should|may|might|declined|reported|announced|agreed)\b)")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if span[:4].lower() == "the " and end - start > 4:
         start += 4
     for tail in ("'s", "’s", "'", "’"):
-        if text[start:end].endswith(tail):
+        if text[start:end].endswith(tail) and not (tail[-1] == "s" and _NAME_S.match(text, end)):
             end -= len(tail)
             break
     while end > start and text[end - 1] in " ,;:-–—\"“”()":
