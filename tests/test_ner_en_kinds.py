@@ -156,3 +156,23 @@ def test_government_name_stops_at_and_after_its_head(off):
     found = _found(off, "Officials from the Digital Trade Bureau and Vendora's chief executive met on Friday.")
     assert found.get("Digital Trade Bureau") == "GovernmentBody"
     assert not any("Vendora's" in m for m in found)
+
+
+def test_tagger_name_with_its_head_replaces_a_rule_name_cut_inside_it(en):
+    found = _found(en, "The rules also apply, said Anu Okafor, a professor at Brookfield Law School.")
+    assert found.get("Brookfield Law School") == "Organization"
+    assert "Brookfield Law" not in found
+
+
+def test_union_after_a_name_makes_an_organisation(en):
+    found = _found(en, "Storms slowed deliveries in Ohio, while the Teamsters union warned of strikes at Brannock "
+                       "Freight depots.")
+    assert found.get("Teamsters") == "Organization"
+
+
+@pytest.mark.parametrize("mode", ["off", "en"])
+def test_business_descriptors_after_a_name(mode):
+    found = _found(Pipeline(ner=mode), "Spending fell 4%, according to Quantrel, a Shanghai-based consultancy, "
+                                       "while the central bank Bank Meridia held rates.")
+    assert found.get("Quantrel") == "Company"
+    assert found.get("Bank Meridia") == "GovernmentBody"

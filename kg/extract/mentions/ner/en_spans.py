@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ....lexicons import load_words
 from ....text import normalize
 from ...patterns import alternation
 from ..descriptors import desc_lexicon
@@ -171,12 +172,13 @@ _FOR_THE = re.compile(r" for (?:the )?")
 class _Descriptors:
     """The English descriptor nouns, matched right before or right after a span."""
 
-    def __init__(self, desc: dict[str, str]) -> None:
+    def __init__(self, desc: dict[str, str], after: frozenset[str]) -> None:
         self.types = {d.casefold(): t for d, t in desc.items()}
         words = alternation(sorted(self.types, key=len, reverse=True))
         self.before = re.compile(rf"\b({words})(?:e?s)? (?:the )?\Z", re.IGNORECASE)
-        org = alternation(sorted((d for d, t in self.types.items() if t in ("Organization", "GovernmentBody")),
-                                 key=len, reverse=True))
+        self.types.update({w: "Organization" for w in after if w not in self.types})
+        org = alternation(sorted({d for d, t in self.types.items() if t in ("Organization", "GovernmentBody")}
+                                 | after, key=len, reverse=True))
         self.after = re.compile(rf" ({org})\b(?![\w\-])")
 
     def type_at(self, text: str, start: int, end: int) -> str | None:
@@ -189,7 +191,7 @@ class _Descriptors:
 
 @lru_cache(maxsize=1)
 def _descriptors() -> _Descriptors:
-    return _Descriptors(desc_lexicon().en)
+    return _Descriptors(desc_lexicon().en, frozenset(load_words("ner/en_org_words_after.txt")))
 
 
 def _joined_for_the(text: str, spans: list[EnSpan], lex: NerLexicon) -> list[EnSpan]:

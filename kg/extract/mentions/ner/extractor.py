@@ -155,6 +155,16 @@ class NerExtractor:
                 ex.mentions[i] = replace(m, type="Person", extra_types=())
 
     @staticmethod
+    def _grows_rule_name(c: Candidate, mentions: list[Mention]) -> bool:
+        """"Columbia Law School" over a rule's "Columbia Law": an English organisation the tagger ends
+        with its head word replaces the shorter names rules found inside it (never a gazetteer's)."""
+        if c.rule != "ner:en-head" or c.type == "Person":
+            return False
+        inner = [m for m in mentions if m.start < c.end and c.start < m.end]
+        return bool(inner) and all(m.key is None and c.start <= m.start and m.end <= c.end
+                                   and (m.start, m.end) != (c.start, c.end) for m in inner)
+
+    @staticmethod
     def _acronyms(ex: Extraction) -> None:
         """"Confederation of Retail Traders (CRT)": an abbreviation the tagger read as a name of its
         own is the short form of the name before it (its type, its entity), here and where it recurs."""
@@ -184,7 +194,7 @@ class NerExtractor:
         self._retype_weak(ex, cands)
         for c in sorted(cands, key=lambda c: c.start):
             # a name grown over a shorter one (光大银行 + 长春分行, 新浪 + 乐居): the shorter goes
-            if c.subsumes or self._extends_known(text, c, ex.mentions):
+            if c.subsumes or self._extends_known(text, c, ex.mentions) or self._grows_rule_name(c, ex.mentions):
                 inner = [m for m in ex.mentions if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
                 if inner and all(c.start <= a and b <= c.end for a, b in taken if a < c.end and c.start < b):
                     gone = {id(m) for m in inner}
