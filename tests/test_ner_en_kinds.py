@@ -176,3 +176,15 @@ def test_business_descriptors_after_a_name(mode):
                                        "while the central bank Bank Meridia held rates.")
     assert found.get("Quantrel") == "Company"
     assert found.get("Bank Meridia") == "GovernmentBody"
+
+
+def test_name_after_a_title_and_its_field_is_a_person(en):
+    found = _found(en, "Brevik's founders and senior vice president of strategy Janne Solberg will stay, the firm said.")
+    assert found.get("Janne Solberg") == "Person"
+
+
+@pytest.mark.parametrize("mode", ["off", "en"])
+def test_owner_before_a_titled_person_in_one_capitalised_run(mode):
+    found = _found(Pipeline(ner=mode), "Brevik's CEO Tor Halvorsen said the marketplace would open in Oslo.")
+    assert found.get("Brevik") == "Company"
+    assert found.get("Tor Halvorsen") == "Person"

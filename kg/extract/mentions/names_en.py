@@ -176,16 +176,15 @@ class EnOrgFinder:
         lex = ner_lexicon()
         out = []
         for run in self.runs(text):
-            last = run[-1]
-            poss = re.search(r"(?:['’]s|s['’])\Z", last.text)
-            if poss is None or self._owned.match(text, last.end) is None:
-                continue
-            end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1)
-            words = text[run[0].start : end].split()
-            if not words or words[0] in lex.en_given_names or any(w in lex.en_place_words for w in words) \
-                    or words[-1] in self.gov_heads or self.lex.is_stopped(text[run[0].start : end]):
-                continue
-            out.append(Candidate(run[0].start, end, "Company", "en-owner", 0.6))
+            for last in run:  # "Skype's CEO Niklas Zennstrom" is one capitalised run
+                if re.search(r"(?:['’]s|s['’])\Z", last.text) is None or self._owned.match(text, last.end) is None:
+                    continue
+                end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1)
+                words = text[run[0].start : end].split()
+                if words and words[0] not in lex.en_given_names and not any(w in lex.en_place_words for w in words) \
+                        and words[-1] not in self.gov_heads and not self.lex.is_stopped(text[run[0].start : end]):
+                    out.append(Candidate(run[0].start, end, "Company", "en-owner", 0.6))
+                break
         return out
 
     def _for_the(self, text: str, cand: Candidate) -> Candidate:

@@ -72,6 +72,25 @@ def _person_shaped(text: str, start: int, end: int, lex: NerLexicon, titles: fro
     return start + sum(len(w) + 1 for w in words[:first])
 
 
+@lru_cache(maxsize=1)
+def _title_before(titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(sorted(titles, key=len, reverse=True))})(?: of(?: [a-z\-]+){{1,3}})? \Z",
+                      re.IGNORECASE)
+
+
+def _after_title(text: str, start: int, names: NamesLexicon) -> bool:
+    """A job title ends right before `start`, its field after "of" too ("vice president of strategy ")."""
+    titles = tuple(t for t in (*names.titles.get("en_before", ()), *names.titles.get("en_after", ())) if " of " not in t)
+    return _title_before(titles).search(text, max(0, start - 60), start) is not None
+
+
+def _name_shaped(words: list[str], lex: NerLexicon) -> bool:
+    """Two or three capitalised words, none a function word or an organisation head."""
+    return 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and w[1:].islower()
+                                        and w.casefold() not in _FUNCTION_WORDS and w.casefold() not in lex.en_heads
+                                        and w.casefold() not in lex.en_not_person for w in words)
+
+
 def _person_start(text: str, start: int, end: int, titles: frozenset[str]) -> int:
     """Drop the title words a person span opens with, and the field after "<title> of" before it,
     while two words of the name are left."""
@@ -264,6 +283,9 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"
         context = descs.type_at(text, start, end)
+        if typ is None and context is None and _after_title(text, start, names) and _name_shaped(words, lex):
+            out.append(Candidate(start, end, "Person", "ner:en-title", 0.65))
+            continue  # "senior vice president of strategy Lars Ekdahl": a title announces a person
         if typ is None and context is None and (person := _person_shaped(text, start, end, lex, titles)) is not None:
             out.append(Candidate(person, end, "Person", "ner:en-given", 0.65))
             continue
