@@ -188,3 +188,38 @@ def test_owner_before_a_titled_person_in_one_capitalised_run(mode):
     found = _found(Pipeline(ner=mode), "Brevik's CEO Tor Halvorsen said the marketplace would open in Oslo.")
     assert found.get("Brevik") == "Company"
     assert found.get("Tor Halvorsen") == "Person"
+
+
+def test_person_name_goes_on_over_its_particles(en):
+    found = _found(en, '"Refunds were late," said board member Willemijn Dekkers van den Broek on Tuesday.')
+    assert found.get("Willemijn Dekkers van den Broek") == "Person"
+
+
+def test_justice_is_a_title(en):
+    found = _found(en, "Justice Moira Kettering said the marketplace's conduct must be viewed as serious.")
+    assert found.get("Moira Kettering") == "Person"
+    assert "Justice Moira Kettering" not in found
+
+
+def test_prices_and_tickers_name_no_one(en):
+    found = _found(en, "Brevik Online Ltd (ASX: BRV) fell to a low of INR 41.20 after the Halden Tribune reported "
+                       "the fine.")
+    assert not {"BRV", "INR 41.20", "INR 41"} & set(found)
+    assert found.get("Halden Tribune") == "Organization"
+
+
+def test_subject_rule_firm_the_tagger_reads_as_a_place_goes(en):
+    found = _found(en, "Its online shop in the Netherlands was fined €90,000, and Brevik Online's shop in Belgium "
+                       "was warned, the regulator said.")
+    assert found.get("Netherlands") != "Company"
+
+
+def test_subject_with_a_given_name_is_a_person(en):
+    found = _found(en, "Rahul Kapadia told The Economic Times that the start-up was not burning cash.")
+    assert found.get("Rahul Kapadia") == "Person"
+    assert found.get("Economic Times") == "Organization"
+
+
+def test_cofounder_after_a_name_makes_a_person(off):
+    found = _found(off, "In June, Neha Raghavan, cofounder of the grocery app, left the company.")
+    assert found.get("Neha Raghavan") == "Person"

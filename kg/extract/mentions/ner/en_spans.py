@@ -38,6 +38,7 @@ from ..names_common import Candidate, NamesLexicon
 from .lexicon import NerLexicon
 from .spacy_en import EnSpan
 
+PLACE_RULE = "ner:en-place"  # a place the model found: never a mention, but no weak rule's organisation either
 _GOV_FIRST = frozenset({"ministry", "department", "office", "bureau", "commission", "administration", "agency"})
 
 
@@ -186,6 +187,20 @@ def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
 
 
 _FOR_THE = re.compile(r" for (?:the )?")
+_FIGURE = re.compile(r"[A-Z]{2,4}\$? ?[\d.,]+(?: [a-z]+)?")
+_TICKER = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]+): ?\Z")
+
+
+def _particle_end(text: str, end: int, particles: tuple[str, ...]) -> int:
+    """"Joost van den Berg" when the model stopped at "Joost van": the particles and the capitalised
+    word after them belong to the name."""
+    span_tail = text[max(0, end - 12) : end]
+    for p in particles:  # the span ends with a particle itself
+        if span_tail.endswith(" " + p):
+            end -= len(p) + 1
+            break
+    m = re.compile(rf" (?:(?:{alternation(particles)}) )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b").match(text, end)
+    return m.end() if m else end
 
 
 class _Descriptors:
@@ -240,6 +255,9 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
     descs = _descriptors()
     places = tuple(names.en_orgs.get("place_prefixes", ()))  # "Copenhagen-based": a place before a name
     for s in spans:
+        if s.label in ("GPE", "LOC"):
+            out.append(Candidate(s.start, s.end, "Place", PLACE_RULE, 0.5))  # vetoes weak rule names, added as no name
+            continue
         if s.label not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, s.start, s.end)
@@ -247,8 +265,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             end = text.rindex(" ", start, end)  # "WeMall ShopExpress Cross-border": the cut word is no part
         span = text[start:end]
         if len(span) < 2 or not span[:1].isupper() or names.is_stopped(span) or normalize(span) in lex.en_not_names \
-                or "%" in span:
-            continue
+                or "%" in span or _FIGURE.fullmatch(span) or _TICKER.search(text, max(0, start - 12), start):
+            continue  # "INR 75.55" is a price; "(ASX: KGN)" a ticker
         words = span.replace(",", " ").split()
         if all(w.casefold() in titles for w in re.split(r"[ \-]", span.replace(",", " ")) if w):
             continue  # "General Counsel", "Chief Administrative Officer": a title, no name
@@ -260,6 +278,9 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
                 continue  # "Buy Me Now": a pronoun or a preposition in title case makes a brand, no person
             start = _given_name(text, start, names)
             start = _person_start(text, start, end, titles)
+            particles = tuple(sorted(names.titles.get("en_name_particles", ()), key=len, reverse=True))
+            if particles:
+                end = _particle_end(text, end, particles)
             if " " not in text[start:end] and text[start:end] != span:
                 continue  # only a title and a surname were marked: the titled-person rule decides
             words = text[start:end].split()

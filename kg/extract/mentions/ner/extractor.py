@@ -22,7 +22,7 @@ from ....text import normalize
 from ..aliases import alias_mentions, defined_acronym
 from ..names_common import Candidate, names_lexicon
 from .en_select import sentences_to_tag
-from .en_spans import en_candidates
+from .en_spans import PLACE_RULE, en_candidates
 from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
@@ -108,7 +108,7 @@ class NerExtractor:
 
     def candidates(self, doc: Document, known: list[Mention] | None = None) -> list[Candidate]:
         """The typed candidates of one document."""
-        return self.tagged(doc, known)[0]
+        return [c for c in self.tagged(doc, known)[0] if c.rule != PLACE_RULE]
 
     def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
         """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
@@ -145,13 +145,21 @@ class NerExtractor:
         return len(rest) >= 2 and self.lex.zh_head_type(rest) is None and not self.names.is_stopped(rest) \
             and not self.lex.zh_generic(rest) and rest not in self.lex.generic_heads
 
-    @staticmethod
-    def _retype_weak(ex: Extraction, cands: list[Candidate]) -> None:
+    def _retype_weak(self, ex: Extraction, cands: list[Candidate]) -> None:
         """A name a rule typed an organisation only because it is a sentence's subject ("Themba
-        Nkosi said") is a person when the tagger reads exactly that span as one."""
+        Nkosi said") is a person when the tagger reads exactly that span as one, or when it reads
+        "<given name> <surname>" ("Sanjay Mehra told reporters"); it takes the type the tagger's
+        span of the same words gets from its head word or descriptor ("Halden Tribune reported")."""
         people = {(c.start, c.end) for c in cands if c.type == "Person"}
+        headed = {(c.start, c.end): c.type for c in cands if c.rule in ("ner:en-head", "ner:en-descriptor")}
         for i, m in enumerate(ex.mentions):
-            if m.key is None and m.extractor in WEAK_RULES and (m.start, m.end) in people:
+            if m.key is None and m.extractor in WEAK_RULES and headed.get((m.start, m.end), m.type) != m.type:
+                ex.mentions[i] = m = replace(m, type=headed[(m.start, m.end)], extra_types=())
+                continue  # "Halden Tribune reported": the model's span ends with an outlet's word
+            words = m.text.split()
+            person_shaped = 2 <= len(words) <= 3 and words[0] in self.lex.en_given_names \
+                and all(w.isalpha() and w.istitle() and w.casefold() not in self.lex.en_heads for w in words[1:])
+            if m.key is None and m.extractor in WEAK_RULES and ((m.start, m.end) in people or person_shaped):
                 ex.mentions[i] = replace(m, type="Person", extra_types=())
 
     @staticmethod
@@ -188,6 +196,11 @@ class NerExtractor:
         cands, words = self.tagged(ex.document, ex.mentions)
         if words:
             self._check_rule_names(ex, words)
+        places = {(c.start, c.end) for c in cands if c.rule == PLACE_RULE}
+        if places:  # "in the Netherlands was fined": a subject rule's firm that the model reads as a place
+            ex.mentions[:] = [m for m in ex.mentions if not (m.key is None and m.extractor in WEAK_RULES
+                                                             and (m.start, m.end) in places)]
+            cands = [c for c in cands if c.rule != PLACE_RULE]
         taken = sorted((m.start, m.end) for m in ex.mentions)
         known = {normalize(m.text) for m in ex.mentions}
         new = []
