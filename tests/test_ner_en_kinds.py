@@ -223,3 +223,17 @@ def test_subject_with_a_given_name_is_a_person(en):
 def test_cofounder_after_a_name_makes_a_person(off):
     found = _found(off, "In June, Neha Raghavan, cofounder of the grocery app, left the company.")
     assert found.get("Neha Raghavan") == "Person"
+
+
+def test_capitals_headline_names_no_one_the_body_does(en):
+    text = "VELMORA SHARES SLIDE AFTER PROFIT WARNING\n\nShares in Velmora Group fell 5% on Friday, dealers said."
+    found = _found(en, text)
+    assert not any(m.isupper() and len(m) > 3 for m in found)
+    assert found.get("Velmora Group") == "Company"
+
+
+def test_chancellor_and_prime_minister_are_titles(en):
+    found = _found(en, "Chancellor Ilse Brandauer met Prime Minister Tomasz Wierzba in Warsaw on Monday.")
+    assert found.get("Ilse Brandauer") == "Person"
+    assert found.get("Tomasz Wierzba") == "Person"
+    assert not any(m.startswith(("Chancellor", "Prime")) for m in found)

@@ -8,8 +8,8 @@ word that heads a government body ("Ministry of Commerce"), else Company. Nation
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
 Items of a list that is mostly organisations are organisations ("Zhongtong Cold Chain, Jishida and
 Tiezhong Express": Jishida is no place there).
-A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:") and a place before
-"-based" name no one.
+A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:"), a place before
+"-based" and the model's guesses in a headline written in capitals name no one.
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
 out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
@@ -163,6 +163,15 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return line_start and text[start:end].isupper() and after[:1] in (":", "(", "-", "—", "–", ",")
 
 
+def _caps_line(text: str, start: int) -> bool:
+    """A headline in capitals ("SOCCER - BLACKBURN SIGN NORWEGIAN STRIKER"): the model's names there
+    are guesses; the story below names them in normal case."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    line = text[a : b if b >= 0 else len(text)]
+    return sum(ch.isalpha() for ch in line) >= 12 and not any(ch.islower() for ch in line)
+
+
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\Z")
 
 
@@ -270,7 +279,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         words = span.replace(",", " ").split()
         if all(w.casefold() in titles for w in re.split(r"[ \-]", span.replace(",", " ")) if w):
             continue  # "General Counsel", "Chief Administrative Officer": a title, no name
-        if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end):
+        if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end) \
+                or _caps_line(text, start):
             continue  # 'Bazaro Utsav Days' (a sale's title), "BENGALURU:" (where the story was filed)
         if s.label == "PERSON":
             if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper() \
