@@ -237,3 +237,18 @@ def test_chancellor_and_prime_minister_are_titles(en):
     assert found.get("Ilse Brandauer") == "Person"
     assert found.get("Tomasz Wierzba") == "Person"
     assert not any(m.startswith(("Chancellor", "Prime")) for m in found)
+
+
+@pytest.mark.parametrize("mode", ["off", "en"])
+def test_name_before_a_business_title_is_a_company(mode):
+    found = _found(Pipeline(ner=mode), "Quorrex co-founder Arjun Bhatia said the start-up would expand. Former CEO "
+                                       "Lena Sauer left, and Russian President Pavel Orlov met Vendora CEO Priya Raman.")
+    assert found.get("Quorrex") == "Company"
+    assert found.get("Vendora") == "Company"
+    assert not {"Former", "Russian"} & set(found)
+
+
+def test_opener_the_model_never_saw_is_not_a_common_word():
+    from kg.extract.mentions.ner.extractor import _lone_opener
+    assert _lone_opener("Notifications will no longer be sent to sellers.", "Notifications")
+    assert not _lone_opener("Quorrex tripled its sales in May.", "Quorrex")

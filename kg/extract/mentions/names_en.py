@@ -104,6 +104,9 @@ class EnOrgFinder:
         self.place_prefixes = tuple(o.get("place_prefixes", ()))
         owned = alternation(list(o.get("owner_words", ()))) or "(?!)"
         self._owned = re.compile(rf" (?:{owned})\b(?![\w\-])")
+        titles = alternation(list(o.get("business_titles", ()))) or "(?!)"
+        self.title_modifiers = frozenset(o.get("title_modifiers", ()))
+        self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
 
     def runs(self, text: str) -> list[list[Tok]]:
         """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
@@ -169,7 +172,8 @@ class EnOrgFinder:
 
     def owners(self, text: str) -> list[Candidate]:
         """"Vendora's chief executive", "Harbor Street Markets' shares": the capitalised run before a
-        possessive that only a business has; not a place ("Kenya's", owner words such as
+        possessive that only a business has, or before a title only a business gives ("Vendora CEO
+        Ana Costa", "Vendora co-founder Ana Costa"); not a place ("Kenya's", owner words such as
         "revenue" are also a country's) nor a person ("Ana Costa's shares")."""
         from .ner.lexicon import ner_lexicon  # the place words and given names of the tagger's lists
 
@@ -177,11 +181,14 @@ class EnOrgFinder:
         out = []
         for run in self.runs(text):
             for last in run:  # "Skype's CEO Niklas Zennstrom" is one capitalised run
-                if re.search(r"(?:['’]s|s['’])\Z", last.text) is None or self._owned.match(text, last.end) is None:
+                possessive = re.search(r"(?:['’]s|s['’])\Z", last.text) is not None
+                titled = not possessive and self._business_title.match(text, last.end) is not None
+                if not titled and not (possessive and self._owned.match(text, last.end) is not None):
                     continue
-                end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1)
+                end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1 if possessive else 0)
                 words = text[run[0].start : end].split()
                 if words and words[0] not in lex.en_given_names and not any(w in lex.en_place_words for w in words) \
+                        and not any(w in self.title_modifiers for w in words) \
                         and words[-1] not in self.gov_heads and not self.lex.is_stopped(text[run[0].start : end]):
                     out.append(Candidate(run[0].start, end, "Company", "en-owner", 0.6))
                 break

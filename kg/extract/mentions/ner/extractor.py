@@ -37,8 +37,9 @@ PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time 
 
 def _lone_opener(text: str, span: str) -> bool:
     """"Notifications will no longer be sent": read alone, a sentence's first word in title case
-    looks like a name to the model; it is one only if the text also writes it mid-sentence."""
-    if " " in span or not span.istitle():
+    looks like a name to the model; it is one only if the text also writes it mid-sentence, or if
+    it is no word of the model's vocabulary ("Quillmart co-founder Arjun Bhatia said")."""
+    if " " in span or not span.istitle() or not spacy_tagger().known_word(span):
         return False
     return not re.search(rf"[a-z,;]\s+{re.escape(span)}\b", text)
 
