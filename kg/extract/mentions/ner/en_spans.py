@@ -208,8 +208,13 @@ def _particle_end(text: str, end: int, particles: tuple[str, ...]) -> int:
         if span_tail.endswith(" " + p):
             end -= len(p) + 1
             break
-    m = re.compile(rf" (?:(?:{alternation(particles)}) )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b").match(text, end)
+    m = _particles_after(particles).match(text, end)
     return m.end() if m else end
+
+
+@lru_cache(maxsize=4)
+def _particles_after(particles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf" (?:(?:{alternation(particles)}) )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
 
 class _Descriptors:
