@@ -1,7 +1,7 @@
 """People and organisations in real English news that nobody here wrote, per `--ner` mode.
 
 Usage: python bench/bench_english_names.py [--modes off,en,on] [--out bench/ENGLISH-NAMES-RESULTS.md]
-                                           [--errors dev|held-out|all] [--mode-errors en]
+                                           [--errors dev|held-out|all] [--mode-errors en] [--kg CMD]
 
 Reads the hand-annotated excerpts in `bench/english_news/` (see its README: one JSON file per
 article with its source address, a short excerpt, the gold people and organisations by type, and
@@ -85,7 +85,7 @@ def load_articles() -> list[dict]:
     return articles
 
 
-def build(articles: list[dict], mode: str) -> tuple[dict[str, list[tuple[set, set]]], float]:
+def build(articles: list[dict], mode: str, kg: list[str]) -> tuple[dict[str, list[tuple[set, set]]], float]:
     """kg build --ner MODE over the excerpts; article id -> [(kg types, labels)] and wall seconds."""
     with tempfile.TemporaryDirectory(prefix="kg-en-names-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -94,7 +94,7 @@ def build(articles: list[dict], mode: str) -> tuple[dict[str, list[tuple[set, se
             (corpus / f"a{art['id']}.txt").write_text(art["text"] + "\n", encoding="utf-8")
         out = Path(tmp) / "out"
         start = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "--ner", mode,
+        run = subprocess.run([*kg, "build", str(corpus), "--out", str(out), "--ner", mode,
                               "--no-site", "--no-store", "--quiet"], capture_output=True, text=True)
         seconds = time.perf_counter() - start
         if not (out / "graph.nq").exists():
@@ -206,6 +206,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "ENGLISH-NAMES-RESULTS.md")
     ap.add_argument("--errors", choices=SPLITS, help="print misses and wrong entities of this split")
     ap.add_argument("--mode-errors", default="en", help="mode whose errors --errors prints")
+    ap.add_argument("--kg", help="the kg command to measure (default: this Python's kg package), e.g. an older checkout's")
     args = ap.parse_args()
     modes = [m for m in args.modes.split(",") if m]
     articles = load_articles()
@@ -213,7 +214,7 @@ def main() -> None:
     results: dict = {}
     seconds: dict[str, float] = {}
     for mode in modes:
-        nodes, seconds[mode] = build(articles, mode)
+        nodes, seconds[mode] = build(articles, mode, [args.kg] if args.kg else [sys.executable, "-m", "kg"])
         per_split = {s: defaultdict(Counter) for s in SPLITS}
         for art in articles:
             typed, errors = score_article(art, nodes.get(art["id"], []), False, known)
