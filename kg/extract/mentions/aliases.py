@@ -7,6 +7,10 @@ know carries the long name as its text (its span
 stays the short form's), so it resolves to the same entity: "优品汇控股有限公司（「本公司」）"
 makes every later 本公司 a mention of 优品汇控股有限公司, and later steps see a normal mention. The
 markers live in `kg/lexicons/names/aliases.json`.
+English news defines an organisation's abbreviation in bare parentheses: "Central Consumer
+Protection Authority (CCPA)"; capital letters that spell the name's initials in order (a
+lower-case "of" or one capitalised word may be skipped: "US Department of Justice (DOJ)") are
+its short form too. Capitals that are no initials ("Amazon (AMZN)", a ticker) are not.
 """
 from __future__ import annotations
 
@@ -52,6 +56,36 @@ def alias_pattern() -> re.Pattern[str]:
     )
 
 
+_ACRONYM = re.compile(r"\s?\(\s*(?P<a>[A-Z][A-Z&]{1,7})\s*\)")
+_ORG_TYPES = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
+
+
+def is_acronym(short: str, name: str) -> bool:
+    """True when the capitals of `short` are the initials of `name`'s words in order; lower-case
+    words ("of", "and") and at most one capitalised word may be left out."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()]
+    letters = [c for c in short if c != "&"]
+    if len(letters) < 2 or len(words) < 2:
+        return False
+
+    def match(i: int, j: int, skipped: int) -> bool:
+        if i == len(letters):
+            return skipped + sum(w[0].isupper() for w in words[j:]) <= 1
+        if j == len(words):
+            return False
+        if words[j][0].upper() == letters[i] and match(i + 1, j + 1, skipped):
+            return True
+        return match(i, j + 1, skipped + words[j][0].isupper()) if skipped + words[j][0].isupper() <= 1 else False
+
+    return match(0, 0, 0)
+
+
+def defined_acronym(text: str, m: Mention) -> str | None:
+    """The abbreviation an organisation's name defines in bare parentheses right after it."""
+    hit = _ACRONYM.match(text, m.end) if m.type in _ORG_TYPES else None
+    return hit.group("a") if hit and is_acronym(hit.group("a"), m.text) else None
+
+
 def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of every short form introduced after a mention, never overlapping existing ones."""
     pat = alias_pattern()
@@ -59,14 +93,11 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         hit = pat.match(text, m.end)
-        if hit is None:
-            continue
-        group = "q" if hit.group("q") else "b"
-        short = hit.group(group)
-        if short == m.text:
+        short = (hit.group("q") or hit.group("b")) if hit else defined_acronym(text, m)
+        if short is None or short == m.text:
             continue
         # 本公司, 该公司, 目标公司: no name of its own
-        deictic = m.key is None and (names_lexicon().plain_words(short) or short in _role_forms())
+        deictic = hit is not None and m.key is None and (names_lexicon().plain_words(short) or short in _role_forms())
         for occ in re.finditer(re.escape(short), text):
             a, b = occ.span()
             if re.match(r"[A-Za-z0-9]", short) and (text[a - 1 : a].isalnum() or text[b : b + 1].isalnum()):

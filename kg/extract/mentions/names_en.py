@@ -2,7 +2,8 @@
 
 A capitalised run is only a name when it ends in an organisation suffix ("... Co., Ltd.",
 "... Association"), has a government head ("Shenzhen Municipal Bureau of Commerce"), or
-is an item of a list after a collective noun ("sellers such as Patosun, Aoji and Zebao"):
+is an item of a list after a collective noun ("sellers such as Patosun, Aoji and Zebao"), or
+owns what only a business owns ("Vendora's chief executive", "Vendora's shares": `owner_words`):
 sentence-initial capitals and Title Case alone never make a name.
 """
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
 _TOKEN = re.compile(
     rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
 )
+_FOR_THE = re.compile(r" for the ")
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -100,6 +102,11 @@ class EnOrgFinder:
         dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
         self.place_prefixes = tuple(o.get("place_prefixes", ()))
+        owned = alternation(list(o.get("owner_words", ()))) or "(?!)"
+        self._owned = re.compile(rf" (?:{owned})\b(?![\w\-])")
+        titles = alternation(list(o.get("business_titles", ()))) or "(?!)"
+        self.title_modifiers = frozenset(o.get("title_modifiers", ()))
+        self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
 
     def runs(self, text: str) -> list[list[Tok]]:
         """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
@@ -128,7 +135,7 @@ class EnOrgFinder:
         return out
 
     def __call__(self, text: str) -> list[Candidate]:
-        out = []
+        out = self.owners(text)
         for run in self.runs(text):
             amp = any(t.text == "&" for t in run[1:-1]) and not any(t.text == "and" for t in run)
             whole = self._suffixed(text, run) if amp else None
@@ -150,15 +157,54 @@ class EnOrgFinder:
                 # "Ministry of Industry and Information Technology": a government name goes on
                 while (
                     cand is not None and cand.rule == "en-government" and k + 1 < len(parts)
-                    and self._best(text, parts[k + 1]) is None
-                ):
+                    and part[-1].text not in self.gov_heads and self._best(text, parts[k + 1]) is None
+                    and not any(re.search(r"['’]s\Z", t.text) for t in parts[k + 1])
+                ):  # "Bureau of Trade and Industry" goes on; "X Bureau and Vendora's chief" does not
                     k += 1
                     part = part + parts[k]
                     cand = Candidate(part[0].start, part[-1].end, cand.type, cand.rule, cand.confidence, True)
+                if cand is not None and cand.rule == "en-government" and cand.end == part[-1].end:
+                    cand = self._for_the(text, cand)
                 if cand is not None:
                     out.append(cand)
                 k += 1
         return out
+
+    def owners(self, text: str) -> list[Candidate]:
+        """"Vendora's chief executive", "Harbor Street Markets' shares": the capitalised run before a
+        possessive that only a business has, or before a title only a business gives ("Vendora CEO
+        Ana Costa", "Vendora co-founder Ana Costa"); not a place ("Kenya's", owner words such as
+        "revenue" are also a country's) nor a person ("Ana Costa's shares")."""
+        from .ner.lexicon import ner_lexicon  # the place words and given names of the tagger's lists
+
+        lex = ner_lexicon()
+        out = []
+        for run in self.runs(text):
+            for last in run:  # "Skype's CEO Niklas Zennstrom" is one capitalised run
+                possessive = re.search(r"(?:['’]s|s['’])\Z", last.text) is not None
+                titled = not possessive and self._business_title.match(text, last.end) is not None
+                if not titled and not (possessive and self._owned.match(text, last.end) is not None):
+                    continue
+                end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1 if possessive else 0)
+                words = text[run[0].start : end].split()
+                if words and words[0] not in lex.en_given_names and not any(w in lex.en_place_words for w in words) \
+                        and not any(w in self.title_modifiers for w in words) \
+                        and words[-1] not in self.gov_heads and not self.lex.is_stopped(text[run[0].start : end]):
+                    out.append(Candidate(run[0].start, end, "Company", "en-owner", 0.6))
+                break
+        return out
+
+    def _for_the(self, text: str, cand: Candidate) -> Candidate:
+        """"United States District Court for the Eastern District of Ohio": a government name goes on
+        over "for the" and the capitalised words after it (up to an "and")."""
+        m = _FOR_THE.match(text, cand.end)
+        if m is None:
+            return cand
+        for run in self.runs(text):
+            if run[0].start == m.end():
+                part = _split_and(run)[0]
+                return Candidate(cand.start, part[-1].end, cand.type, cand.rule, cand.confidence, True)
+        return cand
 
     def _best(self, text: str, run: list[Tok]) -> Candidate | None:
         """The suffix name, unless a government head comes after its suffix."""
@@ -196,6 +242,8 @@ class EnOrgFinder:
         heads = [i for i, t in enumerate(run) if t.text in self.gov_heads]
         if not heads or len(run) < 2:
             return None
+        if len(run) > 2 and re.search(r"['’]s\Z", run[0].text):
+            run = run[1:]  # "India's Central Consumer Protection Authority": the owner is no part of the name
         level = self.gov_heads | self.connectors | set(self.local_parents) | self.generic_gov_words
         if all(t.text in level for t in run):
             return None  # "District Court", "Municipal Bureau": no place or field names which one

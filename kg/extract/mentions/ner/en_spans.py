@@ -8,22 +8,108 @@ word that heads a government body ("Ministry of Commerce"), else Company. Nation
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
 Items of a list that is mostly organisations are organisations ("Zhongtong Cold Chain, Jishida and
 Tiezhong Express": Jishida is no place there).
-A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:") and a place before
-"-based" name no one.
+A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:"), a place before
+"-based" and the model's guesses in a headline written in capitals name no one.
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
 out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
+Titles (`titles.json`) are no part of a name: a person span loses the title words it opens with
+("General Ken Paxton" of "Attorney General Ken Paxton") and the field of a title written before
+it ("Energy" of "Secretary of Energy Dana Whitlock"); a span of title words alone ("General
+Counsel", "Chief Operating Officer") names no one.
+A descriptor written right before a span ("the basketball team the Portland Comets", "news agency
+X"), or an organisation descriptor right after it ("the Leeds Rovers football club"), types it
+(`descriptors.tsv`) unless its own last word does; people keep their type unless the model
+called them organisations or the descriptor is one of an organisation.
+People the model calls organisations: an organisation span without an organisation word that
+reads "<given name> <surname>" (`en_given_names.txt`; "between Amazon and Ashok Mehta", "Secretary
+of Energy Dana Whitlock") is a person.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ....lexicons import load_words
 from ....text import normalize
+from ...patterns import alternation
+from ..descriptors import desc_lexicon
 from ..names_common import Candidate, NamesLexicon
 from .lexicon import NerLexicon
 from .spacy_en import EnSpan
 
+PLACE_RULE = "ner:en-place"  # a place the model found: never a mention, but no weak rule's organisation either
 _GOV_FIRST = frozenset({"ministry", "department", "office", "bureau", "commission", "administration", "agency"})
+
+
+def title_words(names: NamesLexicon) -> frozenset[str]:
+    """Casefolded words of the English titles ("chief", "officer", "general", "counsel"), without
+    the fields of titles such as "Minister of Commerce"."""
+    titles = [*names.titles.get("en_before", ()), *names.titles.get("en_after", ())]
+    return frozenset(w.casefold() for t in titles if " of " not in t for w in re.split(r"[ \-]", t) if w)
+
+
+_TITLE_OF = re.compile(r"\b([A-Za-z]+) of (?:the )?\Z")
+
+
+_FUNCTION_WORDS = frozenset({"me", "my", "you", "your", "we", "us", "our", "it", "its", "the", "a", "an", "of",
+                             "and", "or", "to", "for", "in", "on", "at", "by", "with", "from", "up", "out"})
+
+
+def _person_shaped(text: str, start: int, end: int, lex: NerLexicon, titles: frozenset[str]) -> int | None:
+    """Where the person starts in an organisation span that reads "<given name> <surname>" (after
+    a title word or a title's field at most), else None."""
+    words = text[start:end].split(" ")
+    first = 0
+    field = _TITLE_OF.search(text, max(0, start - 40), start)
+    if len(words) >= 3 and (words[0].casefold() in titles or (field and field.group(1).casefold() in titles)):
+        first = 1
+    name = words[first:]
+    if not 2 <= len(name) <= 3 or name[0] not in lex.en_given_names or name[-1] in lex.en_given_names:
+        return None
+    if not all(w.isalpha() and w[0].isupper() and w[1:].islower() and w.casefold() not in _FUNCTION_WORDS
+               and w.casefold() not in lex.en_not_person and w.casefold() not in lex.en_heads for w in name[1:]):
+        return None
+    return start + sum(len(w) + 1 for w in words[:first])
+
+
+@lru_cache(maxsize=1)
+def _title_before(titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{alternation(sorted(titles, key=len, reverse=True))})(?: of(?: [a-z\-]+){{1,3}})? \Z",
+                      re.IGNORECASE)
+
+
+def _after_title(text: str, start: int, names: NamesLexicon) -> bool:
+    """A job title ends right before `start`, its field after "of" too ("vice president of strategy ")."""
+    titles = tuple(t for t in (*names.titles.get("en_before", ()), *names.titles.get("en_after", ())) if " of " not in t)
+    return _title_before(titles).search(text, max(0, start - 60), start) is not None
+
+
+def _name_shaped(words: list[str], lex: NerLexicon) -> bool:
+    """Two or three capitalised words, none a function word or an organisation head."""
+    return 2 <= len(words) <= 3 and all(w.isalpha() and w[0].isupper() and w[1:].islower()
+                                        and w.casefold() not in _FUNCTION_WORDS and w.casefold() not in lex.en_heads
+                                        and w.casefold() not in lex.en_not_person for w in words)
+
+
+def _person_start(text: str, start: int, end: int, titles: frozenset[str]) -> int:
+    """Drop the title words a person span opens with, and the field after "<title> of" before it,
+    while two words of the name are left."""
+    words = text[start:end].split(" ")
+    k = 0
+    field = _TITLE_OF.search(text, max(0, start - 40), start)
+    if len(words) >= 3 and field and field.group(1).casefold() in titles:
+        k = 1  # "Secretary of Energy Dana Whitlock": Energy is the title's field
+    while len(words) - k > 2 and words[k].casefold().rstrip(",") in titles:
+        k += 1
+    if len(words) - k == 2 and words[k].casefold() in titles:
+        k += 1  # "General Paxton" is left with a surname alone: no person span
+    return start + sum(len(w) + 1 for w in words[:k])
+
+
+# after a name's own "'s" ("Ben & Jerry's said", "Macy's, Kohl's and ..."): punctuation or a verb, not a noun
+_NAME_S = re.compile(r"(?:\s*[,.;:!?)\]]|\s*\Z|\s+(?:said|says|is|was|were|are|has|have|had|will|would|and|or|"
+                     r"also|did|does|could|should|may|might|declined|reported|announced|agreed)\b)")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -31,7 +117,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if span[:4].lower() == "the " and end - start > 4:
         start += 4
     for tail in ("'s", "’s", "'", "’"):
-        if text[start:end].endswith(tail):
+        if text[start:end].endswith(tail) and not (tail[-1] == "s" and _NAME_S.match(text, end)):
             end -= len(tail)
             break
     while end > start and text[end - 1] in " ,;:-–—\"“”()":
@@ -77,6 +163,15 @@ def _dateline(text: str, start: int, end: int) -> bool:
     return line_start and text[start:end].isupper() and after[:1] in (":", "(", "-", "—", "–", ",")
 
 
+def _caps_line(text: str, start: int) -> bool:
+    """A headline in capitals ("SOCCER - BLACKBURN SIGN NORWEGIAN STRIKER"): the model's names there
+    are guesses; the story below names them in normal case."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    line = text[a : b if b >= 0 else len(text)]
+    return sum(ch.isalpha() for ch in line) >= 12 and not any(ch.islower() for ch in line)
+
+
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\Z")
 
 
@@ -100,14 +195,83 @@ def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
     return out
 
 
+_FOR_THE = re.compile(r" for (?:the )?")
+_FIGURE = re.compile(r"[A-Z]{2,4}\$? ?[\d.,]+(?: [a-z]+)?")
+_TICKER = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]+): ?\Z")
+
+
+def _particle_end(text: str, end: int, particles: tuple[str, ...]) -> int:
+    """"Joost van den Berg" when the model stopped at "Joost van": the particles and the capitalised
+    word after them belong to the name."""
+    span_tail = text[max(0, end - 12) : end]
+    for p in particles:  # the span ends with a particle itself
+        if span_tail.endswith(" " + p):
+            end -= len(p) + 1
+            break
+    m = _particles_after(particles).match(text, end)
+    return m.end() if m else end
+
+
+@lru_cache(maxsize=4)
+def _particles_after(particles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf" (?:(?:{alternation(particles)}) )+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+class _Descriptors:
+    """The English descriptor nouns, matched right before or right after a span."""
+
+    def __init__(self, desc: dict[str, str], after: frozenset[str]) -> None:
+        self.types = {d.casefold(): t for d, t in desc.items()}
+        words = alternation(sorted(self.types, key=len, reverse=True))
+        self.before = re.compile(rf"\b({words})(?:e?s)? (?:the )?\Z", re.IGNORECASE)
+        self.types.update({w: "Organization" for w in after if w not in self.types})
+        org = alternation(sorted({d for d, t in self.types.items() if t in ("Organization", "GovernmentBody")}
+                                 | after, key=len, reverse=True))
+        self.after = re.compile(rf" ({org})\b(?![\w\-])")
+
+    def type_at(self, text: str, start: int, end: int) -> str | None:
+        m = self.before.search(text, max(0, start - 40), start)
+        if m is not None and not m.group(1)[0].isupper():
+            return self.types[m.group(1).casefold()]
+        m = self.after.match(text, end)
+        return self.types[m.group(1)] if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> _Descriptors:
+    return _Descriptors(desc_lexicon().en, frozenset(load_words("ner/en_org_words_after.txt")))
+
+
+def _joined_for_the(text: str, spans: list[EnSpan], lex: NerLexicon) -> list[EnSpan]:
+    """"Court of Appeals for the Ninth Circuit", "District Court for the Southern District of Ohio":
+    a government organisation span goes on over "for the" and the span right after it."""
+    out: list[EnSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and s.label in ("ORG", "GPE", "LOC", "FAC") \
+                and _FOR_THE.fullmatch(text, prev.end, s.start) is not None:
+            words = text[prev.start : prev.end].split()
+            heads = {lex.en_heads.get(w.casefold()) for w in words}
+            if "GovernmentBody" in heads:
+                out[-1] = EnSpan(prev.start, s.end, "ORG")
+                continue
+        out.append(s)
+    return out
+
+
 def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
     """Typed candidates from the English model's entities in `text`."""
-    spans = _lists_of_organisations(text, spans)
+    spans = _joined_for_the(text, _lists_of_organisations(text, spans), lex)
     out: list[Candidate] = []
     surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
     things = {w.casefold() for w in names.en_orgs.get("thing_heads", ())}
+    titles = title_words(names)
+    descs = _descriptors()
     places = tuple(names.en_orgs.get("place_prefixes", ()))  # "Copenhagen-based": a place before a name
     for s in spans:
+        if s.label in ("GPE", "LOC"):
+            out.append(Candidate(s.start, s.end, "Place", PLACE_RULE, 0.5))  # vetoes weak rule names, added as no name
+            continue
         if s.label not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, s.start, s.end)
@@ -115,17 +279,30 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             end = text.rindex(" ", start, end)  # "WeMall ShopExpress Cross-border": the cut word is no part
         span = text[start:end]
         if len(span) < 2 or not span[:1].isupper() or names.is_stopped(span) or normalize(span) in lex.en_not_names \
-                or "%" in span:
-            continue
+                or "%" in span or _FIGURE.fullmatch(span) or _TICKER.search(text, max(0, start - 12), start):
+            continue  # "INR 75.55" is a price; "(ASX: KGN)" a ticker
         words = span.replace(",", " ").split()
-        if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end):
+        if all(w.casefold() in titles for w in re.split(r"[ \-]", span.replace(",", " ")) if w):
+            continue  # "General Counsel", "Chief Administrative Officer": a title, no name
+        if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end) \
+                or _caps_line(text, start):
             continue  # 'Bazaro Utsav Days' (a sale's title), "BENGALURU:" (where the story was filed)
         if s.label == "PERSON":
             if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper() \
-                    or words[-1].casefold() in lex.en_not_person:
-                continue
+                    or words[-1].casefold() in lex.en_not_person or any(w.casefold() in _FUNCTION_WORDS for w in words):
+                continue  # "Buy Me Now": a pronoun or a preposition in title case makes a brand, no person
             start = _given_name(text, start, names)
+            start = _person_start(text, start, end, titles)
+            particles = tuple(sorted(names.titles.get("en_name_particles", ()), key=len, reverse=True))
+            if particles:
+                end = _particle_end(text, end, particles)
+            if " " not in text[start:end] and text[start:end] != span:
+                continue  # only a title and a surname were marked: the titled-person rule decides
+            words = text[start:end].split()
             typ = lex.en_heads.get(words[-1].rstrip(".").casefold())
+            context = descs.type_at(text, start, end)
+            if not typ and context in ("Organization", "GovernmentBody", "Platform"):
+                typ = context  # "the Leeds Rovers football club": the model took a club for a person
             if typ:  # "Tallis Retail": a business word ends no person's name
                 out.append(Candidate(start, end, typ, "ner:en-head", 0.65))
             elif " " in text[start:end]:
@@ -137,8 +314,20 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if last in things:  # "Hang Seng Tech Index", "Seller Center App": a thing, not an organisation
             continue
         typ = lex.en_heads.get(last)
+        if typ is None and "of" in words[1:-1]:
+            typ = lex.en_heads.get(words[words.index("of", 1) - 1].casefold())  # "Court of Appeals", "Bank of Lisbon"
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"
+        context = descs.type_at(text, start, end)
+        if typ is None and context is None and _after_title(text, start, names) and _name_shaped(words, lex):
+            out.append(Candidate(start, end, "Person", "ner:en-title", 0.65))
+            continue  # "senior vice president of strategy Lars Ekdahl": a title announces a person
+        if typ is None and context is None and (person := _person_shaped(text, start, end, lex, titles)) is not None:
+            out.append(Candidate(person, end, "Person", "ner:en-given", 0.65))
+            continue
+        if typ is None and context is not None and context != "Person":
+            out.append(Candidate(start, end, context, "ner:en-descriptor", 0.65))
+            continue
         out.append(Candidate(start, end, typ or "Company", "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
     full = {text[c.start : c.end].rsplit(" ", 1)[-1] for c in out if c.type == "Person"}
     out.extend(Candidate(a, b, "Person", "ner:en", 0.7) for a, b in surnames if text[a:b] in full)

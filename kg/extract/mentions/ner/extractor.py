@@ -19,9 +19,10 @@ from dataclasses import replace
 from ....lexicons import load_words
 from ....model import Document, Extraction, Mention
 from ....text import normalize
+from ..aliases import alias_mentions, defined_acronym
 from ..names_common import Candidate, names_lexicon
 from .en_select import sentences_to_tag
-from .en_spans import en_candidates
+from .en_spans import PLACE_RULE, en_candidates
 from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
@@ -36,8 +37,9 @@ PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time 
 
 def _lone_opener(text: str, span: str) -> bool:
     """"Notifications will no longer be sent": read alone, a sentence's first word in title case
-    looks like a name to the model; it is one only if the text also writes it mid-sentence."""
-    if " " in span or not span.istitle():
+    looks like a name to the model; it is one only if the text also writes it mid-sentence, or if
+    it is no word of the model's vocabulary ("Quillmart co-founder Arjun Bhatia said")."""
+    if " " in span or not span.istitle() or not spacy_tagger().known_word(span):
         return False
     return not re.search(rf"[a-z,;]\s+{re.escape(span)}\b", text)
 
@@ -107,7 +109,7 @@ class NerExtractor:
 
     def candidates(self, doc: Document, known: list[Mention] | None = None) -> list[Candidate]:
         """The typed candidates of one document."""
-        return self.tagged(doc, known)[0]
+        return [c for c in self.tagged(doc, known)[0] if c.rule != PLACE_RULE]
 
     def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
         """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
@@ -144,27 +146,69 @@ class NerExtractor:
         return len(rest) >= 2 and self.lex.zh_head_type(rest) is None and not self.names.is_stopped(rest) \
             and not self.lex.zh_generic(rest) and rest not in self.lex.generic_heads
 
-    @staticmethod
-    def _retype_weak(ex: Extraction, cands: list[Candidate]) -> None:
+    def _retype_weak(self, ex: Extraction, cands: list[Candidate]) -> None:
         """A name a rule typed an organisation only because it is a sentence's subject ("Themba
-        Nkosi said") is a person when the tagger reads exactly that span as one."""
+        Nkosi said") is a person when the tagger reads exactly that span as one, or when it reads
+        "<given name> <surname>" ("Sanjay Mehra told reporters"); it takes the type the tagger's
+        span of the same words gets from its head word or descriptor ("Halden Tribune reported")."""
         people = {(c.start, c.end) for c in cands if c.type == "Person"}
+        headed = {(c.start, c.end): c.type for c in cands if c.rule in ("ner:en-head", "ner:en-descriptor")}
         for i, m in enumerate(ex.mentions):
-            if m.key is None and m.extractor in WEAK_RULES and (m.start, m.end) in people:
+            if m.key is None and m.extractor in WEAK_RULES and headed.get((m.start, m.end), m.type) != m.type:
+                ex.mentions[i] = m = replace(m, type=headed[(m.start, m.end)], extra_types=())
+                continue  # "Halden Tribune reported": the model's span ends with an outlet's word
+            words = m.text.split()
+            person_shaped = 2 <= len(words) <= 3 and words[0] in self.lex.en_given_names \
+                and all(w.isalpha() and w.istitle() and w.casefold() not in self.lex.en_heads for w in words[1:])
+            if m.key is None and m.extractor in WEAK_RULES and ((m.start, m.end) in people or person_shaped):
                 ex.mentions[i] = replace(m, type="Person", extra_types=())
+
+    @staticmethod
+    def _grows_rule_name(c: Candidate, mentions: list[Mention]) -> bool:
+        """"Columbia Law School" over a rule's "Columbia Law": an English organisation the tagger ends
+        with its head word replaces the shorter names rules found inside it (never a gazetteer's)."""
+        if c.rule != "ner:en-head" or c.type == "Person":
+            return False
+        inner = [m for m in mentions if m.start < c.end and c.start < m.end]
+        return bool(inner) and all(m.key is None and c.start <= m.start and m.end <= c.end
+                                   and (m.start, m.end) != (c.start, c.end) for m in inner)
+
+    @staticmethod
+    def _acronyms(ex: Extraction) -> None:
+        """"Confederation of Retail Traders (CRT)": an abbreviation the tagger read as a name of its
+        own is the short form of the name before it (its type, its entity), here and where it recurs."""
+        text = ex.document.text
+        defined = {}
+        for m in ex.mentions:
+            short = defined_acronym(text, m)
+            if short and short not in defined:
+                defined[short] = m
+        if not defined:
+            return
+        for i, m in enumerate(ex.mentions):
+            long_ = defined.get(m.text)
+            if long_ is not None and m.key is None and m.extractor.startswith("ner:"):
+                ex.mentions[i] = replace(m, type=long_.type, key=long_.key, extra_types=long_.extra_types,
+                                         extractor="names:alias", alias_of=None if long_.key else long_.text)
+        ex.mentions.extend(alias_mentions(text, ex.mentions))
 
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
         cands, words = self.tagged(ex.document, ex.mentions)
         if words:
             self._check_rule_names(ex, words)
+        places = {(c.start, c.end) for c in cands if c.rule == PLACE_RULE}
+        if places:  # "in the Netherlands was fined": a subject rule's firm that the model reads as a place
+            ex.mentions[:] = [m for m in ex.mentions if not (m.key is None and m.extractor in WEAK_RULES
+                                                             and (m.start, m.end) in places)]
+            cands = [c for c in cands if c.rule != PLACE_RULE]
         taken = sorted((m.start, m.end) for m in ex.mentions)
         known = {normalize(m.text) for m in ex.mentions}
         new = []
         self._retype_weak(ex, cands)
         for c in sorted(cands, key=lambda c: c.start):
             # a name grown over a shorter one (光大银行 + 长春分行, 新浪 + 乐居): the shorter goes
-            if c.subsumes or self._extends_known(text, c, ex.mentions):
+            if c.subsumes or self._extends_known(text, c, ex.mentions) or self._grows_rule_name(c, ex.mentions):
                 inner = [m for m in ex.mentions if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
                 if inner and all(c.start <= a and b <= c.end for a, b in taken if a < c.end and c.start < b):
                     gone = {id(m) for m in inner}
@@ -181,4 +225,6 @@ class NerExtractor:
                                extractor=c.rule, confidence=c.confidence))
         if new:
             ex.mentions.extend(new)
+            if ex.document.lang == "en":
+                self._acronyms(ex)
             ex.mentions.sort(key=lambda m: (m.start, m.end))

@@ -28,6 +28,7 @@ class NerLexicon:
     en_not_names: frozenset[str]  # normalised
     en_place_words: frozenset[str] = frozenset()  # Shenzhen, Poland: no reason to run the English tagger
     en_not_person: frozenset[str] = frozenset()  # Center, Store: end no person's name (casefolded)
+    en_given_names: frozenset[str] = frozenset()  # Ashok, Maria: "<given> <surname>" is a person
     joiners: tuple[str, ...] = ()  # vs, 对阵: the words on both sides are teams
     branches: tuple[str, ...] = ()  # 分行, 分公司: a unit named after its parent
     common_word_freq: int = 500  # a bare tagger name that is a word this common is no name
@@ -109,6 +110,7 @@ def ner_lexicon() -> NerLexicon:
         joiners=tuple(sorted((w.casefold() for w in load_words(f"{NER_DIR}/match_joiners.txt")), key=len, reverse=True)),
         en_place_words=frozenset(load_words(f"{NER_DIR}/en_place_words.txt")),
         en_not_person=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_not_person_words.txt")),
+        en_given_names=frozenset(load_words(f"{NER_DIR}/en_given_names.txt")),
         person_titles=titles,
         familiar_prefixes=familiar,
     )

@@ -55,6 +55,11 @@ class SpacyTagger:
                 self._nlp = nlp
             return self._nlp
 
+    def known_word(self, word: str) -> bool:
+        """True when the model's vocabulary holds the word in lower case ("notifications", "sales"):
+        a common word, not a brand it never saw ("quillmart"). Looking does not add the word."""
+        return word.casefold() in self._load().vocab.strings
+
     def spans(self, texts: list[str]) -> list[list[EnSpan]]:
         """The entities of each text, all texts run through the pipeline in batches."""
         nlp = self._load()
