@@ -17,11 +17,11 @@ from __future__ import annotations
 import os
 import pickle
 import queue
-import re
 import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,7 +51,7 @@ def inputs(corpus: Path, root: Path, follow_symlinks: bool = False) -> list[Entr
     return [(corpus, None)]
 
 
-def _size(entry: Entry) -> int:
+def entry_size(entry: Entry) -> int:
     path, skipped = entry
     if skipped is not None:
         return 0
@@ -64,7 +64,7 @@ def _size(entry: Entry) -> int:
 def plan(entries: list[Entry], workers: int) -> list[list[int]]:
     """Shards: runs of consecutive entries (by index), about equal in bytes, several per
     worker; a big file is a shard of its own."""
-    sizes = [_size(e) for e in entries]
+    sizes = [entry_size(e) for e in entries]
     total = sum(sizes)
     target = max(1, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER)))
     shards: list[list[int]] = []
@@ -131,6 +131,7 @@ class ShardWorker:
         env = dict(os.environ)
         home = str(Path(__file__).resolve().parent.parent)  # so the child imports this very kg
         env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
+        self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
         self.proc = subprocess.Popen([sys.executable, "-c", f"from kg.shards import _serve; _serve({ner!r})"],
                                      stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, close_fds=True)
@@ -140,7 +141,7 @@ class ShardWorker:
         try:
             pickle.dump((entries, root, budget), self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self.proc.stdin.flush()
-            status, value = pickle.load(self.proc.stdout)
+            status, value, self.cpu = pickle.load(self.proc.stdout)
         except (OSError, EOFError, pickle.UnpicklingError) as err:
             raise WorkerDied(f"its worker process died ({self._how()})") from err
         if status != "ok":
@@ -196,7 +197,7 @@ def _serve(ner: str) -> None:
             reply: tuple[str, object] = ("ok", run_shard(pipeline, entries, root, budget))
         except Exception as err:  # reported for this shard's files; the worker goes on
             reply = ("error", f"{type(err).__name__}: {err}")
-        pickle.dump(reply, answers, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((*reply, time.process_time()), answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()
 
 
@@ -205,7 +206,7 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
     """(shard number, outcomes) as shards finish, from `jobs` ShardWorkers fed by threads;
     a worker that dies is replaced and its shard reported lost."""
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for n in sorted(range(len(shards)), key=lambda n: -sum(_size(entries[i]) for i in shards[n])):
+    for n in sorted(range(len(shards)), key=lambda n: -sum(entry_size(entries[i]) for i in shards[n])):
         todo.put(n)  # biggest first: the last shards to finish are the small ones
     done: queue.SimpleQueue[tuple[int, list[FileOutcome] | BaseException]] = queue.SimpleQueue()
     workers: list[ShardWorker] = []
@@ -260,87 +261,6 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
             w.close()
 
 
-# -- Dask ---------------------------------------------------------------------------------
-
-_IDLE: dict[str, list[ShardWorker]] = {}  # in a Dask worker process: its idle ShardWorkers by ner mode
-_IDLE_LOCK = threading.Lock()
-
-
-def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> list[FileOutcome]:
-    """A Dask task: one shard, read by a ShardWorker this Dask worker keeps between tasks
-    (so each builds its Pipeline once)."""
-    with _IDLE_LOCK:
-        idle = _IDLE.setdefault(ner, [])
-        worker = idle.pop() if idle else None
-    if worker is None:
-        worker = ShardWorker(ner)
-    try:
-        result = worker.run(entries, root, budget)
-    except WorkerDied:
-        worker.close()
-        raise
-    with _IDLE_LOCK:
-        _IDLE[ner].append(worker)
-    return result
-
-
-_ADDRESS = re.compile(r"(tcp|tls|ws|wss)://[^\s/]+:\d{1,5}")
-
-
-def _dask_client(spec: str):
-    """(Client, LocalCluster or None) for `--dask local` or `--dask tcp://host:port`."""
-    if spec != "local" and not _ADDRESS.fullmatch(spec):
-        raise KgError(f"--dask {spec}: expected 'local' or a scheduler address such as tcp://host:8786")
-    try:
-        import logging
-
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise KgError("--dask needs Dask's distributed package: pip install 'kg[dask]'") from None
-    if spec == "local":
-        cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
-        try:
-            return Client(cluster), cluster
-        except BaseException:
-            cluster.close()
-            raise
-    try:
-        return Client(spec, timeout=CONNECT_TIMEOUT), None
-    except (OSError, TimeoutError, ValueError) as err:
-        raise KgError(f"--dask {spec}: no Dask scheduler answered there within {CONNECT_TIMEOUT:g} s ({err}); "
-                      "start one (`dask scheduler`, then `dask worker ADDRESS` on each machine) "
-                      "or use --dask local") from None
-
-
-def _dask_workers(client) -> int:
-    return max(1, sum(client.nthreads().values()))
-
-
-def _run_dask(client, entries: list[Entry], shards: list[list[int]], root: Path, budget: float,
-              ner: str) -> Iterator[tuple[int, list[FileOutcome]]]:
-    """(shard number, outcomes) as Dask tasks finish; a task that fails or whose worker dies
-    (Dask gives up after its retries) loses its shard only."""
-    from distributed import as_completed
-
-    parts = [[entries[i] for i in s] for s in shards]
-    futures = client.map(dask_shard, parts, root=root, budget=budget, ner=ner, pure=False,
-                         key=[f"kg-shard-{n}-{os.getpid()}-{id(parts)}" for n in range(len(parts))])
-    number = {f.key: n for n, f in enumerate(futures)}
-    try:
-        for future in as_completed(futures):
-            n = number[future.key]
-            try:
-                result = future.result()
-            except Exception as err:  # this shard's files are reported; the others go on
-                why = str(err) if isinstance(err, KgError) else f"its Dask task failed ({type(err).__name__}: {err})"
-                result = lost(parts[n], root, why)
-            future.release()
-            yield n, result
-    finally:
-        client.cancel(futures)
-
-
 # -- the whole front ----------------------------------------------------------------------
 
 def outcomes(corpus: Path, root: Path, *, pipeline: Callable[[], Pipeline], follow_symlinks: bool = False,
@@ -363,13 +283,17 @@ def outcomes_of(entries: list[Entry], root: Path, *, pipeline: Callable[[], Pipe
     client = cluster = None
     finished: Iterable[tuple[int, list[FileOutcome]]] = ()
     if dask:
-        client, cluster = _dask_client(dask)
+        try:
+            from .dask_shards import dask_client, dask_workers, run_dask
+        except ImportError as err:
+            raise KgError(f"--dask needs Dask's distributed package ({err}): pip install 'kg[dask]'") from None
+        client, cluster = dask_client(dask)
     try:
-        workers = _dask_workers(client) if client is not None else jobs
+        workers = dask_workers(client) if client is not None else jobs
         shards = plan(entries, workers)
         if client is not None:
-            finished = _run_dask(client, entries, shards, root, budget, ner)
-        elif jobs > 1 and len(shards) > 1 and sum(map(_size, entries)) >= MIN_PARALLEL_BYTES:
+            finished = run_dask(client, entries, shards, root, budget, ner)
+        elif jobs > 1 and len(shards) > 1 and sum(map(entry_size, entries)) >= MIN_PARALLEL_BYTES:
             finished = _run_local(entries, shards, root, budget, jobs, ner)
         else:
             yield from _run_here(pipeline(), entries, shards, root, budget, tick)
