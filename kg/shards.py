@@ -22,13 +22,14 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import KgError
 from .ingest.corpus import file_format, ingest_file, relative_name, walk_corpus
-from .model import Extraction, FileOutcome, FileResult, Problem
+from .model import Document, Extraction, FileOutcome, FileResult, Problem
 
 if TYPE_CHECKING:
     from .extract import Pipeline
@@ -81,12 +82,41 @@ def plan(entries: list[Entry], workers: int) -> list[list[int]]:
     return shards
 
 
+# Text that makes a Pipeline load what it loads on first use (jieba's dictionary, the taggers'
+# models, lexicon automata), so that no document's time budget pays for it.
+WARM_UP = {
+    "zh": "星河数科集团于2023年3月13日宣布，首席执行官王明将在杭州离任，公司营收增长12%。",
+    "en": "Veltra Commerce said on Monday that Marla Quenby, its chief executive, will invest 20 million dollars "
+          "in Dorvin Logistics in Leeds.",
+}
+_WARMED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # pipeline -> languages it has seen
+
+
+def warm_up(pipeline: Pipeline, langs: Iterable[str]) -> None:
+    """Extract a made-up sentence in each of `langs` the pipeline has not seen yet (results
+    dropped; an error here is left for the real documents to meet and report)."""
+    seen = _WARMED.setdefault(pipeline, set())
+    todo = [lang for lang in sorted(set(langs)) if lang in WARM_UP and lang not in seen]
+    if not todo:
+        return
+    seen.update(todo)
+    docs = [Document(key=f"warm-up#{lang}", source_path="warm-up", position="", text=WARM_UP[lang], lang=lang)
+            for lang in todo]
+    try:
+        pipeline.prepare(docs)
+        for doc in docs:
+            pipeline.tolerant(doc)
+    except Exception:  # the documents that follow meet it again, with a report
+        pass
+
+
 def run_shard(pipeline: Pipeline, entries: list[Entry], root: Path, budget: float) -> list[FileOutcome]:
     """Read and extract a shard's files: one outcome per entry, in order."""
     from .build import _extract_all
 
     files = [skipped if skipped is not None else ingest_file(path, root, budget) for path, skipped in entries]
     documents = [d for f in files for d in f.documents]
+    warm_up(pipeline, (d.lang for d in documents if not d.is_container))
     extractions, problems = _extract_all(pipeline, documents, budget, lambda *a: None)
     taken = iter(extractions)  # one per non-container document, in document order
     outcomes = []
