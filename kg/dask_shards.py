@@ -24,7 +24,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 from . import shards
 from .errors import KgError
 from .model import FileOutcome
-from .shards import Entry, ShardWorker, WorkerDied
+from .shards import Entry, ShardWorker, WorkerCannotStart, WorkerDied
 
 _IDLE: dict[str, list[ShardWorker]] = {}  # in a Dask worker process: its idle ShardWorkers by ner mode
 _IDLE_LOCK = threading.Lock()
@@ -63,13 +63,15 @@ def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> lis
     if worker is None:
         worker = ShardWorker(ner)
     try:
-        result = worker.run(entries, root, budget)
-    except WorkerDied:
+        return worker.run(entries, root, budget)
+    except (WorkerDied, WorkerCannotStart):
         worker.close()
+        worker = None
         raise
-    with _IDLE_LOCK:
-        _IDLE.setdefault(ner, []).append(worker)
-    return result
+    finally:
+        if worker is not None:  # it answered (a result or its shard's error): keep it for the next task
+            with _IDLE_LOCK:
+                _IDLE.setdefault(ner, []).append(worker)
 
 
 def dask_client(spec: str) -> tuple[Client, LocalCluster | None]:

@@ -138,8 +138,8 @@ def lost(entries: list[Entry], root: Path, why: str) -> list[FileOutcome]:
             continue
         rel = relative_name(path, root)
         out.append(FileOutcome(FileResult(rel, file_format(path), None, problems=(
-            Problem(rel, f"not read: {why}; its shard of {len(entries)} file(s) is missing from the graph, "
-                         "every other file is in it"),))))
+            Problem(rel, f"not read: {why}; the {len(entries)} file(s) of its shard are not in the graph, "
+                         "the other shards are (build again to retry)"),))))
     return out
 
 
@@ -147,6 +147,10 @@ def lost(entries: list[Entry], root: Path, why: str) -> list[FileOutcome]:
 
 class WorkerDied(KgError):
     """The worker process reading a shard ended before it answered."""
+
+
+class WorkerCannotStart(KgError):
+    """A worker process ended before its Pipeline was built (an install or import problem)."""
 
 
 class ShardFailed(KgError):
@@ -162,6 +166,7 @@ class ShardWorker:
         home = str(Path(__file__).resolve().parent.parent)  # so the child imports this very kg
         env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
         self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
+        self.ready = False  # it has built its Pipeline
         self.proc = subprocess.Popen([sys.executable, "-c", f"from kg.shards import _serve; _serve({ner!r})"],
                                      stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, close_fds=True)
@@ -171,8 +176,14 @@ class ShardWorker:
         try:
             pickle.dump((entries, root, budget), self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             self.proc.stdin.flush()
+            if not self.ready:
+                pickle.load(self.proc.stdout)
+                self.ready = True
             status, value, self.cpu = pickle.load(self.proc.stdout)
         except (OSError, EOFError, pickle.UnpicklingError) as err:
+            if not self.ready:  # no shard's fault: say so and stop, rather than lose every shard
+                raise WorkerCannotStart(f"a worker process could not start ({self._how()}); see the errors "
+                                        "above, or build in one process (--jobs 1, no --dask)") from err
             raise WorkerDied(f"its worker process died ({self._how()})") from err
         if status != "ok":
             raise ShardFailed(f"its worker failed: {value}")
@@ -215,6 +226,8 @@ def _serve(ner: str) -> None:
     from .extract import Pipeline
 
     pipeline = Pipeline(ner=ner)
+    pickle.dump("ready", answers)
+    answers.flush()
     die_on = os.environ.get(EXIT_HOOK)
     while True:
         try:

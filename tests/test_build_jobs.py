@@ -3,12 +3,14 @@ bytes as one process; a worker that dies loses only its own shard, reported."""
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 import kg.shards
 from kg.build import build
+from kg.errors import KgError
 from kg.ingest.corpus import walk_corpus
 from kg.shards import EXIT_HOOK, plan
 
@@ -81,3 +83,11 @@ def test_shards_are_runs_of_files_balanced_by_bytes(tmp_path: Path) -> None:
     for s in shards:
         held = sum(sizes[i] for i in s if i < len(sizes))
         assert held <= target or len(s) == 1, (s, held)
+
+
+def test_workers_that_cannot_start_stop_the_build_plainly(tmp_path: Path, in_workers: list[int],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # the child exits before building its Pipeline
+    with pytest.raises(KgError, match=r"a worker process could not start \(exit code 1\).*--jobs 1"):
+        build(SEEDS, tmp_path / "out", load_store=False, site=False, jobs=2)
+    assert in_workers and not (tmp_path / "out").exists()
