@@ -19,7 +19,6 @@ import pyoxigraph as ox
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError
 from .extract import Pipeline
-from .ingest import ingest_corpus
 from .ingest.corpus import SKIPPED_FORMATS
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
@@ -73,13 +72,14 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
           follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0,
-          jobs: int = 1, ner: str = "on", site: bool = True) -> BuildReport:
+          jobs: int = 1, ner: str = "on", site: bool = True, dask: str | None = None) -> BuildReport:
     """Build the knowledge graph of every file under `corpus` into the folder `out`.
 
     One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
     `doc_timeout` bounds the extraction of each document (None or 0: no bound);
-    `follow_symlinks` lets links lead outside the corpus folder; `jobs` > 1 extracts in that
-    many worker processes (same output); `ner` picks the statistical taggers (on: both
+    `follow_symlinks` lets links lead outside the corpus folder; `jobs` > 1 reads and extracts
+    in that many worker processes, `dask` ("local" or a scheduler's tcp://host:port) on a Dask
+    cluster (same output either way, see kg.shards); `ner` picks the statistical taggers (on: both
     languages, zh, en, off: rules only); `site` also writes the browsable site (DIR/site/,
     see `kg.view.site`)."""
     corpus = Path(corpus)
@@ -90,17 +90,18 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
-        pipeline = Pipeline(ner=ner)
+        pipeline = Pipeline(ner=ner) if jobs == 1 and not dask else None  # workers build their own
         return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
-                      jobs, ner, site)
+                      jobs, ner, site, dask)
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
-           doc_timeout: float, pipeline: Pipeline, jobs: int = 1, ner: str = "on", site: bool = True) -> BuildReport:
+           doc_timeout: float, pipeline: Pipeline | None, jobs: int = 1, ner: str = "on", site: bool = True,
+           dask: str | None = None) -> BuildReport:
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
-    outcomes = _ingest_and_extract(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner)
+    outcomes = _ingest_and_extract(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, dask)
     files = [o.file for o in outcomes]
     documents = [d for f in files for d in f.documents]
     extractions = [ex for o in outcomes for ex in o.extractions]
@@ -165,37 +166,19 @@ def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
     return lines, ordered
 
 
-def _ingest_and_extract(corpus: Path, root: Path, pipeline: Pipeline, follow_symlinks: bool, doc_timeout: float,
-                        tick: Progress, jobs: int, ner: str) -> list[FileOutcome]:
+def _ingest_and_extract(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlinks: bool,
+                        doc_timeout: float, tick: Progress, jobs: int, ner: str,
+                        dask: str | None = None) -> list[FileOutcome]:
     """Every input file read and its documents' facts extracted, one outcome per file in
-    corpus order."""
-    files: list[FileResult] = []
-    walk = ingest_corpus(root, follow_symlinks=follow_symlinks, budget=doc_timeout) if corpus.is_dir() \
-        else _one_file(corpus, root, doc_timeout)
-    for i, result in enumerate(walk, 1):
-        files.append(result)
-        tick("ingest", i, None)
-    documents = [d for f in files for d in f.documents]
-    extractions, problems = _extract_stage(pipeline, documents, doc_timeout, tick, jobs, ner)
-    by_file: dict[str, list[Extraction]] = {}
-    for ex in extractions:
-        by_file.setdefault(ex.document.source_path, []).append(ex)
-    outcomes = [FileOutcome(f, by_file.pop(f.path, []), problems.get(f.path, [])) for f in files]
-    if by_file:  # a document whose source is no input file: a bug upstream; never drop its facts silently
-        raise KgError(f"documents from unknown inputs: {', '.join(sorted(by_file))[:200]}")
-    return outcomes
+    corpus order: here, in `jobs` worker processes or on the Dask cluster `dask` (see
+    kg.shards); `pipeline` is this process's, made when first needed if None."""
+    from . import shards
 
+    def here() -> Pipeline:
+        return pipeline if pipeline is not None else Pipeline(ner=ner)
 
-def _extract_stage(pipeline: Pipeline, documents: list[Document], budget: float, tick: Progress, jobs: int,
-                   ner: str = "on") -> tuple[list[Extraction], dict[str, list[Problem]]]:
-    """Extraction in this process, or in `jobs` worker processes when the corpus is big enough
-    to repay starting them (see kg.parallel)."""
-    from . import parallel
-
-    targets = [d for d in documents if not d.is_container]
-    if jobs > 1 and len(targets) >= 2 * parallel.CHUNK_DOCS:
-        return parallel.extract_parallel(targets, budget, jobs, tick, ner, pipeline)
-    return _extract_all(pipeline, documents, budget, tick)
+    return list(shards.outcomes(corpus, root, pipeline=here, follow_symlinks=follow_symlinks, budget=doc_timeout,
+                                jobs=jobs, dask=dask, ner=ner, tick=tick))
 
 
 PREPARE_BATCH = 512  # documents the taggers see together (bounded so memory stays flat)
@@ -266,12 +249,6 @@ def _timeout_problem(origin: str, left: list[Document], total: int, budget: floa
         gap = ": it has no facts"
     return Problem(first.source_path, f"extraction of {where} stopped after its time budget of {budget:g} s "
                                       f"(--doc-timeout){gap}; its text is kept", severity="error")
-
-
-def _one_file(path: Path, root: Path, budget: float):
-    from .ingest import ingest_file
-
-    yield ingest_file(path, root, budget)
 
 
 def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> dict:

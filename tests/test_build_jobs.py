@@ -1,39 +1,93 @@
-"""`kg build --jobs N`: extraction in worker processes gives the same bytes as one process."""
+"""`kg build --jobs N`: shards of files read and extracted in worker processes give the same
+bytes as one process; a worker that dies loses only its own shard, reported."""
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-import kg.parallel
+import kg.shards
 from kg.build import build
-from kg.model import Document
-from kg.parallel import chunks_by_file
+from kg.errors import KgError
+from kg.ingest.corpus import walk_corpus
+from kg.shards import EXIT_HOOK, plan
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-def test_build_jobs_two_gives_the_same_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    one = build(SEEDS, tmp_path / "one", load_store=False)
-    monkeypatch.setattr(kg.parallel, "CHUNK_DOCS", 4)  # several chunks from the five seed files
-    calls = []
-    real = kg.parallel.extract_parallel
-    monkeypatch.setattr(kg.parallel, "extract_parallel", lambda *a: calls.append(1) or real(*a))
-    two = build(SEEDS, tmp_path / "two", load_store=False, jobs=2)
-    assert calls, "the parallel path ran"
-    for name in ("graph.nq", "graph.trig", "manifest.json"):
-        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
-    assert (one.documents, one.events) == (two.documents, two.events)
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+OUTPUTS = ("graph.nq", "graph.trig", "texts.jsonl", "manifest.json")
 
 
-def _doc(path: str, n: int) -> Document:
-    return Document(key=f"{path}#{n}", source_path=path, position=f"item {n}", text="x", lang="en")
+def _same(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
-def test_chunks_never_split_a_file() -> None:
-    docs = [_doc("a", 0), _doc("b", 0), _doc("a", 1), _doc("c", 0), _doc("c", 1), _doc("c", 2)]
-    chunks = chunks_by_file(docs, size=2)
-    assert sorted(i for c in chunks for i in c) == list(range(len(docs)))
-    for path in "abc":
-        holding = [n for n, c in enumerate(chunks) if any(docs[i].source_path == path for i in c)]
-        assert len(holding) == 1, path
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Workers even for a small corpus; the list fills with the number of shards they read."""
+    monkeypatch.setattr(kg.shards, "MIN_PARALLEL_BYTES", 0)
+    ran: list[int] = []
+    real = kg.shards._run_local
+
+    def spy(entries, shards, *args):
+        ran.append(len(shards))
+        return real(entries, shards, *args)
+
+    monkeypatch.setattr(kg.shards, "_run_local", spy)
+    return ran
+
+
+@pytest.mark.parametrize("corpus", [SEEDS, HOSTILE], ids=["seeds", "hostile"])
+def test_build_jobs_two_gives_the_same_bytes(corpus: Path, tmp_path: Path, in_workers: list[int]) -> None:
+    one = build(corpus, tmp_path / "one", load_store=False, site=False)
+    two = build(corpus, tmp_path / "two", load_store=False, site=False, jobs=2)
+    assert in_workers and in_workers[0] > 1, "the shards were read in worker processes"
+    _same(tmp_path / "one", tmp_path / "two")
+    assert (one.documents, one.events, one.quads) == (two.documents, two.events, two.quads)
+    assert one.documents > 0
+
+
+def test_a_worker_that_dies_loses_only_its_shard(tmp_path: Path, in_workers: list[int],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    clean = build(corpus, tmp_path / "clean", load_store=False, site=False)
+    (corpus / "003_die.txt").write_text("Amazon closed 50,000 stores in 2021, the company said.\n", encoding="utf-8")
+    monkeypatch.setenv(EXIT_HOOK, "003_die.txt")
+    monkeypatch.setattr(kg.shards, "MAX_SHARD_FILES", 1)  # one file per shard: the loss is exactly one file
+    report = build(corpus, tmp_path / "died", load_store=False, site=False, jobs=2)
+    assert in_workers == [len(clean.files) + 1]
+    died = {f["path"]: f for f in report.files}
+    assert died["003_die.txt"]["status"] == "failed" and died["003_die.txt"]["documents"] == []
+    (problem,) = died["003_die.txt"]["problems"]
+    assert "worker process died (exit code 70)" in problem["message"] and problem["severity"] == "error"
+    assert report.failed == 1
+    for entry in clean.files:  # every other file exactly as in the build without the lost one
+        assert died[entry["path"]] == entry
+    assert (tmp_path / "clean" / "graph.nq").read_bytes() == (tmp_path / "died" / "graph.nq").read_bytes()
+
+
+def test_shards_are_runs_of_files_balanced_by_bytes(tmp_path: Path) -> None:
+    sizes = [5, 100, 7, 3, 60, 1, 1, 1, 40, 2]
+    for n, size in enumerate(sizes):
+        (tmp_path / f"{n:02d}.txt").write_bytes(b"x" * size)
+    (tmp_path / "zz.bin").symlink_to("/nonexistent")
+    entries = list(walk_corpus(tmp_path))
+    shards = plan(entries, workers=2)
+    assert [i for s in shards for i in s] == list(range(len(entries)))  # every entry once, in corpus order
+    assert len(shards) > 2
+    target = sum(sizes) // (2 * kg.shards.SHARDS_PER_WORKER)
+    for s in shards:
+        held = sum(sizes[i] for i in s if i < len(sizes))
+        assert held <= target or len(s) == 1, (s, held)
+
+
+def test_workers_that_cannot_start_stop_the_build_plainly(tmp_path: Path, in_workers: list[int],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # the child exits before building its Pipeline
+    with pytest.raises(KgError, match=r"a worker process could not start \(exit code 1\).*--jobs 1"):
+        build(SEEDS, tmp_path / "out", load_store=False, site=False, jobs=2)
+    assert in_workers and not (tmp_path / "out").exists()

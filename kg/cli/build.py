@@ -37,7 +37,12 @@ def build_command(
              "0: no budget."),
     jobs: int = typer.Option(
         1, "--jobs", "-j", min=1, metavar="N",
-        help="Extract in N worker processes (same output as 1; worth it from a few hundred documents)."),
+        help="Read and extract in N worker processes (same output as 1; worth it from a few hundred documents)."),
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="local|tcp://HOST:PORT",
+        help="Read and extract on a Dask cluster: 'local' starts one on this machine (a worker per core), "
+             "tcp://HOST:PORT joins a running scheduler whose workers see the corpus at the same path. "
+             "Same output; needs pip install 'kg[dask]'."),
     wait: float = typer.Option(
         0.0, "--wait", min=0, metavar="SECONDS",
         help="When another build is writing to OUT, wait up to this long for it to finish before giving up."),
@@ -57,7 +62,7 @@ def build_command(
     err = Console(stderr=True, soft_wrap=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
-               "wait": wait, "jobs": jobs, "ner": ner, "site": not no_site}
+               "wait": wait, "jobs": jobs, "ner": ner, "site": not no_site, "dask": dask}
     try:
         if show_bar:
             with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),

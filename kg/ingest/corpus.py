@@ -27,6 +27,17 @@ def _relative(path: Path, root: Path) -> str:
         return path.name
 
 
+def file_format(path: Path) -> str:
+    """The manifest's format of a supported file, from its suffix."""
+    return {".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json",
+            ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(Path(path).suffix.lower(), "text")
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """The name of `path` in the manifest: relative to `root`, with "/" separators."""
+    return _relative(Path(path), Path(root))
+
+
 def ingest_file(path: Path, root: Path, budget: float = 0.0) -> FileResult:
     """Read one file; `source_path` is relative to `root` with "/" separators. Never raises.
 
@@ -38,8 +49,7 @@ def ingest_file(path: Path, root: Path, budget: float = 0.0) -> FileResult:
         kind = suffix or "(no suffix)"
         return FileResult(rel, "unsupported", None,
                           problems=(Problem(rel, f"skipped: unsupported file type {kind}", severity="warning"),))
-    fmt = {".html": "html", ".htm": "html", ".xhtml": "html", ".json": "json",
-           ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(suffix, "text")
+    fmt = file_format(path)
     try:
         data = Path(path).read_bytes()
     except OSError as err:

@@ -1,0 +1,381 @@
+"""The front of `kg build`: every input file ingested and extracted, one `FileOutcome` per
+file, yielded in corpus order: in this process, in N local worker processes (`--jobs N`),
+or on a Dask cluster (`--dask local|tcp://host:port`), with the same outcomes.
+
+The corpus is cut into shards: runs of consecutive input files, balanced by bytes. A shard
+is read and extracted in one process (`run_shard`), so a file's documents, facts and
+problems travel together, and each per-document time budget is enforced there by a signal
+in that process's main thread. The worker processes are `python -m kg.shards` children
+(`ShardWorker`): each builds its Pipeline (jieba, lexicons, the taggers of `--ner`) once
+and then serves shards over a pipe until it is closed. Local jobs use N of them; on Dask
+each Dask worker keeps its own (a Dask task runs in a thread, where no signal can stop a
+runaway document). A worker process that dies costs exactly the shard it was reading:
+those files are reported as failed in the manifest and every other shard is kept.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import KgError
+from .ingest.corpus import file_format, ingest_file, relative_name, walk_corpus
+from .model import Document, Extraction, FileOutcome, FileResult, Problem
+
+if TYPE_CHECKING:
+    from .extract import Pipeline
+
+Progress = Callable[[str, int, int | None], None]
+Entry = tuple[Path, FileResult | None]  # an input path and, when it is not to be read, why (see walk_corpus)
+
+SHARDS_PER_WORKER = 6  # more shards than workers, so one slow shard does not hold the others up
+MAX_SHARD_BYTES = 4_000_000  # and bounded, so a shard's outcomes stay small in memory
+MAX_SHARD_FILES = 2_000
+MIN_PARALLEL_BYTES = 300_000  # below this a corpus is read in this process: starting workers would cost more
+CONNECT_TIMEOUT = 10.0  # seconds to reach a Dask scheduler
+EXIT_HOOK = "KG_TEST_WORKER_EXIT_ON"  # tests only: a worker reading a file of this name exits at once
+
+
+def inputs(corpus: Path, root: Path, follow_symlinks: bool = False) -> list[Entry]:
+    """Every input of the build in corpus order, skipped entries included (each is reported)."""
+    if corpus.is_dir():
+        return list(walk_corpus(root, follow_symlinks=follow_symlinks))
+    return [(corpus, None)]
+
+
+def entry_size(entry: Entry) -> int:
+    path, skipped = entry
+    if skipped is not None:
+        return 0
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def plan(entries: list[Entry], workers: int) -> list[list[int]]:
+    """Shards: runs of consecutive entries (by index), about equal in bytes, several per
+    worker; a big file is a shard of its own."""
+    sizes = [entry_size(e) for e in entries]
+    total = sum(sizes)
+    target = max(1, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER)))
+    shards: list[list[int]] = []
+    current: list[int] = []
+    held = 0
+    for i, size in enumerate(sizes):
+        if current and (held + size > target or len(current) >= MAX_SHARD_FILES):
+            shards.append(current)
+            current, held = [], 0
+        current.append(i)
+        held += size
+    if current:
+        shards.append(current)
+    return shards
+
+
+# Text that makes a Pipeline load what it loads on first use (jieba's dictionary, the taggers'
+# models, lexicon automata), so that no document's time budget pays for it.
+WARM_UP = {
+    "zh": "星河数科集团于2023年3月13日宣布，首席执行官王明将在杭州离任，公司营收增长12%。",
+    "en": "Veltra Commerce said on Monday that Marla Quenby, its chief executive, will invest 20 million dollars "
+          "in Dorvin Logistics in Leeds.",
+}
+_WARMED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # pipeline -> languages it has seen
+
+
+def warm_up(pipeline: Pipeline, langs: Iterable[str]) -> None:
+    """Extract a made-up sentence in each of `langs` the pipeline has not seen yet (results
+    dropped; an error here is left for the real documents to meet and report)."""
+    seen = _WARMED.setdefault(pipeline, set())
+    todo = [lang for lang in sorted(set(langs)) if lang in WARM_UP and lang not in seen]
+    if not todo:
+        return
+    seen.update(todo)
+    docs = [Document(key=f"warm-up#{lang}", source_path="warm-up", position="", text=WARM_UP[lang], lang=lang)
+            for lang in todo]
+    try:
+        pipeline.prepare(docs)
+        for doc in docs:
+            pipeline.tolerant(doc)
+    except Exception:  # the documents that follow meet it again, with a report
+        pass
+
+
+def run_shard(pipeline: Pipeline, entries: list[Entry], root: Path, budget: float) -> list[FileOutcome]:
+    """Read and extract a shard's files: one outcome per entry, in order."""
+    from .build import _extract_all
+
+    files = [skipped if skipped is not None else ingest_file(path, root, budget) for path, skipped in entries]
+    documents = [d for f in files for d in f.documents]
+    warm_up(pipeline, (d.lang for d in documents if not d.is_container))
+    extractions, problems = _extract_all(pipeline, documents, budget, lambda *a: None)
+    taken = iter(extractions)  # one per non-container document, in document order
+    outcomes = []
+    for f in files:
+        mine: list[Extraction] = [next(taken) for d in f.documents if not d.is_container]
+        outcomes.append(FileOutcome(f, mine, problems.pop(f.path, [])))
+    if problems:  # a problem of no input file: a bug upstream; never drop it silently
+        raise KgError(f"extraction problems of unknown inputs: {', '.join(sorted(problems))[:200]}")
+    return outcomes
+
+
+def lost(entries: list[Entry], root: Path, why: str) -> list[FileOutcome]:
+    """The outcomes of a shard that could not be read: each file failed, with `why`; a
+    skipped entry keeps its own reason (it was never to be read)."""
+    out = []
+    for path, skipped in entries:
+        if skipped is not None:
+            out.append(FileOutcome(skipped))
+            continue
+        rel = relative_name(path, root)
+        out.append(FileOutcome(FileResult(rel, file_format(path), None, problems=(
+            Problem(rel, f"not read: {why}; the {len(entries)} file(s) of its shard are not in the graph, "
+                         "the other shards are (build again to retry)"),))))
+    return out
+
+
+# -- worker processes ---------------------------------------------------------------------
+
+class WorkerDied(KgError):
+    """The worker process reading a shard ended before it answered."""
+
+
+class WorkerCannotStart(KgError):
+    """A worker process ended before its Pipeline was built (an install or import problem)."""
+
+
+class ShardFailed(KgError):
+    """A shard raised an unexpected error in its worker (the worker goes on)."""
+
+
+class ShardWorker:
+    """A child Python process (`_serve`): builds its Pipeline once, then reads and extracts
+    the shards it is sent (pickled over its stdin and stdout) until its stdin closes."""
+
+    def __init__(self, ner: str) -> None:
+        env = dict(os.environ)
+        home = str(Path(__file__).resolve().parent.parent)  # so the child imports this very kg
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
+        self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
+        self.ready = False  # it has built its Pipeline
+        self.proc = subprocess.Popen([sys.executable, "-c", f"from kg.shards import _serve; _serve({ner!r})"],
+                                     stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, env=env, close_fds=True)
+
+    def run(self, entries: list[Entry], root: Path, budget: float) -> list[FileOutcome]:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        try:
+            pickle.dump((entries, root, budget), self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            self.proc.stdin.flush()
+            if not self.ready:
+                pickle.load(self.proc.stdout)
+                self.ready = True
+            status, value, self.cpu = pickle.load(self.proc.stdout)
+        except (OSError, EOFError, pickle.UnpicklingError) as err:
+            if not self.ready:  # no shard's fault: say so and stop, rather than lose every shard
+                raise WorkerCannotStart(f"a worker process could not start ({self._how()}); see the errors "
+                                        "above, or build in one process (--jobs 1, no --dask)") from err
+            raise WorkerDied(f"its worker process died ({self._how()})") from err
+        if status != "ok":
+            raise ShardFailed(f"its worker failed: {value}")
+        return value
+
+    def _how(self) -> str:
+        try:
+            code = self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return "stopped answering"
+        if code < 0:
+            try:
+                return f"killed by {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit code {code}"
+
+    def close(self) -> None:
+        """Let the child finish (its stdin closes), or end it if it does not."""
+        try:
+            if self.proc.stdin:
+                self.proc.stdin.close()
+            self.proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
+        finally:
+            if self.proc.stdout:
+                self.proc.stdout.close()
+
+
+def _serve(ner: str) -> None:
+    """The child's loop (see ShardWorker). Stray prints go to stderr: stdout carries the
+    answers. Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    requests = sys.stdin.buffer
+    from .extract import Pipeline
+
+    pipeline = Pipeline(ner=ner)
+    pickle.dump("ready", answers)
+    answers.flush()
+    die_on = os.environ.get(EXIT_HOOK)
+    while True:
+        try:
+            entries, root, budget = pickle.load(requests)
+        except EOFError:
+            return
+        if die_on and any(Path(p).name == die_on for p, _ in entries):
+            os._exit(70)
+        try:
+            reply: tuple[str, object] = ("ok", run_shard(pipeline, entries, root, budget))
+        except Exception as err:  # reported for this shard's files; the worker goes on
+            reply = ("error", f"{type(err).__name__}: {err}")
+        pickle.dump((*reply, time.process_time()), answers, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.flush()
+
+
+def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget: float, jobs: int,
+               ner: str) -> Iterator[tuple[int, list[FileOutcome]]]:
+    """(shard number, outcomes) as shards finish, from `jobs` ShardWorkers fed by threads;
+    a worker that dies is replaced and its shard reported lost."""
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for n in sorted(range(len(shards)), key=lambda n: -sum(entry_size(entries[i]) for i in shards[n])):
+        todo.put(n)  # biggest first: the last shards to finish are the small ones
+    done: queue.SimpleQueue[tuple[int, list[FileOutcome] | BaseException]] = queue.SimpleQueue()
+    workers: list[ShardWorker] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def feed() -> None:
+        worker: ShardWorker | None = None
+        try:
+            while not stop.is_set():
+                try:
+                    n = todo.get_nowait()
+                except queue.Empty:
+                    return
+                part = [entries[i] for i in shards[n]]
+                if worker is None:
+                    with lock:
+                        if stop.is_set():
+                            return
+                        worker = ShardWorker(ner)
+                        workers.append(worker)
+                try:
+                    done.put((n, worker.run(part, root, budget)))
+                except WorkerDied as err:
+                    done.put((n, lost(part, root, str(err))))
+                    worker.close()
+                    worker = None  # the next shard gets a fresh worker
+                except ShardFailed as err:
+                    done.put((n, lost(part, root, str(err))))
+        except BaseException as err:  # handed to the caller, never lost
+            done.put((-1, err))
+
+    threads = [threading.Thread(target=feed, daemon=True, name=f"kg-shards-{k}")
+               for k in range(min(jobs, len(shards)))]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(len(shards)):
+            n, result = done.get()
+            if isinstance(result, BaseException):
+                raise result
+            yield n, result
+    finally:
+        stop.set()
+        if any(t.is_alive() for t in threads):  # stopped early: wake the threads waiting on their workers
+            with lock:
+                for w in workers:
+                    w.proc.kill()
+        for t in threads:
+            t.join()
+        for w in workers:
+            w.close()
+
+
+# -- the whole front ----------------------------------------------------------------------
+
+def outcomes(corpus: Path, root: Path, *, pipeline: Callable[[], Pipeline], follow_symlinks: bool = False,
+             budget: float = 0.0, jobs: int = 1, dask: str | None = None, ner: str = "on",
+             tick: Progress | None = None) -> Iterator[FileOutcome]:
+    """Every input file's outcome in corpus order (see the module docstring)."""
+    tick = tick or (lambda *a: None)
+    entries = inputs(corpus, root, follow_symlinks)
+    tick("ingest", len(entries), None)
+    yield from outcomes_of(entries, root, pipeline=pipeline, budget=budget, jobs=jobs, dask=dask, ner=ner, tick=tick)
+
+
+def outcomes_of(entries: list[Entry], root: Path, *, pipeline: Callable[[], Pipeline], budget: float = 0.0,
+                jobs: int = 1, dask: str | None = None, ner: str = "on",
+                tick: Progress | None = None) -> Iterator[FileOutcome]:
+    """The outcomes of `entries` (see `inputs`) in their order: on Dask when `dask` names a
+    cluster, in `jobs` worker processes when jobs > 1 and the input is big enough to repay
+    starting them, else here with the Pipeline that `pipeline` makes."""
+    tick = tick or (lambda *a: None)
+    client = cluster = None
+    finished: Iterable[tuple[int, list[FileOutcome]]] = ()
+    if dask:
+        try:
+            from .dask_shards import dask_client, dask_workers, run_dask
+        except ImportError as err:
+            raise KgError(f"--dask needs Dask's distributed package ({err}): pip install 'kg[dask]'") from None
+        client, cluster = dask_client(dask)
+    try:
+        workers = dask_workers(client) if client is not None else jobs
+        shards = plan(entries, workers)
+        if client is not None:
+            finished = run_dask(client, entries, shards, root, budget, ner)
+        elif jobs > 1 and len(shards) > 1 and sum(map(entry_size, entries)) >= MIN_PARALLEL_BYTES:
+            finished = _run_local(entries, shards, root, budget, jobs, ner)
+        else:
+            yield from _run_here(pipeline(), entries, shards, root, budget, tick)
+            return
+        yield from _in_order(finished, shards, len(entries), tick)
+    finally:
+        if isinstance(finished, Iterator):
+            finished.close()  # stops the workers when the caller stopped early
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_here(pipe: Pipeline, entries: list[Entry], shards: list[list[int]], root: Path, budget: float,
+              tick: Progress) -> Iterator[FileOutcome]:
+    done = 0
+    for shard in shards:
+        yield from run_shard(pipe, [entries[i] for i in shard], root, budget)
+        done += len(shard)
+        tick("extract", done, len(entries))
+
+
+def _in_order(finished: Iterable[tuple[int, list[FileOutcome]]], shards: list[list[int]], total: int,
+              tick: Progress) -> Iterator[FileOutcome]:
+    """The outcomes of shards that finish in any order, yielded in corpus order as soon as
+    every shard before them is in."""
+    waiting: dict[int, list[FileOutcome]] = {}
+    next_shard = files_done = 0
+    for n, result in finished:
+        if len(result) != len(shards[n]):
+            raise KgError(f"shard {n} gave {len(result)} outcomes for {len(shards[n])} files")
+        waiting[n] = result
+        files_done += len(result)
+        tick("extract", files_done, total)
+        while next_shard in waiting:
+            yield from waiting.pop(next_shard)
+            next_shard += 1
+    if next_shard != len(shards):
+        raise KgError(f"{len(shards) - next_shard} shard(s) of the corpus never came back")
+
+
