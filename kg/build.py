@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .cache import Entry, OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
-from .errors import KgError
-from .extract import Pipeline
-from .ingest import ingest_corpus
-from .ingest.corpus import SKIPPED_FORMATS
+from .errors import KgError, RegistryError
+from .extract import NER_MODES, Pipeline
+from .ingest.corpus import SKIPPED_FORMATS, ingest_file, walk_corpus
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
@@ -46,6 +46,9 @@ class BuildReport:
     store: str | None = None
     site: str | None = None
     site_seconds: float = 0.0
+    reread: int | None = None  # files read and extracted this time (None: no cache in play)
+    from_cache: int = 0  # files whose outcome came from the previous build's cache
+    cache_notes: list[str] = field(default_factory=list)  # why the cache was not (fully) used
 
     @property
     def failed(self) -> int:
@@ -62,9 +65,10 @@ class BuildReport:
                 for f in self.files for p in f["problems"]]
 
     def summary(self) -> str:
+        cached = f" ({self.reread} files re-read, {self.from_cache} from the cache)" if self.reread is not None else ""
         return shown(f"{len(self.files)} files ({self.failed} with errors, {self.warnings} warnings), "
                      f"{self.documents} documents, {self.entities} entities, {self.events} events, "
-                     f"{self.quads} quads in {self.seconds:.1f}s -> {self.out}")
+                     f"{self.quads} quads in {self.seconds:.1f}s{cached} -> {self.out}")
 
 
 def _noop(stage: str, done: int, total: int | None) -> None:
@@ -73,7 +77,7 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
           follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0,
-          jobs: int = 1, ner: str = "on", site: bool = True) -> BuildReport:
+          jobs: int = 1, ner: str = "on", site: bool = True, full: bool = False) -> BuildReport:
     """Build the knowledge graph of every file under `corpus` into the folder `out`.
 
     One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
@@ -81,7 +85,9 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
     `follow_symlinks` lets links lead outside the corpus folder; `jobs` > 1 extracts in that
     many worker processes (same output); `ner` picks the statistical taggers (on: both
     languages, zh, en, off: rules only); `site` also writes the browsable site (DIR/site/,
-    see `kg.view.site`)."""
+    see `kg.view.site`). Files unchanged since the last build of `out` (same name, same bytes,
+    same kg, lexicons and options) are taken from its cache (DIR/cache/, see `kg.cache`) and
+    only the others read; `full` ignores the cache. The output is the same either way."""
     corpus = Path(corpus)
     out = Path(out)
     if not corpus.exists():
@@ -90,17 +96,28 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
-        pipeline = Pipeline(ner=ner)
-        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
-                      jobs, ner, site)
+        if ner not in NER_MODES:
+            raise RegistryError(f"unknown --ner mode {ner!r}; valid: {', '.join(NER_MODES)}")
+        pipeline = None  # built when a file is to be extracted (a rebuild from the cache needs none)
+        cache = OutcomeCache(out, fingerprint(ner=ner, doc_timeout=doc_timeout or 0.0), full=full)
+        try:
+            report = _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
+                            jobs, ner, site, cache)
+            cache.commit()  # after the swap: the new output gets this build's cache
+        except BaseException:
+            cache.discard()
+            raise
+        report.reread, report.from_cache, report.cache_notes = cache.reread, cache.from_cache, cache.notes
+        return report
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
-           doc_timeout: float, pipeline: Pipeline, jobs: int = 1, ner: str = "on", site: bool = True) -> BuildReport:
+           doc_timeout: float, pipeline: Pipeline | None, jobs: int = 1, ner: str = "on", site: bool = True,
+           cache: OutcomeCache | None = None) -> BuildReport:
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
-    outcomes = _ingest_and_extract(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner)
+    outcomes = _outcomes(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, cache)
     files = [o.file for o in outcomes]
     documents = [d for f in files for d in f.documents]
     extractions = [ex for o in outcomes for ex in o.extractions]
@@ -165,15 +182,29 @@ def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
     return lines, ordered
 
 
-def _ingest_and_extract(corpus: Path, root: Path, pipeline: Pipeline, follow_symlinks: bool, doc_timeout: float,
+def _outcomes(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlinks: bool, doc_timeout: float,
+              tick: Progress, jobs: int, ner: str, cache: OutcomeCache | None) -> list[FileOutcome]:
+    """One outcome per input in corpus order: the cache's for unchanged files, the others
+    read and extracted (`_ingest_and_extract`); `pipeline` is made when first needed if None."""
+    entries: list[Entry] = list(walk_corpus(root, follow_symlinks=follow_symlinks)) if corpus.is_dir() \
+        else [(corpus, None)]
+    made = [pipeline] if pipeline is not None else []
+
+    def produce(todo: list[Entry]) -> list[FileOutcome]:
+        if not made:
+            made.append(Pipeline(ner=ner))
+        return _ingest_and_extract(todo, root, made[0], doc_timeout, tick, jobs, ner)
+
+    return list(cache.outcomes(entries, root, produce)) if cache is not None else produce(entries)
+
+
+def _ingest_and_extract(entries: list[Entry], root: Path, pipeline: Pipeline, doc_timeout: float,
                         tick: Progress, jobs: int, ner: str) -> list[FileOutcome]:
-    """Every input file read and its documents' facts extracted, one outcome per file in
-    corpus order."""
+    """The inputs `entries` read and their documents' facts extracted, one outcome per entry
+    in order."""
     files: list[FileResult] = []
-    walk = ingest_corpus(root, follow_symlinks=follow_symlinks, budget=doc_timeout) if corpus.is_dir() \
-        else _one_file(corpus, root, doc_timeout)
-    for i, result in enumerate(walk, 1):
-        files.append(result)
+    for i, (path, skipped) in enumerate(entries, 1):
+        files.append(skipped if skipped is not None else ingest_file(path, root, doc_timeout))
         tick("ingest", i, None)
     documents = [d for f in files for d in f.documents]
     extractions, problems = _extract_stage(pipeline, documents, doc_timeout, tick, jobs, ner)
@@ -268,12 +299,6 @@ def _timeout_problem(origin: str, left: list[Document], total: int, budget: floa
                                       f"(--doc-timeout){gap}; its text is kept", severity="error")
 
 
-def _one_file(path: Path, root: Path, budget: float):
-    from .ingest import ingest_file
-
-    yield ingest_file(path, root, budget)
-
-
 def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> dict:
     """The manifest entry of one input. A name that is not UTF-8 is shown with \\xNN escapes,
     its raw bytes beside it in hex ("path_bytes")."""
@@ -283,7 +308,7 @@ def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> di
     if f.format in SKIPPED_FORMATS and not f.documents and status == "ok":
         status = "skipped"
     entry = {
-        "path": storable(f.path), "format": f.format, "encoding": f.encoding, "status": status,
+        "path": storable(f.path), "format": f.format, "encoding": f.encoding, "sha256": f.sha256, "status": status,
         "documents": [storable(d.key) for d in f.documents],
         "triples": sum(per_doc[d.key] for d in f.documents),
         "problems": [{"severity": p.severity, "line": p.line, "message": storable(p.message)} for p in problems],
