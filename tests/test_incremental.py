@@ -316,3 +316,20 @@ def test_cli_full_and_the_summary(copy) -> None:
     assert result.exit_code == 0, result.output
     assert " files re-read, 0 from the cache)" in result.output
     assert "--full" in runner.invoke(app, ["build", "--help"]).output
+
+
+def test_the_staging_cache_of_a_dead_build_is_removed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Amazon closed 50,000 stores in 2021.\n", encoding="utf-8")
+    stale = tmp_path / f".out.cache-{proc.pid}"  # left by a build killed before it finished
+    stale.mkdir()
+    (stale / DB_NAME).write_bytes(b"half written")
+    build(corpus, tmp_path / "out", **_options())
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]
