@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.cache import CACHE_DIR, DB_NAME, _unpack  # noqa: E402
+from kg.cache import CACHE_DIR, DB_NAME, _pack, _unpack  # noqa: E402
 
 OUTPUTS = ("graph.nq", "graph.trig", "texts.jsonl", "manifest.json")
 EXTRA_EN = "\nRegulators fined the platform 3 million dollars on March 3, 2025, the company said.\n"
@@ -74,19 +74,20 @@ def storage(db: Path, work: Path) -> list[tuple[str, float, float, float]]:
     with sqlite3.connect(db) as con:
         rows = [(bytes(p), s, bytes(b)) for p, s, b in con.execute("SELECT path, sha256, blob FROM outcomes")]
     outcomes = [(p, s, _unpack(b)) for p, s, b in rows]
+    plain = sum(len(zlib.compress(pickle.dumps(o, protocol=pickle.HIGHEST_PROTOCOL), 1)) for _, _, o in outcomes)
     results = []
 
-    def pack(o) -> bytes:
+    def pack(o) -> bytes:  # plain zlib, no preset dictionary
         return zlib.compress(pickle.dumps(o, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
     # SQLite, one row per file (kg.cache)
     path = work / "s.sqlite"
     began = time.perf_counter()
     con = sqlite3.connect(path)
-    con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+    con.executescript("PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
                       "CREATE TABLE outcomes (path BLOB PRIMARY KEY, sha256 TEXT, digest BLOB, blob BLOB);")
     for p, s, o in outcomes:
-        blob = pack(o)
+        blob = _pack(o)
         con.execute("INSERT INTO outcomes VALUES (?, ?, ?, ?)", (p, s, hashlib.sha256(blob).digest(), blob))
     con.commit()
     con.close()
@@ -94,9 +95,10 @@ def storage(db: Path, work: Path) -> list[tuple[str, float, float, float]]:
     began = time.perf_counter()
     con = sqlite3.connect(path)
     for _p, _s, _d, b in con.execute("SELECT * FROM outcomes"):
-        pickle.loads(zlib.decompress(b))
+        _unpack(b)
     con.close()
-    results.append(("SQLite, a row per file (zlib 1)", wrote, time.perf_counter() - began, path.stat().st_size / 1e6))
+    results.append(("SQLite, a row per file (kg.cache: zlib 1, preset dictionary)", wrote,
+                    time.perf_counter() - began, path.stat().st_size / 1e6))
     # the same without compression: the size it saves
     raw = sum(len(pickle.dumps(o, protocol=pickle.HIGHEST_PROTOCOL)) for _, _, o in outcomes)
     # a pickle file per shard of 64 files
@@ -116,14 +118,15 @@ def storage(db: Path, work: Path) -> list[tuple[str, float, float, float]]:
     folder.mkdir()
     began = time.perf_counter()
     for p, _s, o in outcomes:
-        (folder / hashlib.sha256(p).hexdigest()).write_bytes(pack(o))
+        (folder / hashlib.sha256(p).hexdigest()).write_bytes(_pack(o))
     wrote = time.perf_counter() - began
     began = time.perf_counter()
     for f in sorted(folder.iterdir()):
-        pickle.loads(zlib.decompress(f.read_bytes()))
+        _unpack(f.read_bytes())
     size = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
-    results.append(("a pickle file per input file (zlib 1)", wrote, time.perf_counter() - began, size))
-    results.append(("(pickles without compression)", 0.0, 0.0, raw / 1e6))
+    results.append(("a pickle file per input file (zlib 1, preset dictionary)", wrote, time.perf_counter() - began, size))
+    results.append(("(the pickles without compression)", 0.0, 0.0, raw / 1e6))
+    results.append(("(the pickles, zlib 1 without a preset dictionary)", 0.0, 0.0, plain / 1e6))
     return results
 
 
