@@ -10,7 +10,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,7 +117,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
-    outcomes = _outcomes(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, cache)
+    outcomes = list(_outcomes(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, cache))
     files = [o.file for o in outcomes]
     documents = [d for f in files for d in f.documents]
     extractions = [ex for o in outcomes for ex in o.extractions]
@@ -183,9 +183,10 @@ def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
 
 
 def _outcomes(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlinks: bool, doc_timeout: float,
-              tick: Progress, jobs: int, ner: str, cache: OutcomeCache | None) -> list[FileOutcome]:
-    """One outcome per input in corpus order: the cache's for unchanged files, the others
-    read and extracted (`_ingest_and_extract`); `pipeline` is made when first needed if None."""
+              tick: Progress, jobs: int, ner: str, cache: OutcomeCache | None) -> Iterable[FileOutcome]:
+    """One outcome per input in corpus order, as they come: the cache's for unchanged files,
+    the others read and extracted (`_ingest_and_extract`); `pipeline` is made when first
+    needed if None."""
     entries: list[Entry] = list(walk_corpus(root, follow_symlinks=follow_symlinks)) if corpus.is_dir() \
         else [(corpus, None)]
     made = [pipeline] if pipeline is not None else []
@@ -195,7 +196,7 @@ def _outcomes(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlin
             made.append(Pipeline(ner=ner))
         return _ingest_and_extract(todo, root, made[0], doc_timeout, tick, jobs, ner)
 
-    return list(cache.outcomes(entries, root, produce)) if cache is not None else produce(entries)
+    return cache.outcomes(entries, root, produce) if cache is not None else produce(entries)
 
 
 def _ingest_and_extract(entries: list[Entry], root: Path, pipeline: Pipeline, doc_timeout: float,
