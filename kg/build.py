@@ -10,15 +10,16 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from .cache import Entry, OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
-from .errors import KgError
-from .extract import Pipeline
+from .errors import KgError, RegistryError
+from .extract import NER_MODES, Pipeline
 from .ingest.corpus import SKIPPED_FORMATS
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
@@ -45,6 +46,9 @@ class BuildReport:
     store: str | None = None
     site: str | None = None
     site_seconds: float = 0.0
+    reread: int | None = None  # files read and extracted this time (None: no cache in play)
+    from_cache: int = 0  # files whose outcome came from the previous build's cache
+    cache_notes: list[str] = field(default_factory=list)  # why the cache was not (fully) used
 
     @property
     def failed(self) -> int:
@@ -61,9 +65,10 @@ class BuildReport:
                 for f in self.files for p in f["problems"]]
 
     def summary(self) -> str:
+        cached = f" ({self.reread} files re-read, {self.from_cache} from the cache)" if self.reread is not None else ""
         return shown(f"{len(self.files)} files ({self.failed} with errors, {self.warnings} warnings), "
                      f"{self.documents} documents, {self.entities} entities, {self.events} events, "
-                     f"{self.quads} quads in {self.seconds:.1f}s -> {self.out}")
+                     f"{self.quads} quads in {self.seconds:.1f}s{cached} -> {self.out}")
 
 
 def _noop(stage: str, done: int, total: int | None) -> None:
@@ -72,7 +77,8 @@ def _noop(stage: str, done: int, total: int | None) -> None:
 
 def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_store: bool = True,
           follow_symlinks: bool = False, doc_timeout: float | None = DOC_TIMEOUT, wait: float = 0.0,
-          jobs: int = 1, ner: str = "on", site: bool = True, dask: str | None = None) -> BuildReport:
+          jobs: int = 1, ner: str = "on", site: bool = True, dask: str | None = None,
+          full: bool = False) -> BuildReport:
     """Build the knowledge graph of every file under `corpus` into the folder `out`.
 
     One build per `out` at a time (a lock beside it; `wait` seconds for another to finish);
@@ -81,7 +87,9 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
     in that many worker processes, `dask` ("local" or a scheduler's tcp://host:port) on a Dask
     cluster (same output either way, see kg.shards); `ner` picks the statistical taggers (on: both
     languages, zh, en, off: rules only); `site` also writes the browsable site (DIR/site/,
-    see `kg.view.site`)."""
+    see `kg.view.site`). Files unchanged since the last build of `out` (same name, same bytes,
+    same kg, lexicons and options) are taken from its cache (DIR/cache/, see `kg.cache`) and
+    only the others read; `full` ignores the cache. The output is the same either way."""
     corpus = Path(corpus)
     out = Path(out)
     if not corpus.exists():
@@ -90,18 +98,28 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
-        pipeline = Pipeline(ner=ner) if jobs == 1 and not dask else None  # workers build their own
-        return _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
-                      jobs, ner, site, dask)
+        if ner not in NER_MODES:
+            raise RegistryError(f"unknown --ner mode {ner!r}; valid: {', '.join(NER_MODES)}")
+        pipeline = None  # built when a file is to be extracted (a rebuild from the cache needs none)
+        cache = OutcomeCache(out, fingerprint(ner=ner, doc_timeout=doc_timeout or 0.0), full=full)
+        try:
+            report = _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
+                            jobs, ner, site, cache, dask)
+            cache.commit()  # after the swap: the new output gets this build's cache
+        except BaseException:
+            cache.discard()
+            raise
+        report.reread, report.from_cache, report.cache_notes = cache.reread, cache.from_cache, cache.notes
+        return report
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
            doc_timeout: float, pipeline: Pipeline | None, jobs: int = 1, ner: str = "on", site: bool = True,
-           dask: str | None = None) -> BuildReport:
+           cache: OutcomeCache | None = None, dask: str | None = None) -> BuildReport:
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
 
-    outcomes = _ingest_and_extract(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, dask)
+    outcomes = list(_outcomes(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask))
     files = [o.file for o in outcomes]
     documents = [d for f in files for d in f.documents]
     extractions = [ex for o in outcomes for ex in o.extractions]
@@ -166,19 +184,28 @@ def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
     return lines, ordered
 
 
-def _ingest_and_extract(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlinks: bool,
-                        doc_timeout: float, tick: Progress, jobs: int, ner: str,
-                        dask: str | None = None) -> list[FileOutcome]:
-    """Every input file read and its documents' facts extracted, one outcome per file in
-    corpus order: here, in `jobs` worker processes or on the Dask cluster `dask` (see
-    kg.shards); `pipeline` is this process's, made when first needed if None."""
+def _outcomes(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlinks: bool, doc_timeout: float,
+              tick: Progress, jobs: int, ner: str, cache: OutcomeCache | None,
+              dask: str | None = None) -> Iterable[FileOutcome]:
+    """One outcome per input in corpus order, as they come: the cache's for unchanged files,
+    the others read and extracted here, in `jobs` worker processes or on the Dask cluster
+    `dask` (see kg.shards); `pipeline` is made when first needed if None."""
     from . import shards
 
-    def here() -> Pipeline:
-        return pipeline if pipeline is not None else Pipeline(ner=ner)
+    entries: list[Entry] = shards.inputs(corpus, root, follow_symlinks)
+    tick("ingest", len(entries), None)
+    made = [pipeline] if pipeline is not None else []
 
-    return list(shards.outcomes(corpus, root, pipeline=here, follow_symlinks=follow_symlinks, budget=doc_timeout,
-                                jobs=jobs, dask=dask, ner=ner, tick=tick))
+    def here() -> Pipeline:
+        if not made:
+            made.append(Pipeline(ner=ner))
+        return made[0]
+
+    def produce(todo: list[Entry]) -> Iterable[FileOutcome]:
+        return shards.outcomes_of(todo, root, pipeline=here, budget=doc_timeout, jobs=jobs, dask=dask, ner=ner,
+                                  tick=tick)
+
+    return cache.outcomes(entries, root, produce) if cache is not None else produce(entries)
 
 
 PREPARE_BATCH = 512  # documents the taggers see together (bounded so memory stays flat)
@@ -260,7 +287,7 @@ def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> di
     if f.format in SKIPPED_FORMATS and not f.documents and status == "ok":
         status = "skipped"
     entry = {
-        "path": storable(f.path), "format": f.format, "encoding": f.encoding, "status": status,
+        "path": storable(f.path), "format": f.format, "encoding": f.encoding, "sha256": f.sha256, "status": status,
         "documents": [storable(d.key) for d in f.documents],
         "triples": sum(per_doc[d.key] for d in f.documents),
         "problems": [{"severity": p.severity, "line": p.line, "message": storable(p.message)} for p in problems],

@@ -68,6 +68,7 @@ class FileResult:
     encoding: str | None
     documents: tuple[Document, ...] = ()
     problems: tuple[Problem, ...] = ()
+    sha256: str | None = None  # of the bytes read (None: not read); the manifest shows it, the cache keys on it
 
     @property
     def status(self) -> str:

@@ -104,7 +104,7 @@ def _alive(pid: int) -> bool:
 def remove_stale(out: Path) -> list[Path]:
     """Remove the temporary folders of builds of `out` whose process is gone; call it while
     holding the lock. Returns what was removed."""
-    pattern = re.compile(rf"^\.{re.escape(out.name)}\.(?:tmp|old)-(\d+)$")
+    pattern = re.compile(rf"^\.{re.escape(out.name)}\.(?:tmp|old|cache)-(\d+)$")
     removed = []
     try:
         names = os.listdir(out.parent)

@@ -50,8 +50,17 @@ def build_command(
         "on", "--ner", metavar="on|off|zh|en",
         help="Statistical name taggers beside the rules: on (Chinese and English), zh, en, or off (rules only, "
              "faster)."),
+    full: bool = typer.Option(
+        False, "--full",
+        help="Read and extract every file again, ignoring the cache of the previous build (OUT/cache/). By "
+             "default a rebuild reads only the files added or changed since (same name and bytes, same kg, "
+             "lexicons, --ner and --doc-timeout: taken from the cache), then resolves and writes the whole "
+             "graph again: the output is the same as a clean build's."),
 ) -> None:
     """Build the knowledge graph of CORPUS into OUT.
+
+    A rebuild into the same OUT reads only the files that were added or changed since the
+    last build (OUT/cache/ keeps the rest); --full reads everything again.
 
     Exit code 0 when every input was read, 1 when any input failed (or, with --strict,
     gave a warning), 2 when the build itself could not run.
@@ -62,7 +71,7 @@ def build_command(
     err = Console(stderr=True, soft_wrap=True)
     show_bar = sys.stderr.isatty() and not quiet
     options = {"load_store": not no_store, "follow_symlinks": follow_symlinks, "doc_timeout": doc_timeout,
-               "wait": wait, "jobs": jobs, "ner": ner, "site": not no_site, "dask": dask}
+               "wait": wait, "jobs": jobs, "ner": ner, "site": not no_site, "dask": dask, "full": full}
     try:
         if show_bar:
             with Progress(TextColumn("[bold]{task.description:<8}"), BarColumn(), MofNCompleteColumn(),
@@ -86,6 +95,8 @@ def build_command(
         raise typer.Exit(2) from None
     for line in report.problems():
         err.print(line, markup=False, highlight=False, soft_wrap=True)
+    for note in report.cache_notes:
+        err.print(f"note: {shown(note)}", markup=False, highlight=False, soft_wrap=True)
     typer.echo(report.summary())
     if report.documents == 0:
         err.print(f"warning: {shown(str(corpus))} holds no document kg can read (.txt .md .html .htm .json .jsonl "

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..deadline import TimeBudgetExceeded, alarm
@@ -54,6 +56,11 @@ def ingest_file(path: Path, root: Path, budget: float = 0.0) -> FileResult:
         data = Path(path).read_bytes()
     except OSError as err:
         return FileResult(rel, fmt, None, problems=(Problem(rel, f"cannot read file: {err.strerror or err}"),))
+    return replace(_parse(data, rel, suffix, fmt, budget), sha256=hashlib.sha256(data).hexdigest())
+
+
+def _parse(data: bytes, rel: str, suffix: str, fmt: str, budget: float) -> FileResult:
+    """The reading of a file's bytes by the reader of its suffix (see `ingest_file`)."""
     try:
         if budget > 0:
             try:
