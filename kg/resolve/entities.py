@@ -36,6 +36,7 @@ class EntityResolver:
         self.drafts: dict[str, _Draft] = {}
         self.short_forms: dict[tuple[str, str], str] = {}  # (short form, kind) -> the long name's key
         self.heads: dict[str, str] = {}  # distinctive head of a long Chinese name -> its key
+        self._head_names: dict[tuple[str, str], None] = {}  # (long Chinese org name, type), first seen first
 
     def learn_short_forms(self, mentions: Iterable[Mention]) -> None:
         """Short forms a document introduces (星禾网络 for 杭州星禾网络科技有限公司) name the long
@@ -48,13 +49,26 @@ class EntityResolver:
         """The distinctive head of each long Chinese organisation name (杭州引流宝网络科技有限公司 ->
         引流宝): a later report that names the firm by its head alone (引流宝, 快排电商) means the same
         firm, when exactly one long name in the corpus has that head."""
-        owners: dict[str, set[str]] = {}
+        self._head_names = {}
+        self.note_head_names(mentions)
+        self.settle_heads()
+
+    def note_head_names(self, mentions: Iterable[Mention]) -> None:
+        """Collect the long Chinese organisation names whose heads `settle_heads` weighs; a
+        streamed build notes them chunk by chunk (distinct names only, so this stays small)."""
         for m in mentions:
             if m.key or m.alias_of or _kind(m.type) != "org" or not has_cjk(m.text) or not _LEGAL_FORM.search(m.text):
                 continue
-            head = zh_head(m.text)
+            self._head_names[(m.text, m.type)] = None
+
+    def settle_heads(self) -> None:
+        """The heads owned by exactly one long name noted so far (after every short form is
+        learned, since a long name's key may come from one)."""
+        owners: dict[str, set[str]] = {}
+        for text, type_ in self._head_names:
+            head = zh_head(text)
             if head:
-                owners.setdefault(head, set()).add(self.key_for(m.text, m.type))
+                owners.setdefault(head, set()).add(self.key_for(text, type_))
         self.heads = {h: next(iter(keys)) for h, keys in owners.items() if len(keys) == 1}
 
     def key_for(self, name: str, type_: str, known: str | None = None) -> str:
