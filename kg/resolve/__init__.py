@@ -12,6 +12,7 @@ from .events import ResolvedReport, merge_reports
 __all__ = ["DocumentKeys", "EntityResolver", "Resolution", "merge_reports", "resolve"]
 
 # Lexicon facts that become triples when their subject appears in the corpus.
+_NONE: frozenset[str] = frozenset()  # one shared empty role set (most reports leave most roles empty)
 _LEXICON_LINKS = (("operated_by", "operatedBy"), ("subsidiary_of", "subsidiaryOf"), ("offered_on", "offeredOn"))
 
 
@@ -87,7 +88,7 @@ class Resolution:
                     relations.append((subj, rel.predicate, rel.literal, dk))
             for ev in ex.events:
                 def keys(ms: tuple[Mention, ...], _dk: str = dk) -> frozenset[str]:
-                    return frozenset(key_of(m, _dk) for m in ms)
+                    return frozenset(key_of(m, _dk) for m in ms) if ms else _NONE
                 self.reports.append(ResolvedReport(
                     report=_compact(ev) if self.compact else ev, actors=keys(ev.actors),
                     participants=keys(ev.participants), affects=keys(ev.affects), about=keys(ev.about),
