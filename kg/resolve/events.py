@@ -16,9 +16,10 @@ from ..model import Event, EventMention
 MERGE_WINDOW_DAYS = 14
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedReport:
-    """One report with its roles already mapped to entity keys."""
+    """One report with its roles already mapped to entity keys (slots: a big corpus keeps
+    hundreds of thousands of them until they are merged)."""
 
     report: EventMention
     actors: frozenset[str]
