@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, EventMention, Extraction, Mention, Resolved
 from .entities import EntityResolver
-from .events import ResolvedReport, merge_reports
+from .events import EventHead, ResolvedReport, merge_reports
 
 __all__ = ["DocumentKeys", "EntityResolver", "Resolution", "merge_reports", "resolve"]
 
@@ -34,7 +34,8 @@ class Resolution:
     (entity keys, relations, event reports), then `finish` (entities, merged events).
 
     With `compact_reports`, the event reports kept for merging drop their text and role
-    mentions (merging needs neither), and `report_events` tells, after `finish`, the event of
+    mentions (merging needs neither), `finish` gives each event as an `EventHead` (key,
+    type, confidence) rather than a whole `Event`, and `report_events` tells the event of
     each report by its number in corpus order."""
 
     def __init__(self, lexicon: Iterable[object] = (), *, compact_reports: bool = False) -> None:
@@ -125,6 +126,7 @@ class Resolution:
             for ev in out.events.values():
                 for rep in ev.reports:
                     self.report_events[number[id(rep)]] = ev.key
+            out.events = {k: EventHead(k, ev.type, ev.confidence) for k, ev in out.events.items()}  # type: ignore[misc]
         self.reports = []
         return out
 

@@ -29,6 +29,16 @@ class ResolvedReport:
     when: str | None  # the report's event date, else its document's date
 
 
+@dataclass(frozen=True, slots=True)
+class EventHead:
+    """What the RDF of a report needs from the event it was merged into (a streamed build
+    keeps these instead of whole events while it writes)."""
+
+    key: str
+    type: str
+    confidence: float
+
+
 def _day(iso: str | None) -> date | None:
     if not iso:
         return None
