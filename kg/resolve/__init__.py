@@ -33,13 +33,14 @@ class Resolution:
     in memory: `learn` every group (short forms and name heads), then `assign` every group
     (entity keys, relations, event reports), then `finish` (entities, merged events).
 
-    With `compact_reports`, the event reports kept for merging drop their text and role
+    With `compact_reports`, each entity keeps only its first source document (see
+    `EntityResolver`), the event reports kept for merging drop their text and role
     mentions (merging needs neither), `finish` gives each event as an `EventHead` (key,
     type, confidence) rather than a whole `Event`, and `report_events` tells the event of
     each report by its number in corpus order."""
 
     def __init__(self, lexicon: Iterable[object] = (), *, compact_reports: bool = False) -> None:
-        self.resolver = EntityResolver(lexicon)
+        self.resolver = EntityResolver(lexicon, first_source_only=compact_reports)
         self.compact = compact_reports
         self.reports: list[ResolvedReport] = []
         self.report_events: list[str] = []

@@ -26,7 +26,11 @@ class EntityResolver:
     alias match in the lexicon, else from the cross-language matching key of the name.
     """
 
-    def __init__(self, lexicon: Iterable[object] = ()) -> None:
+    def __init__(self, lexicon: Iterable[object] = (), *, first_source_only: bool = False) -> None:
+        # first_source_only: each entity keeps only its first document (by key) and whether the
+        # lexicon alone pulled it in (""), all that the RDF needs; a big corpus saves a set
+        # entry per entity per document naming it
+        self.first_source_only = first_source_only
         self.lexicon = {e.id: e for e in lexicon}  # type: ignore[attr-defined]
         self.alias_index: dict[str, str] = {}
         for entry in self.lexicon.values():
@@ -93,7 +97,13 @@ class EntityResolver:
         for t in extra_types:
             draft.types[t] += 1
         draft.surfaces[clean_name(name)] += 1
-        draft.sources.add(doc_key)
+        if self.first_source_only and doc_key:
+            first = min((s for s in draft.sources if s), default=None)
+            if first is None or doc_key < first:
+                draft.sources.discard(first)  # type: ignore[arg-type]
+                draft.sources.add(doc_key)
+        else:
+            draft.sources.add(doc_key)
         return key
 
     def add_mention(self, m: Mention, doc_key: str) -> str:
