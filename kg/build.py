@@ -10,7 +10,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,14 +20,16 @@ from .cache import Entry, OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
+from .graph_files import GraphFiles
 from .ingest.corpus import SKIPPED_FORMATS
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
-from .model import Document, Extraction, FileOutcome, FileResult, Problem
+from .model import Document, Event, EventMention, Extraction, FileOutcome, FileResult, Problem, Resolved
 from .outlock import out_lock, remove_stale, swap_in
-from .rdf import dataset_quads, doc_iri, prefixes
-from .resolve import resolve
+from .rdf import QuadWriter, doc_iri, document_group_quads, ontology_quads, shared_quads
+from .resolve import DocumentKeys, Resolution
+from .spool import Spool
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
@@ -116,40 +118,43 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
            doc_timeout: float, pipeline: Pipeline | None, jobs: int = 1, ner: str = "on", site: bool = True,
            cache: OutcomeCache | None = None, dask: str | None = None) -> BuildReport:
+    """Stream the outcomes through resolution into the output files. Memory holds one chunk
+    of outcomes, the entity and event tables, and each file's manifest entry; the outcomes
+    are spooled to disk (in the temporary output folder) and read back for each pass."""
     started = time.perf_counter()
     root = corpus if corpus.is_dir() else corpus.parent
-
-    outcomes = list(_outcomes(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask))
-    files = [o.file for o in outcomes]
-    documents = [d for f in files for d in f.documents]
-    extractions = [ex for o in outcomes for ex in o.extractions]
-    extra_problems = {o.file.path: o.problems for o in outcomes}
-
-    tick("resolve", 0, None)
-    resolved = resolve(extractions, documents, load_entities())
-    per_doc: Counter[str] = Counter()
-    quads = []
-    for doc_key, quad in dataset_quads(documents, resolved):
-        quads.append(quad)
-        if doc_key is not None:
-            per_doc[doc_key] += 1
-
-    report = BuildReport(out=out, documents=len(documents), entities=len(resolved.entities),
-                         events=len(resolved.events))
-    report.files = [_file_entry(f, per_doc, extra_problems.get(f.path, [])) for f in files]
+    report = BuildReport(out=out)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
+    work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
     try:
+        outcomes = _outcomes(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask)
+        spool = Spool(work / "spool")
+        resolution = Resolution(load_entities(), compact_reports=True)
+        files = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
+
+        tick("resolve", 0, None)
+        for i, chunk in spool.chunks():
+            docs = [d for o in chunk for d in o.file.documents]
+            spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
+            tick("resolve", i + 1, spool.count)
+        resolved = resolution.finish()
+        report.entities, report.events = len(resolved.entities), len(resolved.events)
+
         tick("write", 0, None)
-        lines, ordered = _lines_and_order(quads)
-        report.quads = len(lines)
-        (tmp / "graph.nq").write_text("".join(lines), encoding="utf-8")
-        ox.serialize(ordered, output=str(tmp / "graph.trig"), format=ox.RdfFormat.TRIG, prefixes=prefixes())
-        write_texts(tmp / TEXTS_FILE, documents)
+        graph = GraphFiles(work / "sort")
+        _spooled_quads(graph, spool, resolution, resolved)
+        stored = graph.write(tmp / "graph.nq", tmp / "graph.trig")
+        report.quads = len(stored)
+        for entry, keys in files:
+            entry["triples"] = sum(graph.per_doc[k] for k in keys)
+            report.files.append(entry)
+        del graph, files, resolved
         if load_store:
-            report.store = _load_store(tmp, ordered)
+            report.store = _load_store(tmp, stored)
+        shutil.rmtree(work)
         report.seconds = time.perf_counter() - started
         if site:
             tick("site", 0, None)
@@ -165,23 +170,46 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     return report
 
 
-def _lines_and_order(quads: list[ox.Quad]) -> tuple[list[str], list[ox.Quad]]:
-    """(sorted distinct N-Quads lines, the distinct quads in TriG order: graph, subject,
-    predicate, object by their text). Each quad's text is made once and serves both: the
-    terms' texts are cut from it (subject and predicate hold no space; the graph IRI ends
-    the line) rather than made again term by term."""
-    by_line: dict[str, tuple[tuple[str, str, str, str], ox.Quad]] = {}
-    for q in quads:
-        text = str(q)
-        if text in by_line:
-            continue
-        g = str(q.graph_name)
-        s, p, rest = text.split(" ", 2)
-        o = rest if g == "DEFAULT" else rest[: len(rest) - len(g) - 1]  # "DEFAULT": the default graph
-        by_line[text] = ((g, s, p, o), q)
-    lines = sorted(text + " .\n" for text in by_line)
-    ordered = [q for _, q in sorted(by_line.values(), key=lambda kq: kq[0])]
-    return lines, ordered
+def _spool_outcomes(outcomes: Iterable[FileOutcome], spool: Spool, resolution: Resolution, texts: Path,
+                    report: BuildReport) -> list[tuple[dict, list[str]]]:
+    """First pass, as the outcomes arrive: spool them, write each document's text, learn the
+    short forms and name heads, and keep each file's manifest entry (its triples counted
+    later) with its documents' keys."""
+    files: list[tuple[dict, list[str]]] = []
+    with texts.open("w", encoding="utf-8", errors="backslashreplace") as f:
+        for o in outcomes:
+            files.append((_file_entry(o.file, o.problems), [d.key for d in o.file.documents]))
+            f.writelines(text_line(d) for d in o.file.documents)
+            report.documents += len(o.file.documents)
+            resolution.learn(o.extractions)
+            spool.add(o)
+    spool.flush()
+    return files
+
+
+def _spooled_quads(graph: GraphFiles, spool: Spool, resolution: Resolution, resolved: Resolved) -> None:
+    """Every quad of the build into `graph`: the ontology, each chunk's documents (with the
+    keys resolution gave that chunk), then what needs every entity."""
+    for q in ontology_quads():
+        graph.add(None, q)
+    events = resolved.events
+    for i, chunk in spool.chunks():
+        keys: DocumentKeys = spool.load(i, "keys")
+        view = Resolved(entities=resolved.entities, relations=keys.relations, events=events,
+                        mention_keys=keys.mention_keys, publishers=keys.publishers, authors=keys.authors)
+        events_by_doc: dict[str, list[tuple[Event, EventMention]]] = {}
+        number = keys.first_report
+        for o in chunk:
+            for ex in o.extractions:
+                for rep in ex.events:
+                    events_by_doc.setdefault(rep.doc_key, []).append((events[resolution.report_events[number]], rep))
+                    number += 1
+        docs = (d for o in chunk for d in o.file.documents)
+        for doc_key, q in document_group_quads(QuadWriter(view), docs, events_by_doc):
+            graph.add(doc_key, q)
+    shared = QuadWriter(Resolved(entities=resolved.entities, lexicon_relations=resolved.lexicon_relations))
+    for doc_key, q in shared_quads(shared):
+        graph.add(doc_key, q)
 
 
 def _outcomes(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlinks: bool, doc_timeout: float,
@@ -278,9 +306,10 @@ def _timeout_problem(origin: str, left: list[Document], total: int, budget: floa
                                       f"(--doc-timeout){gap}; its text is kept", severity="error")
 
 
-def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> dict:
-    """The manifest entry of one input. A name that is not UTF-8 is shown with \\xNN escapes,
-    its raw bytes beside it in hex ("path_bytes")."""
+def _file_entry(f: FileResult, more: list[Problem]) -> dict:
+    """The manifest entry of one input ("triples" is filled in once the quads are made). A
+    name that is not UTF-8 is shown with \\xNN escapes, its raw bytes beside it in hex
+    ("path_bytes")."""
     problems = [*f.problems, *more]
     errors = any(p.severity == "error" for p in more)
     status = f.status if not errors else ("partial" if f.documents else "failed")
@@ -289,7 +318,7 @@ def _file_entry(f: FileResult, per_doc: Counter[str], more: list[Problem]) -> di
     entry = {
         "path": storable(f.path), "format": f.format, "encoding": f.encoding, "sha256": f.sha256, "status": status,
         "documents": [storable(d.key) for d in f.documents],
-        "triples": sum(per_doc[d.key] for d in f.documents),
+        "triples": 0,
         "problems": [{"severity": p.severity, "line": p.line, "message": storable(p.message)} for p in problems],
     }
     if not is_clean(f.path):
@@ -316,8 +345,12 @@ def write_texts(path: Path, documents: list[Document]) -> None:
     """Each document's text, one JSON line {"doc": IRI, "text": ...}, so the site's document
     pages show the text without reading the corpus again (it may have moved or changed)."""
     with path.open("w", encoding="utf-8", errors="backslashreplace") as f:
-        for d in documents:
-            f.write(json.dumps({"doc": doc_iri(d.key).value, "text": d.text}, ensure_ascii=False) + "\n")
+        f.writelines(text_line(d) for d in documents)
+
+
+def text_line(d: Document) -> str:
+    """One line of texts.jsonl."""
+    return json.dumps({"doc": doc_iri(d.key).value, "text": d.text}, ensure_ascii=False) + "\n"
 
 
 def _write_site(folder: Path) -> str:
@@ -328,7 +361,7 @@ def _write_site(folder: Path) -> str:
     return "site"
 
 
-def _load_store(folder: Path, quads: list[ox.Quad]) -> str | None:
+def _load_store(folder: Path, quads: Collection[ox.Quad]) -> str | None:
     """Load the build's distinct quads into DIR/store in one bulk call (no re-parse of graph.nq)
     when the store module is available."""
     try:

@@ -258,13 +258,19 @@ def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tup
     for ev in resolved.events.values():
         for rep in ev.reports:
             events_by_doc.setdefault(rep.doc_key, []).append((ev, rep))
+    yield from document_group_quads(w, documents, events_by_doc)
+    yield from shared_quads(w)
+
+
+def document_group_quads(w: QuadWriter, documents: Iterable[Document],
+                         events_by_doc: dict[str, list[tuple[Event, EventMention]]]) -> Iterator[tuple[str, ox.Quad]]:
+    """The quads of a group of documents (whole files: a container and its items together),
+    from a writer whose per-document tables (mention keys, relations, publishers, authors)
+    cover at least these documents; `events_by_doc` pairs each of their reports with its event."""
     related: dict[str, set[str]] = {}
-    for subj, prop, obj, dk in resolved.relations:
+    for subj, prop, obj, dk in w.r.relations:
         related.setdefault(dk, set()).update({subj} if prop == "role" else {subj, obj})
-    first_doc: dict[str, str] = {}
-    for ent in resolved.entities.values():
-        if ent.sources:
-            first_doc[ent.key] = min(ent.sources)
+    documents = list(documents)
     children: dict[str, list[str]] = {}
     for doc in documents:
         if doc.parent_key:
@@ -279,8 +285,17 @@ def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tup
         for ev, rep in events_by_doc.get(doc.key, ()):
             for q in w.event_quads(ev, rep):
                 yield doc.key, q
+
+
+def shared_quads(w: QuadWriter) -> Iterator[tuple[str | None, ox.Quad]]:
+    """The quads that need every entity: lexicon knowledge (shared) and each entity's other
+    names (in the graph of the first document naming it)."""
     for q in w.lexicon_quads():
         yield None, q
+    first_doc: dict[str, str] = {}
+    for ent in w.r.entities.values():
+        if ent.sources:
+            first_doc[ent.key] = min(ent.sources)
     yield from w.alt_label_quads(first_doc)
 
 

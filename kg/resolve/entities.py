@@ -26,7 +26,11 @@ class EntityResolver:
     alias match in the lexicon, else from the cross-language matching key of the name.
     """
 
-    def __init__(self, lexicon: Iterable[object] = ()) -> None:
+    def __init__(self, lexicon: Iterable[object] = (), *, first_source_only: bool = False) -> None:
+        # first_source_only: each entity keeps only its first document (by key) and whether the
+        # lexicon alone pulled it in (""), all that the RDF needs; a big corpus saves a set
+        # entry per entity per document naming it
+        self.first_source_only = first_source_only
         self.lexicon = {e.id: e for e in lexicon}  # type: ignore[attr-defined]
         self.alias_index: dict[str, str] = {}
         for entry in self.lexicon.values():
@@ -36,6 +40,7 @@ class EntityResolver:
         self.drafts: dict[str, _Draft] = {}
         self.short_forms: dict[tuple[str, str], str] = {}  # (short form, kind) -> the long name's key
         self.heads: dict[str, str] = {}  # distinctive head of a long Chinese name -> its key
+        self._head_names: dict[tuple[str, str], None] = {}  # (long Chinese org name, type), first seen first
 
     def learn_short_forms(self, mentions: Iterable[Mention]) -> None:
         """Short forms a document introduces (星禾网络 for 杭州星禾网络科技有限公司) name the long
@@ -48,13 +53,26 @@ class EntityResolver:
         """The distinctive head of each long Chinese organisation name (杭州引流宝网络科技有限公司 ->
         引流宝): a later report that names the firm by its head alone (引流宝, 快排电商) means the same
         firm, when exactly one long name in the corpus has that head."""
-        owners: dict[str, set[str]] = {}
+        self._head_names = {}
+        self.note_head_names(mentions)
+        self.settle_heads()
+
+    def note_head_names(self, mentions: Iterable[Mention]) -> None:
+        """Collect the long Chinese organisation names whose heads `settle_heads` weighs; a
+        streamed build notes them chunk by chunk (distinct names only, so this stays small)."""
         for m in mentions:
             if m.key or m.alias_of or _kind(m.type) != "org" or not has_cjk(m.text) or not _LEGAL_FORM.search(m.text):
                 continue
-            head = zh_head(m.text)
+            self._head_names[(m.text, m.type)] = None
+
+    def settle_heads(self) -> None:
+        """The heads owned by exactly one long name noted so far (after every short form is
+        learned, since a long name's key may come from one)."""
+        owners: dict[str, set[str]] = {}
+        for text, type_ in self._head_names:
+            head = zh_head(text)
             if head:
-                owners.setdefault(head, set()).add(self.key_for(m.text, m.type))
+                owners.setdefault(head, set()).add(self.key_for(text, type_))
         self.heads = {h: next(iter(keys)) for h, keys in owners.items() if len(keys) == 1}
 
     def key_for(self, name: str, type_: str, known: str | None = None) -> str:
@@ -79,7 +97,13 @@ class EntityResolver:
         for t in extra_types:
             draft.types[t] += 1
         draft.surfaces[clean_name(name)] += 1
-        draft.sources.add(doc_key)
+        if self.first_source_only and doc_key:
+            first = min((s for s in draft.sources if s), default=None)
+            if first is None or doc_key < first:
+                draft.sources.discard(first)  # type: ignore[arg-type]
+                draft.sources.add(doc_key)
+        else:
+            draft.sources.add(doc_key)
         return key
 
     def add_mention(self, m: Mention, doc_key: str) -> str:

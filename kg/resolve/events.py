@@ -16,9 +16,10 @@ from ..model import Event, EventMention
 MERGE_WINDOW_DAYS = 14
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResolvedReport:
-    """One report with its roles already mapped to entity keys."""
+    """One report with its roles already mapped to entity keys (slots: a big corpus keeps
+    hundreds of thousands of them until they are merged)."""
 
     report: EventMention
     actors: frozenset[str]
@@ -26,6 +27,16 @@ class ResolvedReport:
     affects: frozenset[str]
     about: frozenset[str]
     when: str | None  # the report's event date, else its document's date
+
+
+@dataclass(frozen=True, slots=True)
+class EventHead:
+    """What the RDF of a report needs from the event it was merged into (a streamed build
+    keeps these instead of whole events while it writes)."""
+
+    key: str
+    type: str
+    confidence: float
 
 
 def _day(iso: str | None) -> date | None:
