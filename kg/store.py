@@ -64,14 +64,12 @@ def load_dataset(nq_path: Path, store_dir: Path) -> StoreInfo:
 
 
 def load_quads(quads: Collection[ox.Quad], store_dir: Path, *, source: Path | None = None) -> StoreInfo:
-    """Create a fresh store at `store_dir` from distinct quads in two bulk loads (replaces any old store).
+    """Create a fresh store at `store_dir` from distinct quads in one bulk load (replaces any old store).
 
-    The stored form is computed on the way in rather than by SPARQL updates afterwards: the
-    first load writes the named graphs, with default-graph quads moved to `kgr:graph/base`; the
-    second writes every triple to the default graph, which the store keeps as a set, so that
-    graph becomes the union without a query. Two calls rather than one interleaved stream:
-    pyoxigraph's bulk writer then sorts two smaller batches, about a sixth less CPU
-    (bench/STORE-LOAD-RESULTS.md). The counts come from the input, not from scanning the store."""
+    The stored form is computed on the way in rather than by SPARQL updates afterwards:
+    default-graph quads go to `kgr:graph/base`, and every triple is also written to the
+    default graph, which the store keeps as a set, so that graph becomes the union without a
+    second pass. The counts come from the input, not from scanning the store."""
     store_dir = Path(store_dir)
     if store_dir.exists():
         shutil.rmtree(store_dir)
@@ -79,8 +77,7 @@ def load_quads(quads: Collection[ox.Quad], store_dir: Path, *, source: Path | No
     graphs: set[ox.NamedNode] = set()
     try:
         store = ox.Store(str(store_dir))
-        store.bulk_extend(_named(quads, graphs))
-        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+        store.bulk_extend(_with_union(quads, graphs))
         store.flush()
     except (OSError, SyntaxError, ValueError) as err:
         raise StoreError(f"{source or store_dir}: could not load into {store_dir}: {err}") from err
@@ -88,19 +85,20 @@ def load_quads(quads: Collection[ox.Quad], store_dir: Path, *, source: Path | No
     return StoreInfo(path=store_dir, quads=len(quads), named_graphs=len(graphs - {BASE_GRAPH}))
 
 
-def _named(quads: Iterable[ox.Quad], graphs: set[ox.NamedNode]) -> Iterator[ox.Quad]:
-    """Each quad as stored (default-graph quads in the base graph); collects the graph names."""
+def _with_union(quads: Iterable[ox.Quad], graphs: set[ox.NamedNode]) -> Iterator[ox.Quad]:
+    """Each quad as stored, then its triple in the default graph; collects the graph names."""
     default = ox.DefaultGraph()
     last = None
     for q in quads:
-        g = q.graph_name
+        s, p, o, g = q.subject, q.predicate, q.object, q.graph_name
         if g == default:
-            yield ox.Quad(q.subject, q.predicate, q.object, BASE_GRAPH)
+            yield ox.Quad(s, p, o, BASE_GRAPH)
         else:
             if g != last:
                 graphs.add(g)
                 last = g
             yield q
+        yield ox.Quad(s, p, o, default)
 
 
 def open_oxigraph(path: Path | str, *, read_only: bool = True) -> ox.Store:

@@ -326,6 +326,9 @@ def values_block(keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return f" VALUES ({listed}) {{ {body} }} "
 
 
+LATERAL_JOIN = True  # False for an engine without LATERAL (rdflib, in bench/bench_first_page.py)
+
+
 def page_query(text: str, keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """The question restricted to the page's keys, ordered by the keys, then its own order.
 
@@ -340,7 +343,8 @@ def page_query(text: str, keys: Sequence[str], rows: Sequence[Sequence[Any]]) ->
     body = [t for t in tokens if shape.body_open <= t.start < shape.body_close]
     assigned = any(a.upper == "AS" and b.kind == "var" and b.text[1:] in keys for a, b in itertools.pairwise(body))
     clause = text[shape.body_open:shape.body_close]
-    where = values_block(keys, rows) + (clause if assigned else f"LATERAL {{ {clause} }} ")
+    lateral = LATERAL_JOIN and not assigned
+    where = values_block(keys, rows) + (f"LATERAL {{ {clause} }} " if lateral else clause)
     order = " ".join("?" + k for k in keys) + (" " + shape.order_terms if shape.order_terms else "")
     return f"{text[:shape.body_open]} {where} }}\nORDER BY {order}\n"
 
