@@ -122,3 +122,17 @@ def test_partnerships_lists_partner_of_pairs_only_without_a_partnership_event(tm
     pairs = sorted((r[0].value[-1], r[1].value[-1], r[4] is not None) for r in whole.rows)
     assert pairs == [("a", "b", True), ("a", "c", False)]
     assert sorted(map(str, first.rows)) == sorted(map(str, whole.rows)) and total == 2
+
+
+def test_listing_index_damaged_later_line_is_removed_and_computed_again(store: Path) -> None:
+    with Engine(("store", (str(store),)), timeout=30) as eng:
+        _fresh_process()
+        good, _ = paged(eng, "events_in_period", None, Page(2, 2))
+        (entry,) = (store / INDEX_DIR).glob("*.jsonl")
+        lines = entry.read_text(encoding="utf-8").splitlines()
+        lines[3] = json.dumps(["<a> . <b> <c> <d>", None])  # a key of page 2
+        entry.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _fresh_process()
+        again, _ = paged(eng, "events_in_period", None, Page(2, 2))
+        assert again.rows == good.rows
+        assert "<a> . <b>" not in (store / INDEX_DIR / entry.name).read_text(encoding="utf-8")

@@ -365,16 +365,35 @@ def run_page(run: Runner, text: str, keys: Sequence[str] | None, page: Page, whe
     """One page of the query's answer as a Result (`run` executes SPARQL text)."""
     shape, _ = _shape(text)
     if not keys and where is not None and (shape.order_at is not None or shape.grouped) and not shape.has_limit:
-        whole = whole_answer(run, text, where, store)
-        return Result("select", variables=list(whole.variables), rows=whole.rows(page.offset, page.size))
+        whole, rows = _slice(lambda: whole_answer(run, text, where, store), page)
+        return Result("select", variables=list(whole.variables), rows=rows)
     if not keys:
         return run(limit_query(text, page))
     if shape.grouped:
         raise QueryError("page keys cannot be used with GROUP BY or HAVING; remove the '# page:' header")
-    shown = sorted_keys(run, text, keys, where, store).rows(page.offset, page.size)
+    _, shown = _slice(lambda: sorted_keys(run, text, keys, where, store), page)
     if not shown:  # past the last page: the question's columns, no rows
         return run(f"{text[:shape.body_open]} FILTER(false) }}")
     return run(page_query(text, keys, shown))
+
+
+def _slice(fetch: Callable[[], Any], page: Page) -> tuple[Any, list[tuple]]:
+    """(the listing, the page's rows). A stored entry damaged past its first line (checked when
+    opened) is removed, from disk and memory, and the listing computed again."""
+    from .listing_index import DamagedEntry
+
+    listing = fetch()
+    try:
+        return listing, listing.rows(page.offset, page.size)
+    except (DamagedEntry, OSError, ValueError):
+        if not hasattr(listing, "path"):
+            raise
+        Path(listing.path).unlink(missing_ok=True)
+        with _cache_lock:
+            for key in [k for k, v in _cache.items() if v is listing]:
+                del _cache[key]
+        listing = fetch()
+        return listing, listing.rows(page.offset, page.size)
 
 
 def total(run: Runner, text: str, keys: Sequence[str] | None, where: Any = None, store: Path | None = None) -> int:
