@@ -166,6 +166,7 @@ def load_files(files: Iterable[Path], store_dir: Path) -> StoreInfo:
     for path in map(Path, files):
         _load_one(store, path)
     materialize_union(store)
+    shutil.rmtree(store_dir / "kg-listings", ignore_errors=True)  # kg.query.listing_index: stale now
     store.flush()
     result = info(store, store_dir)
     del store

@@ -126,14 +126,21 @@ def test_paging_term_order_sorts_numbers_by_value() -> None:
     assert sorted(terms, key=term_order) == [None, terms[2], terms[1], terms[0]]
 
 
-@pytest.mark.parametrize("name", ["events_in_period", "evidence", "enforcements", "ownership"])
-def test_paging_values_form_equals_union_form(engine: Engine, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("name", ["events_in_period", "evidence", "enforcements", "ownership", "partnerships"])
+def test_paging_lateral_form_equals_values_join(engine: Engine, name: str) -> None:
     import kg.query.paging as paging
 
-    union, _ = paged(engine, name, None, Page(1, 5))
-    monkeypatch.setattr(paging, "UNION_PAGE", 0)  # the VALUES block used for big pages
-    values, _ = paged(engine, name, None, Page(1, 5))
-    assert union.rows == values.rows
+    canned = load_canned()[name]
+    text = paging._without_header(canned.text)
+    keys = paging.sorted_keys(lambda q, cap=None: engine.run(q, max_rows=cap), text, canned.page_keys).rows(0, 5)
+    lateral = paging.page_query(text, canned.page_keys, keys)
+    assert "LATERAL" in lateral
+    shape, _ = paging._shape(text)
+    joined = lateral.replace(lateral[lateral.index("LATERAL"):lateral.rindex("}", 0, lateral.index("ORDER BY"))],
+                             text[shape.body_open:shape.body_close])
+    assert "LATERAL" not in joined
+    assert sorted(map(str, engine.run(lateral).rows)) == sorted(map(str, engine.run(joined).rows))
+    assert engine.run(lateral).rows
 
 
 def test_paging_warm_listings_make_first_pages_one_query(tmp_path: Path) -> None:

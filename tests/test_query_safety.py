@@ -194,3 +194,20 @@ def test_query_safety_cache_keeps_long_texts_out() -> None:
     hits = _verdict.cache_info().hits
     _check(short)
     assert _verdict.cache_info().hits == hits + 1
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { VALUES ?x { 1 } LATERAL { SERVICE <http://e.example/> { ?x ?p ?o } } }",
+    "SELECT * WHERE { VALUES ?x { 1 } lateral{ SERVICE <http://e.example/> { ?x ?p ?o } } }",
+    "SELECT * WHERE { VALUES ?x { 1 } LATERAL { ?x ?p ?o } } LATERAL { SERVICE <http://e.example/> { ?a ?b ?c } }",
+])
+def test_query_safety_lateral_hides_no_service(query: str) -> None:
+    from kg.query.safety import check
+
+    with pytest.raises(QueryError):
+        check(query)
+
+
+def test_query_safety_lateral_join_runs(engine: Engine) -> None:
+    result = engine.run(f"SELECT ?s ?o WHERE {{ VALUES ?s {{ <{KGR}entity/jd> }} LATERAL {{ ?s rdfs:label ?o }} }}")
+    assert result.variables == ["s", "o"]

@@ -203,7 +203,8 @@ def serve_command(
     workers: int = typer.Option(2, "--workers", help="Query worker processes."),
     cors: bool = typer.Option(False, "--cors", help="Allow browser pages from other origins to query."),
     warm: bool = typer.Option(False, "--warm", help="Find and sort the keys of every canned listing in the "
-                                                    "background at start, so their first pages come fast."),
+                                                    "background at start, so their first pages come fast "
+                                                    "(kept in the store folder: done once per store)."),
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql and a query page at /."""
     import threading

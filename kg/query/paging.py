@@ -19,13 +19,14 @@ import itertools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import QueryError
 from ..vocab import PREFIXES
 from .lexer import Token, inspect, tokenize
+from .results import Result
 
 MAX_PAGE_SIZE = 10_000
 
@@ -204,16 +205,53 @@ _cache: OrderedDict[tuple, Any] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def _cached(where: Any, query: str, compute: Callable[[], Any]) -> Any:
-    """compute(), kept for `(where, query)` while `where` (the data's state) is not None."""
-    if where is None:
+@dataclass(frozen=True)
+class _InMemory:
+    """A listing computed in this process (same interface as listing_index.StoredListing)."""
+
+    variables: list[str]
+    all_rows: list[tuple]
+
+    @property
+    def total(self) -> int:
+        return len(self.all_rows)
+
+    def rows(self, offset: int, size: int) -> list[tuple]:
+        return self.all_rows[offset:offset + size]
+
+    def __len__(self) -> int:
+        return len(self.all_rows)
+
+
+def _cached(where: Any, query: str, compute: Callable[[], Any], store: Path | None = None) -> Any:
+    """The listing answering `query` (sorted keys or a whole answer): kept in memory for
+    `(where, query)` while `where` (the data's state) is not None, and on disk in the store
+    folder `store` (see kg.query.listing_index) so that other processes find it too."""
+    from . import listing_index
+
+    def fetch() -> Any:
+        if store is not None:
+            stored = listing_index.load(store, query)
+            if stored is not None:
+                try:
+                    stored.rows(0, 1)  # reads back as terms, or is computed again
+                    return stored
+                except (listing_index.DamagedEntry, OSError, ValueError):
+                    pass
+            data = listing_index.fingerprint(store)
+            computed = compute()
+            listing_index.save(store, query, computed.variables, computed.all_rows, data)
+            return computed
         return compute()
+
+    if where is None:
+        return fetch()
     key = (where, query)
     with _cache_lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    value = compute()
+    value = fetch()
     with _cache_lock:
         _cache[key] = value
         while len(_cache) > _CACHE_SIZE:
@@ -221,38 +259,56 @@ def _cached(where: Any, query: str, compute: Callable[[], Any]) -> Any:
     return value
 
 
-def sorted_keys(run: Runner, text: str, keys: Sequence[str], where: Any = None) -> list[tuple]:
-    """Every key tuple of the listing in key order. Oxigraph's ORDER BY looks up the text of
-    both IRIs at every comparison (20 s for 80k events at 1M triples, against 2–5 s to find
-    them unordered), so the keys are fetched unordered and sorted here. `where` identifies
-    the data (source and its files' state); with it the sorted keys are kept for the next
-    pages until the data changes."""
+def sorted_keys(run: Runner, text: str, keys: Sequence[str], where: Any = None, store: Path | None = None) -> Any:
+    """Every key tuple of the listing in key order (a listing: `.total`, `.rows(offset, size)`).
+    Oxigraph's ORDER BY looks up the text of both IRIs at every comparison (20 s for 80k
+    events at 1M triples, against 2–5 s to find them unordered), so the keys are fetched
+    unordered and sorted here. `where` identifies the data (source and its files' state);
+    with it the sorted keys are kept for the next pages until the data changes; with a
+    store folder they are also kept on disk for every later first page."""
     query = keys_query(text, keys)
 
-    def compute() -> list[tuple]:
-        return sorted(run(query, KEYS_CAP).rows, key=lambda row: tuple(term_order(t) for t in row))
+    def compute() -> _InMemory:
+        result = run(query, KEYS_CAP)
+        return _InMemory(list(result.variables),
+                         sorted(result.rows, key=lambda row: tuple(term_order(t) for t in row)))
 
-    return _cached(where, query, compute)
+    return _cached(where, query, compute, store)
 
 
-def whole_answer(run: Runner, text: str, where: Any = None) -> Any:
+def whole_answer(run: Runner, text: str, where: Any = None, store: Path | None = None) -> Any:
     """The whole answer of a query without page keys that must be computed whole anyway
     (it orders or groups every row), kept like `sorted_keys` so that its next pages and its
     total cost nothing."""
-    return _cached(where, text, lambda: run(text, KEYS_CAP))
+    def compute() -> _InMemory:
+        result = run(text, KEYS_CAP)
+        return _InMemory(list(result.variables), list(result.rows))
+
+    return _cached(where, text, compute, store)
 
 
 def data_state(source: Any) -> Any:
     """What identifies a query source's data now: its paths with their files' sizes and
     modification times (a store changes files when written); None when unknown."""
+    from .listing_index import INDEX_DIR
+
     try:
         kind, paths = source
         state = []
         for path in map(Path, paths):
-            files = sorted(path.iterdir()) if path.is_dir() else [path]
+            files = sorted(f for f in path.iterdir() if f.name != INDEX_DIR) if path.is_dir() else [path]
             state.append((str(path), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in files)))
         return (kind, tuple(state))
     except (OSError, TypeError, ValueError):
+        return None
+
+
+def store_folder(source: Any) -> Path | None:
+    """The store folder of an engine's source, where listings are kept on disk; None for files."""
+    try:
+        kind, paths = source
+        return Path(paths[0]) if kind == "store" else None
+    except (TypeError, ValueError, IndexError):
         return None
 
 
@@ -270,39 +326,27 @@ def values_block(keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return f" VALUES ({listed}) {{ {body} }} "
 
 
-UNION_PAGE = 500  # up to this many keys, one branch per key (see page_query)
+LATERAL_JOIN = True  # False for an engine without LATERAL (rdflib, in bench/bench_first_page.py)
 
 
 def page_query(text: str, keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """The question restricted to the page's keys, ordered by the keys, then its own order.
 
-    Each key gets its own branch of a UNION: the WHERE clause with the key's terms written
-    in place of its variables (and bound to them), so the store looks up that key's rows
-    by index. Bound by one VALUES block instead, the store evaluates the whole clause and
-    then joins (6.8 s against well under a second for 100 events at 1M triples). A page of
-    more keys than UNION_PAGE, or a question that assigns a key with BIND, uses VALUES."""
+    The page's keys come first in a VALUES block, and the WHERE clause runs once per key as a
+    LATERAL group, with the key's terms bound, so the store looks up that key's rows by index.
+    Joined to one VALUES block instead, the store evaluates the whole clause and then joins
+    (6.8 s against well under a second for 100 events at 1M triples); one UNION branch per key
+    (the previous form) costs the same look-ups but makes a query text a hundred times
+    longer, and parsing it took most of the time (0.8 s of 1.2 s for 100 keys). A question that
+    assigns a key with BIND uses the VALUES join (LATERAL would meet the key already bound)."""
     shape, tokens = _shape(text)
     body = [t for t in tokens if shape.body_open <= t.start < shape.body_close]
     assigned = any(a.upper == "AS" and b.kind == "var" and b.text[1:] in keys for a, b in itertools.pairwise(body))
-    if len(rows) > UNION_PAGE or assigned:
-        where = values_block(keys, rows) + text[shape.body_open:shape.body_close]
-    else:
-        where = " UNION ".join(_branch(text, body, shape, keys, row) for row in rows)
+    clause = text[shape.body_open:shape.body_close]
+    lateral = LATERAL_JOIN and not assigned
+    where = values_block(keys, rows) + (f"LATERAL {{ {clause} }} " if lateral else clause)
     order = " ".join("?" + k for k in keys) + (" " + shape.order_terms if shape.order_terms else "")
     return f"{text[:shape.body_open]} {where} }}\nORDER BY {order}\n"
-
-
-def _branch(text: str, body: list[Token], shape: _Shape, keys: Sequence[str], row: Sequence[Any]) -> str:
-    """`{ BIND(term AS ?key) ... WHERE-clause with the terms in place of the keys }`."""
-    terms = {k: str(t) for k, t in zip(keys, row, strict=True) if t is not None}
-    out, at = [], shape.body_open
-    for tok in body:
-        if tok.kind == "var" and tok.text[1:] in terms:
-            out += [text[at:tok.start], terms[tok.text[1:]]]
-            at = tok.start + len(tok.text)
-    out.append(text[at:shape.body_close])
-    binds = " ".join(f"BIND({t} AS ?{k})" for k, t in terms.items())
-    return "{ " + binds + " " + "".join(out) + " }"
 
 
 def limit_query(text: str, page: Page) -> str:
@@ -316,29 +360,49 @@ def limit_query(text: str, page: Page) -> str:
 Runner = Callable[..., Any]  # (SPARQL text, row cap or None) -> Result
 
 
-def run_page(run: Runner, text: str, keys: Sequence[str] | None, page: Page, where: Any = None) -> Any:
+def run_page(run: Runner, text: str, keys: Sequence[str] | None, page: Page, where: Any = None,
+             store: Path | None = None) -> Any:
     """One page of the query's answer as a Result (`run` executes SPARQL text)."""
     shape, _ = _shape(text)
     if not keys and where is not None and (shape.order_at is not None or shape.grouped) and not shape.has_limit:
-        whole = whole_answer(run, text, where)
-        return replace(whole, rows=whole.rows[page.offset:page.offset + page.size])
+        whole, rows = _slice(lambda: whole_answer(run, text, where, store), page)
+        return Result("select", variables=list(whole.variables), rows=rows)
     if not keys:
         return run(limit_query(text, page))
     if shape.grouped:
         raise QueryError("page keys cannot be used with GROUP BY or HAVING; remove the '# page:' header")
-    shown = sorted_keys(run, text, keys, where)[page.offset:page.offset + page.size]
+    _, shown = _slice(lambda: sorted_keys(run, text, keys, where, store), page)
     if not shown:  # past the last page: the question's columns, no rows
         return run(f"{text[:shape.body_open]} FILTER(false) }}")
     return run(page_query(text, keys, shown))
 
 
-def total(run: Runner, text: str, keys: Sequence[str] | None, where: Any = None) -> int:
+def _slice(fetch: Callable[[], Any], page: Page) -> tuple[Any, list[tuple]]:
+    """(the listing, the page's rows). A stored entry damaged past its first line (checked when
+    opened) is removed, from disk and memory, and the listing computed again."""
+    from .listing_index import DamagedEntry
+
+    listing = fetch()
+    try:
+        return listing, listing.rows(page.offset, page.size)
+    except (DamagedEntry, OSError, ValueError):
+        if not hasattr(listing, "path"):
+            raise
+        Path(listing.path).unlink(missing_ok=True)
+        with _cache_lock:
+            for key in [k for k, v in _cache.items() if v is listing]:
+                del _cache[key]
+        listing = fetch()
+        return listing, listing.rows(page.offset, page.size)
+
+
+def total(run: Runner, text: str, keys: Sequence[str] | None, where: Any = None, store: Path | None = None) -> int:
     """Keys (or rows) in the whole listing."""
     if keys:
-        return len(sorted_keys(run, text, keys, where))
+        return len(sorted_keys(run, text, keys, where, store))
     shape, _ = _shape(text)
     if where is not None and (shape.order_at is not None or shape.grouped) and not shape.has_limit:
-        return len(whole_answer(run, text, where).rows)
+        return len(whole_answer(run, text, where, store))
     result = run(count_query(text))
     value = result.rows[0][0] if result.rows else None
     return int(value.value) if value is not None else 0
@@ -378,11 +442,12 @@ def paged(engine: Any, text_or_name: str, params: dict[str, str] | None, page: P
 
     if (page is not None or count) and form != "SELECT":
         raise QueryError(f"--page and --count work on SELECT queries; this is {form}")
-    where = data_state(getattr(engine, "source", None))
+    source = getattr(engine, "source", None)
+    where, store = data_state(source), store_folder(source)
     result = None
     if rows:
-        result = run_page(run, text, keys, page, where) if page is not None else run(text)
-    how_many = total(run, text, keys, where) if count or not rows else None
+        result = run_page(run, text, keys, page, where, store) if page is not None else run(text)
+    how_many = total(run, text, keys, where, store) if count or not rows else None
     if result is not None:
         result.seconds = spent
     return result, how_many

@@ -53,7 +53,7 @@ def check(text: str, *, has_graph: Callable[[str], bool] | None = None,
     (a remote endpoint decides about its own graphs). `prefixes` are the predeclared ones.
     """
     unreadable: QueryUnchecked | None = None
-    texts = readings(text)
+    texts = [(label, _lateral_as_group(reading)) for label, reading in readings(text)]
     known = tuple(sorted((prefixes or {}).items()))
     for label, reading in texts:
         verdict = _verdict if len(reading) <= _CACHE_TEXT_LIMIT else _verdict.__wrapped__  # memory stays bounded
@@ -88,6 +88,19 @@ def _verdict(reading: str, label: str, prefixes: tuple[tuple[str, str], ...]
         return None, False, tuple(_scan(tree, label, dict(prefixes)))
     except QueryError as err:
         return (type(err), str(err)), False, ()
+
+
+_LATERAL = re.compile(r"(?<![\w:?$\-.])LATERAL(?=\s*\{)", re.IGNORECASE)
+
+
+def _lateral_as_group(text: str) -> str:
+    """The keyword LATERAL (Oxigraph's lateral join, which rdflib's grammar lacks) blanked out.
+
+    `A LATERAL { B }` calls out, updates and names graphs exactly where `A { B }` does, so the
+    check reads the plain group instead. Blanking the word where it is not the keyword (in a
+    string) changes nothing the check looks at; where Oxigraph would not accept it either, the
+    reading stays unreadable or harmless."""
+    return _LATERAL.sub(lambda m: " " * len(m[0]), text)
 
 
 def _may_reach_out(texts: list[str]) -> bool:
