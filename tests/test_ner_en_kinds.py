@@ -252,3 +252,8 @@ def test_opener_the_model_never_saw_is_not_a_common_word():
     from kg.extract.mentions.ner.extractor import _lone_opener
     assert _lone_opener("Notifications will no longer be sent to sellers.", "Notifications")
     assert not _lone_opener("Quorrex tripled its sales in May.", "Quorrex")
+
+
+def test_subject_rule_firm_stays_when_the_model_guesses_a_place_for_an_unknown_word(en):
+    found = _found(en, "Meanwhile Ostara cut prices on electronics, and Brightlane said it would follow.")
+    assert found.get("Brightlane") == "Company"

@@ -197,7 +197,8 @@ class NerExtractor:
         cands, words = self.tagged(ex.document, ex.mentions)
         if words:
             self._check_rule_names(ex, words)
-        places = {(c.start, c.end) for c in cands if c.rule == PLACE_RULE}
+        places = {(c.start, c.end) for c in cands if c.rule == PLACE_RULE  # and a place word: the model calls
+                  and all(w in self.lex.en_place_words for w in text[c.start : c.end].split())}  # new brands places too
         if places:  # "in the Netherlands was fined": a subject rule's firm that the model reads as a place
             ex.mentions[:] = [m for m in ex.mentions if not (m.key is None and m.extractor in WEAK_RULES
                                                              and (m.start, m.end) in places)]
