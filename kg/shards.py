@@ -65,7 +65,11 @@ def entry_size(entry: Entry) -> int:
 def plan(entries: list[Entry], workers: int) -> list[list[int]]:
     """Shards: runs of consecutive entries (by index), about equal in bytes, several per
     worker; a big file is a shard of its own."""
-    sizes = [entry_size(e) for e in entries]
+    return plan_sizes([entry_size(e) for e in entries], workers)
+
+
+def plan_sizes(sizes: list[int], workers: int) -> list[list[int]]:
+    """`plan` on the entries' sizes in bytes."""
     total = sum(sizes)
     target = max(1, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER)))
     shards: list[list[int]] = []

@@ -2,17 +2,21 @@
 bytes as one process; a worker that dies loses only its own shard, reported."""
 from __future__ import annotations
 
+import itertools
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kg.shards
 from kg.build import build
 from kg.errors import KgError
 from kg.ingest.corpus import walk_corpus
-from kg.shards import EXIT_HOOK, plan
+from kg.model import FileOutcome, FileResult
+from kg.shards import EXIT_HOOK, _in_order, plan, plan_sizes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -91,3 +95,31 @@ def test_workers_that_cannot_start_stop_the_build_plainly(tmp_path: Path, in_wor
     with pytest.raises(KgError, match=r"a worker process could not start \(exit code 1\).*--jobs 1"):
         build(SEEDS, tmp_path / "out", load_store=False, site=False, jobs=2)
     assert in_workers and not (tmp_path / "out").exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(sizes=st.lists(st.integers(0, 50_000_000), max_size=200), workers=st.integers(1, 16))
+def test_any_corpus_is_planned_as_runs_that_cover_it_once(sizes: list[int], workers: int) -> None:
+    shards = plan_sizes(sizes, workers)
+    assert [i for s in shards for i in s] == list(range(len(sizes)))  # each file once, in corpus order
+    assert all(s for s in shards)
+    target = max(1, min(kg.shards.MAX_SHARD_BYTES, sum(sizes) // (workers * kg.shards.SHARDS_PER_WORKER)))
+    for s in shards:
+        assert len(s) <= kg.shards.MAX_SHARD_FILES
+        assert sum(sizes[i] for i in s) <= target or len(s) == 1  # only a file bigger than a shard stands alone
+    for a, b in itertools.pairwise(shards):  # a shard is closed only when the next file would overfill it
+        assert sum(sizes[i] for i in a) + sizes[b[0]] > target or len(a) == kg.shards.MAX_SHARD_FILES
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), lengths=st.lists(st.integers(1, 5), min_size=1, max_size=30))
+def test_outcomes_come_out_in_corpus_order_whatever_order_shards_finish(data, lengths: list[int]) -> None:
+    shards, names, at = [], [], 0
+    for n in lengths:
+        shards.append(list(range(at, at + n)))
+        names += [f"f{i}" for i in range(at, at + n)]
+        at += n
+    finishing = data.draw(st.permutations(range(len(shards))))
+    finished = [(k, [FileOutcome(FileResult(names[i], "text", None)) for i in shards[k]]) for k in finishing]
+    out = [o.file.path for o in _in_order(iter(finished), shards, len(names), lambda *a: None)]
+    assert out == names

@@ -21,6 +21,7 @@ distributed = pytest.importorskip("distributed")  # the test extra installs it
 
 ROOT = Path(__file__).resolve().parent.parent
 CLOCKED = {"big.jsonl", "huge.txt"}  # cut off by the time budget: where depends on the machine's speed
+SLOW_READ = {"deep.html"}  # on a loaded machine its reading may outlast the budget and fall back to plain text
 
 
 def _make(tmp: Path) -> Path:
@@ -81,12 +82,15 @@ def test_hostile_inputs_in_workers_lose_nothing_good(mode: str, hostile, schedul
             assert files[path]["status"] == entry["status"] == "partial", path
             assert any("time budget" in p["message"] for p in files[path]["problems"]), path
             assert len(files[path]["documents"]) == len(entry["documents"]), path
+        elif path in SLOW_READ:
+            assert (files[path]["status"], files[path]["documents"]) == (entry["status"], entry["documents"]), path
+            (problem,) = files[path]["problems"]
+            assert "nested 100,00" in problem["message"] or "read as plain text" in problem["message"], path
         else:
             assert files[path] == entry, path
     assert files[GOOD.name] == good  # the good file beside them is complete
     assert files["bad\\xffname.txt"]["status"] == "ok" and files["pipe.txt"]["status"] == "skipped"
     assert files["two\nlines.txt"]["status"] == "failed"
-    assert any("nested 100,00" in p["message"] for p in files["deep.html"]["problems"])
 
 
 def test_the_hostile_corpus_is_read_in_shards(hostile) -> None:

@@ -42,7 +42,7 @@ def build_command(
         None, "--dask", metavar="local|tcp://HOST:PORT",
         help="Read and extract on a Dask cluster: 'local' starts one on this machine (a worker per core), "
              "tcp://HOST:PORT joins a running scheduler whose workers see the corpus at the same path. "
-             "Same output; needs pip install 'kg[dask]'."),
+             "Same output; --jobs is then ignored; needs pip install 'kg[dask]'."),
     wait: float = typer.Option(
         0.0, "--wait", min=0, metavar="SECONDS",
         help="When another build is writing to OUT, wait up to this long for it to finish before giving up."),
