@@ -49,13 +49,16 @@ def corpus(docs: int, data: Path) -> Path:
     return folder
 
 
+JOBS: list[str] = []  # extra `--jobs N` for every build (set from the command line)
+
+
 def build(checkout: Path, source: Path, out: Path, ner: str, store: bool) -> tuple[float, float, float, int]:
     """(peak RSS MB, CPU s, wall s, exit code) of one build in a fresh interpreter."""
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     began = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "--out", str(out), "--no-site", "-q",
-                              "--ner", ner, *([] if store else ["--no-store"])],
+                              "--ner", ner, *([] if store else ["--no-store"]), *JOBS],
                              cwd=checkout, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -95,7 +98,10 @@ def main() -> None:
     ap.add_argument("--no-store", dest="store", action="store_false", help="build without the store (--no-store)")
     ap.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "MEMORY-RESULTS.md")
+    ap.add_argument("--jobs", type=int, help="--jobs N for every build (default: kg's own default, the machine's cores)")
     args = ap.parse_args()
+    if args.jobs:
+        JOBS.extend(["--jobs", str(args.jobs)])
     args.data = args.data.resolve()
     base_sizes = set(args.sizes if args.baseline_sizes is None else args.baseline_sizes)
 
