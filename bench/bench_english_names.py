@@ -2,6 +2,7 @@
 
 Usage: python bench/bench_english_names.py [--modes off,en,on] [--out bench/ENGLISH-NAMES-RESULTS.md]
                                            [--errors dev|held-out|all] [--mode-errors en] [--kg CMD]
+                                           [--data DIR] [--old-kg CMD]
 
 Reads the hand-annotated excerpts in `bench/english_news/` (see its README: one JSON file per
 article with its source address, a short excerpt, the gold people and organisations by type, and
@@ -21,6 +22,11 @@ organization <- kg:Organization typed as none of those. "people and organisation
 three organisation types (a company found as an Organization counts there, not in its own row).
 Not a test: run it by hand and commit the table. `--errors` prints the misses and wrong entities
 of one split (look at the held-out split only once, at the end).
+
+`--data bench/english_news_general` scores the general-news set (courts, sports, banks, science,
+politics) instead of the e-commerce one. `--old-kg CMD` adds a column `old`: CMD (an older kg,
+e.g. a wrapper running the checkout issue 9 was filed against, which has no `--ner` option and
+must drop it and `--no-site`) built in the same run, with `--ner off` passed for it to drop.
 """
 from __future__ import annotations
 
@@ -67,10 +73,10 @@ def shares_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return n > 0 and any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
-def load_articles() -> list[dict]:
+def load_articles(data: Path = DATA) -> list[dict]:
     """Every article file, checked: each gold form must be written in its excerpt."""
     articles, problems = [], []
-    for path in sorted(DATA.glob("*.json")):
+    for path in sorted(data.glob("*.json")):
         art = json.loads(path.read_text(encoding="utf-8"))
         if art.get("split") not in ("dev", "held-out"):
             problems.append(f"{path.name}: split must be dev or held-out, not {art.get('split')!r}")
@@ -81,7 +87,9 @@ def load_articles() -> list[dict]:
                 problems += [f"{path.name}: gold {kind} {f!r} is not in the excerpt" for f in forms if f not in art["text"]]
         articles.append(art)
     if problems:
-        sys.exit("bench/english_news is inconsistent:\n  " + "\n  ".join(problems))
+        sys.exit(f"{data} is inconsistent:\n  " + "\n  ".join(problems))
+    if not articles:
+        sys.exit(f"{data}: no article files (NN.json)")
     return articles
 
 
@@ -207,14 +215,19 @@ def main() -> None:
     ap.add_argument("--errors", choices=SPLITS, help="print misses and wrong entities of this split")
     ap.add_argument("--mode-errors", default="en", help="mode whose errors --errors prints")
     ap.add_argument("--kg", help="the kg command to measure (default: this Python's kg package), e.g. an older checkout's")
+    ap.add_argument("--data", type=Path, default=DATA, help="folder of annotated articles (default: bench/english_news)")
+    ap.add_argument("--old-kg", help="also measure this kg command (mode off) as a column `old`")
     args = ap.parse_args()
     modes = [m for m in args.modes.split(",") if m]
-    articles = load_articles()
+    articles = load_articles(args.data)
     known = lexicon_keys()
     results: dict = {}
     seconds: dict[str, float] = {}
-    for mode in modes:
-        nodes, seconds[mode] = build(articles, mode, [args.kg] if args.kg else [sys.executable, "-m", "kg"])
+    runs = [(m, m, [args.kg] if args.kg else [sys.executable, "-m", "kg"]) for m in modes]
+    if args.old_kg:
+        runs.append(("old", "off", [args.old_kg]))
+    for mode, ner, kg in runs:
+        nodes, seconds[mode] = build(articles, ner, kg)
         per_split = {s: defaultdict(Counter) for s in SPLITS}
         for art in articles:
             typed, errors = score_article(art, nodes.get(art["id"], []), False, known)
@@ -223,17 +236,27 @@ def main() -> None:
                 for (kind, what), n in typed.items():
                     per_split[split][kind][what] += n
                 for (kind, what), n in merged.items():
-                    per_split[split][kind][what] += n
+                    if kind == "org":  # person is already counted from the typed scores
+                        per_split[split][kind][what] += n
                     per_split[split]["all"][what] += n
             if args.errors in (art["split"], "all") and mode == args.mode_errors and errors:
                 print(f"[{art['id']} {art['split']}] {art['url']}")
                 print("\n".join(errors))
         results[mode] = per_split
+    modes = [r[0] for r in runs]
     n_dev = sum(a["split"] == "dev" for a in articles)
+    data = args.data.resolve()
+    data_name = data.relative_to(ROOT) if data.is_relative_to(ROOT) else data
+    command = " ".join(["python bench/bench_english_names.py", f"--modes {','.join(m for m in modes if m != 'old')}",
+                        *([f"--data {data_name}"] if data != DATA else []),
+                        *([f"--old-kg {args.old_kg}"] if args.old_kg else []),
+                        *([f"--out {args.out.resolve().relative_to(ROOT)}"] if args.out.resolve().is_relative_to(ROOT) else [])])
+    what = ("public English news about e-commerce platforms, retailers, regulators and executives" if data == DATA
+            else "public English general news (not about e-commerce)")
     lines = ["# People and organisations in real English news (`bench/bench_english_names.py`)", "",
-             f"Command: `python bench/bench_english_names.py --modes {','.join(modes)}` (from the repository root).",
-             f"{len(articles)} excerpts of public English news about e-commerce platforms, retailers, regulators and",
-             "executives (`bench/english_news/`, annotated by hand; sources and rules in its README), split before",
+             f"Command: `{command}` (from the repository root).",
+             f"{len(articles)} excerpts of {what}",
+             f"(`{data_name}/`, annotated by hand; sources and rules in its README), split before",
              f"any scoring into {n_dev} dev articles (errors looked at while fixing rules) and {len(articles) - n_dev} held-out",
              "articles (looked at once, at the end). Cells: exact recall (found) / exact+partial recall / precision /",
              "precision counting partly right labels (predicted entities). Wall seconds per build: "
@@ -241,16 +264,21 @@ def main() -> None:
     for split in SPLITS:
         lines += [f"## {split} ({sum(a['split'] == split for a in articles) if split != 'all' else len(articles)} articles)", ""]
         lines += [*table(results, modes, split), ""]
-        if "off" in modes:
+        for base in ("off", "old"):
+            if base not in modes:
+                continue
             for mode in modes:
-                if mode == "off":
+                if mode in ("off", "old"):
                     continue
-                a, o = results[mode][split]["all"], results["off"][split]["all"]
-                lines.append(f"- people and organisations, exact recall `{mode}` / `off`: "
+                a, o = results[mode][split]["all"], results[base][split]["all"]
+                pa = a["right"] / a["predicted"] if a["predicted"] else 0.0
+                po = o["right"] / o["predicted"] if o["predicted"] else 0.0
+                lines.append(f"- people and organisations, exact recall `{mode}` / `{base}`: "
                              f"{ratio(a['exact'], o['exact'])}× ({a['exact']} vs {o['exact']} of {a['gold']}); "
                              f"of the {a['unknown']} the gazetteer does not list: "
                              f"{ratio(a['unknown_exact'], o['unknown_exact'])}× "
-                             f"({a['unknown_exact']} vs {o['unknown_exact']})")
+                             f"({a['unknown_exact']} vs {o['unknown_exact']}); "
+                             f"precision {pa:.2f} vs {po:.2f}")
             lines.append("")
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
