@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -223,9 +224,9 @@ def main() -> None:
     known = lexicon_keys()
     results: dict = {}
     seconds: dict[str, float] = {}
-    runs = [(m, m, [args.kg] if args.kg else [sys.executable, "-m", "kg"]) for m in modes]
+    runs = [(m, m, shlex.split(args.kg) if args.kg else [sys.executable, "-m", "kg"]) for m in modes]
     if args.old_kg:
-        runs.append(("old", "off", [args.old_kg]))
+        runs.append(("old", "off", shlex.split(args.old_kg)))
     for mode, ner, kg in runs:
         nodes, seconds[mode] = build(articles, ner, kg)
         per_split = {s: defaultdict(Counter) for s in SPLITS}
