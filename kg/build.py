@@ -12,16 +12,17 @@ import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from functools import cache as cache_once
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .cache import Entry, OutcomeCache, fingerprint
+from .cache import OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
 from .graph_files import GraphFiles
-from .ingest.corpus import SKIPPED_FORMATS
+from .ingest.corpus import SKIPPED_FORMATS, Entry
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
@@ -102,10 +103,9 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         remove_stale(out.absolute())
         if ner not in NER_MODES:
             raise RegistryError(f"unknown --ner mode {ner!r}; valid: {', '.join(NER_MODES)}")
-        pipeline = None  # built when a file is to be extracted (a rebuild from the cache needs none)
         cache = OutcomeCache(out, fingerprint(ner=ner, doc_timeout=doc_timeout or 0.0), full=full)
         try:
-            report = _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0, pipeline,
+            report = _build(corpus, out, progress or _noop, load_store, follow_symlinks, doc_timeout or 0.0,
                             jobs, ner, site, cache, dask)
             cache.commit()  # after the swap: the new output gets this build's cache
         except BaseException:
@@ -116,7 +116,7 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
 
 
 def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_symlinks: bool,
-           doc_timeout: float, pipeline: Pipeline | None, jobs: int = 1, ner: str = "on", site: bool = True,
+           doc_timeout: float, jobs: int = 1, ner: str = "on", site: bool = True,
            cache: OutcomeCache | None = None, dask: str | None = None) -> BuildReport:
     """Stream the outcomes through resolution into the output files. Memory holds one chunk
     of outcomes, the entity and event tables, and each file's manifest entry; the outcomes
@@ -130,7 +130,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     tmp.mkdir(parents=True)
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
     try:
-        outcomes = _outcomes(corpus, root, pipeline, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask)
+        outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask)
         spool = Spool(work / "spool")
         resolution = Resolution(load_entities(), compact_reports=True)
         files = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
@@ -212,22 +212,20 @@ def _spooled_quads(graph: GraphFiles, spool: Spool, resolution: Resolution, reso
         graph.add(doc_key, q)
 
 
-def _outcomes(corpus: Path, root: Path, pipeline: Pipeline | None, follow_symlinks: bool, doc_timeout: float,
-              tick: Progress, jobs: int, ner: str, cache: OutcomeCache | None,
-              dask: str | None = None) -> Iterable[FileOutcome]:
+def _outcomes(corpus: Path, root: Path, follow_symlinks: bool, doc_timeout: float, tick: Progress, jobs: int,
+              ner: str, cache: OutcomeCache | None, dask: str | None = None) -> Iterable[FileOutcome]:
     """One outcome per input in corpus order, as they come: the cache's for unchanged files,
     the others read and extracted here, in `jobs` worker processes or on the Dask cluster
-    `dask` (see kg.shards); `pipeline` is made when first needed if None."""
+    `dask` (see kg.shards). This process's extractors are made only when a file is extracted
+    here (a rebuild from the cache, or workers, need none)."""
     from . import shards
 
     entries: list[Entry] = shards.inputs(corpus, root, follow_symlinks)
     tick("ingest", len(entries), None)
-    made = [pipeline] if pipeline is not None else []
 
+    @cache_once
     def here() -> Pipeline:
-        if not made:
-            made.append(Pipeline(ner=ner))
-        return made[0]
+        return Pipeline(ner=ner)
 
     def produce(todo: list[Entry]) -> Iterable[FileOutcome]:
         return shards.outcomes_of(todo, root, pipeline=here, budget=doc_timeout, jobs=jobs, dask=dask, ner=ner,

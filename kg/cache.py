@@ -33,10 +33,9 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from .ingest.corpus import _relative
+from .ingest.corpus import Entry, _relative
 from .model import DateMention, Document, EventMention, Extraction, Figure, FileOutcome, FileResult, Mention, Problem, Relation
 
-Entry = tuple[Path, FileResult | None]  # an input path and, when it is not to be read, why (see walk_corpus)
 Produce = Callable[[list[Entry]], Iterable[FileOutcome]]  # entries -> their outcomes, in order
 
 CACHE_DIR = "cache"

@@ -28,14 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import KgError
-from .ingest.corpus import file_format, ingest_file, relative_name, walk_corpus
+from .ingest.corpus import Entry, file_format, ingest_file, relative_name, walk_corpus
 from .model import Document, Extraction, FileOutcome, FileResult, Problem
 
 if TYPE_CHECKING:
     from .extract import Pipeline
 
 Progress = Callable[[str, int, int | None], None]
-Entry = tuple[Path, FileResult | None]  # an input path and, when it is not to be read, why (see walk_corpus)
 
 SHARDS_PER_WORKER = 6  # more shards than workers, so one slow shard does not hold the others up
 MAX_SHARD_BYTES = 4_000_000  # and bounded, so a shard's outcomes stay small in memory
@@ -306,18 +305,6 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
             t.join()
         for w in workers:
             w.close()
-
-
-# -- the whole front ----------------------------------------------------------------------
-
-def outcomes(corpus: Path, root: Path, *, pipeline: Callable[[], Pipeline], follow_symlinks: bool = False,
-             budget: float = 0.0, jobs: int = 1, dask: str | None = None, ner: str = "on",
-             tick: Progress | None = None) -> Iterator[FileOutcome]:
-    """Every input file's outcome in corpus order (see the module docstring)."""
-    tick = tick or (lambda *a: None)
-    entries = inputs(corpus, root, follow_symlinks)
-    tick("ingest", len(entries), None)
-    yield from outcomes_of(entries, root, pipeline=pipeline, budget=budget, jobs=jobs, dask=dask, ner=ner, tick=tick)
 
 
 def outcomes_of(entries: list[Entry], root: Path, *, pipeline: Callable[[], Pipeline], budget: float = 0.0,

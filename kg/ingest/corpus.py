@@ -86,7 +86,10 @@ def _inside(target: str, root_real: str) -> bool:
     return target == root_real or target.startswith(root_real.rstrip(os.sep) + os.sep)
 
 
-def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[tuple[Path, FileResult | None]]:
+Entry = tuple[Path, FileResult | None]  # an input path and, when it is not to be read, why (see walk_corpus)
+
+
+def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Entry]:
     """Every non-hidden entry under `root` in sorted order, as (path, None) to read or
     (path, skipped result). The corpus folder is a boundary: a symbolic link (file or folder)
     is followed only when its target stays inside it, unless `follow_symlinks`; broken links,
