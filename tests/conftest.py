@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed corpus built once per test session."""
+"""Shared fixtures: the seed corpus built once per test session; a corpus with a document no extractor finishes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,3 +45,24 @@ def names():
     from kg.extract.mentions.names import NamesExtractor
 
     return NamesExtractor()
+
+
+@pytest.fixture()
+def hanging_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A corpus of two files, `a.txt` (an ordinary event) and `hang.txt`, whose extraction never
+    returns: the build's Pipeline is swapped for one stuck in a loop on it, so only the time
+    budget (--doc-timeout) can stop it."""
+    import kg.build as kb
+
+    class Stuck(kb.Pipeline):
+        def __call__(self, doc):
+            while "Hang Corp" in doc.text:
+                pass
+            return super().__call__(doc)
+
+    monkeypatch.setattr(kb, "Pipeline", Stuck)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Amazon closed 50,000 stores on August 13, 2021, the company said.\n")
+    (corpus / "hang.txt").write_text("Hang Corp announced a partnership with Shopify on May 1, 2024.\n")
+    return corpus

@@ -275,22 +275,10 @@ def test_html_helpers_equal_get_text_on_real_pages() -> None:
             assert sizes[id(tag)] == len(tag.get_text()), (page, tag.name)
 
 
-def test_a_document_that_never_ends_is_cut_off_by_the_alarm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_document_that_never_ends_is_cut_off_by_the_alarm(tmp_path: Path, hanging_corpus: Path) -> None:
     """An extractor stuck in a loop on one document (no parts, no return between them): the
     signal stops it at the budget, the document is reported, the others keep their facts."""
-    import kg.build as kb
-
-    class Stuck(kb.Pipeline):
-        def __call__(self, doc):
-            while "Hang Corp" in doc.text:
-                pass
-            return super().__call__(doc)
-
-    monkeypatch.setattr(kb, "Pipeline", Stuck)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Amazon closed 50,000 stores on August 13, 2021, the company said.\n")
-    (corpus / "hang.txt").write_text("Hang Corp announced a partnership with Shopify on May 1, 2024.\n")
+    corpus = hanging_corpus
     began = time.monotonic()
     report = build(corpus, tmp_path / "out", load_store=False, doc_timeout=1.0)
     assert time.monotonic() - began < FINISH

@@ -259,21 +259,9 @@ def test_an_interrupted_build_keeps_the_previous_cache(copy, tmp_path: Path, mon
     assert build(corpus, out, **_options()).reread == 1
 
 
-def test_a_timed_out_document_is_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_timed_out_document_is_never_cached(tmp_path: Path, hanging_corpus: Path) -> None:
     """An outcome cut off by the time budget depends on timing: read again by every build."""
-    import kg.build as kb
-
-    class Stuck(kb.Pipeline):
-        def __call__(self, doc):
-            while "Hang Corp" in doc.text:
-                pass
-            return super().__call__(doc)
-
-    monkeypatch.setattr(kb, "Pipeline", Stuck)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Amazon closed 50,000 stores on August 13, 2021, the company said.\n")
-    (corpus / "hang.txt").write_text("Hang Corp announced a partnership with Shopify on May 1, 2024.\n")
+    corpus = hanging_corpus
     build(corpus, tmp_path / "out", **_options(doc_timeout=1.0))
     report = build(corpus, tmp_path / "out", **_options(doc_timeout=1.0))
     assert (report.reread, report.from_cache) == (1, 1)
