@@ -13,6 +13,12 @@ PREFIXES: dict[str, str] = {
     "owl": "http://www.w3.org/2002/07/owl#", "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/", "schema": "https://schema.org/",
 }
+# Prefixes for writing RDF only (Turtle answers of `kg query`/`kg serve`): with just `kgr:` a
+# minted IRI is written `kgr:entity\/amazon`; one prefix per kind of minted resource writes it
+# `entity:amazon`. Not added to queries, where a researcher's own prefixes must not clash.
+WRITE_PREFIXES: dict[str, str] = {
+    **PREFIXES, **{kind: f"{PREFIXES['kgr']}{kind}/" for kind in ("entity", "event", "doc", "span", "quantity")},
+}
 _NAMESPACES = {"KG": "kg", "KGR": "kgr", "SCHEMA": "schema"}
 
 

@@ -125,3 +125,19 @@ def test_query_unknown_canned_name_lists_known(engine: Engine) -> None:
 def test_query_missing_store_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(QueryError):
         Engine(("store", (str(tmp_path / "none"),)), timeout=10).run("SELECT * { ?s ?p ?o }")
+
+
+def test_turtle_answers_write_minted_iris_with_a_prefix_per_kind() -> None:
+    """`kgr:entity\\/amazon` is valid Turtle but unreadable; each minted kind has its prefix."""
+    import pyoxigraph as ox
+
+    from kg.query.results import Result
+
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    triples = [ox.Triple(ox.NamedNode(f"https://w3id.org/ecomkg/id/{kind}/x1"), label, ox.Literal(kind))
+               for kind in ("entity", "event", "doc")]
+    text = Result(kind="graph", triples=triples).serialize("ttl").decode()
+    assert "\\/" not in text
+    for kind in ("entity", "event", "doc"):
+        assert f"{kind}:x1 rdfs:label" in text
+    assert {q.triple for q in ox.parse(text.encode(), format=ox.RdfFormat.TURTLE)} == set(triples)

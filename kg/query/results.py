@@ -70,9 +70,9 @@ class Result:
 
 
 def _prefixes() -> dict[str, str]:
-    from ..vocab import PREFIXES
+    from ..vocab import WRITE_PREFIXES
 
-    return PREFIXES
+    return WRITE_PREFIXES
 
 
 def _json_term(t: Term) -> dict:
