@@ -1,0 +1,13 @@
+"""Per-process caches of the extractors give the same answers as the uncached work and never
+share mutable results between callers."""
+from __future__ import annotations
+
+from kg.extract.mentions.names_common import _jieba, cut
+
+
+def test_cut_is_jiebas_cut_and_each_caller_gets_its_own_list() -> None:
+    span = "发布关于店小蜜1688版本"
+    first = cut(span)
+    assert first == _jieba().lcut(span, HMM=True)
+    first.append("x")  # a caller that edits its tokens must not change the next caller's
+    assert cut(span) == _jieba().lcut(span, HMM=True)
