@@ -11,3 +11,11 @@ def test_cut_is_jiebas_cut_and_each_caller_gets_its_own_list() -> None:
     assert first == _jieba().lcut(span, HMM=True)
     first.append("x")  # a caller that edits its tokens must not change the next caller's
     assert cut(span) == _jieba().lcut(span, HMM=True)
+
+
+def test_normalize_of_short_and_long_strings_folds_the_same_way() -> None:
+    from kg.text import _normalize, normalize
+
+    short, long = "ＡＭＡＺＯＮ  Inc’s", "Ｘ" * 200 + "  People’s Daily "
+    assert normalize(short) == normalize(short) == _normalize(short) == "amazon inc's"
+    assert normalize(long) == _normalize(long) == "x" * 200 + " people's daily"
