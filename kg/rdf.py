@@ -9,6 +9,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -31,10 +32,12 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=1024)
 def kg(local: str) -> ox.NamedNode:
     return ox.NamedNode(str(KG) + local)
 
 
+@lru_cache(maxsize=1024)
 def schema(local: str) -> ox.NamedNode:
     return ox.NamedNode(str(SCHEMA) + local)
 
@@ -45,10 +48,12 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
+@lru_cache(maxsize=4096)  # a document's IRI names its graph: asked for once per quad of the document
 def doc_iri(doc_key: str) -> ox.NamedNode:
     return ox.NamedNode(f"{KGR}doc/{_digest('doc', doc_key)}")
 
 
+@lru_cache(maxsize=1 << 16)  # the same entities are named in document after document
 def entity_iri(key: str) -> ox.NamedNode:
     """Lexicon ids (curated ascii slugs) are readable; discovered names are hashed."""
     local = key if _SLUG.match(key) else "x" + _digest("entity", key)

@@ -81,7 +81,21 @@ def normalize(s: str) -> str:
     """NFKC width folding, casefolding, unified apostrophes/dots/dashes, collapsed whitespace.
 
     The folding of `fold_with_offsets` without its offset map, which most callers (names
-    compared with names, many times per document) do not need."""
+    compared with names, many times per document) do not need. Names are folded again and
+    again, so a short string's folding is remembered (a long one is folded each time: the
+    cache must not hold whole texts)."""
+    return _normalize_short(s) if len(s) <= _SHORT else _normalize(s)
+
+
+_SHORT = 80
+
+
+@lru_cache(maxsize=1 << 15)
+def _normalize_short(s: str) -> str:
+    return _normalize(s)
+
+
+def _normalize(s: str) -> str:
     nf = unicodedata.normalize("NFKC", s)
     if len(nf) == len(s):
         cf = nf.casefold()

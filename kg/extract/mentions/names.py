@@ -150,18 +150,25 @@ class NamesExtractor:
         """A quoted "service" that is the head of a firm's name in the same text (“众刷”小程序 beside
         杭州众刷网络科技有限公司) names the firm, not a service: it is dropped."""
         cores = set()
-        places = sorted(self.lex.places, key=len, reverse=True)
         for c in cands:
             if c.type in _ORGS:
                 core = normalize(strip_org_suffix(text[c.start : c.end]))
-                place = next((p for p in places if core.startswith(p)), "")
-                cores.add(core[len(place):])
+                cores.add(core[len(self._place_prefix(core)):])
         ordered = sorted(cores)  # the cores a name is a proper prefix of follow it, side by side
 
         def firm_head(name: str) -> bool:
             i = bisect_right(ordered, name)
             return i < len(ordered) and ordered[i].startswith(name)
         return [c for c in cands if c.type != "Service" or not firm_head(normalize(text[c.start : c.end]))]
+
+    def _place_prefix(self, core: str) -> str:
+        """The longest place name `core` begins with ("" if none): its prefixes looked up in the
+        set of places, longest first, instead of trying every place."""
+        places = self.lex.places
+        for k in range(len(core), -1, -1):
+            if core[:k] in places:
+                return core[:k]
+        return ""
 
     def _may_replace(self, text: str, c: Candidate, hits: list[Mention]) -> bool:
         if not c.subsumes:

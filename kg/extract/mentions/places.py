@@ -7,7 +7,9 @@ seat the text states (总部位于深圳的X, "X, based in Berlin", "Berlin-base
 """
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,10 +110,14 @@ class PlaceFinder:
                     continue  # "Jiangsu Longrui Junfeng", "London Stock Exchange", "Bank of China": part of a name
                 hits.append((start, end + 1, key))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        spans = sorted(taken)
+        starts = [a for a, _ in spans]
+        reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end among the first i spans
         out: list[Mention] = []
         last = -1
         for start, end, key in hits:
-            if start < last or any(a < end and start < b for a, b in taken):
+            i = bisect_left(starts, end)  # the taken spans starting before `end`: one overlaps if any reaches past `start`
+            if start < last or (i and reach[i - 1] > start):
                 continue
             out.append(Mention(text=text[start:end], start=start, end=end, type="Place", key=key, extractor="places"))
             last = end

@@ -68,7 +68,7 @@ class ServiceFinder:
     @cached_property
     def _en(self) -> re.Pattern[str]:
         words = alternation(self.lex.services["en_words"])
-        return re.compile(rf"\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
+        return re.compile(rf"(?=[{UP}])\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
@@ -122,10 +122,11 @@ class ServiceFinder:
     def _en_appos(self) -> re.Pattern[str]:
         s = self.lex.services
         heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
+        guard = _guard(s["en_heads"], UP) if s["en_heads"] else ""  # a name's capital or a head word's first letter
         return re.compile(
-            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?"
+            rf"{guard}(?:(?<![{LATIN}0-9])(?P<n>{_EN_RUN}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?"
             rf"(?:{heads})\b(?! (?:{blockers})\b)"
-            rf"|\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN})"
+            rf"|\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN}))"
         )
 
     def _en_apposition(self, text: str) -> list[Candidate]:
@@ -150,13 +151,16 @@ class ServiceFinder:
         s = self.lex.services
         verbs = alternation(s["en_lifecycle_verbs"])
         return re.compile(
-            rf"\b(?:{verbs}) (?:(?:its|their|the|a|an) )?{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
+            rf"\b{_guard(s['en_lifecycle_verbs'])}(?:{verbs}) (?:(?:its|their|the|a|an) )?"
+            rf"{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
             rf"(?P<head>(?:\s[a-z][\w\-]*){{0,2}}?\s(?:{alternation(s['en_heads'])})s?\b)?")
 
     @cached_property
     def _en_stop(self) -> re.Pattern[str]:
-        verbs = alternation(self.lex.services.get("en_stop_verbs", ())) or "(?!)"
-        return re.compile(rf"\b(?:{verbs}) (?:(?:its|their|the) )?{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}})\b")
+        stops = self.lex.services.get("en_stop_verbs", ())
+        verbs = alternation(stops) or "(?!)"
+        return re.compile(rf"\b{_guard(stops)}(?:{verbs}) (?:(?:its|their|the) )?"
+                          rf"{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}})\b")
 
     def _en_lifecycle(self, text: str) -> list[Candidate]:
         """"eBay will close its Promoted Stores Basic subscription", "retire the Brand Pulse Lite analytics
@@ -217,6 +221,15 @@ class ServiceFinder:
         if h and self._distinctive(text, h):
             out.append(Candidate(h.start(1), h.end(1), "Service", "platform-service", 0.6))
         return out
+
+
+def _guard(words: list[str], more: str = "") -> str:
+    """`(?=[...])` of the characters a match can begin with (the words' first characters and the
+    class `more`): most positions of a text, Chinese above all, fail this one test instead of
+    every branch of a long English pattern. No guard when a word is empty or there is none."""
+    if any(not w for w in words) or not (words or more):
+        return ""
+    return "(?=[" + more + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
 
 
 def _word_boundary(text: str, left: int, end: int) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ...lexicons import LEXICON_DIR, entity_index, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
@@ -66,6 +66,20 @@ def _self_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return zh, en
 
 
+@lru_cache(maxsize=8)
+def _title_patterns(words: tuple[str, ...], lang: str) -> tuple[re.Pattern[str], ...]:
+    """The title patterns of a language, built once per process (not per document): zh, a chain of
+    offices at a text's end and an appointment ("聘任X为公司副总裁"); en, a title word."""
+    alt = ordered_alternation(sorted(words, key=len, reverse=True))
+    if lang == "zh":
+        chain = phrases(_links()["zh_chain"])
+        return (re.compile(rf"(?:{alt})(?:(?:{chain})(?:{alt}))*\Z", re.IGNORECASE),
+                re.compile(  # "聘任X为公司副总裁", "X接任CEO"
+                    rf"(?:{phrases(_links()['zh_appointed'])})(?P<org>[^，,。；;：:]{{0,24}}?)"
+                    rf"(?P<title>(?:{alt})(?:(?:{chain})(?:{alt}))*)", re.IGNORECASE))
+    return (re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE),)
+
+
 class Affiliations:
     """Finds affiliations and titles of every person mention of one document."""
 
@@ -75,17 +89,15 @@ class Affiliations:
         ms = sorted(ex.mentions, key=lambda m: m.start)
         self.people = [m for m in ms if m.type == "Person"]
         self.orgs = [m for m in ms if m.type in ORGANIZATION_TYPES]
-        self.main = self._main_org()
-        words = sorted(rules.titles_words[lang], key=len, reverse=True)
-        alt = ordered_alternation(words)
         if lang == "zh":
-            chain = phrases(_links()["zh_chain"])
-            self.chain = re.compile(rf"(?:{alt})(?:(?:{chain})(?:{alt}))*\Z", re.IGNORECASE)
-            self.appointed = re.compile(  # "聘任X为公司副总裁", "X接任CEO"
-                rf"(?:{phrases(_links()['zh_appointed'])})(?P<org>[^，,。；;：:]{{0,24}}?)"
-                rf"(?P<title>(?:{alt})(?:(?:{chain})(?:{alt}))*)", re.IGNORECASE)
+            self.chain, self.appointed = _title_patterns(tuple(rules.titles_words[lang]), lang)
         else:
-            self.has_title = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE)
+            self.has_title = _title_patterns(tuple(rules.titles_words[lang]), lang)[0]
+
+    @cached_property
+    def main(self) -> Mention | None:
+        """The story's company, worked out only for a document whose people need it."""
+        return self._main_org()
 
     def _main_org(self) -> Mention | None:
         """The organisation named most often (a headline mention counts twice)."""

@@ -9,6 +9,7 @@ Association") give `affiliatedWith` and `role`. `partnerOf` comes from partnersh
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,28 +135,38 @@ def _types_of(m: Mention) -> set[str]:
     return {m.type, *m.extra_types}
 
 
+_STOP_CHAR = re.compile("[" + re.escape(_STOPS) + "]")
+
+
 def _sentence_text(text: str, a: int, b: int) -> bool:
-    return not any(ch in _STOPS for ch in text[a:b])
+    """True when text[a:b] holds no sentence stop (one scan in C, not a loop over characters)."""
+    return _STOP_CHAR.search(text, a, b) is None
 
 
 def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, ...]) -> list[Relation]:
     """Relations from patterns over pairs of nearby mentions."""
     out: list[Relation] = []
     ms = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ms]
+    types = [_types_of(m) for m in ms]  # once per mention, not once per pair and pattern
     for i, first in enumerate(ms):
-        for second in ms[i + 1 :]:
+        for j in range(i + 1, len(ms)):
+            second = ms[j]
             if second.start - first.end > _MAX_APPOSITION_GAP:
                 break
             if second.start < first.end or not _sentence_text(text, first.end, second.start):
                 continue
-            gaps = _gap_readings(text[first.end : second.start])
-            for chainless in _owner_chains(text[first.end : second.start], first.end, ms):
+            gap = text[first.end : second.start]
+            gaps = _gap_readings(gap)
+            inside = ms[bisect_left(starts, first.end) : bisect_right(starts, second.start)]
+            for chainless in _owner_chains(gap, first.end, inside):
                 gaps.extend(g for g in _gap_readings(chainless) if g not in gaps)
             if not gaps:
                 continue
             for p in patterns:
                 subj, obj = (first, second) if p.subject_first else (second, first)
-                if not (_types_of(subj) & p.subject_types and _types_of(obj) & p.object_types):
+                subj_types, obj_types = (types[i], types[j]) if p.subject_first else (types[j], types[i])
+                if not (subj_types & p.subject_types and obj_types & p.object_types):
                     continue
                 if subj.key is not None and subj.key == obj.key:
                     continue
@@ -215,7 +226,7 @@ def _app_word() -> re.Pattern[str]:
 def _owner_chains(gap: str, gap_start: int, mentions: list[Mention]) -> list[str]:
     """由A旗下B运营: B is the nearer owner; the gap without the chain "A旗下" that names B's parent."""
     out = []
-    for m in mentions:
+    for m in mentions:  # (pair_relations passes only the mentions starting inside the gap, in order)
         rest = gap[m.end - gap_start :] if gap_start <= m.start and m.end - gap_start <= len(gap) else None
         if rest is not None and _owner_link().fullmatch(rest):
             out.append(gap[: m.start - gap_start])

@@ -1,0 +1,45 @@
+"""Per-process caches of the extractors give the same answers as the uncached work and never
+share mutable results between callers."""
+from __future__ import annotations
+
+from kg.extract.mentions.names_common import _jieba, cut
+
+
+def test_cut_is_jiebas_cut_and_each_caller_gets_its_own_list() -> None:
+    span = "发布关于店小蜜1688版本"
+    first = cut(span)
+    assert first == _jieba().lcut(span, HMM=True)
+    first.append("x")  # a caller that edits its tokens must not change the next caller's
+    assert cut(span) == _jieba().lcut(span, HMM=True)
+
+
+def test_normalize_of_short_and_long_strings_folds_the_same_way() -> None:
+    from kg.text import _normalize, normalize
+
+    short, long = "ＡＭＡＺＯＮ  Inc’s", "Ｘ" * 200 + "  People’s Daily "
+    assert normalize(short) == normalize(short) == _normalize(short) == "amazon inc's"
+    assert normalize(long) == _normalize(long) == "x" * 200 + " people's daily"
+
+
+def test_service_patterns_find_the_same_with_and_without_their_first_character_guard() -> None:
+    import re
+
+    from kg.extract.mentions.services import ServiceFinder
+
+    s = ServiceFinder()
+    texts = [
+        "Parcel Plus, its same-day delivery service, opened in Lyon. Sellers use a service called Parcel Plus.",
+        "eBay will close its Promoted Stores Basic subscription and retire the Brand Pulse Lite analytics tool.",
+        "商家可在“店小蜜”APP上开通PLUS会员，Grocery Hub app 上线。",
+    ]
+    guard = re.compile(r"\(\?=\[[^\]]*\]\)")
+    hits = 0
+    for name in ("_en", "_en_appos", "_en_life", "_en_stop"):
+        pattern = getattr(s, name)
+        bare = re.compile(guard.sub("", pattern.pattern, count=1), pattern.flags)
+        assert bare.pattern != pattern.pattern  # the guard is there, and removing it changes nothing found
+        for text in texts:
+            found = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert found == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+            hits += len(found)
+    assert hits >= 4
