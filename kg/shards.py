@@ -160,14 +160,20 @@ class ShardFailed(KgError):
     """A shard raised an unexpected error in its worker (the worker goes on)."""
 
 
+def child_env() -> dict[str, str]:
+    """The environment of a child Python process of the build: this one's, with this very kg first on its path."""
+    env = dict(os.environ)
+    home = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
+    return env
+
+
 class ShardWorker:
     """A child Python process (`_serve`): builds its Pipeline once, then reads and extracts
     the shards it is sent (pickled over its stdin and stdout) until its stdin closes."""
 
     def __init__(self, ner: str) -> None:
-        env = dict(os.environ)
-        home = str(Path(__file__).resolve().parent.parent)  # so the child imports this very kg
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
+        env = child_env()
         self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
         self.ready = False  # it has built its Pipeline
         self.proc = subprocess.Popen([sys.executable, "-c", f"from kg.shards import _serve; _serve({ner!r})"],
