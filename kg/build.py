@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -133,9 +134,12 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
     try:
         outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask)
+        warming = _warm_back() if jobs > 1 or dask else None
         spool = Spool(work / "spool")
         resolution = Resolution(load_entities(), compact_reports=True)
         files = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
+        if warming is not None:
+            warming.join()
 
         tick("resolve", 0, None)
         for i, chunk in spool.chunks():
@@ -173,6 +177,16 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return report
+
+
+def _warm_back() -> threading.Thread:
+    """Load what resolution loads on first use (pypinyin's dictionaries: half a CPU second)
+    in a thread while workers extract, rather than after them, when this process is idle."""
+    from .resolve.keys import pinyin
+
+    thread = threading.Thread(target=pinyin, args=("中文",), daemon=True, name="kg-warm-back")
+    thread.start()
+    return thread
 
 
 def _spool_outcomes(outcomes: Iterable[FileOutcome], spool: Spool, resolution: Resolution, texts: Path,

@@ -83,10 +83,29 @@ def test_shards_are_runs_of_files_balanced_by_bytes(tmp_path: Path) -> None:
     shards = plan(entries, workers=2)
     assert [i for s in shards for i in s] == list(range(len(entries)))  # every entry once, in corpus order
     assert len(shards) > 2
-    target = sum(sizes) // (2 * kg.shards.SHARDS_PER_WORKER)
-    for s in shards:
+    for s, target in zip(shards, _targets(shards, [*sizes, 0], 2), strict=True):
         held = sum(sizes[i] for i in s if i < len(sizes))
         assert held <= target or len(s) == 1, (s, held)
+
+
+def _targets(shards: list[list[int]], sizes: list[int], workers: int) -> list[int]:
+    """The byte target each shard was planned with: a share of the bytes not yet planned."""
+    least = kg.shards.final_shard_bytes(sum(sizes), workers)
+    left, out = sum(sizes), []
+    for s in shards:
+        out.append(kg.shards.shard_target(left, least, workers))
+        left -= sum(sizes[i] for i in s)
+    return out
+
+
+def test_shards_shrink_towards_the_end_and_big_files_go_first() -> None:
+    sizes = [1000] * 200
+    shards = plan_sizes(sizes, 2)
+    held = [sum(sizes[i] for i in s) for s in shards]
+    assert held[0] >= 4 * held[-2] and held == sorted(held, reverse=True), held  # guided: big first, small last
+    assert max(held[-3:]) <= sum(sizes) // (2 * 2 * kg.shards.SHARDS_PER_WORKER) + 1000
+    order = kg.shards.dispatch_order([500, 90_000, 400, 300, 200_000], [9, 1, 8, 7, 1], least=1000)
+    assert order == [4, 1, 0, 2, 3]  # lone big files first (biggest first), then corpus order
 
 
 def test_workers_that_cannot_start_stop_the_build_plainly(tmp_path: Path, in_workers: list[int],
@@ -103,11 +122,14 @@ def test_any_corpus_is_planned_as_runs_that_cover_it_once(sizes: list[int], work
     shards = plan_sizes(sizes, workers)
     assert [i for s in shards for i in s] == list(range(len(sizes)))  # each file once, in corpus order
     assert all(s for s in shards)
-    target = max(1, min(kg.shards.MAX_SHARD_BYTES, sum(sizes) // (workers * kg.shards.SHARDS_PER_WORKER)))
-    for s in shards:
+    targets = _targets(shards, sizes, workers)
+    assert targets == sorted(targets, reverse=True)
+    for s, target in zip(shards, targets, strict=True):
         assert len(s) <= kg.shards.MAX_SHARD_FILES
+        assert target <= kg.shards.MAX_SHARD_BYTES or target == 1
         assert sum(sizes[i] for i in s) <= target or len(s) == 1  # only a file bigger than a shard stands alone
-    for a, b in itertools.pairwise(shards):  # a shard is closed only when the next file would overfill it
+    for (a, b), target in zip(itertools.pairwise(shards), targets, strict=False):
+        # a shard is closed only when the next file would overfill it
         assert sum(sizes[i] for i in a) + sizes[b[0]] > target or len(a) == kg.shards.MAX_SHARD_FILES
 
 
