@@ -200,11 +200,13 @@ class ShardWorker:
     """A child Python process (`_serve`): builds its Pipeline once, then reads and extracts
     the shards it is sent (pickled over its stdin and stdout) until its stdin closes."""
 
+    CHILD = "from kg.shards import _serve; _serve({ner!r})"  # the child's code (tests start other children)
+
     def __init__(self, ner: str) -> None:
         env = child_env()
         self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
         self.ready = False  # it has built its Pipeline
-        self.proc = subprocess.Popen([sys.executable, "-c", f"from kg.shards import _serve; _serve({ner!r})"],
+        self.proc = subprocess.Popen([sys.executable, "-c", self.CHILD.format(ner=ner)],
                                      stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, close_fds=True)
 

@@ -3,8 +3,10 @@ bytes as one process; a worker that dies loses only its own shard, reported."""
 from __future__ import annotations
 
 import itertools
+import json
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,41 @@ def test_outcomes_come_out_in_corpus_order_whatever_order_shards_finish(data, le
     finished = [(k, [FileOutcome(FileResult(names[i], "text", None)) for i in shards[k]]) for k in finishing]
     out = [o.file.path for o in _in_order(iter(finished), shards, len(names), lambda *a: None)]
     assert out == names
+
+
+STUCK_CHILD = """
+import kg.extract
+
+class Stuck(kg.extract.Pipeline):  # the hanging_corpus fixture's Pipeline, in the worker process
+    def __call__(self, doc):
+        while "Hang Corp" in doc.text:
+            pass
+        return super().__call__(doc)
+
+kg.extract.Pipeline = Stuck
+from kg.shards import _serve
+_serve({ner!r})
+"""
+
+
+def test_a_never_ending_document_in_a_worker_is_reported_as_timed_out(tmp_path: Path, hanging_corpus: Path,
+                                                                      in_workers: list[int],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 2: a worker stuck on one document is stopped by its time budget; the manifest
+    reports that document as timed out, and the other file, its text and its facts are kept."""
+    monkeypatch.setattr(kg.shards.ShardWorker, "CHILD", STUCK_CHILD)
+    began = time.monotonic()
+    report = build(hanging_corpus, tmp_path / "out", load_store=False, site=False, jobs=2, doc_timeout=2.0)
+    assert time.monotonic() - began < 600
+    assert in_workers == [2], "each file was read in a worker process"
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    files = {f["path"]: f for f in manifest["files"]}
+    assert files["a.txt"]["status"] == "ok" and files["a.txt"]["triples"] > 5
+    assert files["hang.txt"]["status"] == "partial" and files["hang.txt"]["documents"] == ["hang.txt"]
+    (problem,) = files["hang.txt"]["problems"]
+    assert problem["severity"] == "error"
+    assert problem["message"] == ("extraction of the document stopped after its time budget of 2 s (--doc-timeout): "
+                                  "it has no facts; its text is kept")
+    texts = (tmp_path / "out" / "texts.jsonl").read_text(encoding="utf-8")
+    assert "Hang Corp announced" in texts and "Amazon closed 50,000 stores" in texts
+    assert report.events >= 1 and manifest["totals"]["failed"] == 1  # a.txt's event; only hang.txt failed
