@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache as cache_once
 from pathlib import Path
@@ -22,14 +24,15 @@ from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
 from .graph_files import GraphFiles
+from .graph_parts import QuadPool, SharedTables, chunk_quads, chunk_runs
 from .ingest.corpus import SKIPPED_FORMATS, Entry
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
-from .model import Document, Event, EventMention, Extraction, FileOutcome, FileResult, Problem, Resolved
+from .model import Document, Extraction, FileOutcome, FileResult, Problem, Resolved
 from .outlock import out_lock, remove_stale, swap_in
-from .rdf import QuadWriter, doc_iri, document_group_quads, ontology_quads, shared_quads
-from .resolve import DocumentKeys, Resolution
+from .rdf import QuadWriter, doc_iri, ontology_quads, shared_quads
+from .resolve import Resolution
 from .spool import Spool
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
@@ -131,9 +134,12 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
     try:
         outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask)
+        warming = _warm_back() if jobs > 1 or dask else None
         spool = Spool(work / "spool")
         resolution = Resolution(load_entities(), compact_reports=True)
         files = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
+        if warming is not None:
+            warming.join()
 
         tick("resolve", 0, None)
         for i, chunk in spool.chunks():
@@ -145,8 +151,11 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
 
         tick("write", 0, None)
         graph = GraphFiles(work / "sort")
-        _spooled_quads(graph, spool, resolution, resolved)
-        stored = graph.write(tmp / "graph.nq", tmp / "graph.trig")
+        tables = SharedTables(resolved.entities, resolved.events, resolution.report_events)
+        with _back_pool(jobs, spool, tables) as pool:
+            _spooled_quads(graph, spool, tables, resolved, pool)
+            stored = graph.write(tmp / "graph.nq", tmp / "graph.trig", pool)
+        del tables
         report.quads = len(stored)
         for entry, keys in files:
             entry["triples"] = sum(graph.per_doc[k] for k in keys)
@@ -170,6 +179,16 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     return report
 
 
+def _warm_back() -> threading.Thread:
+    """Load what resolution loads on first use (pypinyin's dictionaries: half a CPU second)
+    in a thread while workers extract, rather than after them, when this process is idle."""
+    from .resolve.keys import pinyin
+
+    thread = threading.Thread(target=pinyin, args=("中文",), daemon=True, name="kg-warm-back")
+    thread.start()
+    return thread
+
+
 def _spool_outcomes(outcomes: Iterable[FileOutcome], spool: Spool, resolution: Resolution, texts: Path,
                     report: BuildReport) -> list[tuple[dict, list[str]]]:
     """First pass, as the outcomes arrive: spool them, write each document's text, learn the
@@ -187,29 +206,40 @@ def _spool_outcomes(outcomes: Iterable[FileOutcome], spool: Spool, resolution: R
     return files
 
 
-def _spooled_quads(graph: GraphFiles, spool: Spool, resolution: Resolution, resolved: Resolved) -> None:
+def _spooled_quads(graph: GraphFiles, spool: Spool, tables: SharedTables, resolved: Resolved,
+                   pool: QuadPool | None = None) -> None:
     """Every quad of the build into `graph`: the ontology, each chunk's documents (with the
-    keys resolution gave that chunk), then what needs every entity."""
+    keys resolution gave that chunk; in the processes of `pool` when there is one, while
+    this one makes the rest), then what needs every entity."""
     for q in ontology_quads():
         graph.add(None, q)
-    events = resolved.events
-    for i, chunk in spool.chunks():
-        keys: DocumentKeys = spool.load(i, "keys")
-        view = Resolved(entities=resolved.entities, relations=keys.relations, events=events,
-                        mention_keys=keys.mention_keys, publishers=keys.publishers, authors=keys.authors)
-        events_by_doc: dict[str, list[tuple[Event, EventMention]]] = {}
-        number = keys.first_report
-        for o in chunk:
-            for ex in o.extractions:
-                for rep in ex.events:
-                    events_by_doc.setdefault(rep.doc_key, []).append((events[resolution.report_events[number]], rep))
-                    number += 1
-        docs = (d for o in chunk for d in o.file.documents)
-        for doc_key, q in document_group_quads(QuadWriter(view), docs, events_by_doc):
-            graph.add(doc_key, q)
+    parts = [pool.submit(chunk_runs, spool.folder, i, graph.work) for i in range(spool.count)] if pool else []
+    if pool is None:
+        for i, chunk in spool.chunks():
+            for doc_key, q in chunk_quads(tables, chunk, spool.load(i, "keys")):
+                graph.add(doc_key, q)
     shared = QuadWriter(Resolved(entities=resolved.entities, lexicon_relations=resolved.lexicon_relations))
     for doc_key, q in shared_quads(shared):
         graph.add(doc_key, q)
+    for part in parts:
+        runs = part.result()
+        graph.adopt(runs.by_text, runs.by_graph, runs.per_doc)
+
+
+@contextmanager
+def _back_pool(jobs: int, spool: Spool, tables: SharedTables) -> Iterator[QuadPool | None]:
+    """`jobs` processes that make the chunks' quads side by side (see kg.graph_parts), or
+    None (this process makes them) for one job or a single chunk."""
+    if jobs < 2 or spool.count < 2:
+        yield None
+        return
+    pool = QuadPool(min(jobs, spool.count), tables)
+    try:
+        yield pool
+    except BaseException:
+        pool.kill()
+        raise
+    pool.shutdown()
 
 
 def _outcomes(corpus: Path, root: Path, follow_symlinks: bool, doc_timeout: float, tick: Progress, jobs: int,

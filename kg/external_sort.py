@@ -47,6 +47,18 @@ class ExternalSort:
         if len(self.runs) >= MAX_RUNS:
             self._merge_runs()
 
+    def adopt(self, runs: list[Path]) -> None:
+        """Take sorted distinct runs made elsewhere (another process's `spill`) as this sort's own."""
+        self.runs.extend(runs)
+        if len(self.runs) >= MAX_RUNS:
+            self._merge_runs()
+
+    def take_runs(self) -> list[Path]:
+        """Spill what is held and hand over every run (for `merging` elsewhere); the sort is left empty."""
+        self.spill()
+        runs, self.runs = self.runs, []
+        return runs
+
     def _merge_runs(self) -> None:
         """Merge the runs so far into one (a corpus far bigger than memory makes many runs)."""
         path = self._new_run()
@@ -64,7 +76,13 @@ class ExternalSort:
         return self._merge()
 
     def _merge(self) -> Iterator[str]:
-        files = [p.open(encoding="utf-8", newline="\n") for p in self.runs]
+        return self.merging(self.runs)
+
+    @staticmethod
+    def merging(runs: list[Path]) -> Iterator[str]:
+        """The lines of sorted distinct `runs`, in order, each once; the run files are removed afterwards."""
+        runs = list(runs)
+        files = [p.open(encoding="utf-8", newline="\n") for p in runs]
         try:
             last = None
             for line in heapq.merge(*files):
@@ -74,5 +92,5 @@ class ExternalSort:
         finally:
             for f in files:
                 f.close()
-            for p in self.runs:
+            for p in runs:
                 p.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .external_sort import ExternalSort
+from .graph_parts import QuadPool, merge_into
 from .rdf import prefixes
 
 
@@ -53,17 +54,26 @@ class GraphFiles:
         self.by_text.add(text + " .\n")
         self.by_graph.add(f"{quad.graph_name} {text}\n")  # the default graph's text is "DEFAULT"
 
-    def write(self, nq: Path, trig: Path) -> QuadFile:
-        """Write graph.nq and graph.trig; returns the distinct quads (in TriG order) for the store."""
-        count = 0
-        with nq.open("w", encoding="utf-8", newline="\n") as f:
-            for line in self.by_text.merged():
-                f.write(line)
-                count += 1
+    def adopt(self, by_text: list[Path], by_graph: list[Path], per_doc: Counter[str]) -> None:
+        """Take quads another process sorted into runs (see `kg.graph_parts`) as if added here."""
+        self.by_text.adopt(by_text)
+        self.by_graph.adopt(by_graph)
+        self.per_doc.update(per_doc)
+
+    def write(self, nq: Path, trig: Path, pool: QuadPool | None = None) -> QuadFile:
+        """Write graph.nq and graph.trig; returns the distinct quads (in TriG order) for the store.
+        With a `pool` (of `kg.graph_parts`), graph.nq is merged there while this process writes
+        graph.trig."""
+        if pool is not None:
+            nq_count = pool.submit(merge_into, self.by_text.take_runs(), nq)
+        else:
+            count = merge_into(self.by_text.take_runs(), nq)
         order = self.work / "order.nq"
         with order.open("w", encoding="utf-8", newline="\n") as f:
             for line in self.by_graph.merged():
                 f.write(line[line.index(" ") + 1 : -1] + " .\n")
         quads = ox.parse(path=str(order), format=ox.RdfFormat.N_QUADS)
         ox.serialize(quads, output=str(trig), format=ox.RdfFormat.TRIG, prefixes=prefixes())
+        if pool is not None:
+            count = nq_count.result()
         return QuadFile(order, count)

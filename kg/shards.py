@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int | None], None]
 
-SHARDS_PER_WORKER = 6  # more shards than workers, so one slow shard does not hold the others up
+SHARDS_PER_WORKER = 6  # the final shards are 1/(2 × this) of a worker's share, so a slow one does not hold the others up
 MAX_SHARD_BYTES = 4_000_000  # and bounded, so a shard's outcomes stay small in memory
 MAX_SHARD_FILES = 2_000
 MIN_PARALLEL_BYTES = 300_000  # below this a corpus is read in this process: starting workers would cost more
@@ -68,21 +68,49 @@ def plan(entries: list[Entry], workers: int) -> list[list[int]]:
 
 
 def plan_sizes(sizes: list[int], workers: int) -> list[list[int]]:
-    """`plan` on the entries' sizes in bytes."""
+    """`plan` on the entries' sizes in bytes: each shard takes about 1/(2 × workers) of the
+    bytes not yet planned (bounded by `MAX_SHARD_BYTES` and by `final_shard_bytes`), so the
+    shards shrink towards the end of the corpus and the last ones, which decide when the
+    workers are all done, are small (guided scheduling)."""
     total = sum(sizes)
-    target = max(1, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER)))
+    least = final_shard_bytes(total, workers)
     shards: list[list[int]] = []
     current: list[int] = []
     held = 0
+    left = total  # bytes not in a closed shard
+    target = shard_target(left, least, workers)
     for i, size in enumerate(sizes):
         if current and (held + size > target or len(current) >= MAX_SHARD_FILES):
             shards.append(current)
+            left -= held
             current, held = [], 0
+            target = shard_target(left, least, workers)
         current.append(i)
         held += size
     if current:
         shards.append(current)
     return shards
+
+
+def final_shard_bytes(total: int, workers: int) -> int:
+    """The smallest shard target: the corpus in 2 × SHARDS_PER_WORKER shards per worker."""
+    return max(1, min(MAX_SHARD_BYTES, total // max(1, workers * SHARDS_PER_WORKER * 2)))
+
+
+def shard_target(left: int, least: int, workers: int) -> int:
+    """The bytes of the next shard when `left` bytes are not yet planned."""
+    return max(least, min(MAX_SHARD_BYTES, left // max(1, 2 * workers)))
+
+
+def dispatch_order(shard_bytes: list[int], shard_files: list[int], least: int) -> list[int]:
+    """The order shards are handed to workers: a file bigger than the final shards (a shard
+    of its own) first, biggest first, as it would hold the others up at the end; then the
+    rest in corpus order, so outcomes arrive in the order the build consumes them and the
+    small shards come last."""
+    lone = sorted((n for n, (b, k) in enumerate(zip(shard_bytes, shard_files, strict=True)) if k == 1 and b > least),
+                  key=lambda n: -shard_bytes[n])
+    first = set(lone)
+    return lone + [n for n in range(len(shard_bytes)) if n not in first]
 
 
 # Text that makes a Pipeline load what it loads on first use (jieba's dictionary, the taggers'
@@ -160,17 +188,25 @@ class ShardFailed(KgError):
     """A shard raised an unexpected error in its worker (the worker goes on)."""
 
 
+def child_env() -> dict[str, str]:
+    """The environment of a child Python process of the build: this one's, with this very kg first on its path."""
+    env = dict(os.environ)
+    home = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
+    return env
+
+
 class ShardWorker:
     """A child Python process (`_serve`): builds its Pipeline once, then reads and extracts
     the shards it is sent (pickled over its stdin and stdout) until its stdin closes."""
 
+    CHILD = "from kg.shards import _serve; _serve({ner!r})"  # the child's code (tests start other children)
+
     def __init__(self, ner: str) -> None:
-        env = dict(os.environ)
-        home = str(Path(__file__).resolve().parent.parent)  # so the child imports this very kg
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (home, env.get("PYTHONPATH")) if p)
+        env = child_env()
         self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
         self.ready = False  # it has built its Pipeline
-        self.proc = subprocess.Popen([sys.executable, "-c", f"from kg.shards import _serve; _serve({ner!r})"],
+        self.proc = subprocess.Popen([sys.executable, "-c", self.CHILD.format(ner=ner)],
                                      stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, close_fds=True)
 
@@ -252,8 +288,10 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
     """(shard number, outcomes) as shards finish, from `jobs` ShardWorkers fed by threads;
     a worker that dies is replaced and its shard reported lost."""
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for n in sorted(range(len(shards)), key=lambda n: -sum(entry_size(entries[i]) for i in shards[n])):
-        todo.put(n)  # biggest first: the last shards to finish are the small ones
+    sizes = [entry_size(e) for e in entries]
+    least = final_shard_bytes(sum(sizes), jobs)
+    for n in dispatch_order([sum(sizes[i] for i in s) for s in shards], [len(s) for s in shards], least):
+        todo.put(n)
     done: queue.SimpleQueue[tuple[int, list[FileOutcome] | BaseException]] = queue.SimpleQueue()
     workers: list[ShardWorker] = []
     lock = threading.Lock()

@@ -51,5 +51,11 @@ class Spool:
             pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
 
     def load(self, chunk: int, name: str) -> Any:
-        with (self.folder / f"{chunk:06d}.{name}.pickle").open("rb") as f:
-            return pickle.load(f)  # our own files, written by this build
+        return load_part(self.folder, chunk, name)
+
+
+def load_part(folder: Path, chunk: int, name: str) -> Any:
+    """What a spool in `folder` keeps under `name` for chunk number `chunk` (also from another
+    process of the same build)."""
+    with (Path(folder) / f"{chunk:06d}.{name}.pickle").open("rb") as f:
+        return pickle.load(f)  # our own files, written by this build

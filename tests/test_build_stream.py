@@ -10,6 +10,7 @@ import pytest
 
 import kg.build
 import kg.external_sort
+import kg.graph_parts
 import kg.shards
 import kg.spool
 from kg.build import build
@@ -55,3 +56,40 @@ def test_external_sort_equals_sorted_distinct(tmp_path: Path) -> None:
     assert len(sorter.runs) > 1
     assert list(sorter.merged()) == sorted(set(lines))
     assert not list(tmp_path.iterdir()), "run files removed"
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_quads_made_in_worker_processes_give_the_same_bytes(corpus: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 2 makes each chunk's quads in worker processes (kg.graph_parts) and merges their runs."""
+    whole = build(corpus, tmp_path / "whole", load_store=False, site=False)
+    monkeypatch.setattr(kg.spool, "SPOOL_DOCS", 3)
+    monkeypatch.setattr(kg.external_sort, "MAX_RUNS", 3)  # the adopted runs are merged on the way too
+    asked: list[str] = []
+    real_submit = kg.graph_parts.QuadPool.submit
+    monkeypatch.setattr(kg.graph_parts.QuadPool, "submit",
+                        lambda self, task, *args: asked.append(task.__name__) or real_submit(self, task, *args))
+    parts = build(corpus, tmp_path / "parts", load_store=False, site=False, jobs=2)
+    assert asked.count("chunk_runs") > 1 and asked.count("merge_into") == 1, asked
+    assert _outputs(tmp_path / "whole") == _outputs(tmp_path / "parts")
+    assert (whole.entities, whole.events, whole.quads) == (parts.entities, parts.events, parts.quads)
+    assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == \
+        ["cache", "graph.nq", "graph.trig", "manifest.json", "texts.jsonl"], "no spool or sort runs left behind"
+
+
+def test_a_failing_quad_task_is_reported_and_the_pool_goes_on(tmp_path: Path) -> None:
+    from kg.errors import KgError
+    from kg.graph_parts import QuadPool, SharedTables, merge_into
+
+    run = tmp_path / "a.run"
+    run.write_text("a\nb\n", encoding="utf-8")
+    pool = QuadPool(1, SharedTables({}, {}, []))
+    try:
+        missing = pool.submit(merge_into, [tmp_path / "missing.run"], tmp_path / "x.nq")
+        good = pool.submit(merge_into, [run], tmp_path / "out.nq")
+        with pytest.raises(KgError, match="FileNotFoundError"):
+            missing.result(timeout=60)
+        assert good.result(timeout=60) == 2
+    finally:
+        pool.shutdown()
+    assert (tmp_path / "out.nq").read_text(encoding="utf-8") == "a\nb\n"

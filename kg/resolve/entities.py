@@ -41,13 +41,19 @@ class EntityResolver:
         self.short_forms: dict[tuple[str, str], str] = {}  # (short form, kind) -> the long name's key
         self.heads: dict[str, str] = {}  # distinctive head of a long Chinese name -> its key
         self._head_names: dict[tuple[str, str], None] = {}  # (long Chinese org name, type), first seen first
+        # key_for's answers for (name, type): a corpus names each entity many times, and the
+        # answer changes only when a short form or the heads do (then this is emptied)
+        self._keys: dict[tuple[str, str], str] = {}
 
     def learn_short_forms(self, mentions: Iterable[Mention]) -> None:
         """Short forms a document introduces (星禾网络 for 杭州星禾网络科技有限公司) name the long
         name's entity in every document, also where a later report uses the short form alone."""
         for m in mentions:
             if m.alias_of and not m.key:
-                self.short_forms.setdefault((_alias_form(m.text), _kind(m.type)), self.key_for(m.alias_of, m.type))
+                form = (_alias_form(m.text), _kind(m.type))
+                if form not in self.short_forms:
+                    self.short_forms[form] = self.key_for(m.alias_of, m.type)
+                    self._keys.clear()
 
     def learn_heads(self, mentions: Iterable[Mention]) -> None:
         """The distinctive head of each long Chinese organisation name (杭州引流宝网络科技有限公司 ->
@@ -74,10 +80,17 @@ class EntityResolver:
             if head:
                 owners.setdefault(head, set()).add(self.key_for(text, type_))
         self.heads = {h: next(iter(keys)) for h, keys in owners.items() if len(keys) == 1}
+        self._keys.clear()
 
     def key_for(self, name: str, type_: str, known: str | None = None) -> str:
         if known:
             return known
+        key = self._keys.get((name, type_))
+        if key is None:
+            key = self._keys[(name, type_)] = self._key_of(name, type_)
+        return key
+
+    def _key_of(self, name: str, type_: str) -> str:
         hit = self.alias_index.get(_alias_form(name))
         if hit and _compatible(type_, self.lexicon[hit].types):
             return hit

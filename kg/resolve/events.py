@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..model import Event, EventMention
 
@@ -39,6 +40,7 @@ class EventHead:
     confidence: float
 
 
+@lru_cache(maxsize=65536)  # merging asks for the same few dates again and again
 def _day(iso: str | None) -> date | None:
     if not iso:
         return None
