@@ -108,6 +108,14 @@ class EnOrgFinder:
         self.title_modifiers = frozenset(o.get("title_modifiers", ()))
         self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
 
+    @cached_property
+    def _title_words(self) -> frozenset[str]:
+        """One-word titles and honorifics (casefolded) that open "<title> of <body>"."""
+        from .ner.lexicon import ner_lexicon
+
+        titles = [*self.lex.titles.get("en_before", ()), *self.lex.titles.get("en_after", ())]
+        return frozenset(t.casefold() for t in titles if " " not in t) | ner_lexicon().en_title_words
+
     def runs(self, text: str) -> list[list[Tok]]:
         """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
         if self._memo[0] is text:
@@ -247,6 +255,8 @@ class EnOrgFinder:
         level = self.gov_heads | self.connectors | set(self.local_parents) | self.generic_gov_words
         if all(t.text in level for t in run):
             return None  # "District Court", "Municipal Bureau": no place or field names which one
+        if run[1].text in ("of", "for") and run[0].text.casefold() in self._title_words:
+            return None  # "Speaker of Parliament", "Minister of Commerce": a person's title, no body
         return Candidate(run[0].start, run[-1].end, "GovernmentBody", "en-government", 0.75, subsumes=True)
 
     # --- enumerations --------------------------------------------------------------

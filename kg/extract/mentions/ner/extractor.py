@@ -96,7 +96,8 @@ class NerExtractor:
         for (a, _b), found in zip(picked, spacy_tagger().spans([text[a:b] for a, b in picked]), strict=True):
             spans.extend(EnSpan(a + s.start, a + s.end, s.label) for s in found
                          if s.start > 0 or not _lone_opener(text, text[a + s.start : a + s.end]))
-        return en_candidates(text, spans, self.lex, self.names)
+        people = frozenset(m.text for m in known if m.type == "Person")
+        return en_candidates(text, spans, self.lex, self.names, people)
 
     def tagged(self, doc: Document, known: list[Mention] | None = None) -> tuple[list[Candidate], list[Word]]:
         """The typed candidates of one document and the tagger's words (Chinese only), prepared
