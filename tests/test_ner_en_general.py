@@ -93,3 +93,57 @@ def test_a_title_of_a_body_is_no_government_body():
     found = {(text, c.type) for c in EnOrgFinder()("The Speaker of Parliament ruled the motion out of order.")
              for text in ["The Speaker of Parliament ruled the motion out of order."[c.start : c.end]]}
     assert not any("Speaker" in t for t, _ in found)
+
+
+def _pipeline_found(text: str, ner: str = "en") -> set[tuple[str, str]]:
+    from kg.extract import Pipeline
+    from kg.model import Document
+
+    ex = Pipeline(ner=ner)(Document(key="t", source_path="t.txt", position="", text=text, lang="en"))
+    return {(m.text, m.type) for m in ex.mentions}
+
+
+def test_field_before_a_minister_is_no_organisation():
+    text = "Road Safety Minister Ade Bello and Home Affairs Secretary Ian Dorsey met on Monday."
+    found = _typed(text, ("Road Safety", "ORG"), ("Ade Bello", "PERSON"), ("Home Affairs", "ORG"), ("Ian Dorsey", "PERSON"))
+    assert found == [("Ade Bello", "Person"), ("Ian Dorsey", "Person")]
+
+
+def test_field_of_a_minister_opening_a_sentence_is_no_subject_firm():
+    found = _pipeline_found("Fisheries Minister Lusia Vaka said the quota would stay.", ner="off")
+    assert not any(t == "Fisheries" for t, _ in found)
+
+
+def test_country_owning_shares_is_no_company():
+    found = _pipeline_found("Kenya's shares fell 2% on Monday as investors sold banks.", ner="off")
+    assert ("Kenya", "Company") not in found
+
+
+def test_ticker_in_brackets_is_a_short_form_of_the_company():
+    from kg.extract.mentions.aliases import defined_acronym
+    from kg.model import Mention
+
+    text = "Shares of Quarry Dynamics Corp (QDY) fell, and Vendora Holdings (NYSE: VND) and Kestrel Group (UK) rose."
+    def at(name: str, typ: str = "Company") -> Mention:
+        a = text.index(name)
+        return Mention(name, a, a + len(name), typ, key=None, extractor="t", confidence=1.0)
+    assert defined_acronym(text, at("Quarry Dynamics Corp")) == "QDY"
+    assert defined_acronym(text, at("Vendora Holdings")) == "VND"
+    assert defined_acronym(text, at("Kestrel Group")) is None  # a country, no ticker
+    assert defined_acronym(text, at("Quarry Dynamics Corp", "Organization")) is None
+    found = _pipeline_found(text[:60] + " QDY said demand was weak.", ner="off")
+    assert ("QDY", "Company") in found
+
+
+def test_date_closing_a_head_line_is_no_site():
+    from kg.ingest.meta import split_title
+
+    assert split_title("Ocean News | By Jane Holloway | May 6, 2021")[1] is None
+    assert split_title("Storm hits the coast again this week | Halden Tribune") == ("Storm hits the coast again this week",
+                                                                                  "Halden Tribune")
+
+
+def test_ambiguous_exchange_short_form_names_no_gazetteer_entity():
+    from kg.lexicons import load_entities
+
+    assert not any("BSE" in e.aliases for e in load_entities())

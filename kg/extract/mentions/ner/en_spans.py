@@ -314,6 +314,24 @@ def _role_after(text: str, start: int, end: int, roles: dict[str, str]) -> tuple
     return end, None
 
 
+def _title_field(text: str, end: int, words: list[str], lex: NerLexicon) -> bool:
+    """True when a title that takes its field before it ("Minister", "Secretary") follows the span
+    and a capitalised name follows the title, and the span has no head word of its own."""
+    if words and lex.en_heads.get(words[-1].rstrip(".").casefold()) is not None:
+        return False  # "Ministry of Trade Secretary ..." keeps its own head
+    return title_follows(text, end, lex)
+
+
+def title_follows(text: str, end: int, lex: NerLexicon) -> bool:
+    """A title that takes its field before it ("Minister", "Secretary") and then a capitalised
+    name follow `end`: the words before are the title's field."""
+    rest = text[end : end + 60]
+    for title in lex.en_field_titles:
+        if rest.startswith(" " + title + " ") and rest[len(title) + 2 : len(title) + 3].isupper():
+            return True
+    return False
+
+
 def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon,
                   people: frozenset[str] = frozenset()) -> list[Candidate]:
     """Typed candidates from the English model's entities in `text`; `people`, the names of the
@@ -370,6 +388,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             else:
                 surnames.append((start, end))
             continue
+        if _title_field(text, end, words, lex):
+            continue  # "Road Transport Minister Ade Bello": the minister's field, no organisation
         role_end, role = _role_after(text, start, end, lex.en_org_roles)
         if role_end != end:  # "PML-N MNA": the member's role is no part of the party's name
             end, span = role_end, text[start:role_end]

@@ -39,6 +39,7 @@ class NerLexicon:
     en_title_words: frozenset[str] = frozenset()  # sir, sergeant, coach: before a name, no part of it (casefolded)
     en_org_roles: dict[str, str] = field(default_factory=dict)  # coach, MNA: "<org> <role> <name>" types the org
     en_business_words: frozenset[str] = frozenset()  # shares, revenue: a business story's words (lower case)
+    en_field_titles: tuple[str, ...] = ()  # Minister, Secretary: "<field> Minister <name>", longest first
 
     def zh_address_form(self, span: str) -> bool:
         """True for a form of address rather than a name (王总, 张先生, 老刘)."""
@@ -119,4 +120,5 @@ def ner_lexicon() -> NerLexicon:
         en_title_words=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_title_words.txt")),
         en_org_roles={w.casefold(): t for w, t in _types(f"{NER_DIR}/en_org_roles.tsv")},
         en_business_words=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_business_words.txt")),
+        en_field_titles=tuple(sorted(load_words(f"{NER_DIR}/en_field_titles.txt"), key=len, reverse=True)),
     )
