@@ -147,3 +147,27 @@ def test_ambiguous_exchange_short_form_names_no_gazetteer_entity():
     from kg.lexicons import load_entities
 
     assert not any("BSE" in e.aliases for e in load_entities())
+
+
+def test_partners_names_joined_make_a_firm_not_a_person():
+    text = "The sellers hired Kirkwood & Ellery, and Vyapari Mahasangh backed them."
+    found = _typed(text, ("Kirkwood & Ellery", "PERSON"), ("Vyapari Mahasangh", "PERSON"))
+    assert found == [("Kirkwood & Ellery", "Company"), ("Vyapari Mahasangh", "Organization")]
+
+
+def test_association_for_is_typed_by_its_first_head():
+    text = "Shares fell after the Association for Online Sellers criticised the retailer's fees."
+    assert _typed(text, ("the Association for Online Sellers", "ORG")) == [("Association for Online Sellers", "Organization")]
+
+
+def test_member_role_announces_a_person():
+    found = _pipeline_found("Speaking on Monday, KRP MNA Tariq Aslam said the vote was rigged.", ner="off")
+    assert ("Tariq Aslam", "Person") in found
+
+
+def test_sentence_opener_before_a_role_is_a_name():
+    from kg.extract.mentions.ner.extractor import _lone_opener
+
+    text = "Temple coach Dale Morrow was unhappy after the game. Temple lost again."
+    assert _lone_opener(text, "Temple")  # read alone, a common word opening a sentence
+    assert not _lone_opener(text, "Temple", " coach Dale Morrow was unhappy")

@@ -303,15 +303,17 @@ def _role_after(text: str, start: int, end: int, roles: dict[str, str]) -> tuple
         if len(words) > n and " ".join(words[-n:]).casefold() in roles:
             cut = end - len(" ".join(words[-n:])) - 1
             return cut, roles[" ".join(words[-n:]).casefold()]
+    return end, role_after(end, text, roles)
+
+
+def role_after(end: int, text: str, roles: dict[str, str]) -> str | None:
+    """The type a role written at `end` and followed by a capitalised name gives the organisation
+    before it (" coach Larry Scott": Organization), else None."""
     m = re.match(r" ([A-Za-z]+(?: [a-z]+)?) [A-Z]", text[end : end + 40])
-    if m is not None:
-        role = m.group(1).casefold()
-        if role in roles:
-            return end, roles[role]
-        first = role.split(" ")[0]
-        if first in roles:
-            return end, roles[first]
-    return end, None
+    if m is None:
+        return None
+    role = m.group(1).casefold()
+    return roles.get(role) or roles.get(role.split(" ")[0])
 
 
 def _title_field(text: str, end: int, words: list[str], lex: NerLexicon) -> bool:
@@ -381,6 +383,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             context = descs.type_at(text, start, end)
             if not typ and context in ("Organization", "GovernmentBody", "Platform"):
                 typ = context  # "the Leeds Rovers football club": the model took a club for a person
+            if not typ and " & " in text[start:end]:
+                typ = "Company"  # "Kirkwood & Ellery": partners' names joined make a (law) firm, no person
             if typ:  # "Tallis Retail": a business word ends no person's name
                 out.append(Candidate(start, end, typ, "ner:en-head", 0.65))
             elif " " in text[start:end]:
@@ -398,8 +402,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if last in things:  # "Hang Seng Tech Index", "Seller Center App": a thing, not an organisation
             continue
         typ = lex.en_heads.get(last)
-        link = next((w for w in words[1:-1] if w in ("of", "on")), None)
-        if typ is None and link is not None:  # "Court of Appeals", "Bank of Lisbon", "Panel on Trade"
+        link = next((w for w in words[1:-1] if w in ("of", "on", "for")), None)
+        if typ is None and link is not None:  # "Court of Appeals", "Bank of Lisbon", "Association for Sellers"
             typ = lex.en_heads.get(words[words.index(link, 1) - 1].casefold())
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"
@@ -420,7 +424,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             continue  # "the Opposition" where the text also writes "opposition": a word, no name
         if typ is None and len(words) == 1:
             lone_orgs.append(len(out))
-        out.append(Candidate(start, end, typ or default, "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
+        firm = "Company" if " & " in span else default  # "Kirkwood & Ellery": a firm named after its partners
+        out.append(Candidate(start, end, typ or firm, "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
     full = {text[c.start : c.end].rsplit(" ", 1)[-1] for c in out if c.type == "Person"}
     full |= {p.rsplit(" ", 1)[-1] for p in people if " " in p}
     for i in lone_orgs:  # "Jackson sentenced Stone" after "Roger Stone": the model's organisation is his surname

@@ -22,7 +22,7 @@ from ....text import normalize
 from ..aliases import alias_mentions, defined_acronym
 from ..names_common import Candidate, names_lexicon
 from .en_select import sentences_to_tag
-from .en_spans import PLACE_RULE, en_candidates
+from .en_spans import PLACE_RULE, en_candidates, role_after
 from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
@@ -35,11 +35,14 @@ WEAK_RULES = frozenset({"names:en-subject"})  # rules whose type a tagger's Pers
 PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time budget instead
 
 
-def _lone_opener(text: str, span: str) -> bool:
+def _lone_opener(text: str, span: str, after: str = "") -> bool:
     """"Notifications will no longer be sent": read alone, a sentence's first word in title case
-    looks like a name to the model; it is one only if the text also writes it mid-sentence, or if
-    it is no word of the model's vocabulary ("Quillmart co-founder Arjun Bhatia said")."""
+    looks like a name to the model; it is one only if the text also writes it mid-sentence, if
+    it is no word of the model's vocabulary ("Quillmart co-founder Arjun Bhatia said"), or if a
+    role an organisation gives a person follows it (`after`: "Howard coach Larry Scott")."""
     if " " in span or not span.istitle() or not spacy_tagger().known_word(span):
+        return False
+    if role_after(0, after, ner_lexicon().en_org_roles) is not None:
         return False
     return not re.search(rf"[a-z,;]\s+{re.escape(span)}\b", text)
 
@@ -95,7 +98,8 @@ class NerExtractor:
         spans = []
         for (a, _b), found in zip(picked, spacy_tagger().spans([text[a:b] for a, b in picked]), strict=True):
             spans.extend(EnSpan(a + s.start, a + s.end, s.label) for s in found
-                         if s.start > 0 or not _lone_opener(text, text[a + s.start : a + s.end]))
+                         if s.start > 0 or not _lone_opener(text, text[a + s.start : a + s.end],
+                                                            text[a + s.end : a + s.end + 40]))
         people = frozenset(m.text for m in known if m.type == "Person")
         return en_candidates(text, spans, self.lex, self.names, people)
 
