@@ -171,3 +171,20 @@ def test_sentence_opener_before_a_role_is_a_name():
     text = "Temple coach Dale Morrow was unhappy after the game. Temple lost again."
     assert _lone_opener(text, "Temple")  # read alone, a common word opening a sentence
     assert not _lone_opener(text, "Temple", " coach Dale Morrow was unhappy")
+
+
+def test_angel_investor_stays_a_person_in_the_round():
+    from kg.extract import Pipeline
+    from kg.model import Document
+
+    text = "The startup raised $2 million from angel investor Rohan Mehta and Kestrel Ventures."
+    ex = Pipeline(ner="off")(Document(key="t", source_path="t.txt", position="", text=text, lang="en"))
+    assert {m.type for m in ex.mentions if m.text == "Rohan Mehta"} == {"Person"}
+    (round_,) = [e for e in ex.events if e.type == "Investment"]
+    assert ("Rohan Mehta", "Person") in {(m.text, m.type) for m in round_.actors}
+
+
+def test_ticker_in_brackets_is_no_part_of_the_tagger_s_name():
+    text = "Halden Savings (HSV) said its profit rose, and Brevik Bank (OSE: BRB) agreed."
+    found = _typed(text, ("Halden Savings (HSV)", "ORG"), ("Brevik Bank (OSE: BRB", "ORG"))
+    assert found == [("Halden Savings", "Company"), ("Brevik Bank", "Company")]

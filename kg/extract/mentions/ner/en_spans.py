@@ -4,7 +4,13 @@ spaCy's OntoNotes labels: PERSON becomes a Person (one word only when a full nam
 text ends with it: "Kowalczyk" after "Tomasz Kowalczyk"; a person span ending with a business
 word, "Tallis Retail", is a company); ORG is typed by its last word
 (`en_heads.tsv`: Inc Company, Commission GovernmentBody, Association Organization) or a first
-word that heads a government body ("Ministry of Commerce"), else Company. Nationalities and
+word that heads a government body ("Ministry of Commerce"), or a role it gives the person named
+after it (`en_org_roles.tsv`: "<team> coach X", "<party> MNA X", the role no part of the name),
+else Company in a business story (two words of `en_business_words.txt`) and Organization in a
+story about sports, politics, courts or science; a firm named after partners ("X & Y") is a
+Company. A one-word organisation that is the surname of a person named in the text ("Stone" after
+"Roger Stone") is that person; the field before "Minister"/"Secretary" (`en_field_titles.txt`)
+and a ticker in brackets ("(HSV)") are no part of any name. Nationalities and
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
 Items of a list that is mostly organisations are organisations ("Zhongtong Cold Chain, Jishida and
 Tiezhong Express": Jishida is no place there).
@@ -13,7 +19,8 @@ A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:"), a p
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
 out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
-Titles (`titles.json`) are no part of a name: a person span loses the title words it opens with
+Titles (`titles.json`) and honorifics or ranks (`en_title_words.txt`: Sir, Sergeant, Marine) are
+no part of a name, nor taken for a given name: a person span loses the title words it opens with
 ("General Ken Paxton" of "Attorney General Ken Paxton") and the field of a title written before
 it ("Energy" of "Secretary of Energy Dana Whitlock"); a span of title words alone ("General
 Counsel", "Chief Operating Officer") names no one.
@@ -200,6 +207,7 @@ def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
 
 
 _FOR_THE = re.compile(r" for (?:the )?")
+_BRACKETED_TAIL = re.compile(r"(?<=\w) ?\((?:[A-Z]{2,6}: ?)?[A-Z]{1,6}\)?\Z")
 _FIGURE = re.compile(r"[A-Z]{2,4}\$? ?[\d.,]+(?: [a-z]+)?")
 _TICKER = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]+): ?\Z")
 
@@ -355,6 +363,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if s.label not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, s.start, s.end)
+        if (bracket := _BRACKETED_TAIL.search(text, start, end)) is not None:
+            end = bracket.start()  # "Halden Savings (HSV)": the ticker is a short form, no part of the name
         if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha() and " " in text[start:end]:
             end = text.rindex(" ", start, end)  # "WeMall ShopExpress Cross-border": the cut word is no part
         span = text[start:end]
