@@ -13,11 +13,13 @@ from kg.extract.mentions.ner.spacy_en import EnSpan
 
 
 def _spans(text: str, *marked: tuple[str, str]) -> list[EnSpan]:
-    """EnSpans of the given (words, label) pairs, each at its next occurrence in `text`."""
-    out, pos = [], {}
+    """EnSpans of the given (words, label) pairs, each at its next occurrence in `text` outside the
+    spans placed before it."""
+    out: list[EnSpan] = []
     for words, label in marked:
-        start = text.index(words, pos.get(words, 0))
-        pos[words] = start + 1
+        start = text.index(words)
+        while any(s.start <= start < s.end for s in out):
+            start = text.index(words, start + 1)
         out.append(EnSpan(start, start + len(words), label))
     return sorted(out, key=lambda s: s.start)
 
@@ -188,3 +190,10 @@ def test_ticker_in_brackets_is_no_part_of_the_tagger_s_name():
     text = "Halden Savings (HSV) said its profit rose, and Brevik Bank (OSE: BRB) agreed."
     found = _typed(text, ("Halden Savings (HSV)", "ORG"), ("Brevik Bank (OSE: BRB", "ORG"))
     assert found == [("Halden Savings", "Company"), ("Brevik Bank", "Company")]
+
+
+def test_founder_s_surname_after_at_stays_his_firm_in_a_business_story():
+    text = ("Martin Okafor founded the retailer in 1998. Shares of Okafor rose 3% as investors cheered, "
+            "and Okafor said sales grew.")
+    found = _typed(text, ("Martin Okafor", "PERSON"), ("Okafor", "ORG"), ("Okafor", "ORG"))
+    assert found == [("Martin Okafor", "Person"), ("Okafor", "Company"), ("Okafor", "Person")]

@@ -342,6 +342,15 @@ def title_follows(text: str, end: int, lex: NerLexicon) -> bool:
     return False
 
 
+_FIRM_BEFORE = re.compile(r"\b(?:at|of|from|joined|joins|founded|for|by|rival|rivals|to)\s+\Z")
+
+
+def _firm_place(text: str, start: int) -> bool:
+    """"He left Dell", "shares of Dell", "at Dell": in a business story, a founder's surname right
+    after these words is read as his firm's name, not as him."""
+    return _FIRM_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon,
                   people: frozenset[str] = frozenset()) -> list[Candidate]:
     """Typed candidates from the English model's entities in `text`; `people`, the names of the
@@ -439,7 +448,7 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
     full = {text[c.start : c.end].rsplit(" ", 1)[-1] for c in out if c.type == "Person"}
     full |= {p.rsplit(" ", 1)[-1] for p in people if " " in p}
     for i in lone_orgs:  # "Jackson sentenced Stone" after "Roger Stone": the model's organisation is his surname
-        if text[out[i].start : out[i].end] in full:
+        if text[out[i].start : out[i].end] in full and not (default == "Company" and _firm_place(text, out[i].start)):
             out[i] = Candidate(out[i].start, out[i].end, "Person", "ner:en-surname", 0.7)
     out.extend(Candidate(a, b, "Person", "ner:en", 0.7) for a, b in surnames if text[a:b] in full)
     return sorted(out, key=lambda c: c.start)
