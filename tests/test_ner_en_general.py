@@ -197,3 +197,9 @@ def test_founder_s_surname_after_at_stays_his_firm_in_a_business_story():
             "and Okafor said sales grew.")
     found = _typed(text, ("Martin Okafor", "PERSON"), ("Okafor", "ORG"), ("Okafor", "ORG"))
     assert found == [("Martin Okafor", "Person"), ("Okafor", "Company"), ("Okafor", "Person")]
+
+
+def test_two_surnames_after_a_firm_descriptor_are_the_firm():
+    text = "The sellers hired the law firm Chapman Reeve, and the retailer Priya Raman founded sued them."
+    found = _typed(text, ("Chapman Reeve", "PERSON"), ("Priya Raman", "PERSON"))
+    assert found == [("Chapman Reeve", "Company"), ("Priya Raman", "Person")]

@@ -342,6 +342,7 @@ def title_follows(text: str, end: int, lex: NerLexicon) -> bool:
     return False
 
 
+_FIRM_WORD = re.compile(r"\bfirms? (?:the )?\Z")  # "law firm", "accounting firm": partners' names follow
 _FIRM_BEFORE = re.compile(r"\b(?:at|of|from|joined|joins|founded|for|by|rival|rivals|to)\s+\Z")
 
 
@@ -402,6 +403,9 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             context = descs.type_at(text, start, end)
             if not typ and context in ("Organization", "GovernmentBody", "Platform"):
                 typ = context  # "the Leeds Rovers football club": the model took a club for a person
+            if not typ and context == "Company" and text[start:end].split()[0] not in lex.en_given_names \
+                    and _FIRM_WORD.search(text, max(0, start - 12), start):
+                typ = context  # "the law firm Chapman Reeve": two surnames right after "firm"
             if not typ and " & " in text[start:end]:
                 typ = "Company"  # "Kirkwood & Ellery": partners' names joined make a (law) firm, no person
             if typ:  # "Tallis Retail": a business word ends no person's name
