@@ -203,3 +203,9 @@ def test_two_surnames_after_a_firm_descriptor_are_the_firm():
     text = "The sellers hired the law firm Chapman Reeve, and the retailer Priya Raman founded sued them."
     found = _typed(text, ("Chapman Reeve", "PERSON"), ("Priya Raman", "PERSON"))
     assert found == [("Chapman Reeve", "Company"), ("Priya Raman", "Person")]
+
+
+def test_title_and_person_after_a_body_are_no_part_of_it():
+    found = _pipeline_found("Senate Majority Leader Chuck Tillman said on Tuesday the vote would wait.", ner="off")
+    assert ("Chuck Tillman", "Person") in found
+    assert not any("Tillman" in t and typ == "GovernmentBody" for t, typ in found)
