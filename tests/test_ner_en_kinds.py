@@ -201,11 +201,13 @@ def test_justice_is_a_title(en):
     assert "Justice Moira Kettering" not in found
 
 
-def test_prices_and_tickers_name_no_one(en):
-    found = _found(en, "Brevik Online Ltd (ASX: BRV) fell to a low of INR 41.20 after the Halden Tribune reported "
-                       "the fine.")
-    assert not {"BRV", "INR 41.20", "INR 41"} & set(found)
-    assert found.get("Halden Tribune") == "Organization"
+def test_prices_name_no_one_and_a_ticker_is_the_company_s_short_form(en):
+    mentions = _mentions(en, "Brevik Online Ltd (ASX: BRV) fell to a low of INR 41.20 after the Halden Tribune "
+                             "reported the fine.")
+    found = {m.text: m for m in mentions}
+    assert not {"INR 41.20", "INR 41"} & set(found)
+    assert found["BRV"].alias_of == "Brevik Online Ltd" and found["BRV"].type == "Company"  # no entity of its own
+    assert found["Halden Tribune"].type == "Organization"
 
 
 def test_subject_rule_firm_the_tagger_reads_as_a_place_goes(en):

@@ -299,4 +299,6 @@ def split_title(headline: str, markers: Markers | None = None) -> tuple[str, str
     if len(parts[-1]) >= len(parts[0]):
         return headline.strip(), None
     site = parts[-1] if len(parts[-1].split()) <= 4 and len(parts[-1]) <= 30 else None
+    if site is not None and parse_timestamp(site):
+        site = None  # "Outlet | By Name | May 6, 2021": a date closing the line names no site
     return parts[0], site

@@ -30,7 +30,7 @@ def round_roles(doc: EventDoc, main: TriggerHit, lo: int, hi: int, c_lo: int, p:
     """The investors (every one acts) and the investee of a round; True when investors are named."""
     text, words = doc.text, doc.words
     actor, actors, score, affects = p.actor, p.actors, p.score, p.affects
-    found = unknown_investors(text, p.mentions, lo, hi, words)
+    found = unknown_investors(text, p.everyone, lo, hi, words)  # a person there ("angel investor X") is no unknown firm
     doc.new.extend(found)
     mentions = p.mentions + found
     inv = investors(text, p.everyone + found, lo, hi, words)  # angels may be people

@@ -10,7 +10,9 @@ markers live in `kg/lexicons/names/aliases.json`.
 English news defines an organisation's abbreviation in bare parentheses: "Central Consumer
 Protection Authority (CCPA)"; capital letters that spell the name's initials in order (a
 lower-case "of" or one capitalised word may be skipped: "US Department of Justice (DOJ)") are
-its short form too. Capitals that are no initials ("Amazon (AMZN)", a ticker) are not.
+its short form too. Capitals that are no initials after a company are its ticker ("Quarry
+Dynamics Corp (QDY)", "Vendora (NYSE: VND)"): a short form of the company as well, not a name of
+its own; after another organisation, or when they are a place ("(UK)"), they are nothing.
 """
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ def alias_pattern() -> re.Pattern[str]:
 
 
 _ACRONYM = re.compile(r"\s?\(\s*(?P<a>[A-Z][A-Z&]{1,7})\s*\)")
+_TICKER = re.compile(r"\s?\(\s*(?:[A-Z]{2,6}\s*:\s*)?(?P<a>[A-Z]{2,5})\s*\)")
 _ORG_TYPES = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
 
 
@@ -81,9 +84,23 @@ def is_acronym(short: str, name: str) -> bool:
 
 
 def defined_acronym(text: str, m: Mention) -> str | None:
-    """The abbreviation an organisation's name defines in bare parentheses right after it."""
+    """The abbreviation an organisation's name defines in bare parentheses right after it, or a
+    company's ticker there."""
     hit = _ACRONYM.match(text, m.end) if m.type in _ORG_TYPES else None
-    return hit.group("a") if hit and is_acronym(hit.group("a"), m.text) else None
+    if hit and is_acronym(hit.group("a"), m.text):
+        return hit.group("a")
+    ticker = _TICKER.match(text, m.end) if m.type in ("Company", "Platform") else None
+    if ticker is None or ticker.group("a") in _place_words():
+        return None
+    return ticker.group("a")
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Places written in capitals ("UK", "US"): "Vendora (UK)" names the unit's country, no ticker."""
+    from .ner.lexicon import ner_lexicon
+
+    return ner_lexicon().en_place_words | {"US", "USA", "UK", "EU", "UAE", "HK", "PRC"}
 
 
 def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:

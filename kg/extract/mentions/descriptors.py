@@ -283,6 +283,7 @@ class DescriptorFinder:
                 out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-before-descriptor", 0.65))
         person_words = {w for p in persons for w in text[p.start : p.end].split()}
         lower = prose_lower_words(text)
+        places = self._place_words
         for m in self._en_verb.finditer(text):
             if self._after_capital(text, m.start("n")):
                 continue  # "Huoli Youxuan President X said": the run began earlier
@@ -292,9 +293,12 @@ class DescriptorFinder:
                 continue  # "Whitfield reported from Washington": a journalist's credit line
             if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
                 continue  # "Markets Authority said": a government name, cut short by its head
+            if self._field_of_title(text, b):
+                continue  # "Economy Minister Lusia Vaka said": the minister's field
             if (b > a and len(words) <= self.desc.edges["en_max_words"] and not words[0].isupper()
                     and words[0].lower() not in lower and not person_words & set(words)
-                    and not (len(words) == 1 and words[0].lower() in self._common_plurals)):
+                    and not (len(words) == 1 and words[0].lower() in self._common_plurals)
+                    and not all(w in places for w in words)):  # "India's shares fell": a country's market
                 out.append(Candidate(a, b, "Company", "en-subject", 0.6))
         for m in self._en_object.finditer(text):
             for a, b in self._en_items(text, m.end()):
@@ -302,6 +306,20 @@ class DescriptorFinder:
                 if words[0].lower() not in lower and not person_words & set(words):
                     out.append(Candidate(a, b, "Company", "en-object", 0.6))
         return out
+
+    @staticmethod
+    def _field_of_title(text: str, end: int) -> bool:
+        from .ner.en_spans import title_follows
+        from .ner.lexicon import ner_lexicon
+
+        return title_follows(text, end, ner_lexicon())
+
+    @cached_property
+    def _place_words(self) -> frozenset[str]:
+        """Countries, regions and cities (ner/en_place_words.txt): a subject they make up owns no shares."""
+        from .ner.lexicon import ner_lexicon
+
+        return ner_lexicon().en_place_words
 
     def _legal_type(self, name: str, desc: str, typ: str) -> str:
         """A name with its legal form ("SwiftCart Inc.") called an app or a platform is the company

@@ -22,6 +22,7 @@ _TOKEN = re.compile(
     rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
 )
 _FOR_THE = re.compile(r" for the ")
+_RANK_WORDS = frozenset({"Majority", "Minority", "Ranking", "Vice", "Deputy", "Assistant", "Chief"})  # before a title
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -107,6 +108,14 @@ class EnOrgFinder:
         titles = alternation(list(o.get("business_titles", ()))) or "(?!)"
         self.title_modifiers = frozenset(o.get("title_modifiers", ()))
         self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
+
+    @cached_property
+    def _title_words(self) -> frozenset[str]:
+        """One-word titles and honorifics (casefolded) that open "<title> of <body>"."""
+        from .ner.lexicon import ner_lexicon
+
+        titles = [*self.lex.titles.get("en_before", ()), *self.lex.titles.get("en_after", ())]
+        return frozenset(t.casefold() for t in titles if " " not in t) | ner_lexicon().en_title_words
 
     def runs(self, text: str) -> list[list[Tok]]:
         """Capitalised runs, split at month names and without sentence-initial words (memoised)."""
@@ -244,9 +253,18 @@ class EnOrgFinder:
             return None
         if len(run) > 2 and re.search(r"['’]s\Z", run[0].text):
             run = run[1:]  # "India's Central Consumer Protection Authority": the owner is no part of the name
+        cut = next((i for i in range(heads[0] + 1, len(run)) if run[i].text.casefold() in self._title_words), None)
+        if cut is not None:  # "Senate Majority Leader Chuck Thune": a title and a person follow the body
+            run = run[:cut]
+            while run and (run[-1].text in self.title_modifiers or run[-1].text in _RANK_WORDS):
+                run.pop()
+            if len(run) < 2 or not any(t.text in self.gov_heads for t in run):
+                return None
         level = self.gov_heads | self.connectors | set(self.local_parents) | self.generic_gov_words
         if all(t.text in level for t in run):
             return None  # "District Court", "Municipal Bureau": no place or field names which one
+        if run[1].text in ("of", "for") and run[0].text.casefold() in self._title_words:
+            return None  # "Speaker of Parliament", "Minister of Commerce": a person's title, no body
         return Candidate(run[0].start, run[-1].end, "GovernmentBody", "en-government", 0.75, subsumes=True)
 
     # --- enumerations --------------------------------------------------------------

@@ -4,7 +4,13 @@ spaCy's OntoNotes labels: PERSON becomes a Person (one word only when a full nam
 text ends with it: "Kowalczyk" after "Tomasz Kowalczyk"; a person span ending with a business
 word, "Tallis Retail", is a company); ORG is typed by its last word
 (`en_heads.tsv`: Inc Company, Commission GovernmentBody, Association Organization) or a first
-word that heads a government body ("Ministry of Commerce"), else Company. Nationalities and
+word that heads a government body ("Ministry of Commerce"), or a role it gives the person named
+after it (`en_org_roles.tsv`: "<team> coach X", "<party> MNA X", the role no part of the name),
+else Company in a business story (two words of `en_business_words.txt`) and Organization in a
+story about sports, politics, courts or science; a firm named after partners ("X & Y") is a
+Company. A one-word organisation that is the surname of a person named in the text ("Stone" after
+"Roger Stone") is that person; the field before "Minister"/"Secretary" (`en_field_titles.txt`)
+and a ticker in brackets ("(HSV)") are no part of any name. Nationalities and
 groups (NORP: "South African", "Chinese"), places, dates and numbers are never names here.
 Items of a list that is mostly organisations are organisations ("Zhongtong Cold Chain, Jishida and
 Tiezhong Express": Jishida is no place there).
@@ -13,7 +19,8 @@ A title in quotation marks ('Bazaro Utsav Days'), a dateline ("BENGALURU:"), a p
 Boundaries: a leading "the" and a trailing possessive are dropped, a given name the model left
 out is added; metrics and roles that the
 model sometimes calls organisations (GMV, CEO: `en_not_names.txt`) are rejected.
-Titles (`titles.json`) are no part of a name: a person span loses the title words it opens with
+Titles (`titles.json`) and honorifics or ranks (`en_title_words.txt`: Sir, Sergeant, Marine) are
+no part of a name, nor taken for a given name: a person span loses the title words it opens with
 ("General Ken Paxton" of "Attorney General Ken Paxton") and the field of a title written before
 it ("Energy" of "Secretary of Energy Dana Whitlock"); a span of title words alone ("General
 Counsel", "Chief Operating Officer") names no one.
@@ -39,6 +46,8 @@ from .lexicon import NerLexicon
 from .spacy_en import EnSpan
 
 PLACE_RULE = "ner:en-place"  # a place the model found: never a mention, but no weak rule's organisation either
+LONE_PERSON_RULE = "ner:en-lone-person"  # one word the model calls a person with no full name here: never a
+# mention, but a weak rule's organisation at exactly that span is a person ("Starmer said")
 _GOV_FIRST = frozenset({"ministry", "department", "office", "bureau", "commission", "administration", "agency"})
 
 
@@ -49,7 +58,7 @@ def title_words(names: NamesLexicon) -> frozenset[str]:
     return frozenset(w.casefold() for t in titles if " of " not in t for w in re.split(r"[ \-]", t) if w)
 
 
-_TITLE_OF = re.compile(r"\b([A-Za-z]+) of (?:the )?\Z")
+_TITLE_OF = re.compile(r"\b([A-Za-z]+) (?:of|for) (?:the )?\Z")  # "Secretary of Energy", "Minister for Economy"
 
 
 _FUNCTION_WORDS = frozenset({"me", "my", "you", "your", "we", "us", "our", "it", "its", "the", "a", "an", "of",
@@ -92,15 +101,16 @@ def _name_shaped(words: list[str], lex: NerLexicon) -> bool:
                                         and w.casefold() not in lex.en_not_person for w in words)
 
 
-def _person_start(text: str, start: int, end: int, titles: frozenset[str]) -> int:
-    """Drop the title words a person span opens with, and the field after "<title> of" before it,
-    while two words of the name are left."""
+def _person_start(text: str, start: int, end: int, titles: frozenset[str],
+                  honorifics: frozenset[str] = frozenset()) -> int:
+    """Drop the title words and honorifics a person span opens with, and the field after "<title>
+    of" before it, while two words of the name are left."""
     words = text[start:end].split(" ")
     k = 0
     field = _TITLE_OF.search(text, max(0, start - 40), start)
-    if len(words) >= 3 and field and field.group(1).casefold() in titles:
+    if len(words) >= 3 and field and field.group(1).casefold() in titles | honorifics:
         k = 1  # "Secretary of Energy Dana Whitlock": Energy is the title's field
-    while len(words) - k > 2 and words[k].casefold().rstrip(",") in titles:
+    while len(words) - k > 2 and words[k].casefold().rstrip(",.") in titles | honorifics:
         k += 1
     if len(words) - k == 2 and words[k].casefold() in titles:
         k += 1  # "General Paxton" is left with a surname alone: no person span
@@ -125,9 +135,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _given_name(text: str, start: int, names: NamesLexicon) -> int:
+def _given_name(text: str, start: int, end: int, names: NamesLexicon, lex: NerLexicon,
+                honorifics: frozenset[str]) -> int:
     """"Tomasz Kowalczyk" when the model marked only "Kowalczyk": one capitalised word right
-    before a surname, not a sentence opener (The, According) or a month, is the given name."""
+    before a surname, not a sentence opener (The, According), a month or an honorific ("Sir",
+    "Marine"), is the given name; before a span of two words or more, only a given name is."""
     before = text[:start]
     word = before.rstrip(" ")
     if len(word) == len(before) or len(before) - len(word) != 1:
@@ -137,7 +149,8 @@ def _given_name(text: str, start: int, names: NamesLexicon) -> int:
         k -= 1
     given = text[k : len(word)]
     stops = set(names.en_orgs.get("start_stops", ())) | set(names.en_orgs.get("name_stops", ()))
-    if len(given) < 2 or not given[0].isupper() or not given[1:].islower() or given in stops:
+    if len(given) < 2 or not given[0].isupper() or not given[1:].islower() or given in stops \
+            or given.casefold() in honorifics or (" " in text[start:end] and given not in lex.en_given_names):
         return start
     return k
 
@@ -196,6 +209,7 @@ def _lists_of_organisations(text: str, spans: list[EnSpan]) -> list[EnSpan]:
 
 
 _FOR_THE = re.compile(r" for (?:the )?")
+_BRACKETED_TAIL = re.compile(r"(?<=\w) ?\((?:[A-Z]{2,6}: ?)?[A-Z]{1,6}\)?\Z")
 _FIGURE = re.compile(r"[A-Z]{2,4}\$? ?[\d.,]+(?: [a-z]+)?")
 _TICKER = re.compile(r"\((?:[A-Z]{2,6}|[A-Z][a-z]+): ?\Z")
 
@@ -259,13 +273,99 @@ def _joined_for_the(text: str, spans: list[EnSpan], lex: NerLexicon) -> list[EnS
     return out
 
 
-def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon) -> list[Candidate]:
-    """Typed candidates from the English model's entities in `text`."""
-    spans = _joined_for_the(text, _lists_of_organisations(text, spans), lex)
+_WORD_RE = re.compile(r"[a-z][a-z\-]*")
+
+
+def _business_story(text: str, lex: NerLexicon) -> bool:
+    """At least two words of business news (shares, revenue, retailer...): an organisation the
+    text names with no head word is a firm; in a story about a game, an election or a study it
+    is a team, a party or a panel."""
+    hits = 0
+    for m in _WORD_RE.finditer(text.lower()):
+        if m.group() in lex.en_business_words:
+            hits += 1
+            if hits >= 2:
+                return True
+    return False
+
+
+def _initials_joined(text: str, spans: list[EnSpan]) -> list[EnSpan]:
+    """"AJ McCarron" read as an organisation "AJ" and a person "McCarron": initials in capitals
+    right before a one-word person are the person's given name."""
+    out: list[EnSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and s.label == "PERSON" and text[prev.end : s.start] == " " \
+                and re.fullmatch(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}", text[prev.start : prev.end]) \
+                and " " not in text[s.start : s.end]:
+            out[-1] = EnSpan(prev.start, s.end, "PERSON")
+            continue
+        out.append(s)
+    return out
+
+
+def _role_after(text: str, start: int, end: int, roles: dict[str, str]) -> tuple[int, str | None]:
+    """A role an organisation gives a person, ending the span or written right after it and before
+    a capitalised name ("PML-N MNA", "Howard coach Larry Scott"): the span's end without the role,
+    and the type the role gives the organisation."""
+    words = text[start:end].split(" ")
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[-n:]).casefold() in roles:
+            cut = end - len(" ".join(words[-n:])) - 1
+            return cut, roles[" ".join(words[-n:]).casefold()]
+    return end, role_after(end, text, roles)
+
+
+def role_after(end: int, text: str, roles: dict[str, str]) -> str | None:
+    """The type a role written at `end` and followed by a capitalised name gives the organisation
+    before it (" coach Larry Scott": Organization), else None."""
+    m = re.match(r" ([A-Za-z]+(?: [a-z]+)?) [A-Z]", text[end : end + 40])
+    if m is None:
+        return None
+    role = m.group(1).casefold()
+    return roles.get(role) or roles.get(role.split(" ")[0])
+
+
+def _title_field(text: str, end: int, words: list[str], lex: NerLexicon) -> bool:
+    """True when a title that takes its field before it ("Minister", "Secretary") follows the span
+    and a capitalised name follows the title, and the span has no head word of its own."""
+    if words and lex.en_heads.get(words[-1].rstrip(".").casefold()) is not None:
+        return False  # "Ministry of Trade Secretary ..." keeps its own head
+    return title_follows(text, end, lex)
+
+
+def title_follows(text: str, end: int, lex: NerLexicon) -> bool:
+    """A title that takes its field before it ("Minister", "Secretary") and then a capitalised
+    name follow `end`: the words before are the title's field."""
+    rest = text[end : end + 60]
+    for title in lex.en_field_titles:
+        if rest.startswith(" " + title + " ") and rest[len(title) + 2 : len(title) + 3].isupper():
+            return True
+    return False
+
+
+_FIRM_WORD = re.compile(r"\bfirms? (?:the )?\Z")  # "law firm", "accounting firm": partners' names follow
+_FIRM_BEFORE = re.compile(r"\b(?:at|of|from|joined|joins|founded|for|by|rival|rivals|to)\s+\Z")
+
+
+def _firm_place(text: str, start: int) -> bool:
+    """"He left Dell", "shares of Dell", "at Dell": in a business story, a founder's surname right
+    after these words is read as his firm's name, not as him."""
+    return _FIRM_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesLexicon,
+                  people: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Typed candidates from the English model's entities in `text`; `people`, the names of the
+    persons other steps found in it, type a lone surname the model calls an organisation."""
+    spans = _joined_for_the(text, _lists_of_organisations(text, _initials_joined(text, spans)), lex)
     out: list[Candidate] = []
     surnames: list[tuple[int, int]] = []  # one-word people: kept when a full name here ends with them
+    lone_orgs: list[int] = []  # indexes in `out` of one-word organisations typed by default: a surname?
     things = {w.casefold() for w in names.en_orgs.get("thing_heads", ())}
     titles = title_words(names)
+    honorifics = lex.en_title_words
+    default = "Company" if _business_story(text, lex) else "Organization"
     descs = _descriptors()
     places = tuple(names.en_orgs.get("place_prefixes", ()))  # "Copenhagen-based": a place before a name
     for s in spans:
@@ -275,6 +375,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if s.label not in ("PERSON", "ORG"):
             continue
         start, end = _trim(text, s.start, s.end)
+        if (bracket := _BRACKETED_TAIL.search(text, start, end)) is not None:
+            end = bracket.start()  # "Halden Savings (HSV)": the ticker is a short form, no part of the name
         if end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha() and " " in text[start:end]:
             end = text.rindex(" ", start, end)  # "WeMall ShopExpress Cross-border": the cut word is no part
         span = text[start:end]
@@ -282,8 +384,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
                 or "%" in span or _FIGURE.fullmatch(span) or _TICKER.search(text, max(0, start - 12), start):
             continue  # "INR 75.55" is a price; "(ASX: KGN)" a ticker
         words = span.replace(",", " ").split()
-        if all(w.casefold() in titles for w in re.split(r"[ \-]", span.replace(",", " ")) if w):
-            continue  # "General Counsel", "Chief Administrative Officer": a title, no name
+        if all(w.casefold().rstrip(".") in titles | honorifics for w in re.split(r"[ \-]", span.replace(",", " ")) if w):
+            continue  # "General Counsel", "Chief Administrative Officer", "Sir": a title, no name
         if _quoted(text, start, end) or _dateline(text, start, end) or text.startswith(places, end) \
                 or _caps_line(text, start):
             continue  # 'Bazaro Utsav Days' (a sale's title), "BENGALURU:" (where the story was filed)
@@ -291,8 +393,8 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             if "\n" in span or any(ch.isdigit() for ch in span) or span.isupper() \
                     or words[-1].casefold() in lex.en_not_person or any(w.casefold() in _FUNCTION_WORDS for w in words):
                 continue  # "Buy Me Now": a pronoun or a preposition in title case makes a brand, no person
-            start = _given_name(text, start, names)
-            start = _person_start(text, start, end, titles)
+            start = _given_name(text, start, end, names, lex, honorifics)
+            start = _person_start(text, start, end, titles, honorifics)
             particles = tuple(sorted(names.titles.get("en_name_particles", ()), key=len, reverse=True))
             if particles:
                 end = _particle_end(text, end, particles)
@@ -303,6 +405,11 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             context = descs.type_at(text, start, end)
             if not typ and context in ("Organization", "GovernmentBody", "Platform"):
                 typ = context  # "the Leeds Rovers football club": the model took a club for a person
+            if not typ and context == "Company" and text[start:end].split()[0] not in lex.en_given_names \
+                    and _FIRM_WORD.search(text, max(0, start - 12), start):
+                typ = context  # "the law firm Chapman Reeve": two surnames right after "firm"
+            if not typ and " & " in text[start:end]:
+                typ = "Company"  # "Kirkwood & Ellery": partners' names joined make a (law) firm, no person
             if typ:  # "Tallis Retail": a business word ends no person's name
                 out.append(Candidate(start, end, typ, "ner:en-head", 0.65))
             elif " " in text[start:end]:
@@ -310,12 +417,19 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
             else:
                 surnames.append((start, end))
             continue
+        if _title_field(text, end, words, lex):
+            continue  # "Road Transport Minister Ade Bello": the minister's field, no organisation
+        role_end, role = _role_after(text, start, end, lex.en_org_roles)
+        if role_end != end:  # "PML-N MNA": the member's role is no part of the party's name
+            end, span = role_end, text[start:role_end]
+            words = span.replace(",", " ").split()
         last = words[-1].rstrip(".").casefold()
         if last in things:  # "Hang Seng Tech Index", "Seller Center App": a thing, not an organisation
             continue
         typ = lex.en_heads.get(last)
-        if typ is None and "of" in words[1:-1]:
-            typ = lex.en_heads.get(words[words.index("of", 1) - 1].casefold())  # "Court of Appeals", "Bank of Lisbon"
+        link = next((w for w in words[1:-1] if w in ("of", "on", "for")), None)
+        if typ is None and link is not None:  # "Court of Appeals", "Bank of Lisbon", "Association for Sellers"
+            typ = lex.en_heads.get(words[words.index(link, 1) - 1].casefold())
         if words[0].casefold() in _GOV_FIRST and len(words) > 1:
             typ = "GovernmentBody"
         context = descs.type_at(text, start, end)
@@ -328,7 +442,19 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
         if typ is None and context is not None and context != "Person":
             out.append(Candidate(start, end, context, "ner:en-descriptor", 0.65))
             continue
-        out.append(Candidate(start, end, typ or "Company", "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
+        if typ is None and role is not None:
+            out.append(Candidate(start, end, role, "ner:en-role", 0.65))
+            continue  # "Howard coach Larry Scott": a team; "PML-N MNA Ahsan Iqbal": a party
+        if typ is None and len(words) == 1 and span.istitle() and re.search(rf"\b{re.escape(span.lower())}\b", text):
+            continue  # "the Opposition" where the text also writes "opposition": a word, no name
+        if typ is None and len(words) == 1:
+            lone_orgs.append(len(out))
+        firm = "Company" if " & " in span else default  # "Kirkwood & Ellery": a firm named after its partners
+        out.append(Candidate(start, end, typ or firm, "ner:en-head" if typ else "ner:en", 0.7 if typ else 0.6))
     full = {text[c.start : c.end].rsplit(" ", 1)[-1] for c in out if c.type == "Person"}
-    out.extend(Candidate(a, b, "Person", "ner:en", 0.7) for a, b in surnames if text[a:b] in full)
+    full |= {p.rsplit(" ", 1)[-1] for p in people if " " in p}
+    for i in lone_orgs:  # "Jackson sentenced Stone" after "Roger Stone": the model's organisation is his surname
+        if text[out[i].start : out[i].end] in full and not (default == "Company" and _firm_place(text, out[i].start)):
+            out[i] = Candidate(out[i].start, out[i].end, "Person", "ner:en-surname", 0.7)
+    out.extend(Candidate(a, b, "Person", "ner:en" if text[a:b] in full else LONE_PERSON_RULE, 0.7) for a, b in surnames)
     return sorted(out, key=lambda c: c.start)

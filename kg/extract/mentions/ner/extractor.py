@@ -22,7 +22,7 @@ from ....text import normalize
 from ..aliases import alias_mentions, defined_acronym
 from ..names_common import Candidate, names_lexicon
 from .en_select import sentences_to_tag
-from .en_spans import PLACE_RULE, en_candidates
+from .en_spans import LONE_PERSON_RULE, PLACE_RULE, en_candidates, role_after
 from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
@@ -35,11 +35,14 @@ WEAK_RULES = frozenset({"names:en-subject"})  # rules whose type a tagger's Pers
 PREPARE_MAX_CHARS = 20_000  # longer documents are tagged inside their own time budget instead
 
 
-def _lone_opener(text: str, span: str) -> bool:
+def _lone_opener(text: str, span: str, after: str = "") -> bool:
     """"Notifications will no longer be sent": read alone, a sentence's first word in title case
-    looks like a name to the model; it is one only if the text also writes it mid-sentence, or if
-    it is no word of the model's vocabulary ("Quillmart co-founder Arjun Bhatia said")."""
+    looks like a name to the model; it is one only if the text also writes it mid-sentence, if
+    it is no word of the model's vocabulary ("Quillmart co-founder Arjun Bhatia said"), or if a
+    role an organisation gives a person follows it (`after`: "Howard coach Larry Scott")."""
     if " " in span or not span.istitle() or not spacy_tagger().known_word(span):
+        return False
+    if role_after(0, after, ner_lexicon().en_org_roles) is not None:
         return False
     return not re.search(rf"[a-z,;]\s+{re.escape(span)}\b", text)
 
@@ -95,8 +98,10 @@ class NerExtractor:
         spans = []
         for (a, _b), found in zip(picked, spacy_tagger().spans([text[a:b] for a, b in picked]), strict=True):
             spans.extend(EnSpan(a + s.start, a + s.end, s.label) for s in found
-                         if s.start > 0 or not _lone_opener(text, text[a + s.start : a + s.end]))
-        return en_candidates(text, spans, self.lex, self.names)
+                         if s.start > 0 or not _lone_opener(text, text[a + s.start : a + s.end],
+                                                            text[a + s.end : a + s.end + 40]))
+        people = frozenset(m.text for m in known if m.type == "Person")
+        return en_candidates(text, spans, self.lex, self.names, people)
 
     def tagged(self, doc: Document, known: list[Mention] | None = None) -> tuple[list[Candidate], list[Word]]:
         """The typed candidates of one document and the tagger's words (Chinese only), prepared
@@ -109,7 +114,7 @@ class NerExtractor:
 
     def candidates(self, doc: Document, known: list[Mention] | None = None) -> list[Candidate]:
         """The typed candidates of one document."""
-        return [c for c in self.tagged(doc, known)[0] if c.rule != PLACE_RULE]
+        return [c for c in self.tagged(doc, known)[0] if c.rule not in (PLACE_RULE, LONE_PERSON_RULE)]
 
     def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
         """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
@@ -207,6 +212,7 @@ class NerExtractor:
         known = {normalize(m.text) for m in ex.mentions}
         new = []
         self._retype_weak(ex, cands)
+        cands = [c for c in cands if c.rule != LONE_PERSON_RULE]  # they only retype a subject rule's name
         for c in sorted(cands, key=lambda c: c.start):
             # a name grown over a shorter one (光大银行 + 长春分行, 新浪 + 乐居): the shorter goes
             if c.subsumes or self._extends_known(text, c, ex.mentions) or self._grows_rule_name(c, ex.mentions):

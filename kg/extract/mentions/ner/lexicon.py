@@ -6,7 +6,7 @@ Each list is data (see the comment at the top of each file); a malformed line ra
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ....errors import LexiconError
@@ -36,6 +36,10 @@ class NerLexicon:
     not_org_heads: tuple[str, ...] = ()  # 美术馆, 乐园: places, not organisations
     person_titles: tuple[str, ...] = ()  # 总, 先生: surname + title is a form of address
     familiar_prefixes: frozenset[str] = frozenset()  # 老, 小: 老刘, 小军
+    en_title_words: frozenset[str] = frozenset()  # sir, sergeant, coach: before a name, no part of it (casefolded)
+    en_org_roles: dict[str, str] = field(default_factory=dict)  # coach, MNA: "<org> <role> <name>" types the org
+    en_business_words: frozenset[str] = frozenset()  # shares, revenue: a business story's words (lower case)
+    en_field_titles: tuple[str, ...] = ()  # Minister, Secretary: "<field> Minister <name>", longest first
 
     def zh_address_form(self, span: str) -> bool:
         """True for a form of address rather than a name (王总, 张先生, 老刘)."""
@@ -113,4 +117,8 @@ def ner_lexicon() -> NerLexicon:
         en_given_names=frozenset(load_words(f"{NER_DIR}/en_given_names.txt")),
         person_titles=titles,
         familiar_prefixes=familiar,
+        en_title_words=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_title_words.txt")),
+        en_org_roles={w.casefold(): t for w, t in _types(f"{NER_DIR}/en_org_roles.tsv")},
+        en_business_words=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_business_words.txt")),
+        en_field_titles=tuple(sorted(load_words(f"{NER_DIR}/en_field_titles.txt"), key=len, reverse=True)),
     )
