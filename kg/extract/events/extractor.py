@@ -96,6 +96,7 @@ class _Builder:
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
         mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
+        mentions = self.everyone = doc.not_hired(mentions, typ)  # a deal's advisers are no party of it
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
