@@ -46,3 +46,48 @@ def test_a_firm_that_invests_and_advises_stays_an_investor(pipeline) -> None:
     ex = extract(pipeline, "云帆电子完成5000万元B轮融资，由远景资本领投，青松资本跟投，青松资本担任独家财务顾问。")
     investors = {m.text for e in ex.events if e.type == "Investment" for m in e.actors}
     assert {"远景资本", "青松资本"} <= investors
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("星禾科技有限公司表示，目前没有实质性的收购计划。", "Acquisition"),
+    ("蓝湾股份有限公司称，公司目前对收购该工厂没有任何计划。", "Acquisition"),
+    ("云帆集团否认将被收购。", "Acquisition"),
+    ("蓝湾股份有限公司控股股东不存在减持计划，暂无上市计划。", "Listing"),
+    ("关于星禾科技有限公司将申请破产的传闻，公司予以否认。", "Bankruptcy"),
+], ids=["no-plan-before", "no-plan-after", "denied", "no-listing-plan", "denied-after"])
+def test_negated_or_denied_plans_are_no_events(pipeline, text, typ) -> None:
+    assert not [e for e in extract(pipeline, text).events if e.type == typ]
+
+
+@pytest.mark.parametrize("text", [
+    "星禾科技有限公司已于昨日完成对蓝湾物流有限公司的收购，尚未完成工商变更。",
+    "无锡星禾科技有限公司宣布收购蓝湾物流有限公司。",
+], ids=["not-yet-registered", "city-starting-with-a-negator-character"])
+def test_asserted_acquisitions_stay(pipeline, text) -> None:
+    assert [e for e in extract(pipeline, text).events if e.type == "Acquisition"]
+
+
+@pytest.mark.parametrize("text", [
+    "星禾科技有限公司董事会由9名董事组成，其中独立董事3名，董事会聘任总经理1名。",
+    "蓝湾股份有限公司监事会成员包括职工代表监事李文军。",
+    "公司5名激励对象因离职已不符合激励条件，其已获授的限制性股票将被回购注销。",
+    "星禾科技有限公司已聘请北辰证券有限责任公司作为财务顾问。",
+], ids=["board-size", "board-members", "share-plan-leavers", "adviser-hired"])
+def test_descriptions_are_no_personnel_changes(pipeline, text) -> None:
+    assert not [e for e in extract(pipeline, text).events if e.type == "PersonnelChange"]
+
+
+def test_a_real_appointment_stays_a_personnel_change(pipeline) -> None:
+    ex = extract(pipeline, "星禾科技有限公司董事会同意聘任王立军为公司总经理。")
+    assert [e for e in ex.events if e.type == "PersonnelChange"]
+
+
+@pytest.fixture(scope="module")
+def tagged() -> Pipeline:
+    """The default chain with the Chinese tagger: people's names come from it."""
+    return Pipeline(ner="zh")
+
+
+def test_named_leavers_of_a_share_plan_still_leave(tagged) -> None:
+    ex = extract(tagged, "鉴于公司原激励对象中张立新、赵文华因离职已不具备激励资格，公司决定回购其股票。")
+    assert [e for e in ex.events if e.type == "PersonnelChange"]

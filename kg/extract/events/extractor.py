@@ -21,6 +21,7 @@ from ..cues import phrases
 from ..figures.meaning import event_default
 from ..mentions.places import market_places
 from ..patterns import ordered_alternation
+from .asserted import asserted
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
@@ -367,6 +368,7 @@ class EventExtractor:
             for h in sentence_hits:
                 by_type.setdefault(h.type, []).append(h)
             lo, hi = spans[idx]
+            by_type = asserted(doc, by_type, lo, hi)  # "没有收购计划", "董事会由9名董事组成": no event
             if not by_type or all(t == "Announcement" for t in by_type):
                 closing(doc, lo, hi)
                 deadline(doc, lo, hi)
