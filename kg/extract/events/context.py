@@ -12,6 +12,7 @@ from dataclasses import replace
 from ...model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
 from ...text import normalize
 from .guards import outlet_keys
+from .hired import HIRED_TYPES, hired_names
 from .role_words import RoleWords
 from .roles import is_attribution, is_venue
 
@@ -38,7 +39,13 @@ class EventDoc:
         ordered = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
         self.mentions = [m for m in ordered if m.type != "Place"]  # a place is never a party
         self.places = [m for m in ordered if m.type == "Place"]  # but may be a market
-        self.orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
+        orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
+        # where the text names an adviser, auditor, law firm or underwriter of a deal, that name is no party
+        # of a deal, nor what the story is about, nor whom "the company" means
+        hired = hired_names(self.text, orgs) if words.lang == "zh" else []
+        self.hired = frozenset((m.start, m.end) for m in hired)
+        self.hired_keys = frozenset(key(m) for m in hired)  # never the story's main party, wherever named
+        self.orgs = [m for m in orgs if (m.start, m.end) not in self.hired]
         self.main = self._main_actor()
         self.report_date = self._report_date()
         self.new: list[Mention] = []
@@ -58,7 +65,7 @@ class EventDoc:
 
         counts = Counter(key(m) for m in self.orgs
                          if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words)
-                         and not the_outlet(m))
+                         and not the_outlet(m) and key(m) not in self.hired_keys)
         if not counts:
             return None
         headline = normalize(self.ex.document.headline or "")
@@ -75,6 +82,13 @@ class EventDoc:
             return (in_head, full[key(m)], platform)
         best = max((m for m in self.orgs if key(m) in counts), key=score)
         return best
+
+    def not_hired(self, mentions: list[Mention], typ: str) -> list[Mention]:
+        """The candidates of an event of type `typ`, without the names of firms hired for a deal where
+        the text says so (a firm that invests in one clause and advises in the next keeps the first)."""
+        if typ not in HIRED_TYPES or not self.hired:
+            return mentions
+        return [m for m in mentions if (m.start, m.end) not in self.hired]
 
     def _report_date(self) -> tuple[str | None, bool]:
         """The dateline ("3月13日消息", "On March 1,") or the publication day (flagged weaker)."""

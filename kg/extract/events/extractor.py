@@ -21,6 +21,7 @@ from ..cues import phrases
 from ..figures.meaning import event_default
 from ..mentions.places import market_places
 from ..patterns import ordered_alternation
+from .asserted import asserted
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
@@ -96,6 +97,7 @@ class _Builder:
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
         mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
+        mentions = self.everyone = doc.not_hired(mentions, typ)  # a deal's advisers are no party of it
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
@@ -366,6 +368,7 @@ class EventExtractor:
             for h in sentence_hits:
                 by_type.setdefault(h.type, []).append(h)
             lo, hi = spans[idx]
+            by_type = asserted(doc, by_type, lo, hi)  # "没有收购计划", "董事会由9名董事组成": no event
             if not by_type or all(t == "Announcement" for t in by_type):
                 closing(doc, lo, hi)
                 deadline(doc, lo, hi)

@@ -38,7 +38,7 @@ def first_subject(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: 
                   everyone: list[Mention]) -> Mention | None:
     """The subject of the first trigger's clause that has one (strongest trigger first)."""
     text, lang = doc.text, doc.words.lang
-    known = [*everyone, *doc.places]
+    known = [*doc.mentions, *everyone, *doc.places]  # a name left out of the candidates (a hired adviser) is still a name
     if lang != "zh":
         return sentence_subject_en(text, lo, min(h.start for h in hits), known)
     for h in sorted(hits, key=lambda h: (-h.weight, h.start)):

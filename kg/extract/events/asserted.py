@@ -1,0 +1,100 @@
+"""Which trigger words of a Chinese sentence assert an event: not the negated, denied or described ones.
+
+"目前没有实质性的收购计划", "不存在减持计划", "否认将被收购", "对收购该医院没有实质性的计划": the
+plan is negated, so there is no acquisition. "董事会由9名董事组成" describes a board, "激励对象因离职
+不再符合条件" a share plan's condition, "聘请A证券作为财务顾问" hires an adviser: none is a personnel
+change (unless the leavers are named). Words in the `negated` and `not_events` sections of `kg/lexicons/triggers/_guards.json`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..cues import cue_section, phrases
+from .context import EventDoc
+from .triggers import TRIGGER_DIR, TriggerHit
+
+GUARDS_FILE = TRIGGER_DIR / "_guards.json"
+_PUNCT = "，,。；;！？!?：:\n"
+_BEFORE = 8  # characters a negator may stand before its trigger ("没有实质性的收购")
+_AFTER = 14  # characters between a trigger and the negated plan after it ("收购该医院没有实质性的计划")
+_DENIAL = 30  # characters after the trigger in which a denial counts ("…的传闻，公司予以否认")
+
+
+@dataclass(frozen=True)
+class AssertCues:
+    before: re.Pattern[str]
+    still: re.Pattern[str]
+    plan_after: re.Pattern[str]
+    denial: re.Pattern[str]
+    composition: re.Pattern[str]
+    non_officers: re.Pattern[str]
+
+
+def _gapped(words: list[str]) -> str:
+    """Cue phrases in which "…" stands for a few words of the same clause (由…组成)."""
+    return "|".join(f"[^{_PUNCT}]{{0,20}}?".join(re.escape(p) for p in w.split("…")) for w in
+                    sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def assert_cues() -> AssertCues:
+    neg = cue_section(GUARDS_FILE, "negated")
+    desc = cue_section(GUARDS_FILE, "not_events")
+    return AssertCues(
+        before=re.compile(rf"(?:{phrases(neg['zh_before'])})[^{_PUNCT}]{{0,{_BEFORE}}}\Z"),
+        still=re.compile(phrases(neg["zh_still_events"])),
+        plan_after=re.compile(rf"[^{_PUNCT}]{{0,{_AFTER}}}?(?:{phrases(neg['zh_plan_negators'])})"
+                              rf"[^{_PUNCT}]{{0,8}}?(?:{phrases(neg['zh_plan_nouns'])})"),
+        denial=re.compile(phrases(neg["zh_denials"])),
+        composition=re.compile(_gapped(desc["zh_composition"])),
+        non_officers=re.compile(phrases(desc["zh_non_officers"])),
+    )
+
+
+def _clause(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    a = max([lo, *(text.rfind(c, lo, pos) + 1 for c in _PUNCT)])
+    b = min([hi, *(i for i in (text.find(c, pos, hi) for c in _PUNCT) if i >= 0)])
+    return a, b
+
+
+def negated(text: str, h: TriggerHit, lo: int, hi: int) -> bool:
+    """True when the clause of the trigger negates it, or the sentence denies it right after."""
+    cues = assert_cues()
+    c_lo, c_hi = _clause(text, h.start, lo, hi)
+    found = cues.before.search(text, c_lo, h.start)
+    if found is not None and not cues.still.match(text, found.start()):
+        return True
+    if cues.plan_after.match(text, h.end, c_hi):
+        return True
+    return cues.denial.search(text, h.end, min(hi, h.end + _DENIAL)) is not None
+
+
+def described(doc: EventDoc, typ: str, h: TriggerHit, lo: int, hi: int) -> bool:
+    """True when a personnel trigger sits in a description: a board's make-up, a share plan's
+    condition on leavers, or the hiring of an adviser firm."""
+    if typ != "PersonnelChange":
+        return False
+    cues, text = assert_cues(), doc.text
+    if cues.composition.search(text, lo, hi):
+        return True
+    c_lo, _ = _clause(text, h.start, lo, hi)
+    plan = cues.non_officers.search(text, c_lo, h.start)
+    if plan is not None and not any(plan.end() <= m.start and m.end <= h.start and m.type == "Person"
+                                    for m in doc.mentions):
+        return True  # "激励对象因离职": unnamed leavers of a share plan ("激励对象中A、B因离职" names people who left)
+    return any(h.start <= a and b <= h.end for a, b in doc.hired)
+
+
+def asserted(doc: EventDoc, by_type: dict[str, list[TriggerHit]], lo: int, hi: int) -> dict[str, list[TriggerHit]]:
+    """The trigger hits of the sentence [lo, hi) by type, without those that assert no event
+    (Chinese only); a type left with no hit is dropped."""
+    if doc.words.lang != "zh":
+        return by_type
+    out = {}
+    for typ, hits in by_type.items():
+        kept = [h for h in hits if not negated(doc.text, h, lo, hi) and not described(doc, typ, h, lo, hi)]
+        if kept:
+            out[typ] = kept
+    return out

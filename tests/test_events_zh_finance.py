@@ -1,0 +1,93 @@
+"""Events in Chinese financial news: kinds of error found on real announcements and reports.
+
+Hired advisers are no parties of a deal; negated or denied plans and descriptions of a board are
+no events; a name does not swallow the adverb or verb after it; legal names of funds and
+partnerships are kept whole; actors joined by 会同/联合 act together. Sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Pipeline
+from kg.model import Document, Extraction
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    """The rules alone (no statistical tagger): these tests check rules, not the tagger's spans."""
+    return Pipeline(ner="off")
+
+
+def extract(pipeline: Pipeline, text: str) -> Extraction:
+    return pipeline(Document(key="d", source_path="d", position="", text=text, lang="zh"))
+
+
+def parties(ex: Extraction, typ: str) -> set[str]:
+    return {m.text for e in ex.events if e.type == typ for m in (*e.actors, *e.affects, *e.participants)}
+
+
+def test_hired_advisers_are_no_parties_of_an_acquisition(pipeline) -> None:
+    ex = extract(pipeline, "星禾科技有限公司发布公告称，公司已聘请北辰证券有限责任公司作为此次收购的财务顾问。")
+    assert parties(ex, "Acquisition") == {"星禾科技有限公司"}
+    assert "北辰证券有限责任公司" in {m.text for m in ex.mentions}  # the hire verb is no part of the name
+
+
+@pytest.mark.parametrize("text,typ,adviser", [
+    ("云帆电子股份有限公司的保荐机构为东岳证券股份有限公司，后者本年已完成8单IPO。", "Listing", "东岳证券股份有限公司"),
+    ("南湖证券有限公司担任本次收购的独立财务顾问。", "Acquisition", "南湖证券有限公司"),
+    ("据悉，此次收购由东岳证券股份有限公司提供财务顾问服务。", "Acquisition", "东岳证券股份有限公司"),
+], ids=["sponsor-named-after-role", "adviser-with-its-role", "adviser-before-duty-verb"])
+def test_sponsors_and_financial_advisers_are_no_parties(pipeline, text, typ, adviser) -> None:
+    ex = extract(pipeline, text)
+    assert [e for e in ex.events if e.type == typ]
+    assert adviser not in parties(ex, typ)
+
+
+def test_a_firm_that_invests_and_advises_stays_an_investor(pipeline) -> None:
+    ex = extract(pipeline, "云帆电子完成5000万元B轮融资，由远景资本领投，青松资本跟投，青松资本担任独家财务顾问。")
+    investors = {m.text for e in ex.events if e.type == "Investment" for m in e.actors}
+    assert {"远景资本", "青松资本"} <= investors
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("星禾科技有限公司表示，目前没有实质性的收购计划。", "Acquisition"),
+    ("蓝湾股份有限公司称，公司目前对收购该工厂没有任何计划。", "Acquisition"),
+    ("云帆集团否认将被收购。", "Acquisition"),
+    ("蓝湾股份有限公司控股股东不存在减持计划，暂无上市计划。", "Listing"),
+    ("关于星禾科技有限公司将申请破产的传闻，公司予以否认。", "Bankruptcy"),
+], ids=["no-plan-before", "no-plan-after", "denied", "no-listing-plan", "denied-after"])
+def test_negated_or_denied_plans_are_no_events(pipeline, text, typ) -> None:
+    assert not [e for e in extract(pipeline, text).events if e.type == typ]
+
+
+@pytest.mark.parametrize("text", [
+    "星禾科技有限公司已于昨日完成对蓝湾物流有限公司的收购，尚未完成工商变更。",
+    "无锡星禾科技有限公司宣布收购蓝湾物流有限公司。",
+], ids=["not-yet-registered", "city-starting-with-a-negator-character"])
+def test_asserted_acquisitions_stay(pipeline, text) -> None:
+    assert [e for e in extract(pipeline, text).events if e.type == "Acquisition"]
+
+
+@pytest.mark.parametrize("text", [
+    "星禾科技有限公司董事会由9名董事组成，其中独立董事3名，董事会聘任总经理1名。",
+    "蓝湾股份有限公司监事会成员包括职工代表监事李文军。",
+    "公司5名激励对象因离职已不符合激励条件，其已获授的限制性股票将被回购注销。",
+    "星禾科技有限公司已聘请北辰证券有限责任公司作为财务顾问。",
+], ids=["board-size", "board-members", "share-plan-leavers", "adviser-hired"])
+def test_descriptions_are_no_personnel_changes(pipeline, text) -> None:
+    assert not [e for e in extract(pipeline, text).events if e.type == "PersonnelChange"]
+
+
+def test_a_real_appointment_stays_a_personnel_change(pipeline) -> None:
+    ex = extract(pipeline, "星禾科技有限公司董事会同意聘任王立军为公司总经理。")
+    assert [e for e in ex.events if e.type == "PersonnelChange"]
+
+
+@pytest.fixture(scope="module")
+def tagged() -> Pipeline:
+    """The default chain with the Chinese tagger: people's names come from it."""
+    return Pipeline(ner="zh")
+
+
+def test_named_leavers_of_a_share_plan_still_leave(tagged) -> None:
+    ex = extract(tagged, "鉴于公司原激励对象中张立新、赵文华因离职已不具备激励资格，公司决定回购其股票。")
+    assert [e for e in ex.events if e.type == "PersonnelChange"]
