@@ -2,7 +2,7 @@
 off/on, site off/on, beside jieba and pyahocorasick on the same text in the same run.
 
     python bench/bench_scale.py [--sizes 1000 10000] [--jobs 1 2] [--ner off on] [--site off on]
-        [--cell SIZE:JOBS:NER:SITE ...] [--only-cells] [--baseline-mb 40] [--fresh]
+        [--cell SIZE:JOBS:NER:SITE ...] [--only-cells] [--baseline-mb 40] [--fresh] [--write-only]
         [--data bench/data] [--out bench/SCALE-RESULTS.md]
 
 Cells are the product of --sizes × --jobs × --ner × --site, plus each --cell (e.g.
@@ -21,7 +21,8 @@ counted). Rates against them are in MB of document text per CPU second. The grap
 is compared (sha256) with the cell differing only in --jobs.
 
 Results of earlier runs (other cells) are kept in --data/scale-rows.json and written into the
-same table unless --fresh. Not a test: run it by hand and commit the table.
+same table unless --fresh; --write-only writes the table again from them. The results file's
+part from "## Reading the table" on is written by hand and kept. Not a test: run it by hand and commit the table.
 """
 from __future__ import annotations
 
@@ -256,7 +257,12 @@ def latency_section() -> list[str]:
     return out
 
 
+NOTES = "## Reading the table"  # from this heading on, the results file is written by hand and kept
+
+
 def write_results(path: Path, rows: list[dict], bases: dict[int, dict], commands: list[str]) -> str:
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    notes = old[old.index(NOTES):] if NOTES in old else ""
     loads = [r["load_before"] for r in rows]
     text = "\n".join([
         "# `kg build` at scale: throughput, CPU, peak memory, beside jieba and pyahocorasick", "",
@@ -279,7 +285,7 @@ def write_results(path: Path, rows: list[dict], bases: dict[int, dict], commands
         "building not counted:", "",
         *baseline_table(bases), "",
         *latency_section(),
-    ])
+    ]) + (f"\n{notes}" if notes else "")
     path.write_text(text, encoding="utf-8")
     return text
 
@@ -294,6 +300,7 @@ def main() -> None:
     ap.add_argument("--only-cells", action="store_true", help="run only the --cell cells, no grid")
     ap.add_argument("--baseline-mb", type=float, default=40.0, help="text the baselines read at most")
     ap.add_argument("--fresh", action="store_true", help="forget the rows of earlier runs")
+    ap.add_argument("--write-only", action="store_true", help="run nothing: write the results of the saved rows")
     ap.add_argument("--data", type=Path, default=BENCH / "data")
     ap.add_argument("--out", type=Path, default=BENCH / "SCALE-RESULTS.md")
     args = ap.parse_args()
@@ -303,6 +310,10 @@ def main() -> None:
     if args.fresh:
         saved.unlink(missing_ok=True)
     command = "python bench/bench_scale.py " + " ".join(sys.argv[1:])
+    if args.write_only:
+        state = json.loads(saved.read_text(encoding="utf-8"))
+        print(write_results(args.out, state["rows"], {int(k): v for k, v in state["bases"].items()}, state["commands"]))
+        return
 
     cells = cells_for(args.sizes, args.jobs, args.ner, args.site, args.cell, args.only_cells)
     print(f"{len(cells)} cells: {', '.join(c.key for c in cells)}", flush=True)

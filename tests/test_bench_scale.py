@@ -89,3 +89,12 @@ def test_baselines_read_the_documents_text_up_to_the_cap(tmp_path: Path, monkeyp
     assert len(seen[0]) == 3 and base["documents"] == 3  # 1.2 MB: the first document past the cap ends it
     assert base["text_mb"] == pytest.approx(1.2) and base["jieba_cpu"] == 2.0 and base["aho_names"] == 7
     assert bench_scale.text_mb(texts) == pytest.approx(4.0)
+
+
+def test_results_file_keeps_its_hand_written_notes_when_written_again(tmp_path: Path) -> None:
+    out = tmp_path / "R.md"
+    bench_scale.write_results(out, [_row()], {}, ["run A"])
+    out.write_text(out.read_text(encoding="utf-8") + f"\n{bench_scale.NOTES}\n\nThe 10k rows say so.\n", encoding="utf-8")
+    text = bench_scale.write_results(out, [_row(), _row(jobs=2)], {}, ["run A", "run B"])
+    assert text.endswith(f"{bench_scale.NOTES}\n\nThe 10k rows say so.\n") and text.count(bench_scale.NOTES) == 1
+    assert "`run B`" in text and "| 1000 | 1000 | 4.0 | 2 |" in text
