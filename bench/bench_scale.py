@@ -20,9 +20,10 @@ the lexicon's names (`bench_build._baselines`: dictionary and automaton built fi
 counted). Rates against them are in MB of document text per CPU second. The graph.nq of a cell
 is compared (sha256) with the cell differing only in --jobs.
 
-Results of earlier runs (other cells) are kept in --data/scale-rows.json and written into the
-same table unless --fresh; --write-only writes the table again from them. The results file's
-part from "## Reading the table" on is written by hand and kept. Not a test: run it by hand and commit the table.
+Results of earlier runs (other cells, each with its own run's baselines and command) are kept
+in --data/scale-rows.json and written into the same table unless --fresh; --write-only writes
+the table again from them. The results file's part from "## Reading the table" on is written
+by hand and kept. Not a test: run it by hand and commit the table.
 """
 from __future__ import annotations
 
@@ -204,9 +205,9 @@ def _ratio(num: float | None, den: float | None, fmt: str = ".3f") -> str:
     return "—" if num is None or not den else format(num / den, fmt)
 
 
-def table(rows: list[dict], bases: dict[int, dict]) -> list[str]:
-    """The results table, one row per cell (sorted by size, tagger, site, jobs); rates per CPU
-    second compare under load, wall rates do not."""
+def table(rows: list[dict]) -> list[str]:
+    """The results table, one row per cell (sorted by size, tagger, site, jobs), each against the
+    baselines of its own run; rates per CPU second compare under load, wall rates do not."""
     out = ["| generated items | documents | corpus MB | jobs | tagger | site | wall s | docs/s | MB/s "
            "| CPU s (all processes) | docs per CPU s "
            "| MB per CPU s | peak RSS MB (largest process: build / worker) | store load CPU s (% of CPU) "
@@ -214,7 +215,7 @@ def table(rows: list[dict], bases: dict[int, dict]) -> list[str]:
            "|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|"]
     for r in sorted(rows, key=lambda r: (r["size"], r["ner"], r["site"], r["jobs"])):
         cpu = r["cpu"]
-        base = bases.get(r["size"])
+        base = r.get("base")
         rate = r["text_mb"] / cpu if cpu else None  # text MB per CPU second, comparable with the baselines'
         jieba = base["text_mb"] / base["jieba_cpu"] if base else None
         aho = base["text_mb"] / base["aho_cpu"] if base else None
@@ -232,13 +233,23 @@ def table(rows: list[dict], bases: dict[int, dict]) -> list[str]:
     return out
 
 
-def baseline_table(bases: dict[int, dict]) -> list[str]:
-    out = ["| generated items | text read (MB, documents) | jieba segmentation CPU s | jieba MB per CPU s "
+def baselines_of(rows: list[dict]) -> list[dict]:
+    """Each baseline measurement the rows were compared with, once, by size and time."""
+    found = {(r["base"]["size"], r["base"]["when"]): r["base"] for r in rows if r.get("base")}
+    return [found[k] for k in sorted(found)]
+
+
+def commands_of(rows: list[dict]) -> list[str]:
+    """The runs that made the rows, in the order they ran."""
+    return list(dict.fromkeys(r["run"] for r in sorted(rows, key=lambda r: r["when"]) if r.get("run")))
+
+
+def baseline_table(bases: list[dict]) -> list[str]:
+    out = ["| generated items | measured | text read (MB, documents) | jieba segmentation CPU s | jieba MB per CPU s "
            "| pyahocorasick pass CPU s (names) | pyahocorasick MB per CPU s |",
-           "|---:|---|---:|---:|---:|---:|"]
-    for size in sorted(bases):
-        b = bases[size]
-        out.append(f"| {size} | {b['text_mb']:.1f} MB, {b['documents']} | {b['jieba_cpu']:.1f} "
+           "|---:|---|---|---:|---:|---:|---:|"]
+    for b in bases:
+        out.append(f"| {b['size']} | {b['when']} | {b['text_mb']:.1f} MB, {b['documents']} | {b['jieba_cpu']:.1f} "
                    f"| {b['text_mb'] / b['jieba_cpu']:.3f} | {b['aho_cpu']:.2f} ({b['aho_names']}) "
                    f"| {b['text_mb'] / b['aho_cpu']:.1f} |")
     return out
@@ -265,7 +276,7 @@ def latency_section() -> list[str]:
 NOTES = "## Reading the table"  # from this heading on, the results file is written by hand and kept
 
 
-def write_results(path: Path, rows: list[dict], bases: dict[int, dict], commands: list[str]) -> str:
+def write_results(path: Path, rows: list[dict]) -> str:
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     notes = old[old.index(NOTES):] if NOTES in old else ""
     loads = [r["load_before"] for r in rows]
@@ -276,7 +287,7 @@ def write_results(path: Path, rows: list[dict], bases: dict[int, dict], commands
         "Wall-clock rates fall with the load; CPU seconds and the ratios to the baselines of the same run "
         "compare across machines.", "",
         "Commands (each run adds its cells; `bench/bench_scale.py`'s docstring says what is measured):", "",
-        *(f"- `{c}`" for c in commands), "",
+        *(f"- `{c}`" for c in commands_of(rows)), "",
         "Each cell runs `kg build CORPUS --out OUT -q --jobs J --ner N [--no-site]` (store loaded) in a fresh "
         "interpreter on `bench/gen_corpus.py N`'s corpus. *CPU s*: user + system of the build and every worker "
         "process (`wait4`). *peak RSS*: the largest process of the tree (the build's own process / its largest "
@@ -285,11 +296,11 @@ def write_results(path: Path, rows: list[dict], bases: dict[int, dict], commands
         "(all threads) and of `kg.build._write_site` (with the processes of its page-writing pool). "
         "*÷ jieba's*: the build's text MB per CPU second over jieba segmentation's on the same text, same run "
         "(0.25 = the whole build, taggers included, costs 4 times jieba's CPU per MB).", "",
-        *table(rows, bases), "",
-        "Baselines, once per size on the text of the documents that size's builds read (texts.jsonl; "
+        *table(rows), "",
+        "Baselines, once per size and run on the text of the documents that size's builds read (texts.jsonl; "
         "the first MB only where the text is larger than `--baseline-mb`); dictionary loading and automaton "
         "building not counted:", "",
-        *baseline_table(bases), "",
+        *baseline_table(baselines_of(rows)), "",
         *latency_section(),
     ]) + (f"\n{notes}" if notes else "")
     path.write_text(text, encoding="utf-8")
@@ -317,46 +328,36 @@ def main() -> None:
         saved.unlink(missing_ok=True)
     command = "python bench/bench_scale.py " + " ".join(sys.argv[1:])
     if args.write_only:
-        state = json.loads(saved.read_text(encoding="utf-8"))
-        print(write_results(args.out, state["rows"], {int(k): v for k, v in state["bases"].items()}, state["commands"]))
+        print(write_results(args.out, json.loads(saved.read_text(encoding="utf-8"))["rows"]))
         return
 
     cells = cells_for(args.sizes, args.jobs, args.ner, args.site, args.cell, args.only_cells)
     print(f"{len(cells)} cells: {', '.join(c.key for c in cells)}", flush=True)
-    done_sizes: set[int] = set()
-    state = save(saved, command)
+    here: dict[int, dict] = {}  # this run's baselines by size
+    rows: list[dict] = []
     for cell in cells:
         source = corpus(cell.size, args.data)
         out = args.data / f"scale-out-{cell.size}"
         row = run_cell(cell, source, out)
+        if cell.size not in here:  # the baselines once per size, on this build's text
+            here[cell.size] = baselines(cell.size, out / "texts.jsonl", args.baseline_mb)
+        row["base"], row["run"] = here[cell.size], command
         print(json.dumps(row), flush=True)
-        base = None
-        if cell.size not in done_sizes:  # the baselines once per size, on this build's text
-            done_sizes.add(cell.size)
-            base = baselines(cell.size, out / "texts.jsonl", args.baseline_mb)
-            print(json.dumps(base), flush=True)
         shutil.rmtree(out, ignore_errors=True)
-        state = save(saved, command, row, base)
-        write_results(args.out, state["rows"], {int(k): v for k, v in state["bases"].items()}, state["commands"])
-    print(write_results(args.out, state["rows"], {int(k): v for k, v in state["bases"].items()}, state["commands"]))
+        rows = save(saved, row)
+        write_results(args.out, rows)
+    print(write_results(args.out, rows))
 
 
-def save(saved: Path, command: str, row: dict | None = None, base: dict | None = None) -> dict:
-    """Add a cell's row (replacing an earlier run of the cell), a size's baselines and the command
-    to the saved rows; read again each time, so runs of other sizes side by side add theirs too."""
-    state = {"rows": [], "bases": {}, "commands": []}
-    if saved.exists():
-        state = json.loads(saved.read_text(encoding="utf-8"))
-    if command not in state["commands"]:
-        state["commands"].append(command)
-    if row is not None:
-        state["rows"] = [r for r in state["rows"] if r["cell"] != row["cell"]] + [row]
-    if base is not None:
-        state["bases"][str(base["size"])] = base
+def save(saved: Path, row: dict) -> list[dict]:
+    """Add a cell's row to the saved rows, replacing an earlier run of the same cell; read again
+    each time, so runs of other sizes side by side add theirs too. Returns all the rows."""
+    rows = json.loads(saved.read_text(encoding="utf-8"))["rows"] if saved.exists() else []
+    rows = [r for r in rows if r["cell"] != row["cell"]] + [row]
     tmp = saved.with_suffix(f".tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(state, indent=1), encoding="utf-8")
+    tmp.write_text(json.dumps({"rows": rows}, indent=1), encoding="utf-8")
     tmp.replace(saved)
-    return state
+    return rows
 
 if __name__ == "__main__":
     main()

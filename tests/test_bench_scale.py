@@ -22,7 +22,7 @@ def _row(size: int = 1000, jobs: int = 1, ner: str = "off", site: bool = False, 
            "load_before": 6.0, "cpu": 20.0, "tree_rss_mb": 500.0, "main_cpu": 15.0, "main_rss_mb": 500.0,
            "worker_rss_mb": 300.0, "store_cpu": 2.0, "store_wall": 3.0, "site_cpu": None, "documents": 1000,
            "quads": 9, "failed": 0, "warnings": 0, "corpus_mb": 4.0, "text_mb": 10.0, "graph_sha256": sha,
-           "when": "x"}
+           "when": "x", "run": "run A", "base": None}
     row.update(kw)
     return row
 
@@ -52,8 +52,8 @@ def test_graph_digest_is_compared_with_the_cell_differing_only_in_jobs() -> None
 
 
 def test_table_rates_and_ratios_come_from_the_row_and_its_size_baselines() -> None:
-    bases = {1000: {"text_mb": 5.0, "jieba_cpu": 5.0, "aho_cpu": 0.5}}  # jieba 1 MB/CPU s, aho 10
-    lines = table([_row(), _row(size=2000)], bases)
+    base = {"size": 1000, "when": "t", "text_mb": 5.0, "jieba_cpu": 5.0, "aho_cpu": 0.5}  # 1 MB/CPU s, aho 10
+    lines = table([_row(base=base), _row(size=2000)])
     cells = [c.strip() for c in lines[2].strip("|").split("|")]
     header = [c.strip() for c in lines[0].strip("|").split("|")]
     got = dict(zip(header, cells, strict=True))
@@ -65,18 +65,28 @@ def test_table_rates_and_ratios_come_from_the_row_and_its_size_baselines() -> No
     assert got["÷ pyahocorasick's"] == "0.0500"
     assert got["peak RSS MB (largest process: build / worker)"] == "500 (500 / 300)"
     no_base = dict(zip(header, [c.strip() for c in lines[3].strip("|").split("|")], strict=True))
-    assert no_base["text MB per CPU s ÷ jieba's"] == "—"  # a size without baselines gets no ratio
+    assert no_base["text MB per CPU s ÷ jieba's"] == "—"  # a row without baselines gets no ratio
 
 
 def test_saved_rows_keep_other_runs_cells_and_replace_a_cell_run_again(tmp_path: Path) -> None:
     saved = tmp_path / "rows.json"
-    save(saved, "run A", _row(size=1000, sha="old"), {"size": 1000, "text_mb": 1.0})
-    save(saved, "run B", _row(size=100000, jobs=2))
-    state = save(saved, "run A", _row(size=1000, sha="new"))
-    assert {r["cell"] for r in state["rows"]} == {"1000:1:off:no-site", "100000:2:off:no-site"}
-    assert [r["graph_sha256"] for r in state["rows"] if r["size"] == 1000] == ["new"]
-    assert state["commands"] == ["run A", "run B"] and set(state["bases"]) == {"1000"}
-    assert json.loads(saved.read_text(encoding="utf-8")) == state
+    save(saved, _row(size=1000, sha="old"))
+    save(saved, _row(size=100000, jobs=2))
+    rows = save(saved, _row(size=1000, sha="new"))
+    assert {r["cell"] for r in rows} == {"1000:1:off:no-site", "100000:2:off:no-site"}
+    assert [r["graph_sha256"] for r in rows if r["size"] == 1000] == ["new"]
+    assert json.loads(saved.read_text(encoding="utf-8")) == {"rows": rows}
+
+
+def test_each_run_and_baseline_is_listed_once_in_the_order_measured() -> None:
+    early = {"size": 1000, "when": "13:53", "text_mb": 1.0, "documents": 9, "jieba_cpu": 1.0, "aho_cpu": 0.1,
+             "aho_names": 3}
+    late = {**early, "when": "14:11"}
+    rows = [_row(jobs=2, when="2", run="run B", base=late), _row(when="1", run="run A", base=early),
+            _row(ner="on", when="3", run="run B", base=late)]
+    assert bench_scale.commands_of(rows) == ["run A", "run B"]
+    assert bench_scale.baselines_of(rows) == [early, late]
+    assert [line.split("|")[2].strip() for line in bench_scale.baseline_table([early, late])[2:]] == ["13:53", "14:11"]
 
 
 def test_baselines_read_the_documents_text_up_to_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -93,8 +103,8 @@ def test_baselines_read_the_documents_text_up_to_the_cap(tmp_path: Path, monkeyp
 
 def test_results_file_keeps_its_hand_written_notes_when_written_again(tmp_path: Path) -> None:
     out = tmp_path / "R.md"
-    bench_scale.write_results(out, [_row()], {}, ["run A"])
+    bench_scale.write_results(out, [_row()])
     out.write_text(out.read_text(encoding="utf-8") + f"\n{bench_scale.NOTES}\n\nThe 10k rows say so.\n", encoding="utf-8")
-    text = bench_scale.write_results(out, [_row(), _row(jobs=2)], {}, ["run A", "run B"])
+    text = bench_scale.write_results(out, [_row(), _row(jobs=2, run="run B")])
     assert text.endswith(f"{bench_scale.NOTES}\n\nThe 10k rows say so.\n") and text.count(bench_scale.NOTES) == 1
     assert "`run B`" in text and "| 1000 | 1000 | 4.0 | 2 |" in text
