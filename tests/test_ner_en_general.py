@@ -209,14 +209,3 @@ def test_title_and_person_after_a_body_are_no_part_of_it():
     found = _pipeline_found("Senate Majority Leader Chuck Tillman said on Tuesday the vote would wait.", ner="off")
     assert ("Chuck Tillman", "Person") in found
     assert not any("Tillman" in t and typ == "GovernmentBody" for t, typ in found)
-
-
-def test_lone_person_without_a_full_name_only_marks_its_span():
-    from kg.extract.mentions.ner.en_spans import LONE_PERSON_RULE
-
-    text = "Velbury said the budget was fair, and Anna Velbury agreed. Harcourt said nothing."
-    cands = en_candidates(text, _spans(text, ("Velbury", "PERSON"), ("Anna Velbury", "PERSON"), ("Harcourt", "PERSON")),
-                          ner_lexicon(), names_lexicon())
-    rules = {(text[c.start : c.end], c.rule) for c in cands}
-    assert ("Velbury", "ner:en") in rules  # a full name here ends with it
-    assert ("Harcourt", LONE_PERSON_RULE) in rules  # no full name: it may only retype a subject rule's firm

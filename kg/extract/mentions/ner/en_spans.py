@@ -46,8 +46,6 @@ from .lexicon import NerLexicon
 from .spacy_en import EnSpan
 
 PLACE_RULE = "ner:en-place"  # a place the model found: never a mention, but no weak rule's organisation either
-LONE_PERSON_RULE = "ner:en-lone-person"  # one word the model calls a person with no full name here: never a
-# mention, but a weak rule's organisation at exactly that span is a person ("Starmer said")
 _GOV_FIRST = frozenset({"ministry", "department", "office", "bureau", "commission", "administration", "agency"})
 
 
@@ -456,5 +454,5 @@ def en_candidates(text: str, spans: list[EnSpan], lex: NerLexicon, names: NamesL
     for i in lone_orgs:  # "Jackson sentenced Stone" after "Roger Stone": the model's organisation is his surname
         if text[out[i].start : out[i].end] in full and not (default == "Company" and _firm_place(text, out[i].start)):
             out[i] = Candidate(out[i].start, out[i].end, "Person", "ner:en-surname", 0.7)
-    out.extend(Candidate(a, b, "Person", "ner:en" if text[a:b] in full else LONE_PERSON_RULE, 0.7) for a, b in surnames)
+    out.extend(Candidate(a, b, "Person", "ner:en", 0.7) for a, b in surnames if text[a:b] in full)
     return sorted(out, key=lambda c: c.start)

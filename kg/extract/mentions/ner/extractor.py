@@ -22,7 +22,7 @@ from ....text import normalize
 from ..aliases import alias_mentions, defined_acronym
 from ..names_common import Candidate, names_lexicon
 from .en_select import sentences_to_tag
-from .en_spans import LONE_PERSON_RULE, PLACE_RULE, en_candidates, role_after
+from .en_spans import PLACE_RULE, en_candidates, role_after
 from .lac import Word
 from .lac import shared_tagger as lac_tagger
 from .lexicon import ner_lexicon
@@ -114,7 +114,7 @@ class NerExtractor:
 
     def candidates(self, doc: Document, known: list[Mention] | None = None) -> list[Candidate]:
         """The typed candidates of one document."""
-        return [c for c in self.tagged(doc, known)[0] if c.rule not in (PLACE_RULE, LONE_PERSON_RULE)]
+        return [c for c in self.tagged(doc, known)[0] if c.rule != PLACE_RULE]
 
     def _check_rule_names(self, ex: Extraction, words: list[Word]) -> None:
         """Chinese names found by a suffix rule (…银行, …公司) whose left edge the tagger's words
@@ -212,7 +212,6 @@ class NerExtractor:
         known = {normalize(m.text) for m in ex.mentions}
         new = []
         self._retype_weak(ex, cands)
-        cands = [c for c in cands if c.rule != LONE_PERSON_RULE]  # they only retype a subject rule's name
         for c in sorted(cands, key=lambda c: c.start):
             # a name grown over a shorter one (光大银行 + 长春分行, 新浪 + 乐居): the shorter goes
             if c.subsumes or self._extends_known(text, c, ex.mentions) or self._grows_rule_name(c, ex.mentions):
