@@ -96,7 +96,7 @@ def test_named_leavers_of_a_share_plan_still_leave(tagged) -> None:
 @pytest.mark.parametrize("text,name", [
     ("本轮融资由宁波梅山保税港区恒泰投资管理合伙企业（有限合伙）领投。", "宁波梅山保税港区恒泰投资管理合伙企业（有限合伙）"),
     ("上海云峰股权投资管理有限公司跟投了本轮融资。", "上海云峰股权投资管理有限公司"),
-    ("公司已聘请华泰联合证券有限责任公司作为财务顾问。", "华泰联合证券有限责任公司"),
+    ("公司已聘请瑞鼎联合证券有限责任公司作为财务顾问。", "瑞鼎联合证券有限责任公司"),
     ("珠海横琴康源投资管理合伙企业(有限合伙)拟收购该公司20%股份。", "珠海横琴康源投资管理合伙企业(有限合伙)"),
 ], ids=["partnership", "fund-manager", "joint-word-in-legal-name", "half-width-parentheses"])
 def test_legal_names_of_funds_and_partnerships_are_kept_whole(pipeline, text, name) -> None:
