@@ -107,3 +107,29 @@ def test_a_verb_before_a_legal_name_still_ends_it(pipeline) -> None:
     names = {m.text for m in extract(pipeline, "星禾科技投资蓝湾有限公司。").mentions}
     assert "蓝湾有限公司" in names
     assert "星禾科技投资蓝湾有限公司" not in names
+
+
+@pytest.mark.parametrize("text,typ,actors", [
+    ("国家邮政局会同文化和旅游部约谈了蓝湾物流有限公司。", "Enforcement", {"国家邮政局", "文化和旅游部"}),
+    ("星禾科技有限公司与蓝湾物流有限公司共同出资收购云帆电子有限公司。", "Acquisition", {"星禾科技有限公司", "蓝湾物流有限公司"}),
+    ("星禾科技有限公司和蓝湾建设有限公司作为联合体中标某市政工程项目。", "ContractAward",
+     {"星禾科技有限公司", "蓝湾建设有限公司"}),
+], ids=["summons-together", "buy-together", "consortium-wins"])
+def test_joint_actors_all_act(pipeline, text, typ, actors) -> None:
+    events = [e for e in extract(pipeline, text).events if e.type == typ]
+    assert events
+    assert actors <= {a.text for a in events[0].actors}
+    assert not actors & {m.text for m in events[0].affects}
+
+
+def test_a_preposition_glued_to_a_name_is_cut_off(pipeline) -> None:
+    names = {m.text for m in extract(pipeline, "国家邮政局会同文化和旅游部对星禾科技有限公司进行调查。").mentions}
+    assert "星禾科技有限公司" in names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("招标人青林新型材料发展有限公司已发出中标通知书。", "青林新型材料发展有限公司"),
+    ("星禾集团下属云帆煤业集团长坡煤矿有限责任公司完成改制。", "云帆煤业集团长坡煤矿有限责任公司"),
+], ids=["tender-role", "subsidiary-word"])
+def test_role_words_before_a_long_legal_name_end_it(pipeline, text, name) -> None:
+    assert name in {m.text for m in extract(pipeline, text).mentions}

@@ -103,8 +103,8 @@ class ZhOrgFinder:
                     or not all(_is_name_char(c) for c in tok)):
                 stopped = True
                 break
-            if len(tok) > 2 and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
-                kept.insert(0, tok[1:])  # "由峰岚": a word jieba guessed, glued to a preposition
+            if (len(tok) > 2 or kept) and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
+                kept.insert(0, tok[1:])  # "由峰岚", "对星|禾科技": a word jieba guessed, glued to a preposition
                 stopped = True
                 break
             if tok in self.lex.places:
