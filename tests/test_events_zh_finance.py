@@ -133,3 +133,20 @@ def test_a_preposition_glued_to_a_name_is_cut_off(pipeline) -> None:
 ], ids=["tender-role", "subsidiary-word"])
 def test_role_words_before_a_long_legal_name_end_it(pipeline, text, name) -> None:
     assert name in {m.text for m in extract(pipeline, text).mentions}
+
+
+def test_a_subject_name_ends_before_the_adverb_and_verb_after_it(pipeline) -> None:
+    ex = extract(pipeline, "目前星禾瑞达仅参与了湖北荆楚医院战略投资者遴选。")
+    names = {m.text for m in ex.mentions}
+    assert "星禾瑞达" in names
+    assert not any(n.startswith("星禾瑞达") and n != "星禾瑞达" for n in names)
+
+
+@pytest.mark.parametrize("span,name", [
+    ("星禾科技仅参与了", "星禾科技"), ("蓝湾集团已经", "蓝湾集团"), ("云帆物流均", "云帆物流"), ("成都", "成都"),
+    ("星禾", "星禾"),
+])
+def test_organisation_spans_are_cut_at_boundary_words(span, name) -> None:
+    from kg.extract.mentions.ner.zh_spans import cut_at_boundary
+
+    assert span[: cut_at_boundary(span, 0, len(span))] == name
