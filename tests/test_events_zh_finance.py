@@ -150,3 +150,18 @@ def test_organisation_spans_are_cut_at_boundary_words(span, name) -> None:
     from kg.extract.mentions.ner.zh_spans import cut_at_boundary
 
     assert span[: cut_at_boundary(span, 0, len(span))] == name
+
+
+def test_the_buyer_that_hires_an_adviser_stays_the_buyer(pipeline) -> None:
+    ex = extract(pipeline, "星禾科技有限公司拟以现金收购蓝湾物流有限公司并聘请云帆证券有限公司为财务顾问。")
+    assert "星禾科技有限公司" in {a.text for e in ex.events if e.type == "Acquisition" for a in e.actors}
+
+
+def test_an_underwriter_named_with_an_adverb_before_its_role_is_no_party(pipeline) -> None:
+    ex = extract(pipeline, "据悉，东岳证券股份有限公司已经以承销商的身份参与了今年的8个IPO项目。")
+    assert "东岳证券股份有限公司" not in parties(ex, "Listing")
+
+
+def test_a_legal_name_with_compound_business_words_is_kept_whole(pipeline) -> None:
+    ex = extract(pipeline, "公司控股子公司星禾共生创业投资管理有限公司持有公司股份。")
+    assert "星禾共生创业投资管理有限公司" in {m.text for m in ex.mentions}

@@ -41,7 +41,8 @@ def hired_cues() -> HiredCues:
         hire=re.compile(phrases(w["zh_hire_verbs"])),
         role_before=re.compile(rf"(?:{roles})\s*(?:为|是|系|[:：])?\s*\Z"),
         duty_after=re.compile(rf"(?:{phrases(w['zh_duty_verbs'])})"),
-        role_after=re.compile(rf"(?:{phrases(w['zh_links'])})[^{_CLAUSE_END}]{{0,{_ROLE_WINDOW}}}?(?:{roles})"),
+        role_after=re.compile(rf"[^{_CLAUSE_END}]{{0,4}}?(?:{phrases(w['zh_links'])})[^{_CLAUSE_END}]{{0,{_ROLE_WINDOW}}}?"
+                              rf"(?:{roles})"),
         role=re.compile(roles),
         name_heads=tuple(w["zh_name_heads"]),
     )
@@ -71,8 +72,9 @@ def is_hired(text: str, m: Mention, lo: int, hi: int) -> bool:
     if cues.duty_after.match(text, after):
         return True  # A保荐, 由A承销
     c_hi = _clause_end(text, m.end, hi)
-    if cues.role_after.match(text, after, c_hi):
-        return True  # A担任本次交易的独立财务顾问
+    role = cues.role_after.match(text, after, c_hi)
+    if role is not None and not cues.hire.search(role.group()):  # (in "A拟以现金收购B并聘请C为财务顾问" C is)
+        return True  # A担任本次交易的独立财务顾问, A已经以承销商的身份参与
     # 公司已聘请A、B、C等作为此次收购的中介服务机构: a hire verb before, the role later in the clause
     hire = None
     for found in cues.hire.finditer(text, _clause_start(text, lo, m.start), m.start):

@@ -96,7 +96,7 @@ class ZhOrgFinder:
         place = 0  # tokens at the left of `kept` that are places
         stopped = natural
         for tok in reversed(tokens):
-            if strong and tok in self._legal_words and all(k in self._legal_words for k in kept):
+            if strong and self._legal(tok) and all(self._legal(k) for k in kept):
                 kept.insert(0, tok)  # 股权投资管理有限公司, 联合证券有限责任公司: business words of a legal name
                 continue
             if (self._is_stop(tok) or tok in self._descriptors or tok.endswith(self._descriptor_heads)
@@ -143,6 +143,13 @@ class ZhOrgFinder:
     def _legal_words(self) -> frozenset[str]:
         """Business words that stay inside a legal name before its legal form (`zh_legal_name_words.txt`)."""
         return frozenset(load_words("names/zh_legal_name_words.txt"))
+
+    def _legal(self, tok: str) -> bool:
+        """True for a business word of a legal name or a run of them (创业投资, 投资管理)."""
+        words = self._legal_words
+        if tok in words:
+            return True
+        return any(tok[:k] in words and self._legal(tok[k:]) for k in range(2, len(tok) - 1))
 
     @cached_property
     def _long_stops(self) -> tuple[str, ...]:
