@@ -165,3 +165,11 @@ def test_an_underwriter_named_with_an_adverb_before_its_role_is_no_party(pipelin
 def test_a_legal_name_with_compound_business_words_is_kept_whole(pipeline) -> None:
     ex = extract(pipeline, "公司控股子公司星禾共生创业投资管理有限公司持有公司股份。")
     assert "星禾共生创业投资管理有限公司" in {m.text for m in ex.mentions}
+
+
+def test_the_issuer_of_a_tender_is_not_what_the_story_is_about(pipeline) -> None:
+    ex = extract(pipeline, "星禾环境有限公司收到招标人青林建材发展有限公司确认的中标通知书。"
+                           "青林建材发展有限公司表示，项目将于年内开工。本次中标价为6000万元。")
+    winners = [{a.text for a in e.actors} for e in ex.events if e.type == "ContractAward"]
+    assert winners
+    assert all("青林建材发展有限公司" not in w for w in winners)

@@ -1,5 +1,7 @@
 """Advisers, auditors, law firms and underwriters hired for a deal are never one of its parties.
 
+The issuer of a tender and its agent (招标人A, 招标代理机构A) award it and never win it.
+
 "公司已聘请A证券、B律师事务所作为此次收购的中介服务机构", "保荐机构为C证券", "由D证券保荐": the
 firms named there serve the deal; the acquirer, the target, the investor or the firm listed is
 someone else. The events step (`EventDoc.not_hired`) leaves such names out of a deal's candidates
@@ -17,7 +19,7 @@ from ...model import Mention
 from ..cues import phrases
 from .role_words import role_cues
 
-HIRED_TYPES = ("Acquisition", "Investment", "Listing", "Bankruptcy")
+HIRED_TYPES = ("Acquisition", "Investment", "Listing", "Bankruptcy", "ContractAward")
 _CLAUSE_END = "，,。；;！？!?\n"
 _QUOTE = re.compile(r"\s*[(（][^()（）]{0,30}[)）]")  # "D证券(14.950,-0.22,-1.45%)保荐": a share quote between
 _ROLE_WINDOW = 24  # characters after a name in which "作为…顾问" still names its role
