@@ -91,3 +91,85 @@ def tagged() -> Pipeline:
 def test_named_leavers_of_a_share_plan_still_leave(tagged) -> None:
     ex = extract(tagged, "鉴于公司原激励对象中张立新、赵文华因离职已不具备激励资格，公司决定回购其股票。")
     assert [e for e in ex.events if e.type == "PersonnelChange"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("本轮融资由宁波梅山保税港区恒泰投资管理合伙企业（有限合伙）领投。", "宁波梅山保税港区恒泰投资管理合伙企业（有限合伙）"),
+    ("上海云峰股权投资管理有限公司跟投了本轮融资。", "上海云峰股权投资管理有限公司"),
+    ("公司已聘请瑞鼎联合证券有限责任公司作为财务顾问。", "瑞鼎联合证券有限责任公司"),
+    ("珠海横琴康源投资管理合伙企业(有限合伙)拟收购该公司20%股份。", "珠海横琴康源投资管理合伙企业(有限合伙)"),
+], ids=["partnership", "fund-manager", "joint-word-in-legal-name", "half-width-parentheses"])
+def test_legal_names_of_funds_and_partnerships_are_kept_whole(pipeline, text, name) -> None:
+    assert name in {m.text for m in extract(pipeline, text).mentions}
+
+
+def test_a_verb_before_a_legal_name_still_ends_it(pipeline) -> None:
+    names = {m.text for m in extract(pipeline, "星禾科技投资蓝湾有限公司。").mentions}
+    assert "蓝湾有限公司" in names
+    assert "星禾科技投资蓝湾有限公司" not in names
+
+
+@pytest.mark.parametrize("text,typ,actors", [
+    ("国家邮政局会同文化和旅游部约谈了蓝湾物流有限公司。", "Enforcement", {"国家邮政局", "文化和旅游部"}),
+    ("星禾科技有限公司与蓝湾物流有限公司共同出资收购云帆电子有限公司。", "Acquisition", {"星禾科技有限公司", "蓝湾物流有限公司"}),
+    ("星禾科技有限公司和蓝湾建设有限公司作为联合体中标某市政工程项目。", "ContractAward",
+     {"星禾科技有限公司", "蓝湾建设有限公司"}),
+], ids=["summons-together", "buy-together", "consortium-wins"])
+def test_joint_actors_all_act(pipeline, text, typ, actors) -> None:
+    events = [e for e in extract(pipeline, text).events if e.type == typ]
+    assert events
+    assert actors <= {a.text for a in events[0].actors}
+    assert not actors & {m.text for m in events[0].affects}
+
+
+def test_a_preposition_glued_to_a_name_is_cut_off(pipeline) -> None:
+    names = {m.text for m in extract(pipeline, "国家邮政局会同文化和旅游部对星禾科技有限公司进行调查。").mentions}
+    assert "星禾科技有限公司" in names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("招标人青林新型材料发展有限公司已发出中标通知书。", "青林新型材料发展有限公司"),
+    ("星禾集团下属云帆煤业集团长坡煤矿有限责任公司完成改制。", "云帆煤业集团长坡煤矿有限责任公司"),
+], ids=["tender-role", "subsidiary-word"])
+def test_role_words_before_a_long_legal_name_end_it(pipeline, text, name) -> None:
+    assert name in {m.text for m in extract(pipeline, text).mentions}
+
+
+def test_a_subject_name_ends_before_the_adverb_and_verb_after_it(pipeline) -> None:
+    ex = extract(pipeline, "目前星禾瑞达仅参与了湖北荆楚医院战略投资者遴选。")
+    names = {m.text for m in ex.mentions}
+    assert "星禾瑞达" in names
+    assert not any(n.startswith("星禾瑞达") and n != "星禾瑞达" for n in names)
+
+
+@pytest.mark.parametrize("span,name", [
+    ("星禾科技仅参与了", "星禾科技"), ("蓝湾集团已经", "蓝湾集团"), ("云帆物流均", "云帆物流"), ("成都", "成都"),
+    ("星禾", "星禾"),
+])
+def test_organisation_spans_are_cut_at_boundary_words(span, name) -> None:
+    from kg.extract.mentions.ner.zh_spans import cut_at_boundary
+
+    assert span[: cut_at_boundary(span, 0, len(span))] == name
+
+
+def test_the_buyer_that_hires_an_adviser_stays_the_buyer(pipeline) -> None:
+    ex = extract(pipeline, "星禾科技有限公司拟以现金收购蓝湾物流有限公司并聘请云帆证券有限公司为财务顾问。")
+    assert "星禾科技有限公司" in {a.text for e in ex.events if e.type == "Acquisition" for a in e.actors}
+
+
+def test_an_underwriter_named_with_an_adverb_before_its_role_is_no_party(pipeline) -> None:
+    ex = extract(pipeline, "据悉，东岳证券股份有限公司已经以承销商的身份参与了今年的8个IPO项目。")
+    assert "东岳证券股份有限公司" not in parties(ex, "Listing")
+
+
+def test_a_legal_name_with_compound_business_words_is_kept_whole(pipeline) -> None:
+    ex = extract(pipeline, "公司控股子公司星禾共生创业投资管理有限公司持有公司股份。")
+    assert "星禾共生创业投资管理有限公司" in {m.text for m in ex.mentions}
+
+
+def test_the_issuer_of_a_tender_is_not_what_the_story_is_about(pipeline) -> None:
+    ex = extract(pipeline, "星禾环境有限公司收到招标人青林建材发展有限公司确认的中标通知书。"
+                           "青林建材发展有限公司表示，项目将于年内开工。本次中标价为6000万元。")
+    winners = [{a.text for a in e.actors} for e in ex.events if e.type == "ContractAward"]
+    assert winners
+    assert all("青林建材发展有限公司" not in w for w in winners)

@@ -30,6 +30,7 @@ from .enforcement import body_after, checked_enforcement, enforcement_parties
 from .guards import no_outlets
 from .headline import HeadlineDates
 from .investment import investee_before, round_roles
+from .joint import joint_actors
 from .listing import listed_firm, listing_candidates
 from .lists import fallback_list, list_after, list_ending_at, referred_list
 from .partnership import both_parties, partner_relations, partnership_parties
@@ -147,6 +148,9 @@ class _Builder:
             p, self.named_investors = round_roles(doc, main, lo, hi, c_lo,
                                                   Parties(actor, actors, actor_score, affects, mentions, self.everyone))
             actor, actors, actor_score, affects, mentions = p.actor, p.actors, p.score, p.affects, p.mentions
+        if words.lang == "zh":  # "A会同B对…进行调查", "A与B共同收购": both act
+            actors, affects = joint_actors(text, typ, mentions, actors, affects, c_lo, main.start)
+            actor = actors[0] if actors else actor
         participants: tuple[Mention, ...] = ()
         if typ == "Partnership":
             participants = partnership_parties(doc, mentions, main, lo, c_lo, c_hi, actor, both)

@@ -1,5 +1,7 @@
 """Advisers, auditors, law firms and underwriters hired for a deal are never one of its parties.
 
+The issuer of a tender and its agent (招标人A, 招标代理机构A) award it and never win it.
+
 "公司已聘请A证券、B律师事务所作为此次收购的中介服务机构", "保荐机构为C证券", "由D证券保荐": the
 firms named there serve the deal; the acquirer, the target, the investor or the firm listed is
 someone else. The events step (`EventDoc.not_hired`) leaves such names out of a deal's candidates
@@ -17,7 +19,7 @@ from ...model import Mention
 from ..cues import phrases
 from .role_words import role_cues
 
-HIRED_TYPES = ("Acquisition", "Investment", "Listing", "Bankruptcy")
+HIRED_TYPES = ("Acquisition", "Investment", "Listing", "Bankruptcy", "ContractAward")
 _CLAUSE_END = "，,。；;！？!?\n"
 _QUOTE = re.compile(r"\s*[(（][^()（）]{0,30}[)）]")  # "D证券(14.950,-0.22,-1.45%)保荐": a share quote between
 _ROLE_WINDOW = 24  # characters after a name in which "作为…顾问" still names its role
@@ -41,7 +43,8 @@ def hired_cues() -> HiredCues:
         hire=re.compile(phrases(w["zh_hire_verbs"])),
         role_before=re.compile(rf"(?:{roles})\s*(?:为|是|系|[:：])?\s*\Z"),
         duty_after=re.compile(rf"(?:{phrases(w['zh_duty_verbs'])})"),
-        role_after=re.compile(rf"(?:{phrases(w['zh_links'])})[^{_CLAUSE_END}]{{0,{_ROLE_WINDOW}}}?(?:{roles})"),
+        role_after=re.compile(rf"[^{_CLAUSE_END}]{{0,4}}?(?:{phrases(w['zh_links'])})[^{_CLAUSE_END}]{{0,{_ROLE_WINDOW}}}?"
+                              rf"(?:{roles})"),
         role=re.compile(roles),
         name_heads=tuple(w["zh_name_heads"]),
     )
@@ -71,8 +74,9 @@ def is_hired(text: str, m: Mention, lo: int, hi: int) -> bool:
     if cues.duty_after.match(text, after):
         return True  # A保荐, 由A承销
     c_hi = _clause_end(text, m.end, hi)
-    if cues.role_after.match(text, after, c_hi):
-        return True  # A担任本次交易的独立财务顾问
+    role = cues.role_after.match(text, after, c_hi)
+    if role is not None and not cues.hire.search(role.group()):  # (in "A拟以现金收购B并聘请C为财务顾问" C is)
+        return True  # A担任本次交易的独立财务顾问, A已经以承销商的身份参与
     # 公司已聘请A、B、C等作为此次收购的中介服务机构: a hire verb before, the role later in the clause
     hire = None
     for found in cues.hire.finditer(text, _clause_start(text, lo, m.start), m.start):

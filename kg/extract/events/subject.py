@@ -19,6 +19,7 @@ from ...model import Mention
 from ...text import HAN_BASIC
 from ..cues import cue_section, phrases
 from ..mentions.names_common import cut, names_lexicon
+from ..mentions.ner.zh_spans import cut_at_boundary, name_boundaries
 from ..patterns import ordered_alternation
 from .triggers import TRIGGER_DIR
 
@@ -90,7 +91,7 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     pos = c_lo + _lead(text[c_lo:t_start], words)
     subject_start, parts, stopped = None, [], False
     for tok in cut(text[pos:t_start]):
-        if tok in words.stops or (parts and tok in words.time):
+        if tok in words.stops or (parts and (tok in words.time or tok in name_boundaries())):
             stopped = True
             break
         if not _NAME.fullmatch(tok):
@@ -109,6 +110,7 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
         subject_start += sum(len(t) for t in parts[: heads[-1] + 1])
         parts = parts[heads[-1] + 1 :]
     name = "".join(parts)
+    name = name[: cut_at_boundary(name, 0, len(name))]  # "瑞达仅|参与了": jieba glued the adverb to the name
     if not 2 <= len(name) <= _MAX or name in words.not_names or name in names_lexicon().stoplist:
         return None
     if any(m.type == "Place" and m.start <= subject_start and subject_start + len(name) <= m.end for m in mentions):

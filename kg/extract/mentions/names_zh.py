@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from ...lexicons import load_words
 from ..patterns import alternation
 from .descriptors import desc_lexicon
 from .names_common import HAN, Candidate, NamesLexicon, cut, has_rare_word, jieba_freq, names_lexicon
 
 MAX_BODY = 12  # characters before a suffix that may belong to a name
+MAX_LEGAL_BODY = 18  # before a legal form (有限公司): 宁波梅山保税港区某某投资管理 is one name
 _DATE_LIKE = re.compile(r"\d+[年月日号]")
 _ITEM = re.compile(rf"[{HAN}A-Za-z0-9·&.\- ]+\Z")
 _PLACE_IN_PARENS = re.compile(rf"[（(](?P<p>[{HAN}]{{2,6}})[)）][{HAN}A-Za-z0-9]{{0,8}}\Z")
@@ -80,7 +82,8 @@ class ZhOrgFinder:
             # 云仓智链（深圳）供应链有限公司: a legal name may hold its place in parentheses
             return self._left_edge(text, max(0, s - 16) + par.start(), typ, strong)
         lo = s
-        while lo > 0 and s - lo < MAX_BODY and _is_name_char(text[lo - 1]):
+        longest = MAX_LEGAL_BODY if strong else MAX_BODY
+        while lo > 0 and s - lo < longest and _is_name_char(text[lo - 1]):
             lo -= 1
         natural = lo == 0 or not _is_name_char(text[lo - 1])
         cut_at = self._after_long_stop(text, lo, s)
@@ -93,12 +96,15 @@ class ZhOrgFinder:
         place = 0  # tokens at the left of `kept` that are places
         stopped = natural
         for tok in reversed(tokens):
+            if strong and self._legal(tok) and all(self._legal(k) for k in kept):
+                kept.insert(0, tok)  # 股权投资管理有限公司, 联合证券有限责任公司: business words of a legal name
+                continue
             if (self._is_stop(tok) or tok in self._descriptors or tok.endswith(self._descriptor_heads)
                     or not all(_is_name_char(c) for c in tok)):
                 stopped = True
                 break
-            if len(tok) > 2 and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
-                kept.insert(0, tok[1:])  # "由峰岚": a word jieba guessed, glued to a preposition
+            if (len(tok) > 2 or kept) and tok[0] in self.lex.left_stops and not jieba_freq().get(tok):
+                kept.insert(0, tok[1:])  # "由峰岚", "对星|禾科技": a word jieba guessed, glued to a preposition
                 stopped = True
                 break
             if tok in self.lex.places:
@@ -132,6 +138,18 @@ class ZhOrgFinder:
         return tok in self.lex.left_stops or any(
             len(w) >= 2 and tok.endswith(w) for w in self._long_stops
         )
+
+    @cached_property
+    def _legal_words(self) -> frozenset[str]:
+        """Business words that stay inside a legal name before its legal form (`zh_legal_name_words.txt`)."""
+        return frozenset(load_words("names/zh_legal_name_words.txt"))
+
+    def _legal(self, tok: str) -> bool:
+        """True for a business word of a legal name or a run of them (创业投资, 投资管理)."""
+        words = self._legal_words
+        if tok in words:
+            return True
+        return any(tok[:k] in words and self._legal(tok[k:]) for k in range(2, len(tok) - 1))
 
     @cached_property
     def _long_stops(self) -> tuple[str, ...]:

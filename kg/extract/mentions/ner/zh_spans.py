@@ -14,6 +14,9 @@ ministry or a football club. The rules here decide:
 """
 from __future__ import annotations
 
+from functools import cache
+
+from ....lexicons import load_words
 from ..names_common import Candidate, NamesLexicon, jieba_freq
 from .lac import Word
 from .lexicon import NerLexicon
@@ -24,6 +27,25 @@ _BREAKERS = frozenset({"p", "c", "u", "r", "xc", "w", "m", "q", "d"})  # never i
 _LEADING_JUNK = frozenset({"v", "vd", "d", "p", "c", "r", "u", "xc", "w"})  # cut through: never start a service name
 _PARTICLES = frozenset({"p", "c", "u", "r", "xc", "w"})  # whole words that never start one (严选商城 keeps 严选)
 _JOINABLE = frozenset({"n", "nz", "ORG", "vn"})  # words after a place that may end an institution's name
+
+
+@cache
+def name_boundaries() -> frozenset[str]:
+    """Adverbs and verbs that end an organisation name on the right (仅, 已经, 参与): `names/zh_name_boundaries.txt`."""
+    return frozenset(load_words("names/zh_name_boundaries.txt"))
+
+
+def cut_at_boundary(text: str, start: int, end: int) -> int:
+    """End of an organisation span with the adverbs and verbs it swallowed on the right cut off
+    ("某某公司仅参与了" -> "某某公司"); the span keeps at least two characters."""
+    words = sorted(name_boundaries(), key=len, reverse=True)
+    while True:
+        while end > start and text[end - 1] in "了的":
+            end -= 1
+        w = next((w for w in words if text.endswith(w, start, end) and end - len(w) - start >= 2), None)
+        if w is None:
+            return end
+        end -= len(w)
 
 
 def _is_company_word(word: str, lex: NerLexicon) -> bool:
@@ -154,6 +176,7 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
             end, i, grown = words[j].end, j + 1, True
         while end > start and text[end - 1] in "的之":
             end -= 1
+        end = cut_at_boundary(text, start, end)  # 某某公司仅参与了: the adverb and verb are no part of it
         start = _without_descriptor(text, start, end, lex)  # 品牌 + 沐光生技
         span = text[start:end]
         if len(span) < 2 or names.is_stopped(span) or lex.zh_generic(span) or span.endswith(lex.not_org_heads) \
