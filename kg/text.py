@@ -146,8 +146,19 @@ def strip_org_suffix(s: str) -> str:
     """The core of an organisation name without legal-form or group suffixes.
 
     "阿里巴巴集团控股有限公司" -> "阿里巴巴", "PDD Holdings Inc." -> "PDD". The input's own
-    spelling is kept; a name that is nothing but a suffix is returned unchanged.
+    spelling is kept; a name that is nothing but a suffix is returned unchanged. The same
+    names are stripped again and again (each rule and the resolver ask), so a short name's
+    core is remembered.
     """
+    return _strip_short(s) if len(s) <= _SHORT else _strip_org_suffix(s)
+
+
+@lru_cache(maxsize=1 << 14)
+def _strip_short(s: str) -> str:
+    return _strip_org_suffix(s)
+
+
+def _strip_org_suffix(s: str) -> str:
     folded, source = fold_with_offsets(s)
     pattern = _suffix_pattern()
     end = len(folded)

@@ -43,3 +43,12 @@ def test_service_patterns_find_the_same_with_and_without_their_first_character_g
             assert found == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
             hits += len(found)
     assert hits >= 4
+
+
+def test_strip_org_suffix_of_short_and_long_names_is_the_uncached_answer() -> None:
+    from kg.text import _strip_org_suffix, strip_org_suffix
+
+    for name in ("阿里巴巴集团控股有限公司", "PDD Holdings Inc.", "阿里巴巴（中国）有限公司", "有限公司",
+                 "Northwind " * 12 + "Retail Inc."):
+        assert strip_org_suffix(name) == strip_org_suffix(name) == _strip_org_suffix(name)
+    assert strip_org_suffix("PDD Holdings Inc.") == "PDD"

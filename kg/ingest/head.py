@@ -11,17 +11,19 @@ from .dates import ENGLISH, NUMERIC, is_timestamp_line, month_day, parse_timesta
 from .lexicon import Markers
 from .repair import is_chrome, is_dateline
 
-_PART_SEP = re.compile(r"\s+[·•|｜—–]\s+|\s*[·•｜]\s*")
+# each separator opens with one of the characters of its (?=[...]) guard, which spares the
+# engine trying every branch at every position of a long line (same splits, about twice as fast)
+_PART_SEP = re.compile(r"(?=[\s·•｜])(?:\s+[·•|｜—–]\s+|\s*[·•｜]\s*)")
 _LATIN_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _HAN_OUTLET = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,15}")
-_PUB_SEP = re.compile(r"\s*[·•|｜]\s*|\s+[—–]\s+")
+_PUB_SEP = re.compile(r"(?=[\s·•|｜])(?:\s*[·•|｜]\s*|\s+[—–]\s+)")
 _SHORT_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}|[\u4e00-\u9fffA-Za-z0-9]{2,15}")
 _MAX_LINES = 6
 _PLACE = re.compile(r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*,")
 # a wide gap (an ideographic space, or two spaces or more) between fields of one head line:
 # "来源：新华社　　发布时间：2024-06-17 16:20"
-_WIDE_GAP = re.compile(r"\s*\u3000\s*|\s{2,}")
+_WIDE_GAP = re.compile(r"(?=\s)(?:\s*\u3000\s*|\s{2,})")
 # a kicker or section label opening a head line ("Marketplace brief | Posted … | by …"):
 # a few words, the later ones in lower case (so not a name or an outlet)
 _KICKER = re.compile(r"(?-i:[A-Z][a-z]+(?: [a-z][\w-]*){1,3})")

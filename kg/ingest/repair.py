@@ -89,7 +89,7 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     refmarks, labels = m.of("refmark_re"), m.of("label_re")
     has_marks = any(p.search(line) for p in refmarks)
     pieces = [line]
-    for p in refmarks:
+    for p in refmarks if has_marks else ():  # no mark anywhere in the line: nothing to split at
         pieces = [q for piece in pieces for q in p.split(piece)]
     out = []
     for piece in pieces:

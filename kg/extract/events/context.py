@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property
 
 from ...model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
 from ...text import normalize
@@ -46,10 +47,15 @@ class EventDoc:
         self.hired = frozenset((m.start, m.end) for m in hired)
         self.hired_keys = frozenset(key(m) for m in hired)  # never the story's main party, wherever named
         self.orgs = [m for m in orgs if (m.start, m.end) not in self.hired]
-        self.main = self._main_actor()
         self.report_date = self._report_date()
         self.new: list[Mention] = []
         self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
+
+    @cached_property
+    def main(self) -> Mention | None:
+        """The organisation the document is about, worked out when a rule first asks (a document
+        without events never needs it)."""
+        return self._main_actor()
 
     def _main_actor(self) -> Mention | None:
         """The organisation the document is about: most named in the text, headline first."""

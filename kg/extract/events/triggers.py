@@ -243,21 +243,42 @@ class TriggerMatcher:
         """Hits per sentence span, overlaps between types resolved by priority."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
+        sliced: dict[int, str] = {}  # sentence index -> its text, cut once for all the triggers' context tests
         folded = text.casefold()
+        bisect_right = bisect.bisect_right
         for trig, at in self._candidates(folded if len(folded) == len(text) else None, lang):
-            for m in self._matches(trig, text, at):
-                i = bisect.bisect_right(starts, m.start()) - 1
-                if i < 0 or m.end() > spans[i][1]:
+            ctx, not_, excepts = trig.ctx, trig.not_, trig.except_
+            for m in self._matches(trig, text, at) if at is None else _matches_at(trig.pattern, text, at):
+                a, b = m.span()
+                i = bisect_right(starts, a) - 1
+                if i < 0 or b > spans[i][1]:
                     continue
-                sentence = text[spans[i][0] : spans[i][1]]
-                if trig.ctx is not None and not trig.ctx.search(sentence):
+                if ctx is not None or not_ is not None:
+                    sentence = sliced.get(i)
+                    if sentence is None:
+                        sentence = sliced[i] = text[spans[i][0] : spans[i][1]]
+                    if ctx is not None and not ctx.search(sentence):
+                        continue
+                    if not_ is not None and not_.search(sentence):
+                        continue
+                if excepts and _inside_exception(text, a, b, excepts):
                     continue
-                if trig.not_ is not None and trig.not_.search(sentence):
-                    continue
-                if trig.except_ and _inside_exception(text, m.start(), m.end(), trig.except_):
-                    continue
-                per_sentence[i].append(TriggerHit(trig.type, m.start(), m.end(), m.group(), trig.weight, trig.priority))
-        return [resolve_overlaps(hits) for hits in per_sentence]
+                per_sentence[i].append(TriggerHit(trig.type, a, b, m.group(), trig.weight, trig.priority))
+        return [resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence]
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """`TriggerMatcher._matches` with the needle's offsets, as a list (no generator per trigger)."""
+    out = []
+    done = 0
+    for start in starts:
+        if start < done:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            out.append(m)
+            done = m.end()
+    return out
 
 
 def _inside_exception(text: str, start: int, end: int, excepts: tuple[re.Pattern[str], ...]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ...model import Mention
 from ..patterns import alternation
@@ -242,6 +242,12 @@ def _word_boundary(text: str, left: int, end: int) -> int:
     return end
 
 
+@lru_cache(maxsize=4)
+def _partner_verb(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """" partners with", " has teamed up with": built once per list of verbs, not per service mention."""
+    return re.compile(rf"\s+(?:has\s+|have\s+)?(?:{alternation(list(verbs))})\b", re.IGNORECASE)
+
+
 def partner_services(text: str, mentions: list[Mention], lexicon: NamesLexicon | None = None) -> list[Mention]:
     """Services that sign agreements (微信支付与X达成合作, "Pay Now partners with X"): as the subject of
     a partnership verb the service acts as an organisation, so it is typed Platform as well (the
@@ -257,7 +263,7 @@ def partner_services(text: str, mentions: list[Mention], lexicon: NamesLexicon |
             continue
         clause = re.split(r"[。；;！？!?,，\n]", text[m.end : m.end + 80], maxsplit=1)[0]
         zh = bool(joiners) and clause.startswith(joiners) and any(w in clause for w in words)
-        en_hit = bool(en) and re.match(rf"\s+(?:has\s+|have\s+)?(?:{alternation(list(en))})\b", clause, re.IGNORECASE)
+        en_hit = bool(en) and _partner_verb(en).match(clause)
         if zh or en_hit:
             extra = tuple(t for t in (*m.extra_types, "Service") if t != "Platform")
             m = replace(m, type="Platform", extra_types=extra)
