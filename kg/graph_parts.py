@@ -144,12 +144,12 @@ class QuadPool:
                 _end(proc)
 
     def _start(self) -> subprocess.Popen:
-        from .shards import child_env
+        from .shards import child_command, child_env
 
         with self._lock:
             if self._closed:
                 raise WorkerGone("the pool is shut down")
-            proc = subprocess.Popen([sys.executable, "-c", "from kg.graph_parts import _serve; _serve()"],
+            proc = subprocess.Popen(child_command("from kg.graph_parts import _serve; _serve()"),
                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env(), close_fds=True)
             self._procs.append(proc)
         assert proc.stdin is not None
