@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -110,6 +111,7 @@ class QuadPool:
         self._tables = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
         self._todo: queue.SimpleQueue[tuple[Future, str, tuple] | None] = queue.SimpleQueue()
         self._procs: list[subprocess.Popen] = []
+        self.cpu: dict[int, float] = {}  # CPU seconds each child (by pid) had used at its last answer (benchmarks)
         self._lock = threading.Lock()
         self._closed = False
         self._threads = [threading.Thread(target=self._feed, daemon=True, name=f"kg-quads-{k}")
@@ -142,25 +144,24 @@ class QuadPool:
                 _end(proc)
 
     def _start(self) -> subprocess.Popen:
-        from .shards import child_env
+        from .shards import child_command, child_env
 
         with self._lock:
             if self._closed:
                 raise WorkerGone("the pool is shut down")
-            proc = subprocess.Popen([sys.executable, "-c", "from kg.graph_parts import _serve; _serve()"],
+            proc = subprocess.Popen(child_command("from kg.graph_parts import _serve; _serve()"),
                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env(), close_fds=True)
             self._procs.append(proc)
         assert proc.stdin is not None
         proc.stdin.write(self._tables)
         return proc
 
-    @staticmethod
-    def _ask(proc: subprocess.Popen, name: str, args: tuple) -> object:
+    def _ask(self, proc: subprocess.Popen, name: str, args: tuple) -> object:
         assert proc.stdin is not None and proc.stdout is not None
         try:
             pickle.dump((name, args), proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             proc.stdin.flush()
-            status, value = pickle.load(proc.stdout)
+            status, value, self.cpu[proc.pid] = pickle.load(proc.stdout)
         except (OSError, EOFError, pickle.UnpicklingError) as err:
             proc.kill()
             raise WorkerGone(f"a process writing the graph's quads ended (exit code {proc.wait()})") from err
@@ -232,5 +233,5 @@ def _serve() -> None:
             reply: tuple[str, object] = ("ok", _TASKS[name](*args))
         except Exception as err:  # reported to the build, which stops with it
             reply = ("error", f"{type(err).__name__}: {err}")
-        pickle.dump(reply, answers, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((*reply, time.process_time()), answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()

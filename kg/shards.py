@@ -188,6 +188,12 @@ class ShardFailed(KgError):
     """A shard raised an unexpected error in its worker (the worker goes on)."""
 
 
+def child_command(code: str) -> list[str]:
+    """A child Python process running `code`: -P, so the folder it starts in (which may hold
+    another checkout of kg) is not put before this kg on its path."""
+    return [sys.executable, "-P", "-c", code]
+
+
 def child_env() -> dict[str, str]:
     """The environment of a child Python process of the build: this one's, with this very kg first on its path."""
     env = dict(os.environ)
@@ -206,7 +212,7 @@ class ShardWorker:
         env = child_env()
         self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
         self.ready = False  # it has built its Pipeline
-        self.proc = subprocess.Popen([sys.executable, "-c", self.CHILD.format(ner=ner)],
+        self.proc = subprocess.Popen(child_command(self.CHILD.format(ner=ner)),
                                      stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, close_fds=True)
 
