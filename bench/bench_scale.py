@@ -337,7 +337,7 @@ def main() -> None:
     rows: list[dict] = []
     for cell in cells:
         source = corpus(cell.size, args.data)
-        out = args.data / f"scale-out-{cell.size}"
+        out = args.data / f"scale-out-{cell.key.replace(':', '-')}"  # one per cell: runs may go side by side
         row = run_cell(cell, source, out)
         if cell.size not in here:  # the baselines once per size, on this build's text
             here[cell.size] = baselines(cell.size, out / "texts.jsonl", args.baseline_mb)
