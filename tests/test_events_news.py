@@ -241,3 +241,12 @@ def test_with_the_tagger_the_event_party_is_the_whole_brand_name() -> None:
     ex = extract(Pipeline(ner="on"), "星禾优选宣布自4月1日起将商家佣金费率下调至3%。")
     assert "星禾" not in {m.text for m in ex.mentions}
     assert [a.text for a in events_of(ex, "PriceChange")[0].actors] == ["星禾优选"]
+
+
+def test_a_department_is_no_departure(pipeline: Pipeline) -> None:
+    """`depart*` read 'department' as a departure: a person's post made a personnel change."""
+    quoted = ("The line will open a year early, said Liang Wenhao, head of the transport department at "
+              "the Provincial Planning Office, in an interview on Tuesday.")
+    assert events_of(extract(pipeline, quoted, "en"), "PersonnelChange") == []
+    left = "Northwind Retail said its chief executive Dana Pryce will depart at the end of March."
+    assert len(events_of(extract(pipeline, left, "en"), "PersonnelChange")) == 1
