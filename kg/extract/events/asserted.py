@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..cues import cue_section, phrases
 from .context import EventDoc
+from .roles import clause_bounds
 from .triggers import TRIGGER_DIR, TriggerHit
 
 GUARDS_FILE = TRIGGER_DIR / "_guards.json"
@@ -53,16 +54,10 @@ def assert_cues() -> AssertCues:
     )
 
 
-def _clause(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    a = max([lo, *(text.rfind(c, lo, pos) + 1 for c in _PUNCT)])
-    b = min([hi, *(i for i in (text.find(c, pos, hi) for c in _PUNCT) if i >= 0)])
-    return a, b
-
-
 def negated(text: str, h: TriggerHit, lo: int, hi: int) -> bool:
     """True when the clause of the trigger negates it, or the sentence denies it right after."""
     cues = assert_cues()
-    c_lo, c_hi = _clause(text, h.start, lo, hi)
+    c_lo, c_hi = clause_bounds(text, h.start, h.start, lo, hi, "zh")
     found = cues.before.search(text, c_lo, h.start)
     if found is not None and not cues.still.match(text, found.start()):
         return True
@@ -79,7 +74,7 @@ def described(doc: EventDoc, typ: str, h: TriggerHit, lo: int, hi: int) -> bool:
     cues, text = assert_cues(), doc.text
     if cues.composition.search(text, lo, hi):
         return True
-    c_lo, _ = _clause(text, h.start, lo, hi)
+    c_lo, _ = clause_bounds(text, h.start, h.start, lo, hi, "zh")
     plan = cues.non_officers.search(text, c_lo, h.start)
     if plan is not None and not any(plan.end() <= m.start and m.end <= h.start and m.type == "Person"
                                     for m in doc.mentions):
