@@ -9,12 +9,15 @@ fresh interpreter (`PYTHONPATH` set to the checkout) and reads the child's peak 
 seconds from `wait4`. Where the baseline builds the same corpus, the outputs (graph.nq,
 graph.trig, texts.jsonl, manifest.json) are compared byte for byte. The table gives peak RSS,
 CPU and wall seconds, documents per CPU second and the CPU per document relative to the
-smallest size of the same checkout (1.00 is linear). Not a test: run it by hand and commit
-the table.
+smallest size of the same checkout (1.00 is linear). A second table gives each build stage's
+CPU seconds per document, from the build's own record (DIR/timings.json, see kg.stage_clock),
+against the smallest size of the same checkout: which stage grows faster than the corpus.
+Not a test: run it by hand and commit the table.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -37,6 +40,7 @@ class Run:
     wall_s: float
     exit_code: int
     same: str = "—"
+    stages: dict | None = None  # the build's timings.json "stages" (None: a kg that writes none)
 
 
 def corpus(docs: int, data: Path) -> Path:
@@ -66,6 +70,12 @@ def build(checkout: Path, source: Path, out: Path, ner: str, store: bool) -> tup
     return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, wall, child.returncode
 
 
+def stages_of(out: Path) -> dict | None:
+    """Each stage's CPU and wall seconds as the build recorded them, if it did."""
+    path = out / "timings.json"
+    return json.loads(path.read_text(encoding="utf-8"))["stages"] if path.exists() else None
+
+
 def same_bytes(a: Path, b: Path) -> str:
     def manifest(folder: Path) -> bytes:
         return b"\n".join(line for line in (folder / "manifest.json").read_bytes().splitlines()
@@ -86,6 +96,30 @@ def table(runs: list[Run]) -> list[str]:
         failed = "" if r.exit_code in (0, 1) else f" (exit {r.exit_code})"
         rows.append(f"| {r.checkout}{failed} | {r.docs} | {r.rss_mb:.0f} | {r.cpu_s:.1f} | {r.wall_s:.1f} | "
                     f"{r.docs / r.cpu_s:.1f} | {linear:.2f} | {r.same} |")
+    return rows
+
+
+def stage_table(runs: list[Run]) -> list[str]:
+    """CPU milliseconds per document of each stage (all processes: the build's and its workers'),
+    and its ratio to the smallest size of the same checkout (1.00: the stage grows linearly)."""
+    timed = [r for r in runs if r.stages and r.exit_code in (0, 1)]
+    if not timed:
+        return []
+    names = list(dict.fromkeys(n for r in timed for n in r.stages))
+    rows = ["| checkout | documents | " + " | ".join(f"{n} ms/doc (× smallest)" for n in names)
+            + " | sum of stages CPU s |", "|---|---:|" + "---:|" * (len(names) + 1)]
+    for r in timed:
+        first = min((x for x in timed if x.checkout == r.checkout), key=lambda x: x.docs)
+        cells = []
+        for n in names:
+            mine, theirs = r.stages.get(n, {}).get("cpu_s"), first.stages.get(n, {}).get("cpu_s")
+            if mine is None:
+                cells.append("—")
+                continue
+            ratio = f" ({(mine / r.docs) / (theirs / first.docs):.2f})" if theirs else ""
+            cells.append(f"{1000 * mine / r.docs:.2f}{ratio}")
+        total = sum(s["cpu_s"] for s in r.stages.values())
+        rows.append(f"| {r.checkout} | {r.docs} | " + " | ".join(cells) + f" | {total:.1f} |")
     return rows
 
 
@@ -110,10 +144,12 @@ def main() -> None:
         source = corpus(docs, args.data)
         mine = args.data / f"out-this-{docs}"
         runs.append(Run("this", docs, *build(ROOT, source, mine, args.ner, args.store)))
+        runs[-1].stages = stages_of(mine)
         print(runs[-1], flush=True)
         if args.baseline and docs in base_sizes:
             theirs = args.data / f"out-baseline-{docs}"
             runs.append(Run("baseline", docs, *build(args.baseline.resolve(), source, theirs, args.ner, args.store)))
+            runs[-1].stages = stages_of(theirs)
             runs[-2].same = same_bytes(mine, theirs)
             print(runs[-1], runs[-2].same, flush=True)
             shutil.rmtree(theirs, ignore_errors=True)
@@ -132,6 +168,11 @@ def main() -> None:
         "\"same bytes\" compares graph.nq, graph.trig, texts.jsonl and manifest.json (but its corpus path).", "",
         *table(runs), "",
     ]
+    stages = stage_table(runs)
+    if stages:
+        lines += ["CPU per document of each build stage, as the build recorded it (`timings.json`; the stages "
+                  "are those of `kg.stage_clock.STAGES`, workers' CPU included), and in brackets its ratio to the "
+                  "smallest size of the same checkout (1.00 is linear):", "", *stages, ""]
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

@@ -9,10 +9,11 @@ Cells are the product of --sizes × --jobs × --ner × --site, plus each --cell 
 `10000:2:on:site`; `--only-cells`: just those). Each corpus is `bench/gen_corpus.py N`, kept
 under --data as `corpus-N` and reused (`bench_memory.corpus`). Each cell runs the real command
 line, `kg build CORPUS --out OUT -q --jobs J --ner N [--no-site]` (store loaded), in a fresh
-interpreter whose driver only wraps `kg.build._load_store` and `kg.build._write_site` with a
-CPU clock (the process's and its reaped children's) (the manifest records no stage times), and reads from `wait4` the CPU seconds
-(user + system) of the build and every worker process it waited for, and the peak RSS of the
-largest of them; inside, the build's own process and its largest worker are told apart.
+interpreter, and reads from `wait4` the CPU seconds (user + system) of the build and every
+worker process it waited for, and the peak RSS of the largest of them; inside, the build's own
+process and its largest worker are told apart. Each stage's CPU and wall seconds (the store
+load, the site, and the others of `kg.stage_clock.STAGES`) come from the build's own record,
+OUT/timings.json (the manifest records no stage times).
 
 Baselines, once per size, on the text of the documents the first cell of that size built (its
 texts.jsonl; at most --baseline-mb of it): jieba's segmentation and a pyahocorasick pass over
@@ -46,28 +47,10 @@ sys.path.insert(0, str(BENCH))
 from bench_build import _baselines  # noqa: E402
 from bench_memory import corpus  # noqa: E402
 
-# Runs `kg build` as the `kg` command does, with the store load and the site timed (CPU of
-# this process, all threads: pyoxigraph's loader uses several, and of the processes the stage
-# started and reaped: the site writes its pages in a pool of forked processes), then prints
-# one JSON line.
+# Runs `kg build` as the `kg` command does, then prints one JSON line: the exit code, this
+# process's CPU and peak RSS, and the peak RSS of its largest reaped worker.
 DRIVER = r"""
-import json, resource, sys, time
-import kg.build
-stages = {}
-def cpu_now():  # this process (all threads) and the children it has reaped (the site's page writers)
-    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
-def timed(name, fn):
-    def run(*args, **kwargs):
-        cpu, wall = cpu_now(), time.perf_counter()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            stages[name] = [cpu_now() - cpu, time.perf_counter() - wall]
-    return run
-for name, attr in (("store", "_load_store"), ("site", "_write_site")):
-    if hasattr(kg.build, attr):
-        setattr(kg.build, attr, timed(name, getattr(kg.build, attr)))
+import json, resource, sys
 from kg.cli import app
 code = 0
 try:
@@ -75,7 +58,7 @@ try:
 except SystemExit as exit:
     code = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 2)
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-print("KG-SCALE " + json.dumps({"code": code, "stages": stages, "main_cpu": me.ru_utime + me.ru_stime,
+print("KG-SCALE " + json.dumps({"code": code, "main_cpu": me.ru_utime + me.ru_stime,
                                 "main_rss_kb": me.ru_maxrss, "worker_rss_kb": kids.ru_maxrss}))
 sys.exit(code)
 """
@@ -138,12 +121,14 @@ def run_cell(cell: Cell, source: Path, out: Path) -> dict:
     if inner["code"] not in (0, 1):
         raise SystemExit(f"{cell.key}: kg build exited {inner['code']}\n{stdout[-3000:]}")
     totals = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["totals"]
+    stages = json.loads((out / "timings.json").read_text(encoding="utf-8"))["stages"]
+    site = stages["site"] if cell.site else {}
     row = {
         "cell": cell.key, **asdict(cell), "code": inner["code"], "wall": wall, "load_before": load,
         "cpu": usage.ru_utime + usage.ru_stime, "tree_rss_mb": usage.ru_maxrss / 1024, "main_cpu": inner["main_cpu"],
         "main_rss_mb": inner["main_rss_kb"] / 1024, "worker_rss_mb": inner["worker_rss_kb"] / 1024,
-        "store_cpu": inner["stages"].get("store", [None, None])[0], "store_wall": inner["stages"].get("store", [None, None])[1],
-        "site_cpu": inner["stages"].get("site", [None, None])[0],
+        "store_cpu": stages["store"]["cpu_s"], "store_wall": stages["store"]["wall_s"], "site_cpu": site.get("cpu_s"),
+        "stages": stages,
         "documents": totals["documents"], "quads": totals["quads"], "failed": totals["failed"],
         "warnings": totals["warnings"], "corpus_mb": corpus_mb(source), "text_mb": text_mb(out / "texts.jsonl"),
         "graph_sha256": sha256(out / "graph.nq"), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
@@ -233,6 +218,31 @@ def table(rows: list[dict]) -> list[str]:
     return out
 
 
+def stage_section(rows: list[dict]) -> list[str]:
+    """Each cell's CPU milliseconds per document by build stage (from its timings.json), with the
+    ratio to the smallest size of the same jobs/tagger/site (1.00: the stage grows linearly)."""
+    timed = sorted((r for r in rows if r.get("stages")), key=lambda r: (r["ner"], r["site"], r["jobs"], r["size"]))
+    if not timed:
+        return []
+    names = list(dict.fromkeys(n for r in timed for n in r["stages"]))
+    out = ["CPU milliseconds per document of each build stage (all processes; `timings.json`, stages of "
+           "`kg.stage_clock.STAGES`), in brackets against the smallest size with the same jobs, tagger and site "
+           "(1.00 is linear):", "",
+           "| generated items | jobs | tagger | site | " + " | ".join(names) + " |",
+           "|---:|---:|---|---|" + "---:|" * len(names)]
+    for r in timed:
+        first = min((x for x in timed if (x["ner"], x["site"], x["jobs"]) == (r["ner"], r["site"], r["jobs"])),
+                    key=lambda x: x["size"])
+        cells = []
+        for n in names:
+            mine, theirs = r["stages"].get(n, {}).get("cpu_s"), first["stages"].get(n, {}).get("cpu_s")
+            per = None if mine is None else mine / r["documents"]
+            base = theirs / first["documents"] if theirs else None
+            cells.append("—" if per is None else f"{1000 * per:.2f}" + (f" ({per / base:.2f})" if base else ""))
+        out.append(f"| {r['size']} | {r['jobs']} | {r['ner']} | {'on' if r['site'] else 'off'} | " + " | ".join(cells) + " |")
+    return [*out, ""]
+
+
 def baselines_of(rows: list[dict]) -> list[dict]:
     """Each baseline measurement the rows were compared with, once, by size and time."""
     found = {(r["base"]["size"], r["base"]["when"]): r["base"] for r in rows if r.get("base")}
@@ -294,11 +304,13 @@ def write_results(path: Path, rows: list[dict]) -> str:
         "interpreter on `bench/gen_corpus.py N`'s corpus. *CPU s*: user + system of the build and every worker "
         "process (`wait4`). *peak RSS*: the largest process of the tree (the build's own process / its largest "
         "worker), not their sum. *MB*: corpus file bytes; the ratios to the baselines use MB of document text "
-        "(texts.jsonl) per CPU second on both sides. *store load*, *site*: CPU of `kg.build._load_store` "
-        "(all threads) and of `kg.build._write_site` (with the processes of its page-writing pool). "
+        "(texts.jsonl) per CPU second on both sides. *store load*, *site*: CPU of those stages as the build "
+        "records them in `timings.json` (the store load: all threads; the site: with the processes of its "
+        "page-writing pool). "
         "*÷ jieba's*: the build's text MB per CPU second over jieba segmentation's on the same text, same run "
         "(0.25 = the whole build, taggers included, costs 4 times jieba's CPU per MB).", "",
         *table(rows), "",
+        *stage_section(rows),
         "Baselines, once per size and run on the text of the documents that size's builds read (texts.jsonl; "
         "the first MB only where the text is larger than `--baseline-mb`); dictionary loading and automaton "
         "building not counted:", "",

@@ -24,7 +24,7 @@ from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 from . import shards
 from .errors import KgError
 from .model import FileOutcome
-from .shards import Entry, ShardWorker, WorkerCannotStart, WorkerDied
+from .shards import CpuReport, Entry, ShardWorker, WorkerCannotStart, WorkerDied, no_report
 
 _IDLE: dict[str, list[ShardWorker]] = {}  # in a Dask worker process: its idle ShardWorkers by ner mode
 _IDLE_LOCK = threading.Lock()
@@ -54,16 +54,16 @@ class ShardWorkers(WorkerPlugin):
             w.close()
 
 
-def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> list[FileOutcome]:
+def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> tuple[list[FileOutcome], float]:
     """A Dask task: one shard, read by an idle ShardWorker of this Dask worker (a new one if
-    none is idle)."""
+    none is idle); its outcomes and the CPU seconds the ShardWorker spent on it."""
     with _IDLE_LOCK:
         idle = _IDLE.setdefault(ner, [])
         worker = idle.pop() if idle else None
     if worker is None:
         worker = ShardWorker(ner)
     try:
-        return worker.run(entries, root, budget)
+        return worker.run(entries, root, budget), worker.last_cpu
     except (WorkerDied, WorkerCannotStart):
         worker.close()
         worker = None
@@ -101,9 +101,10 @@ def dask_workers(client: Client) -> int:
 
 
 def run_dask(client: Client, entries: list[Entry], plan: list[list[int]], root: Path, budget: float,
-             ner: str) -> Iterator[tuple[int, list[FileOutcome]]]:
+             ner: str, on_cpu: CpuReport = no_report) -> Iterator[tuple[int, list[FileOutcome]]]:
     """(shard number, outcomes) as the Dask tasks finish; a shard whose task fails or whose
-    worker dies is reported lost, the others go on."""
+    worker dies is reported lost, the others go on. The CPU seconds of the kg worker process
+    that read each shard go to `on_cpu`."""
     client.register_plugin(ShardWorkers(ner))
     parts = [[entries[i] for i in s] for s in plan]
     order = sorted(range(len(parts)), key=lambda n: -sum(map(shards.entry_size, parts[n])))  # biggest first
@@ -116,7 +117,8 @@ def run_dask(client: Client, entries: list[Entry], plan: list[list[int]], root: 
         for future in as_completed(list(futures)):
             n = futures[future]
             try:
-                result = future.result()
+                result, cpu = future.result()
+                on_cpu(cpu)
             except Exception as err:  # this shard's files are reported; the others go on
                 why = str(err) if isinstance(err, KgError) else f"its Dask task failed ({type(err).__name__}: {err})"
                 result = shards.lost(parts[n], root, why)

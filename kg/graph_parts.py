@@ -105,9 +105,11 @@ _TASKS = {"chunk_runs": chunk_runs, "merge_into": merge_into}  # what a worker m
 class QuadPool:
     """`workers` child Python processes (`_serve`, started as `kg.shards` starts its workers:
     a fresh interpreter, so a caller's script is never re-imported), each given `tables`
-    once, then `submit`ted tasks of `_TASKS` by threads of this process, one per child."""
+    once, then `submit`ted tasks of `_TASKS` by threads of this process, one per child. The CPU
+    seconds a child spends on each task (the first: with its start) go to `on_cpu`."""
 
-    def __init__(self, workers: int, tables: SharedTables) -> None:
+    def __init__(self, workers: int, tables: SharedTables, on_cpu: Callable[[float], None] | None = None) -> None:
+        self._on_cpu = on_cpu
         self._tables = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
         self._todo: queue.SimpleQueue[tuple[Future, str, tuple] | None] = queue.SimpleQueue()
         self._procs: list[subprocess.Popen] = []
@@ -161,7 +163,10 @@ class QuadPool:
         try:
             pickle.dump((name, args), proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             proc.stdin.flush()
+            before = self.cpu.get(proc.pid, 0.0)
             status, value, self.cpu[proc.pid] = pickle.load(proc.stdout)
+            if self._on_cpu is not None:
+                self._on_cpu(max(0.0, self.cpu[proc.pid] - before))
         except (OSError, EOFError, pickle.UnpicklingError) as err:
             proc.kill()
             raise WorkerGone(f"a process writing the graph's quads ended (exit code {proc.wait()})") from err

@@ -35,6 +35,11 @@ if TYPE_CHECKING:
     from .extract import Pipeline
 
 Progress = Callable[[str, int, int | None], None]
+CpuReport = Callable[[float], None]  # CPU seconds a worker process spent on a shard
+
+
+def no_report(seconds: float) -> None:
+    return None
 
 SHARDS_PER_WORKER = 6  # the final shards are 1/(2 × this) of a worker's share, so a slow one does not hold the others up
 MAX_SHARD_BYTES = 4_000_000  # and bounded, so a shard's outcomes stay small in memory
@@ -211,6 +216,7 @@ class ShardWorker:
     def __init__(self, ner: str) -> None:
         env = child_env()
         self.cpu = 0.0  # CPU seconds the child had used at its last answer (for benchmarks)
+        self.last_cpu = 0.0  # of which on the last shard (the first: with starting and building its Pipeline)
         self.ready = False  # it has built its Pipeline
         self.proc = subprocess.Popen(child_command(self.CHILD.format(ner=ner)),
                                      stdin=subprocess.PIPE,
@@ -224,7 +230,9 @@ class ShardWorker:
             if not self.ready:
                 pickle.load(self.proc.stdout)
                 self.ready = True
+            before = self.cpu
             status, value, self.cpu = pickle.load(self.proc.stdout)
+            self.last_cpu = max(0.0, self.cpu - before)
         except (OSError, EOFError, pickle.UnpicklingError) as err:
             if not self.ready:  # no shard's fault: say so and stop, rather than lose every shard
                 raise WorkerCannotStart(f"a worker process could not start ({self._how()}); see the errors "
@@ -290,9 +298,10 @@ def _serve(ner: str) -> None:
 
 
 def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget: float, jobs: int,
-               ner: str) -> Iterator[tuple[int, list[FileOutcome]]]:
+               ner: str, on_cpu: CpuReport = no_report) -> Iterator[tuple[int, list[FileOutcome]]]:
     """(shard number, outcomes) as shards finish, from `jobs` ShardWorkers fed by threads;
-    a worker that dies is replaced and its shard reported lost."""
+    a worker that dies is replaced and its shard reported lost. Each answer's CPU seconds in
+    its worker go to `on_cpu` (called from the feeding threads)."""
     todo: queue.SimpleQueue[int] = queue.SimpleQueue()
     sizes = [entry_size(e) for e in entries]
     least = final_shard_bytes(sum(sizes), jobs)
@@ -319,12 +328,15 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
                         worker = ShardWorker(ner)
                         workers.append(worker)
                 try:
-                    done.put((n, worker.run(part, root, budget)))
+                    result = worker.run(part, root, budget)
+                    on_cpu(worker.last_cpu)
+                    done.put((n, result))
                 except WorkerDied as err:
                     done.put((n, lost(part, root, str(err))))
                     worker.close()
                     worker = None  # the next shard gets a fresh worker
                 except ShardFailed as err:
+                    on_cpu(worker.last_cpu)
                     done.put((n, lost(part, root, str(err))))
         except BaseException as err:  # handed to the caller, never lost
             done.put((-1, err))
@@ -353,10 +365,11 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
 
 def outcomes_of(entries: list[Entry], root: Path, *, pipeline: Callable[[], Pipeline], budget: float = 0.0,
                 jobs: int = 1, dask: str | None = None, ner: str = "on",
-                tick: Progress | None = None) -> Iterator[FileOutcome]:
+                tick: Progress | None = None, on_cpu: CpuReport = no_report) -> Iterator[FileOutcome]:
     """The outcomes of `entries` (see `inputs`) in their order: on Dask when `dask` names a
     cluster, in `jobs` worker processes when jobs > 1 and the input is big enough to repay
-    starting them, else here with the Pipeline that `pipeline` makes."""
+    starting them, else here with the Pipeline that `pipeline` makes. The CPU seconds worker
+    processes spend on each shard go to `on_cpu` (for the build's timings)."""
     tick = tick or (lambda *a: None)
     client = cluster = None
     finished: Iterable[tuple[int, list[FileOutcome]]] = ()
@@ -370,9 +383,9 @@ def outcomes_of(entries: list[Entry], root: Path, *, pipeline: Callable[[], Pipe
         workers = dask_workers(client) if client is not None else jobs
         shards = plan(entries, workers)
         if client is not None:
-            finished = run_dask(client, entries, shards, root, budget, ner)
+            finished = run_dask(client, entries, shards, root, budget, ner, on_cpu)
         elif jobs > 1 and len(shards) > 1 and sum(map(entry_size, entries)) >= MIN_PARALLEL_BYTES:
-            finished = _run_local(entries, shards, root, budget, jobs, ner)
+            finished = _run_local(entries, shards, root, budget, jobs, ner, on_cpu)
         else:
             yield from _run_here(pipeline(), entries, shards, root, budget, tick)
             return

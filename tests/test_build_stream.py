@@ -44,7 +44,7 @@ def test_tiny_chunks_and_runs_give_the_same_bytes(corpus: Path, tmp_path: Path,
     assert (whole.documents, whole.entities, whole.events, whole.quads) == \
         (tiny.documents, tiny.entities, tiny.events, tiny.quads)
     assert sorted(p.name for p in (tmp_path / "tiny").iterdir()) == \
-        ["cache", "graph.nq", "graph.trig", "manifest.json", "texts.jsonl"], "no spool or sort runs left behind"
+        ["cache", "graph.nq", "graph.trig", "manifest.json", "texts.jsonl", "timings.json"], "no spool or sort runs left behind"
 
 
 def test_external_sort_equals_sorted_distinct(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_quads_made_in_worker_processes_give_the_same_bytes(corpus: Path, tmp_pa
     assert _outputs(tmp_path / "whole") == _outputs(tmp_path / "parts")
     assert (whole.entities, whole.events, whole.quads) == (parts.entities, parts.events, parts.quads)
     assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == \
-        ["cache", "graph.nq", "graph.trig", "manifest.json", "texts.jsonl"], "no spool or sort runs left behind"
+        ["cache", "graph.nq", "graph.trig", "manifest.json", "texts.jsonl", "timings.json"], "no spool or sort runs left behind"
 
 
 def test_a_failing_quad_task_is_reported_and_the_pool_goes_on(tmp_path: Path) -> None:
