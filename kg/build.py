@@ -159,7 +159,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             _spooled_quads(graph, spool, tables, resolved, pool)
             # under --jobs the store loads in a thread while graph.trig is serialised
             early = store.start if store is not None and pool is not None else None
-            stored = graph.write(tmp / "graph.nq", tmp / "graph.trig", pool, early)
+            stored = graph.write(tmp / "graph.nq", tmp / "graph.trig", pool, early, store=store is not None)
         del tables
         report.quads = len(stored)
         for entry, keys in files:

@@ -104,16 +104,17 @@ class GraphFiles:
         self.per_doc.update(per_doc)
 
     def write(self, nq: Path, trig: Path, pool: QuadPool | None = None,
-              parts_done: Callable[[StoreParts], None] | None = None) -> StoreParts:
+              parts_done: Callable[[StoreParts], None] | None = None, store: bool = True) -> StoreParts:
         """Write graph.nq and graph.trig; returns the distinct quads as the store's input files.
         With a `pool` (of `kg.graph_parts`), graph.nq is merged there while this process writes
         graph.trig. `parts_done` is called as soon as the store's files are complete, before
-        graph.trig is serialised from them (the build starts the store load there under --jobs)."""
+        graph.trig is serialised from them (the build starts the store load there under --jobs).
+        Without `store`, only the quads are written (no union or base files)."""
         if pool is not None:
             nq_count = pool.submit(merge_into, self.by_text.take_runs(), nq)
         else:
             merge_into(self.by_text.take_runs(), nq)
-        parts = self._store_parts()
+        parts = self._store_parts(store)
         if parts_done is not None:
             parts_done(parts)
         quads = chain.from_iterable(ox.parse(path=str(p), format=ox.RdfFormat.N_QUADS) for p in parts.quads)
@@ -122,7 +123,7 @@ class GraphFiles:
             nq_count.result()
         return parts
 
-    def _store_parts(self) -> StoreParts:
+    def _store_parts(self, store: bool) -> StoreParts:
         """The TriG-order merge into the store's files. A line is the graph's text, a space and
         the quad's text, which ends with the graph's text (after a space) unless the graph is the
         default one, so the triple is a slice of the line."""
@@ -135,6 +136,8 @@ class GraphFiles:
                 cut = line.index(" ")
                 graph, quad = line[:cut], line[cut + 1 : -1]
                 quads.write(quad + " .\n")
+                if not store:
+                    continue
                 if graph == "DEFAULT":
                     base.write(quad + " .\n")
                 else:
