@@ -23,12 +23,12 @@ _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
     """The clause around text[start:end] within the sentence [lo, hi)."""
     stops = _CLAUSE["zh" if lang == "zh" else "en"]
-    a = start
-    while a > lo and text[a - 1] not in stops:
-        a -= 1
-    b = end
-    while b < hi and text[b] not in stops:
-        b += 1
+    a = max(lo, max(text.rfind(c, lo, start) for c in stops) + 1) if start > lo else start
+    if end < hi:  # the first stop at or after `end` (a search per mark: no loop over characters)
+        found = [i for i in (text.find(c, end, hi) for c in stops) if i >= 0]
+        b = min(found) if found else hi
+    else:
+        b = end
     return a, b
 
 
