@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...model import Mention
 from ...text import HAN_BASIC
 from ..cues import phrases
-from ..patterns import ordered_alternation
+from ..patterns import first_mark, last_mark, ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
@@ -23,10 +23,10 @@ _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
     """The clause around text[start:end] within the sentence [lo, hi)."""
     stops = _CLAUSE["zh" if lang == "zh" else "en"]
-    a = max(lo, max(text.rfind(c, lo, start) for c in stops) + 1) if start > lo else start
-    if end < hi:  # the first stop at or after `end` (a search per mark: no loop over characters)
-        found = [i for i in (text.find(c, end, hi) for c in stops) if i >= 0]
-        b = min(found) if found else hi
+    a = max(lo, last_mark(text, stops, lo, start) + 1) if start > lo else start
+    if end < hi:  # the first stop at or after `end`
+        b = first_mark(text, stops, end, hi)
+        b = hi if b < 0 else b
     else:
         b = end
     return a, b

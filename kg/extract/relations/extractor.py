@@ -19,7 +19,7 @@ from ...model import ENTITY_TYPES, ORGANIZATION_TYPES, Extraction, Mention, Rela
 from .. import EXTRACTORS
 from ..mentions.gazetteer import shared_gazetteer
 from ..mentions.names_common import names_lexicon
-from ..patterns import NEVER, alternation, ordered_alternation, start_of_sentence
+from ..patterns import NEVER, alternation, first_mark, ordered_alternation, start_of_sentence
 from ..patterns import SENTENCE_STOPS as _STOPS
 from .affiliations import Affiliations, evidence
 
@@ -401,7 +401,8 @@ def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Rela
             v = lo + verb.start()
             org = next((o for o in reversed(ms) if lo <= o.start and o.end <= v and org_ok(o)
                         and not text[o.end : v].strip()), None)
-            hi = min([i for i in (text.find(c, s.end) for c in _STOPS) if i >= 0] + [len(text), s.end + 80])
+            stop = first_mark(text, _STOPS, s.end, len(text))
+            hi = min(stop if stop >= 0 else len(text), s.end + 80)
             on = pats["en_on"]
             plat = next((p for p in ms if s.end < p.start and p.end <= hi and "Platform" in _types_of(p)
                          and on.search(text[s.end : p.start])), None)
