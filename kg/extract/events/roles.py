@@ -37,9 +37,32 @@ def is_venue(text: str, m: Mention, words: RoleWords) -> bool:
     return bool(words.venue.search(text, max(0, m.start - 12), m.start))
 
 
+# (the text, the role words) last asked about, and the answers for it by (start, end, type, window start)
+_ATTRIBUTED: list[tuple[str, RoleWords, dict[tuple[int, int, str, int], bool]]] = []
+
+
 def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
-    """True for a news source named as such ("According to Caixin", 据新华社)."""
-    before = re.split(r"[，,：:；;]", text[max(lo, m.start - 16) : m.start])[-1]  # "据公告，A": A is no source
+    """True for a news source named as such ("According to Caixin", 据新华社).
+
+    Many rules ask this of the same names of one document: the answers are kept for the text
+    last asked about (the answer depends on the text, the name's span and type, and where the
+    sentence starts when that is within the 16 characters before the name)."""
+    kept = _ATTRIBUTED[0] if _ATTRIBUTED else None  # read once: another thread may replace it
+    if kept is None or kept[0] is not text or kept[1] is not words:
+        kept = (text, words, {})
+        _ATTRIBUTED[:] = [kept]
+    key = (m.start, m.end, m.type, max(lo, m.start - 16))
+    answer = kept[2].get(key)
+    if answer is None:
+        answer = kept[2][key] = _is_attribution(text, m, key[3], words)
+    return answer
+
+
+_SOURCE_CLAUSE = re.compile(r"[，,：:；;]")
+
+
+def _is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
+    before = _SOURCE_CLAUSE.split(text[lo : m.start])[-1]  # "据公告，A": A is no source
     after = text[m.end : m.end + 6].lstrip("》”\" ")
     told_to, told_said = _told_source()
     told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
