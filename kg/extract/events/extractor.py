@@ -27,7 +27,6 @@ from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
 from .deals import closing_date, valued_party
 from .enforcement import body_after, checked_enforcement, enforcement_parties
-from .guards import no_outlets
 from .headline import HeadlineDates
 from .investment import investee_before, round_roles
 from .joint import joint_actors
@@ -97,7 +96,7 @@ class _Builder:
         self.idx = idx
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-        mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
+        mentions = self.everyone = doc.parties()  # an outlet reports, it is never a party
         mentions = self.everyone = doc.not_hired(mentions, typ)  # a deal's advisers are no party of it
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]

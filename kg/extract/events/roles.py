@@ -126,7 +126,13 @@ def is_passive(text: str, t_start: int, lo: int, words: RoleWords) -> bool:
     before = text[max(lo, t_start - 14) : t_start]
     if words.lang == "zh":
         return bool(words.agent.search(before[-6:]) or words.passive.search(before[-3:]))
-    return bool(re.search(r"(?:" + words.passive.pattern + r")\s+(?:\w+ly\s+|been\s+)?\Z", before, re.IGNORECASE))
+    return bool(_passive_en(words.passive.pattern).search(before))
+
+
+@lru_cache(maxsize=4)
+def _passive_en(passive: str) -> re.Pattern[str]:
+    """"were blocked", "has been quietly removed": a passive word (and an adverb or "been") right before."""
+    return re.compile(r"(?:" + passive + r")\s+(?:\w+ly\s+|been\s+)?\Z", re.IGNORECASE)
 
 
 def reporting_subject(text: str, mentions: list[Mention], pos: int, lo: int, words: RoleWords) -> Mention | None:
