@@ -85,7 +85,8 @@ class EventDoc:
             return None
         headline = normalize(self.ex.document.headline or "")
         # a short form counts for its full name ("Lumora" for "Lumora Home Inc.")
-        full = {k: counts[k] + sum(n for s, n in counts.items() if s != k and k.startswith(s + " ")) for k in counts}
+        # (a shorter key s counts for k when k starts with s and a space: k cut before each of its spaces)
+        full = {k: counts[k] + sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") for k in counts}
 
         def head_name(m: Mention) -> str:
             words = normalize(m.text).split()

@@ -367,10 +367,14 @@ class EventExtractor:
         builder = _Builder(doc, spans, types_in)
         settings = type_settings()
         for idx, sentence_hits in enumerate(hits):
+            lo, hi = spans[idx]
+            if not sentence_hits:  # no trigger: the sentence may still close a deal or set a deadline
+                closing(doc, lo, hi)
+                deadline(doc, lo, hi)
+                continue
             by_type: dict[str, list[TriggerHit]] = {}
             for h in sentence_hits:
                 by_type.setdefault(h.type, []).append(h)
-            lo, hi = spans[idx]
             by_type = asserted(doc, by_type, lo, hi)  # "没有收购计划", "董事会由9名董事组成": no event
             if not by_type or all(t == "Announcement" for t in by_type):
                 closing(doc, lo, hi)
