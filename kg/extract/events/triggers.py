@@ -203,12 +203,16 @@ class TriggerMatcher:
 
     def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
         self.triggers = triggers if triggers is not None else default_triggers()
-        # language -> automaton over its triggers' needles, each needle's triggers, the triggers without one
-        self._needles: dict[str, tuple[Any, dict[str, list[int]], list[int]]] = {}
+        # language -> automaton over its triggers' needles and gates, each needle's triggers, the
+        # triggers without a needle, each trigger's gate ("" for none)
+        self._needles: dict[str, tuple[Any, dict[str, list[int]], list[int], list[str]]] = {}
 
-    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]], list[int]]:
-        """`lang`'s automaton over its triggers' needles (built once), each needle's triggers
-        and the triggers without a needle, by their place in the lexicon order."""
+    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]], list[int], list[str]]:
+        """`lang`'s automaton over its triggers' needles and gates (built once), each needle's
+        triggers, the triggers without a needle (by their place in the lexicon order) and each
+        trigger's gate: a longer literal its every match holds ("cooperation" of "in cooperation
+        with"), so a document without it is not searched for the trigger at each of its needle's
+        places ("in" is in nearly every line)."""
         cached = self._needles.get(lang)
         if cached is None:
             import ahocorasick
@@ -216,7 +220,12 @@ class TriggerMatcher:
             automaton = ahocorasick.Automaton()
             owners: dict[str, list[int]] = {}
             bare = []
+            gates = []
             for i, trig in enumerate(self.triggers.get(lang, self.triggers["en"])):
+                gate = _gate(trig, lang)
+                gates.append(gate)
+                if gate:
+                    automaton.add_word(gate, gate)
                 if trig.needle:
                     owners.setdefault(trig.needle, []).append(i)
                     automaton.add_word(trig.needle, trig.needle)
@@ -224,7 +233,7 @@ class TriggerMatcher:
                     bare.append(i)
             if len(automaton):
                 automaton.make_automaton()
-            cached = self._needles[lang] = (automaton, owners, bare)
+            cached = self._needles[lang] = (automaton, owners, bare, gates)
         return cached
 
     def _candidates(self, folded: str | None, lang: str) -> list[tuple[Trigger, list[int] | None]]:
@@ -233,17 +242,19 @@ class TriggerMatcher:
         needle: it is searched everywhere, as is every trigger when the text could not be
         folded in place. In lexicon order, so hits come out as if every trigger were tried."""
         triggers = self.triggers.get(lang, self.triggers["en"])
-        automaton, owners, bare = self._automaton(lang)
+        automaton, owners, bare, gates = self._automaton(lang)
         if folded is None:
             return [(trig, None) for trig in triggers]
         wanted = list(bare)
         at: dict[str, list[int]] = {}
         if len(automaton):
-            for end, needle in automaton.iter(folded):
-                at.setdefault(needle, []).append(end + 1 - len(needle))
-            for needle in at:
-                wanted.extend(owners[needle])
-        return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted)]
+            for end, word in automaton.iter(folded):
+                at.setdefault(word, []).append(end + 1 - len(word))
+            for word in at:
+                wanted.extend(owners.get(word, ()))
+        if _DOTLESS_I in folded:  # re reads ı as i where casefolding does not: no gate can be trusted
+            return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted)]
+        return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted) if not gates[i] or gates[i] in at]
 
     @staticmethod
     def _matches(trig: Trigger, text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
@@ -287,6 +298,27 @@ class TriggerMatcher:
                     continue
                 per_sentence[i].append(TriggerHit(trig.type, a, b, m.group(), trig.weight, trig.priority))
         return [resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence]
+
+
+_DOTLESS_I = "\u0131"
+
+
+def _gate(trig: Trigger, lang: str) -> str:
+    """The longest literal word of the trigger (folded) after the first (the needle), else "".
+
+    Every match holds each of the trigger's words as written (case aside; an English word's
+    ending after `*` aside), so a text whose folding lacks one has no match. Only words of ASCII
+    or caseless characters count: for them re's case-blind match and casefolding agree (but for
+    a dotless ı, which the caller checks)."""
+    words = []
+    for part in re.split(r"[\s…]+", trig.text.strip())[1:]:
+        if lang == "en" and part.endswith("*"):
+            part = part[:-1]
+        folded = part.casefold()
+        if folded and all(c.isascii() or c.lower() == c.upper() == c.casefold() == c for c in part):
+            words.append(folded)
+    gate = max(words, key=len, default="")
+    return gate if len(gate) >= 2 and gate != trig.needle else ""
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
