@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -30,13 +31,14 @@ def _year(not_after: str) -> str:
     return rf"(?P<y>(?:19|20)(?<!{not_after}\d\d)\d{{2}})"
 
 
-def word_start(words: dict[str, int]) -> str:
-    """`\b(?:w1|w2|...)` (longest first) for words that begin with a word character, spelled so that
-    each branch begins with its first letter: re can then skip to the places where one occurs."""
+def word_start(words: Iterable[str], not_after: str = r"\w") -> str:
+    """`(?<!not_after)(?:w1|w2|...)` (longest first; `\b` before words that begin with a word
+    character), spelled so that each branch begins with its first letter: re can then skip to the
+    places where one occurs (case-exact patterns only)."""
     out = []
     for w in sorted(set(words), key=lambda w: (-len(w), w)):
         first = re.escape(w[0])
-        out.append(rf"{first}(?<!\w{first}){re.escape(w[1:])}")
+        out.append(rf"{first}(?<!{not_after}{first}){re.escape(w[1:])}")
     return "|".join(out)
 
 
@@ -129,7 +131,7 @@ class DateFinder:
         for name, num in self.weekdays.items():
             if not 0 <= num <= 6:
                 raise cues.error(name, f"weekday {name!r} must map to 0 (Monday) .. 6 (Sunday)")
-        self.wd_re = re.compile(rf"{first_chars(self.weekdays)}(?<![A-Za-z])(?:{alternation(list(self.weekdays))})(?![A-Za-z])")
+        self.wd_re = re.compile(rf"(?:{word_start(self.weekdays, '[A-Za-z]')})(?![A-Za-z])")
         self.wd_not_after = frozenset(cues.text("weekday_not_after"))
         self.wd_joiners = tuple(cues.words("weekday_not_before"))
         blockers = cues.words("relative_blockers")
