@@ -24,6 +24,7 @@ from .units import UnitFinder
 
 CUES = "figures.json"
 _FOLD = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%")
+_TO_FOLD = re.compile("[０-９，．％]")  # (most texts hold none: one search, not a translation of every character)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMERAL_FIRST = "一二两兩三四五六七八九十"  # what a Chinese numeral of a figure starts with
@@ -133,7 +134,7 @@ class FigureFinder:
             pos = mt.end()
 
     def find(self, text: str, *, lang: str) -> list[Figure]:
-        folded = text.translate(_FOLD)
+        folded = text.translate(_FOLD) if _TO_FOLD.search(text) else text
         dates = date_spans(folded, lang)
         date_starts = [s for s, _ in dates]
         out: list[Figure] = []
