@@ -23,6 +23,7 @@ from .cache import OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
+from .gc_policy import settle as settle_gc
 from .graph_files import GraphFiles
 from .graph_parts import QuadPool, SharedTables, chunk_quads, chunk_runs
 from .ingest.corpus import SKIPPED_FORMATS, Entry
@@ -104,6 +105,7 @@ def build(corpus: Path, out: Path, *, progress: Progress | None = None, load_sto
         raise KgError(f"{out}: exists and is not a folder; choose another --out")
     with out_lock(out.absolute(), wait):
         remove_stale(out.absolute())
+        settle_gc()  # start-up is done: fewer, cheaper garbage collections from here on
         if ner not in NER_MODES:
             raise RegistryError(f"unknown --ner mode {ner!r}; valid: {', '.join(NER_MODES)}")
         cache = OutcomeCache(out, fingerprint(ner=ner, doc_timeout=doc_timeout or 0.0), full=full)
@@ -255,7 +257,9 @@ def _outcomes(corpus: Path, root: Path, follow_symlinks: bool, doc_timeout: floa
 
     @cache_once
     def here() -> Pipeline:
-        return Pipeline(ner=ner)
+        pipeline = Pipeline(ner=ner)
+        settle_gc()  # the pipeline's tables are long-lived: out of the collector's sight
+        return pipeline
 
     def produce(todo: list[Entry]) -> Iterable[FileOutcome]:
         return shards.outcomes_of(todo, root, pipeline=here, budget=doc_timeout, jobs=jobs, dask=dask, ner=ner,
