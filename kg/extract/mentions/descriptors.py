@@ -20,6 +20,7 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json, load_tsv
 from ...model import ENTITY_TYPES
 from ...text import strip_org_suffix
+from ..caseless import CaselessWords
 from ..patterns import alternation, first_chars
 from .names_common import (
     HAN,
@@ -94,9 +95,10 @@ class DescriptorFinder:
         return re.compile(alternation(list(self.desc.zh)))
 
     @cached_property
-    def _en(self) -> re.Pattern[str]:
+    def _en(self) -> CaselessWords:
         words = alternation(list(self.desc.en))
-        return re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
+        pattern = re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
+        return CaselessWords(pattern, self.desc.en)  # tried only where a descriptor word begins
 
     @cached_property
     def _en_apposition(self) -> re.Pattern[str]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..caseless import CaselessWords
 from ..patterns import alternation, first_chars
 from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
 
@@ -270,17 +271,18 @@ class EnOrgFinder:
     # --- enumerations --------------------------------------------------------------
 
     @cached_property
-    def _list_open(self) -> re.Pattern[str]:
+    def _list_open(self) -> CaselessWords:
         lists = self.lex.lists
         nouns = alternation(list(self.lex.collectives["en"]))
         openers = alternation(lists["en_openers"])
         actions = alternation(lists["en_actions"])
-        guard = first_chars([*self.lex.collectives["en"], *lists["en_openers"], *lists["en_actions"]])
-        return re.compile(
-            rf"{guard}(?:\b(?P<noun1>{nouns})\b,?\s+(?P<open>{openers})|\b(?P<open2>{openers})"
+        leads = [*self.lex.collectives["en"], *lists["en_openers"], *lists["en_actions"]]
+        pattern = re.compile(
+            rf"{first_chars(leads)}(?:\b(?P<noun1>{nouns})\b,?\s+(?P<open>{openers})|\b(?P<open2>{openers})"
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?P<noun2>{nouns})|\b(?P<act>{actions}))\b\s+(?:the\s+)?",
             re.IGNORECASE,
         )
+        return CaselessWords(pattern, leads)  # tried only where a noun, opener or action begins
 
     @cached_property
     def _joiner(self) -> re.Pattern[str]:
@@ -290,10 +292,10 @@ class EnOrgFinder:
     def list_items(self, text: str) -> list[Candidate]:
         """Items of "sellers such as A, B and C" or "terminate the services of A, B and C"."""
         out: list[Candidate] = []
-        if not self._list_open.search(text):
-            return out
-        starts = {t.start: (run, i) for run in self.runs(text) for i, t in enumerate(run)}
+        starts: dict[int, tuple[list[Tok], int]] | None = None  # made at the first opener only
         for m in self._list_open.finditer(text):
+            if starts is None:
+                starts = {t.start: (run, i) for run in self.runs(text) for i, t in enumerate(run)}
             noun = (m.group("noun1") or m.group("noun2") or "").lower()
             typ = self.lex.collectives["en"].get(noun, "Company")
             items = self._items(text, m.end(), starts)

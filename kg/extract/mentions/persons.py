@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from ...model import Mention
+from ..caseless import CaselessWords
 from ..patterns import alternation, first_chars
 from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, names_lexicon
 
@@ -51,10 +52,11 @@ class PersonFinder:
         return en_name_pattern(self.lex.titles.get("en_name_particles", []))
 
     @cached_property
-    def _en_before(self) -> re.Pattern[str]:
+    def _en_before(self) -> CaselessWords:
         titles = alternation(self.lex.titles["en_before"])
         guard = first_chars(self.lex.titles["en_before"])
-        return re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
+        pattern = re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
+        return CaselessWords(pattern, self.lex.titles["en_before"])  # tried only where a title begins
 
     @cached_property
     def _en_after(self) -> re.Pattern[str]:
