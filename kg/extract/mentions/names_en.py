@@ -9,8 +9,8 @@ sentence-initial capitals and Title Case alone never make a name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..caseless import CaselessWords
 from ..patterns import alternation, first_chars
@@ -27,8 +27,9 @@ _RANK_WORDS = frozenset({"Majority", "Minority", "Ranking", "Vice", "Deputy", "A
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word token (a tuple: made for every capitalised word of every document)."""
+
     text: str
     start: int
     end: int
@@ -37,11 +38,13 @@ class Tok:
 def tokens(text: str, abbreviations: frozenset[str]) -> list[Tok]:
     """Word tokens; a final '.' stays only on abbreviations such as "Co." or "Inc."."""
     out = []
+    add = out.append
     for m in _TOKEN.finditer(text):
-        word, end = m.group(), m.end()
-        if word.endswith(".") and word not in abbreviations:
+        word = m.group()
+        start, end = m.span()
+        if word[-1] == "." and word not in abbreviations:
             word, end = word[:-1], end - 1
-        out.append(Tok(word, m.start(), end))
+        add(Tok(word, start, end))
     return out
 
 
