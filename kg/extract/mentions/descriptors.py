@@ -20,8 +20,8 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json, load_tsv
 from ...model import ENTITY_TYPES
 from ...text import strip_org_suffix
-from ..caseless import CaselessWords
 from ..patterns import alternation, first_chars
+from ..word_led import WordLed
 from .names_common import (
     HAN,
     LATIN,
@@ -95,10 +95,10 @@ class DescriptorFinder:
         return re.compile(alternation(list(self.desc.zh)))
 
     @cached_property
-    def _en(self) -> CaselessWords:
+    def _en(self) -> WordLed:
         words = alternation(list(self.desc.en))
         pattern = re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
-        return CaselessWords(pattern, self.desc.en)  # tried only where a descriptor word begins
+        return WordLed(pattern, self.desc.en)  # tried only where a descriptor word begins
 
     @cached_property
     def _en_apposition(self) -> re.Pattern[str]:
@@ -142,8 +142,10 @@ class DescriptorFinder:
         return re.compile(rf" (?:{alternation(phrases)})\b" if phrases else r"(?!)")
 
     @cached_property
-    def _en_object(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{alternation(self.desc.edges['en_object_cues'])}) (?:\*\*|\*|_)?(?=[{UP}])")
+    def _en_object(self) -> WordLed:
+        cues = self.desc.edges["en_object_cues"]
+        pattern = re.compile(rf"\b(?:{alternation(cues)}) (?:\*\*|\*|_)?(?=[{UP}])")
+        return WordLed(pattern, cues, fold=False)  # tried only where a cue word begins
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
         return [*self.zh(text), *self.zh_bracketed(text), *self.en(text, persons or [])]

@@ -12,8 +12,8 @@ import re
 from functools import cached_property
 from typing import NamedTuple
 
-from ..caseless import CaselessWords
 from ..patterns import alternation, first_chars
+from ..word_led import WordLed
 from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
@@ -274,7 +274,7 @@ class EnOrgFinder:
     # --- enumerations --------------------------------------------------------------
 
     @cached_property
-    def _list_open(self) -> CaselessWords:
+    def _list_open(self) -> WordLed:
         lists = self.lex.lists
         nouns = alternation(list(self.lex.collectives["en"]))
         openers = alternation(lists["en_openers"])
@@ -285,7 +285,7 @@ class EnOrgFinder:
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?P<noun2>{nouns})|\b(?P<act>{actions}))\b\s+(?:the\s+)?",
             re.IGNORECASE,
         )
-        return CaselessWords(pattern, leads)  # tried only where a noun, opener or action begins
+        return WordLed(pattern, leads)  # tried only where a noun, opener or action begins
 
     @cached_property
     def _joiner(self) -> re.Pattern[str]:

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 
 from ...model import Mention
 from ..patterns import alternation
+from ..word_led import WordLed
 from .names_common import (
     HAN,
     LATIN,
@@ -147,13 +148,14 @@ class ServiceFinder:
         return out
 
     @cached_property
-    def _en_life(self) -> re.Pattern[str]:
+    def _en_life(self) -> WordLed:
         s = self.lex.services
         verbs = alternation(s["en_lifecycle_verbs"])
-        return re.compile(
+        pattern = re.compile(
             rf"\b{_guard(s['en_lifecycle_verbs'])}(?:{verbs}) (?:(?:its|their|the|a|an) )?"
             rf"{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
             rf"(?P<head>(?:\s[a-z][\w\-]*){{0,2}}?\s(?:{alternation(s['en_heads'])})s?\b)?")
+        return WordLed(pattern, s["en_lifecycle_verbs"], fold=False)  # tried only where a verb begins
 
     @cached_property
     def _en_stop(self) -> re.Pattern[str]:

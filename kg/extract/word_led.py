@@ -1,4 +1,4 @@
-"""`finditer` of a case-insensitive pattern that starts with a word from a list, made fast.
+"""`finditer` of a pattern that starts with a word from a list, made fast.
 
 Python's re scans a case-insensitive pattern (or one led by a look-ahead guard) position by
 position through its general matcher, trying every word of an alternation wherever the
@@ -8,9 +8,10 @@ words are looked for all at once with an Aho-Corasick automaton over the lower-c
 (a few ms per MB), and the pattern is tried (`match`) only where one of them begins. The matches are the same as
 `pattern.finditer(text)`: every match begins with one of the words, each place where one
 does is tried in order, and a match resumes the search at its end.
-Lower-casing keeps offsets only when no character changes length, and a few characters
-match an ASCII letter under IGNORECASE without lower-casing to it; such text (rare) and word
-lists that are not ASCII take the pattern's own `finditer`.
+A case-sensitive pattern (`fold=False`) is probed in the text as it is. Lower-casing keeps
+offsets only when no character changes length, and a few characters match an ASCII letter
+under IGNORECASE without lower-casing to it; such text (rare) and folded word lists that are
+not ASCII take the pattern's own `finditer`.
 """
 from __future__ import annotations
 
@@ -30,15 +31,17 @@ ODD_FOLDS = "\u0130\u0131\u017f"
 _ODD = re.compile(f"[{ODD_FOLDS}]")
 
 
-class CaselessWords:
+class WordLed:
     """`finditer(text)` of `pattern`, which must begin every match with one of `words` (case
-    aside) and never match the empty string."""
+    aside when `fold`: the pattern matches them case-insensitively) and never match the
+    empty string."""
 
-    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], fold: bool = True) -> None:
         self.pattern = pattern
-        lowered = {w.lower() for w in words}
+        self.fold = fold
+        lowered = {w.lower() for w in words} if fold else set(words)
         shortest, _ = _p.parse(pattern.pattern, pattern.flags).getwidth()
-        usable = bool(lowered) and all(w and w.isascii() for w in lowered) and shortest > 0
+        usable = bool(lowered) and all(w and (w.isascii() or not fold) for w in lowered) and shortest > 0
         self._probe: ahocorasick.Automaton | None = None
         if usable:
             self._probe = ahocorasick.Automaton()
@@ -50,8 +53,8 @@ class CaselessWords:
         if self._probe is None:
             yield from self.pattern.finditer(text)
             return
-        low = text.lower()
-        if len(low) != len(text) or _ODD.search(text):
+        low = text.lower() if self.fold else text
+        if self.fold and (len(low) != len(text) or _ODD.search(text)):
             yield from self.pattern.finditer(text)
             return
         match = self.pattern.match

@@ -1,12 +1,12 @@
-"""kg.extract.caseless: the same matches as the pattern's own finditer, found faster."""
+"""kg.extract.word_led: the same matches as the pattern's own finditer, found faster."""
 from __future__ import annotations
 
 import re
 
-from kg.extract.caseless import ODD_FOLDS, CaselessWords
+from kg.extract.word_led import ODD_FOLDS, WordLed
 
 
-def _spans(scan: CaselessWords, text: str) -> list[tuple[int, int]]:
+def _spans(scan: WordLed, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in scan.finditer(text)]
 
 
@@ -22,7 +22,7 @@ def test_same_matches_as_finditer() -> None:
     words = ["platform", "e-commerce platform", "commerce", "Chief Executive"]
     pattern = re.compile(r"(?i:(?=[pec]))\b(?P<d>(?i:e\-commerce\ platform|chief\ executive|platform|commerce))"
                          r"s? (?P<n>[A-Z]\w*)")
-    scan = CaselessWords(pattern, words)
+    scan = WordLed(pattern, words)
     texts = [
         "the e-commerce platform ShopNest and PLATFORMS Vendora; Commerce Dashly",
         "Chief Executive Ana said; chief executiveX no; platformplatform Zed",
@@ -39,12 +39,20 @@ def test_same_matches_as_finditer() -> None:
 def test_overlapping_starts_are_tried() -> None:
     """A word starting inside another word's occurrence is still a place to try."""
     pattern = re.compile(r"(?i:platform|form) (?P<n>[A-Z]\w+)")
-    scan = CaselessWords(pattern, ["platform", "form"])
+    scan = WordLed(pattern, ["platform", "form"])
     assert _spans(scan, "xform Ada; platform Bo") == [m.span() for m in pattern.finditer("xform Ada; platform Bo")]
     assert len(_spans(scan, "xform Ada; platform Bo")) == 2
 
 
 def test_words_not_ascii_fall_back() -> None:
     pattern = re.compile(r"(?i:café|shop) (\w+)")
-    scan = CaselessWords(pattern, ["café", "shop"])
+    scan = WordLed(pattern, ["café", "shop"])
     assert _spans(scan, "CAFÉ Luna and Shop Sol") == [(0, 9), (14, 22)]
+
+
+def test_case_sensitive_words() -> None:
+    pattern = re.compile(r"\b(?:launch|retire) (?P<n>[A-Z]\w+)")
+    scan = WordLed(pattern, ["launch", "retire"], fold=False)
+    text = "Launch Ada; we launch Bo, relaunch Cy and retire İda Ela, retire Fay"
+    assert _spans(scan, text) == [m.span() for m in pattern.finditer(text)]
+    assert [m["n"] for m in scan.finditer(text)] == ["Bo", "Fay"]
