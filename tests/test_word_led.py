@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.word_led import ODD_FOLDS, WordLed
+from kg.extract.word_led import ODD_FOLDS, WordGated, WordLed
 
 
 def _spans(scan: WordLed, text: str) -> list[tuple[int, int]]:
@@ -56,3 +56,12 @@ def test_case_sensitive_words() -> None:
     text = "Launch Ada; we launch Bo, relaunch Cy and retire İda Ela, retire Fay"
     assert _spans(scan, text) == [m.span() for m in pattern.finditer(text)]
     assert [m["n"] for m in scan.finditer(text)] == ["Bo", "Fay"]
+
+
+def test_word_gated_runs_only_on_texts_with_a_word() -> None:
+    pattern = re.compile(r"(?P<n>[A-Z]\w+) (?:app|service)\b")
+    gated = WordGated(pattern, ["app", "service"])
+    for text in ["Try Vexa app and Lumo service", "Vexa apps, no", "nothing here", ""]:
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m["n"] for m in gated.finditer("Try Vexa app and Lumo service")] == ["Vexa", "Lumo"]
+    assert list(WordGated(pattern, []).finditer("Vexa app")) != []  # no words: the pattern runs

@@ -69,3 +69,25 @@ class WordLed:
     def search(self, text: str) -> re.Match[str] | None:
         """The first match, as `pattern.search(text)`."""
         return next(self.finditer(text), None)
+
+
+class WordGated:
+    """`finditer(text)` of a case-sensitive `pattern` every match of which contains one of
+    `words` (anywhere, not only at its start): run only on texts that hold one of them. One
+    Aho-Corasick pass over a text (a few ms per MB) spares most texts a scan by re's general
+    matcher, which tries the pattern at every position."""
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+        self.pattern = pattern
+        needles = set(words)
+        self._probe: ahocorasick.Automaton | None = None
+        if needles and all(needles):
+            self._probe = ahocorasick.Automaton()
+            for w in needles:
+                self._probe.add_word(w, w)
+            self._probe.make_automaton()
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._probe is not None and next(self._probe.iter(text), None) is None:
+            return iter(())
+        return self.pattern.finditer(text)
