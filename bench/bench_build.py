@@ -111,7 +111,7 @@ def main() -> None:
 
         def extract(mode: str) -> tuple[list[Extraction], dict[str, float], Pipeline]:
             pipeline = Pipeline(ner=mode)
-            settle()  # as `kg build` does once its pipeline is made
+            settle()  # as the worker processes of `kg build` do once their pipeline is made
             per: dict[str, float] = dict.fromkeys(["prepare (taggers)", *pipeline.names], 0.0)
             extractions = []
             for lo in range(0, len(targets), PREPARE_BATCH):

@@ -19,7 +19,9 @@ OLDER_THRESHOLDS = (20, 100)  # collections of one generation per collection of 
 
 def settle() -> None:
     """Freeze what is alive now and space out collections; call once start-up is done (and
-    again after loading more long-lived tables: freezing is cumulative)."""
+    again after loading more long-lived tables: freezing is cumulative). For process entry
+    points only (the `kg build` command, worker processes, benchmarks): frozen objects are never
+    collected, so library code that may run in a long-lived process does not call it."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
