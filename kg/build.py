@@ -11,18 +11,19 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache as cache_once
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
 
 from .cache import OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
-from .graph_files import GraphFiles, StoreParts
+from .graph_files import GraphFiles
 from .graph_parts import QuadPool, SharedTables, chunk_quads, chunk_runs
 from .ingest.corpus import SKIPPED_FORMATS, Entry
 from .ingest.limits import origin_key
@@ -33,10 +34,6 @@ from .outlock import out_lock, remove_stale, swap_in
 from .rdf import QuadWriter, doc_iri, ontology_quads, shared_quads
 from .resolve import Resolution
 from .spool import Spool
-from .stage_clock import TIMINGS_FILE, StageClock
-
-if TYPE_CHECKING:
-    from .store import PartsLoad
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
@@ -126,10 +123,8 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
            cache: OutcomeCache | None = None, dask: str | None = None) -> BuildReport:
     """Stream the outcomes through resolution into the output files. Memory holds one chunk
     of outcomes, the entity and event tables, and each file's manifest entry; the outcomes
-    are spooled to disk (in the temporary output folder) and read back for each pass. Each
-    stage's CPU and wall seconds go to DIR/timings.json (see kg.stage_clock)."""
+    are spooled to disk (in the temporary output folder) and read back for each pass."""
     started = time.perf_counter()
-    clock = StageClock()
     root = corpus if corpus.is_dir() else corpus.parent
     report = BuildReport(out=out)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
@@ -137,15 +132,12 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
-    store = _store_load(tmp) if load_store else None
     try:
-        outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask, clock.workers)
+        outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask)
         warming = _warm_back() if jobs > 1 or dask else None
         spool = Spool(work / "spool")
         resolution = Resolution(load_entities(), compact_reports=True)
-        files, spooling = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
-        clock.lap("front")
-        clock.carve("spool", *spooling, into="front")
+        files = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
         if warming is not None:
             warming.join()
 
@@ -154,50 +146,34 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             docs = [d for o in chunk for d in o.file.documents]
             spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
             tick("resolve", i + 1, spool.count)
-        clock.lap("resolve")
         resolved = resolution.finish()
         report.entities, report.events = len(resolved.entities), len(resolved.events)
-        clock.lap("merge")
 
         tick("write", 0, None)
         graph = GraphFiles(work / "sort")
         tables = SharedTables(resolved.entities, resolved.events, resolution.report_events)
-        with _back_pool(jobs, spool, tables, clock.workers) as pool:
+        with _back_pool(jobs, spool, tables) as pool:
             _spooled_quads(graph, spool, tables, resolved, pool)
-            clock.lap("quads")
-            # under --jobs the store loads in a thread while graph.trig is serialised
-            early = store.start if store is not None and pool is not None else None
-            own_cpu = time.thread_time()
-            stored = graph.write(tmp / "graph.nq", tmp / "graph.trig", pool, early, store=store is not None)
-            own_cpu = time.thread_time() - own_cpu  # this thread's share of the write stage
+            stored = graph.write(tmp / "graph.nq", tmp / "graph.trig", pool)
         del tables
         report.quads = len(stored)
         for entry, keys in files:
             entry["triples"] = sum(graph.per_doc[k] for k in keys)
             report.files.append(entry)
         del graph, files, resolved
-        clock.lap("write")
-        if early is not None:  # the other threads' CPU during the write stage was the store load's
-            clock.carve("store", 0.0, max(0.0, clock.own_cpu("write") - own_cpu), into="write")
-        if store is not None:
-            report.store = _load_store(store, stored)
-        clock.lap("store")
+        if load_store:
+            report.store = _load_store(tmp, stored)
         shutil.rmtree(work)
-        clock.lap("cleanup")
         report.seconds = time.perf_counter() - started
         if site:
             tick("site", 0, None)
             site_started = time.perf_counter()
             report.site = _write_site(tmp)
             report.site_seconds = time.perf_counter() - site_started
-        clock.lap("site", children=True)  # the site writes its pages in forked processes
         (tmp / "manifest.json").write_text(json.dumps(manifest(report, corpus), ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8", errors="backslashreplace")
-        clock.write(tmp, documents=report.documents, jobs=jobs, dask=bool(dask), ner=ner)
         swap_in(tmp, out)
     except BaseException:
-        if store is not None:
-            store.wait()  # a load started early still writes in tmp
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return report
@@ -214,26 +190,20 @@ def _warm_back() -> threading.Thread:
 
 
 def _spool_outcomes(outcomes: Iterable[FileOutcome], spool: Spool, resolution: Resolution, texts: Path,
-                    report: BuildReport) -> tuple[list[tuple[dict, list[str]]], tuple[float, float]]:
+                    report: BuildReport) -> list[tuple[dict, list[str]]]:
     """First pass, as the outcomes arrive: spool them, write each document's text, learn the
     short forms and name heads, and keep each file's manifest entry (its triples counted
-    later) with its documents' keys. Also returns the wall and CPU seconds this thread spent
-    on that, apart from waiting for and making the outcomes (the build's timings)."""
+    later) with its documents' keys."""
     files: list[tuple[dict, list[str]]] = []
-    wall = cpu = 0.0
     with texts.open("w", encoding="utf-8", errors="backslashreplace") as f:
         for o in outcomes:
-            began, began_cpu = time.perf_counter(), time.thread_time()
             files.append((_file_entry(o.file, o.problems), [d.key for d in o.file.documents]))
             f.writelines(text_line(d) for d in o.file.documents)
             report.documents += len(o.file.documents)
             resolution.learn(o.extractions)
             spool.add(o)
-            wall += time.perf_counter() - began
-            cpu += time.thread_time() - began_cpu
-        began, began_cpu = time.perf_counter(), time.thread_time()
-        spool.flush()
-    return files, (wall + time.perf_counter() - began, cpu + time.thread_time() - began_cpu)
+    spool.flush()
+    return files
 
 
 def _spooled_quads(graph: GraphFiles, spool: Spool, tables: SharedTables, resolved: Resolved,
@@ -257,15 +227,13 @@ def _spooled_quads(graph: GraphFiles, spool: Spool, tables: SharedTables, resolv
 
 
 @contextmanager
-def _back_pool(jobs: int, spool: Spool, tables: SharedTables,
-               on_cpu: Callable[[float], None] | None = None) -> Iterator[QuadPool | None]:
+def _back_pool(jobs: int, spool: Spool, tables: SharedTables) -> Iterator[QuadPool | None]:
     """`jobs` processes that make the chunks' quads side by side (see kg.graph_parts), or
-    None (this process makes them) for one job or a single chunk; their CPU seconds per task
-    go to `on_cpu`."""
+    None (this process makes them) for one job or a single chunk."""
     if jobs < 2 or spool.count < 2:
         yield None
         return
-    pool = QuadPool(min(jobs, spool.count), tables, on_cpu)
+    pool = QuadPool(min(jobs, spool.count), tables)
     try:
         yield pool
     except BaseException:
@@ -275,12 +243,11 @@ def _back_pool(jobs: int, spool: Spool, tables: SharedTables,
 
 
 def _outcomes(corpus: Path, root: Path, follow_symlinks: bool, doc_timeout: float, tick: Progress, jobs: int,
-              ner: str, cache: OutcomeCache | None, dask: str | None = None,
-              on_cpu: Callable[[float], None] | None = None) -> Iterable[FileOutcome]:
+              ner: str, cache: OutcomeCache | None, dask: str | None = None) -> Iterable[FileOutcome]:
     """One outcome per input in corpus order, as they come: the cache's for unchanged files,
     the others read and extracted here, in `jobs` worker processes or on the Dask cluster
     `dask` (see kg.shards). This process's extractors are made only when a file is extracted
-    here (a rebuild from the cache, or workers, need none). The workers' CPU seconds go to `on_cpu`."""
+    here (a rebuild from the cache, or workers, need none)."""
     from . import shards
 
     entries: list[Entry] = shards.inputs(corpus, root, follow_symlinks)
@@ -292,7 +259,7 @@ def _outcomes(corpus: Path, root: Path, follow_symlinks: bool, doc_timeout: floa
 
     def produce(todo: list[Entry]) -> Iterable[FileOutcome]:
         return shards.outcomes_of(todo, root, pipeline=here, budget=doc_timeout, jobs=jobs, dask=dask, ner=ner,
-                                  tick=tick, on_cpu=on_cpu or shards.no_report)
+                                  tick=tick)
 
     return cache.outcomes(entries, root, produce) if cache is not None else produce(entries)
 
@@ -394,8 +361,7 @@ def manifest(report: BuildReport, corpus: Path) -> dict:
         "totals": {"files": len(report.files), "failed": report.failed, "warnings": report.warnings,
                    "documents": report.documents, "entities": report.entities, "events": report.events,
                    "quads": report.quads},
-        "outputs": ["graph.nq", "graph.trig", TEXTS_FILE, "manifest.json", TIMINGS_FILE]
-                   + (["store/"] if report.store else [])
+        "outputs": ["graph.nq", "graph.trig", TEXTS_FILE, "manifest.json"] + (["store/"] if report.store else [])
                    + (["site/"] if report.site else []),
     }
 
@@ -423,16 +389,12 @@ def _write_site(folder: Path) -> str:
     return "site"
 
 
-def _store_load(folder: Path) -> PartsLoad | None:
-    """The load of DIR/store from the build's store files, when the store module is available."""
+def _load_store(folder: Path, quads: Collection[ox.Quad]) -> str | None:
+    """Load the build's distinct quads into DIR/store in one bulk call (no re-parse of graph.nq)
+    when the store module is available."""
     try:
-        from .store import PartsLoad
+        from .store import load_quads
     except ImportError:
         return None
-    return PartsLoad(folder / "store")
-
-
-def _load_store(store: PartsLoad, parts: StoreParts) -> str:
-    """Wait for the store load started early, or bulk-load the store files now."""
-    store.result(parts)
+    load_quads(quads, folder / "store")
     return "store"
