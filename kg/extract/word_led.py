@@ -1,12 +1,13 @@
-"""`finditer` of a pattern that starts with a word from a list, made fast.
+"""`finditer` of a pattern tied to a list of words, made fast: `WordLed` for a pattern whose
+matches begin with one of the words, `WordGated` for one whose matches hold one anywhere.
 
 Python's re scans a case-insensitive pattern (or one led by a look-ahead guard) position by
 position through its general matcher, trying every word of an alternation wherever the
 first letter fits: about 0.1 µs per character, the cost of a whole English document for
 every such pattern (a case-sensitive alternation of many words is hardly faster). So the
 words are looked for all at once with an Aho-Corasick automaton over the lower-cased text
-(a few ms per MB), and the pattern is tried (`match`) only where one of them begins. The matches are the same as
-`pattern.finditer(text)`: every match begins with one of the words, each place where one
+(a few ms per MB), and the pattern is tried (`match`) only where one of them begins. The
+matches are the same as `pattern.finditer(text)`: every match begins with one of the words, each place where one
 does is tried in order, and a match resumes the search at its end.
 A case-sensitive pattern (`fold=False`) is probed in the text as it is. Lower-casing keeps
 offsets only when no character changes length, and a few characters match an ASCII letter
@@ -26,7 +27,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _p  # type: ignore[no-redef]
 
 # Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
-# give that letter (İ, dotless ı, long ſ); tests/test_caseless.py checks the list is complete.
+# give that letter (İ, dotless ı, long ſ); tests/test_word_led.py checks the list is complete.
 ODD_FOLDS = "\u0130\u0131\u017f"
 _ODD = re.compile(f"[{ODD_FOLDS}]")
 
