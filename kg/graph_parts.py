@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from .errors import KgError
 from .external_sort import ExternalSort
+from .gc_policy import settle as settle_gc
 from .model import Entity, Event, EventMention, FileOutcome, Resolved
 from .rdf import QuadWriter, document_group_quads
 from .resolve import DocumentKeys
@@ -229,6 +230,7 @@ def _serve() -> None:
     os.dup2(2, 1)
     requests = sys.stdin.buffer
     _TABLES = pickle.load(requests)
+    settle_gc()  # the shared tables are long-lived: out of the collector's sight
     while True:
         try:
             name, args = pickle.load(requests)
