@@ -39,13 +39,16 @@ class StoreParts:
       graphs comes twice; the store keeps one);
     - `base`: N-Triples, the default graph's triples (stored in `kgr:graph/base`).
 
-    `count` is the number of distinct quads and `graphs` of named graphs, from the input."""
+    `count` is the number of distinct quads and `graphs` of named graphs, from the input;
+    `blank_nodes` tells that a quad may hold one (each `bulk_load` call gives a label a new
+    node, so the store would not join a graph's blank node with the union's)."""
 
     quads: list[Path]
     union: list[Path]
     base: list[Path]
     count: int
     graphs: int
+    blank_nodes: bool = False
 
     def __len__(self) -> int:
         return self.count
@@ -129,7 +132,7 @@ class GraphFiles:
         default one, so the triple is a slice of the line."""
         quads, union, base = (_Parts(self.work, name, ext) for name, ext in (("quads", "nq"), ("union", "nt"),
                                                                                ("base", "nt")))
-        count, graphs, last = 0, 0, ""
+        count, graphs, last, blank = 0, 0, "", False
         try:
             for line in self.by_graph.merged():
                 count += 1
@@ -138,6 +141,8 @@ class GraphFiles:
                 quads.write(quad + " .\n")
                 if not store:
                     continue
+                if not blank and "_:" in quad:  # or in a literal: then only the slower load is chosen
+                    blank = True
                 if graph == "DEFAULT":
                     base.write(quad + " .\n")
                 else:
@@ -147,4 +152,4 @@ class GraphFiles:
         finally:
             for p in (quads, union, base):
                 p.close()
-        return StoreParts(quads.paths, union.paths, base.paths, count, graphs)
+        return StoreParts(quads.paths, union.paths, base.paths, count, graphs, blank)

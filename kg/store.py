@@ -8,8 +8,8 @@ set union of every graph. The dataset's own default-graph triples (the ontology)
 in the named graph `kgr:graph/base` so the union can be rebuilt when a graph is replaced.
 
 A build's store is bulk-loaded from files the build writes beside graph.trig (`load_parts`):
-Oxigraph parses them in Rust, far cheaper than making a Python object per quad (`load_quads`,
-kept for datasets loaded from Python).
+Oxigraph parses them in Rust, cheaper than making a Python object per quad (`load_quads`,
+kept for datasets loaded from Python and for blank nodes).
 """
 from __future__ import annotations
 
@@ -107,6 +107,11 @@ class BuildParts(Protocol):
     base: list[Path]
     count: int
     graphs: int
+    blank_nodes: bool
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[ox.Quad]: ...
 
 
 def load_parts(parts: BuildParts, store_dir: Path) -> StoreInfo:
@@ -115,7 +120,10 @@ def load_parts(parts: BuildParts, store_dir: Path) -> StoreInfo:
     triples again into `kgr:graph/base`; the stored form `load_quads` makes, loaded by
     Oxigraph's Rust parser (no Python objects, and the GIL is released: the build runs this in
     a thread beside graph.trig's serialisation). One `bulk_load` call per file bounds memory
-    (see `kg.graph_files.PART_LINES`). The counts come from the input."""
+    (see `kg.graph_files.PART_LINES`). The counts come from the input. Quads that may hold
+    blank nodes go through `load_quads`, which keeps one node per label across the graphs."""
+    if parts.blank_nodes:
+        return load_quads(parts, store_dir)
     store_dir = Path(store_dir)
     if store_dir.exists():
         shutil.rmtree(store_dir)

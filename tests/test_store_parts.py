@@ -88,3 +88,24 @@ def test_a_failing_early_load_fails_the_build_and_leaves_nothing(tmp_path: Path,
     with pytest.raises(StoreError, match="disk full"):
         build(SEEDS, tmp_path / "out", site=False, jobs=2)
     assert not list(tmp_path.iterdir()), "no output and no temporary folder left"
+
+
+def test_blank_nodes_keep_one_node_across_graphs_and_union(tmp_path: Path) -> None:
+    """Each bulk_load call makes new nodes of the labels it reads: with blank nodes the parts
+    are loaded through Python, and a graph's blank node is the union's."""
+    b, p = ox.BlankNode("b1"), ox.NamedNode("http://e/p")
+    quads = [ox.Quad(b, p, ox.Literal("x"), ox.NamedNode("http://e/g1")),
+             ox.Quad(b, p, ox.Literal("y"), ox.NamedNode("http://e/g2")),
+             ox.Quad(ox.NamedNode("http://e/a"), p, ox.Literal("o"), ox.DefaultGraph())]
+    graph = kg.graph_files.GraphFiles(tmp_path / "work")
+    for q in quads:
+        graph.add(None, q)
+    parts = graph.write(tmp_path / "graph.nq", tmp_path / "graph.trig")
+    assert parts.blank_nodes and (parts.count, parts.graphs) == (3, 2)
+    info = kg.store.load_parts(parts, tmp_path / "store")
+    assert (info.quads, info.named_graphs) == (3, 2)
+    store = open_oxigraph(tmp_path / "store")
+    rows = store.query("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } ?s ?p ?o2 . FILTER(?o != ?o2) }")
+    assert sorted(r["g"].value for r in rows) == ["http://e/g1", "http://e/g2"], "one node in both graphs and the union"
+    del store
+    assert _contents(tmp_path / "store") == _python_load(tmp_path, tmp_path / "old")
