@@ -9,6 +9,7 @@ and so the output, are the same as when this process makes every quad itself.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import queue
@@ -229,6 +230,7 @@ def _serve() -> None:
     os.dup2(2, 1)
     requests = sys.stdin.buffer
     _TABLES = pickle.load(requests)
+    gc.freeze()  # the tables live as long as this process: no collection need walk them again
     while True:
         try:
             name, args = pickle.load(requests)
