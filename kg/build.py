@@ -12,19 +12,18 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache as cache_once
 from pathlib import Path
-
-import pyoxigraph as ox
+from typing import TYPE_CHECKING
 
 from .cache import OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
-from .graph_files import GraphFiles
+from .graph_files import GraphFiles, StoreParts
 from .graph_parts import QuadPool, SharedTables, chunk_quads, chunk_runs
 from .ingest.corpus import SKIPPED_FORMATS, Entry
 from .ingest.limits import origin_key
@@ -36,6 +35,9 @@ from .rdf import QuadWriter, doc_iri, ontology_quads, shared_quads
 from .resolve import Resolution
 from .spool import Spool
 from .stage_clock import TIMINGS_FILE, StageClock
+
+if TYPE_CHECKING:
+    from .store import PartsLoad
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total)
 
@@ -137,6 +139,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
     tmp.mkdir(parents=True)
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
     gc_pause = CyclicGcPause()
+    store = _store_load(tmp) if load_store else None
     try:
         outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask, clock.workers)
         warming = _warm_back() if jobs > 1 or dask else None
@@ -165,7 +168,11 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         with _back_pool(jobs, spool, tables, clock.workers) as pool:
             _spooled_quads(graph, spool, tables, resolved, pool)
             clock.lap("quads")
-            stored = graph.write(tmp / "graph.nq", tmp / "graph.trig", pool)
+            # under --jobs the store loads in a thread while graph.trig is serialised
+            early = store.start if store is not None and pool is not None else None
+            own_cpu = time.thread_time()
+            stored = graph.write(tmp / "graph.nq", tmp / "graph.trig", pool, early, store=store is not None)
+            own_cpu = time.thread_time() - own_cpu  # this thread's share of the write stage
         del tables
         report.quads = len(stored)
         for entry, keys in files:
@@ -173,8 +180,10 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             report.files.append(entry)
         del graph, files, resolved
         clock.lap("write")
-        if load_store:
-            report.store = _load_store(tmp, stored)
+        if early is not None:  # the other threads' CPU during the write stage was the store load's
+            clock.carve("store", 0.0, max(0.0, clock.own_cpu("write") - own_cpu), into="write")
+        if store is not None:
+            report.store = _load_store(store, stored)
         clock.lap("store")
         gc_pause.resume()
         shutil.rmtree(work)
@@ -191,6 +200,8 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         clock.write(tmp, documents=report.documents, jobs=jobs, dask=bool(dask), ner=ner)
         swap_in(tmp, out)
     except BaseException:
+        if store is not None:
+            store.wait()  # a load started early still writes in tmp
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     finally:
@@ -442,12 +453,16 @@ def _write_site(folder: Path) -> str:
     return "site"
 
 
-def _load_store(folder: Path, quads: Collection[ox.Quad]) -> str | None:
-    """Load the build's distinct quads into DIR/store in one bulk call (no re-parse of graph.nq)
-    when the store module is available."""
+def _store_load(folder: Path) -> PartsLoad | None:
+    """The load of DIR/store from the build's store files, when the store module is available."""
     try:
-        from .store import load_quads
+        from .store import PartsLoad
     except ImportError:
         return None
-    load_quads(quads, folder / "store")
+    return PartsLoad(folder / "store")
+
+
+def _load_store(store: PartsLoad, parts: StoreParts) -> str:
+    """Wait for the store load started early, or bulk-load the store files now."""
+    store.result(parts)
     return "store"

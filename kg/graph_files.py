@@ -12,9 +12,11 @@ predicate, object) tuples.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import TextIO
 
 import pyoxigraph as ox
 
@@ -22,20 +24,61 @@ from .external_sort import ExternalSort
 from .graph_parts import QuadPool, merge_into
 from .rdf import prefixes
 
+PART_LINES = 200_000  # lines per file the store bulk-loads: Oxigraph's bulk loader holds a whole
+# call's input in memory (about 1 KB a line), so calls of this size stay near 200 MB whatever the
+# corpus; bigger parts cost no less CPU (bench/STORE-LOAD-RESULTS.md)
+
 
 @dataclass
-class QuadFile:
-    """The build's distinct quads in TriG order, read from an N-Quads file each time it is
-    iterated (a sized iterable: what the store's bulk load takes)."""
+class StoreParts:
+    """The build's distinct quads, written once for both graph.trig and the store's bulk load
+    (`kg.store.load_parts`), as files of at most `PART_LINES` lines each:
 
-    path: Path
+    - `quads`: N-Quads in TriG order; the default graph is the dataset's own (the ontology);
+    - `union`: N-Triples, the triple of every quad in a named graph (a triple stated in two
+      graphs comes twice; the store keeps one);
+    - `base`: N-Triples, the default graph's triples (stored in `kgr:graph/base`).
+
+    `count` is the number of distinct quads and `graphs` of named graphs, from the input."""
+
+    quads: list[Path]
+    union: list[Path]
+    base: list[Path]
     count: int
+    graphs: int
 
     def __len__(self) -> int:
         return self.count
 
     def __iter__(self) -> Iterator[ox.Quad]:
-        return iter(ox.parse(path=str(self.path), format=ox.RdfFormat.N_QUADS))
+        """The quads, in TriG order, parsed again from the files."""
+        for path in self.quads:
+            yield from ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
+
+
+class _Parts:
+    """Lines into numbered files `name-000001.ext`, ... of at most `PART_LINES` lines each."""
+
+    def __init__(self, folder: Path, name: str, ext: str) -> None:
+        self.folder, self.name, self.ext = folder, name, ext
+        self.paths: list[Path] = []
+        self._file: TextIO | None = None
+        self._left = 0
+
+    def write(self, line: str) -> None:
+        if self._left == 0:
+            self.close()
+            self.paths.append(self.folder / f"{self.name}-{len(self.paths) + 1:06d}.{self.ext}")
+            self._file = self.paths[-1].open("w", encoding="utf-8", newline="\n")
+            self._left = PART_LINES
+        assert self._file is not None
+        self._file.write(line)
+        self._left -= 1
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
 
 
 class GraphFiles:
@@ -60,20 +103,48 @@ class GraphFiles:
         self.by_graph.adopt(by_graph)
         self.per_doc.update(per_doc)
 
-    def write(self, nq: Path, trig: Path, pool: QuadPool | None = None) -> QuadFile:
-        """Write graph.nq and graph.trig; returns the distinct quads (in TriG order) for the store.
+    def write(self, nq: Path, trig: Path, pool: QuadPool | None = None,
+              parts_done: Callable[[StoreParts], None] | None = None, store: bool = True) -> StoreParts:
+        """Write graph.nq and graph.trig; returns the distinct quads as the store's input files.
         With a `pool` (of `kg.graph_parts`), graph.nq is merged there while this process writes
-        graph.trig."""
+        graph.trig. `parts_done` is called as soon as the store's files are complete, before
+        graph.trig is serialised from them (the build starts the store load there under --jobs).
+        Without `store`, only the quads are written (no union or base files)."""
         if pool is not None:
             nq_count = pool.submit(merge_into, self.by_text.take_runs(), nq)
         else:
-            count = merge_into(self.by_text.take_runs(), nq)
-        order = self.work / "order.nq"
-        with order.open("w", encoding="utf-8", newline="\n") as f:
-            for line in self.by_graph.merged():
-                f.write(line[line.index(" ") + 1 : -1] + " .\n")
-        quads = ox.parse(path=str(order), format=ox.RdfFormat.N_QUADS)
+            merge_into(self.by_text.take_runs(), nq)
+        parts = self._store_parts(store)
+        if parts_done is not None:
+            parts_done(parts)
+        quads = chain.from_iterable(ox.parse(path=str(p), format=ox.RdfFormat.N_QUADS) for p in parts.quads)
         ox.serialize(quads, output=str(trig), format=ox.RdfFormat.TRIG, prefixes=prefixes())
         if pool is not None:
-            count = nq_count.result()
-        return QuadFile(order, count)
+            nq_count.result()
+        return parts
+
+    def _store_parts(self, store: bool) -> StoreParts:
+        """The TriG-order merge into the store's files. A line is the graph's text, a space and
+        the quad's text, which ends with the graph's text (after a space) unless the graph is the
+        default one, so the triple is a slice of the line."""
+        quads, union, base = (_Parts(self.work, name, ext) for name, ext in (("quads", "nq"), ("union", "nt"),
+                                                                               ("base", "nt")))
+        count, graphs, last = 0, 0, ""
+        try:
+            for line in self.by_graph.merged():
+                count += 1
+                cut = line.index(" ")
+                graph, quad = line[:cut], line[cut + 1 : -1]
+                quads.write(quad + " .\n")
+                if not store:
+                    continue
+                if graph == "DEFAULT":
+                    base.write(quad + " .\n")
+                else:
+                    union.write(quad[: -cut - 1] + " .\n")
+                    if graph != last:
+                        graphs, last = graphs + 1, graph
+        finally:
+            for p in (quads, union, base):
+                p.close()
+        return StoreParts(quads.paths, union.paths, base.paths, count, graphs)

@@ -31,7 +31,8 @@ STAGES = {
     "merge": "the entity table and the events merged from every report",
     "quads": "each chunk's quads into sorted runs (in worker processes with --jobs > 1), the shared quads",
     "write": "graph.nq and graph.trig merged from the runs, each file's triple count",
-    "store": "the Oxigraph store loaded (every thread of this process)",
+    "store": "the Oxigraph store loaded (every thread of this process; with --jobs > 1 the load runs beside the "
+             "write stage, and the CPU of every thread but the build's own during that stage is counted here)",
     "cleanup": "the spool and sort runs removed",
     "site": "the browsable site (with its forked page writers)",
 }
@@ -85,6 +86,11 @@ class StageClock:
         stage["wall_s"] -= wall
         stage["cpu_s"] -= cpu
         self._add(name, wall, cpu, 0.0)
+
+    def own_cpu(self, name: str) -> float:
+        """CPU seconds of stage `name` spent in this process (every thread), without the workers'."""
+        stage = self._stages.get(name, {"cpu_s": 0.0, "workers_cpu_s": 0.0})
+        return stage["cpu_s"] - stage["workers_cpu_s"]
 
     def _add(self, name: str, wall: float, cpu: float, workers: float) -> None:
         stage = self._stages.setdefault(name, {"cpu_s": 0.0, "wall_s": 0.0, "workers_cpu_s": 0.0})

@@ -6,15 +6,20 @@ repeats a triple once per graph that holds it (an entity's label stated by 50 do
 comes 50 times, and joins multiply), so the default graph is materialised instead: the
 set union of every graph. The dataset's own default-graph triples (the ontology) are kept
 in the named graph `kgr:graph/base` so the union can be rebuilt when a graph is replaced.
+
+A build's store is bulk-loaded from files the build writes beside graph.trig (`load_parts`):
+Oxigraph parses them in Rust, far cheaper than making a Python object per quad (`load_quads`,
+kept for datasets loaded from Python).
 """
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
@@ -92,6 +97,77 @@ def load_quads(quads: Collection[ox.Quad], store_dir: Path, *, source: Path | No
         raise StoreError(f"{source or store_dir}: could not load into {store_dir}: {err}") from err
     del store  # closes the database so the folder can be moved (the build swaps folders in)
     return StoreInfo(path=store_dir, quads=len(quads), named_graphs=len(graphs - {BASE_GRAPH}))
+
+
+class BuildParts(Protocol):
+    """The store's input files as a build writes them (`kg.graph_files.StoreParts`)."""
+
+    quads: list[Path]
+    union: list[Path]
+    base: list[Path]
+    count: int
+    graphs: int
+
+
+def load_parts(parts: BuildParts, store_dir: Path) -> StoreInfo:
+    """Create a fresh store at `store_dir` from a build's input files (replaces any old store):
+    the quads as they are, the union triples into the default graph, the default graph's
+    triples again into `kgr:graph/base`; the stored form `load_quads` makes, loaded by
+    Oxigraph's Rust parser (no Python objects, and the GIL is released: the build runs this in
+    a thread beside graph.trig's serialisation). One `bulk_load` call per file bounds memory
+    (see `kg.graph_files.PART_LINES`). The counts come from the input."""
+    store_dir = Path(store_dir)
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    files = ([(p, ox.RdfFormat.N_QUADS, None) for p in parts.quads]
+             + [(p, ox.RdfFormat.N_TRIPLES, None) for p in parts.union]
+             + [(p, ox.RdfFormat.N_TRIPLES, BASE_GRAPH) for p in parts.base])
+    path = store_dir
+    try:
+        store = ox.Store(str(store_dir))
+        for path, fmt, graph in files:
+            store.bulk_load(path=str(path), format=fmt, to_graph=graph, lenient=True)
+        store.flush()
+    except (OSError, SyntaxError, ValueError) as err:
+        raise StoreError(f"{path}: could not load into {store_dir}: {err}") from err
+    del store  # closes the database so the folder can be moved (the build swaps folders in)
+    return StoreInfo(path=store_dir, quads=parts.count, named_graphs=parts.graphs)
+
+
+class PartsLoad:
+    """`load_parts` in a thread started as soon as the files are complete, for a build that
+    has other work meanwhile (`result` waits and re-raises what the load raised)."""
+
+    def __init__(self, store_dir: Path) -> None:
+        self.store_dir = Path(store_dir)
+        self._thread: threading.Thread | None = None
+        self._outcome: StoreInfo | BaseException | None = None
+
+    def start(self, parts: BuildParts) -> None:
+        self._thread = threading.Thread(target=self._run, args=(parts,), name="kg-store-load")
+        self._thread.start()
+
+    def _run(self, parts: BuildParts) -> None:
+        try:
+            self._outcome = load_parts(parts, self.store_dir)
+        except BaseException as err:  # handed to the thread that waits in `result`
+            self._outcome = err
+
+    def result(self, parts: BuildParts) -> StoreInfo:
+        """The loaded store's info: the thread's, or a load here when none was started."""
+        if self._thread is None:
+            return load_parts(parts, self.store_dir)
+        self.wait()
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        assert self._outcome is not None
+        return self._outcome
+
+    def wait(self) -> None:
+        """Wait for a started load (also when the build fails: its folder is removed after)."""
+        if self._thread is not None:
+            self._thread.join()
 
 
 def _with_union(quads: Iterable[ox.Quad], graphs: set[ox.NamedNode]) -> Iterator[ox.Quad]:

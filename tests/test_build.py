@@ -101,12 +101,12 @@ def test_build_interrupted_keeps_previous_output(tmp_path: Path, monkeypatch: py
     build(corpus, out, load_store=False)
     before = (out / "graph.nq").read_bytes()
 
-    import kg.build as kb
+    import kg.graph_files as gf
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(kb.ox, "serialize", boom)
+    monkeypatch.setattr(gf.ox, "serialize", boom)  # graph.trig
     (corpus / "b.txt").write_text("JD.com reported revenue.", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
         build(corpus, out, load_store=False)

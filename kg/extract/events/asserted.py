@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cues import cue_section, phrases
+from .asserted_en import negated_en
 from .context import EventDoc
 from .roles import clause_bounds
 from .triggers import TRIGGER_DIR, TriggerHit
@@ -84,12 +85,13 @@ def described(doc: EventDoc, typ: str, h: TriggerHit, lo: int, hi: int) -> bool:
 
 def asserted(doc: EventDoc, by_type: dict[str, list[TriggerHit]], lo: int, hi: int) -> dict[str, list[TriggerHit]]:
     """The trigger hits of the sentence [lo, hi) by type, without those that assert no event
-    (Chinese only); a type left with no hit is dropped."""
-    if doc.words.lang != "zh":
-        return by_type
+    (Chinese; in English only negated ones, see `asserted_en`); a type left with no hit is dropped."""
     out = {}
     for typ, hits in by_type.items():
-        kept = [h for h in hits if not negated(doc.text, h, lo, hi) and not described(doc, typ, h, lo, hi)]
+        if doc.words.lang != "zh":
+            kept = [h for h in hits if not negated_en(doc.text, h.start, lo)]
+        else:
+            kept = [h for h in hits if not negated(doc.text, h, lo, hi) and not described(doc, typ, h, lo, hi)]
         if kept:
             out[typ] = kept
     return out

@@ -52,6 +52,7 @@ from .roles import (
 )
 from .sentences import blank_names, goes_on, outside_names, stake_type
 from .span_repair import repair_tagger_spans
+from .speakers import closing_speakers
 from .subject import headline_subjects
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 from .unnamed import Parties, name_unnamed
@@ -99,6 +100,8 @@ class _Builder:
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
         mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
         mentions = self.everyone = doc.not_hired(mentions, typ)  # a deal's advisers are no party of it
+        if words.lang == "en":  # "…, Ms. Madan said.": the speaker is no party
+            mentions = self.everyone = closing_speakers(text, mentions, main.end, lo, hi)
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list

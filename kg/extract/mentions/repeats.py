@@ -21,6 +21,7 @@ from ...model import Extraction, Mention
 from ...text import strip_org_suffix
 from .. import EXTRACTORS
 from .names_common import HAN, LATIN, NamesLexicon, names_lexicon
+from .surnames import surname_mentions
 
 MIN_CONFIDENCE = 0.6
 _HAN = re.compile(f"[{HAN}]")
@@ -157,7 +158,15 @@ class RepeatsExtractor:
         if new:
             ex.mentions.extend(new)
         ex.mentions[:] = long_forms(ex.mentions)
+        ex.mentions.extend(surname_mentions(ex.document.text, ex.mentions, _honorifics()))  # "Ms. Pryce"
         ex.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    from .ner.lexicon import ner_lexicon  # the tagger's word lists, without the tagger
+
+    return ner_lexicon().en_title_words
 
 
 def long_forms(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,60 @@
+"""Which trigger words of an English sentence are negated: "has no plans to acquire", "had not yet
+reached any agreement on a partnership", "denied reports that it would merge" report no event.
+
+The rule walks back from the trigger over the words of `en_bridge` (auxiliaries, determiners,
+plan and talk words) to a word of `en_negators`; any other word or a punctuation mark on the way
+ends the walk, so "did not disclose the terms of the acquisition" and "has not yet completed the
+merger" keep their events. Words in the `negated` section of `kg/lexicons/triggers/_guards.json`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..cues import cue_section
+from .triggers import TRIGGER_DIR
+
+GUARDS_FILE = TRIGGER_DIR / "_guards.json"
+_MAX_BRIDGE = 8  # bridge words a negation reaches across ("had not yet reached any agreements on")
+_LOOK_BACK = 120  # characters before the trigger searched for them
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
+
+
+@dataclass(frozen=True)
+class EnglishNegation:
+    negators: frozenset[tuple[str, ...]]  # each negator as its words, lower case
+    longest: int  # words in the longest negator
+    bridge: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def english_negation() -> EnglishNegation:
+    neg = cue_section(GUARDS_FILE, "negated")
+    negators = frozenset(tuple(w.lower().split()) for w in neg["en_negators"])
+    return EnglishNegation(negators=negators, longest=max(map(len, negators)),
+                           bridge=frozenset(w.lower() for w in neg["en_bridge"]))
+
+
+def negated_en(text: str, trigger_start: int, lo: int) -> bool:
+    """True when the words before the trigger (within its sentence, which starts at `lo`) are a
+    negator followed only by bridge words."""
+    cues = english_negation()
+    words = [t.lower() for t in _TOKEN.findall(text, max(lo, trigger_start - _LOOK_BACK), trigger_start)]
+    end = len(words)  # words[:end] is tried as ending with a negator; words[end:] are bridge words
+    for _ in range(_MAX_BRIDGE + 1):
+        if end == 0:
+            return False
+        if _ends_with_negator(words[:end], cues):
+            return True
+        if words[end - 1] not in cues.bridge:
+            return False
+        end -= 1
+    return False
+
+
+def _ends_with_negator(words: list[str], cues: EnglishNegation) -> bool:
+    last = words[-1]
+    if last.endswith(("n't", "n’t")):  # didn't, won't, hasn't
+        return True
+    return any(tuple(words[-n:]) in cues.negators for n in range(1, min(cues.longest, len(words)) + 1))

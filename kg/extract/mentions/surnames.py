@@ -1,0 +1,70 @@
+"""Pipeline step "repeats", second part: later references to a person named in English by the
+family name alone: "Dana Pryce … Ms. Pryce said … Pryce declined". Each becomes a mention of that
+person (its text the full name, its span the family name), so it resolves to the same entity and
+the event rules see a person there.
+
+After an honorific or rank (`kg/lexicons/ner/en_title_words.txt`: Mr, Ms, Dr, President…) the
+word may be the first or the last word of the name ("Mr Zhang" for Zhang Guobao, surname first);
+bare, only the last word, of three letters or more, not next to another capitalised word ("Ford
+Motor" is no reference to Harrison Ford). A word shared by two people of the document refers to
+neither.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import Mention
+from .names_common import HAN
+
+_HAN = re.compile(f"[{HAN}]")
+_ADDRESS = re.compile(r"([A-Za-z]+)\.?\s+\Z")  # the word right before: "Ms. ", "Mr "
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z'’-]*")
+_MIN_BARE = 3
+
+
+def surname_mentions(text: str, mentions: list[Mention], honorifics: frozenset[str]) -> list[Mention]:
+    """New Person mentions for the family-name references of the document's English person names."""
+    people = [m for m in mentions if m.type == "Person" and not _HAN.search(m.text) and len(m.text.split()) >= 2]
+    if not people:
+        return []
+    addressed: dict[str, set[str]] = {}
+    bare: dict[str, set[str]] = {}
+    confidence: dict[str, float] = {}
+    for m in people:
+        words = m.text.split()
+        for w in {words[0], words[-1]}:
+            addressed.setdefault(w, set()).add(m.text)
+        bare.setdefault(words[-1], set()).add(m.text)
+        confidence[m.text] = max(confidence.get(m.text, 0.0), m.confidence)
+    taken = sorted((m.start, m.end) for m in mentions)
+    found = []
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(addressed, key=len, reverse=True)))
+                         + r")(?![\w'’-])")
+    for hit in pattern.finditer(text):
+        a, b = hit.span()
+        if any(s < b and a < e for s, e in taken):
+            continue
+        before = _ADDRESS.search(text, max(0, a - 16), a)
+        if before is not None and before.group(1).casefold() in honorifics:
+            names = addressed[hit.group()]
+        elif len(hit.group()) >= _MIN_BARE and not _next_to_capitalised(text, a, b):
+            names = bare.get(hit.group(), set())
+        else:
+            continue
+        if len(names) == 1:
+            name = next(iter(names))
+            found.append(Mention(name, a, b, "Person", key=None, extractor="repeats", confidence=confidence[name]))
+    return found
+
+
+def _next_to_capitalised(text: str, a: int, b: int) -> bool:
+    """A capitalised word right before or after text[a:b] (one space apart): part of a longer name."""
+    after = _CAPITALISED.match(text, b + 1) if text[b : b + 1] == " " else None
+    prev = text[max(0, a - 30) : a]
+    before = re.search(r"([A-Z][A-Za-z'’-]*) \Z", prev)
+    return after is not None or (before is not None and not _sentence_start(prev, before.start()))
+
+
+def _sentence_start(prev: str, at: int) -> bool:
+    """The capitalised word before is the first of its sentence ("Later Pryce said"): still bare."""
+    return not prev[:at].strip() or prev[:at].rstrip()[-1:] in ".!?\"“"

@@ -1,0 +1,49 @@
+"""English negation: a plan denied or negated is no event; a negated reporting verb is still one."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Pipeline
+from kg.extract.events.asserted_en import negated_en
+from kg.model import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(ner="off")
+
+
+def event_types(pipeline: Pipeline, text: str) -> list[str]:
+    ex = pipeline(Document(key="d", source_path="d", position="", text=text, lang="en", headline=None))
+    return sorted(e.type for e in ex.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Quillmart Inc. said it has no plans to acquire Dovetail Foods.",
+    "Quillmart Inc. denied reports that it would acquire Dovetail Foods.",
+    "Quillmart Inc. ruled out a merger with Renly Ltd.",
+    "Quillmart Inc. didn't lay off any staff this year.",
+])
+def test_a_negated_or_denied_event_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert event_types(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text,typ", [
+    ("Quillmart Inc. acquired Dovetail Foods for $20 million on Monday.", "Acquisition"),
+    ("Quillmart Inc. did not disclose the terms of the acquisition of Dovetail Foods.", "Acquisition"),
+    ("Quillmart Inc. has not yet completed the acquisition of Dovetail Foods.", "Acquisition"),
+    ("Quillmart Inc. would not comment on the acquisition of Dovetail Foods.", "Acquisition"),
+    ("Not only did Quillmart Inc. acquire Dovetail Foods, it also bought Renly Ltd.", "Acquisition"),
+    ("Quillmart Inc. will no longer offer free shipping in Canada.", "Discontinuation"),
+])
+def test_a_negation_of_something_else_keeps_the_event(pipeline: Pipeline, text: str, typ: str) -> None:
+    assert typ in event_types(pipeline, text)
+
+
+def test_the_walk_back_stops_at_punctuation_and_the_sentence_start() -> None:
+    text = "It did not, however, stop the merger."
+    assert not negated_en(text, text.index("merger"), 0)
+    text = "No. The merger went ahead."
+    assert not negated_en(text, text.index("merger"), text.index("The"))
+    text = "There was no merger."
+    assert negated_en(text, text.index("merger"), 0)
