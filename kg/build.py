@@ -148,7 +148,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         files, spooling = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
         clock.lap("front")
         clock.carve("spool", *spooling, into="front")
-        gc_pause.pause()  # the back makes no reference cycles (see CyclicGcPause)
+        gc_pause.pause()  # resolution and quads make no reference cycles (see CyclicGcPause)
         if warming is not None:
             warming.join()
 
@@ -168,6 +168,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         with _back_pool(jobs, spool, tables, clock.workers) as pool:
             _spooled_quads(graph, spool, tables, resolved, pool)
             clock.lap("quads")
+            gc_pause.resume()  # the store's load, in a thread beside graph.trig under --jobs, is slower paused
             # under --jobs the store loads in a thread while graph.trig is serialised
             early = store.start if store is not None and pool is not None else None
             own_cpu = time.thread_time()
@@ -185,7 +186,6 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         if store is not None:
             report.store = _load_store(store, stored)
         clock.lap("store")
-        gc_pause.resume()
         shutil.rmtree(work)
         clock.lap("cleanup")
         report.seconds = time.perf_counter() - started
@@ -210,7 +210,8 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
 
 
 class CyclicGcPause:
-    """Python's cyclic garbage collector switched off for the build's serial back, and back on.
+    """Python's cyclic garbage collector switched off for the build's serial back (resolution
+    and quads; not the graph files and the store load, which gain nothing), and back on.
 
     The back keeps big tables that only grow (each file's manifest entry, the entities, every
     event report, the documents' quad counts): each full collection walks all of them again,
