@@ -79,6 +79,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from kg.extract import Pipeline
+    from kg.gc_policy import settle
     from kg.ingest import ingest_corpus
     from kg.lexicons import load_entities
     from kg.rdf import dataset_quads, nquads_lines
@@ -88,6 +89,7 @@ def main() -> None:
     try:
         nbytes = make_corpus(args.mb, work)
         mb = nbytes / 1_000_000
+        settle()  # as `kg build` does once start-up is done (kg.gc_policy)
         rows: list[tuple[str, float]] = []
 
         t, ingest_cpu = time.perf_counter(), time.process_time()
@@ -109,6 +111,7 @@ def main() -> None:
 
         def extract(mode: str) -> tuple[list[Extraction], dict[str, float], Pipeline]:
             pipeline = Pipeline(ner=mode)
+            settle()  # as the worker processes of `kg build` do once their pipeline is made
             per: dict[str, float] = dict.fromkeys(["prepare (taggers)", *pipeline.names], 0.0)
             extractions = []
             for lo in range(0, len(targets), PREPARE_BATCH):

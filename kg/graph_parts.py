@@ -9,7 +9,6 @@ and so the output, are the same as when this process makes every quad itself.
 """
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 import queue
@@ -28,6 +27,7 @@ import pyoxigraph as ox
 
 from .errors import KgError
 from .external_sort import ExternalSort
+from .gc_policy import settle as settle_gc
 from .model import Entity, Event, EventMention, FileOutcome, Resolved
 from .rdf import QuadWriter, document_group_quads
 from .resolve import DocumentKeys
@@ -230,7 +230,7 @@ def _serve() -> None:
     os.dup2(2, 1)
     requests = sys.stdin.buffer
     _TABLES = pickle.load(requests)
-    gc.freeze()  # the tables live as long as this process: no collection need walk them again
+    settle_gc()  # the shared tables are long-lived: out of the collector's sight
     while True:
         try:
             name, args = pickle.load(requests)

@@ -277,8 +277,10 @@ def _serve(ner: str) -> None:
     os.dup2(2, 1)
     requests = sys.stdin.buffer
     from .extract import Pipeline
+    from .gc_policy import settle as settle_gc
 
     pipeline = Pipeline(ner=ner)
+    settle_gc()  # the pipeline's tables are long-lived: out of the collector's sight
     pickle.dump("ready", answers)
     answers.flush()
     die_on = os.environ.get(EXIT_HOOK)

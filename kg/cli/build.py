@@ -68,7 +68,10 @@ def build_command(
     gave a warning), 2 when the build itself could not run.
     """
     from ..build import build  # imported here so `kg --help` stays fast
+    from ..gc_policy import settle
     from ..ingest.paths import shown
+
+    settle()  # start-up done: fewer, cheaper garbage collections in this process (kg.gc_policy)
 
     err = Console(stderr=True, soft_wrap=True)
     show_bar = sys.stderr.isatty() and not quiet

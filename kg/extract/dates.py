@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -23,6 +24,22 @@ from .patterns import alternation, first_chars
 CUES = "dates.json"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _ORD = r"(?:st|nd|rd|th)?"
+
+
+def _year(not_after: str) -> str:
+    """`(?<!not_after)` and a year 19xx/20xx, the test made after the year's first two digits."""
+    return rf"(?P<y>(?:19|20)(?<!{not_after}\d\d)\d{{2}})"
+
+
+def word_start(words: Iterable[str], not_after: str = r"\w") -> str:
+    """`(?<!not_after)(?:w1|w2|...)` (longest first; `\b` before words that begin with a word
+    character), spelled so that each branch begins with its first letter: re can then skip to the
+    places where one occurs (case-exact patterns only)."""
+    out = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        first = re.escape(w[0])
+        out.append(rf"{first}(?<!{not_after}{first}){re.escape(w[1:])}")
+    return "|".join(out)
 
 
 @dataclass(frozen=True)
@@ -77,23 +94,26 @@ class DateFinder:
             if not 1 <= num <= 12:
                 raise cues.error(name, f"month {name!r} must map to 1..12")
         self.months = months
-        mon = rf"{first_chars(months)}(?P<mon>{alternation(list(months))})(?:\.|\b)"
-        day = rf"(?P<d>\d{{1,2}}){_ORD}"
-        nd = r"(?<![\d０-９.])"
+        # every pattern begins with what it consumes first (a digit, 19/20, a month's first
+        # letter) and tests what stands before it right after that: re then skips to the places
+        # where that first character occurs instead of trying every position of the text
+        mon = rf"(?P<mon>{word_start(months)})(?:\.|\b)"
+        day = rf"(?P<d>\d(?<!\w\d)\d?){_ORD}"  # \b\d{1,2}
+        year_nd, year_ns = _year(r"[\d０-９.]"), _year(r"[\d./-]")
         # each pattern with what it needs in the text (a month name, 月, or nothing): a text without
         # that is not scanned by it at all (Chinese news names no English month, English has no 月)
-        self.mon_re = re.compile(rf"\b{mon}")
+        self.mon_re = re.compile(mon)
         self.patterns: list[tuple[str, re.Pattern[str], str]] = [
-            ("day", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?!\d))"), "月"),
+            ("day", re.compile(rf"{year_nd}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?!\d))"), "月"),
             ("day", re.compile(
-                rf"(?<![\d./-]){_YEAR}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d|\.\d)(?:\s*[日号])?"), ""),
-            ("day", re.compile(rf"\b{mon}\s+{day}(?:\s*,\s*|\s+){_YEAR}\b"), "mon"),
-            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon},?\s+{_YEAR}\b"), "mon"),
-            ("month", re.compile(rf"{nd}{_YEAR}\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)份?"), "月"),
-            ("month", re.compile(rf"\b{mon}\s*,?\s+{_YEAR}\b"), "mon"),
-            ("day", re.compile(r"(?<![\d０-９.年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "月"),
-            ("day", re.compile(rf"\b{mon}\s+{day}\b(?!:)"), "mon"),
-            ("day", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}"), "mon"),
+                rf"{year_ns}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d|\.\d)(?:\s*[日号])?"), ""),
+            ("day", re.compile(rf"{mon}\s+{day}(?:\s*,\s*|\s+){_YEAR}\b"), "mon"),
+            ("day", re.compile(rf"{day}\s+(?:of\s+)?{mon},?\s+{_YEAR}\b"), "mon"),
+            ("month", re.compile(rf"{year_nd}\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)份?"), "月"),
+            ("month", re.compile(rf"{mon}\s*,?\s+{_YEAR}\b"), "mon"),
+            ("day", re.compile(r"(?P<m>\d(?<![\d０-９.年]\d)\d?)\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "月"),
+            ("day", re.compile(rf"{mon}\s+{day}\b(?!:)"), "mon"),
+            ("day", re.compile(rf"{day}\s+(?:of\s+)?{mon}"), "mon"),
         ]
         self.relative: dict[str, tuple[str, int, frozenset[str]]] = {}
         for item in cues.get("relative"):
@@ -111,7 +131,7 @@ class DateFinder:
         for name, num in self.weekdays.items():
             if not 0 <= num <= 6:
                 raise cues.error(name, f"weekday {name!r} must map to 0 (Monday) .. 6 (Sunday)")
-        self.wd_re = re.compile(rf"{first_chars(self.weekdays)}(?<![A-Za-z])(?:{alternation(list(self.weekdays))})(?![A-Za-z])")
+        self.wd_re = re.compile(rf"(?:{word_start(self.weekdays, '[A-Za-z]')})(?![A-Za-z])")
         self.wd_not_after = frozenset(cues.text("weekday_not_after"))
         self.wd_joiners = tuple(cues.words("weekday_not_before"))
         blockers = cues.words("relative_blockers")

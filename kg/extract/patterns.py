@@ -6,6 +6,7 @@ the sentence around an offset starts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -15,7 +16,44 @@ SENTENCE_STOPS = "。！？；;\n"  # marks that end a Chinese sentence or claus
 
 def start_of_sentence(text: str, pos: int, stops: str = SENTENCE_STOPS) -> int:
     """The offset right after the last of `stops` before `pos` (0 when there is none)."""
-    return max(text.rfind(c, 0, pos) for c in stops) + 1
+    return last_mark(text, stops, 0, pos) + 1
+
+
+# marks -> (the text last asked about, the offsets of those marks in it)
+_MARKS: dict[str, tuple[str, list[int]]] = {}
+
+
+def mark_offsets(text: str, marks: str) -> list[int]:
+    """Where any of the characters `marks` stands in `text`, in order: found in one scan and kept
+    for the text last asked about (the steps ask about the same document many times, and a
+    search per mark from an offset back to the start, or on to the end, of a long text cost
+    as much as the rest of the step)."""
+    kept = _MARKS.get(marks)  # read once: another thread may replace it
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    found = [m.start() for m in _marks_re(marks).finditer(text)]
+    _MARKS[marks] = (text, found)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _marks_re(marks: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(marks) + "]")
+
+
+def last_mark(text: str, marks: str, lo: int, pos: int) -> int:
+    """The offset of the last of `marks` in text[lo:pos], -1 when there is none
+    (`max(text.rfind(c, lo, pos) for c in marks)`)."""
+    at = mark_offsets(text, marks)
+    i = bisect_left(at, pos) - 1
+    return at[i] if i >= 0 and at[i] >= lo else -1
+
+
+def first_mark(text: str, marks: str, pos: int, hi: int) -> int:
+    """The offset of the first of `marks` in text[pos:hi], -1 when there is none."""
+    at = mark_offsets(text, marks)
+    i = bisect_left(at, max(pos, 0))
+    return at[i] if i < len(at) and at[i] < hi else -1
 
 
 def first_chars(words: Iterable[str]) -> str:

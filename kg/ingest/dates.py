@@ -52,6 +52,9 @@ _MONTH_DAY_EN = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# What every full date above holds (NUMERIC's and ENGLISH's year): a line without it is no
+# timestamp, found by re's fast scan for a literal start instead of the line patterns' attempts
+YEARISH = re.compile(r"(?:19|20)\d\d")
 _MONTH_DAY_ZH = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]")
 
 
@@ -86,6 +89,8 @@ def parse_timestamp(text: str) -> str | None:
 def is_timestamp_line(line: str, labels: tuple[re.Pattern[str], ...] = ()) -> bool:
     """A line that only says when: a date, maybe with a label ("Updated", "发布时间："),
     a weekday, a clock time and a time zone ("Updated 9:32 AM EDT, Tue May 21, 2024")."""
+    if YEARISH.search(line) is None:
+        return False  # no year: no full date (most lines)
     if _TS_NUMERIC_LINE.fullmatch(line) or _TS_ENGLISH_LINE.fullmatch(line):
         return parse_timestamp(line) is not None
     if len(line) > 80:

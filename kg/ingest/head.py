@@ -138,12 +138,13 @@ def _labelled_month_day(part: str, labels: tuple[re.Pattern[str], ...]) -> bool:
     return month_day(stripped) is not None and not re.search(r"[^\W\d_]{10,}", stripped)
 
 
-def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
+def _read_parts(parts: list[str], head: Head, m: Markers, not_field: str | None = None) -> bool:
     """Record every part of a line; one short unknown name beside a byline or timestamp
-    on the same line ("By A · TechCrunch · June 4, 2024") is the outlet."""
+    on the same line ("By A · TechCrunch · June 4, 2024") is the outlet. `not_field`: a text
+    `_read_part` already turned down (it changes nothing then, so the answer stands)."""
     before = head.definite
     head.definite = False
-    unknown = [p for p in parts if not _read_part(p, head, m) and not is_chrome(p, m)
+    unknown = [p for p in parts if (p == not_field or not _read_part(p, head, m)) and not is_chrome(p, m)
                and not m.fullmatch("head_label_re", p)]
     line_definite, head.definite = head.definite, before or head.definite
     if not unknown:
@@ -160,7 +161,8 @@ def _read_parts(parts: list[str], head: Head, m: Markers) -> bool:
 def _read_field(text: str, head: Head, markers: Markers) -> bool:
     """Record one field of a head line into `head` (in place); False when it is not metadata."""
     whole = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
-    if _read_part(text, whole, markers) and whole.definite:
+    known = _read_part(text, whole, markers)
+    if known and whole.definite:
         head.__dict__.update(whole.__dict__)  # "文｜李思远" is one byline, not two parts
         return True
     if is_dateline(text, markers):
@@ -168,7 +170,8 @@ def _read_field(text: str, head: Head, markers: Markers) -> bool:
         head.date, head.publisher = head.date or when, head.publisher or pub
         head.definite = True
         return True
-    return _read_parts(_parts(text, markers.of("timestamp_label_re")), head, markers)
+    # a line of one part (most body lines) need not be read again if it was turned down above
+    return _read_parts(_parts(text, markers.of("timestamp_label_re")), head, markers, None if known else text)
 
 
 def is_head_field(line: str, markers: Markers) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import is_timestamp_line
+from .dates import YEARISH, is_timestamp_line
 from .lexicon import Markers, load_markers
 
 FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
@@ -23,6 +23,8 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     """A line that is a timestamp, alone, labelled ("Updated 9:32 AM EDT, Tue May 21, 2024")
     or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
     line = line.strip()
+    if YEARISH.search(line) is None:
+        return False  # every form below holds a full date, and so a year (most lines have none)
     labels = (markers or load_markers()).of("timestamp_label_re")
     if is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
         return True
@@ -186,17 +188,19 @@ def rejoin(lines: list[str]) -> list[str]:
     return out
 
 
-def drop_page_head(raw: list[str], lines: list[str], m: Markers) -> list[str]:
+def drop_page_head(raw: list[str], lines: list[str], m: Markers, chrome: list[bool] | None = None) -> list[str]:
     """Navigation of a page scraped one token per line: above the first timestamp, every
     token up to the last page-furniture token ("Home News Marketplaces Sign in Amazon Tag
-    archive") is menu or tag name, never the first headline. `lines` are `raw` without chrome."""
+    archive") is menu or tag name, never the first headline. `lines` are `raw` without chrome;
+    `chrome`, when given, is `is_chrome` of each raw line (already known to the caller)."""
     first = next((i for i, ln in enumerate(raw) if ln.strip() and is_dateline(ln.strip(), m)), None)
     if first is None:
         return lines
-    last = max((i for i in range(first) if is_chrome(raw[i], m)), default=None)
+    flags = chrome if chrome is not None else [is_chrome(ln, m) for ln in raw[:first]]
+    last = max((i for i in range(first) if flags[i]), default=None)
     if last is None:
         return lines
-    nav = sum(1 for ln in raw[:last + 1] if ln.strip() and not is_chrome(ln, m))
+    nav = sum(1 for ln, flag in zip(raw[:last + 1], flags, strict=False) if ln.strip() and not flag)
     if nav == 0:
         return lines
     out, skip = [], nav
@@ -216,11 +220,12 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     """
     m = markers or load_markers()
     raw = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln for i, ln in enumerate(raw) if not is_chrome(ln, m) or _heads_link_list(raw, i, m)]
+    chrome = [is_chrome(ln, m) for ln in raw]  # once per line: the page-head cut below asks again
+    lines = [ln for i, ln in enumerate(raw) if not chrome[i] or _heads_link_list(raw, i, m)]
     lines = drop_pagination(lines, m)
     fragmented = is_fragmented(lines)
     if fragmented:
-        lines = rejoin(drop_page_head(raw, lines, m))
+        lines = rejoin(drop_page_head(raw, lines, m, chrome))
     out: list[str] = []
     for line in lines:
         stripped = line.strip()

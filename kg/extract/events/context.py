@@ -12,7 +12,7 @@ from functools import cached_property
 
 from ...model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
 from ...text import normalize
-from .guards import outlet_keys
+from .guards import no_outlets, outlet_keys
 from .hired import HIRED_TYPES, hired_names
 from .role_words import RoleWords
 from .roles import is_attribution, is_venue
@@ -50,6 +50,15 @@ class EventDoc:
         self.report_date = self._report_date()
         self.new: list[Mention] = []
         self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
+        self._known_parties: list[Mention] | None = None
+
+    def parties(self) -> list[Mention]:
+        """`no_outlets(self.mentions + self.new)`: the names that may be a party of an event (an
+        outlet reports, it is never one). The document's own names are filtered once; the names
+        the events step adds as it goes, at each call."""
+        if self._known_parties is None:
+            self._known_parties = no_outlets(self.mentions)
+        return [*self._known_parties, *no_outlets(self.new)] if self.new else list(self._known_parties)
 
     @cached_property
     def main(self) -> Mention | None:
@@ -76,7 +85,8 @@ class EventDoc:
             return None
         headline = normalize(self.ex.document.headline or "")
         # a short form counts for its full name ("Lumora" for "Lumora Home Inc.")
-        full = {k: counts[k] + sum(n for s, n in counts.items() if s != k and k.startswith(s + " ")) for k in counts}
+        # (a shorter key s counts for k when k starts with s and a space: k cut before each of its spaces)
+        full = {k: counts[k] + sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") for k in counts}
 
         def head_name(m: Mention) -> str:
             words = normalize(m.text).split()

@@ -27,7 +27,6 @@ from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
 from .deals import closing_date, valued_party
 from .enforcement import body_after, checked_enforcement, enforcement_parties
-from .guards import no_outlets
 from .headline import HeadlineDates
 from .investment import investee_before, round_roles
 from .joint import joint_actors
@@ -98,7 +97,7 @@ class _Builder:
         self.idx = idx
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-        mentions = self.everyone = no_outlets(doc.mentions + doc.new)  # an outlet reports, it is never a party
+        mentions = self.everyone = doc.parties()  # an outlet reports, it is never a party
         mentions = self.everyone = doc.not_hired(mentions, typ)  # a deal's advisers are no party of it
         if words.lang == "en":  # "…, Ms. Madan said.": the speaker is no party
             mentions = self.everyone = closing_speakers(text, mentions, main.end, lo, hi)
@@ -371,10 +370,14 @@ class EventExtractor:
         builder = _Builder(doc, spans, types_in)
         settings = type_settings()
         for idx, sentence_hits in enumerate(hits):
+            lo, hi = spans[idx]
+            if not sentence_hits:  # no trigger: the sentence may still close a deal or set a deadline
+                closing(doc, lo, hi)
+                deadline(doc, lo, hi)
+                continue
             by_type: dict[str, list[TriggerHit]] = {}
             for h in sentence_hits:
                 by_type.setdefault(h.type, []).append(h)
-            lo, hi = spans[idx]
             by_type = asserted(doc, by_type, lo, hi)  # "没有收购计划", "董事会由9名董事组成": no event
             if not by_type or all(t == "Announcement" for t in by_type):
                 closing(doc, lo, hi)

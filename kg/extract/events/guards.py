@@ -29,17 +29,25 @@ def guard_words(lang: str) -> GuardWords:
                       tuple(compile_phrase(w, lang, 0) for w in data["responders"]))
 
 
+@lru_cache(maxsize=4)
+def _any_phrase(lang: str, which: str) -> re.Pattern[str] | None:
+    """One pattern that matches in a text exactly when one of the guard phrases `which` does
+    (a search per phrase made one search); None without any."""
+    phrases = getattr(guard_words(lang), which)
+    return re.compile("|".join(f"(?:{p.pattern})" for p in phrases), re.IGNORECASE) if phrases else None
+
+
 def is_visit(text: str, c_lo: int, t_start: int, lang: str) -> bool:
     """True when a visit or study is named in the clause before the enforcement word."""
-    span = text[c_lo:t_start]
-    return any(p.search(span) for p in guard_words(lang).visits)
+    visits = _any_phrase(lang, "visits")
+    return visits is not None and visits.search(text[c_lo:t_start]) is not None
 
 
 def responds(text: str, party: Mention | None, c_lo: int, t_start: int, lang: str) -> bool:
     """True when the party named before the trigger (or the clause, if none) answers it (接受处罚)."""
     a = party.end if party is not None and c_lo <= party.end <= t_start else c_lo
-    span = text[a:t_start]
-    return any(p.search(span) for p in guard_words(lang).responders)
+    responders = _any_phrase(lang, "responders")
+    return responders is not None and responders.search(text[a:t_start]) is not None
 
 
 @lru_cache(maxsize=1)

@@ -35,8 +35,8 @@ class HeadlineDates:
 
     def __call__(self, ex: Extraction, lang: str) -> None:
         doc = ex.document
-        if not doc.headline or not ex.events:
-            return
+        if not doc.headline or all(event.effective_date is not None for event in ex.events):
+            return  # (no event that a headline's date could complete)
         if self._dates is None:
             self._dates = _date_extractor()
             if self._dates is None:

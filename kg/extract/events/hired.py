@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ...model import Mention
 from ..cues import phrases
+from ..patterns import first_mark, last_mark
 from .role_words import role_cues
 
 HIRED_TYPES = ("Acquisition", "Investment", "Listing", "Bankruptcy", "ContractAward")
@@ -51,11 +52,12 @@ def hired_cues() -> HiredCues:
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
-    return max([lo, *(text.rfind(c, lo, pos) + 1 for c in _CLAUSE_END)])
+    return max(lo, last_mark(text, _CLAUSE_END, lo, pos) + 1)
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
-    return min([hi, *(i for i in (text.find(c, pos, hi) for c in _CLAUSE_END) if i >= 0)])
+    end = first_mark(text, _CLAUSE_END, pos, hi)
+    return hi if end < 0 else end
 
 
 def is_hired(text: str, m: Mention, lo: int, hi: int) -> bool:

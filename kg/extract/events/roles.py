@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...model import Mention
 from ...text import HAN_BASIC
 from ..cues import phrases
-from ..patterns import ordered_alternation
+from ..patterns import first_mark, last_mark, ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
@@ -23,12 +23,12 @@ _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
     """The clause around text[start:end] within the sentence [lo, hi)."""
     stops = _CLAUSE["zh" if lang == "zh" else "en"]
-    a = start
-    while a > lo and text[a - 1] not in stops:
-        a -= 1
-    b = end
-    while b < hi and text[b] not in stops:
-        b += 1
+    a = max(lo, last_mark(text, stops, lo, start) + 1) if start > lo else start
+    if end < hi:  # the first stop at or after `end`
+        b = first_mark(text, stops, end, hi)
+        b = hi if b < 0 else b
+    else:
+        b = end
     return a, b
 
 
@@ -37,9 +37,32 @@ def is_venue(text: str, m: Mention, words: RoleWords) -> bool:
     return bool(words.venue.search(text, max(0, m.start - 12), m.start))
 
 
+# (the text, the role words) last asked about, and the answers for it by (start, end, type, window start)
+_ATTRIBUTED: list[tuple[str, RoleWords, dict[tuple[int, int, str, int], bool]]] = []
+
+
 def is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
-    """True for a news source named as such ("According to Caixin", 据新华社)."""
-    before = re.split(r"[，,：:；;]", text[max(lo, m.start - 16) : m.start])[-1]  # "据公告，A": A is no source
+    """True for a news source named as such ("According to Caixin", 据新华社).
+
+    Many rules ask this of the same names of one document: the answers are kept for the text
+    last asked about (the answer depends on the text, the name's span and type, and where the
+    sentence starts when that is within the 16 characters before the name)."""
+    kept = _ATTRIBUTED[0] if _ATTRIBUTED else None  # read once: another thread may replace it
+    if kept is None or kept[0] is not text or kept[1] is not words:
+        kept = (text, words, {})
+        _ATTRIBUTED[:] = [kept]
+    key = (m.start, m.end, m.type, max(lo, m.start - 16))
+    answer = kept[2].get(key)
+    if answer is None:
+        answer = kept[2][key] = _is_attribution(text, m, key[3], words)
+    return answer
+
+
+_SOURCE_CLAUSE = re.compile(r"[，,：:；;]")
+
+
+def _is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
+    before = _SOURCE_CLAUSE.split(text[lo : m.start])[-1]  # "据公告，A": A is no source
     after = text[m.end : m.end + 6].lstrip("》”\" ")
     told_to, told_said = _told_source()
     told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
@@ -103,7 +126,13 @@ def is_passive(text: str, t_start: int, lo: int, words: RoleWords) -> bool:
     before = text[max(lo, t_start - 14) : t_start]
     if words.lang == "zh":
         return bool(words.agent.search(before[-6:]) or words.passive.search(before[-3:]))
-    return bool(re.search(r"(?:" + words.passive.pattern + r")\s+(?:\w+ly\s+|been\s+)?\Z", before, re.IGNORECASE))
+    return bool(_passive_en(words.passive.pattern).search(before))
+
+
+@lru_cache(maxsize=4)
+def _passive_en(passive: str) -> re.Pattern[str]:
+    """"were blocked", "has been quietly removed": a passive word (and an adverb or "been") right before."""
+    return re.compile(r"(?:" + passive + r")\s+(?:\w+ly\s+|been\s+)?\Z", re.IGNORECASE)
 
 
 def reporting_subject(text: str, mentions: list[Mention], pos: int, lo: int, words: RoleWords) -> Mention | None:

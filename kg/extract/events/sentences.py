@@ -15,8 +15,9 @@ def blank_names(text: str, mentions: list[Mention], lo: int, hi: int) -> str:
     """text[lo:hi] with every name blanked, so words inside names are not read as pronouns."""
     chars = list(text[lo:hi])
     for m in mentions:
-        for i in range(max(m.start, lo), min(m.end, hi)):
-            chars[i - lo] = " "
+        a, b = max(m.start, lo), min(m.end, hi)
+        if a < b:
+            chars[a - lo : b - lo] = " " * (b - a)
     return "".join(chars)
 
 

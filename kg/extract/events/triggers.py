@@ -19,6 +19,7 @@ from typing import Any
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
 from ...model import EVENT_TYPES
+from ..patterns import first_chars
 
 TRIGGER_DIR = LEXICON_DIR / "triggers"
 LANGS = ("zh", "en")
@@ -92,7 +93,28 @@ def compile_phrase(text: str, lang: str, gap: int | None = None) -> re.Pattern[s
 
 
 def _any_of(words: list[str], lang: str) -> re.Pattern[str]:
-    return re.compile("|".join(_word_regex(w, lang) for w in words), re.IGNORECASE)
+    """One of `words` (in the order given: the first that matches at a place wins)."""
+    return re.compile(any_of_regex(words, lang), re.IGNORECASE)
+
+
+_LEADS = (r"(?<![\w-])", r"(?<![A-Za-z0-9])")
+
+
+def any_of_regex(words: list[str], lang: str) -> str:
+    """The alternation of `words` as `_word_regex` spells each, arranged to be fast.
+
+    re tries every branch at every position of the text. Where every word begins with the same
+    word-boundary test, it is made once before the alternation (most positions, inside a word,
+    fail it at once); then one test of the words' first characters (`first_chars`, case
+    folded as the words are) stands before the branches. Each branch still matches exactly
+    where it did, and the first listed still wins, so matches are unchanged."""
+    branches = [_word_regex(w, lang) for w in words]
+    heads = [w.strip()[:1] for w in words]
+    if not branches or any(not h or h == "*" or h == _GAP for h in heads):
+        return "|".join(branches)
+    lead = next((lead for lead in _LEADS if all(b.startswith(lead) for b in branches)), "")
+    body = "|".join(b[len(lead):] for b in branches)
+    return f"{lead}{first_chars(heads)}(?:{body})"
 
 
 def _where(path: Path, raw: str, needle: str) -> str:
@@ -181,12 +203,16 @@ class TriggerMatcher:
 
     def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
         self.triggers = triggers if triggers is not None else default_triggers()
-        # language -> automaton over its triggers' needles, each needle's triggers, the triggers without one
-        self._needles: dict[str, tuple[Any, dict[str, list[int]], list[int]]] = {}
+        # language -> automaton over its triggers' needles and gates, each needle's triggers, the
+        # triggers without a needle, each trigger's gate ("" for none)
+        self._needles: dict[str, tuple[Any, dict[str, list[int]], list[int], list[str]]] = {}
 
-    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]], list[int]]:
-        """`lang`'s automaton over its triggers' needles (built once), each needle's triggers
-        and the triggers without a needle, by their place in the lexicon order."""
+    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]], list[int], list[str]]:
+        """`lang`'s automaton over its triggers' needles and gates (built once), each needle's
+        triggers, the triggers without a needle (by their place in the lexicon order) and each
+        trigger's gate: a longer literal its every match holds ("cooperation" of "in cooperation
+        with"), so a document without it is not searched for the trigger at each of its needle's
+        places ("in" is in nearly every line)."""
         cached = self._needles.get(lang)
         if cached is None:
             import ahocorasick
@@ -194,7 +220,12 @@ class TriggerMatcher:
             automaton = ahocorasick.Automaton()
             owners: dict[str, list[int]] = {}
             bare = []
+            gates = []
             for i, trig in enumerate(self.triggers.get(lang, self.triggers["en"])):
+                gate = _gate(trig, lang)
+                gates.append(gate)
+                if gate:
+                    automaton.add_word(gate, gate)
                 if trig.needle:
                     owners.setdefault(trig.needle, []).append(i)
                     automaton.add_word(trig.needle, trig.needle)
@@ -202,7 +233,7 @@ class TriggerMatcher:
                     bare.append(i)
             if len(automaton):
                 automaton.make_automaton()
-            cached = self._needles[lang] = (automaton, owners, bare)
+            cached = self._needles[lang] = (automaton, owners, bare, gates)
         return cached
 
     def _candidates(self, folded: str | None, lang: str) -> list[tuple[Trigger, list[int] | None]]:
@@ -211,17 +242,19 @@ class TriggerMatcher:
         needle: it is searched everywhere, as is every trigger when the text could not be
         folded in place. In lexicon order, so hits come out as if every trigger were tried."""
         triggers = self.triggers.get(lang, self.triggers["en"])
-        automaton, owners, bare = self._automaton(lang)
+        automaton, owners, bare, gates = self._automaton(lang)
         if folded is None:
             return [(trig, None) for trig in triggers]
         wanted = list(bare)
         at: dict[str, list[int]] = {}
         if len(automaton):
-            for end, needle in automaton.iter(folded):
-                at.setdefault(needle, []).append(end + 1 - len(needle))
-            for needle in at:
-                wanted.extend(owners[needle])
-        return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted)]
+            for end, word in automaton.iter(folded):
+                at.setdefault(word, []).append(end + 1 - len(word))
+            for word in at:
+                wanted.extend(owners.get(word, ()))
+        if _DOTLESS_I in folded:  # re reads ı as i where casefolding does not: no gate can be trusted
+            return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted)]
+        return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted) if not gates[i] or gates[i] in at]
 
     @staticmethod
     def _matches(trig: Trigger, text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
@@ -265,6 +298,27 @@ class TriggerMatcher:
                     continue
                 per_sentence[i].append(TriggerHit(trig.type, a, b, m.group(), trig.weight, trig.priority))
         return [resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence]
+
+
+_DOTLESS_I = "\u0131"
+
+
+def _gate(trig: Trigger, lang: str) -> str:
+    """The longest literal word of the trigger (folded) after the first (the needle), else "".
+
+    Every match holds each of the trigger's words as written (case aside; an English word's
+    ending after `*` aside), so a text whose folding lacks one has no match. Only words of ASCII
+    or caseless characters count: for them re's case-blind match and casefolding agree (but for
+    a dotless ı, which the caller checks)."""
+    words = []
+    for part in re.split(r"[\s…]+", trig.text.strip())[1:]:
+        if lang == "en" and part.endswith("*"):
+            part = part[:-1]
+        folded = part.casefold()
+        if folded and all(c.isascii() or c.lower() == c.upper() == c.casefold() == c for c in part):
+            words.append(folded)
+    gate = max(words, key=len, default="")
+    return gate if len(gate) >= 2 and gate != trig.needle else ""
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:

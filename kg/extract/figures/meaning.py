@@ -59,14 +59,32 @@ def meaning_words() -> MeaningWords:
                         cues.table("event_defaults", str), cues.table("count_defaults", str), periods)
 
 
-def measure_of(text: str, fig: Figure, others: list[Figure], lang: str) -> str | None:
-    """The measure a cue word gives the figure, or None."""
+class _Blockers:
+    """The ends of the figures that are no percentage, in order: the last one before a figure
+    (another amount in between hides a cue further back), found by bisection instead of a
+    pass over every figure of the document for each figure."""
+
+    def __init__(self, figures: list[Figure]) -> None:
+        ordered = sorted((f.end, k) for k, f in enumerate(figures) if f.unit != "percent")
+        self.ends = [end for end, _ in ordered]
+        self.figures = [figures[k] for _, k in ordered]
+
+    def last_end(self, fig: Figure) -> int:
+        """The largest end at or before `fig.start` of a figure other than `fig`, -1 if none."""
+        j = bisect.bisect_right(self.ends, fig.start) - 1
+        while j >= 0 and self.figures[j] is fig:
+            j -= 1
+        return self.ends[j] if j >= 0 else -1
+
+
+def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers: _Blockers | None = None) -> str | None:
+    """The measure a cue word gives the figure, or None (`blockers`: `others` prepared, when many
+    figures of one document are asked about)."""
     w = meaning_words()
     lang = "zh" if lang == "zh" else "en"
     lo = max(0, fig.start - _WINDOW[lang])
     cut = max((m.end() for m in _CLAUSE.finditer(text, lo, fig.start)), default=lo)
-    blocking = [f.end for f in others if f.unit != "percent" and cut <= f.end <= fig.start and f is not fig]
-    cut = max([cut, *blocking])
+    cut = max(cut, (blockers if blockers is not None else _Blockers(others)).last_end(fig))
     found = None
     for m in w.cues[lang].finditer(text, cut, fig.start):
         found = m  # the last (nearest) cue before the figure
@@ -148,8 +166,9 @@ def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | No
     out = []
     spans = sentences(text) if figures else []  # once per document: a long one has many figures
     cache: dict[tuple[int, int], list[re.Match[str]]] = {}
+    blockers = _Blockers(figures)
     for fig in figures:
-        measure = fig.measure or measure_of(text, fig, figures, lang)
+        measure = fig.measure or measure_of(text, fig, figures, lang, blockers)
         ref = _reference(doc_date, dates, fig.start)
         period = period_of(text, fig, lang, ref, spans, cache)
         if period is not None:

@@ -21,6 +21,7 @@ from ...lexicons import LEXICON_DIR, load_json, load_tsv
 from ...model import ENTITY_TYPES
 from ...text import strip_org_suffix
 from ..patterns import alternation, first_chars
+from ..word_led import WordGated, WordLed
 from .names_common import (
     HAN,
     LATIN,
@@ -94,17 +95,19 @@ class DescriptorFinder:
         return re.compile(alternation(list(self.desc.zh)))
 
     @cached_property
-    def _en(self) -> re.Pattern[str]:
+    def _en(self) -> WordLed:
         words = alternation(list(self.desc.en))
-        return re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
+        pattern = re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
+        return WordLed(pattern, self.desc.en)  # tried only where a descriptor word begins
 
     @cached_property
-    def _en_apposition(self) -> re.Pattern[str]:
+    def _en_apposition(self) -> WordGated:
         words = alternation(list(self.desc.en))
-        return re.compile(
+        pattern = re.compile(
             rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
             rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
         )
+        return WordGated(pattern, self.desc.en)  # run only on texts holding a descriptor word
 
     @cached_property
     def _lower_forms(self) -> str:
@@ -113,11 +116,12 @@ class DescriptorFinder:
         return f"(?: (?:{alternation(forms)}))" if forms else "(?!)"
 
     @cached_property
-    def _en_before_noun(self) -> re.Pattern[str]:
+    def _en_before_noun(self) -> WordGated:
         """"the Tessaly marketplace", "the Bazarro online marketplace": a name before its descriptor."""
         apps = {w.lower() for w in self.lex.services["en_words"]}  # "the Vendora Deals app" is a service
-        words = alternation([w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps])
-        return re.compile(rf"\b(?:the|its|their) (?P<n>{_EN_RUN}) (?P<d>{words})\b(?![\w\-])")
+        nouns = [w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps]
+        pattern = re.compile(rf"\b(?:the|its|their) (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
+        return WordGated(pattern, nouns)  # run only on texts holding a platform noun
 
     @cached_property
     def _en_verb(self) -> re.Pattern[str]:
@@ -140,8 +144,10 @@ class DescriptorFinder:
         return re.compile(rf" (?:{alternation(phrases)})\b" if phrases else r"(?!)")
 
     @cached_property
-    def _en_object(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{alternation(self.desc.edges['en_object_cues'])}) (?:\*\*|\*|_)?(?=[{UP}])")
+    def _en_object(self) -> WordLed:
+        cues = self.desc.edges["en_object_cues"]
+        pattern = re.compile(rf"\b(?:{alternation(cues)}) (?:\*\*|\*|_)?(?=[{UP}])")
+        return WordLed(pattern, cues, fold=False)  # tried only where a cue word begins
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
         return [*self.zh(text), *self.zh_bracketed(text), *self.en(text, persons or [])]

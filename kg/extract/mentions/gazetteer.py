@@ -35,6 +35,11 @@ class _Surface:
     boundary_end: bool
     numeric: bool
 
+    @property
+    def plain(self) -> bool:
+        """No test of its neighbours or its case: every occurrence counts."""
+        return not (self.case_sensitive or self.boundary_start or self.boundary_end or self.numeric)
+
 
 def _config() -> tuple[int, frozenset[str], list[str]]:
     data = load_json(CONFIG)
@@ -84,7 +89,7 @@ class Gazetteer:
                 table.setdefault(norm, []).append(s)
         self._automaton = ahocorasick.Automaton()
         for norm, surfaces in table.items():
-            self._automaton.add_word(norm, (len(norm), tuple(surfaces)))
+            self._automaton.add_word(norm, (len(norm), tuple((s, s.plain) for s in surfaces)))
         self._automaton.make_automaton()
         self.size = len(table)
 
@@ -100,8 +105,8 @@ class Gazetteer:
         hits: list[tuple[int, int, str | None]] = []
         for last, (length, surfaces) in self._automaton.iter(folded):
             start, end = last - length + 1, last + 1
-            for s in surfaces:
-                if self._accepts(s, text, folded, src, start, end):
+            for s, plain in surfaces:
+                if plain or self._accepts(s, text, folded, src, start, end):
                     hits.append((start, end, s.key))
                     break
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))

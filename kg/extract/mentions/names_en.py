@@ -9,10 +9,11 @@ sentence-initial capitals and Title Case alone never make a name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..patterns import alternation, first_chars
+from ..word_led import WordLed
 from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
@@ -26,8 +27,9 @@ _RANK_WORDS = frozenset({"Majority", "Minority", "Ranking", "Vice", "Deputy", "A
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word token (a tuple: made for every capitalised word of every document)."""
+
     text: str
     start: int
     end: int
@@ -36,11 +38,13 @@ class Tok:
 def tokens(text: str, abbreviations: frozenset[str]) -> list[Tok]:
     """Word tokens; a final '.' stays only on abbreviations such as "Co." or "Inc."."""
     out = []
+    add = out.append
     for m in _TOKEN.finditer(text):
-        word, end = m.group(), m.end()
-        if word.endswith(".") and word not in abbreviations:
+        word = m.group()
+        start, end = m.span()
+        if word[-1] == "." and word not in abbreviations:
             word, end = word[:-1], end - 1
-        out.append(Tok(word, m.start(), end))
+        add(Tok(word, start, end))
     return out
 
 
@@ -270,17 +274,18 @@ class EnOrgFinder:
     # --- enumerations --------------------------------------------------------------
 
     @cached_property
-    def _list_open(self) -> re.Pattern[str]:
+    def _list_open(self) -> WordLed:
         lists = self.lex.lists
         nouns = alternation(list(self.lex.collectives["en"]))
         openers = alternation(lists["en_openers"])
         actions = alternation(lists["en_actions"])
-        guard = first_chars([*self.lex.collectives["en"], *lists["en_openers"], *lists["en_actions"]])
-        return re.compile(
-            rf"{guard}(?:\b(?P<noun1>{nouns})\b,?\s+(?P<open>{openers})|\b(?P<open2>{openers})"
+        leads = [*self.lex.collectives["en"], *lists["en_openers"], *lists["en_actions"]]
+        pattern = re.compile(
+            rf"{first_chars(leads)}(?:\b(?P<noun1>{nouns})\b,?\s+(?P<open>{openers})|\b(?P<open2>{openers})"
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?P<noun2>{nouns})|\b(?P<act>{actions}))\b\s+(?:the\s+)?",
             re.IGNORECASE,
         )
+        return WordLed(pattern, leads)  # tried only where a noun, opener or action begins
 
     @cached_property
     def _joiner(self) -> re.Pattern[str]:
@@ -290,10 +295,10 @@ class EnOrgFinder:
     def list_items(self, text: str) -> list[Candidate]:
         """Items of "sellers such as A, B and C" or "terminate the services of A, B and C"."""
         out: list[Candidate] = []
-        if not self._list_open.search(text):
-            return out
-        starts = {t.start: (run, i) for run in self.runs(text) for i, t in enumerate(run)}
+        starts: dict[int, tuple[list[Tok], int]] | None = None  # made at the first opener only
         for m in self._list_open.finditer(text):
+            if starts is None:
+                starts = {t.start: (run, i) for run in self.runs(text) for i, t in enumerate(run)}
             noun = (m.group("noun1") or m.group("noun2") or "").lower()
             typ = self.lex.collectives["en"].get(noun, "Company")
             items = self._items(text, m.end(), starts)

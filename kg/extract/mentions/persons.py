@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ...model import Mention
 from ..patterns import alternation, first_chars
+from ..word_led import WordLed
 from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, names_lexicon
 
 _EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
@@ -51,10 +52,11 @@ class PersonFinder:
         return en_name_pattern(self.lex.titles.get("en_name_particles", []))
 
     @cached_property
-    def _en_before(self) -> re.Pattern[str]:
+    def _en_before(self) -> WordLed:
         titles = alternation(self.lex.titles["en_before"])
         guard = first_chars(self.lex.titles["en_before"])
-        return re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
+        pattern = re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
+        return WordLed(pattern, self.lex.titles["en_before"])  # tried only where a title begins
 
     @cached_property
     def _en_after(self) -> re.Pattern[str]:
@@ -68,16 +70,17 @@ class PersonFinder:
         )
 
     @cached_property
-    def _en_appoint(self) -> re.Pattern[str]:
+    def _en_appoint(self) -> WordLed:
         """"Deliveroo has appointed Priya Natarajan, previously at X, as chief operating officer",
         "Deliveroo names Priya Natarajan COO": the name right after an appointment verb, the title
         after "as" or right after the name (an aside between commas may stand between them)."""
         verbs = alternation(self.lex.titles.get("en_appoint_verbs", [])) or "(?!)"
         titles = alternation([*self.lex.titles["en_before"], *self.lex.titles["en_after"]])
-        return re.compile(
+        pattern = re.compile(
             rf"\b(?:{verbs}) (?P<name>{self._en_name})(?:, [^,;.()\n]{{3,90}},)? (?:as )?(?:(?:the|its|their|a|an|new) )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
+        return WordLed(pattern, self.lex.titles.get("en_appoint_verbs", []), fold=False)  # tried where a verb begins
 
     def find(self, text: str) -> list[tuple[int, int, str, tuple[int, int], str]]:
         """(start, end, title, title span, rule) for every titled person in `text`."""

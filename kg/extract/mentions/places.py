@@ -88,20 +88,24 @@ class PlaceFinder:
 
     def __init__(self, places: list[Place] | None = None) -> None:
         self.places = places if places is not None else read_places()
-        self.zh = ahocorasick.Automaton()
-        self.en = ahocorasick.Automaton()
+        # one automaton over the Chinese and the Latin names (one pass over the text): each name
+        # holds its Chinese reading, then its Latin one (the latter checked for word boundaries);
+        # where two places share a name in one script, the last listed has it
+        readings: dict[str, list[tuple[int, str, bool] | None]] = {}
         for p in self.places:
-            for name in p.zh:
-                self.zh.add_word(name, (len(name), p.key))
-            for name in p.en:
-                self.en.add_word(name, (len(name), p.key))
-        self.zh.make_automaton()
-        self.en.make_automaton()
+            for script, names in enumerate((p.zh, p.en)):
+                for name in names:
+                    readings.setdefault(name, [None, None])[script] = (len(name), p.key, script == 1)
+        self.automaton = ahocorasick.Automaton()
+        for name, found in readings.items():
+            self.automaton.add_word(name, tuple(r for r in found if r is not None))
+        if len(self.automaton):
+            self.automaton.make_automaton()
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         hits = []
-        for auto, latin in ((self.zh, False), (self.en, True)):
-            for end, (size, key) in auto.iter(text):
+        for end, readings in self.automaton.iter(text) if len(self.automaton) else ():
+            for size, key, latin in readings:
                 start = end + 1 - size
                 if latin and ((start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"))
                               or (end + 1 < len(text) and (text[end + 1].isalnum() or text[end + 1] in "_"))):

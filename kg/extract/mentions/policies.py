@@ -11,6 +11,7 @@ from functools import cached_property
 
 from ...model import Mention
 from ..patterns import alternation
+from ..word_led import WordGated
 from .names_common import HAN, UP, Candidate, NamesLexicon, names_lexicon, word_ends_at
 
 _BOOK = re.compile(r"《([^《》]{2,80})》")
@@ -29,13 +30,14 @@ class PolicyFinder:
         self.outlet_followers = tuple(p["outlet_followers"])
 
     @cached_property
-    def _en(self) -> re.Pattern[str]:
+    def _en(self) -> WordGated:
         p = self.lex.policies
         word = rf"(?:[{UP}][\w'’\-]*|[0-9]{{4}})"
         conn = alternation(p["en_connectors"])
-        return re.compile(
+        pattern = re.compile(
             rf"\b{word}(?: (?:(?:{conn}) )?{word})*? (?:{alternation(p['en_suffixes'])})\b"
         )
+        return WordGated(pattern, p["en_suffixes"])  # run only on texts holding a policy suffix
 
     @cached_property
     def _after_platform(self) -> re.Pattern[str]:

@@ -63,7 +63,7 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
     """The everyday form of a registered organisation name, or None when it has none."""
     core = strip_org_suffix(name).strip()
     if _HAN.search(core):
-        for place in sorted(lex.places, key=len, reverse=True):
+        for place in _longest_first(lex.places):
             if core.startswith(place) and len(core) > len(place):
                 core = core[len(place):]
                 break
@@ -78,6 +78,12 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
     else:
         ok = len(core) >= forms.min_latin and core[:1].isupper()
     return core if ok and core != name.strip() else None
+
+
+@lru_cache(maxsize=4)
+def _longest_first(words: frozenset[str]) -> list[str]:
+    """The words, longest first, sorted once per word list (not for each name)."""
+    return sorted(words, key=len, reverse=True)
 
 
 @lru_cache(maxsize=4096)
@@ -181,11 +187,13 @@ def long_forms(mentions: list[Mention]) -> list[Mention]:
         for k in range(1, len(words)):
             longer.setdefault(" ".join(words[:k]), set()).add(name)
     out = []
+    among = set(orgs)  # (a set: a mention equal to one of them counts, as in the list, without a pass over it)
     for m in mentions:
-        full = longer.get(m.text, set()) if m in orgs else set()
-        kinds = {o.type for o in orgs if o.text in full}
-        if len(full) == 1 and kinds <= {m.type, "Company", "Organization"} and m.type in {"Company", "Organization"}:
-            m = replace(m, text=next(iter(full)))
+        full = longer.get(m.text, set()) if m in among else set()
+        if len(full) == 1 and m.type in {"Company", "Organization"}:
+            kinds = {o.type for o in orgs if o.text in full}
+            if kinds <= {m.type, "Company", "Organization"}:
+                m = replace(m, text=next(iter(full)))
         out.append(m)
     return out
 

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 
 from ...model import Mention
 from ..patterns import alternation
+from ..word_led import WordGated, WordLed
 from .names_common import (
     HAN,
     LATIN,
@@ -46,8 +47,10 @@ class ServiceFinder:
         self.firm_suffixes = frozenset(s.get("en_firm_suffixes", ()))
 
     @cached_property
-    def _app(self) -> re.Pattern[str]:
-        return re.compile(rf"([{HAN}0-9]{{2,10}})\s?(?:{alternation(self.lex.services['app_words'])})(?![A-Za-z])")
+    def _app(self) -> WordGated:
+        words = self.lex.services["app_words"]
+        pattern = re.compile(rf"([{HAN}0-9]{{2,10}})\s?(?:{alternation(words)})(?![A-Za-z])")
+        return WordGated(pattern, words)  # run only on texts holding an app word
 
     @cached_property
     def _latin_member(self) -> re.Pattern[str]:
@@ -66,9 +69,10 @@ class ServiceFinder:
         return re.compile(rf"\s*(?:[{HAN}]{{0,3}}?)(?:{alternation(self.lex.services['version_words'])})")
 
     @cached_property
-    def _en(self) -> re.Pattern[str]:
+    def _en(self) -> WordGated:
         words = alternation(self.lex.services["en_words"])
-        return re.compile(rf"(?=[{UP}])\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
+        pattern = re.compile(rf"(?=[{UP}])\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
+        return WordGated(pattern, self.lex.services["en_words"])  # run only on texts holding a service word
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
@@ -119,15 +123,16 @@ class ServiceFinder:
         return out
 
     @cached_property
-    def _en_appos(self) -> re.Pattern[str]:
+    def _en_appos(self) -> WordGated:
         s = self.lex.services
         heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
         guard = _guard(s["en_heads"], UP) if s["en_heads"] else ""  # a name's capital or a head word's first letter
-        return re.compile(
+        pattern = re.compile(
             rf"{guard}(?:(?<![{LATIN}0-9])(?P<n>{_EN_RUN}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?"
             rf"(?:{heads})\b(?! (?:{blockers})\b)"
             rf"|\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN}))"
         )
+        return WordGated(pattern, s["en_heads"])  # both forms hold a service head word
 
     def _en_apposition(self, text: str) -> list[Candidate]:
         """"Parcel Plus, its same-day delivery service," and "a service called Parcel Plus": a service name."""
@@ -147,13 +152,14 @@ class ServiceFinder:
         return out
 
     @cached_property
-    def _en_life(self) -> re.Pattern[str]:
+    def _en_life(self) -> WordLed:
         s = self.lex.services
         verbs = alternation(s["en_lifecycle_verbs"])
-        return re.compile(
+        pattern = re.compile(
             rf"\b{_guard(s['en_lifecycle_verbs'])}(?:{verbs}) (?:(?:its|their|the|a|an) )?"
             rf"{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
             rf"(?P<head>(?:\s[a-z][\w\-]*){{0,2}}?\s(?:{alternation(s['en_heads'])})s?\b)?")
+        return WordLed(pattern, s["en_lifecycle_verbs"], fold=False)  # tried only where a verb begins
 
     @cached_property
     def _en_stop(self) -> re.Pattern[str]:

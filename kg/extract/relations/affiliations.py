@@ -19,7 +19,7 @@ from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ...text import HAN_BASIC, normalize
 from ..cues import cue_section, phrases
 from ..mentions.names_common import names_lexicon
-from ..patterns import NEVER, alternation, ordered_alternation, start_of_sentence
+from ..patterns import NEVER, alternation, first_mark, ordered_alternation, start_of_sentence
 from ..patterns import SENTENCE_STOPS as STOPS
 
 _ABBR_BEFORE = re.compile(r"[（(][A-Za-z]{2,6}[）)]\s*\Z")
@@ -29,8 +29,8 @@ _EN_CAPS = re.compile(r"((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})")
 def evidence(text: str, a: int, b: int) -> str:
     """The sentence(s) holding text[a:b]."""
     lo = start_of_sentence(text, a)
-    his = [text.find(ch, b) for ch in STOPS]
-    hi = min([h + 1 for h in his if h >= 0], default=len(text))
+    stop = first_mark(text, STOPS, b, len(text))
+    hi = stop + 1 if stop >= 0 else len(text)
     return text[lo:hi].strip()
 
 
@@ -214,8 +214,8 @@ class Affiliations:
         if self.main is None or "Company" not in {self.main.type, *self.main.extra_types}:
             return False
         lo = start_of_sentence(self.text, person.start, "。！？\n")
-        ends = [i for i in (self.text.find(c, person.end) for c in "。！？\n") if i >= 0]
-        hi = min(ends) if ends else len(self.text)
+        hi = first_mark(self.text, "。！？\n", person.end, len(self.text))
+        hi = len(self.text) if hi < 0 else hi
         return not any(lo <= o.start and o.end <= hi for o in self.orgs)
 
     def _main_in_sentence(self, person: Mention) -> bool:

@@ -19,7 +19,7 @@ from ...model import ENTITY_TYPES, ORGANIZATION_TYPES, Extraction, Mention, Rela
 from .. import EXTRACTORS
 from ..mentions.gazetteer import shared_gazetteer
 from ..mentions.names_common import names_lexicon
-from ..patterns import NEVER, alternation, ordered_alternation, start_of_sentence
+from ..patterns import NEVER, alternation, first_mark, ordered_alternation, start_of_sentence
 from ..patterns import SENTENCE_STOPS as _STOPS
 from .affiliations import Affiliations, evidence
 
@@ -148,13 +148,20 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
     out: list[Relation] = []
     ms = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ms]
-    types = [_types_of(m) for m in ms]  # once per mention, not once per pair and pattern
+    types = [frozenset(_types_of(m)) for m in ms]  # once per mention, not once per pair and pattern
+    fitting = _fitting(patterns)
     for i, first in enumerate(ms):
         for j in range(i + 1, len(ms)):
             second = ms[j]
             if second.start - first.end > _MAX_APPOSITION_GAP:
                 break
-            if second.start < first.end or not _sentence_text(text, first.end, second.start):
+            if second.start < first.end or (first.key is not None and first.key == second.key):
+                continue  # overlapping, or one entity named twice
+            pair = (types[i], types[j])
+            allowed = fitting.get(pair)
+            if allowed is None:
+                allowed = fitting[pair] = [p for p in patterns if _fits(p, *pair)]
+            if not allowed or not _sentence_text(text, first.end, second.start):
                 continue
             gap = text[first.end : second.start]
             gaps = _gap_readings(gap)
@@ -163,23 +170,38 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
                 gaps.extend(g for g in _gap_readings(chainless) if g not in gaps)
             if not gaps:
                 continue
-            for p in patterns:
-                subj, obj = (first, second) if p.subject_first else (second, first)
-                subj_types, obj_types = (types[i], types[j]) if p.subject_first else (types[j], types[i])
-                if not (subj_types & p.subject_types and obj_types & p.object_types):
-                    continue
-                if subj.key is not None and subj.key == obj.key:
-                    continue
+            for p in allowed:
                 if not any(p.between.match(gap) for gap in gaps):
                     continue
                 if not p.before.search(text, max(0, first.start - 12), first.start):
                     continue
                 if not p.after.match(text, second.end):
                     continue
+                subj, obj = (first, second) if p.subject_first else (second, first)
                 out.append(Relation(subj, p.predicate, obj, evidence=_evidence(text, first.start, second.end),
                                     confidence=0.85))
                 break
     return out
+
+
+_Fitting = dict[tuple[frozenset[str], frozenset[str]], list[Pattern]]
+_FITTING: dict[int, tuple[tuple[Pattern, ...], _Fitting]] = {}
+
+
+def _fitting(patterns: tuple[Pattern, ...]) -> _Fitting:
+    """The patterns each pair of mention types allows (in their order), kept per pattern list for
+    the process: a document has few type pairs, a corpus not many more. The list itself is kept
+    with it, so its id is not reused."""
+    kept = _FITTING.get(id(patterns))
+    if kept is None or kept[0] is not patterns:
+        kept = _FITTING[id(patterns)] = (patterns, {})
+    return kept[1]
+
+
+def _fits(p: Pattern, first: frozenset[str], second: frozenset[str]) -> bool:
+    """True when the types of the first and the second mention of a pair fit the pattern's slots."""
+    subj, obj = (first, second) if p.subject_first else (second, first)
+    return bool(subj & p.subject_types and obj & p.object_types)
 
 
 _evidence = evidence
@@ -305,14 +327,13 @@ def _cues() -> dict:
 
 def anaphor_mentions(text: str, mentions: list[Mention], lang: str) -> list[Mention]:
     """"该服务由菜鸟提供", "The service is operated by X": the anaphor read as the service named last before it."""
-    words = _cues()["service_anaphors"].get(lang, [])
+    anaphor = _anaphor(lang)
     services = sorted((m for m in mentions if m.type == "Service"), key=lambda m: m.start)
-    if not words or not services:
+    if anaphor is None or not services:
         return []
     taken = [(m.start, m.end) for m in mentions]
     out = []
-    edge = (r"(?<![\w-])", r"(?![\w-])") if lang == "en" else ("", "")
-    for hit in re.finditer(rf"{edge[0]}(?:{alternation(words, NEVER)}){edge[1]}", text, re.IGNORECASE):
+    for hit in anaphor.finditer(text):
         a, b = hit.span()
         if any(s < b and a < e for s, e in taken):
             continue
@@ -322,6 +343,29 @@ def anaphor_mentions(text: str, mentions: list[Mention], lang: str) -> list[Ment
     return out
 
 
+@lru_cache(maxsize=2)
+def _anaphor(lang: str) -> re.Pattern[str] | None:
+    """The service anaphors of `lang` (service_anaphors of relations.json), compiled once; None without any."""
+    words = _cues()["service_anaphors"].get(lang, [])
+    if not words:
+        return None
+    edge = (r"(?<![\w-])", r"(?![\w-])") if lang == "en" else ("", "")
+    return re.compile(rf"{edge[0]}(?:{alternation(words, NEVER)}){edge[1]}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _launch_patterns() -> dict[str, re.Pattern[str]]:
+    """The launch_on cues of relations.json as the patterns `launch_relations` tries, compiled once."""
+    cue = _cues()["launch_on"]
+    return {
+        "zh_verb": re.compile(rf"(?:{alternation(cue['zh_verbs'], NEVER)})\s*[“「『\"]?\s*\Z"),
+        "zh_tail": re.compile(rf"(?:[（(][^（）()]{{1,20}}[）)])?\s*(?:{alternation(cue['zh_platform_tail'], NEVER)})?\s*"),
+        "en_verb": re.compile(rf"(?<![\w-])(?:{alternation(cue['en_verbs'], NEVER)})\s+(?:the\s+|its\s+|a\s+)?\Z",
+                              re.IGNORECASE),
+        "en_on": re.compile(rf"(?<![\w-])(?:{alternation(cue['en_on'], NEVER)})\s+\Z", re.IGNORECASE),
+    }
+
+
 def _sentence_start(text: str, pos: int) -> int:
     return start_of_sentence(text, pos)
 
@@ -329,7 +373,7 @@ def _sentence_start(text: str, pos: int) -> int:
 def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
     """A company that launches a service on a platform runs it, and the platform offers it:
     "菜鸟宣布，在速卖通平台推出“X”服务", "Finvera launches X pay-later option on Walmart Marketplace"."""
-    cue = _cues()["launch_on"]
+    pats = _launch_patterns()
     ms = sorted(mentions, key=lambda m: m.start)
     out: list[Relation] = []
 
@@ -339,29 +383,29 @@ def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Rela
     for s in (m for m in ms if m.type == "Service"):
         lo = _sentence_start(text, s.start)
         if lang == "zh":
-            verb = re.search(rf"(?:{alternation(cue['zh_verbs'], NEVER)})\s*[“「『\"]?\s*\Z", text[lo : s.start])
+            verb = pats["zh_verb"].search(text[lo : s.start])
             if not verb:
                 continue
             v = lo + verb.start()
-            tail = rf"(?:[（(][^（）()]{{1,20}}[）)])?\s*(?:{alternation(cue['zh_platform_tail'], NEVER)})?\s*"
+            tail = pats["zh_tail"]
             plat = next((p for p in reversed(ms) if lo <= p.start and p.end <= v and "Platform" in _types_of(p)
-                         and text[max(lo, p.start - 1) : p.start] == "在" and re.fullmatch(tail, text[p.end : v])), None)
+                         and text[max(lo, p.start - 1) : p.start] == "在" and tail.fullmatch(text[p.end : v])), None)
             if plat is None:
                 continue
             org = next((o for o in reversed(ms) if lo <= o.start and o.end <= plat.start - 1 and org_ok(o)
                         and plat.start - o.end <= 16), None)
         else:
-            verbs = alternation(cue["en_verbs"], NEVER)
-            verb = re.search(rf"(?<![\w-])(?:{verbs})\s+(?:the\s+|its\s+|a\s+)?\Z", text[lo : s.start], re.IGNORECASE)
+            verb = pats["en_verb"].search(text[lo : s.start])
             if not verb:
                 continue
             v = lo + verb.start()
             org = next((o for o in reversed(ms) if lo <= o.start and o.end <= v and org_ok(o)
                         and not text[o.end : v].strip()), None)
-            hi = min([i for i in (text.find(c, s.end) for c in _STOPS) if i >= 0] + [len(text), s.end + 80])
-            on = rf"(?<![\w-])(?:{alternation(cue['en_on'], NEVER)})\s+\Z"
+            stop = first_mark(text, _STOPS, s.end, len(text))
+            hi = min(stop if stop >= 0 else len(text), s.end + 80)
+            on = pats["en_on"]
             plat = next((p for p in ms if s.end < p.start and p.end <= hi and "Platform" in _types_of(p)
-                         and re.search(on, text[s.end : p.start], re.IGNORECASE)), None)
+                         and on.search(text[s.end : p.start])), None)
         if org is None or plat is None or (org.key is not None and org.key == plat.key):
             continue
         ev = _evidence(text, org.start, s.end)

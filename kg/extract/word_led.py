@@ -1,0 +1,94 @@
+"""`finditer` of a pattern tied to a list of words, made fast: `WordLed` for a pattern whose
+matches begin with one of the words, `WordGated` for one whose matches hold one anywhere.
+
+Python's re scans a case-insensitive pattern (or one led by a look-ahead guard) position by
+position through its general matcher, trying every word of an alternation wherever the
+first letter fits: about 0.1 µs per character, the cost of a whole English document for
+every such pattern (a case-sensitive alternation of many words is hardly faster). So the
+words are looked for all at once with an Aho-Corasick automaton over the lower-cased text
+(a few ms per MB), and the pattern is tried (`match`) only where one of them begins. The
+matches are the same as `pattern.finditer(text)`: every match begins with one of the words, each place where one
+does is tried in order, and a match resumes the search at its end.
+A case-sensitive pattern (`fold=False`) is probed in the text as it is. Lower-casing keeps
+offsets only when no character changes length, and a few characters match an ASCII letter
+under IGNORECASE without lower-casing to it; such text (rare) and folded word lists that are
+not ASCII take the pattern's own `finditer`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import ahocorasick
+
+try:  # Python 3.11+
+    from re import _parser as _p  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
+# give that letter (İ, dotless ı, long ſ); tests/test_word_led.py checks the list is complete.
+ODD_FOLDS = "\u0130\u0131\u017f"
+_ODD = re.compile(f"[{ODD_FOLDS}]")
+
+
+class WordLed:
+    """`finditer(text)` of `pattern`, which must begin every match with one of `words` (case
+    aside when `fold`: the pattern matches them case-insensitively) and never match the
+    empty string."""
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], fold: bool = True) -> None:
+        self.pattern = pattern
+        self.fold = fold
+        lowered = {w.lower() for w in words} if fold else set(words)
+        shortest, _ = _p.parse(pattern.pattern, pattern.flags).getwidth()
+        usable = bool(lowered) and all(w and (w.isascii() or not fold) for w in lowered) and shortest > 0
+        self._probe: ahocorasick.Automaton | None = None
+        if usable:
+            self._probe = ahocorasick.Automaton()
+            for w in lowered:
+                self._probe.add_word(w, len(w))
+            self._probe.make_automaton()
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._probe is None:
+            yield from self.pattern.finditer(text)
+            return
+        low = text.lower() if self.fold else text
+        if self.fold and (len(low) != len(text) or _ODD.search(text)):
+            yield from self.pattern.finditer(text)
+            return
+        match = self.pattern.match
+        resume = 0  # where the pattern's own search would go on from
+        for pos in sorted({end - n + 1 for end, n in self._probe.iter(low)}):
+            if pos >= resume:
+                m = match(text, pos)
+                if m is not None:
+                    yield m
+                    resume = m.end()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match, as `pattern.search(text)`."""
+        return next(self.finditer(text), None)
+
+
+class WordGated:
+    """`finditer(text)` of a case-sensitive `pattern` every match of which contains one of
+    `words` (anywhere, not only at its start): run only on texts that hold one of them. One
+    Aho-Corasick pass over a text (a few ms per MB) spares most texts a scan by re's general
+    matcher, which tries the pattern at every position."""
+
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+        self.pattern = pattern
+        needles = set(words)
+        self._probe: ahocorasick.Automaton | None = None
+        if needles and all(needles):
+            self._probe = ahocorasick.Automaton()
+            for w in needles:
+                self._probe.add_word(w, w)
+            self._probe.make_automaton()
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._probe is not None and next(self._probe.iter(text), None) is None:
+            return iter(())
+        return self.pattern.finditer(text)
