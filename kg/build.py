@@ -5,7 +5,6 @@ interrupted build leaves the previous output intact.
 """
 from __future__ import annotations
 
-import gc
 import json
 import os
 import shutil
@@ -138,7 +137,6 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
-    gc_pause = CyclicGcPause()
     store = _store_load(tmp) if load_store else None
     try:
         outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask, clock.workers)
@@ -148,7 +146,6 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         files, spooling = _spool_outcomes(outcomes, spool, resolution, tmp / TEXTS_FILE, report)
         clock.lap("front")
         clock.carve("spool", *spooling, into="front")
-        gc_pause.pause()  # resolution and quads make no reference cycles (see CyclicGcPause)
         if warming is not None:
             warming.join()
 
@@ -168,7 +165,6 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         with _back_pool(jobs, spool, tables, clock.workers) as pool:
             _spooled_quads(graph, spool, tables, resolved, pool)
             clock.lap("quads")
-            gc_pause.resume()  # the store's load, in a thread beside graph.trig under --jobs, is slower paused
             # under --jobs the store loads in a thread while graph.trig is serialised
             early = store.start if store is not None and pool is not None else None
             own_cpu = time.thread_time()
@@ -204,34 +200,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             store.wait()  # a load started early still writes in tmp
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    finally:
-        gc_pause.resume()
     return report
-
-
-class CyclicGcPause:
-    """Python's cyclic garbage collector switched off for the build's serial back (resolution
-    and quads; not the graph files and the store load, which gain nothing), and back on.
-
-    The back keeps big tables that only grow (each file's manifest entry, the entities, every
-    event report, the documents' quad counts): each full collection walks all of them again,
-    and there are more full collections the bigger the corpus, while the back makes no
-    reference cycles (nothing for the collector to find: memory is freed by reference counts).
-    Measured (bench/MEMORY-RESULTS.md): a quarter of the back's CPU at 20,000 documents, and
-    a share growing with the corpus."""
-
-    def __init__(self) -> None:
-        self._was: bool | None = None
-
-    def pause(self) -> None:
-        if self._was is None:
-            self._was = gc.isenabled()
-            gc.disable()
-
-    def resume(self) -> None:
-        if self._was:
-            gc.enable()
-        self._was = None
 
 
 def _warm_back() -> threading.Thread:

@@ -83,31 +83,3 @@ def test_clock_counts_reported_and_reaped_cpu_in_the_running_stage() -> None:
     assert t["stages"]["site"]["workers_cpu_s"] >= 0.19
     assert t["total"]["cpu_s"] >= 2.5 + 0.19
 
-
-def test_the_gc_pause_of_the_back_ends_with_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import gc
-
-    import kg.build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Amazon closed 50,000 stores in 2021, the company said.\n", encoding="utf-8")
-    seen: list[bool] = []
-    real_finish = kg.build.Resolution.finish
-
-    def finish(self):
-        seen.append(gc.isenabled())
-        return real_finish(self)
-
-    monkeypatch.setattr(kg.build.Resolution, "finish", finish)
-    build(corpus, tmp_path / "out", load_store=False, site=False, ner="off")
-    assert seen == [False], "paused during resolution"
-    assert gc.isenabled(), "on again after the build"
-
-    def broken(self):
-        raise RuntimeError("resolution failed")
-
-    monkeypatch.setattr(kg.build.Resolution, "finish", broken)
-    with pytest.raises(RuntimeError):
-        build(corpus, tmp_path / "out2", load_store=False, site=False, ner="off")
-    assert gc.isenabled(), "on again after a failed build"
