@@ -82,4 +82,3 @@ def test_clock_counts_reported_and_reaped_cpu_in_the_running_stage() -> None:
     assert t["stages"]["quads"]["workers_cpu_s"] == 0 and t["stages"]["quads"]["cpu_s"] < 0.15
     assert t["stages"]["site"]["workers_cpu_s"] >= 0.19
     assert t["total"]["cpu_s"] >= 2.5 + 0.19
-
