@@ -45,3 +45,14 @@ def test_a_closing_speaker_is_no_party(pipeline: Pipeline) -> None:
     ex = pipeline(Document(key="d", source_path="d", position="", text=text, lang="en", headline=None))
     parties = {m.text for e in ex.events for m in (*e.actors, *e.affects, *e.participants)}
     assert "Frank Oduya" in parties and "Mira Castell" not in parties
+
+
+def test_a_tagged_family_name_carries_the_full_name() -> None:
+    from kg.extract.mentions.surnames import linked_surnames
+
+    text = "Jeff Eversole won. Eversole said so. Mr Zhang spoke after Zhang Guobao arrived."
+    bare = Mention("Eversole", text.index("Eversole said"), text.index("Eversole said") + 8, "Person", extractor="ner")
+    mr = Mention("Mr Zhang", text.index("Mr Zhang"), text.index("Mr Zhang") + 8, "Person", extractor="ner")
+    linked = linked_surnames([person(text, "Jeff Eversole"), bare, mr, person(text, "Zhang Guobao")], HONORIFICS)
+    assert [m.text for m in linked] == ["Jeff Eversole", "Jeff Eversole", "Zhang Guobao", "Zhang Guobao"]
+    assert (linked[1].start, linked[1].end) == (bare.start, bare.end)

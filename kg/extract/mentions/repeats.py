@@ -21,7 +21,7 @@ from ...model import Extraction, Mention
 from ...text import strip_org_suffix
 from .. import EXTRACTORS
 from .names_common import HAN, LATIN, NamesLexicon, names_lexicon
-from .surnames import surname_mentions
+from .surnames import linked_surnames, surname_mentions
 
 MIN_CONFIDENCE = 0.6
 _HAN = re.compile(f"[{HAN}]")
@@ -165,6 +165,7 @@ class RepeatsExtractor:
             ex.mentions.extend(new)
         ex.mentions[:] = long_forms(ex.mentions)
         ex.mentions.extend(surname_mentions(ex.document.text, ex.mentions, _honorifics()))  # "Ms. Pryce"
+        ex.mentions[:] = linked_surnames(ex.mentions, _honorifics())  # a tagger's "Eversole" is Jeff Eversole
         ex.mentions.sort(key=lambda m: (m.start, m.end))
 
 

@@ -12,6 +12,7 @@ neither.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ...model import Mention
 from .names_common import HAN
@@ -22,11 +23,12 @@ _CAPITALISED = re.compile(r"[A-Z][A-Za-z'’-]*")
 _MIN_BARE = 3
 
 
-def surname_mentions(text: str, mentions: list[Mention], honorifics: frozenset[str]) -> list[Mention]:
-    """New Person mentions for the family-name references of the document's English person names."""
-    people = [m for m in mentions if m.type == "Person" and not _HAN.search(m.text) and len(m.text.split()) >= 2]
-    if not people:
-        return []
+def _name_words(mentions: list[Mention], honorifics: frozenset[str]
+                ) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, float]]:
+    """The English person names of several words (not "Mr Zhang" itself), by the words a reference
+    may use: first or last after an honorific, last alone; and each name's best confidence."""
+    people = [m for m in mentions if m.type == "Person" and not _HAN.search(m.text) and len(m.text.split()) >= 2
+              and m.text.split()[0].rstrip(".").casefold() not in honorifics]
     addressed: dict[str, set[str]] = {}
     bare: dict[str, set[str]] = {}
     confidence: dict[str, float] = {}
@@ -36,6 +38,34 @@ def surname_mentions(text: str, mentions: list[Mention], honorifics: frozenset[s
             addressed.setdefault(w, set()).add(m.text)
         bare.setdefault(words[-1], set()).add(m.text)
         confidence[m.text] = max(confidence.get(m.text, 0.0), m.confidence)
+    return addressed, bare, confidence
+
+
+def linked_surnames(mentions: list[Mention], honorifics: frozenset[str]) -> list[Mention]:
+    """The mentions, with a person found under the family name alone ("Eversole", "Mr Zhang", as a
+    tagger may give it) carrying the full name of the one person of the document it fits (its span
+    stays), so both resolve to one entity."""
+    addressed, bare, _ = _name_words(mentions, honorifics)
+    if not addressed:
+        return mentions
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        names: set[str] = set()
+        if m.type == "Person" and m.key is None and not _HAN.search(m.text):
+            if len(words) == 2 and words[0].rstrip(".").casefold() in honorifics:
+                names = addressed.get(words[1], set())
+            elif len(words) == 1 and len(words[0]) >= _MIN_BARE:
+                names = bare.get(words[0], set())
+        out.append(replace(m, text=next(iter(names))) if len(names) == 1 else m)
+    return out
+
+
+def surname_mentions(text: str, mentions: list[Mention], honorifics: frozenset[str]) -> list[Mention]:
+    """New Person mentions for the family-name references of the document's English person names."""
+    addressed, bare, confidence = _name_words(mentions, honorifics)
+    if not addressed:
+        return []
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
     pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(addressed, key=len, reverse=True)))
