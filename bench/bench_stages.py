@@ -1,6 +1,6 @@
 """CPU seconds of each stage of a rules-only build (`--ner off`), against jieba in the same run.
 
-Usage: python bench/bench_stages.py [--mb 5] [--runs 1]
+Usage: python bench/bench_stages.py [--mb 5] [--runs 1] [--label NAME]
 
 The corpus is `bench_build.py`'s (the seed files repeated to --mb MB). One process reads it
 (ingest), extracts every document with `Pipeline(ner="off")` as `kg build` does (gazetteer,
@@ -8,7 +8,8 @@ names, ..., events), resolves and makes the sorted N-Quads, timing each stage wi
 `time.process_time`; jieba's segmentation of the same texts (`jieba.lcut` per document,
 dictionary loaded beforehand) is the yardstick: the ratio is jieba's CPU seconds over the
 build's, as in BUILD-RESULTS.md. Prints one markdown row per run. To compare two checkouts,
-run this file from one with PYTHONPATH pointing at the other's package, alternating.
+run this file from one with PYTHONPATH pointing at the other's package, alternating, or two
+copies at once (each with its own checkout on PYTHONPATH) so both see the same load.
 Not a test: run it by hand and copy the rows into BUILD-RESULTS.md.
 """
 from __future__ import annotations
@@ -28,7 +29,7 @@ STAGES = ["ingest", "setup", "gazetteer", "names", "repeats", "places", "dates",
 
 def one_run(corpus: Path) -> dict[str, float]:
     """CPU seconds per stage of one rules-only build of `corpus`, and jieba's."""
-    import jieba
+    from bench_build import _baselines
 
     from kg.build import PREPARE_BATCH
     from kg.extract import Pipeline
@@ -45,18 +46,13 @@ def one_run(corpus: Path) -> dict[str, float]:
             return None
 
     cpu: dict[str, float] = dict.fromkeys(STAGES, 0.0)
-    jieba.setLogLevel(60)
-    jieba.initialize()
     settle()
     t = time.process_time()
     files = list(ingest_corpus(corpus))
     cpu["ingest"] = time.process_time() - t
     docs = [d for f in files for d in f.documents]
     targets = [d for d in docs if not d.is_container]
-    t = time.process_time()
-    for doc in targets:
-        jieba.lcut(doc.text)
-    cpu["jieba"] = time.process_time() - t
+    cpu["jieba"], _, _ = _baselines([d.text for d in targets])  # bench_build's yardstick, dictionary loaded first
 
     t = time.process_time()
     pipeline = Pipeline(ner="off")
