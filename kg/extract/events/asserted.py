@@ -14,10 +14,10 @@ from functools import lru_cache
 from ..cues import cue_section, phrases
 from .asserted_en import negated_en
 from .context import EventDoc
+from .guards import GUARDS_FILE
 from .roles import clause_bounds
-from .triggers import TRIGGER_DIR, TriggerHit
+from .triggers import TriggerHit
 
-GUARDS_FILE = TRIGGER_DIR / "_guards.json"
 _PUNCT = "，,。；;！？!?：:\n"
 _BEFORE = 8  # characters a negator may stand before its trigger ("没有实质性的收购")
 _AFTER = 14  # characters between a trigger and the negated plan after it ("收购该医院没有实质性的计划")

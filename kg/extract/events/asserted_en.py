@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cues import cue_section
-from .triggers import TRIGGER_DIR
+from .guards import GUARDS_FILE
 
-GUARDS_FILE = TRIGGER_DIR / "_guards.json"
 _MAX_BRIDGE = 8  # bridge words a negation reaches across ("had not yet reached any agreements on")
 _LOOK_BACK = 120  # characters before the trigger searched for them
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")

@@ -15,6 +15,8 @@ from ...lexicons import load_json
 from ...model import Mention
 from .triggers import TRIGGER_DIR, compile_phrase
 
+GUARDS_FILE = TRIGGER_DIR / "_guards.json"  # also read by asserted.py and asserted_en.py
+
 
 @dataclass(frozen=True)
 class GuardWords:
@@ -24,7 +26,7 @@ class GuardWords:
 
 @lru_cache(maxsize=2)
 def guard_words(lang: str) -> GuardWords:
-    data = load_json(TRIGGER_DIR / "_guards.json")[lang]
+    data = load_json(GUARDS_FILE)[lang]
     return GuardWords(tuple(compile_phrase(w, lang, 12 if lang == "zh" else 40) for w in data["visits"]),
                       tuple(compile_phrase(w, lang, 0) for w in data["responders"]))
 

@@ -17,6 +17,9 @@ from .role_words import ROLES_FILE
 _TAIL = r"[^.!?;]{0,40}?[.!?\"”’']*\s*\Z"  # "on Sunday.", "in a statement.", ", a spokesman for the bank."
 
 
+_END = re.compile(_TAIL)  # after a name the speech verb came before: a few words, then the sentence's end
+
+
 @lru_cache(maxsize=1)
 def _speech() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs = phrases(cue_section(ROLES_FILE, "closing_speakers")["en"])
@@ -32,8 +35,9 @@ def closing_speakers(text: str, mentions: list[Mention], trigger_end: int, lo: i
     def speaks(m: Mention) -> bool:
         if m.type != "Person" or m.start < trigger_end or not lo <= m.start < hi:
             return False
-        if after.match(text[m.end : hi]):
+        rest = text[m.end : hi]
+        if after.match(rest):
             return True
-        return bool(before.search(text, max(lo, m.start - 20), m.start)) and re.match(_TAIL, text[m.end : hi]) is not None
+        return bool(before.search(text, max(lo, m.start - 20), m.start)) and _END.match(rest) is not None
 
     return [m for m in mentions if not speaks(m)]
