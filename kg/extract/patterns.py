@@ -12,6 +12,7 @@ from functools import lru_cache
 
 NEVER = "(?!)"  # a regex that matches nowhere: the alternation of no words
 SENTENCE_STOPS = "。！？；;\n"  # marks that end a Chinese sentence or clause group, and a line
+CLAUSE_MARKS = "，,。；;！？!?：:\n"  # marks a Chinese clause does not reach across (a negation, a joint actor)
 
 
 def start_of_sentence(text: str, pos: int, stops: str = SENTENCE_STOPS) -> int:

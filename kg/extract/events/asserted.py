@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..cues import cue_section, phrases
+from ..patterns import CLAUSE_MARKS
 from .asserted_en import negated_en
 from .context import EventDoc
 from .guards import GUARDS_FILE
 from .roles import clause_bounds
 from .triggers import TriggerHit
 
-_PUNCT = "，,。；;！？!?：:\n"
 _BEFORE = 8  # characters a negator may stand before its trigger ("没有实质性的收购")
 _AFTER = 14  # characters between a trigger and the negated plan after it ("收购该医院没有实质性的计划")
 _DENIAL = 30  # characters after the trigger in which a denial counts ("…的传闻，公司予以否认")
@@ -36,7 +36,7 @@ class AssertCues:
 
 def _gapped(words: list[str]) -> str:
     """Cue phrases in which "…" stands for a few words of the same clause (由…组成)."""
-    return "|".join(f"[^{_PUNCT}]{{0,20}}?".join(re.escape(p) for p in w.split("…")) for w in
+    return "|".join(f"[^{CLAUSE_MARKS}]{{0,20}}?".join(re.escape(p) for p in w.split("…")) for w in
                     sorted(set(words), key=lambda w: (-len(w), w)))
 
 
@@ -45,10 +45,10 @@ def assert_cues() -> AssertCues:
     neg = cue_section(GUARDS_FILE, "negated")
     desc = cue_section(GUARDS_FILE, "not_events")
     return AssertCues(
-        before=re.compile(rf"(?:{phrases(neg['zh_before'])})[^{_PUNCT}]{{0,{_BEFORE}}}\Z"),
+        before=re.compile(rf"(?:{phrases(neg['zh_before'])})[^{CLAUSE_MARKS}]{{0,{_BEFORE}}}\Z"),
         still=re.compile(phrases(neg["zh_still_events"])),
-        plan_after=re.compile(rf"[^{_PUNCT}]{{0,{_AFTER}}}?(?:{phrases(neg['zh_plan_negators'])})"
-                              rf"[^{_PUNCT}]{{0,8}}?(?:{phrases(neg['zh_plan_nouns'])})"),
+        plan_after=re.compile(rf"[^{CLAUSE_MARKS}]{{0,{_AFTER}}}?(?:{phrases(neg['zh_plan_negators'])})"
+                              rf"[^{CLAUSE_MARKS}]{{0,8}}?(?:{phrases(neg['zh_plan_nouns'])})"),
         denial=re.compile(phrases(neg["zh_denials"])),
         composition=re.compile(_gapped(desc["zh_composition"])),
         non_officers=re.compile(phrases(desc["zh_non_officers"])),

@@ -13,11 +13,11 @@ from itertools import pairwise
 
 from ...model import ORGANIZATION_TYPES, Mention
 from ..cues import phrases
+from ..patterns import CLAUSE_MARKS
 from .context import key, unique
 from .role_words import role_cues
 
 JOINT_SKIP = ("Partnership", "PersonnelChange")
-_PUNCT = "，,。；;！？!?：:\n"
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +37,7 @@ def joint_actors(text: str, typ: str, mentions: list[Mention], actors: tuple[Men
     pairs: list[Mention] = []
     for a, b in pairwise(orgs):
         between = text[a.end : b.start]
-        if any(c in _PUNCT for c in between):
+        if any(c in CLAUSE_MARKS for c in between):
             continue
         if joiner.fullmatch(between) or (link.fullmatch(between) and tail.match(text, b.end)):
             pairs.extend((a, b))
