@@ -22,6 +22,7 @@ import pyoxigraph as ox
 
 from .external_sort import ExternalSort
 from .graph_parts import QuadPool, merge_into
+from .nquads import QuadText, quad_text
 from .rdf import prefixes
 
 PART_LINES = 200_000  # lines per file the store bulk-loads: Oxigraph's bulk loader holds a whole
@@ -93,12 +94,13 @@ class GraphFiles:
         self.by_graph = ExternalSort(self.work, "trig")
         self.per_doc: Counter[str] = Counter()  # quads made for each document (repeats counted)
 
-    def add(self, doc_key: str | None, quad: ox.Quad) -> None:
-        text = str(quad)
+    def add(self, doc_key: str | None, quad: QuadText | ox.Quad) -> None:
+        """One quad: as text (`kg.nquads.QuadText`, as `kg.rdf` makes them) or a pyoxigraph quad."""
+        graph, text = quad if isinstance(quad, tuple) else quad_text(quad)
         if doc_key is not None:
             self.per_doc[doc_key] += 1
         self.by_text.add(text + " .\n")
-        self.by_graph.add(f"{quad.graph_name} {text}\n")  # the default graph's text is "DEFAULT"
+        self.by_graph.add(f"{graph} {text}\n")  # the default graph's text is "DEFAULT"
 
     def adopt(self, by_text: list[Path], by_graph: list[Path], per_doc: Counter[str]) -> None:
         """Take quads another process sorted into runs (see `kg.graph_parts`) as if added here."""

@@ -7,6 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.model import Document, EventMention, Extraction, Mention
+from kg.nquads import to_quads
 from kg.rdf import dataset_quads, doc_iri, entity_iri, nquads_lines
 from kg.resolve import resolve
 
@@ -86,7 +87,7 @@ def test_rdf_evidence_span_pairs_offsets_with_their_document() -> None:
 def _author_quads(authors: tuple[str, ...]) -> tuple[set[str], dict[str, str]]:
     doc = Document(key="b.txt", source_path="b.txt", position="", text="Body.", lang="en", authors=authors)
     store = ox.Store()
-    store.extend(q for _, q in dataset_quads([doc], resolve([], [doc])))
+    store.extend(to_quads(q for _, q in dataset_quads([doc], resolve([], [doc]))))
     rows = store.query(
         "SELECT ?a ?l WHERE { GRAPH ?g { ?d <https://schema.org/author> ?a . "
         "?a a <https://w3id.org/ecomkg/ontology#Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
