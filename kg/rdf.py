@@ -2,6 +2,8 @@
 
 IRIs are minted from hashes of stable keys (never from document text pasted raw), and no
 blank nodes are used, so the same input gives byte-identical sorted N-Quads on every run.
+The quads are made as N-Quads text (`kg.nquads`): each IRI once, as a pyoxigraph term, then
+kept as its text; every literal through `kg.nquads.quoted`, never pasted raw.
 """
 from __future__ import annotations
 
