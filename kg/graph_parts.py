@@ -81,8 +81,8 @@ def chunk_runs(spool: Path, chunk: int, sort: Path) -> ChunkRuns:
     for doc_key, (graph, text) in chunk_quads(_TABLES, load_part(spool, chunk, "outcomes"),
                                               load_part(spool, chunk, "keys")):
         per_doc[doc_key] += 1
-        by_text.add(text + " .\n")
-        by_graph.add(f"{graph} {text}\n")
+        by_text.add(f"{text} .\n".encode())
+        by_graph.add(f"{graph} {text}\n".encode())
     by_text.spill()
     by_graph.spill()
     return ChunkRuns(by_text.runs, by_graph.runs, per_doc)
@@ -92,7 +92,7 @@ def merge_into(runs: list[Path], path: Path) -> int:
     """The distinct lines of sorted `runs`, in order, into `path` (the runs are removed);
     returns how many lines."""
     count = 0
-    with path.open("w", encoding="utf-8", newline="\n") as f:
+    with path.open("wb") as f:
         for line in ExternalSort.merging(runs):
             f.write(line)
             count += 1
