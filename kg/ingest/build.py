@@ -20,7 +20,7 @@ from .dates import (
     year_from_text,
     year_near,
 )
-from .head import is_outlet, parse_dateline, read_head, take_byline
+from .head import is_credit_line, is_outlet, parse_dateline, read_head, take_byline
 from .lexicon import Markers, load_markers
 from .meta import Meta, banner_outlet, detect_lang, read_meta, split_title
 from .repair import is_chrome, is_dateline, strip_scaffold
@@ -163,9 +163,12 @@ def _items(layout: Layout, markers: Markers) -> list[_Item]:
                 _drop_leading_blanks(lines)
             nav_pub = _skip_nav(lines, markers)
             banner_pub = banner_pub or nav_pub
-            if lines and is_headline(lines[0]) and any(ln.strip() for ln in lines[1:]):
+            credit = bool(lines) and is_credit_line(lines[0], markers)  # "By Jane Roe, AP" opening the text
+            if lines and not credit and is_headline(lines[0]) and any(ln.strip() for ln in lines[1:]):
                 headline = lines.pop(0).strip()  # a line alone (before blank ones) is the body, not a headline
-        meta = read_meta(lines, head=headline is not None or draft.dateline is not None, markers=markers)
+        else:
+            credit = False
+        meta = read_meta(lines, head=headline is not None or draft.dateline is not None or credit, markers=markers)
         meta.publisher = meta.publisher or banner_pub or above.publisher
         meta.authors = meta.authors or above.authors
         meta.month_day = meta.month_day or above.month_day

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from .dates import ENGLISH, NUMERIC, is_timestamp_line, month_day, parse_timestamp
@@ -40,11 +41,36 @@ class Head:
     definite: bool = False
 
 
+@lru_cache(maxsize=1)
+def known_outlets() -> frozenset[str]:
+    """Every name of the news outlets in `kg/lexicons/entities/outlets.json`, casefolded: a
+    wire agency's name ("Reuters", "AP") has no outlet-like ending to be known by."""
+    from ..lexicons import load_entities
+    return frozenset(name.casefold() for e in load_entities() if e.id in _outlet_ids()
+                     for name in e.names if len(name) > 1)
+
+
+@lru_cache(maxsize=1)
+def _outlet_ids() -> frozenset[str]:
+    from ..lexicons import load_json
+    return frozenset(str(e["id"]) for e in load_json("entities/outlets.json")["entities"])
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from ..lexicons import load_words
+    return frozenset(load_words("ner/en_given_names.txt"))
+
+
 def is_outlet(text: str, markers: Markers) -> bool:
-    """A short name ending like an outlet's ("北京商报", "Retail Dive", "Caixin Global")."""
+    """A short name ending like an outlet's ("北京商报", "Retail Dive", "Caixin Global"), or
+    the name of a known outlet ("Reuters", "the Associated Press")."""
     s = text.strip()
     if not s or len(s) > 30 or any(c in s for c in "。，,.;；:：!?！？"):
         return False
+    folded = s.casefold()
+    if folded in known_outlets() or (folded.startswith("the ") and folded[4:] in known_outlets()):
+        return True
     if s.isascii():
         words = s.split()
         return 1 < len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
@@ -69,6 +95,31 @@ def take_byline(into: _Bylined, mt: re.Match[str], m: Markers, *, extend: bool =
         into.authors = names
     elif extend:
         into.authors = into.authors + [n for n in names if n not in into.authors]
+
+
+# the people of a byline with no "By" ("Jane Doe and John Roe"), read before an outlet's name
+_NAME_LIST = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}"
+                        r"(?:(?:\s*,\s*and|\s*,|\s+and|\s*&)\s+[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})*")
+_NAME_SEP = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*")
+
+
+def names_then_outlet(part: str, m: Markers) -> tuple[list[str], str] | None:
+    """(["Jane Doe", "John Roe"], "Bloomberg News") from "Jane Doe and John Roe Bloomberg News":
+    each name opens with a known given name (so a title-case headline is never read as one),
+    and the outlet is known or shaped like one."""
+    if len(part) > 100 or not part.isascii():
+        return None
+    words = part.split()
+    given = _given_names()
+    for k in range(min(4, len(words) - 2), 0, -1):  # the longest outlet first
+        outlet = " ".join(words[-k:])
+        people = " ".join(words[:-k])
+        if not _NAME_LIST.fullmatch(people) or not is_outlet(outlet, m):
+            continue
+        names = [n for n in _NAME_SEP.split(people) if n]
+        if all(len(n.split()) >= 2 and n.split()[0] in given for n in names):
+            return names, outlet
+    return None
 
 
 def _fullmatch(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str] | None:
@@ -112,6 +163,11 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
         take_byline(head, mt, m, extend=True)
     elif (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
         head.publisher = head.publisher or mt["pub"].strip()
+    elif (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
+        head.publisher = head.publisher or re.sub(r"^the\s+", "", mt["pub"].strip())  # "the Associated Press"
+    elif credited := names_then_outlet(part, m):
+        head.publisher = head.publisher or credited[1]
+        head.authors = head.authors + [n for n in credited[0] if n not in head.authors]
     elif (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
         head.publisher = head.publisher or mt["pub"].strip()
     elif is_outlet(part, m):
@@ -177,6 +233,14 @@ def _read_field(text: str, head: Head, markers: Markers) -> bool:
 def is_head_field(line: str, markers: Markers) -> bool:
     """A line a head block may hold between headline and timestamp (byline, outlet, name)."""
     return _read_field(line.strip(), Head(), markers)
+
+
+def is_credit_line(line: str, markers: Markers) -> bool:
+    """A line that credits a story's authors or outlet ("By Jane Roe, AP", "From the
+    Associated Press", "Jane Doe and John Roe Bloomberg News"): never a headline."""
+    head = Head()
+    return _read_field(line.strip(), head, markers) and head.definite and bool(head.authors or head.publisher) \
+        and head.date is None
 
 
 def parse_dateline(line: str) -> tuple[str | None, str | None]:

@@ -17,10 +17,11 @@ _RE_KINDS = {
     "chrome_re", "pager_re", "boilerplate_re", "editor_re", "refmark_re", "label_re",
     "source_re", "author_re", "tail_source_re", "timestamp_label_re", "wire_dateline_re",
     "byline_re", "tail_author_re", "lead_source_re", "lead_dateline_re", "byline_sep_re", "byline_role_re",
-    "end_section_re", "head_label_re", "related_re", "credit_re", "date_attr_re",
+    "end_section_re", "head_label_re", "related_re", "credit_re", "date_attr_re", "credit_source_re",
 }
 _GROUPS = {"source_re": "pub", "tail_source_re": "pub", "author_re": "name", "wire_dateline_re": "city",
-           "byline_re": "name", "tail_author_re": "name", "lead_source_re": "pub", "lead_dateline_re": "when"}
+           "byline_re": "name", "tail_author_re": "name", "lead_source_re": "pub", "lead_dateline_re": "when",
+           "credit_source_re": "pub"}
 
 
 @dataclass(frozen=True)
