@@ -7,7 +7,7 @@ then the quad's text: no graph IRI is a prefix of another (an IRI ends at its fi
 and where one subject or object is a prefix of another (`_:b1`, `_:b12`; `"x"`, `"x"@en`)
 the shorter is followed by a space or the line's end, which sort before anything a term
 continues with; so sorting these lines as strings gives the order of the (graph, subject,
-predicate, object) tuples.
+predicate, object) tuples (and their UTF-8 bytes, which `kg.external_sort` sorts, in the same order).
 """
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from .external_sort import ExternalSort
 from .graph_parts import QuadPool, merge_into
+from .nquads import QuadText, quad_text
 from .rdf import prefixes
 
 PART_LINES = 200_000  # lines per file the store bulk-loads: Oxigraph's bulk loader holds a whole
@@ -60,19 +61,19 @@ class StoreParts:
 
 
 class _Parts:
-    """Lines into numbered files `name-000001.ext`, ... of at most `PART_LINES` lines each."""
+    """Lines (UTF-8 bytes) into numbered files `name-000001.ext`, ... of at most `PART_LINES` lines each."""
 
     def __init__(self, folder: Path, name: str, ext: str) -> None:
         self.folder, self.name, self.ext = folder, name, ext
         self.paths: list[Path] = []
-        self._file: TextIO | None = None
+        self._file: BinaryIO | None = None
         self._left = 0
 
-    def write(self, line: str) -> None:
+    def write(self, line: bytes) -> None:
         if self._left == 0:
             self.close()
             self.paths.append(self.folder / f"{self.name}-{len(self.paths) + 1:06d}.{self.ext}")
-            self._file = self.paths[-1].open("w", encoding="utf-8", newline="\n")
+            self._file = self.paths[-1].open("wb")
             self._left = PART_LINES
         assert self._file is not None
         self._file.write(line)
@@ -93,12 +94,13 @@ class GraphFiles:
         self.by_graph = ExternalSort(self.work, "trig")
         self.per_doc: Counter[str] = Counter()  # quads made for each document (repeats counted)
 
-    def add(self, doc_key: str | None, quad: ox.Quad) -> None:
-        text = str(quad)
+    def add(self, doc_key: str | None, quad: QuadText | ox.Quad) -> None:
+        """One quad: as text (`kg.nquads.QuadText`, as `kg.rdf` makes them) or a pyoxigraph quad."""
+        graph, text = quad if isinstance(quad, tuple) else quad_text(quad)
         if doc_key is not None:
             self.per_doc[doc_key] += 1
-        self.by_text.add(text + " .\n")
-        self.by_graph.add(f"{quad.graph_name} {text}\n")  # the default graph's text is "DEFAULT"
+        self.by_text.add(f"{text} .\n".encode())
+        self.by_graph.add(f"{graph} {text}\n".encode())  # the default graph's text is "DEFAULT"
 
     def adopt(self, by_text: list[Path], by_graph: list[Path], per_doc: Counter[str]) -> None:
         """Take quads another process sorted into runs (see `kg.graph_parts`) as if added here."""
@@ -132,21 +134,21 @@ class GraphFiles:
         default one, so the triple is a slice of the line."""
         quads, union, base = (_Parts(self.work, name, ext) for name, ext in (("quads", "nq"), ("union", "nt"),
                                                                                ("base", "nt")))
-        count, graphs, last, blank = 0, 0, "", False
+        count, graphs, last, blank = 0, 0, b"", False
         try:
             for line in self.by_graph.merged():
                 count += 1
-                cut = line.index(" ")
+                cut = line.index(b" ")
                 graph, quad = line[:cut], line[cut + 1 : -1]
-                quads.write(quad + " .\n")
+                quads.write(quad + b" .\n")
                 if not store:
                     continue
-                if not blank and "_:" in quad:  # or in a literal: then only the slower load is chosen
+                if not blank and b"_:" in quad:  # or in a literal: then only the slower load is chosen
                     blank = True
-                if graph == "DEFAULT":
-                    base.write(quad + " .\n")
+                if graph == b"DEFAULT":
+                    base.write(quad + b" .\n")
                 else:
-                    union.write(quad[: -cut - 1] + " .\n")
+                    union.write(quad[: -cut - 1] + b" .\n")
                     if graph != last:
                         graphs, last = graphs + 1, graph
         finally:

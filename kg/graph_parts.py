@@ -23,12 +23,11 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from .errors import KgError
 from .external_sort import ExternalSort
 from .gc_policy import settle as settle_gc
 from .model import Entity, Event, EventMention, FileOutcome, Resolved
+from .nquads import QuadText
 from .rdf import QuadWriter, document_group_quads
 from .resolve import DocumentKeys
 from .spool import load_part
@@ -44,8 +43,8 @@ class SharedTables:
     report_events: list[str]
 
 
-def chunk_quads(tables: SharedTables, chunk: list[FileOutcome], keys: DocumentKeys) -> Iterator[tuple[str, ox.Quad]]:
-    """(document key, quad) of every document of one chunk, with the keys resolution gave it."""
+def chunk_quads(tables: SharedTables, chunk: list[FileOutcome], keys: DocumentKeys) -> Iterator[tuple[str, QuadText]]:
+    """(document key, quad as text) of every document of one chunk, with the keys resolution gave it."""
     events = tables.events
     view = Resolved(entities=tables.entities, relations=keys.relations, events=events,
                     mention_keys=keys.mention_keys, publishers=keys.publishers, authors=keys.authors)
@@ -79,11 +78,11 @@ def chunk_runs(spool: Path, chunk: int, sort: Path) -> ChunkRuns:
     by_text = ExternalSort(sort, f"nq-c{chunk:06d}")
     by_graph = ExternalSort(sort, f"trig-c{chunk:06d}")
     per_doc: Counter[str] = Counter()
-    for doc_key, quad in chunk_quads(_TABLES, load_part(spool, chunk, "outcomes"), load_part(spool, chunk, "keys")):
-        text = str(quad)
+    for doc_key, (graph, text) in chunk_quads(_TABLES, load_part(spool, chunk, "outcomes"),
+                                              load_part(spool, chunk, "keys")):
         per_doc[doc_key] += 1
-        by_text.add(text + " .\n")
-        by_graph.add(f"{quad.graph_name} {text}\n")
+        by_text.add(f"{text} .\n".encode())
+        by_graph.add(f"{graph} {text}\n".encode())
     by_text.spill()
     by_graph.spill()
     return ChunkRuns(by_text.runs, by_graph.runs, per_doc)
@@ -93,7 +92,7 @@ def merge_into(runs: list[Path], path: Path) -> int:
     """The distinct lines of sorted `runs`, in order, into `path` (the runs are removed);
     returns how many lines."""
     count = 0
-    with path.open("w", encoding="utf-8", newline="\n") as f:
+    with path.open("wb") as f:
         for line in ExternalSort.merging(runs):
             f.write(line)
             count += 1

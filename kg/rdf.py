@@ -2,6 +2,8 @@
 
 IRIs are minted from hashes of stable keys (never from document text pasted raw), and no
 blank nodes are used, so the same input gives byte-identical sorted N-Quads on every run.
+The quads are made as N-Quads text (`kg.nquads`): each IRI once, as a pyoxigraph term, then
+kept as its text; every literal through `kg.nquads.quoted`, never pasted raw.
 """
 from __future__ import annotations
 
@@ -13,8 +15,10 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
+from . import nquads as nq
 from .ingest.paths import storable
 from .model import Document, Entity, Event, EventMention, Figure, Resolved
+from .nquads import QuadText
 from .vocab import PREFIXES, ontology_path
 
 KG, KGR, SCHEMA = PREFIXES["kg"], PREFIXES["kgr"], PREFIXES["schema"]  # IRI strings (no rdflib needed)
@@ -93,8 +97,43 @@ def ontology_quads() -> list[ox.Quad]:
     return [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
 
 
+# -- the same terms as N-Quads text (kg.nquads): what the quads below are made of ------------
+@lru_cache(maxsize=1024)
+def _kg(local: str) -> str:
+    return str(kg(local))
+
+
+@lru_cache(maxsize=1024)
+def _schema(local: str) -> str:
+    return str(schema(local))
+
+
+@lru_cache(maxsize=4096)
+def doc_ref(doc_key: str) -> str:
+    """A document's IRI as N-Quads text."""
+    return str(doc_iri(doc_key))
+
+
+@lru_cache(maxsize=1 << 16)
+def entity_ref(key: str) -> str:
+    """An entity's IRI as N-Quads text."""
+    return str(entity_iri(key))
+
+
+def _date(iso: str) -> str:
+    return f"{nq.quoted(iso)}^^{T_DATETIME if 'T' in iso else T_DATE}"
+
+
+T_DATE, T_DATETIME = str(XSD_DATE), str(XSD_DATETIME)
+T_TYPE, T_LABEL, T_ALT, T_SOURCE = str(RDF_TYPE), str(RDFS_LABEL), str(SKOS_ALT), str(DCT_SOURCE)
+T_DECIMAL, T_INTEGER = str(XSD_DECIMAL), str(XSD_INTEGER)
+T_LEXICON = str(LEXICON_GRAPH)
+
+
 class QuadWriter:
-    """Turns documents and the resolved graph into quads, grouped by document."""
+    """Turns documents and the resolved graph into quads, grouped by document. Each quad is
+    made as text (`kg.nquads.QuadText`: the graph's text and the quad's), never as a
+    pyoxigraph object; `kg.nquads.to_quads` makes objects of them where one is needed."""
 
     def __init__(self, resolved: Resolved) -> None:
         self.r = resolved
@@ -105,122 +144,130 @@ class QuadWriter:
         self.relations_by_doc: dict[str, list[tuple[str, str, str]]] = {}
         for subj, prop, obj, dk in resolved.relations:
             self.relations_by_doc.setdefault(dk, []).append((subj, prop, obj))
+        self._described: dict[str, list[str]] = {}  # an entity's description (triples' text), made once
 
     # -- entities -----------------------------------------------------------------
-    def entity_description(self, ent: Entity, g: ox.NamedNode | ox.DefaultGraph) -> Iterator[ox.Quad]:
-        s = entity_iri(ent.key)
-        for t in sorted(ent.types):
-            yield ox.Quad(s, RDF_TYPE, kg(t), g)
-        if ent.label_zh:
-            yield ox.Quad(s, RDFS_LABEL, ox.Literal(ent.label_zh, language="zh"), g)
-        if ent.label_en:
-            yield ox.Quad(s, RDFS_LABEL, ox.Literal(ent.label_en, language="en"), g)
+    def entity_description(self, ent: Entity, g: str) -> Iterator[QuadText]:
+        """The entity's types and labels in graph `g` (its text)."""
+        triples = self._described.get(ent.key)
+        if triples is None:
+            s = entity_ref(ent.key)
+            triples = [f"{s} {T_TYPE} {_kg(t)}" for t in sorted(ent.types)]
+            if ent.label_zh:
+                triples.append(f"{s} {T_LABEL} {nq.literal(ent.label_zh, language='zh')}")
+            if ent.label_en:
+                triples.append(f"{s} {T_LABEL} {nq.literal(ent.label_en, language='en')}")
+            self._described[ent.key] = triples
+        for t in triples:
+            yield g, f"{t} {g}"
 
-    def document_quads(self, doc: Document, extra_entities: Iterable[str] = ()) -> Iterator[ox.Quad]:
-        g = doc_iri(doc.key)
-        d = g
-        yield ox.Quad(d, RDF_TYPE, kg("Document"), g)
-        yield ox.Quad(d, RDF_TYPE, schema("NewsArticle"), g)
+    def document_quads(self, doc: Document, extra_entities: Iterable[str] = ()) -> Iterator[QuadText]:
+        g = d = doc_ref(doc.key)
+        yield g, f"{d} {T_TYPE} {_kg('Document')} {g}"
+        yield g, f"{d} {T_TYPE} {_schema('NewsArticle')} {g}"
         where = storable(doc.source_path + (f"#{doc.position}" if doc.position else ""))
-        yield ox.Quad(d, DCT_SOURCE, ox.Literal(where), g)
-        yield ox.Quad(d, schema("inLanguage"), ox.Literal(doc.lang), g)
+        yield g, f"{d} {T_SOURCE} {nq.quoted(where)} {g}"
+        yield g, f"{d} {_schema('inLanguage')} {nq.quoted(doc.lang)} {g}"
         if doc.headline:
-            yield ox.Quad(d, schema("headline"), ox.Literal(doc.headline), g)
+            yield g, f"{d} {_schema('headline')} {nq.quoted(doc.headline)} {g}"
         if doc.date_published:
-            yield ox.Quad(d, schema("datePublished"), date_literal(doc.date_published), g)
+            yield g, f"{d} {_schema('datePublished')} {_date(doc.date_published)} {g}"
         if doc.url:
-            yield ox.Quad(d, schema("url"), ox.Literal(doc.url), g)
+            yield g, f"{d} {_schema('url')} {nq.quoted(doc.url)} {g}"
         if doc.parent_key:
-            yield ox.Quad(d, schema("isPartOf"), doc_iri(doc.parent_key), g)
+            yield g, f"{d} {_schema('isPartOf')} {doc_ref(doc.parent_key)} {g}"
         pub = self.r.publishers.get(doc.key)
         if pub and pub in self.r.entities:
-            yield ox.Quad(d, schema("publisher"), entity_iri(pub), g)
+            yield g, f"{d} {_schema('publisher')} {entity_ref(pub)} {g}"
         for key in self.r.authors.get(doc.key, ()):
             if key in self.r.entities:
-                yield ox.Quad(d, schema("author"), entity_iri(key), g)
+                yield g, f"{d} {_schema('author')} {entity_ref(key)} {g}"
         # entities this document names or relies on
         mentioned = self.mentioned_by_doc.get(doc.key, set())
         described = mentioned | set(extra_entities)
         if doc.key in self.r.publishers:
             described.add(self.r.publishers[doc.key])
         described.update(self.r.authors.get(doc.key, ()))
+        source, mentions = _kg("source"), _schema("mentions")
         for key in sorted(described):
             ent = self.r.entities.get(key)
             if ent is None:
                 continue
             yield from self.entity_description(ent, g)
-            yield ox.Quad(entity_iri(key), kg("source"), d, g)
+            e = entity_ref(key)
+            yield g, f"{e} {source} {d} {g}"
             if key in mentioned:
-                yield ox.Quad(d, schema("mentions"), entity_iri(key), g)
+                yield g, f"{d} {mentions} {e} {g}"
 
     # -- relations and events ----------------------------------------------------
-    def relation_quads(self, doc_key: str) -> Iterator[ox.Quad]:
-        g = doc_iri(doc_key)
+    def relation_quads(self, doc_key: str) -> Iterator[QuadText]:
+        g = doc_ref(doc_key)
         for subj, prop, obj in self.relations_by_doc.get(doc_key, ()):
             if subj not in self.r.entities:
                 continue
             if prop == "role":
-                yield ox.Quad(entity_iri(subj), kg("role"), ox.Literal(obj), g)
+                yield g, f"{entity_ref(subj)} {_kg('role')} {nq.quoted(obj)} {g}"
             elif obj in self.r.entities and _fits(prop, self.r.entities[subj].types, self.r.entities[obj].types):
-                yield ox.Quad(entity_iri(subj), kg(prop), entity_iri(obj), g)
+                yield g, f"{entity_ref(subj)} {_kg(prop)} {entity_ref(obj)} {g}"
                 if prop == "partnerOf":
-                    yield ox.Quad(entity_iri(obj), kg(prop), entity_iri(subj), g)
+                    yield g, f"{entity_ref(obj)} {_kg(prop)} {entity_ref(subj)} {g}"
 
-    def event_quads(self, ev: Event, rep: EventMention) -> Iterator[ox.Quad]:
-        g = doc_iri(rep.doc_key)
-        e = event_iri(ev.key)
-        yield ox.Quad(e, RDF_TYPE, kg(ev.type), g)
-        yield ox.Quad(e, kg("source"), g, g)
-        yield ox.Quad(e, kg("evidence"), ox.Literal(rep.evidence), g)
-        yield ox.Quad(e, kg("confidence"), ox.Literal(f"{ev.confidence:.3f}", datatype=XSD_DECIMAL), g)
+    def event_quads(self, ev: Event, rep: EventMention) -> Iterator[QuadText]:
+        g = doc_ref(rep.doc_key)
+        e = str(event_iri(ev.key))
+        evidence = nq.quoted(rep.evidence)
+        yield g, f"{e} {T_TYPE} {_kg(ev.type)} {g}"
+        yield g, f"{e} {_kg('source')} {g} {g}"
+        yield g, f"{e} {_kg('evidence')} {evidence} {g}"
+        yield g, f"{e} {_kg('confidence')} {nq.quoted(f'{ev.confidence:.3f}')}^^{T_DECIMAL} {g}"
         if rep.trigger:
-            yield ox.Quad(e, kg("trigger"), ox.Literal(rep.trigger), g)
+            yield g, f"{e} {_kg('trigger')} {nq.quoted(rep.trigger)} {g}"
         if 0 <= rep.start < rep.end:  # where this report's sentence sits in its document
-            span = span_iri(ev.key, rep)
-            yield ox.Quad(e, kg("evidenceSpan"), span, g)
-            yield ox.Quad(span, RDF_TYPE, kg("EvidenceSpan"), g)
-            yield ox.Quad(span, kg("source"), g, g)
-            yield ox.Quad(span, kg("evidence"), ox.Literal(rep.evidence), g)
-            yield ox.Quad(span, kg("evidenceStart"), ox.Literal(str(rep.start), datatype=XSD_INTEGER), g)
-            yield ox.Quad(span, kg("evidenceEnd"), ox.Literal(str(rep.end), datatype=XSD_INTEGER), g)
+            span = str(span_iri(ev.key, rep))
+            yield g, f"{e} {_kg('evidenceSpan')} {span} {g}"
+            yield g, f"{span} {T_TYPE} {_kg('EvidenceSpan')} {g}"
+            yield g, f"{span} {_kg('source')} {g} {g}"
+            yield g, f"{span} {_kg('evidence')} {evidence} {g}"
+            yield g, f"{span} {_kg('evidenceStart')} {nq.quoted(str(rep.start))}^^{T_INTEGER} {g}"
+            yield g, f"{span} {_kg('evidenceEnd')} {nq.quoted(str(rep.end))}^^{T_INTEGER} {g}"
         for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
                                ("affects", rep.affects), ("about", rep.about), ("market", rep.markets)):
             for m in mentions:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
                 if key and key in self.r.entities and _fits(prop, set(), self.r.entities[key].types):
-                    yield ox.Quad(e, kg(prop), entity_iri(key), g)
+                    yield g, f"{e} {_kg(prop)} {entity_ref(key)} {g}"
         if ev.type == "Partnership":  # every party is a participant, the actor too
             for m in rep.actors:
                 key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
                 if key and key in self.r.entities and _fits("participant", set(), self.r.entities[key].types):
-                    yield ox.Quad(e, kg("participant"), entity_iri(key), g)
+                    yield g, f"{e} {_kg('participant')} {entity_ref(key)} {g}"
         if rep.role and ev.type == "PersonnelChange":
-            yield ox.Quad(e, kg("role"), ox.Literal(rep.role), g)
+            yield g, f"{e} {_kg('role')} {nq.quoted(rep.role)} {g}"
         if rep.date:
-            yield ox.Quad(e, kg("date"), date_literal(rep.date[:10]), g)
+            yield g, f"{e} {_kg('date')} {_date(rep.date[:10])} {g}"
         if rep.effective_date:
-            yield ox.Quad(e, kg("effectiveDate"), date_literal(rep.effective_date[:10]), g)
+            yield g, f"{e} {_kg('effectiveDate')} {_date(rep.effective_date[:10])} {g}"
         for f in rep.figures:
-            q = quantity_iri(ev.key, f)
-            yield ox.Quad(e, kg("figure"), q, g)
-            yield ox.Quad(q, RDF_TYPE, kg("Quantity"), g)
-            yield ox.Quad(q, kg("value"), ox.Literal(_decimal_text(f.value), datatype=XSD_DECIMAL), g)
-            yield ox.Quad(q, kg("unit"), ox.Literal(f.unit or FALLBACK_UNIT), g)
-            yield ox.Quad(q, RDFS_LABEL, ox.Literal(f.text), g)
+            q = str(quantity_iri(ev.key, f))
+            yield g, f"{e} {_kg('figure')} {q} {g}"
+            yield g, f"{q} {T_TYPE} {_kg('Quantity')} {g}"
+            yield g, f"{q} {_kg('value')} {nq.quoted(_decimal_text(f.value))}^^{T_DECIMAL} {g}"
+            yield g, f"{q} {_kg('unit')} {nq.quoted(f.unit or FALLBACK_UNIT)} {g}"
+            yield g, f"{q} {T_LABEL} {nq.quoted(f.text)} {g}"
             if f.measure:
-                yield ox.Quad(q, kg("measure"), ox.Literal(f.measure), g)
+                yield g, f"{q} {_kg('measure')} {nq.quoted(f.measure)} {g}"
             if f.period:
-                yield ox.Quad(q, kg("period"), ox.Literal(f.period), g)
+                yield g, f"{q} {_kg('period')} {nq.quoted(f.period)} {g}"
             if f.period_start and f.period_end and f.period_start <= f.period_end:
-                yield ox.Quad(q, kg("periodStart"), date_literal(f.period_start), g)
-                yield ox.Quad(q, kg("periodEnd"), date_literal(f.period_end), g)
+                yield g, f"{q} {_kg('periodStart')} {_date(f.period_start)} {g}"
+                yield g, f"{q} {_kg('periodEnd')} {_date(f.period_end)} {g}"
 
-    def lexicon_quads(self) -> Iterator[ox.Quad]:
+    def lexicon_quads(self) -> Iterator[QuadText]:
         """What the gazetteer knows a priori (aliases, operators, owners), in its own graph."""
-        g = LEXICON_GRAPH
+        g = T_LEXICON
         for subj, prop, obj in self.r.lexicon_relations:
             if subj in self.r.entities and obj in self.r.entities:
-                yield ox.Quad(entity_iri(subj), kg(prop), entity_iri(obj), g)
+                yield g, f"{entity_ref(subj)} {_kg(prop)} {entity_ref(obj)} {g}"
                 yield from self.entity_description(self.r.entities[obj], g)
                 yield from self.entity_description(self.r.entities[subj], g)
         for key in sorted(self.r.entities):
@@ -228,13 +275,13 @@ class QuadWriter:
             if not ent.sources:  # pulled in by a lexicon relation only
                 yield from self.entity_description(ent, g)
 
-    def alt_label_quads(self, first_doc: dict[str, str]) -> Iterator[tuple[str | None, ox.Quad]]:
+    def alt_label_quads(self, first_doc: dict[str, str]) -> Iterator[tuple[str | None, QuadText]]:
         """Every other name of each entity, in the graph of the first document that names it."""
         for key in sorted(self.r.entities):
             dk = first_doc.get(key)
-            graph = doc_iri(dk) if dk else LEXICON_GRAPH
+            g = doc_ref(dk) if dk else T_LEXICON
             for alt in sorted(self.r.entities[key].alt_labels):
-                yield dk, ox.Quad(entity_iri(key), SKOS_ALT, ox.Literal(alt), graph)
+                yield dk, (g, f"{entity_ref(key)} {T_ALT} {nq.quoted(alt)} {g}")
 
 
 _PARTY = {"Organization", "Company", "Platform", "GovernmentBody", "Person"}
@@ -254,11 +301,12 @@ def _fits(prop: str, subject_types: set[str], object_types: set[str]) -> bool:
     return not (subject_types and prop in _SUBJECT_TYPES and not subject_types & _SUBJECT_TYPES[prop])
 
 
-def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tuple[str | None, ox.Quad]]:
-    """All quads of a build, each paired with the key of the document it belongs to (None: shared)."""
+def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tuple[str | None, QuadText]]:
+    """All quads of a build as text, each paired with the key of the document it belongs to
+    (None: shared); `kg.nquads.to_quads` makes pyoxigraph quads of them."""
     w = QuadWriter(resolved)
     for q in ontology_quads():
-        yield None, q
+        yield None, nq.quad_text(q)
     events_by_doc: dict[str, list[tuple[Event, EventMention]]] = {}
     for ev in resolved.events.values():
         for rep in ev.reports:
@@ -268,7 +316,7 @@ def dataset_quads(documents: list[Document], resolved: Resolved) -> Iterator[tup
 
 
 def document_group_quads(w: QuadWriter, documents: Iterable[Document],
-                         events_by_doc: dict[str, list[tuple[Event, EventMention]]]) -> Iterator[tuple[str, ox.Quad]]:
+                         events_by_doc: dict[str, list[tuple[Event, EventMention]]]) -> Iterator[tuple[str, QuadText]]:
     """The quads of a group of documents (whole files: a container and its items together),
     from a writer whose per-document tables (mention keys, relations, publishers, authors)
     cover at least these documents; `events_by_doc` pairs each of their reports with its event."""
@@ -280,11 +328,13 @@ def document_group_quads(w: QuadWriter, documents: Iterable[Document],
     for doc in documents:
         if doc.parent_key:
             children.setdefault(doc.parent_key, []).append(doc.key)
+    has_part = _schema("hasPart")
     for doc in documents:
         for q in w.document_quads(doc, related.get(doc.key, ())):
             yield doc.key, q
+        g = doc_ref(doc.key)
         for child in children.get(doc.key, ()):
-            yield doc.key, ox.Quad(doc_iri(doc.key), schema("hasPart"), doc_iri(child), doc_iri(doc.key))
+            yield doc.key, (g, f"{g} {has_part} {doc_ref(child)} {g}")
         for q in w.relation_quads(doc.key):
             yield doc.key, q
         for ev, rep in events_by_doc.get(doc.key, ()):
@@ -292,7 +342,7 @@ def document_group_quads(w: QuadWriter, documents: Iterable[Document],
                 yield doc.key, q
 
 
-def shared_quads(w: QuadWriter) -> Iterator[tuple[str | None, ox.Quad]]:
+def shared_quads(w: QuadWriter) -> Iterator[tuple[str | None, QuadText]]:
     """The quads that need every entity: lexicon knowledge (shared) and each entity's other
     names (in the graph of the first document naming it)."""
     for q in w.lexicon_quads():
@@ -304,9 +354,9 @@ def shared_quads(w: QuadWriter) -> Iterator[tuple[str | None, ox.Quad]]:
     yield from w.alt_label_quads(first_doc)
 
 
-def nquads_lines(quads: Iterable[ox.Quad]) -> list[str]:
+def nquads_lines(quads: Iterable[QuadText | ox.Quad]) -> list[str]:
     """Sorted, de-duplicated N-Quads lines: the canonical, diff-able form of a build."""
-    return sorted({f"{q} .\n" for q in quads})
+    return sorted({f"{nq.as_text(q)[1]} .\n" for q in quads})
 
 
 def prefixes() -> dict[str, str]:

@@ -49,12 +49,12 @@ def test_tiny_chunks_and_runs_give_the_same_bytes(corpus: Path, tmp_path: Path,
 
 def test_external_sort_equals_sorted_distinct(tmp_path: Path) -> None:
     rng = random.Random(7)
-    alphabet = ["a", "b", " ", "\t", "é", "\u2028", "\U0001f600", '"', "<", ">"]
+    alphabet = ["a", "b", " ", "\t", "é", "\u2028", "\uffff", "\U0001f600", "\U00010000", '"', "<", ">"]
     lines = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) + "\n" for _ in range(3000)]
     sorter = ExternalSort(tmp_path, "t", run_lines=97)
-    sorter.extend(lines)
+    sorter.extend(line.encode() for line in lines)
     assert len(sorter.runs) > 1
-    assert list(sorter.merged()) == sorted(set(lines))
+    assert [line.decode() for line in sorter.merged()] == sorted(set(lines)), "UTF-8 bytes sort as code points"
     assert not list(tmp_path.iterdir()), "run files removed"
 
 

@@ -6,14 +6,15 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from kg.model import Document, EventMention, Extraction, Mention
+from kg.model import Document, EventMention, Extraction, Mention, Resolved
+from kg.nquads import to_quads
 from kg.rdf import dataset_quads, doc_iri, entity_iri, nquads_lines
 from kg.resolve import resolve
 
 TEXT = "Douyin E-commerce will terminate Zhongtong Cold Chain <script>alert(1)</script> from October 29."
 
 
-def _build() -> tuple[list[Document], list[str]]:
+def _model() -> tuple[Document, Resolved]:
     doc = Document(key="news/a b.txt#item 1", source_path="news/a b.txt", position="item 1", text=TEXT, lang="en",
                    headline="Douyin <b>terminates</b> carriers", date_published="2025-10-28", publisher="Epoch Times")
     ex = Extraction(document=doc)
@@ -24,7 +25,11 @@ def _build() -> tuple[list[Document], list[str]]:
     ex.events.append(EventMention(type="Enforcement", doc_key=doc.key, evidence=TEXT, start=0, end=len(TEXT),
                                   trigger="terminate", actors=(actor,), affects=(target,),
                                   date="2025-10-28", effective_date="2025-10-29", confidence=0.8))
-    res = resolve([ex], [doc])
+    return doc, resolve([ex], [doc])
+
+
+def _build() -> tuple[list[Document], list[str]]:
+    doc, res = _model()
     return [doc], nquads_lines(q for _, q in dataset_quads([doc], res))
 
 
@@ -86,7 +91,7 @@ def test_rdf_evidence_span_pairs_offsets_with_their_document() -> None:
 def _author_quads(authors: tuple[str, ...]) -> tuple[set[str], dict[str, str]]:
     doc = Document(key="b.txt", source_path="b.txt", position="", text="Body.", lang="en", authors=authors)
     store = ox.Store()
-    store.extend(q for _, q in dataset_quads([doc], resolve([], [doc])))
+    store.extend(to_quads(q for _, q in dataset_quads([doc], resolve([], [doc]))))
     rows = store.query(
         "SELECT ?a ?l WHERE { GRAPH ?g { ?d <https://schema.org/author> ?a . "
         "?a a <https://w3id.org/ecomkg/ontology#Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l } }")
@@ -105,3 +110,15 @@ def test_rdf_single_author_iri_is_the_same_alone_or_first_of_several() -> None:
     alone, _ = _author_quads(("Dana Whitfield",))
     both, _ = _author_quads(("Dana Whitfield", "Marcus Oyelaran"))
     assert alone <= both
+
+
+def test_rdf_text_quads_are_what_pyoxigraph_writes_for_them() -> None:
+    """Each line made as text is pyoxigraph's own text of the quad it parses to (parsing and
+    writing again changes no byte), and the graph text paired with it is that quad's graph."""
+    doc, res = _model()
+    texts = [q for _, q in dataset_quads([doc], res)]
+    assert any("kg#evidence" in t or "#evidence>" in t for _, t in texts), "the event's quads are among them"
+    quads = list(to_quads(texts))
+    assert len(quads) == len(texts) > 10
+    for (graph, text), quad in zip(texts, quads, strict=True):
+        assert (graph, text) == (str(quad.graph_name), str(quad))
