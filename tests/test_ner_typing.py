@@ -156,3 +156,132 @@ def test_a_list_of_places_stays_places():
                                           "Halcyon said, and Halcyon 25% of the shares.", lang="en")
     assert not {"Indonesia", "Malaysia", "Singapore", "Halcyon 25%"} & {n for n, t in found.items() if t != "Place"}
     assert {found.get(n) for n in ("Indonesia", "Malaysia", "Singapore")} == {"Place"}
+
+
+def test_verb_clause_before_a_generic_head_is_no_name(zh):
+    """"请尽快联系银行", "次日再找银行": a verb whose object is a generic head, and a one-character verb
+    at a suffix name's left edge (是 + 商会), are no part of a name."""
+    found = _mentions(zh, "储户的存折丢了，请尽快联系银行挂失；周末可以次日再找银行补办。不管是商会还是消费者组织都没有表态。")
+    assert not any(n.endswith("银行") for n in found)
+    assert not any(n.startswith("是") for n in found)
+
+
+def test_kinds_of_public_body_and_association(zh):
+    """Heads of kinds of institution: a self-defence force is a public body, a 联社 (a federation of
+    credit unions, a news agency) an organisation, a 研究会 an association, and a branch of the
+    central bank stays a public body."""
+    found = _mentions(zh, "越南海上自卫队昨日出港。为什么要赋予河北省联社这么多权力？")
+    assert found.get("越南海上自卫队") == "GovernmentBody"
+    assert found.get("河北省联社") == "Organization"
+    found = _mentions(zh, "省茶叶文化研究会秘书长表示，中国人民银行长沙分行也参加了座谈。")
+    assert found.get("省茶叶文化研究会") == "Organization"
+    assert found.get("中国人民银行长沙分行") == "GovernmentBody"
+    assert found.get("中国农业银行长沙分行", "Company") == "Company"
+
+
+def test_head_cut_off_in_several_words_is_joined():
+    """The tagger's words as it may cut them: an organisation span and, written on, the words of an
+    institution's head (保障 管理 中心); the head is joined, other nouns (主任) are not."""
+    from kg.extract.mentions.names_common import names_lexicon
+    from kg.extract.mentions.ner.lac import Word
+    from kg.extract.mentions.ner.lexicon import ner_lexicon
+    from kg.extract.mentions.ner.zh_spans import zh_candidates
+
+    text = "县住房保障管理中心主任表示"
+    cuts = [(0, 3, "ORG"), (3, 5, "vn"), (5, 7, "vn"), (7, 9, "n"), (9, 11, "n"), (11, 13, "v")]
+    found = {text[c.start : c.end]: c.type for c in zh_candidates(text, [Word(*w) for w in cuts], ner_lexicon(), names_lexicon())}
+    assert found == {"县住房保障管理中心": "GovernmentBody"}
+
+
+def test_contract_roles_are_no_part_of_a_name():
+    """A tagger span that swallowed the role after a party's name (蓝湖公司甲方) is cut before it."""
+    from kg.extract.mentions.ner.zh_spans import cut_at_boundary
+
+    text = "根据协议，蓝湖公司甲方负责供货。"
+    assert text[5 : cut_at_boundary(text, 5, 11)] == "蓝湖公司"
+
+
+def test_a_place_and_an_armed_force_make_a_public_body(zh):
+    found = _mentions(zh, "据报道，泰国军方宣布了新的采购计划，菲律宾空军也派出了飞机。")
+    assert found.get("泰国军方") == "GovernmentBody"
+    assert found.get("菲律宾空军") == "GovernmentBody"
+
+
+def test_a_foreign_place_before_a_known_body_names_its_own_body(zh):
+    """"德国 + 财政部" is not China's Ministry of Finance; a word that is no place before a known body's
+    name is no part of it, and China's own bodies stay the known ones."""
+    found = _mentions(zh, "德国财政部周二表示，这起案子最后还要等最高人民检察院决定。"
+                          "中国国家邮政局未予置评，法国外交部也未回应。")
+    assert found.get("德国财政部") == "GovernmentBody" and found.get("法国外交部") == "GovernmentBody"
+    assert "财政部" not in found and "外交部" not in found
+    assert "最高人民检察院" in found and not any(n.endswith("最高人民检察院") and n != "最高人民检察院" for n in found)
+    assert "国家邮政局" in found
+
+
+def test_descriptors_of_trades_and_teams_introduce_names(zh):
+    """开发商X, 游戏发行商X: a firm; 中游球队X, 主队X: a club, whose name ends before 则 or 本场."""
+    found = _mentions(zh, "据开发商卡洛斯特表示，新版本下月上线。游戏发行商莫雷诺斯宣布裁员。")
+    assert found.get("卡洛斯特") == "Company" and found.get("莫雷诺斯") == "Company"
+    found = _mentions(zh, "中游球队维戈塞尔塔则连胜三场，主队阿拉维斯本场必须取胜。")
+    assert found.get("维戈塞尔塔") == "Organization" and found.get("阿拉维斯") == "Organization"
+
+
+def test_a_bare_name_takes_the_type_it_has_elsewhere_in_the_document(zh):
+    """"那么南安普顿呢？" has no cue of its own; the next sentence, a match report, makes it a club."""
+    ex = zh(Document(key="t", source_path="t.txt", position="", lang="zh",
+                     text="记者：那么南安普顿呢？南安普顿上周末在主场落后两球后扳平了比分。"))
+    assert {m.type for m in ex.mentions if m.text == "南安普顿"} == {"Organization"}
+
+
+def test_a_central_bank_is_a_public_body(zh):
+    found = _mentions(zh, "泰国中央银行周三宣布降息。")
+    assert found.get("泰国中央银行") == "GovernmentBody"
+
+
+def test_a_suffix_inside_the_name_of_a_cup_ends_no_name(zh):
+    found = _mentions(zh, "雪豹队本季度联赛商会杯小组赛输球，青年商会锦标赛也将开幕；蓝海集团赛后表示满意。")
+    assert not any(n.endswith(("联盟", "商会")) for n in found)
+    assert found.get("蓝海集团") == "Company"
+
+
+def test_the_agent_of_making_or_publishing_is_a_company(zh):
+    """由X开发 / 由X自主研发: X made it; 由用户, 由团队, 由我们 or a country name no firm."""
+    found = _mentions(zh, "这款游戏由Gearbox开发，资料片由北京云帆互娱自主研发。插件由用户自主开发，这台机器由中国制造。")
+    assert found.get("Gearbox") == "Company" and found.get("北京云帆互娱") == "Company"
+    assert "用户" not in found and found.get("中国") != "Company"
+
+
+def test_a_place_or_person_where_a_team_stands_is_a_club(zh):
+    """In a match report a club named after its town (客队萨拉戈萨, 莱比锡坐镇主场) or a country's team
+    (轻取卢森堡) is a team; a player beaten by another stays a person, and a place outside a match
+    report stays a place."""
+    found = _mentions(zh, "客队萨拉戈萨近期状态不佳，莱比锡坐镇主场，上轮比赛他们轻取卢森堡。")
+    assert {found.get(n) for n in ("萨拉戈萨", "莱比锡", "卢森堡")} == {"Organization"}
+    found = _mentions(zh, "王浩然击败李子豪夺冠。")
+    assert found.get("李子豪") == "Person"
+    found = _mentions(zh, "这家公司去年在卢森堡设立了分部。")
+    assert found.get("卢森堡") != "Organization"
+
+
+def test_short_league_names_in_a_match_report(zh):
+    """德甲, 荷甲: a country's abbreviation and a tier name a league in a sports sentence; 美甲 is a
+    manicure."""
+    found = _mentions(zh, "本赛季德甲主队赢球的比例很高。他在荷甲效力三年后转会葡超。")
+    assert {found.get(n) for n in ("德甲", "荷甲", "葡超")} == {"Organization"}
+    assert "美甲" not in _mentions(zh, "周末她去做了美甲，顺便看了场比赛。")
+
+
+def test_a_latin_word_that_owns_or_makes_is_a_company(zh):
+    """Zenimax旗下, Arkane研发的: a firm in Latin letters inside Chinese text; a tool used to make
+    something (用Unity开发的) and a count (Walkman发行量) are no firms."""
+    found = _mentions(zh, "Zenimax旗下的Arkane研发的引擎很出色，这是Ubisoft出品的游戏。")
+    assert {found.get(n) for n in ("Zenimax", "Arkane", "Ubisoft")} == {"Company"}
+    found = _mentions(zh, "我们用Unity开发的游戏上线了，据说Walkman发行量很大。")
+    assert found.get("Unity") != "Company" and found.get("Walkman") != "Company"
+
+
+def test_a_country_abbreviation_and_jun_is_its_military(zh):
+    """英军, 法军: a country's armed forces are a public body; 亚军 (runner-up) and 敌军 are not."""
+    found = _mentions(zh, "英军和法军的士兵参加了演习，泰军随后撤退。他获得亚军，我军和敌军对峙。")
+    assert {found.get(n) for n in ("英军", "法军", "泰军")} == {"GovernmentBody"}
+    assert not {"亚军", "敌军"} & set(found)

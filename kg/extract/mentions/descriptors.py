@@ -150,7 +150,8 @@ class DescriptorFinder:
         return WordLed(pattern, cues, fold=False)  # tried only where a cue word begins
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
-        return [*self.zh(text), *self.zh_bracketed(text), *self.en(text, persons or [])]
+        return [*self.zh(text), *self.zh_bracketed(text), *self.zh_agents(text), *self.zh_latin_owners(text),
+                *self.en(text, persons or [])]
 
     @cached_property
     def _zh_bracket(self) -> re.Pattern[str]:
@@ -166,6 +167,43 @@ class DescriptorFinder:
             if not self.lex.is_stopped(name) and not self.lex.plain_words(name):
                 out.append(Candidate(m.start("n"), m.end("n"), "Company", "zh-bracket-subject", 0.7))
         return out
+
+    @cached_property
+    def _zh_agent(self) -> re.Pattern[str]:
+        verbs = alternation(self.desc.edges.get("zh_agent_verbs", [])) or "(?!)"
+        adverbs = alternation(self.desc.edges.get("zh_agent_adverbs", [])) or "(?!)"
+        return re.compile(rf"由(?P<n>[{HAN}A-Za-z0-9·&\-]{{2,12}}?)(?:{adverbs})?(?:{verbs})")
+
+    def zh_agents(self, text: str) -> list[Candidate]:
+        """由Gearbox开发, 由某某科技自主研发的: the agent of a verb of making or publishing is a company.
+        A Chinese agent needs a rare word (由用户开发, 由团队研发 name no one); a Latin one a capital."""
+        out = []
+        for m in self._zh_agent.finditer(text):
+            name = m.group("n")
+            if self.lex.is_stopped(name) or self.lex.plain_words(name) or name in self.lex.places:
+                continue
+            latin = name.isascii()
+            if latin and not (name[0].isupper() or name[0].isdigit()):
+                continue
+            if not latin and not has_rare_word(cut(name)):
+                continue
+            out.append(Candidate(m.start("n"), m.end("n"), "Company", "zh-agent", 0.65))
+        return out
+
+    @cached_property
+    def _zh_latin_owner(self) -> re.Pattern[str]:
+        owners = alternation(self.desc.edges.get("zh_latin_owner_words", [])) or "(?!)"
+        makers = alternation(self.desc.edges.get("zh_latin_maker_words", [])) or "(?!)"
+        return re.compile(rf"(?<![A-Za-z0-9&\-])(?P<n>[A-Za-z][A-Za-z0-9&\-]{{1,29}})"
+                          rf"(?=(?:{owners})|(?:{makers})(?:的|[、，,。；]))")
+
+    def zh_latin_owners(self, text: str) -> list[Candidate]:
+        """Zenimax旗下的, Gearbox开发的游戏: a word in Latin letters written inside Chinese text right
+        before a word of owning, or a verb of making that ends a modifier or a clause, is a company."""
+        tools = tuple(self.desc.edges.get("zh_tool_markers", ()))
+        return [Candidate(m.start("n"), m.end("n"), "Company", "zh-latin-owner", 0.65)
+                for m in self._zh_latin_owner.finditer(text)
+                if not self.lex.is_stopped(m.group("n")) and not text.endswith(tools, 0, m.start())]
 
     # --- Chinese ---------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ class NamesLexicon:
     places: frozenset[str]
     right_ok: frozenset[str]
     right_strong: frozenset[str]  # after these only an organisation stands (领投): a weak name needs no rare word
+    right_never: tuple[str, ...]  # 杯, 锦标赛: after a suffix they make it part of a longer noun (商会杯)
     collectives: dict[str, dict[str, str]]  # lang -> noun -> type
     lists: dict[str, Any]
     stoplist: frozenset[str]  # normalised
@@ -140,6 +141,7 @@ def names_lexicon() -> NamesLexicon:
         places=_words("places_zh.txt"),
         right_ok=_words("zh_name_right_ok.txt"),
         right_strong=_words("zh_name_right_strong.txt"),
+        right_never=tuple(_words("zh_name_right_never.txt")),
         collectives=_collectives(),
         lists=lists,
         stoplist=frozenset(stop),

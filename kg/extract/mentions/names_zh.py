@@ -39,6 +39,8 @@ class ZhOrgFinder:
         out = []
         for m in self._suffixes.finditer(text):
             typ, strong = self._suffix_info[m.group()]
+            if text.startswith(self.lex.right_never, m.end()):
+                continue  # 商会杯, 协会锦标赛: the suffix is inside the name of a cup or a tournament
             sure = strong or any(text.startswith(w, m.end()) for w in self.lex.right_strong)
             if not sure and not self._right_ok(text, m.end()):
                 continue

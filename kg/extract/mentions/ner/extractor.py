@@ -15,12 +15,14 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cached_property
 
 from ....lexicons import load_words
 from ....model import Document, Extraction, Mention
 from ....text import normalize
 from ..aliases import alias_mentions, defined_acronym
 from ..names_common import Candidate, names_lexicon
+from ..places import read_places
 from .en_select import sentences_to_tag
 from .en_spans import PLACE_RULE, en_candidates, role_after
 from .lac import Word
@@ -151,6 +153,22 @@ class NerExtractor:
         return len(rest) >= 2 and self.lex.zh_head_type(rest) is None and not self.names.is_stopped(rest) \
             and not self.lex.zh_generic(rest) and rest not in self.lex.generic_heads
 
+    def _place_before_known(self, text: str, c: Candidate, mentions: list[Mention]) -> bool:
+        """德国 + 财政部, 法国 + 外交部 read as one body by the tagger: a place written before a known
+        public body's name names that place's own body, which replaces the known one there."""
+        if not c.rule.startswith("ner:zh") or c.type != "GovernmentBody":
+            return False
+        inner = [m for m in mentions if c.start <= m.start and m.end <= c.end]
+        if len(inner) != 1 or inner[0].end != c.end or inner[0].start <= c.start or inner[0].type != "GovernmentBody":
+            return False
+        return text[c.start : inner[0].start] in self._own_body_places
+
+    @cached_property
+    def _own_body_places(self) -> frozenset[str]:
+        """Chinese names of places that have bodies of their own (every place but China itself,
+        whose bodies the gazetteer names: 中国 + 国家邮政局 is the known 国家邮政局)."""
+        return frozenset(n for p in read_places() if p.id != "cn" for n in p.zh) | (self.names.places - {"中国"})
+
     def _retype_weak(self, ex: Extraction, cands: list[Candidate]) -> None:
         """A name a rule typed an organisation only because it is a sentence's subject ("Themba
         Nkosi said") is a person when the tagger reads exactly that span as one, or when it reads
@@ -214,7 +232,8 @@ class NerExtractor:
         self._retype_weak(ex, cands)
         for c in sorted(cands, key=lambda c: c.start):
             # a name grown over a shorter one (光大银行 + 长春分行, 新浪 + 乐居): the shorter goes
-            if c.subsumes or self._extends_known(text, c, ex.mentions) or self._grows_rule_name(c, ex.mentions):
+            if c.subsumes or self._extends_known(text, c, ex.mentions) or self._grows_rule_name(c, ex.mentions) \
+                    or self._place_before_known(text, c, ex.mentions):
                 inner = [m for m in ex.mentions if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
                 if inner and all(c.start <= a and b <= c.end for a, b in taken if a < c.end and c.start < b):
                     gone = {id(m) for m in inner}

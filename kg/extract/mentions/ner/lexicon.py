@@ -31,6 +31,12 @@ class NerLexicon:
     en_given_names: frozenset[str] = frozenset()  # Ashok, Maria: "<given> <surname>" is a person
     joiners: tuple[str, ...] = ()  # vs, 对阵: the words on both sides are teams
     branches: tuple[str, ...] = ()  # 分行, 分公司: a unit named after its parent
+    place_heads: frozenset[str] = frozenset()  # 军方, 空军: a place and this head alone make a name
+    team_before: tuple[str, ...] = ()  # 客队, 击败: a place or person right after is a team (in a match report)
+    team_after: tuple[str, ...] = ()  # 主场, 坐镇: a place or person right before is a team
+    team_home_away: frozenset[str] = frozenset()  # the words that make even a tagger's person a team
+    leagues: frozenset[str] = frozenset()  # 德甲, 荷甲: a country's abbreviation and a tier, in a match report
+    armed_forces: frozenset[str] = frozenset()  # 英军, 法军: a country's abbreviation and 军
     common_word_freq: int = 500  # a bare tagger name that is a word this common is no name
     not_heads: tuple[str, ...] = ()  # 全部, 布局: ordinary words ending with a head's character
     not_org_heads: tuple[str, ...] = ()  # 美术馆, 乐园: places, not organisations
@@ -99,8 +105,33 @@ def ner_lexicon() -> NerLexicon:
         familiar = frozenset(str(w) for w in forms["familiar_prefixes"])
     except (KeyError, TypeError) as err:
         raise LexiconError(f"{LEXICON_DIR / forms_rel}: missing or malformed key: {err}") from err
+    zh_heads = tuple(sorted(_types(f"{NER_DIR}/zh_heads.tsv"), key=lambda h: -len(h[0])))
+    team_rel = f"{NER_DIR}/zh_team_context.json"
+    team = load_json(team_rel)
+    try:
+        team_before = tuple(sorted((str(w) for w in team["before"]), key=len, reverse=True))
+        team_after = tuple(sorted((str(w) for w in team["after"]), key=len, reverse=True))
+        home_away = frozenset(str(w) for w in team["home_away"])
+    except (KeyError, TypeError) as err:
+        raise LexiconError(f"{LEXICON_DIR / team_rel}: missing or malformed key: {err}") from err
+    league_rel = f"{NER_DIR}/zh_leagues.json"
+    league = load_json(league_rel)
+    try:
+        leagues = frozenset(str(c) + str(t) for c in league["countries"] for t in league["tiers"])
+    except (KeyError, TypeError) as err:
+        raise LexiconError(f"{LEXICON_DIR / league_rel}: missing or malformed key: {err}") from err
+    forces_rel = f"{NER_DIR}/zh_armed_forces.json"
+    try:
+        forces = frozenset(str(c) + "军" for c in load_json(forces_rel)["countries"])
+    except (KeyError, TypeError) as err:
+        raise LexiconError(f"{LEXICON_DIR / forces_rel}: missing or malformed key: {err}") from err
+    if stray := sorted(home_away - set(team_before) - set(team_after)):
+        raise LexiconError(f"{LEXICON_DIR / team_rel}: home_away words in neither list: {', '.join(stray)}")
+    place_heads = frozenset(load_words(f"{NER_DIR}/zh_place_heads.txt"))
+    if stray := sorted(place_heads - {h for h, _ in zh_heads}):
+        raise LexiconError(f"{LEXICON_DIR / NER_DIR / 'zh_place_heads.txt'}: not a head of zh_heads.tsv: {', '.join(stray)}")
     return NerLexicon(
-        zh_heads=tuple(sorted(_types(f"{NER_DIR}/zh_heads.tsv"), key=lambda h: -len(h[0]))),
+        zh_heads=zh_heads,
         zh_context=dict(_types(f"{NER_DIR}/zh_context.tsv")),
         determiners=determiners,
         counts=counts,
@@ -111,6 +142,12 @@ def ner_lexicon() -> NerLexicon:
         not_heads=tuple(load_words(f"{NER_DIR}/zh_not_heads.txt")),
         common_word_freq=common,
         branches=tuple(load_words(f"{NER_DIR}/zh_branches.txt")),
+        place_heads=place_heads,
+        team_before=team_before,
+        team_after=team_after,
+        team_home_away=home_away,
+        leagues=leagues,
+        armed_forces=forces,
         joiners=tuple(sorted((w.casefold() for w in load_words(f"{NER_DIR}/match_joiners.txt")), key=len, reverse=True)),
         en_place_words=frozenset(load_words(f"{NER_DIR}/en_place_words.txt")),
         en_not_person=frozenset(w.casefold() for w in load_words(f"{NER_DIR}/en_not_person_words.txt")),

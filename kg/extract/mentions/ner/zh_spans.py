@@ -68,6 +68,50 @@ def _institution_word(word: str, lex: NerLexicon) -> bool:
         head[0] == word or len(head[0]) >= 2)
 
 
+def _body_prefix(span: str, lex: NerLexicon) -> bool:
+    """True when the longest name `span` begins with that ends in a head of two or more characters
+    is a government body's (中国人民银行 of 中国人民银行广州分行; 中国建设银行 is a company's)."""
+    for k in range(len(span) - 2, 1, -1):
+        head = lex.zh_head_type(span[:k])
+        if head and len(head[0]) >= 2:
+            return head[1] == "GovernmentBody"
+    return False
+
+
+def _team_by_position(text: str, w: Word, lex: NerLexicon) -> bool:
+    """A place or person of the tagger that stands where a team does in a match report: right after
+    客队 or 击败, right before 主场 or 坐镇 (`zh_team_context.json`), in a sentence with a sports cue.
+    A person needs a word only a team has (home, away): a player may beat another."""
+    before = next((t for t in lex.team_before if text.endswith(t, 0, w.start)), None)
+    after = next((t for t in lex.team_after if text.startswith(t, w.end)), None)
+    words = [t for t in (before, after) if t is not None]
+    if w.label == "PER":
+        words = [t for t in words if t in lex.team_home_away]
+    if not words:
+        return False
+    return _sports_sentence(text, w.start, w.end, lex)
+
+
+def _sports_sentence(text: str, start: int, end: int, lex: NerLexicon) -> bool:
+    """True when the sentence around text[start:end] holds a cue of a club (zh_context.tsv)."""
+    sentence = _sentence(text, start, end)
+    return any(t == "Organization" and c in sentence for c, t in lex.zh_context.items())
+
+
+def _cut_off_head(text: str, words: list[Word], i: int, end: int, lex: NerLexicon) -> int:
+    """How many of the words from words[i] (up to three, nouns written on) spell an institution's head
+    the tagger cut off an organisation span ending at `end` (扶贫 + 办, 保障 管理 中心); 0 if none."""
+    for k in range(1, 4):
+        last = i + k - 1
+        if last >= len(words) or words[last].label not in _JOINABLE or words[last].start != (
+                end if k == 1 else words[last - 1].end):
+            return 0
+        if _institution_word(text[words[i].start : words[last].end], lex) and (
+                k == 1 or text[words[i].start : words[last].end] == lex.zh_head_type(text[words[i].start : words[last].end])[0]):
+            return k
+    return 0
+
+
 def _company_prefix(span: str, lex: NerLexicon) -> int:
     """Length of the company name that begins `span` when the rest is one of its departments
     (链家地产市场研究部 -> 链家地产), else 0."""
@@ -142,6 +186,19 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
     while i < len(words):
         w = words[i]
         span = text[w.start : w.end]
+        if span in lex.armed_forces and w.label not in FUNCTION_LABELS:
+            out.append(Candidate(w.start, w.end, "GovernmentBody", "ner:zh-force", 0.65))  # 英军, 法军
+            i += 1
+            continue
+        if span in lex.leagues and w.label not in FUNCTION_LABELS and _sports_sentence(text, w.start, w.end, lex):
+            out.append(Candidate(w.start, w.end, "Organization", "ner:zh-league", 0.65))  # 德甲主队, 荷甲
+            i += 1
+            continue
+        if w.label in ("PER", "LOC") and len(span) >= 2 and _team_by_position(text, w, lex) \
+                and not names.is_stopped(span):
+            out.append(Candidate(w.start, w.end, "Organization", "ner:zh-team", 0.65))
+            i += 1
+            continue
         if w.label == "PER":
             if _person_ok(span) and not names.is_stopped(span) and not lex.zh_address_form(span):
                 out.append(Candidate(w.start, w.end, "Person", "ner:zh", 0.7))
@@ -156,9 +213,10 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         if label == "LOC" and i + 1 < len(words) and words[i + 1].label in _JOINABLE and words[i + 1].start == end:
             head = lex.zh_head_type(text[end : words[i + 1].end])
             if head and head[1] in ("GovernmentBody", "Organization") and words[i + 1].end - end > len(head[0]):
-                end, label = words[i + 1].end, "ORG"  # 北京市 + 消防局
+                end, label = words[i + 1].end, "ORG"  # 北京市 + 消防局 (泰国 + 军方: a head of zh_place_heads.txt)
                 i += 1
-            elif head and head[1] in ("GovernmentBody", "Organization") and words[i + 1].label == "ORG":
+            elif head and head[1] in ("GovernmentBody", "Organization") and (
+                    words[i + 1].label == "ORG" or text[end : words[i + 1].end] in lex.place_heads):
                 end, label = words[i + 1].end, "ORG"
                 i += 1
         i += 1
@@ -168,9 +226,8 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         grown = False
         if i < len(words) and words[i].start == end and _is_company_word(text[words[i].start : words[i].end], lex):
             end, i, grown = words[i].end, i + 1, True
-        elif i < len(words) and words[i].start == end and words[i].label in _JOINABLE \
-                and _institution_word(text[words[i].start : words[i].end], lex):
-            end, i = words[i].end, i + 1  # 扶贫 + 办, 建设 + 部: the tagger cut off the head
+        elif (k := _cut_off_head(text, words, i, end, lex)):
+            end, i = words[i + k - 1].end, i + k  # 扶贫 + 办, 县住房 + 保障 管理 中心: the tagger cut off the head
         j = i + 1 if i < len(words) and words[i].label == "LOC" else i
         if j < len(words) and text[words[j].start : words[j].end].endswith(lex.branches) and words[j].start == words[j - 1].end:
             end, i, grown = words[j].end, j + 1, True
@@ -188,6 +245,8 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
             if firm:
                 end = start + firm
                 span, head = text[start:end], ("", "Company")
+        elif head and head[1] == "Company" and span.endswith(lex.branches) and _body_prefix(span, lex):
+            head = (head[0], "GovernmentBody")  # 中国人民银行 + 广州分行: a public body's branch is a public body
         if head and len(span) > len(head[0]):
             out.append(Candidate(start, end, head[1], "ner:zh-head", 0.75, subsumes=grown or span.endswith(lex.branches)))
             continue
@@ -198,7 +257,18 @@ def zh_candidates(text: str, words: list[Word], lex: NerLexicon, names: NamesLex
         sentence = _sentence(text, start, end)
         cue = next((t for c, t in lex.zh_context.items() if c in sentence), None)
         out.append(Candidate(start, end, cue or "Company", "ner:zh-context" if cue else "ner:zh", 0.65 if cue else 0.6))
-    return out
+    return _one_type_per_name(text, out)
+
+
+_TYPED_RULES = frozenset({"ner:zh-context", "ner:zh-team"})
+
+
+def _one_type_per_name(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A bare name typed Company only for want of a cue (记者：那么X呢？) takes the type the same name gets
+    from a cue or a fixture elsewhere in the document (X在主场扳平比分: a club)."""
+    typed = {text[c.start : c.end]: c.type for c in cands if c.rule in _TYPED_RULES}
+    return [Candidate(c.start, c.end, typed[text[c.start : c.end]], "ner:zh-context", 0.65)
+            if c.rule == "ner:zh" and c.type == "Company" and text[c.start : c.end] in typed else c for c in cands]
 
 
 def _breaks(text: str, w: Word) -> bool:
@@ -220,15 +290,38 @@ def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: N
         return None if inside and inside[0].label in FUNCTION_LABELS else (start, end)
     last = max((k for k, w in enumerate(inside) if _breaks(text, w) and w.end < end), default=-1)
     while last + 1 < len(inside) and inside[last + 1].label in FUNCTION_LABELS and inside[last + 1].end < end \
-            and inside[last + 1].end - inside[last + 1].start >= 2:
-        last += 1  # verbs of two or more characters, from the left edge only: 杭州跃迁资本 keeps 跃迁, 转转集团 its 转转
+            and _loses_left_word(inside, last + 1):
+        last += 1  # from the left edge only: 杭州跃迁资本 keeps 跃迁, 转转集团 its 转转
     new_start = inside[last + 1].start if last + 1 < len(inside) else end
+    if _verb_before_generic_head(text, [w for w in inside if w.start >= new_start], end, lex):
+        return None  # 次日再找银行: a clause whose object is a generic word, not a name
     span = text[new_start:end]
     if new_start == start:
         return (start, end) if not lex.zh_generic(span) else None
     if len(span) < 2 or lex.zh_generic(span) or span in lex.generic_heads:
         return None
     return new_start, end
+
+
+def _loses_left_word(inside: list[Word], k: int) -> bool:
+    """True when the function word inside[k] at a rule name's left edge is no part of it: a word of
+    two or more characters (联系, 咨询), or of one before a word of two or more (是|商会,
+    请|联系银行); a one-character verb before another single character may begin a name (转转集团)."""
+    w = inside[k]
+    if w.end - w.start >= 2:
+        return True
+    nxt = inside[k + 1] if k + 1 < len(inside) else None
+    return nxt is not None and nxt.end - nxt.start >= 2
+
+
+def _verb_before_generic_head(text: str, words: list[Word], end: int, lex: NerLexicon) -> bool:
+    """True for words "<...> <verb> <generic head>" (次日 再 找 银行): the verb takes the head as its
+    object. A word of two or more characters must stand before the verb, so 转转集团 (转 转 集团),
+    read as verbs by the tagger, stays a name."""
+    if len(words) < 3 or words[-1].end != end or text[words[-1].start : end] not in lex.generic_heads:
+        return False
+    verb = words[-2]
+    return verb.label == "v" and any(w.end - w.start >= 2 for w in words[:-2])
 
 
 def left_trimmed_span(start: int, end: int, words: list[Word]) -> int:
