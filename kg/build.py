@@ -22,6 +22,7 @@ from .cache import OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
+from .gc_policy import paused as gc_paused
 from .graph_files import GraphFiles, StoreParts
 from .graph_parts import QuadPool, SharedTables, chunk_quads, chunk_runs
 from .ingest.corpus import SKIPPED_FORMATS, Entry
@@ -150,12 +151,13 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             warming.join()
 
         tick("resolve", 0, None)
-        for i, chunk in spool.chunks():
-            docs = [d for o in chunk for d in o.file.documents]
-            spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
-            tick("resolve", i + 1, spool.count)
-        clock.lap("resolve")
-        resolved = resolution.finish()
+        with gc_paused():  # resolution keeps what it makes: the collector would find no garbage
+            for i, chunk in spool.chunks():
+                docs = [d for o in chunk for d in o.file.documents]
+                spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
+                tick("resolve", i + 1, spool.count)
+            clock.lap("resolve")
+            resolved = resolution.finish()
         report.entities, report.events = len(resolved.entities), len(resolved.events)
         clock.lap("merge")
 
