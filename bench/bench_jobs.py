@@ -3,9 +3,11 @@ seconds, the front (ingest + extract) and the back (resolve, write, store, site)
 whether every run wrote the same bytes.
 
 Usage: python bench/bench_jobs.py [--docs 2000] [--runs 2] [--modes jobs1,jobs2,dask]
-                                  [--store] [--site] [--out bench/JOBS-RESULTS.md]
+                                  [--store] [--site] [--library] [--out bench/JOBS-RESULTS.md]
 
-Each build runs in a fresh process (as `kg build` does), the modes alternating run after
+Each build runs in a fresh process (as `kg build` does, its garbage collector settled as
+`kg build` settles it: kg.gc_policy; --library leaves Python's default, as every table
+in JOBS-RESULTS.md before the section that introduced it did), the modes alternating run after
 run so a machine shared with other work loads them alike. CPU is the build's own and its
 children's (the worker processes, the Dask cluster). The baseline is `--jobs 1` in the
 same run: ratios compare across machines, seconds do not. The Amdahl bound is what a
@@ -51,6 +53,12 @@ try:
     kg.graph_parts.QuadPool.shutdown = stopping
 except ImportError:  # a kg from before the back was parallel
     pass
+if sys.argv[4] == "settle":  # as the `kg build` command does before it builds (kg.gc_policy)
+    try:
+        from kg.gc_policy import settle
+        settle()
+    except ImportError:  # a kg from before it
+        pass
 marks = {}
 def tick(stage, done, total):
     marks.setdefault(stage, (time.perf_counter(), time.process_time()))
@@ -65,8 +73,9 @@ print(json.dumps({"front": front - began, "back": end - front, "main_cpu": cpu, 
 """
 
 
-def run_build(corpus: Path, out: Path, mode: str, store: bool, site: bool) -> dict:
-    """One build in a fresh process: wall, CPU (with children), front and back seconds."""
+def run_build(corpus: Path, out: Path, mode: str, store: bool, site: bool, settle: bool = True) -> dict:
+    """One build in a fresh process: wall, CPU (with children), front and back seconds. With
+    `settle` the process first settles its garbage collector as the `kg build` command does."""
     opts: dict = {"load_store": store, "site": site}
     if mode.startswith("jobs"):
         opts["jobs"] = int(mode[4:])
@@ -75,7 +84,8 @@ def run_build(corpus: Path, out: Path, mode: str, store: bool, site: bool) -> di
     shutil.rmtree(out, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", DRIVER, str(corpus), str(out), json.dumps(opts)],
+    done = subprocess.run([sys.executable, "-c", DRIVER, str(corpus), str(out), json.dumps(opts),
+                           "settle" if settle else "library"],
                           capture_output=True, text=True, cwd=ROOT)
     wall = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -104,6 +114,9 @@ def main() -> None:
     ap.add_argument("--store", action="store_true", help="load the store too (default: --no-store)")
     ap.add_argument("--site", action="store_true", help="write the site too (default: --no-site)")
     ap.add_argument("--corpus", type=Path, help="an existing corpus instead of a generated one")
+    ap.add_argument("--library", action="store_true",
+                    help="call build() as a library caller does, the collector as Python sets it (the tables before "
+                         "this option); default: settle it first, as the `kg build` command does")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "JOBS-RESULTS.md")
     args = ap.parse_args()
     modes = args.modes.split(",")
@@ -120,7 +133,7 @@ def main() -> None:
             order = modes if r % 2 == 0 else list(reversed(modes))  # alternate, so load drifts hit all alike
             for mode in order:
                 out = work / f"{mode}-{r}"
-                row = run_build(corpus, out, mode, args.store, args.site)
+                row = run_build(corpus, out, mode, args.store, args.site, not args.library)
                 if reference is None:
                     reference = out
                 row["same"] = same_bytes(reference, out)
@@ -157,7 +170,7 @@ def write_table(args, rows: list[dict], modes: list[str], nbytes: int) -> None:
         "# `kg build --jobs N` and `--dask local`: wall and CPU",
         "",
         f"`python bench/bench_jobs.py --docs {args.docs} --runs {args.runs}"
-        f"{' --store' if args.store else ''}{' --site' if args.site else ''}`: "
+        f"{' --store' if args.store else ''}{' --site' if args.site else ''}{' --library' if args.library else ''}`: "
         f"a generated corpus of {args.docs} documents ({nbytes / 1e6:.1f} MB, `bench/gen_corpus.py`), "
         f"built with {flags}, {args.runs} runs per mode, modes alternating; medians. "
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "

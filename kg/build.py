@@ -22,6 +22,7 @@ from .cache import OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
+from .gc_policy import paused as gc_paused
 from .graph_files import GraphFiles, StoreParts
 from .graph_parts import QuadPool, SharedTables, chunk_quads, chunk_runs
 from .ingest.corpus import SKIPPED_FORMATS, Entry
@@ -137,7 +138,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
-    store = _store_load(tmp) if load_store else None
+    store = _store_load(tmp, jobs) if load_store else None
     try:
         outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask, clock.workers)
         warming = _warm_back() if jobs > 1 or dask else None
@@ -150,12 +151,13 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             warming.join()
 
         tick("resolve", 0, None)
-        for i, chunk in spool.chunks():
-            docs = [d for o in chunk for d in o.file.documents]
-            spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
-            tick("resolve", i + 1, spool.count)
-        clock.lap("resolve")
-        resolved = resolution.finish()
+        with gc_paused():  # resolution keeps what it makes: the collector would find no garbage
+            for i, chunk in spool.chunks():
+                docs = [d for o in chunk for d in o.file.documents]
+                spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
+                tick("resolve", i + 1, spool.count)
+            clock.lap("resolve")
+            resolved = resolution.finish()
         report.entities, report.events = len(resolved.entities), len(resolved.events)
         clock.lap("merge")
 
@@ -423,13 +425,14 @@ def _write_site(folder: Path) -> str:
     return "site"
 
 
-def _store_load(folder: Path) -> PartsLoad | None:
-    """The load of DIR/store from the build's store files, when the store module is available."""
+def _store_load(folder: Path, jobs: int = 1) -> PartsLoad | None:
+    """The load of DIR/store from the build's store files, when the store module is available;
+    with --jobs N in N streams side by side (see `kg.store.load_parts`)."""
     try:
         from .store import PartsLoad
     except ImportError:
         return None
-    return PartsLoad(folder / "store")
+    return PartsLoad(folder / "store", streams=max(1, jobs))
 
 
 def _load_store(store: PartsLoad, parts: StoreParts) -> str:

@@ -12,6 +12,8 @@ writes.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 YOUNG_THRESHOLD = 50_000  # allocations between young collections (CPython's default: 700)
 OLDER_THRESHOLDS = (20, 100)  # collections of one generation per collection of the next
@@ -25,3 +27,20 @@ def settle() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(YOUNG_THRESHOLD, *OLDER_THRESHOLDS)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No cyclic collection inside the block; the collector is as it was after it. For a
+    bounded phase that builds large long-lived tables and frees almost nothing (a build's
+    resolution: loading the spooled chunks, entity drafts, event reports), where every
+    collection re-scans the growing heap for no garbage: with CPython's default thresholds
+    that was 45 % of the phase's CPU (bench/JOBS-RESULTS.md). Unlike `settle`, fit for
+    library code: nothing is frozen and the caller's settings are kept."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

@@ -16,3 +16,35 @@ def test_settle_freezes_and_raises_thresholds() -> None:
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_paused_stops_collection_and_restores_the_callers_setting() -> None:
+    from kg.gc_policy import paused
+
+    assert gc.isenabled()
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's default (an earlier test may have settled this process)
+    try:
+        with paused():
+            assert not gc.isenabled()
+            kept = [[i] for i in range(5000)]  # past the young threshold: a collection would reset the count
+            assert len(kept) <= gc.get_count()[0]
+        assert gc.isenabled()
+        gc.disable()
+        with paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+        gc.set_threshold(*before)
+
+
+def test_paused_restores_after_an_error() -> None:
+    from kg.gc_policy import paused
+
+    try:
+        with paused():
+            raise ValueError("stop")
+    except ValueError:
+        pass
+    assert gc.isenabled()
