@@ -138,7 +138,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     work = tmp / ".work"  # spool and sort runs; removed before the folder is swapped in
-    store = _store_load(tmp, jobs) if load_store else None
+    store = _store_load(tmp) if load_store else None
     try:
         outcomes = _outcomes(corpus, root, follow_symlinks, doc_timeout, tick, jobs, ner, cache, dask, clock.workers)
         warming = _warm_back() if jobs > 1 or dask else None
@@ -425,14 +425,13 @@ def _write_site(folder: Path) -> str:
     return "site"
 
 
-def _store_load(folder: Path, jobs: int = 1) -> PartsLoad | None:
-    """The load of DIR/store from the build's store files, when the store module is available;
-    with --jobs N in N streams side by side (see `kg.store.load_parts`)."""
+def _store_load(folder: Path) -> PartsLoad | None:
+    """The load of DIR/store from the build's store files, when the store module is available."""
     try:
         from .store import PartsLoad
     except ImportError:
         return None
-    return PartsLoad(folder / "store", streams=max(1, jobs))
+    return PartsLoad(folder / "store")
 
 
 def _load_store(store: PartsLoad, parts: StoreParts) -> str:

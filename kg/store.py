@@ -16,7 +16,6 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Collection, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -115,17 +114,14 @@ class BuildParts(Protocol):
     def __iter__(self) -> Iterator[ox.Quad]: ...
 
 
-def load_parts(parts: BuildParts, store_dir: Path, streams: int = 1) -> StoreInfo:
+def load_parts(parts: BuildParts, store_dir: Path) -> StoreInfo:
     """Create a fresh store at `store_dir` from a build's input files (replaces any old store):
     the quads as they are, the union triples into the default graph, the default graph's
     triples again into `kgr:graph/base`; the stored form `load_quads` makes, loaded by
     Oxigraph's Rust parser (no Python objects, and the GIL is released: the build runs this in
     a thread beside graph.trig's serialisation). One `bulk_load` call per file bounds memory
-    (see `kg.graph_files.PART_LINES`). With `streams` > 1 (a build's --jobs, at most
-    `MAX_STREAMS`) the files are shared out by size between that many threads loading side by
-    side: one bulk load keeps about one core busy, the store's content is the same in any order,
-    and each stream holds one file's load in memory. The counts come from the input. Quads that
-    may hold blank nodes go through `load_quads`, which keeps one node per label across the graphs."""
+    (see `kg.graph_files.PART_LINES`). The counts come from the input. Quads that may hold
+    blank nodes go through `load_quads`, which keeps one node per label across the graphs."""
     if parts.blank_nodes:
         return load_quads(parts, store_dir)
     store_dir = Path(store_dir)
@@ -135,59 +131,24 @@ def load_parts(parts: BuildParts, store_dir: Path, streams: int = 1) -> StoreInf
     files = ([(p, ox.RdfFormat.N_QUADS, None) for p in parts.quads]
              + [(p, ox.RdfFormat.N_TRIPLES, None) for p in parts.union]
              + [(p, ox.RdfFormat.N_TRIPLES, BASE_GRAPH) for p in parts.base])
+    path = store_dir
     try:
         store = ox.Store(str(store_dir))
-    except OSError as err:
-        raise StoreError(f"{store_dir}: could not load into {store_dir}: {err}") from err
-    lanes = _lanes(files, min(max(1, streams), MAX_STREAMS))
-    with ThreadPoolExecutor(len(lanes) - 1 or 1, thread_name_prefix="kg-store-stream") as pool:
-        others = [pool.submit(_bulk_load, store, lane, store_dir) for lane in lanes[1:]]
-        try:
-            _bulk_load(store, lanes[0], store_dir)
-        finally:
-            for other in others:
-                other.result()  # waits for each (and raises the first failure)
-    try:
+        for path, fmt, graph in files:
+            store.bulk_load(path=str(path), format=fmt, to_graph=graph, lenient=True)
         store.flush()
-    except (OSError, ValueError) as err:
-        raise StoreError(f"{store_dir}: could not load into {store_dir}: {err}") from err
+    except (OSError, SyntaxError, ValueError) as err:
+        raise StoreError(f"{path}: could not load into {store_dir}: {err}") from err
     del store  # closes the database so the folder can be moved (the build swaps folders in)
     return StoreInfo(path=store_dir, quads=parts.count, named_graphs=parts.graphs)
-
-
-MAX_STREAMS = 2  # bulk loads side by side at most (measured with 2 on 2 cores: bench/JOBS-RESULTS.md)
-_File = tuple[Path, ox.RdfFormat, "ox.NamedNode | None"]
-
-
-def _lanes(files: list[_File], streams: int) -> list[list[_File]]:
-    """`files` shared out between `streams` lists of about equal bytes (biggest first, each to
-    the lightest list; each list keeps the files' order); no list is empty unless the only one."""
-    lanes: list[list[_File]] = [[] for _ in range(max(1, min(streams, len(files))))]
-    held = [0] * len(lanes)
-    sizes = {f[0]: f[0].stat().st_size for f in files}
-    for f in sorted(files, key=lambda f: -sizes[f[0]]):
-        k = held.index(min(held))
-        lanes[k].append(f)
-        held[k] += sizes[f[0]]
-    order = {f[0]: i for i, f in enumerate(files)}
-    return [sorted(lane, key=lambda f: order[f[0]]) for lane in lanes]
-
-
-def _bulk_load(store: ox.Store, files: list[_File], store_dir: Path) -> None:
-    for path, fmt, graph in files:
-        try:
-            store.bulk_load(path=str(path), format=fmt, to_graph=graph, lenient=True)
-        except (OSError, SyntaxError, ValueError) as err:
-            raise StoreError(f"{path}: could not load into {store_dir}: {err}") from err
 
 
 class PartsLoad:
     """`load_parts` in a thread started as soon as the files are complete, for a build that
     has other work meanwhile (`result` waits and re-raises what the load raised)."""
 
-    def __init__(self, store_dir: Path, streams: int = 1) -> None:
+    def __init__(self, store_dir: Path) -> None:
         self.store_dir = Path(store_dir)
-        self.streams = streams  # see `load_parts`
         self._thread: threading.Thread | None = None
         self._outcome: StoreInfo | BaseException | None = None
 
@@ -197,14 +158,14 @@ class PartsLoad:
 
     def _run(self, parts: BuildParts) -> None:
         try:
-            self._outcome = load_parts(parts, self.store_dir, self.streams)
+            self._outcome = load_parts(parts, self.store_dir)
         except BaseException as err:  # handed to the thread that waits in `result`
             self._outcome = err
 
     def result(self, parts: BuildParts) -> StoreInfo:
         """The loaded store's info: the thread's, or a load here when none was started."""
         if self._thread is None:
-            return load_parts(parts, self.store_dir, self.streams)
+            return load_parts(parts, self.store_dir)
         self.wait()
         if isinstance(self._outcome, BaseException):
             raise self._outcome

@@ -81,7 +81,7 @@ def test_a_failing_early_load_fails_the_build_and_leaves_nothing(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kg.spool, "SPOOL_DOCS", 3)
 
-    def broken(parts: kg.graph_files.StoreParts, store_dir: Path, streams: int = 1) -> kg.store.StoreInfo:
+    def broken(parts: kg.graph_files.StoreParts, store_dir: Path) -> kg.store.StoreInfo:
         raise StoreError(f"{store_dir}: disk full")
 
     monkeypatch.setattr(kg.store, "load_parts", broken)
@@ -109,23 +109,3 @@ def test_blank_nodes_keep_one_node_across_graphs_and_union(tmp_path: Path) -> No
     assert sorted(r["g"].value for r in rows) == ["http://e/g1", "http://e/g2"], "one node in both graphs and the union"
     del store
     assert _contents(tmp_path / "store") == _python_load(tmp_path, tmp_path / "old")
-
-
-def test_parts_loaded_in_two_streams_make_the_same_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """--jobs 2 bulk-loads the part files in two threads side by side: the same store, and a
-    failing file still names itself."""
-    monkeypatch.setattr(kg.graph_files, "PART_LINES", 53)  # many files of each kind to share out
-    one = build(SEEDS, tmp_path / "one", site=False)
-    graph = kg.graph_files.GraphFiles(tmp_path / "work")
-    for q in ox.parse(path=str(tmp_path / "one" / "graph.nq"), format=ox.RdfFormat.N_QUADS):
-        graph.add(None, q)
-    parts = graph.write(tmp_path / "graph.nq", tmp_path / "graph.trig")
-    assert len(parts.quads) > 2 and len(parts.union) > 2 and not parts.blank_nodes
-    lanes = kg.store._lanes([(p, ox.RdfFormat.N_QUADS, None) for p in parts.quads + parts.union], 2)
-    assert len(lanes) == 2 and all(lanes), "both streams have files"
-    info = kg.store.load_parts(parts, tmp_path / "two", streams=2)
-    assert info.quads == one.quads
-    assert _contents(tmp_path / "two") == _contents(tmp_path / "one" / "store")
-    parts.union[-1].write_text("<http://e/a> <http://e/p> .\n", encoding="utf-8")  # no object: not N-Triples
-    with pytest.raises(StoreError, match=parts.union[-1].name):
-        kg.store.load_parts(parts, tmp_path / "three", streams=2)
