@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -15,6 +16,7 @@ from .keys import clean_name, fold, has_cjk, mention_key, person_pinyin_label
 class _Draft:
     key: str
     types: Counter[str] = field(default_factory=Counter)
+    cued: set[str] = field(default_factory=set)  # the types some mention took from a cue, not a default
     surfaces: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
 
@@ -100,8 +102,9 @@ class EntityResolver:
         return learned if learned is not None else mention_key(name, type_)
 
     def add(self, name: str, type_: str, doc_key: str, *, known: str | None = None,
-            extra_types: Iterable[str] = ()) -> str:
-        """Record one sighting of a name and return its entity key."""
+            extra_types: Iterable[str] = (), cued: bool = False) -> str:
+        """Record one sighting of a name and return its entity key; `cued`: the type was read
+        from a cue in the text (see `type_is_cued`), not given by default."""
         key = self.key_for(name, type_, known)
         draft = self.drafts.get(key)
         if draft is None:
@@ -109,6 +112,9 @@ class EntityResolver:
         draft.types[type_] += 1
         for t in extra_types:
             draft.types[t] += 1
+        if cued:
+            draft.cued.add(type_)
+            draft.cued.update(extra_types)
         draft.surfaces[clean_name(name)] += 1
         if self.first_source_only and doc_key:
             first = min((s for s in draft.sources if s), default=None)
@@ -120,7 +126,7 @@ class EntityResolver:
         return key
 
     def add_mention(self, m: Mention, doc_key: str) -> str:
-        return self.add(m.text, m.type, doc_key, known=m.key, extra_types=m.extra_types)
+        return self.add(m.text, m.type, doc_key, known=m.key, extra_types=m.extra_types, cued=type_is_cued(m))
 
     def add_document_people(self, doc: Document) -> tuple[str | None, tuple[str, ...]]:
         """Entities for the publisher and the authors named in a document's metadata."""
@@ -134,7 +140,7 @@ class EntityResolver:
         for key in sorted(self.drafts):
             draft = self.drafts[key]
             entry = self.lexicon.get(key)
-            types = _lexicon_types(entry.types, draft.types) if entry else _settle_types(draft.types)
+            types = _lexicon_types(entry.types, draft.types) if entry else _settle_types(draft.types, draft.cued)
             ent = Entity(key=key, types=types, sources=set(draft.sources))
             surfaces = [s for s, _ in sorted(draft.surfaces.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))]
             zh = [s for s in surfaces if has_cjk(s)]
@@ -222,9 +228,39 @@ def _kind_of(t: str, types: set[str]) -> str:
     return "org" if t in ORGANIZATION_TYPES or (t == "Service" and "Platform" in types) else t
 
 
-def _settle_types(votes: Counter[str]) -> set[str]:
-    """The types a discovered entity keeps: the specific ones, not their superclass."""
-    types = set(votes)
+# Extractors whose type is no reading of the text around the name, so it says nothing against a
+# type another mention read from a cue:
+# - "ner:zh", "ner:en": a tagger's organisation span with no head word, descriptor or context cue,
+#   typed Company because the story reads like business news (or Organization otherwise);
+# - "events": the party of an event, typed by its role alone (who acted, who invested);
+# - "repeats", "names:alias": a further occurrence or a short form, which copies the type of a
+#   name found before in the same document; that mention casts its own vote, cued or not.
+# Every other extractor (gazetteer, suffix, head, descriptor, context, team and list rules) types
+# a name from something written in or next to it.
+UNCUED_EXTRACTORS = frozenset({"ner:zh", "ner:en", "events", "repeats", "names:alias"})
+
+
+def type_is_cued(m: Mention) -> bool:
+    """True when the mention's type was read from a cue (a suffix, a head word, a descriptor, a
+    context word, the gazetteer), False when its extractor gives the type by default."""
+    return m.extractor not in UNCUED_EXTRACTORS
+
+
+def _cue_backed(votes: Counter[str], cued: AbstractSet[str]) -> set[str]:
+    """The organisation types to weigh: when some mention read an organisation type from a cue,
+    organisation types that only defaults gave are dropped (a club a tagger called a Company in a
+    business-sounding story stays the Organization its name's head says), so a default never
+    outvotes a cue across documents. Other types, and the votes of kept ones, are untouched."""
+    orgs = set(ORGANIZATION_TYPES)
+    if not cued & orgs:
+        return set(votes)
+    return {t for t in votes if t not in orgs or t in cued}
+
+
+def _settle_types(votes: Counter[str], cued: AbstractSet[str] = frozenset()) -> set[str]:
+    """The types a discovered entity keeps: the specific ones, not their superclass, and the
+    ones read from a cue over the ones given by default (`_cue_backed`)."""
+    types = _cue_backed(votes, cued)
     if types & {"Company", "Platform", "GovernmentBody"}:
         types.discard("Organization")
     if "GovernmentBody" in types and types & {"Company", "Platform"}:
