@@ -2,7 +2,8 @@
 
 "A and B agreed to merge in a deal that values B at $1.25bn": B is acquired, A acts.
 "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": the date is when the deal (or a
-funding round) took effect. Cue words: `valuation`, `completion` and `closing` of `_roles.json`.
+funding round) took effect. "方案经证监会审核后实施": a body that reviews a deal is no party of it.
+Cue words: `valuation`, `completion`, `closing` and `approvers` of `_roles.json`.
 """
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def _done() -> re.Pattern[str]:
     w = role_cues("completion")
     return re.compile(rf"\s*(?:{ordered_alternation(w['before'])})?(?:{ordered_alternation(w['adverbs'])})?"
                       rf"(?:{ordered_alternation(w['verbs'])})")
+
+
+@lru_cache(maxsize=1)
+def _review() -> re.Pattern[str]:
+    """"审核通过", "审议": the words after a body that reviews a deal (approvers of _roles.json)."""
+    return re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{ordered_alternation(role_cues('approvers')['zh_review'])})")
+
+
+def not_approvers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without the government bodies that review the deal in their clause (Chinese)."""
+    review = _review()
+    return [m for m in mentions if m.type != "GovernmentBody" or not review.match(text, m.end)]
 
 
 def valued_party(text: str, mentions: list[Mention], actors: tuple[Mention, ...], lo: int,

@@ -4,7 +4,8 @@ A body punishes and a firm is punished, so the rules here turn the roles the gen
 read: a visit is no enforcement; a party that answers a penalty (X表示接受处罚) is the one
 punished; a body named first in the sentence acts on the firm named after it; a firm that agrees
 to pay to settle is punished; 当事人 is the party the story is about; the name after
-"against"/针对 is affected. Cue words: `settles` and `against` of `_roles.json`.
+"against"/针对 is affected; a fine added to a sentence (并处罚金) falls on the party sentenced.
+Cue words: `settles`, `against` and `added_penalty` of `_roles.json`.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, Mention
 from ..cues import phrases
+from ..patterns import ordered_alternation
 from .context import EventDoc, key, unique
 from .guards import is_visit, responds
 from .lists import list_after
@@ -33,6 +35,62 @@ def _against() -> re.Pattern[str]:
     """"against (online marketplace) X", "针对X": up to three lower-case words between (against of _roles.json)."""
     w = role_cues("against")
     return re.compile(rf"(?:\b(?:{phrases(w['en_words'])})|(?:{phrases(w['zh_words'])}))\s*(?:the\s+)?(?:[a-z-]+\s+){{0,3}}\Z")
+
+
+@lru_cache(maxsize=1)
+def _added_penalty() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"并处罚金": the words opening a clause that adds a fine, the verbs that pass the sentence
+    before it and the passive marker 被 where it opens no noun (被告人) (added_penalty of _roles.json)."""
+    w = role_cues("added_penalty")
+    return (re.compile(rf"(?:{ordered_alternation(w['zh_openers'])})"),
+            re.compile(rf"(?:{ordered_alternation(w['zh_sentence_verbs'])})"),
+            re.compile(rf"被(?!{ordered_alternation([n[1:] for n in w['zh_nouns']])})"))
+
+
+_CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?]")
+
+
+def sentenced_party(text: str, everyone: list[Mention], hit: TriggerHit, lo: int, c_lo: int) -> Mention | None:
+    """"X被判处有期徒刑五年，并处罚金二万元", "法院判处X有期徒刑，并处罚金": the party sentenced in the
+    clauses before a clause that adds a fine (people included), or None when that is not the form."""
+    opener, verbs, passive = _added_penalty()
+    if c_lo <= lo or not opener.fullmatch(text, c_lo, hit.start):
+        return None
+    before = actor_candidates(everyone, lo, c_lo)
+    bei = max((x.start() for x in passive.finditer(text, lo, c_lo)), default=-1)
+    if bei >= 0:  # the party before the passive marker, in the same clause as it
+        stop = max((x.end() for x in _CLAUSE_STOP.finditer(text, lo, bei)), default=lo)
+        found = [m for m in before if stop <= m.start and m.end <= bei]
+        return found[-1] if found else None
+    verb = verbs.search(text, lo, c_lo)
+    if verb is not None:  # the first name after the verb that passes the sentence
+        found = [m for m in before if m.start >= verb.end() and not _CLAUSE_STOP.search(text, verb.end(), m.start)]
+        return found[0] if found else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _anonymous() -> re.Pattern[str]:
+    """"郭某", "张某某": a person a court report names by surname only."""
+    from ..mentions.names_common import names_lexicon
+
+    surnames = sorted((n for n in names_lexicon().surnames if n), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, surnames))})某{{1,2}}(?!{_NOT_PERSON})")
+
+
+# "某某公司", "何某些": 某 before these words makes no person
+_NOT_PERSON = "某*(?:公司|企业|集团|单位|些|种|个|地|市|县|省|区|镇|村|品牌|平台|机构|部门|银行|医院|网站|店)"
+
+
+def anonymous_people(text: str, lo: int, hi: int, known: list[Mention]) -> list[Mention]:
+    """"法院判处韩某有期徒刑", "对曹某提起公诉": the people of the sentence named by surname and 某
+    that no extractor named, as person mentions of the events extractor."""
+    out = []
+    for m in _anonymous().finditer(text, lo, hi):
+        a, b = m.span()
+        if not any(x.start < b and a < x.end for x in known):
+            out.append(Mention(text=m.group(), start=a, end=b, type="Person", extractor="events", confidence=0.5))
+    return out
 
 
 def body_after(mentions: list[Mention], hit: TriggerHit, c_hi: int) -> Mention | None:

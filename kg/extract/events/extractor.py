@@ -25,8 +25,8 @@ from .asserted import asserted
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
 from .corporate import CORPORATE_TYPES, corporate_roles
-from .deals import closing_date, valued_party
-from .enforcement import body_after, checked_enforcement, enforcement_parties
+from .deals import closing_date, not_approvers, valued_party
+from .enforcement import anonymous_people, body_after, checked_enforcement, enforcement_parties, sentenced_party
 from .headline import HeadlineDates
 from .investment import investee_before, round_roles
 from .joint import joint_actors
@@ -52,7 +52,7 @@ from .roles import (
 from .sentences import blank_names, goes_on, outside_names, stake_type
 from .span_repair import repair_tagger_spans
 from .speakers import closing_speakers
-from .subject import headline_subjects
+from .subject import clause_subject, headline_subjects
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 from .unnamed import Parties, name_unnamed
 
@@ -66,6 +66,8 @@ SUBJECT_TYPES = ("Launch", "Discontinuation", "Listing", "Acquisition", "Enforce
 MARKET_TYPES = ("Launch", "Discontinuation")  # launches, expansions and exits name their market
 EFFECT_TYPES = ("PolicyChange", "Launch", "Discontinuation", "Enforcement",
                 "PriceChange")
+CLAUSE_OWN_TYPES = ("Recall", "Layoff", "PriceChange")  # a firm's own act on its goods or staff, told in one clause
+DEAL_REVIEWED = ("Acquisition", "Investment", "Listing")  # a regulator reviews these, it does not do them
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
 
@@ -101,10 +103,18 @@ class _Builder:
         mentions = self.everyone = doc.not_hired(mentions, typ)  # a deal's advisers are no party of it
         if words.lang == "en":  # "…, Ms. Madan said.": the speaker is no party
             mentions = self.everyone = closing_speakers(text, mentions, main.end, lo, hi)
+        if typ == "Enforcement" and words.lang == "zh":  # "法院判处韩某有期徒刑，并处罚金": 韩某 is fined
+            anonymous = anonymous_people(text, lo, hi, [*doc.mentions, *doc.new])
+            if anonymous:
+                doc.new.extend(anonymous)
+                mentions = self.everyone = sorted([*mentions, *anonymous], key=lambda m: (m.start, -m.end))
         if typ in ORG_ACTOR_TYPES:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
             mentions = listing_candidates(text, mentions, words)
+        if typ in DEAL_REVIEWED and words.lang == "zh":  # "方案经证监会审核后实施": the reviewer is no party
+            mentions = not_approvers(text, mentions)
+            self.everyone = not_approvers(text, self.everyone)
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
         if typ == "Enforcement":  # a visit, or an answer to a penalty already reported, is no new enforcement
             checked = checked_enforcement(doc, mentions, main, c_lo, lo, hi, actor, affects, actor_score)
@@ -147,7 +157,7 @@ class _Builder:
         if both and actor_score < 1:
             actors, actor, actor_score = both, both[0], 1.0
         if typ == "Investment":  # every investor acts; the organisation that raised the round is affected
-            p, self.named_investors = round_roles(doc, main, lo, hi, c_lo,
+            p, self.named_investors = round_roles(doc, main, hits, lo, hi, c_lo,
                                                   Parties(actor, actors, actor_score, affects, mentions, self.everyone))
             actor, actors, actor_score, affects, mentions = p.actor, p.actors, p.score, p.affects, p.mentions
         if words.lang == "zh":  # "A会同B对…进行调查", "A与B共同收购": both act
@@ -195,7 +205,9 @@ class _Builder:
             if actor is not None and words.lang == "zh" and actor.end <= hit.start:
                 near = max(c_lo, actor.start - PATIENT_WINDOW["zh"])  # "B（下称b）被<long agent name>罚没": B before 被
             aside = asides(text, lo, hit.start) if words.lang == "en" else []
-            patients = [m for m in actor_candidates(mentions, near, hit.start)
+            # "歌手某某被罚款": a person may be punished, though never the body that punishes
+            pool = self.everyone if typ == "Enforcement" else mentions
+            patients = [m for m in actor_candidates(pool, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")
                         and not within(m, aside)]
@@ -204,12 +216,20 @@ class _Builder:
                 if before and (not patients or before[-1] in patients):
                     patients = [*list_ending_at(text, before[:-1], before[-1], words), before[-1]]
             if not patients:  # "B（简称“b”）因…，被A处以罚款": the subject before the cause clause
-                patients = [m for m in actor_candidates(mentions, lo, near)
+                patients = [m for m in actor_candidates(pool, lo, near)
                             if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
             affects.extend(patients)
         else:
             actor = reporting_subject(text, mentions, hit.start, lo, words) or nearest_before(
                 text, mentions, hit.start, lo, words, set())
+            if (words.lang == "zh" and actor is not None and actor.end <= c_lo and typ in CLAUSE_OWN_TYPES
+                    and len(text[hit.end : c_hi].strip()) >= 2):
+                # "新规落地，X汽车召回一批电动车…": the trigger's own clause names its subject (with an
+                # object after the trigger; "…，X已同步下线" has none: X is what goes, not who acts)
+                own = clause_subject(text, c_lo, hit.start, hit.text, [*doc.mentions, *doc.new, *doc.places], True)
+                if own is not None and own.type != "Person" and not is_attribution(text, own, lo, words):
+                    doc.new.append(own)
+                    actor = own
             if actor is not None and typ == "Enforcement" and reason_subject(text, actor, hit.start, words):
                 affects.append(actor)  # "A宣布，B因…，处以罚款": B is punished, A (if named) punishes
                 actor = nearest_before(text, mentions, actor.start, lo, words, set())
@@ -219,7 +239,8 @@ class _Builder:
                 dui = first.start - 1 if first is not None else -1  # the 对 that names a party
             if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
                 su = text.find("诉", dui, hit.start)  # "法院对A诉B一案宣判": A sued, B is affected
-                affects.extend(actor_candidates(mentions, su if su >= 0 else dui, hit.start))
+                punished = self.everyone if typ == "Enforcement" else mentions  # "对姚某提起公诉": people too
+                affects.extend(actor_candidates(punished, su if su >= 0 else dui, hit.start))
                 before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
                 actor = before[-1] if before else None
             received = investee_before(text, mentions, actor, hit, words) if typ == "Investment" else None
@@ -244,10 +265,14 @@ class _Builder:
                 actor, score = body, 0.6  # the punished party never punishes itself
             elif typ == "Investment" and doc.main is not None:
                 return None, [doc.main], 0.6  # "本轮融资将用于…": the story's company raised it; investors unnamed here
-            else:
-                actor, score = doc.main, 0.6
+            elif not (typ in DEAL_REVIEWED and doc.main is not None and doc.main.type == "GovernmentBody"):
+                actor, score = doc.main, 0.6  # (a body the story is about reviews deals, it does not do them)
         if actor is not None:
             affects = [m for m in affects if key(m) != key(actor)]
+        sentenced = sentenced_party(text, self.everyone, hit, lo, c_lo) if typ == "Enforcement" and words.lang == "zh" else None
+        if sentenced is not None:  # "X被判处有期徒刑，并处罚金": the fine falls on X
+            affects = [sentenced, *[m for m in affects if key(m) != key(sentenced)]]
+            actor = None if actor is not None and key(actor) == key(sentenced) else actor
         if typ == "Enforcement":  # the body acts, the firm is punished
             actor, affects = enforcement_parties(doc, mentions, self.everyone, hit, actor, affects, score, lo, hi)
         if typ in AFFECTS_TYPES and not affects:  # "与上述三家服务商终止合作": the list named just before

@@ -12,10 +12,11 @@ import re
 from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, Mention
+from ...text import HAN_BASIC
 from ..cues import phrases
 from ..mentions.names_common import names_lexicon
 from ..patterns import ordered_alternation
-from .context import EventDoc, unique
+from .context import EventDoc, key, unique
 from .role_words import role_cues
 from .roles import clause_bounds, is_attribution
 from .subject import subject_words
@@ -54,6 +55,11 @@ def personnel_roles(doc: EventDoc, everyone: list[Mention], hits: list[TriggerHi
     if not people and words.lang == "en":  # "Shein appoints Donald Tang as…", "Walmart CEO Doug McMillon to retire"
         people = _en_people(text, lo, hi, inside)
         doc.new.extend(people)
+    if words.lang == "zh":  # "聘任刘某为总经理，聘任侯某为财务负责人": every person appointed, named or not
+        more = [m for m in _zh_appointed(text, lo, hi) if all(key(m) != key(p) for p in people)
+                and not any(x.start <= m.start and m.end <= x.end and x.type == "Person" for x in inside)]
+        doc.new.extend(more)
+        people = sorted([*people, *more], key=lambda m: m.start)
     if actor is None or actor.type not in ORGANIZATION_TYPES:
         orgs = [m for m in inside if m.type in ORGANIZATION_TYPES]
         before = [m for m in orgs if m.end <= hits[0].start]
@@ -86,3 +92,19 @@ def _en_people(text: str, lo: int, hi: int, inside: list[Mention]) -> list[Menti
             continue
         out.append(Mention(text=text[a:b], start=a, end=b, type="Person", extractor="events", confidence=0.5))
     return out
+
+
+@lru_cache(maxsize=1)
+def _zh_appointed_pattern() -> re.Pattern[str]:
+    """"聘任刘某为", "任命伏某担任": a name with a known surname between an appointment verb and 为/担任
+    (appointed of _roles.json)."""
+    w = role_cues("appointed")
+    surnames = sorted((n for n in names_lexicon().surnames if n), key=len, reverse=True)
+    name = rf"(?:{'|'.join(map(re.escape, surnames))})[{HAN_BASIC}]{{1,2}}?|[{HAN_BASIC}]{{1,5}}·[{HAN_BASIC}]{{1,6}}"
+    return re.compile(rf"(?:{ordered_alternation(w['zh_verbs'])})({name})(?:{ordered_alternation(w['zh_as'])})")
+
+
+def _zh_appointed(text: str, lo: int, hi: int) -> list[Mention]:
+    """The people a Chinese sentence names right after an appointment verb, as person mentions."""
+    return [Mention(text=m.group(1), start=m.start(1), end=m.end(1), type="Person", extractor="events", confidence=0.5)
+            for m in _zh_appointed_pattern().finditer(text, lo, hi)]

@@ -68,13 +68,21 @@ def _is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
     if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
         return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
-    if words.source.search(before):
-        return True
+    if words.source.search(before) or _credit(words).search(text, max(lo, m.start - 8), m.start):
+        return True  # "据新华社", "来源：某某财经"
     # "Reuters reported", "据新华社报道": an outlet that reports is a source; "TikTok Shop said that …" acts
     return bool(words.source_after.match(after)) and (words.lang == "zh" or m.type == "Organization")
 
 
-_ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日电|[{HAN_BASIC}]{{0,3}}讯(?=[\s\d　，,：:（(]|\Z)")
+# "新华社北京11月14日电", "新浪科技讯", "某某财经APP讯", "某经AI快讯", "某某汇4月21日丨", "某某报记者从…获悉"
+_ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日(?:电|\s*[丨｜|])"
+                          rf"|\s?[A-Za-z]{{0,4}}[{HAN_BASIC}]{{0,3}}讯(?=[\s\d　，,：:（(]|\Z)|记者(?!表示|称|说)")
+
+
+@lru_cache(maxsize=2)
+def _credit(words: RoleWords) -> re.Pattern[str]:
+    """"来源：某某财经": a source word and a colon right before the name (the clause split drops it)."""
+    return re.compile(rf"(?:{words.source.pattern})\s*[:：]\s*\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

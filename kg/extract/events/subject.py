@@ -146,7 +146,8 @@ def titled_person(text: str, c_lo: int, t_start: int, mentions: list[Mention]) -
     ends = phrases(cue_section(SUBJECTS_FILE, "clause_ends")["zh_person_ends"])
     tail = re.split(rf"(?:{ends})|[，,（(\s]", clause[title.end():], maxsplit=1)[0]
     person = None
-    if _PERSON.fullmatch(tail) and tail not in words.not_names:
+    board = clause.startswith("会", title.end())  # "董事会同意聘任…": a title and 会 name a board, not a person
+    if _PERSON.fullmatch(tail) and tail not in words.not_names and not board:
         a = c_lo + title.end()
         if not any(m.start < a + len(tail) and a < m.end for m in mentions):
             person = Mention(text=tail, start=a, end=a + len(tail), type="Person", extractor="events", confidence=0.55)
@@ -239,6 +240,36 @@ def clause_object(text: str, t_end: int, c_hi: int, mentions: list[Mention]) -> 
         return None
     head = next((h for h in words.object_heads if span.endswith(h)), None)
     if head is None or (len(span) == len(head) and len(span) < 3):
+        return None
+    return Mention(text=span, start=start, end=end, type="Organization", extractor="events", confidence=0.45)
+
+
+def object_before(text: str, c_lo: int, t_start: int, passive: bool, mentions: list[Mention]) -> Mention | None:
+    """"对七家电视品牌进行了约谈" (the object after 对), "这14家运输企业被约谈" (the subject before the
+    passive marker): an unnamed party of an enforcement that stands before its trigger, when it ends
+    in an organisation head of `_subjects.json` and no extractor named anything there."""
+    words = subject_words()
+    object_end, leads = _object_edges()
+    if passive:
+        end = max(text.rfind(w, c_lo, t_start) for w in ("被", "遭"))
+        start = c_lo
+    else:
+        dui = text.rfind("对", c_lo, t_start)
+        if dui < 0:
+            return None
+        start = dui + 1
+        m = object_end.search(text, start, t_start)
+        end = m.start() if m else t_start
+    if end <= start:
+        return None
+    while (lead := next((w for w in (*leads, *words.time_sorted) if text.startswith(w, start, end)), None)) is not None:
+        start += len(lead)
+    span = text[start:end]
+    if not 3 <= len(span) <= 20 or re.search(r"[，,。；;！!？?、：:（(\s“”\"]", span):
+        return None
+    if any(start < x.end and x.start < end and x.type != "Place" for x in mentions):
+        return None
+    if not any(span.endswith(h) for h in words.object_heads):
         return None
     return Mention(text=span, start=start, end=end, type="Organization", extractor="events", confidence=0.45)
 

@@ -43,6 +43,7 @@ class Trigger:
     except_: tuple[re.Pattern[str], ...] = ()
     source: str = ""
     needle: str = ""  # a literal every match contains (lowercase), checked before the regex
+    not_after: re.Pattern[str] | None = None  # "获得…投资|者": the hit is the head of a longer noun
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: st
     if not isinstance(obj, dict) or not isinstance(obj.get("t"), str) or not obj["t"].strip():
         raise LexiconError(f"{_where(path, raw, str(obj)[:20])}: a trigger needs a text 't'")
     where = _where(path, raw, f'"t": "{obj["t"]}"')
-    unknown = set(obj) - {"t", "w", "ctx", "not", "gap", "except"}
+    unknown = set(obj) - {"t", "w", "ctx", "not", "gap", "except", "not_after"}
     if unknown:
         raise LexiconError(f"{where}: unknown keys {sorted(unknown)}")
     weight = obj.get("w", 0.7)
@@ -152,7 +153,8 @@ def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: st
     not_ = _any_of(_words(obj["not"], where, "not"), lang) if "not" in obj else None
     excepts = tuple(compile_phrase(w, lang, 0) for w in _words(obj["except"], where, "except")) if "except" in obj else ()
     needle = re.split(r"[*…\s]", obj["t"].strip())[0].casefold()
-    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where, needle)
+    after = _any_of(_words(obj["not_after"], where, "not_after"), lang) if "not_after" in obj else None
+    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where, needle, after)
 
 
 def read_triggers(directory: str | Path | None = None) -> dict[str, list[Trigger]]:
@@ -296,6 +298,8 @@ class TriggerMatcher:
                         continue
                 if excepts and _inside_exception(text, a, b, excepts):
                     continue
+                if trig.not_after is not None and trig.not_after.match(text, b):
+                    continue  # "获得配售的投资者": the trigger's last word heads a longer noun
                 per_sentence[i].append(TriggerHit(trig.type, a, b, m.group(), trig.weight, trig.priority))
         return [resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence]
 

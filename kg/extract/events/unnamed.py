@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ...model import Mention
 from .context import EventDoc, key
 from .roles import clause_bounds, is_attribution, is_passive
-from .subject import clause_object, clause_subject, sentence_subject_en, titled_person
+from .subject import clause_object, clause_subject, object_before, sentence_subject_en, titled_person
 from .triggers import TriggerHit
 
 
@@ -69,8 +69,11 @@ def name_unnamed(doc: EventDoc, typ: str, hits: list[TriggerHit], main: TriggerH
                 p.affects = [subject, *p.affects]
             elif subject.type != "Person":
                 p.actor, p.score, p.actors = subject, 0.7, (subject,)
-    if typ == "Enforcement" and not p.affects and words.lang == "zh" and not is_passive(text, main.start, lo, words):
-        obj = clause_object(text, main.end, c_hi, p.everyone)
+    if typ == "Enforcement" and not p.affects and words.lang == "zh":
+        passive = is_passive(text, main.start, lo, words)
+        obj = None if passive else clause_object(text, main.end, c_hi, p.everyone)
+        if obj is None:  # "对七家电视品牌进行了约谈", "这14家运输企业被约谈": the party before the trigger
+            obj = object_before(text, c_lo, main.start, passive, p.everyone)
         if obj is not None and (p.actor is None or key(obj) != key(p.actor)):
             p.add(obj, candidate=False)
             p.affects = [obj]

@@ -70,7 +70,7 @@ def _institution_word(word: str, lex: NerLexicon) -> bool:
 
 def _body_prefix(span: str, lex: NerLexicon) -> bool:
     """True when the longest name `span` begins with that ends in a head of two or more characters
-    is a government body's (中国人民银行 of 中国人民银行广州分行; 中国建设银行 is a company's)."""
+    is a government body's (中国人民银行 of 中国人民银行某省分行; 中国建设银行 is a company's)."""
     for k in range(len(span) - 2, 1, -1):
         head = lex.zh_head_type(span[:k])
         if head and len(head[0]) >= 2:
