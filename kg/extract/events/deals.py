@@ -2,7 +2,8 @@
 
 "A and B agreed to merge in a deal that values B at $1.25bn": B is acquired, A acts.
 "交易已于2025年6月30日完成交割", "the deal closed on Sept. 30": the date is when the deal (or a
-funding round) took effect. "方案经证监会审核后实施": a body that reviews a deal is no party of it.
+funding round) took effect. "方案经证监会审核后实施", "the competition authority blocked the plan to
+acquire X": a body that reviews a deal is no party of it.
 Cue words: `valuation`, `completion`, `closing` and `approvers` of `_roles.json`.
 """
 from __future__ import annotations
@@ -34,15 +35,19 @@ def _done() -> re.Pattern[str]:
                       rf"(?:{ordered_alternation(w['verbs'])})")
 
 
-@lru_cache(maxsize=1)
-def _review() -> re.Pattern[str]:
-    """"审核通过", "审议": the words after a body that reviews a deal (approvers of _roles.json)."""
-    return re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{ordered_alternation(role_cues('approvers')['zh_review'])})")
+@lru_cache(maxsize=2)
+def _review(lang: str) -> re.Pattern[str]:
+    """"审核通过", "审议", "blocked", "approved": the words after a body that reviews a deal in its
+    clause (approvers of _roles.json)."""
+    cues = role_cues("approvers")
+    if lang == "zh":
+        return re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{ordered_alternation(cues['zh_review'])})")
+    return re.compile(rf"[^,.;:!?\n]{{0,40}}?\b(?:{phrases(cues['en_review'])})\b", re.IGNORECASE)
 
 
-def not_approvers(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The mentions without the government bodies that review the deal in their clause (Chinese)."""
-    review = _review()
+def not_approvers(text: str, mentions: list[Mention], lang: str = "zh") -> list[Mention]:
+    """The mentions without the government bodies that review the deal in their clause."""
+    review = _review("zh" if lang == "zh" else "en")
     return [m for m in mentions if m.type != "GovernmentBody" or not review.match(text, m.end)]
 
 

@@ -112,9 +112,9 @@ class _Builder:
             mentions = [m for m in mentions if m.type != "Person"]
         if typ == "Listing":  # the venue and the exchange itself ("Nasdaq will suspend trading in X") never list
             mentions = listing_candidates(text, mentions, words)
-        if typ in DEAL_REVIEWED and words.lang == "zh":  # "方案经证监会审核后实施": the reviewer is no party
-            mentions = not_approvers(text, mentions)
-            self.everyone = not_approvers(text, self.everyone)
+        if typ in DEAL_REVIEWED:  # "方案经证监会审核后实施", "the authority blocked the plan to acquire": no party
+            mentions = not_approvers(text, mentions, words.lang)
+            self.everyone = not_approvers(text, self.everyone, words.lang)
         actor, affects, actor_score = self._actor_affects(typ, main, lo, hi, c_lo, c_hi, mentions)
         if typ == "Enforcement":  # a visit, or an answer to a penalty already reported, is no new enforcement
             checked = checked_enforcement(doc, mentions, main, c_lo, lo, hi, actor, affects, actor_score)
