@@ -84,7 +84,7 @@ class Chained:
             self._now = None
 
 
-def run_child(variant: str, parts_json: Path, store_dir: Path) -> None:
+def run_child(variant: str, parts_json: Path, store_dir: Path, queries: bool = True) -> None:
     """One load, in this process; prints its measures as JSON."""
     d = json.loads(parts_json.read_text())
     parts = StoreParts([Path(p) for p in d["quads"]], [Path(p) for p in d["union"]], [Path(p) for p in d["base"]],
@@ -119,7 +119,7 @@ def run_child(variant: str, parts_json: Path, store_dir: Path) -> None:
     ssts = list(store_dir.glob("*.sst"))
     check = ox.Store.read_only(str(store_dir))
     n = len(check)
-    query_cpu, digest = canned_queries(check)
+    query_cpu, digest = canned_queries(check) if queries else (float("nan"), "—")
     del check
     print(json.dumps({"cpu": cpu, "wall": w1 - w0, "rss0_mb": rss0 / 1024, "rss_mb": r1.ru_maxrss / 1024,
                       "stored": n, "sst_files": len(ssts), "sst_mb": sum(p.stat().st_size for p in ssts) / 1e6,
@@ -148,10 +148,11 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--work", type=Path, help="keep the part files here (reused when present)")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--no-queries", action="store_true", help="skip the canned queries on each loaded store")
     ap.add_argument("--child", nargs=3, metavar=("VARIANT", "PARTS_JSON", "STORE_DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        run_child(args.child[0], Path(args.child[1]), Path(args.child[2]))
+        run_child(args.child[0], Path(args.child[1]), Path(args.child[2]), not args.no_queries)
         return
     variants = args.variants.split(",")
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-variants-"))
@@ -170,7 +171,8 @@ def main() -> None:
             store_dir = work / f"store-{v}"
             shutil.rmtree(store_dir, ignore_errors=True)
             out = subprocess.run([sys.executable, __file__, "--child", v,
-                                  str(jsons[VARIANTS[v][0] or graph_files.PART_LINES]), str(store_dir)],
+                                  str(jsons[VARIANTS[v][0] or graph_files.PART_LINES]), str(store_dir),
+                                  *(["--no-queries"] if args.no_queries else [])],
                                  check=True, capture_output=True, text=True).stdout
             results[v].append(json.loads(out.strip().splitlines()[-1]))
             shutil.rmtree(store_dir, ignore_errors=True)
@@ -189,7 +191,8 @@ def main() -> None:
                     f"| {xs[0]['sst_files']} | {xs[0]['sst_mb']:.0f} | {min(x['query_cpu'] for x in xs):.2f} "
                     f"| {xs[0]['digest']} |")
     text = "\n".join([
-        f"`python bench/bench_store_variants.py GRAPH_NQ --variants {args.variants} --rounds {args.rounds}` on "
+        f"`python bench/bench_store_variants.py GRAPH_NQ --variants {args.variants} --rounds {args.rounds}"
+        f"{' --no-queries' if args.no_queries else ''}` on "
         f"{platform.platform()}, Python {platform.python_version()}, pyoxigraph {ox.__version__}; "
         f"{count:,} distinct quads.", "", *rows, ""])
     if args.out:

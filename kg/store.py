@@ -116,7 +116,7 @@ class BuildParts(Protocol):
 
 def load_parts(parts: BuildParts, store_dir: Path) -> StoreInfo:
     """Create a fresh store at `store_dir` from a build's input files (replaces any old store):
-    the union triples into the default graph, the quads as they are, the default graph's
+    the quads as they are, the union triples into the default graph, the default graph's
     triples again into `kgr:graph/base`; the stored form `load_quads` makes, loaded by
     Oxigraph's Rust parser (no Python objects, and the GIL is released: the build runs this in
     a thread beside graph.trig's serialisation). One `bulk_load` call per file bounds memory
@@ -128,9 +128,8 @@ def load_parts(parts: BuildParts, store_dir: Path) -> StoreInfo:
     if store_dir.exists():
         shutil.rmtree(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
-    files = ([(p, ox.RdfFormat.N_TRIPLES, None) for p in parts.union]  # the union first: RocksDB compacts
-             # less than with the quads first (12 % less load CPU at 10k documents, bench/STORE-LOAD-RESULTS.md)
-             + [(p, ox.RdfFormat.N_QUADS, None) for p in parts.quads]
+    files = ([(p, ox.RdfFormat.N_QUADS, None) for p in parts.quads]
+             + [(p, ox.RdfFormat.N_TRIPLES, None) for p in parts.union]
              + [(p, ox.RdfFormat.N_TRIPLES, BASE_GRAPH) for p in parts.base])
     path = store_dir
     try:
