@@ -126,3 +126,12 @@ def test_docs_name_no_path_outside_the_repository() -> None:
     found = [f"{p.relative_to(ROOT)}: {m.group(0)}" for p in docs if p.is_file()
              for m in outside.finditer(p.read_text(encoding="utf-8", errors="replace"))]
     assert found == []
+
+
+def test_a_query_and_a_query_file_together_are_refused(built: Path, tmp_path: Path) -> None:
+    """`kg query OUT -f q.rq` (the build folder where --store belongs) must not silently query another store."""
+    rq = tmp_path / "q.rq"
+    rq.write_text("SELECT ?s WHERE { ?s a kg:Platform }", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(built / "out"), "-f", str(rq)])
+    assert result.exit_code != 0
+    assert "not both" in result.output and "--store" in result.output

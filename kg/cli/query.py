@@ -69,6 +69,9 @@ def query_command(
             _print_list(out, load_canned())
             return
         if file is not None:
+            if query:  # "kg query OUT -f q.rq": the folder was meant for --store, and would be ignored
+                raise QueryError(f"give the query either as text ({query!r}) or with -f {file}, not both; "
+                                 "a build folder goes after --store")
             try:
                 query = file.read_text(encoding="utf-8")
             except OSError as err:
