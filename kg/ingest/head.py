@@ -45,15 +45,9 @@ class Head:
 def known_outlets() -> frozenset[str]:
     """Every name of the news outlets in `kg/lexicons/entities/outlets.json`, casefolded: a
     wire agency's name ("Reuters", "AP") has no outlet-like ending to be known by."""
-    from ..lexicons import load_entities
-    return frozenset(name.casefold() for e in load_entities() if e.id in _outlet_ids()
-                     for name in e.names if len(name) > 1)
-
-
-@lru_cache(maxsize=1)
-def _outlet_ids() -> frozenset[str]:
-    from ..lexicons import load_json
-    return frozenset(str(e["id"]) for e in load_json("entities/outlets.json")["entities"])
+    from ..lexicons import load_entities, outlet_ids
+    ids = outlet_ids()
+    return frozenset(name.casefold() for e in load_entities() if e.id in ids for name in e.names if len(name) > 1)
 
 
 @lru_cache(maxsize=1)

@@ -279,3 +279,11 @@ def load_entities(directory: str | Path | None = None) -> list[LexiconEntity]:
 def entity_index() -> dict[str, LexiconEntity]:
     """The built-in entities by id."""
     return {e.id: e for e in _default_entities()}
+
+
+@lru_cache(maxsize=1)
+def outlet_ids() -> frozenset[str]:
+    """Lexicon ids of the news outlets (`entities/outlets.json`): ingest reads their names as
+    publishers, the event rules never take them for a party (they report, never act)."""
+    data = load_json("entities/outlets.json")
+    return frozenset(e["id"] for e in data.get("entities", []) if isinstance(e, dict) and "id" in e)

@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
+from ...lexicons import outlet_ids
 from ...model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
 from ...text import normalize
-from .guards import no_outlets, outlet_keys
+from .guards import no_outlets
 from .hired import HIRED_TYPES, hired_names
 from .role_words import RoleWords
 from .roles import is_attribution, is_venue
@@ -73,7 +74,7 @@ class EventDoc:
         outlet = normalize(self.ex.document.publisher or "")
 
         def the_outlet(m: Mention) -> bool:  # the publisher reports; it is not what the story is about
-            if m.key in outlet_keys():
+            if m.key in outlet_ids():
                 return True  # any known outlet ("每经网讯", "据格隆汇"): a source, not the subject
             name = normalize(m.text)
             return bool(outlet) and m.type == "Organization" and len(name) >= 2 and (name in outlet or outlet in name)

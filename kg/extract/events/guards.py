@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...lexicons import load_json
+from ...lexicons import load_json, outlet_ids
 from ...model import Mention
 from .triggers import TRIGGER_DIR, compile_phrase
 
@@ -52,14 +52,7 @@ def responds(text: str, party: Mention | None, c_lo: int, t_start: int, lang: st
     return responders is not None and responders.search(text[a:t_start]) is not None
 
 
-@lru_cache(maxsize=1)
-def outlet_keys() -> frozenset[str]:
-    """Lexicon ids of news outlets (`kg/lexicons/entities/outlets.json`): they report, never act."""
-    data = load_json("entities/outlets.json")
-    return frozenset(e["id"] for e in data.get("entities", []) if isinstance(e, dict) and "id" in e)
-
-
 def no_outlets(mentions: list[Mention]) -> list[Mention]:
     """The mentions that are not news outlets ("每经网讯", "据证券时报报道": never a party)."""
-    keys = outlet_keys()
+    keys = outlet_ids()
     return [m for m in mentions if m.key not in keys]
