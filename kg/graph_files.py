@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from .external_sort import ExternalSort
 from .graph_parts import QuadPool, merge_into
-from .nquads import QuadText, quad_text
+from .nquads import QuadText, as_text
 from .rdf import prefixes
 
 PART_LINES = 200_000  # lines per file the store bulk-loads: Oxigraph's bulk loader holds a whole
@@ -96,7 +96,7 @@ class GraphFiles:
 
     def add(self, doc_key: str | None, quad: QuadText | ox.Quad) -> None:
         """One quad: as text (`kg.nquads.QuadText`, as `kg.rdf` makes them) or a pyoxigraph quad."""
-        graph, text = quad if isinstance(quad, tuple) else quad_text(quad)
+        graph, text = as_text(quad)
         if doc_key is not None:
             self.per_doc[doc_key] += 1
         self.by_text.add(f"{text} .\n".encode())

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from . import nquads as nq
 from .ingest.paths import storable
-from .model import Document, Entity, Event, EventMention, Figure, Resolved
+from .model import Document, Entity, Event, EventMention, Figure, Mention, Resolved
 from .nquads import QuadText
 from .vocab import PREFIXES, ontology_path
 
@@ -233,13 +233,11 @@ class QuadWriter:
         for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
                                ("affects", rep.affects), ("about", rep.about), ("market", rep.markets)):
             for m in mentions:
-                key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
-                if key and key in self.r.entities and _fits(prop, set(), self.r.entities[key].types):
+                if key := self._party_key(rep, m, prop):
                     yield g, f"{e} {_kg(prop)} {entity_ref(key)} {g}"
         if ev.type == "Partnership":  # every party is a participant, the actor too
             for m in rep.actors:
-                key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
-                if key and key in self.r.entities and _fits("participant", set(), self.r.entities[key].types):
+                if key := self._party_key(rep, m, "participant"):
                     yield g, f"{e} {_kg('participant')} {entity_ref(key)} {g}"
         if rep.role and ev.type == "PersonnelChange":
             yield g, f"{e} {_kg('role')} {nq.quoted(rep.role)} {g}"
@@ -261,6 +259,13 @@ class QuadWriter:
             if f.period_start and f.period_end and f.period_start <= f.period_end:
                 yield g, f"{q} {_kg('periodStart')} {_date(f.period_start)} {g}"
                 yield g, f"{q} {_kg('periodEnd')} {_date(f.period_end)} {g}"
+
+    def _party_key(self, rep: EventMention, m: Mention, prop: str) -> str | None:
+        """The entity a report's party resolved to, when the property may point at its type."""
+        key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
+        if key and key in self.r.entities and _fits(prop, set(), self.r.entities[key].types):
+            return key
+        return None
 
     def lexicon_quads(self) -> Iterator[QuadText]:
         """What the gazetteer knows a priori (aliases, operators, owners), in its own graph."""
