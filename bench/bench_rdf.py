@@ -34,7 +34,6 @@ def prepare(path: Path, mb: float) -> None:
     from kg.extract import Pipeline
     from kg.ingest import ingest_corpus
     from kg.lexicons import load_entities
-    from kg.model import Extraction
     from kg.resolve import resolve
 
     work = Path(tempfile.mkdtemp(prefix="kg-rdf-"))
@@ -46,11 +45,7 @@ def prepare(path: Path, mb: float) -> None:
         extractions = []
         for lo in range(0, len(targets), PREPARE_BATCH):
             pipeline.prepare(targets[lo: lo + PREPARE_BATCH])
-            for doc in targets[lo: lo + PREPARE_BATCH]:
-                ex = Extraction(document=doc)
-                for _, extractor in zip(pipeline.names, pipeline.extractors, strict=True):
-                    extractor(ex)
-                extractions.append(ex)
+            extractions.extend(pipeline.pipe(targets[lo: lo + PREPARE_BATCH]))
         resolved = resolve(extractions, docs, load_entities())
     finally:
         shutil.rmtree(work, ignore_errors=True)
