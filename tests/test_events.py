@@ -39,6 +39,11 @@ def run(ex: Extraction) -> Extraction:
     return ex
 
 
+def events_of(text: str, lang: str, names: dict[str, str], typ: str) -> list:
+    """The events of one type the rules find in `text` with these names as mentions."""
+    return [e for e in run(make(text, lang, names)).events if e.type == typ]
+
+
 def only(ex: Extraction, typ: str):
     found = [e for e in ex.events if e.type == typ]
     assert found, f"no {typ} in {[(e.type, e.trigger) for e in ex.events]}"

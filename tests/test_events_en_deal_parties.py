@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events import make, run
+from tests.test_events import events_of
 
 
 @pytest.mark.parametrize("text", [
@@ -15,7 +15,7 @@ from tests.test_events import make, run
 ], ids=["blocked", "approved", "reviewing"])
 def test_a_regulator_ruling_on_a_deal_is_no_party(text) -> None:
     names = {"Norland Foods": "Company", "Pellham Markets": "Company", "Fair Trading Authority": "GovernmentBody"}
-    events = [e for e in run(make(text, "en", names)).events if e.type == "Acquisition"]
+    events = events_of(text, "en", names, "Acquisition")
     assert events
     parties = {m.text for e in events for m in (*e.actors, *e.affects)}
     assert "Fair Trading Authority" not in parties
@@ -25,7 +25,7 @@ def test_a_regulator_ruling_on_a_deal_is_no_party(text) -> None:
 def test_a_regulator_that_buys_is_still_a_party() -> None:
     text = "The Fair Trading Authority agreed to acquire Pellham Markets' old headquarters building."
     names = {"Pellham Markets": "Company", "Fair Trading Authority": "GovernmentBody"}
-    events = [e for e in run(make(text, "en", names)).events if e.type == "Acquisition"]
+    events = events_of(text, "en", names, "Acquisition")
     assert "Fair Trading Authority" in {m.text for e in events for m in e.actors}
 
 
@@ -36,10 +36,10 @@ def test_a_regulator_that_buys_is_still_a_party() -> None:
 ], ids=["case", "as-title", "role"])
 def test_taking_over_a_role_or_a_case_is_no_acquisition(text) -> None:
     names = {"Norland Foods": "Company", "Dana Holt": "Person", "Jane Roe": "Person"}
-    assert not [e for e in run(make(text, "en", names)).events if e.type == "Acquisition"]
+    assert not events_of(text, "en", names, "Acquisition")
 
 
 def test_taking_over_a_firm_is_still_an_acquisition() -> None:
     text = "Norland Foods agreed to take over Pellham Markets for $2 billion."
     names = {"Norland Foods": "Company", "Pellham Markets": "Company"}
-    assert [e for e in run(make(text, "en", names)).events if e.type == "Acquisition"]
+    assert events_of(text, "en", names, "Acquisition")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_events import make, run
+from tests.test_events import events_of
 
 NAMES = {"Norland Foods": "Company", "Fair Trading Authority": "GovernmentBody", "Port Vale Rovers": "Organization"}
 
@@ -15,9 +15,9 @@ NAMES = {"Norland Foods": "Company", "Fair Trading Authority": "GovernmentBody",
     "Port Vale Rovers won on penalties after a goalless draw.",
 ], ids=["area", "spot", "shootout"])
 def test_a_penalty_of_a_match_is_no_enforcement(text) -> None:
-    assert not [e for e in run(make(text, "en", NAMES)).events if e.type == "Enforcement"]
+    assert not events_of(text, "en", NAMES, "Enforcement")
 
 
 def test_a_regulators_penalty_is_still_an_enforcement() -> None:
     text = "The Fair Trading Authority imposed a penalty of $2 million on Norland Foods."
-    assert [e for e in run(make(text, "en", NAMES)).events if e.type == "Enforcement"]
+    assert events_of(text, "en", NAMES, "Enforcement")
