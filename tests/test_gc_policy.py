@@ -27,8 +27,9 @@ def test_paused_stops_collection_and_restores_the_callers_setting() -> None:
     try:
         with paused():
             assert not gc.isenabled()
-            kept = [[i] for i in range(5000)]  # past the young threshold: a collection would reset the count
-            assert len(kept) <= gc.get_count()[0]
+            runs = [g["collections"] for g in gc.get_stats()]
+            kept = [[i] for i in range(5000)]  # past the young threshold of 700: enabled, it would collect
+            assert len(kept) == 5000 and [g["collections"] for g in gc.get_stats()] == runs
         assert gc.isenabled()
         gc.disable()
         with paused():
