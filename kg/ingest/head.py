@@ -94,7 +94,6 @@ def take_byline(into: _Bylined, mt: re.Match[str], m: Markers, *, extend: bool =
 # the people of a byline with no "By" ("Jane Doe and John Roe"), read before an outlet's name
 _NAME_LIST = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2}"
                         r"(?:(?:\s*,\s*and|\s*,|\s+and|\s*&)\s+[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})*")
-_NAME_SEP = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*")
 
 
 def names_then_outlet(part: str, m: Markers) -> tuple[list[str], str] | None:
@@ -110,7 +109,9 @@ def names_then_outlet(part: str, m: Markers) -> tuple[list[str], str] | None:
         people = " ".join(words[:-k])
         if not _NAME_LIST.fullmatch(people) or not is_outlet(outlet, m):
             continue
-        names = [n for n in _NAME_SEP.split(people) if n]
+        names = [people]
+        for sep in m.of("byline_sep_re"):  # the separators between a byline's names (markers.tsv)
+            names = [n for piece in names for n in sep.split(piece) if n]
         if all(len(n.split()) >= 2 and n.split()[0] in given for n in names):
             return names, outlet
     return None
