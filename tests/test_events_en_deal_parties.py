@@ -32,7 +32,7 @@ def test_a_regulator_that_buys_is_still_a_party() -> None:
 @pytest.mark.parametrize("text", [
     "Prosecutor Dana Holt was named to take over the case after two colleagues quit.",
     "Jane Roe will take over as chief executive of Norland Foods in May.",
-    "Mr. Holt is taking over the role from Ms. Roe, Norland Foods said.",
+    "Mr. Holt takes over the role from Ms. Roe, Norland Foods said.",
 ], ids=["case", "as-title", "role"])
 def test_taking_over_a_role_or_a_case_is_no_acquisition(text) -> None:
     names = {"Norland Foods": "Company", "Dana Holt": "Person", "Jane Roe": "Person"}
