@@ -23,7 +23,7 @@ def site_command(
     network rankings and graphs. Open DIR/site/index.html, or run `kg serve DIR` and go to /site/."""
     from ..view.site import build_site
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         report = build_site(build_dir, out)
     except KgError as e:
