@@ -46,3 +46,9 @@ def test_multi_source_events_names_the_publishers_it_knows(engine: Engine) -> No
     rows = engine.run("multi_source_events").records()
     assert [(r["event"].rsplit("/", 1)[-1], r["sources"], r["publishers"]) for r in rows] == [
         ("e1", "2", "Harbour Ledger")]
+
+
+def test_multi_source_events_gives_the_date_and_every_actor(engine: Engine) -> None:
+    (row,) = engine.run("multi_source_events").records()
+    assert row["date"] == "2024-05-01"
+    assert sorted(row["actors"].split(" | ")) == ["Coastal Trade Office", "海港小店"]
