@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..cues import cue_section, phrases
 from ..patterns import CLAUSE_MARKS
-from .asserted_en import negated_en
+from .asserted_en import negated_en, threatened_en
 from .context import EventDoc
 from .guards import GUARDS_FILE
 from .roles import clause_bounds
@@ -85,11 +85,11 @@ def described(doc: EventDoc, typ: str, h: TriggerHit, lo: int, hi: int) -> bool:
 
 def asserted(doc: EventDoc, by_type: dict[str, list[TriggerHit]], lo: int, hi: int) -> dict[str, list[TriggerHit]]:
     """The trigger hits of the sentence [lo, hi) by type, without those that assert no event
-    (Chinese; in English only negated ones, see `asserted_en`); a type left with no hit is dropped."""
+    (Chinese; in English negated and threatened ones, see `asserted_en`); a type left with no hit is dropped."""
     out = {}
     for typ, hits in by_type.items():
         if doc.words.lang != "zh":
-            kept = [h for h in hits if not negated_en(doc.text, h.start, lo)]
+            kept = [h for h in hits if not negated_en(doc.text, h.start, lo) and not threatened_en(doc.text, typ, h.start, lo)]
         else:
             kept = [h for h in hits if not negated(doc.text, h, lo, hi) and not described(doc, typ, h, lo, hi)]
         if kept:

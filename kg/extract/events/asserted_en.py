@@ -1,5 +1,7 @@
 """Which trigger words of an English sentence are negated: "has no plans to acquire", "had not yet
-reached any agreement on a partnership", "denied reports that it would merge" report no event.
+reached any agreement on a partnership", "denied reports that it would merge" report no event;
+nor do threatened penalties ("could result in fines", "may be fined") or a figure's base ("fines of
+up to 6 percent of their global turnover" reports no turnover), see `threatened_en`.
 
 The rule walks back from the trigger over the words of `en_bridge` (auxiliaries, determiners,
 plan and talk words) to a word of `en_negators`; any other word or a punctuation mark on the way
@@ -9,6 +11,7 @@ merger" keep their events. Words in the `negated` section of `kg/lexicons/trigge
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,3 +60,62 @@ def _ends_with_negator(words: list[str], cues: EnglishNegation) -> bool:
     if last.endswith(("n't", "n’t")):  # didn't, won't, hasn't
         return True
     return any(tuple(words[-n:]) in cues.negators for n in range(1, min(cues.longest, len(words)) + 1))
+
+
+@dataclass(frozen=True)
+class EnglishThreat:
+    types: frozenset[str]  # event types a threat or a share's base can void
+    modals: frozenset[str]
+    potential: frozenset[str]
+    bridge: frozenset[str]
+    shares: frozenset[tuple[str, ...]]  # each share word as its words, lower case
+    caps: frozenset[tuple[str, ...]]  # each cap phrase as its words, lower case
+    share_bridge: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def english_threat() -> EnglishThreat:
+    cues = cue_section(GUARDS_FILE, "threatened")
+    low = lambda key: frozenset(w.lower() for w in cues[key])  # noqa: E731
+    return EnglishThreat(types=frozenset(cues["en_types"]), modals=low("en_modals"), potential=low("en_potential"),
+                         bridge=low("en_bridge"), shares=frozenset(tuple(w.lower().split()) for w in cues["en_share"]),
+                         share_bridge=low("en_share_bridge"), caps=frozenset(tuple(w.lower().split()) for w in cues["en_caps"]))
+
+
+def threatened_en(text: str, event_type: str, trigger_start: int, lo: int) -> bool:
+    """True when an English trigger of a type in `en_types` is only threatened (the words back to a
+    modal or a word like "potential" are all bridge words: "could result in fines and more severe
+    penalties") or names the base of a share ("6 percent of their global turnover")."""
+    cues = english_threat()
+    if event_type not in cues.types:
+        return False
+    words = [t.lower() for t in _TOKEN.findall(text, max(lo, trigger_start - _LOOK_BACK), trigger_start)]
+    return _walks_to(words, cues.bridge, lambda w: w[-1] in cues.modals or w[-1] in cues.potential) or \
+        _walks_to(words, cues.share_bridge, lambda w: _capped_share(w, cues))
+
+
+def _capped_share(words: list[str], cues: EnglishThreat) -> bool:
+    """True when `words` end with a cap phrase, a number and a share word ("up to 6 percent")."""
+    for share in cues.shares:
+        if tuple(words[-len(share):]) == share:
+            end = len(words) - len(share)
+            while end and (words[end - 1].isdigit() or words[end - 1] in {".", ","}):
+                end -= 1
+            if end < len(words) - len(share) and any(tuple(words[end - len(c):end]) == c for c in cues.caps):
+                return True
+    return False
+
+
+def _walks_to(words: list[str], bridge: frozenset[str], found: Callable[[list[str]], bool]) -> bool:
+    """True when, walking back from the end of `words` over at most `_MAX_BRIDGE` bridge words,
+    the words up to some point satisfy `found` (checked at each step before the bridge word)."""
+    end = len(words)
+    for _ in range(_MAX_BRIDGE + 1):
+        if end == 0:
+            return False
+        if found(words[:end]):
+            return True
+        if words[end - 1] not in bridge:
+            return False
+        end -= 1
+    return False
