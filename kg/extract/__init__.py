@@ -14,6 +14,7 @@ from typing import Protocol
 from ..errors import RegistryError
 from ..model import Document, Extraction
 from ..registry import Registry
+from .script import ScriptView, script_view
 
 
 class Extractor(Protocol):
@@ -61,6 +62,13 @@ def readable(doc: Document) -> Document:
     return replace(doc, text=doc.headline)
 
 
+def _read(doc: Document) -> tuple[Document, ScriptView | None]:
+    """The document the extractors read (traditional Chinese through simplified characters) and,
+    when that is a copy, the view that puts their findings back on the original."""
+    view = script_view(doc)
+    return (doc, None) if view is None else (view.read, view)
+
+
 def default_names(ner: str = "on") -> list[str]:
     """The default chain with the statistical tagger of mode `ner` (on, zh, en or off)."""
     if ner not in NER_MODES:
@@ -89,28 +97,34 @@ class Pipeline:
     def prepare(self, docs: list[Document]) -> None:
         """Let extractors that work best on many documents at once (the taggers) see a batch
         before its documents are extracted one by one."""
-        readable_docs = [readable(d) for d in docs]  # the texts they will read (a headline-only item's headline)
+        readable_docs = [_read(readable(d))[0] for d in docs]  # the texts they will read (a headline-only item's headline)
         for extractor in self.extractors:
             prepare = getattr(extractor, "prepare", None)
             if prepare is not None:
                 prepare(readable_docs)
 
     def __call__(self, doc: Document) -> Extraction:
-        ex = Extraction(document=readable(doc))
+        read, view = _read(readable(doc))
+        ex = Extraction(document=read)
         for extractor in self.extractors:
             extractor(ex)
+        if view is not None:
+            view.restore(ex)
         return ex
 
     def tolerant(self, doc: Document) -> tuple[Extraction, list[str]]:
         """Run every extractor, skipping one that raises, so one bug costs one extractor's facts,
         not the document's; returns the failures as "name: error" for the manifest."""
-        ex = Extraction(document=readable(doc))
+        read, view = _read(readable(doc))
+        ex = Extraction(document=read)
         failed = []
         for name, extractor in zip(self.names, self.extractors, strict=True):
             try:
                 extractor(ex)
             except Exception as err:  # a bug in one extractor must not hide what the others found
                 failed.append(f"{name}: {type(err).__name__}: {err}")
+        if view is not None:
+            view.restore(ex)
         return ex, failed
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Extraction]:
