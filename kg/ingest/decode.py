@@ -3,11 +3,12 @@ Big5 told apart by how common the decoded characters are, then charset-normalize
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
 
 from ..errors import IngestError
+from .glosses import strip_pinyin_glosses
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -18,12 +19,14 @@ _SAMPLE = 1 << 16  # bytes looked at when guessing
 
 @dataclass(frozen=True)
 class Decoded:
-    """Decoded text, the codec used, and a note when the result is a guess or lossy."""
+    """Decoded text, the codec used, a note when the result is a guess or lossy, and the
+    repairs made to the text (each becomes a warning)."""
 
     text: str
     encoding: str
     note: str | None = None
     lossy: bool = False
+    repairs: tuple[str, ...] = ()
 
 
 def _is_han(ch: str) -> bool:
@@ -124,7 +127,17 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_bytes(data: bytes, path: str) -> Decoded:
-    """Decode a file's bytes or raise `IngestError` saying why it is not text."""
+    """Decode a file's bytes or raise `IngestError` saying why it is not text; pinyin glosses
+    inserted after Chinese characters are removed (`kg.ingest.glosses`)."""
+    decoded = _decode(data, path)
+    text, glosses = strip_pinyin_glosses(decoded.text)
+    if not glosses:
+        return decoded
+    return replace(decoded, text=text, repairs=(f"removed {glosses} pinyin glosses inserted after Chinese "
+                                                 "characters (監(jiān)管 -> 監管)",))
+
+
+def _decode(data: bytes, path: str) -> Decoded:
     if not data.strip():
         raise IngestError(path, "empty file")
     for bom, codec in _BOMS:

@@ -19,10 +19,11 @@ READERS: Registry[Reader] = Registry("reader")
 
 
 def decoded_problems(decoded: Decoded, path: str) -> list[Problem]:
-    """A lossy decoding is an error (part unread); a guessed one a warning."""
+    """A lossy decoding is an error (part unread); a guessed one, and each repair, a warning."""
+    out = [Problem(path, note, severity="warning") for note in decoded.repairs]
     if decoded.note is None:
-        return []
-    return [Problem(path, decoded.note, severity="error" if decoded.lossy else "warning")]
+        return out
+    return [Problem(path, decoded.note, severity="error" if decoded.lossy else "warning"), *out]
 
 
 @READERS.register(".txt", ".md", ".text", ".markdown")

@@ -1,0 +1,25 @@
+"""Pinyin glosses that some scraped pages insert after Chinese characters: 市場監(jiān)管總局,
+中央紀(jì)委, 網(wǎng)站. They split names and words (監(jiān)管 is no longer 监管), so the finders
+saw 各地市场监 as a name; they are removed, and the file's warnings say how many.
+
+Only a run of lower-case Latin letters carrying a tone mark, in brackets right after a Han
+character, is a gloss; a capitalised romanisation (北京(Beijing)) or a spaced one stays. A text
+needs `MIN_GLOSSES` of them: one bracketed reading in an article about a rare character is content.
+"""
+from __future__ import annotations
+
+import re
+
+MIN_GLOSSES = 3
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
+
+
+def strip_pinyin_glosses(text: str) -> tuple[str, int]:
+    """`text` without inserted pinyin glosses, and how many were removed (0: unchanged)."""
+    if "(" not in text and "（" not in text:
+        return text, 0
+    found = len(_GLOSS.findall(text))
+    if found < MIN_GLOSSES:
+        return text, 0
+    return _GLOSS.sub("", text), found
