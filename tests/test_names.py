@@ -80,9 +80,10 @@ def test_zh_list_items(names: NamesExtractor, text: str, expected: set[tuple[str
         ("The State Council Information Office held a briefing.", {
             ("State Council Information Office", "GovernmentBody")}),
         ("Recently Acme Robotics Inc. said", {("Acme Robotics Inc.", "Company")}),
+        ("Six Harbourland Traders Association members said", {("Harbourland Traders Association", "Organization")}),
     ],
     ids=["co-ltd", "company-and-department", "municipal-bureau", "association", "council-office",
-         "sentence-initial-dropped"],
+         "sentence-initial-dropped", "count-word-dropped"],
 )
 def test_en_org_names(names: NamesExtractor, text: str, expected: set[tuple[str, str]]) -> None:
     assert expected <= _found(names, text)
