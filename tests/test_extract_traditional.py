@@ -1,6 +1,8 @@
 """Traditional Chinese is read through simplified characters and reported as written."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.extract import Pipeline
@@ -46,3 +48,16 @@ def test_the_simplified_copy_keeps_every_offset() -> None:
 def test_a_simplified_report_quoting_a_traditional_name_is_read_as_it_is() -> None:
     text = "京东今日宣布在台湾上线新服务,当地媒体称其为「京東臺灣站」,首批商家超过一千家,覆盖全岛主要城市。"
     assert simplified_text(text) is None
+
+
+def test_the_written_form_becomes_an_alias_of_the_entity(tmp_path: Path) -> None:
+    from kg.build import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "tw.txt").write_text(TRADITIONAL + "\n", encoding="utf-8")
+    build(corpus, tmp_path / "out", load_store=False, site=False, ner="off", jobs=1)
+    nq = (tmp_path / "out" / "graph.nq").read_text(encoding="utf-8")
+    jd = [line for line in nq.splitlines() if line.startswith("<https://w3id.org/ecomkg/id/entity/jd-com> ")]
+    assert any('core#altLabel> "京東"' in line for line in jd), jd
+    assert any('rdf-schema#label> "京东"@zh' in line for line in jd), jd

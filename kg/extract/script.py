@@ -5,7 +5,8 @@ characters, so a Hong Kong or Taiwan report (京東, 市場監督管理局, 電�
 "platforms" (企業共發現, 聯防聯控工作機制) and missed the platforms the lexicons know. The
 extractors read a simplified copy made by OpenCC, of the same length (every offset holds); what
 they found is then put back on the original text: evidence, figures, dates and role titles as
-written. Names stay simplified, so that 京東 and 京东 resolve to one entity.
+written. Names stay simplified, so that 京東 and 京东 resolve to one entity; the form as written
+is kept (`Extraction.written`) and becomes an alias of the entity, so a search for 京東 finds it.
 
 A document is read this way only when traditional characters are a real part of its Chinese
 (`TRADITIONAL_SHARE`): a simplified report quoting one traditional name is read as it is.
@@ -61,11 +62,16 @@ class ScriptView:
     read: Document
 
     def restore(self, ex: Extraction) -> None:
-        """Put what the extractors found back on the text as written (names stay simplified)."""
+        """Put what the extractors found back on the text as written (names stay simplified,
+        their written forms noted in `ex.written`)."""
         orig, simp = self.original.text, self.read.text
         if self.original.headline and self.read.headline:  # evidence from a headline is found there
             orig, simp = f"{orig}\n{self.original.headline}", f"{simp}\n{self.read.headline}"
         ex.document = self.original
+        for m in (*ex.mentions, *(m for e in ex.events for m in (*e.actors, *e.participants, *e.affects, *e.about)),
+                  *(m for r in ex.relations for m in (r.subject, r.object) if m is not None)):
+            if simp.startswith(m.text, m.start) and (as_written := orig[m.start:m.end]) != m.text:
+                ex.written[(m.start, m.end)] = as_written
         ex.figures = [replace(f, text=_as_written(f.text, f.start, orig, simp)) for f in ex.figures]
         ex.dates = [replace(d, text=_as_written(d.text, d.start, orig, simp)) for d in ex.dates]
         ex.relations = [replace(r, evidence=_as_written(r.evidence, None, orig, simp),

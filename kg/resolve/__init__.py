@@ -68,16 +68,21 @@ class Resolution:
             if authors:
                 out.authors[doc.key] = authors
 
+        written: dict[tuple[int, int], str] = {}  # of the extraction at hand (traditional Chinese as written)
+
         def key_of(m: Mention, doc_key: str) -> str:
             k = out.mention_keys.get((doc_key, m.start, m.end))
             if k is None:
                 k = resolver.add_mention(m, doc_key)
                 out.mention_keys[(doc_key, m.start, m.end)] = k
+                if (as_written := written.get((m.start, m.end))) is not None:
+                    resolver.add_written(k, as_written)
             return k
 
         relations: list[tuple[str, str, str, str]] = []
         for ex in extractions:
             dk = ex.document.key
+            written = ex.written
             for m in ex.mentions:
                 key_of(m, dk)
             for rel in ex.relations:

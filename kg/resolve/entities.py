@@ -19,6 +19,7 @@ class _Draft:
     cued: set[str] = field(default_factory=set)  # the types some mention took from a cue, not a default
     surfaces: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)  # traditional forms of simplified surfaces (aliases only)
 
 
 class EntityResolver:
@@ -125,6 +126,10 @@ class EntityResolver:
             draft.sources.add(doc_key)
         return key
 
+    def add_written(self, key: str, as_written: str) -> None:
+        """A form the name was written in (traditional Chinese) beside the one it was read as."""
+        self.drafts[key].written.add(clean_name(as_written))
+
     def add_mention(self, m: Mention, doc_key: str) -> str:
         return self.add(m.text, m.type, doc_key, known=m.key, extra_types=m.extra_types, cued=type_is_cued(m))
 
@@ -149,7 +154,7 @@ class EntityResolver:
             ent.label_en = (entry.label_en if entry else None) or (en[0] if en else None)
             if "Person" in types and ent.label_zh and not ent.label_en:
                 ent.label_en = person_pinyin_label(ent.label_zh)
-            ent.alt_labels = {s for s in surfaces if s not in (ent.label_zh, ent.label_en)}
+            ent.alt_labels = {s for s in (*surfaces, *draft.written) if s not in (ent.label_zh, ent.label_en)}
             if entry:
                 ent.alt_labels |= {a for a in entry.aliases if a not in (ent.label_zh, ent.label_en)}
             elif types.intersection(ORGANIZATION_TYPES):  # "Sailbright Technology" for "Sailbright Technology Co. Ltd"
