@@ -38,6 +38,14 @@ def _against() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _against_words() -> re.Pattern[str]:
+    """The words of `_against` alone: a sentence without one has no name after "against" (one search
+    of the sentence instead of one before each of its names)."""
+    w = role_cues("against")
+    return re.compile(rf"(?:{phrases(w['en_words'])})|(?:{phrases(w['zh_words'])})")
+
+
+@lru_cache(maxsize=1)
 def _added_penalty() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """"并处罚金": the words opening a clause that adds a fine, the verbs that pass the sentence
     before it and the passive marker 被 where it opens no noun (被告人) (added_penalty of _roles.json)."""
@@ -121,7 +129,7 @@ def enforcement_parties(doc: EventDoc, mentions: list[Mention], everyone: list[M
     if not affects and words.party.search(text, lo, hi):
         party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
         affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
-    if not affects:  # "a penalty the KFTC announced against Coupang"
+    if not affects and _against_words().search(text, lo, hi) is not None:  # "a penalty the KFTC announced against Coupang"
         against = _against()
         target = [m for m in actor_candidates(everyone, lo, hi) if against.search(text[max(lo, m.start - 40) : m.start])
                   and (actor is None or key(m) != key(actor) or score < 1)][:1]

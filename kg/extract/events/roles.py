@@ -68,7 +68,7 @@ def _is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
     if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
         return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
-    if words.source.search(before) or _credit(words).search(text, max(lo, m.start - 8), m.start):
+    if words.source.search(before) or _credit(words.source.pattern).search(text, max(lo, m.start - 8), m.start):
         return True  # "据新华社", "来源：某某财经"
     # "Reuters reported", "据新华社报道": an outlet that reports is a source; "TikTok Shop said that …" acts
     return bool(words.source_after.match(after)) and (words.lang == "zh" or m.type == "Organization")
@@ -80,9 +80,11 @@ _ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日(?:电|
 
 
 @lru_cache(maxsize=2)
-def _credit(words: RoleWords) -> re.Pattern[str]:
-    """"来源：某某财经": a source word and a colon right before the name (the clause split drops it)."""
-    return re.compile(rf"(?:{words.source.pattern})\s*[:：]\s*\Z", re.IGNORECASE)
+def _credit(source: str) -> re.Pattern[str]:
+    """"来源：某某财经": a source word (`source`, the pattern of the role words' sources) and a colon right
+    before the name (the clause split drops it). Keyed by the pattern's text, not the role words: hashing
+    those hashes every compiled pattern they hold, at each of the many calls."""
+    return re.compile(rf"(?:{source})\s*[:：]\s*\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -234,8 +236,11 @@ def asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Spans of 《…》 and “…” names in the sentence, with their bracket kind."""
-    out = []
-    for m in _QUOTED.finditer(text[lo:hi]):
+    out: list[tuple[int, int, str]] = []
+    sentence = text[lo:hi]
+    if "《" not in sentence and "“" not in sentence and '"' not in sentence:
+        return out  # every name of _QUOTED opens with one of these (most sentences have none)
+    for m in _QUOTED.finditer(sentence):
         g = next(i for i in range(1, 5) if m.group(i))
         out.append((lo + m.start(g), lo + m.end(g), "book" if g == 1 else "quote"))
     return out
