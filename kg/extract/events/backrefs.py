@@ -28,7 +28,7 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
     main = max(hits, key=lambda h: (h.weight, -h.start))
     words, text = doc.words, doc.text
     c_lo, _ = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-    if actor_candidates(doc.mentions + doc.new, c_lo, main.start):
+    if actor_candidates(doc.mentions, c_lo, main.start) or actor_candidates(doc.new, c_lo, main.start):
         return False  # "the X acquisition by Y": a new party, a new report
     subject = text[c_lo : main.start].strip()
     pronoun = words.regulator.match(subject) or words.pronoun.match(subject)

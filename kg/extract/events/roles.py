@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...model import Mention
 from ...text import HAN_BASIC
 from ..cues import phrases
-from ..patterns import first_mark, last_mark, ordered_alternation
+from ..patterns import first_chars, first_mark, last_mark, ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
@@ -201,7 +201,8 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
 def _instrument() -> re.Pattern[str]:
     """"通过其微信小程序", "via its WeChat account": the words before a channel (instrument of _roles.json)."""
     w = role_cues("instrument")
-    return re.compile(rf"(?:{phrases(w['zh_words'])}|\b(?:{phrases(w['en_words'])}))\s*(?:{phrases(w['owners'])})?\s*\Z",
+    guard = first_chars([*w["zh_words"], *w["en_words"]])  # (one test per place before the branches)
+    return re.compile(rf"{guard}(?:{phrases(w['zh_words'])}|\b(?:{phrases(w['en_words'])}))\s*(?:{phrases(w['owners'])})?\s*\Z",
                       re.IGNORECASE)
 
 

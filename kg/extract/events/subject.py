@@ -42,6 +42,7 @@ class SubjectWords:
     bad_first: frozenset[str] = frozenset()
     descriptor_heads: frozenset[str] = frozenset()
     object_heads: tuple[str, ...] = ()
+    time_first: frozenset[str] = frozenset()  # the first characters of the time words
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,8 @@ def subject_words() -> SubjectWords:
         time_sorted=tuple(sorted(data["zh_time"], key=len, reverse=True)), extra_titles=tuple(data["zh_titles"]),
         en_gap=frozenset(data["en_gap"]), en_not_names=frozenset(data["en_not_names"]),
         bad_first=frozenset(data["zh_bad_first"]), descriptor_heads=frozenset(data["zh_descriptor_heads"]),
-        object_heads=tuple(sorted(data["zh_object_heads"], key=len, reverse=True)))
+        object_heads=tuple(sorted(data["zh_object_heads"], key=len, reverse=True)),
+        time_first=frozenset(w[:1] for w in data["zh_time"]))
 
 
 def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention],
@@ -172,6 +174,8 @@ def _lead(span: str, words: SubjectWords) -> int:
         if m:
             pos = m.end()
             continue
+        if span[pos] not in words.time_first:
+            return pos  # (no time word starts here: most clauses open with a name)
         word = next((w for w in words.time_sorted if span.startswith(w, pos)), None)
         if word is None:
             return pos
