@@ -45,7 +45,9 @@ def _any_negator(negators: frozenset[tuple[str, ...]]) -> re.Pattern[str] | None
     words = sorted({w for neg in negators for w in neg}, key=lambda w: (-len(w), w))
     if not words or not all(re.fullmatch("[a-z]+", w) for w in words):
         return None
-    return re.compile(r"(?<![A-Za-z])(?i:" + "|".join(words) + r")(?![A-Za-z])|(?i:n['’]t)(?![A-Za-z])")
+    firsts = "".join(sorted({w[0] for w in words} | {"n"}))  # (one test per place before the branches)
+    return re.compile(rf"(?i:(?=[{firsts}]))(?:(?<![A-Za-z])(?i:" + "|".join(words) + r")(?![A-Za-z])"
+                      r"|(?i:n['’]t)(?![A-Za-z]))")
 
 
 def negated_en(text: str, trigger_start: int, lo: int) -> bool:

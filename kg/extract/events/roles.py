@@ -64,12 +64,17 @@ _SOURCE_CLAUSE = re.compile(r"[，,：:；;]")
 def _is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     before = _SOURCE_CLAUSE.split(text[lo : m.start])[-1]  # "据公告，A": A is no source
     after = text[m.end : m.end + 6].lstrip("》”\" ")
-    told_to, told_said = _told_source()
-    told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
-    if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
-        return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
-    if words.source.search(before) or _credit(words.source.pattern).search(text, max(lo, m.start - 8), m.start):
-        return True  # "据新华社", "来源：某某财经"
+    if words.lang == "zh":
+        told_to, told_said = _told_source()
+        if _ZH_DATELINE.match(text, m.end) or (told_to.search(text, max(0, m.start - 2), m.start)
+                                               and told_said.match(text, m.end)):
+            return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
+    if words.source.search(before):
+        return True  # "据新华社"
+    credit = max(lo, m.start - 8)
+    if (text.find(":", credit, m.start) >= 0 or text.find("：", credit, m.start) >= 0) \
+            and _credit(words.source.pattern).search(text, credit, m.start):
+        return True  # "来源：某某财经" (a colon, then only spaces, before the name)
     # "Reuters reported", "据新华社报道": an outlet that reports is a source; "TikTok Shop said that …" acts
     return bool(words.source_after.match(after)) and (words.lang == "zh" or m.type == "Organization")
 
