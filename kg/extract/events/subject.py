@@ -20,7 +20,7 @@ from ...text import HAN_BASIC
 from ..cues import cue_section, phrases
 from ..mentions.names_common import cut, names_lexicon
 from ..mentions.ner.zh_spans import cut_at_boundary, name_boundaries
-from ..patterns import ordered_alternation
+from ..patterns import first_mark, last_mark, ordered_alternation
 from .triggers import TRIGGER_DIR
 
 SUBJECTS_FILE = TRIGGER_DIR / "_subjects.json"
@@ -278,15 +278,19 @@ def object_before(text: str, c_lo: int, t_start: int, passive: bool, mentions: l
     return Mention(text=span, start=start, end=end, type="Organization", extractor="events", confidence=0.45)
 
 
+_HEAD_PARTS = "，,；;：: 　|｜"  # marks that part a headline
+
+
 def headline_subjects(headline: str, body: str, hits: list, mentions: list[Mention]) -> list[Mention]:
     """"嘉翔股份2020年上半年亏损79.18万" over a body that names 嘉翔股份 again: the subject of a Chinese
     headline's event clause, found wherever the body repeats it and nothing else was named there,
     so that the body's events know who acts. `hits` are the trigger hits of the headline."""
     out: list[Mention] = []
     names = set()
-    for h in hits:
-        a = max((headline.rfind(c, 0, h.start) for c in "，,；;：: 　|｜"), default=-1) + 1
-        b = min([i for i in (headline.find(c, h.end) for c in "，,；;：: 　|｜") if i >= 0] or [len(headline)])
+    for h in hits:  # the headline's part that holds the trigger
+        a = last_mark(headline, _HEAD_PARTS, 0, h.start) + 1
+        b = first_mark(headline, _HEAD_PARTS, h.end, len(headline))
+        b = len(headline) if b < 0 else b
         found = clause_subject(headline, a, h.start, h.text, [], run_ok=len(headline[h.end:b].strip()) >= 2)
         if found is not None and found.type != "Person":
             names.add(found.text)
