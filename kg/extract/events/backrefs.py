@@ -52,9 +52,9 @@ def with_figures(event: EventMention, doc: EventDoc, lo: int, hi: int) -> EventM
 
 def closing(doc: EventDoc, lo: int, hi: int) -> None:
     """"该交易预计于2024年7月1日完成交割": the closing date of the last deal."""
-    if not doc.words.closing.search(doc.text, lo, hi):
-        return
     idx = max((doc.last[t] for t in CLOSING_TYPES if t in doc.last), default=None)
+    if idx is None or not doc.words.closing.search(doc.text, lo, hi):
+        return  # (no deal reported yet, or no closing word)
     date = later_date(doc, lo, hi)
     if idx is None or date is None:
         return

@@ -87,7 +87,8 @@ class EventDoc:
         headline = normalize(self.ex.document.headline or "")
         # a short form counts for its full name ("Lumora" for "Lumora Home Inc.")
         # (a shorter key s counts for k when k starts with s and a space: k cut before each of its spaces)
-        full = {k: counts[k] + sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") for k in counts}
+        full = {k: counts[k] + (sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") if " " in k else 0)
+                for k in counts}
 
         def head_name(m: Mention) -> str:
             words = normalize(m.text).split()

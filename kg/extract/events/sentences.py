@@ -73,4 +73,4 @@ def outside_names(hits: list[list[TriggerHit]], mentions: list[Mention]) -> list
         i = bisect.bisect_right(starts, h.start)
         return any(a <= h.start and h.end <= b for a, b in spans[max(0, i - 8) : i])
 
-    return [[h for h in hs if not inside(h)] for hs in hits]
+    return [[h for h in hs if not inside(h)] if hs else [] for hs in hits]  # (most sentences have no hit)
