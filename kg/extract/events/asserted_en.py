@@ -39,10 +39,10 @@ def english_negation() -> EnglishNegation:
 
 
 def _any_negator(negators: frozenset[tuple[str, ...]]) -> re.Pattern[str] | None:
-    """A search that finds something in every text whose tokens hold a negator: the negators' words
-    (any case) and n't, each between non-letters as `_TOKEN` cuts them; None when a word is not
+    """A search that finds something in every text whose tokens hold a negator: the negators' first
+    words (any case) and n't, each between non-letters as `_TOKEN` cuts them; None when a word is not
     all ASCII letters (then no such shortcut is safe)."""
-    words = sorted({w for neg in negators for w in neg}, key=lambda w: (-len(w), w))
+    words = sorted({neg[0] for neg in negators if neg}, key=lambda w: (-len(w), w))  # (a negator's first word)
     if not words or not all(re.fullmatch("[a-z]+", w) for w in words):
         return None
     firsts = "".join(sorted({w[0] for w in words} | {"n"}))  # (one test per place before the branches)

@@ -109,8 +109,11 @@ def _told_source() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return to, said
 
 
+_ACTOR_SET = frozenset(ACTOR_TYPES)  # (a set: this test runs for every name at every step)
+
+
 def actor_candidates(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
-    return [m for m in mentions if lo <= m.start and m.end <= hi and m.type in ACTOR_TYPES]
+    return [m for m in mentions if lo <= m.start and m.end <= hi and m.type in _ACTOR_SET]
 
 
 def passive_agent(text: str, mentions: list[Mention], t_start: int, t_end: int, lo: int, hi: int,
