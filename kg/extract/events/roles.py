@@ -9,12 +9,13 @@ the trigger ("清退中通冷链、吉时达等物流商"). The words used live 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ...model import Mention
 from ...text import HAN_BASIC
 from ..cues import phrases
-from ..patterns import first_chars, first_mark, last_mark, ordered_alternation
+from ..patterns import first_chars, mark_offsets, ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
@@ -22,11 +23,15 @@ _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
     """The clause around text[start:end] within the sentence [lo, hi)."""
-    stops = _CLAUSE["zh" if lang == "zh" else "en"]
-    a = max(lo, last_mark(text, stops, lo, start) + 1) if start > lo else start
+    at = mark_offsets(text, _CLAUSE["zh" if lang == "zh" else "en"])  # (`last_mark` and `first_mark`, inlined)
+    if start > lo:  # after the last stop before `start`
+        i = bisect_left(at, start) - 1
+        a = at[i] + 1 if i >= 0 and at[i] >= lo else max(lo, 0)
+    else:
+        a = start
     if end < hi:  # the first stop at or after `end`
-        b = first_mark(text, stops, end, hi)
-        b = hi if b < 0 else b
+        i = bisect_left(at, max(end, 0))
+        b = at[i] if i < len(at) and at[i] < hi else hi
     else:
         b = end
     return a, b
@@ -175,14 +180,15 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
     counterparts: set[str] = set()
     last_counterpart: int | None = None
     skip = asides(text, lo, pos) if words.lang == "en" else []
+    instrument, store_after = _instrument(), _store_after()
     for m in actor_candidates(mentions, lo, pos):
         if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
             continue
-        if within(m, skip):
+        if skip and within(m, skip):
             continue  # "X, which competes with Y, said": Y is not the subject
-        if _instrument().search(text[max(lo, m.start - 8) : m.start]):
+        if instrument.search(text[max(lo, m.start - 8) : m.start]):
             continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
-        if _store_after().match(text, m.end):
+        if store_after.match(text, m.end):
             continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
         name = m.key or (m.alias_of or m.text)
         bracketed = last_counterpart is not None and (re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
