@@ -73,7 +73,7 @@ def deadline(doc: EventDoc, lo: int, hi: int) -> None:
     event = doc.ex.events[idx]
     if event.effective_date is not None:
         return
-    effective = next((d.value for d in dates_in(doc.ex.dates, lo, hi) if d.role == "effective"), None)
+    effective = next((d.value for d in doc.ex.dates if d.role == "effective" and lo <= d.start and d.end <= hi), None)
     if effective is None:
         return
     parties = {m.key or m.text for m in (*event.actors, *event.affects)}
