@@ -184,12 +184,13 @@ _CLOSERS = re.escape("”’\"'」』）)]】》")
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_BASIC = r"\u4e00-\u9fff"  # as regex escapes, so patterns read as before
 _BOUNDARY = re.compile(
+    r"(?=[。！？!?.\n])(?:"  # every branch starts with one of these: one test rejects most places at once
     rf"[。！？]+[{_CLOSERS}]*"  # Chinese terminators always end a sentence
     rf"|[!?]+[{_CLOSERS}]*(?=\s|\Z|[{HAN_CLASS}])"  # ASCII ones unless inside a token (URLs)
     rf"|\.[{_CLOSERS}]*(?=\s+[\"“‘(]?[A-Z{HAN_CLASS}])"  # ". " then a capital or Han
     rf"|(?<=[{HAN_CLASS}])\.(?=\s*[{HAN_CLASS}])"  # a Latin full stop used in Chinese
     rf"|\.[{_CLOSERS}]*\s*\Z"
-    r"|\n"
+    r"|\n)"
 )
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+\Z")
 

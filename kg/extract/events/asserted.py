@@ -32,6 +32,7 @@ class AssertCues:
     denial: re.Pattern[str]
     composition: re.Pattern[str]
     non_officers: re.Pattern[str]
+    any_negator: re.Pattern[str]  # a word that `before`, `plan_after` or `denial` needs
 
 
 def _gapped(words: list[str]) -> str:
@@ -52,6 +53,7 @@ def assert_cues() -> AssertCues:
         denial=re.compile(phrases(neg["zh_denials"])),
         composition=re.compile(_gapped(desc["zh_composition"])),
         non_officers=re.compile(phrases(desc["zh_non_officers"])),
+        any_negator=re.compile(phrases([*neg["zh_before"], *neg["zh_plan_negators"], *neg["zh_denials"]])),
     )
 
 
@@ -87,11 +89,14 @@ def asserted(doc: EventDoc, by_type: dict[str, list[TriggerHit]], lo: int, hi: i
     """The trigger hits of the sentence [lo, hi) by type, without those that assert no event
     (Chinese; in English negated and threatened ones, see `asserted_en`); a type left with no hit is dropped."""
     out = {}
+    # every test of `negated` reads a negator within the sentence: one search tells whether any can hold
+    maybe_negated = doc.words.lang == "zh" and assert_cues().any_negator.search(doc.text, lo, hi) is not None
     for typ, hits in by_type.items():
         if doc.words.lang != "zh":
             kept = [h for h in hits if not negated_en(doc.text, h.start, lo) and not threatened_en(doc.text, typ, h.start, lo)]
         else:
-            kept = [h for h in hits if not negated(doc.text, h, lo, hi) and not described(doc, typ, h, lo, hi)]
+            kept = [h for h in hits if not (maybe_negated and negated(doc.text, h, lo, hi))
+                    and not described(doc, typ, h, lo, hi)]
         if kept:
             out[typ] = kept
     return out

@@ -28,6 +28,9 @@ class EnglishNegation:
     negators: frozenset[tuple[str, ...]]  # each negator as its words, lower case
     longest: int  # words in the longest negator
     bridge: frozenset[str]
+    # a word of a negator, or an n't ending, standing as a whole token: a text without one has no
+    # negation, so most triggers are passed after one search (None when a negator is not all letters)
+    any_negator: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -35,14 +38,29 @@ def english_negation() -> EnglishNegation:
     neg = cue_section(GUARDS_FILE, "negated")
     negators = frozenset(tuple(w.lower().split()) for w in neg["en_negators"])
     return EnglishNegation(negators=negators, longest=max(map(len, negators)),
-                           bridge=frozenset(w.lower() for w in neg["en_bridge"]))
+                           bridge=frozenset(w.lower() for w in neg["en_bridge"]), any_negator=_any_negator(negators))
+
+
+def _any_negator(negators: frozenset[tuple[str, ...]]) -> re.Pattern[str] | None:
+    """A search that finds something in every text whose tokens hold a negator: the negators' first
+    words (any case) and n't, each between non-letters as `_TOKEN` cuts them; None when a word is not
+    all ASCII letters (then no such shortcut is safe)."""
+    words = sorted({neg[0] for neg in negators if neg}, key=lambda w: (-len(w), w))  # (a negator's first word)
+    if not words or not all(re.fullmatch("[a-z]+", w) for w in words):
+        return None
+    firsts = "".join(sorted({w[0] for w in words} | {"n"}))  # (one test per place before the branches)
+    return re.compile(rf"(?i:(?=[{firsts}]))(?:(?<![A-Za-z])(?i:" + "|".join(words) + r")(?![A-Za-z])"
+                      r"|(?i:n['’]t)(?![A-Za-z]))")
 
 
 def negated_en(text: str, trigger_start: int, lo: int) -> bool:
     """True when the words before the trigger (within its sentence, which starts at `lo`) are a
     negator followed only by bridge words."""
     cues = english_negation()
-    words = [t.lower() for t in _TOKEN.findall(text, max(lo, trigger_start - _LOOK_BACK), trigger_start)]
+    start = max(lo, trigger_start - _LOOK_BACK)
+    if cues.any_negator is not None and cues.any_negator.search(text[start:trigger_start]) is None:
+        return False
+    words = [t.lower() for t in _TOKEN.findall(text, start, trigger_start)]
     end = len(words)  # words[:end] is tried as ending with a negator; words[end:] are bridge words
     for _ in range(_MAX_BRIDGE + 1):
         if end == 0:

@@ -28,7 +28,7 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
     main = max(hits, key=lambda h: (h.weight, -h.start))
     words, text = doc.words, doc.text
     c_lo, _ = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-    if actor_candidates(doc.mentions + doc.new, c_lo, main.start):
+    if actor_candidates(doc.mentions, c_lo, main.start) or actor_candidates(doc.new, c_lo, main.start):
         return False  # "the X acquisition by Y": a new party, a new report
     subject = text[c_lo : main.start].strip()
     pronoun = words.regulator.match(subject) or words.pronoun.match(subject)
@@ -52,9 +52,9 @@ def with_figures(event: EventMention, doc: EventDoc, lo: int, hi: int) -> EventM
 
 def closing(doc: EventDoc, lo: int, hi: int) -> None:
     """"该交易预计于2024年7月1日完成交割": the closing date of the last deal."""
-    if not doc.words.closing.search(doc.text, lo, hi):
-        return
     idx = max((doc.last[t] for t in CLOSING_TYPES if t in doc.last), default=None)
+    if idx is None or not doc.words.closing.search(doc.text, lo, hi):
+        return  # (no deal reported yet, or no closing word)
     date = later_date(doc, lo, hi)
     if idx is None or date is None:
         return
@@ -73,7 +73,7 @@ def deadline(doc: EventDoc, lo: int, hi: int) -> None:
     event = doc.ex.events[idx]
     if event.effective_date is not None:
         return
-    effective = next((d.value for d in dates_in(doc.ex.dates, lo, hi) if d.role == "effective"), None)
+    effective = next((d.value for d in doc.ex.dates if d.role == "effective" and lo <= d.start and d.end <= hi), None)
     if effective is None:
         return
     parties = {m.key or m.text for m in (*event.actors, *event.affects)}

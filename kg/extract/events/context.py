@@ -73,21 +73,26 @@ class EventDoc:
             return None
         outlet = normalize(self.ex.document.publisher or "")
 
+        outlets = outlet_ids()
+
         def the_outlet(m: Mention) -> bool:  # the publisher reports; it is not what the story is about
-            if m.key in outlet_ids():
+            if m.key in outlets:
                 return True  # any known outlet ("每经网讯", "据格隆汇"): a source, not the subject
             name = normalize(m.text)
             return bool(outlet) and m.type == "Organization" and len(name) >= 2 and (name in outlet or outlet in name)
 
-        counts = Counter(key(m) for m in self.orgs
-                         if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words)
-                         and not the_outlet(m) and key(m) not in self.hired_keys)
+        counts: Counter[str] = Counter()
+        for m in self.orgs:
+            if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words) \
+                    and not the_outlet(m) and (k := key(m)) not in self.hired_keys:
+                counts[k] += 1
         if not counts:
             return None
         headline = normalize(self.ex.document.headline or "")
         # a short form counts for its full name ("Lumora" for "Lumora Home Inc.")
         # (a shorter key s counts for k when k starts with s and a space: k cut before each of its spaces)
-        full = {k: counts[k] + sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") for k in counts}
+        full = {k: counts[k] + (sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") if " " in k else 0)
+                for k in counts}
 
         def head_name(m: Mention) -> str:
             words = normalize(m.text).split()

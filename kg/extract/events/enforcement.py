@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, Mention
 from ..cues import phrases
-from ..patterns import ordered_alternation
+from ..patterns import first_chars, ordered_alternation
 from .context import EventDoc, key, unique
 from .guards import is_visit, responds
 from .lists import list_after
@@ -27,14 +27,25 @@ from .triggers import TriggerHit
 def _settle() -> re.Pattern[str]:
     """"agreed to pay … to settle", "达成和解": the party named before is punished (settles of _roles.json)."""
     w = role_cues("settles")
-    return re.compile(rf"\b(?:{phrases(w['en_words'])})\b|(?:{phrases(w['zh_words'])})", re.IGNORECASE)
+    guard = first_chars([*w["en_words"], *w["zh_words"]])  # (searched over long stretches: one test per place first)
+    return re.compile(rf"{guard}(?:\b(?:{phrases(w['en_words'])})\b|(?:{phrases(w['zh_words'])}))", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _against() -> re.Pattern[str]:
     """"against (online marketplace) X", "针对X": up to three lower-case words between (against of _roles.json)."""
     w = role_cues("against")
-    return re.compile(rf"(?:\b(?:{phrases(w['en_words'])})|(?:{phrases(w['zh_words'])}))\s*(?:the\s+)?(?:[a-z-]+\s+){{0,3}}\Z")
+    guard = first_chars([*w["en_words"], *w["zh_words"]])
+    return re.compile(rf"{guard}(?:\b(?:{phrases(w['en_words'])})|(?:{phrases(w['zh_words'])}))"
+                      r"\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}\Z")
+
+
+@lru_cache(maxsize=1)
+def _against_words() -> re.Pattern[str]:
+    """The words of `_against` alone: a sentence without one has no name after "against" (one search
+    of the sentence instead of one before each of its names)."""
+    w = role_cues("against")
+    return re.compile(rf"{first_chars([*w['en_words'], *w['zh_words']])}(?:{phrases(w['en_words'])}|{phrases(w['zh_words'])})")
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +132,7 @@ def enforcement_parties(doc: EventDoc, mentions: list[Mention], everyone: list[M
     if not affects and words.party.search(text, lo, hi):
         party = doc.recent_party(lo)  # "没收当事人违法所得": the party the story is about
         affects = [party] if party is not None and (actor is None or key(party) != key(actor)) else []
-    if not affects:  # "a penalty the KFTC announced against Coupang"
+    if not affects and _against_words().search(text, lo, hi) is not None:  # "a penalty the KFTC announced against Coupang"
         against = _against()
         target = [m for m in actor_candidates(everyone, lo, hi) if against.search(text[max(lo, m.start - 40) : m.start])
                   and (actor is None or key(m) != key(actor) or score < 1)][:1]

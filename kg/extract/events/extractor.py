@@ -87,8 +87,8 @@ def service_suffix() -> re.Pattern[str]:
 class _Builder:
     """Turns the trigger hits of one type in one sentence into an event."""
 
-    def __init__(self, doc: EventDoc, spans: list[tuple[int, int]], types_in: list[set[str]]) -> None:
-        self.doc, self.spans, self.types_in = doc, spans, types_in
+    def __init__(self, doc: EventDoc, spans: list[tuple[int, int]], hits: list[list[TriggerHit]]) -> None:
+        self.doc, self.spans, self.sentence_hits = doc, spans, hits  # each sentence's trigger hits
         self.settings = type_settings()
 
     def build(self, idx: int, typ: str, hits: list[TriggerHit]) -> EventMention | None:
@@ -341,7 +341,7 @@ class _Builder:
                     break
         if effective is None and typ in EFFECT_TYPES and idx + 1 < len(self.spans):
             nlo, nhi = self.spans[idx + 1]
-            if self.types_in[idx + 1] <= {typ, "PolicyChange", "Announcement"}:
+            if {h.type for h in self.sentence_hits[idx + 1]} <= {typ, "PolicyChange", "Announcement"}:
                 effective = next((d.value for d in dates_in(doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
         if date is None:
             date = next((d.value for d in here if d.role == "date" and d.value != effective), None)
@@ -390,9 +390,8 @@ class EventExtractor:
             if repaired is not ex.mentions:
                 ex.mentions[:] = repaired
                 hits = outside_names(found, ex.mentions)
-        types_in = [{h.type for h in hs} for hs in hits]
         doc = EventDoc(ex, words)
-        builder = _Builder(doc, spans, types_in)
+        builder = _Builder(doc, spans, hits)
         settings = type_settings()
         for idx, sentence_hits in enumerate(hits):
             lo, hi = spans[idx]

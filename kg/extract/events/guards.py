@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ...lexicons import load_json, outlet_ids
 from ...model import Mention
+from ..patterns import first_chars
 from .triggers import TRIGGER_DIR, compile_phrase
 
 GUARDS_FILE = TRIGGER_DIR / "_guards.json"  # also read by asserted.py and asserted_en.py
@@ -36,7 +37,13 @@ def _any_phrase(lang: str, which: str) -> re.Pattern[str] | None:
     """One pattern that matches in a text exactly when one of the guard phrases `which` does
     (a search per phrase made one search); None without any."""
     phrases = getattr(guard_words(lang), which)
-    return re.compile("|".join(f"(?:{p.pattern})" for p in phrases), re.IGNORECASE) if phrases else None
+    if not phrases:
+        return None
+    # one test of the phrases' first characters before the branches (as `any_of_regex` does): re
+    # otherwise tries every branch at every place of the text
+    heads = [p.strip()[:1] for p in load_json(GUARDS_FILE)[lang][which]]
+    guard = first_chars(heads) if all(h and h not in "*…" for h in heads) else ""
+    return re.compile(guard + "(?:" + "|".join(f"(?:{p.pattern})" for p in phrases) + ")", re.IGNORECASE)
 
 
 def is_visit(text: str, c_lo: int, t_start: int, lang: str) -> bool:

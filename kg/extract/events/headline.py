@@ -37,6 +37,9 @@ class HeadlineDates:
         doc = ex.document
         if not doc.headline or all(event.effective_date is not None for event in ex.events):
             return  # (no event that a headline's date could complete)
+        possible = self.matcher.possible_types(doc.headline, lang)
+        if possible is not None and not any(e.effective_date is None and e.type in possible for e in ex.events):
+            return  # (no trigger of an undated event's type in the headline: its dates are not needed)
         if self._dates is None:
             self._dates = _date_extractor()
             if self._dates is None:

@@ -9,7 +9,7 @@ from ...lexicons import load_words
 from ...model import ORGANIZATION_TYPES, Mention
 from ...text import HAN_BASIC
 from ..cues import phrases
-from ..patterns import ordered_alternation
+from ..patterns import first_chars, ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _WINDOW = {"zh": 16, "en": 70}
@@ -146,9 +146,10 @@ def abbreviations() -> frozenset[str]:
 def _the_above() -> re.Pattern[str]:
     """"上述三家", "the three": words that refer back to a list named before (the_above of _roles.json)."""
     w = role_cues("the_above")
-    return re.compile(rf"(?:{ordered_alternation(w['zh_words'])})(?:\d+|[一二两三四五六七八九十]+)?"
+    guard = first_chars([*w["zh_words"], "these", "the"])  # (searched over whole sentences: one test per place first)
+    return re.compile(rf"{guard}(?:(?:{ordered_alternation(w['zh_words'])})(?:\d+|[一二两三四五六七八九十]+)?"
                       rf"(?:{ordered_alternation(w['zh_counters'])})?"
-                      rf"|\b(?:these|the)\s+(?:{ordered_alternation(w['en_numbers'])}|\d+)\b", re.IGNORECASE)
+                      rf"|\b(?:these|the)\s+(?:{ordered_alternation(w['en_numbers'])}|\d+)\b)", re.IGNORECASE)
 
 
 def referred_list(text: str, mentions: list[Mention], lo: int, hi: int, prev_lo: int, words: RoleWords) -> list[Mention]:

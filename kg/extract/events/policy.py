@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...model import Mention
 from ..cues import phrases
+from ..patterns import first_chars
 from .context import EventDoc
 from .role_words import role_cues
 
@@ -23,7 +24,9 @@ def _the_rule() -> re.Pattern[str]:
     w = role_cues("the_rule")
     zh_not = "".join(f"(?<!{re.escape(x)})" for x in w["zh_not_after"])
     en_not = "".join(f"(?<!{re.escape(x)} )" for x in w["en_not_after"])
-    return re.compile(rf"{zh_not}(?:{phrases(w['zh_words'])})|{en_not}\b(?:{phrases(w['en_words'])})\b", re.IGNORECASE)
+    guard = first_chars([*w["zh_words"], *w["en_words"]])  # one test per place before the look-behinds
+    return re.compile(rf"{guard}(?:{zh_not}(?:{phrases(w['zh_words'])})|{en_not}\b(?:{phrases(w['en_words'])})\b)",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -9,12 +9,13 @@ the trigger ("清退中通冷链、吉时达等物流商"). The words used live 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ...model import Mention
 from ...text import HAN_BASIC
 from ..cues import phrases
-from ..patterns import first_mark, last_mark, ordered_alternation
+from ..patterns import first_chars, mark_offsets, ordered_alternation
 from .role_words import ACTOR_TYPES, RoleWords, role_cues
 
 _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
@@ -22,11 +23,15 @@ _CLAUSE = {"zh": "，,；;：:", "en": ";:"}
 
 def clause_bounds(text: str, start: int, end: int, lo: int, hi: int, lang: str) -> tuple[int, int]:
     """The clause around text[start:end] within the sentence [lo, hi)."""
-    stops = _CLAUSE["zh" if lang == "zh" else "en"]
-    a = max(lo, last_mark(text, stops, lo, start) + 1) if start > lo else start
+    at = mark_offsets(text, _CLAUSE["zh" if lang == "zh" else "en"])  # (`last_mark` and `first_mark`, inlined)
+    if start > lo:  # after the last stop before `start`
+        i = bisect_left(at, start) - 1
+        a = at[i] + 1 if i >= 0 and at[i] >= lo else max(lo, 0)
+    else:
+        a = start
     if end < hi:  # the first stop at or after `end`
-        b = first_mark(text, stops, end, hi)
-        b = hi if b < 0 else b
+        i = bisect_left(at, max(end, 0))
+        b = at[i] if i < len(at) and at[i] < hi else hi
     else:
         b = end
     return a, b
@@ -64,12 +69,17 @@ _SOURCE_CLAUSE = re.compile(r"[，,：:；;]")
 def _is_attribution(text: str, m: Mention, lo: int, words: RoleWords) -> bool:
     before = _SOURCE_CLAUSE.split(text[lo : m.start])[-1]  # "据公告，A": A is no source
     after = text[m.end : m.end + 6].lstrip("》”\" ")
-    told_to, told_said = _told_source()
-    told = told_to.search(text, max(0, m.start - 2), m.start) and told_said.match(text, m.end)
-    if words.lang == "zh" and (_ZH_DATELINE.match(text, m.end) or told):
-        return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
-    if words.source.search(before) or _credit(words).search(text, max(lo, m.start - 8), m.start):
-        return True  # "据新华社", "来源：某某财经"
+    if words.lang == "zh":
+        told_to, told_said = _told_source()
+        if _ZH_DATELINE.match(text, m.end) or (told_to.search(text, max(0, m.start - 2), m.start)
+                                               and told_said.match(text, m.end)):
+            return True  # "新华社北京11月14日电", "新浪科技讯", "商家向亿邦动力表示"
+    if words.source.search(before):
+        return True  # "据新华社"
+    credit = max(lo, m.start - 8)
+    if (text.find(":", credit, m.start) >= 0 or text.find("：", credit, m.start) >= 0) \
+            and _credit(words.source.pattern).search(text, credit, m.start):
+        return True  # "来源：某某财经" (a colon, then only spaces, before the name)
     # "Reuters reported", "据新华社报道": an outlet that reports is a source; "TikTok Shop said that …" acts
     return bool(words.source_after.match(after)) and (words.lang == "zh" or m.type == "Organization")
 
@@ -80,9 +90,11 @@ _ZH_DATELINE = re.compile(rf"[{HAN_BASIC}]{{0,4}}\d{{1,2}}月\d{{1,2}}日(?:电|
 
 
 @lru_cache(maxsize=2)
-def _credit(words: RoleWords) -> re.Pattern[str]:
-    """"来源：某某财经": a source word and a colon right before the name (the clause split drops it)."""
-    return re.compile(rf"(?:{words.source.pattern})\s*[:：]\s*\Z", re.IGNORECASE)
+def _credit(source: str) -> re.Pattern[str]:
+    """"来源：某某财经": a source word (`source`, the pattern of the role words' sources) and a colon right
+    before the name (the clause split drops it). Keyed by the pattern's text, not the role words: hashing
+    those hashes every compiled pattern they hold, at each of the many calls."""
+    return re.compile(rf"(?:{source})\s*[:：]\s*\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -102,8 +114,11 @@ def _told_source() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return to, said
 
 
+_ACTOR_SET = frozenset(ACTOR_TYPES)  # (a set: this test runs for every name at every step)
+
+
 def actor_candidates(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
-    return [m for m in mentions if lo <= m.start and m.end <= hi and m.type in ACTOR_TYPES]
+    return [m for m in mentions if lo <= m.start and m.end <= hi and m.type in _ACTOR_SET]
 
 
 def passive_agent(text: str, mentions: list[Mention], t_start: int, t_end: int, lo: int, hi: int,
@@ -165,14 +180,15 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
     counterparts: set[str] = set()
     last_counterpart: int | None = None
     skip = asides(text, lo, pos) if words.lang == "en" else []
+    instrument, store_after = _instrument(), _store_after()
     for m in actor_candidates(mentions, lo, pos):
         if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
             continue
-        if within(m, skip):
+        if skip and within(m, skip):
             continue  # "X, which competes with Y, said": Y is not the subject
-        if _instrument().search(text[max(lo, m.start - 8) : m.start]):
+        if instrument.search(text[max(lo, m.start - 8) : m.start]):
             continue  # "通过其微信小程序发布公告", "via its WeChat account": the channel, not the actor
-        if _store_after().match(text, m.end):
+        if store_after.match(text, m.end):
             continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
         name = m.key or (m.alias_of or m.text)
         bracketed = last_counterpart is not None and (re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
@@ -199,7 +215,8 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
 def _instrument() -> re.Pattern[str]:
     """"通过其微信小程序", "via its WeChat account": the words before a channel (instrument of _roles.json)."""
     w = role_cues("instrument")
-    return re.compile(rf"(?:{phrases(w['zh_words'])}|\b(?:{phrases(w['en_words'])}))\s*(?:{phrases(w['owners'])})?\s*\Z",
+    guard = first_chars([*w["zh_words"], *w["en_words"]])  # (one test per place before the branches)
+    return re.compile(rf"{guard}(?:{phrases(w['zh_words'])}|\b(?:{phrases(w['en_words'])}))\s*(?:{phrases(w['owners'])})?\s*\Z",
                       re.IGNORECASE)
 
 
@@ -234,8 +251,11 @@ def asides(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def quoted_names(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Spans of 《…》 and “…” names in the sentence, with their bracket kind."""
-    out = []
-    for m in _QUOTED.finditer(text[lo:hi]):
+    out: list[tuple[int, int, str]] = []
+    sentence = text[lo:hi]
+    if "《" not in sentence and "“" not in sentence and '"' not in sentence:
+        return out  # every name of _QUOTED opens with one of these (most sentences have none)
+    for m in _QUOTED.finditer(sentence):
         g = next(i for i in range(1, 5) if m.group(i))
         out.append((lo + m.start(g), lo + m.end(g), "book" if g == 1 else "quote"))
     return out

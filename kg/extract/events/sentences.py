@@ -13,12 +13,18 @@ from .triggers import TriggerHit
 
 def blank_names(text: str, mentions: list[Mention], lo: int, hi: int) -> str:
     """text[lo:hi] with every name blanked, so words inside names are not read as pronouns."""
-    chars = list(text[lo:hi])
-    for m in mentions:
-        a, b = max(m.start, lo), min(m.end, hi)
-        if a < b:
-            chars[a - lo : b - lo] = " " * (b - a)
-    return "".join(chars)
+    cuts = sorted((max(m.start, lo), min(m.end, hi)) for m in mentions if m.start < hi and lo < m.end)
+    out = []
+    pos = lo  # text before `pos` is written out; the names' spans are joined where they overlap
+    for a, b in cuts:
+        if a >= b or b <= pos:
+            continue
+        if a > pos:
+            out.append(text[pos:a])
+        out.append(" " * (b - max(a, pos)))
+        pos = b
+    out.append(text[pos:hi])
+    return "".join(out)
 
 
 def stake_type(by_type: dict[str, list[TriggerHit]], ex: Extraction, lo: int, hi: int) -> dict[str, list[TriggerHit]]:
@@ -73,4 +79,4 @@ def outside_names(hits: list[list[TriggerHit]], mentions: list[Mention]) -> list
         i = bisect.bisect_right(starts, h.start)
         return any(a <= h.start and h.end <= b for a, b in spans[max(0, i - 8) : i])
 
-    return [[h for h in hs if not inside(h)] for hs in hits]
+    return [[h for h in hs if not inside(h)] if hs else [] for hs in hits]  # (most sentences have no hit)

@@ -52,6 +52,8 @@ def repair_tagger_spans(text: str, mentions: list[Mention], spans: list[tuple[in
                         hits: list[list[TriggerHit]]) -> list[Mention]:
     """`mentions` with every tagger span that a clause subject of the same sentence extends
     replaced by the longer name; the list is returned unchanged when there is none."""
+    if not any(m.extractor.startswith(TAGGER) for m in mentions):
+        return mentions  # only a tagger's span is repaired (a rules-only build has none)
     longer: dict[int, Mention] = {}
     for (lo, hi), sentence_hits in zip(spans, hits, strict=True):
         for h in sorted(sentence_hits, key=lambda h: (-h.weight, h.start)):

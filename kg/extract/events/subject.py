@@ -20,7 +20,7 @@ from ...text import HAN_BASIC
 from ..cues import cue_section, phrases
 from ..mentions.names_common import cut, names_lexicon
 from ..mentions.ner.zh_spans import cut_at_boundary, name_boundaries
-from ..patterns import ordered_alternation
+from ..patterns import first_mark, last_mark, ordered_alternation
 from .triggers import TRIGGER_DIR
 
 SUBJECTS_FILE = TRIGGER_DIR / "_subjects.json"
@@ -42,6 +42,7 @@ class SubjectWords:
     bad_first: frozenset[str] = frozenset()
     descriptor_heads: frozenset[str] = frozenset()
     object_heads: tuple[str, ...] = ()
+    time_first: frozenset[str] = frozenset()  # the first characters of the time words
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +74,8 @@ def subject_words() -> SubjectWords:
         time_sorted=tuple(sorted(data["zh_time"], key=len, reverse=True)), extra_titles=tuple(data["zh_titles"]),
         en_gap=frozenset(data["en_gap"]), en_not_names=frozenset(data["en_not_names"]),
         bad_first=frozenset(data["zh_bad_first"]), descriptor_heads=frozenset(data["zh_descriptor_heads"]),
-        object_heads=tuple(sorted(data["zh_object_heads"], key=len, reverse=True)))
+        object_heads=tuple(sorted(data["zh_object_heads"], key=len, reverse=True)),
+        time_first=frozenset(w[:1] for w in data["zh_time"]))
 
 
 def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: list[Mention],
@@ -172,6 +174,8 @@ def _lead(span: str, words: SubjectWords) -> int:
         if m:
             pos = m.end()
             continue
+        if span[pos] not in words.time_first:
+            return pos  # (no time word starts here: most clauses open with a name)
         word = next((w for w in words.time_sorted if span.startswith(w, pos)), None)
         if word is None:
             return pos
@@ -274,15 +278,19 @@ def object_before(text: str, c_lo: int, t_start: int, passive: bool, mentions: l
     return Mention(text=span, start=start, end=end, type="Organization", extractor="events", confidence=0.45)
 
 
+_HEAD_PARTS = "，,；;：: 　|｜"  # marks that part a headline
+
+
 def headline_subjects(headline: str, body: str, hits: list, mentions: list[Mention]) -> list[Mention]:
     """"嘉翔股份2020年上半年亏损79.18万" over a body that names 嘉翔股份 again: the subject of a Chinese
     headline's event clause, found wherever the body repeats it and nothing else was named there,
     so that the body's events know who acts. `hits` are the trigger hits of the headline."""
     out: list[Mention] = []
     names = set()
-    for h in hits:
-        a = max((headline.rfind(c, 0, h.start) for c in "，,；;：: 　|｜"), default=-1) + 1
-        b = min([i for i in (headline.find(c, h.end) for c in "，,；;：: 　|｜") if i >= 0] or [len(headline)])
+    for h in hits:  # the headline's part that holds the trigger
+        a = last_mark(headline, _HEAD_PARTS, 0, h.start) + 1
+        b = first_mark(headline, _HEAD_PARTS, h.end, len(headline))
+        b = len(headline) if b < 0 else b
         found = clause_subject(headline, a, h.start, h.text, [], run_ok=len(headline[h.end:b].strip()) >= 2)
         if found is not None and found.type != "Person":
             names.add(found.text)

@@ -258,6 +258,15 @@ class TriggerMatcher:
             return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted)]
         return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted) if not gates[i] or gates[i] in at]
 
+    def possible_types(self, text: str, lang: str) -> set[str] | None:
+        """The types of the triggers whose literals all occur in `text`: every hit in `text`, or in
+        any part of it, is of one of them (casefolding is per character, so a part folds as the
+        whole does). None when the text does not fold in place (then any trigger may match)."""
+        folded = text.casefold()
+        if len(folded) != len(text):
+            return None
+        return {trig.type for trig, _ in self._candidates(folded, lang)}
+
     @staticmethod
     def _matches(trig: Trigger, text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
         """`trig.pattern.finditer(text)`: with the needle's offsets, the pattern is tried at those
