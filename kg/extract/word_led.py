@@ -46,21 +46,22 @@ class WordLed:
         self._probe: ahocorasick.Automaton | None = None
         if usable:
             self._probe = ahocorasick.Automaton()
-            for w in lowered:
-                self._probe.add_word(w, len(w))
+            for w in _prefix_free(lowered):
+                self._probe.add_word(w, len(w) - 1)
             self._probe.make_automaton()
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._probe is None:
             yield from self.pattern.finditer(text)
             return
-        low = text.lower() if self.fold else text
-        if self.fold and (len(low) != len(text) or _ODD.search(text)):
+        low = _folded(text) if self.fold else text
+        if low is None:
             yield from self.pattern.finditer(text)
             return
         match = self.pattern.match
         resume = 0  # where the pattern's own search would go on from
-        for pos in sorted({end - n + 1 for end, n in self._probe.iter(low)}):
+        # the words are prefix-free, so no two occurrences start at one place: no duplicates to drop
+        for pos in sorted([end - back for end, back in self._probe.iter(low)]):
             if pos >= resume:
                 m = match(text, pos)
                 if m is not None:
@@ -70,6 +71,33 @@ class WordLed:
     def search(self, text: str) -> re.Match[str] | None:
         """The first match, as `pattern.search(text)`."""
         return next(self.finditer(text), None)
+
+
+def _prefix_free(words: set[str]) -> list[str]:
+    """The words no other word begins: wherever a longer word begins, a shorter one it starts with
+    begins too, so probing for the shorter alone finds the same places, with fewer hits."""
+    kept: list[str] = []
+    for w in sorted(words):  # a word's prefixes sort right before it
+        if not kept or not w.startswith(kept[-1]):
+            kept.append(w)
+    return kept
+
+
+_FOLDED: list[tuple[str, str | None]] = [("", "")]  # the text last folded and its fold
+
+
+def _folded(text: str) -> str | None:
+    """`text` lower-cased with offsets kept, or None when lower-casing moves them or a character
+    folds oddly (then the pattern's own finditer is used). Kept for the text last asked about:
+    every word-led pattern of a step reads the same document."""
+    last = _FOLDED[0]  # read once: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    low: str | None = text.lower()
+    if len(low) != len(text) or _ODD.search(text):
+        low = None
+    _FOLDED[0] = (text, low)
+    return low
 
 
 class WordGated:

@@ -29,6 +29,7 @@ from .names_common import (
     Candidate,
     NamesLexicon,
     cut,
+    first_not_after,
     has_rare_word,
     is_rare,
     jieba_freq,
@@ -38,9 +39,14 @@ from .names_common import (
 )
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
-_EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
+_EN_TAIL = rf"[{LATIN}0-9&'’\-]*"
+_EN_WORD = rf"[{UP}]{_EN_TAIL}"
 # "Pallet & Post": capitalised words joined by "&" are one name
-_EN_RUN = rf"{_EN_WORD}(?: (?:& )?{_EN_WORD}){{0,3}}"
+_EN_RUN_TAIL = rf"{_EN_TAIL}(?: (?:& )?{_EN_WORD}){{0,3}}"
+_EN_RUN = rf"[{UP}]{_EN_RUN_TAIL}"
+# the same run, not glued to a letter or digit before it: `(?<![{LATIN}0-9]){_EN_RUN}`, made fast
+_EN_RUN_ALONE = first_not_after(UP, f"{LATIN}0-9") + _EN_RUN_TAIL
+_PROSE_LOWER = re.compile(first_not_after("a-z", r"\w/.@\-") + r"[a-z\-]+(?![\w@/]|\.\w)")
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ def desc_lexicon() -> DescLexicon:
 
 def prose_lower_words(text: str) -> set[str]:
     """Lower-case words of the prose; words of addresses and file names (streamcart.jpg) do not count."""
-    return set(re.findall(r"(?<![\w/.@\-])[a-z][a-z\-]+(?![\w@/]|\.\w)", text))
+    return set(_PROSE_LOWER.findall(text))  # r"(?<![\w/.@\-])[a-z][a-z\-]+(?![\w@/]|\.\w)"
 
 
 class DescriptorFinder:
@@ -104,7 +110,7 @@ class DescriptorFinder:
     def _en_apposition(self) -> WordGated:
         words = alternation(list(self.desc.en))
         pattern = re.compile(
-            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
+            rf"(?P<n>{_EN_RUN_ALONE})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
             rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
         )
         return WordGated(pattern, self.desc.en)  # run only on texts holding a descriptor word
@@ -124,13 +130,14 @@ class DescriptorFinder:
         return WordGated(pattern, nouns)  # run only on texts holding a platform noun
 
     @cached_property
-    def _en_verb(self) -> re.Pattern[str]:
+    def _en_verb(self) -> WordGated:
         verbs = alternation(self.desc.edges["en_verbs"])
         aux = alternation(self.desc.edges["en_auxiliaries"])
         # "Vendora said"; "Parcelly, a delivery startup based in Ohio, has raised"
-        return re.compile(
-            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
+        pattern = re.compile(
+            rf"(?P<n>{_EN_RUN_ALONE})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
+        return WordGated(pattern, self.desc.edges["en_verbs"])  # run only on texts holding a verb
 
     @cached_property
     def _common_plurals(self) -> frozenset[str]:
@@ -191,11 +198,14 @@ class DescriptorFinder:
         return out
 
     @cached_property
-    def _zh_latin_owner(self) -> re.Pattern[str]:
+    def _zh_latin_owner(self) -> WordGated:
         owners = alternation(self.desc.edges.get("zh_latin_owner_words", [])) or "(?!)"
         makers = alternation(self.desc.edges.get("zh_latin_maker_words", [])) or "(?!)"
-        return re.compile(rf"(?<![A-Za-z0-9&\-])(?P<n>[A-Za-z][A-Za-z0-9&\-]{{1,29}})"
-                          rf"(?=(?:{owners})|(?:{makers})(?:的|[、，,。；]))")
+        lead = first_not_after("A-Za-z", r"A-Za-z0-9&\-")
+        pattern = re.compile(rf"(?P<n>{lead}[A-Za-z0-9&\-]{{1,29}})"
+                             rf"(?=(?:{owners})|(?:{makers})(?:的|[、，,。；]))")
+        words = [*self.desc.edges.get("zh_latin_owner_words", []), *self.desc.edges.get("zh_latin_maker_words", [])]
+        return WordGated(pattern, words)  # run only on texts holding an owning or making word
 
     def zh_latin_owners(self, text: str) -> list[Candidate]:
         """Zenimax旗下的, Gearbox开发的游戏: a word in Latin letters written inside Chinese text right

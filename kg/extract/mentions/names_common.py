@@ -231,6 +231,14 @@ LATIN = UP + LOW
 NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
 
 
+def first_not_after(first: str, before: str) -> str:
+    """A regex for one character of class `first` that no character of class `before` precedes:
+    `(?<![before])[first]` with the look-behind moved after the character, so the pattern begins
+    with a character set. re then skips every position outside `first` in one quick scan, where a
+    leading look-behind makes it try the whole pattern at every position of the text."""
+    return f"[{first}](?<![{before}][{first}])"
+
+
 def sentence_start(text: str, pos: int) -> bool:
     """True when `pos` begins a sentence or line, where any word is capitalised."""
     before = text[max(0, pos - 3) : pos].rstrip(" \t\"“'‘(")

@@ -19,8 +19,12 @@ from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.
 # Dotted and slashed legal forms ("B.V.", "S.p.A.", "A/S") are one token.
+# As rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&",
+# with the first character taken by one set and each branch checking it by a look-behind: a
+# pattern that begins with a set is scanned for quickly (not tried at every position).
 _TOKEN = re.compile(
-    rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
+    rf"[{UP}0-9&adfo](?:(?<=[{UP}])(?:\.[{LATIN}]{{1,2}})+\.?|(?<=[{UP}])/[{UP}]\b|(?<=[{UP}0-9])[{LATIN}0-9'’&\-]*\.?"
+    rf"|(?<=\bo)[fn]\b|(?<=\bf)or\b|(?<=\ba)nd\b|(?<=\bd)e\b|(?<=&))"
 )
 _FOR_THE = re.compile(r" for the ")
 _RANK_WORDS = frozenset({"Majority", "Minority", "Ranking", "Vice", "Deputy", "Assistant", "Chief"})  # before a title

@@ -13,7 +13,7 @@ from functools import cached_property
 from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
-from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, names_lexicon
+from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, first_not_after, names_lexicon
 
 _EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
 _EN_NAME = rf"{_EN_WORD}(?: {_EN_WORD}){{1,2}}"
@@ -62,8 +62,11 @@ class PersonFinder:
     def _en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
         not_mod = alternation(self.lex.titles.get("en_after_not_modifiers", [])) or "(?!)"
+        name = self._en_name
+        assert name.startswith(f"[{UP}]")  # so the look-behind can follow the first capital
+        name = first_not_after(UP, LATIN) + name[len(f"[{UP}]"):]  # (?<![{LATIN}]){self._en_name}, made fast
         return re.compile(
-            rf"(?<![{LATIN}])(?P<name>{self._en_name}), (?:the |a |an )?"
+            rf"(?P<name>{name}), (?:the |a |an )?"
             rf"(?:(?:[{UP}][\w.&\-]* ){{0,2}}[{UP}][\w.&\-]*(?:['’]s|s['’]) )?"
             rf"(?:(?!(?:{not_mod}) )[a-z\-]+ )?"
             rf"(?P<title>(?i:{titles}))\b"
