@@ -39,7 +39,9 @@ from .names_common import (
 )
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
-_EN_TAIL = rf"[{LATIN}0-9&'’\-]*"
+# possessive (*+): what may follow a word (a space, ".", ",", the pattern's end) is never one of its
+# characters, so giving characters back could never make a match; re then never tries
+_EN_TAIL = rf"[{LATIN}0-9&'’\-]*+"
 _EN_WORD = rf"[{UP}]{_EN_TAIL}"
 # "Pallet & Post": capitalised words joined by "&" are one name
 _EN_RUN_TAIL = rf"{_EN_TAIL}(?: (?:& )?{_EN_WORD}){{0,3}}"

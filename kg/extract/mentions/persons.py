@@ -15,7 +15,9 @@ from ..patterns import alternation, first_chars
 from ..word_led import WordLed
 from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, first_not_after, names_lexicon
 
-_EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
+# possessive (++): a name word is followed by a space, "-", "," or a word boundary, never by a
+# lower-case letter, so giving letters back could never make a match; re then never tries
+_EN_WORD = rf"[{UP}][{LOW}]++(?:-[{LATIN}][{LOW}]++)?"
 _EN_NAME = rf"{_EN_WORD}(?: {_EN_WORD}){{1,2}}"
 
 
