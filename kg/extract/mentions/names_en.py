@@ -39,29 +39,29 @@ class Tok(NamedTuple):
     end: int
 
 
-def tokens(text: str, abbreviations: frozenset[str]) -> list[Tok]:
-    """Word tokens; a final '.' stays only on abbreviations such as "Co." or "Inc."."""
-    out = []
-    add = out.append
+def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: frozenset[str]) -> list[list[Tok]]:
+    """Maximal runs of capitalised tokens joined by single spaces (and lower-case connectors).
+
+    Word tokens are `_TOKEN`'s matches; a final '.' stays only on `abbreviations` such as "Co." or
+    "Inc.". Tokens are read in one pass: outside a run only a capitalised one matters (it opens
+    one), so the others (numbers, connectors: most of them) are skipped without being built."""
+    runs: list[list[Tok]] = []
+    cur: list[Tok] = []
     for m in _TOKEN.finditer(text):
         word = m.group()
+        if not cur and not word[0].isupper():
+            continue  # outside a run a number or connector closes nothing and opens nothing
         start, end = m.span()
         if word[-1] == "." and word not in abbreviations:
             word, end = word[:-1], end - 1
-        add(Tok(word, start, end))
-    return out
-
-
-def capitalised_runs(text: str, toks: list[Tok], connectors: frozenset[str]) -> list[list[Tok]]:
-    """Maximal runs of capitalised tokens joined by single spaces (and lower-case connectors)."""
-    runs: list[list[Tok]] = []
-    cur: list[Tok] = []
-    for tok in toks:
-        cap = tok.text[0].isupper() or (tok.text[0].isdigit() and bool(cur))
-        conn = tok.text in connectors and bool(cur)
-        gap = text[cur[-1].end : tok.start] if cur else ""
-        joined = bool(cur) and (gap == " " or (gap in (",", ", ") and tok.text in _COMMA_JOINED))
-        if (cap or conn) and joined:
+        tok = Tok(word, start, end)
+        if not cur:
+            cur = [tok]
+            continue
+        cap = word[0].isupper() or word[0].isdigit()
+        gap = text[cur[-1].end : start]
+        joined = gap == " " or (gap in (",", ", ") and word in _COMMA_JOINED)
+        if (cap or word in connectors) and joined:
             cur.append(tok)
             continue
         _close(cur, runs, connectors)
@@ -74,7 +74,7 @@ def _close(cur: list[Tok], runs: list[list[Tok]], connectors: frozenset[str]) ->
     while cur and cur[-1].text in connectors:
         cur.pop()
     if cur:
-        runs.append(list(cur))
+        runs.append(cur)
 
 
 def _split_and(run: list[Tok]) -> list[list[Tok]]:
@@ -135,7 +135,7 @@ class EnOrgFinder:
 
     def _runs(self, text: str) -> list[list[Tok]]:
         out = []
-        for run in capitalised_runs(text, tokens(text, self.abbreviations), self.connectors):
+        for run in capitalised_runs(text, self.abbreviations, self.connectors):
             part: list[Tok] = []
             for tok in [*run, None]:
                 if tok is None or tok.text in self.name_stops:
