@@ -32,36 +32,100 @@ ODD_FOLDS = "\u0130\u0131\u017f"
 _ODD = re.compile(f"[{ODD_FOLDS}]")
 
 
+class ProbeGroup:
+    """One Aho-Corasick pass per text for the word-led patterns of a step: each pattern probing
+    the text for its own words costs a pass each (most of the time of a small pattern); the
+    group probes the lower-cased text once for all their words and hands each pattern the
+    places where its words begin. Members join when they are made; the text last probed is
+    kept, as every member reads the same document in turn."""
+
+    def __init__(self) -> None:
+        self._words: list[list[str]] = []  # per member: its words, lower-cased and prefix-free
+        self._probe: ahocorasick.Automaton | None = None
+        self._last: tuple[str | None, list[list[int]]] = (None, [])
+
+    def join(self, words: list[str]) -> int:
+        """Add a member probing for `words` (lower-case ASCII); returns its index."""
+        self._words.append(words)
+        self._probe = None  # rebuilt for the next text
+        self._last = (None, [])
+        return len(self._words) - 1
+
+    def starts(self, text: str, low: str, member: int) -> list[int]:
+        """Where the words of `member` begin in `low` (`text` lower-cased, same offsets), in order."""
+        last = self._last  # read once: it is replaced whole
+        if last[0] is not text or member >= len(last[1]):
+            found: list[list[int]] = [[] for _ in self._words]
+            for end, owners in self._automaton().iter(low):
+                for i, back in owners:
+                    found[i].append(end - back)
+            for pos in found:
+                pos.sort()  # words are prefix-free within a member: no place comes twice
+            last = (text, found)
+            self._last = last
+        return last[1][member]
+
+    def _automaton(self) -> ahocorasick.Automaton:
+        if self._probe is None:
+            owners: dict[str, list[tuple[int, int]]] = {}
+            for i, words in enumerate(self._words):
+                for w in words:
+                    owners.setdefault(w, []).append((i, len(w) - 1))
+            probe = ahocorasick.Automaton()
+            for w, who in owners.items():
+                probe.add_word(w, tuple(who))
+            probe.make_automaton()
+            self._probe = probe
+        return self._probe
+
+
 class WordLed:
     """`finditer(text)` of `pattern`, which must begin every match with one of `words` (case
     aside when `fold`: the pattern matches them case-insensitively) and never match the
-    empty string."""
+    empty string. With `group`, the places are found in the group's one pass over the text
+    (lower-cased: for a case-sensitive pattern with ASCII words a superset of its places,
+    which is enough, since the pattern is tried at each)."""
 
-    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], fold: bool = True) -> None:
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], fold: bool = True,
+                 group: ProbeGroup | None = None) -> None:
         self.pattern = pattern
         self.fold = fold
         lowered = {w.lower() for w in words} if fold else set(words)
         shortest, _ = _p.parse(pattern.pattern, pattern.flags).getwidth()
         usable = bool(lowered) and all(w and (w.isascii() or not fold) for w in lowered) and shortest > 0
         self._probe: ahocorasick.Automaton | None = None
+        self._group: ProbeGroup | None = None
+        self._member = -1
         if usable:
             self._probe = ahocorasick.Automaton()
             for w in _prefix_free(lowered):
                 self._probe.add_word(w, len(w) - 1)
             self._probe.make_automaton()
+            if group is not None and all(w.isascii() for w in lowered):
+                self._group = group
+                self._member = group.join(_prefix_free({w.lower() for w in lowered}))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._probe is None:
             yield from self.pattern.finditer(text)
             return
+        if self._group is not None:
+            low = _folded(text)
+            if low is not None:
+                yield from self._tried(text, self._group.starts(text, low, self._member))
+                return
         low = _folded(text) if self.fold else text
         if low is None:
             yield from self.pattern.finditer(text)
             return
+        # the words are prefix-free, so no two occurrences start at one place: no duplicates to drop
+        yield from self._tried(text, sorted([end - back for end, back in self._probe.iter(low)]))
+
+    def _tried(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+        """The pattern's matches at `starts` (in order), each search resuming where a match ended."""
         match = self.pattern.match
         resume = 0  # where the pattern's own search would go on from
-        # the words are prefix-free, so no two occurrences start at one place: no duplicates to drop
-        for pos in sorted([end - back for end, back in self._probe.iter(low)]):
+        for pos in starts:
             if pos >= resume:
                 m = match(text, pos)
                 if m is not None:

@@ -25,6 +25,7 @@ from ..word_led import WordGated, WordLed
 from .names_common import (
     HAN,
     LATIN,
+    NAME_PROBES,
     UP,
     Candidate,
     NamesLexicon,
@@ -85,6 +86,22 @@ def prose_lower_words(text: str) -> set[str]:
     return set(_PROSE_LOWER.findall(text))  # r"(?<![\w/.@\-])[a-z][a-z\-]+(?![\w@/]|\.\w)"
 
 
+class _LowerWords:
+    """`prose_lower_words(text)`, found at the first question: most texts never ask (a scan of
+    every lower-case word of an English text costs as much as a rule)."""
+
+    __slots__ = ("text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            self.words = prose_lower_words(self.text)
+        return word in self.words
+
+
 class DescriptorFinder:
     """Chinese and English names after descriptors; English subjects of corporate verbs."""
 
@@ -106,7 +123,7 @@ class DescriptorFinder:
     def _en(self) -> WordLed:
         words = alternation(list(self.desc.en))
         pattern = re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
-        return WordLed(pattern, self.desc.en)  # tried only where a descriptor word begins
+        return WordLed(pattern, self.desc.en, group=NAME_PROBES)  # tried only where a descriptor word begins
 
     @cached_property
     def _en_apposition(self) -> WordGated:
@@ -156,7 +173,7 @@ class DescriptorFinder:
     def _en_object(self) -> WordLed:
         cues = self.desc.edges["en_object_cues"]
         pattern = re.compile(rf"\b(?:{alternation(cues)}) (?:\*\*|\*|_)?(?=[{UP}])")
-        return WordLed(pattern, cues, fold=False)  # tried only where a cue word begins
+        return WordLed(pattern, cues, fold=False, group=NAME_PROBES)  # tried only where a cue word begins
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
         return [*self.zh(text), *self.zh_bracketed(text), *self.zh_agents(text), *self.zh_latin_owners(text),
@@ -338,7 +355,7 @@ class DescriptorFinder:
             if b > a and a == m.start("n") and not re.search(r"-[a-z]+\b", text[a:b]):  # "the London-listed"
                 out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-before-descriptor", 0.65))
         person_words = {w for p in persons for w in text[p.start : p.end].split()}
-        lower = prose_lower_words(text)
+        lower = _LowerWords(text)
         places = self._place_words
         for m in self._en_verb.finditer(text):
             if self._after_capital(text, m.start("n")):

@@ -17,8 +17,11 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json, load_lines, load_tsv, load_words
 from ...model import ENTITY_TYPES
 from ...text import HAN_CLASS, normalize
+from ..word_led import ProbeGroup
 
 NAMES_DIR = "names"
+# the word-led patterns of the name rules look for their words in one pass over a text
+NAME_PROBES = ProbeGroup()
 _STRENGTHS = ("strong", "weak")
 
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
-from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
+from .names_common import LATIN, NAME_PROBES, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.
@@ -289,7 +289,7 @@ class EnOrgFinder:
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?P<noun2>{nouns})|\b(?P<act>{actions}))\b\s+(?:the\s+)?",
             re.IGNORECASE,
         )
-        return WordLed(pattern, leads)  # tried only where a noun, opener or action begins
+        return WordLed(pattern, leads, group=NAME_PROBES)  # tried only where a noun, opener or action begins
 
     @cached_property
     def _joiner(self) -> re.Pattern[str]:

@@ -13,7 +13,7 @@ from functools import cached_property
 from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
-from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, first_not_after, names_lexicon
+from .names_common import HAN, LATIN, LOW, NAME_PROBES, UP, Candidate, NamesLexicon, first_not_after, names_lexicon
 
 # possessive (++): a name word is followed by a space, "-", "," or a word boundary, never by a
 # lower-case letter, so giving letters back could never make a match; re then never tries
@@ -58,7 +58,7 @@ class PersonFinder:
         titles = alternation(self.lex.titles["en_before"])
         guard = first_chars(self.lex.titles["en_before"])
         pattern = re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
-        return WordLed(pattern, self.lex.titles["en_before"])  # tried only where a title begins
+        return WordLed(pattern, self.lex.titles["en_before"], group=NAME_PROBES)  # tried only where a title begins
 
     @cached_property
     def _en_after(self) -> re.Pattern[str]:
@@ -85,7 +85,8 @@ class PersonFinder:
             rf"\b(?:{verbs}) (?P<name>{self._en_name})(?:, [^,;.()\n]{{3,90}},)? (?:as )?(?:(?:the|its|their|a|an|new) )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
-        return WordLed(pattern, self.lex.titles.get("en_appoint_verbs", []), fold=False)  # tried where a verb begins
+        appoint_verbs = self.lex.titles.get("en_appoint_verbs", [])
+        return WordLed(pattern, appoint_verbs, fold=False, group=NAME_PROBES)  # tried where a verb begins
 
     def find(self, text: str) -> list[tuple[int, int, str, tuple[int, int], str]]:
         """(start, end, title, title span, rule) for every titled person in `text`."""

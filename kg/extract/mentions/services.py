@@ -17,6 +17,7 @@ from ..word_led import WordGated, WordLed
 from .names_common import (
     HAN,
     LATIN,
+    NAME_PROBES,
     UP,
     Candidate,
     NamesLexicon,
@@ -162,7 +163,7 @@ class ServiceFinder:
             rf"\b{_guard(s['en_lifecycle_verbs'])}(?:{verbs}) (?:(?:its|their|the|a|an) )?"
             rf"{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
             rf"(?P<head>(?:\s[a-z][\w\-]*){{0,2}}?\s(?:{alternation(s['en_heads'])})s?\b)?")
-        return WordLed(pattern, s["en_lifecycle_verbs"], fold=False)  # tried only where a verb begins
+        return WordLed(pattern, s["en_lifecycle_verbs"], fold=False, group=NAME_PROBES)  # tried only where a verb begins
 
     @cached_property
     def _en_stop(self) -> re.Pattern[str]:
