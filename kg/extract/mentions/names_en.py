@@ -28,6 +28,7 @@ _TOKEN = re.compile(
 )
 _FOR_THE = re.compile(r" for the ")
 _RANK_WORDS = frozenset({"Majority", "Minority", "Ranking", "Vice", "Deputy", "Assistant", "Chief"})  # before a title
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -108,6 +109,8 @@ class EnOrgFinder:
         self.generic_gov_words = frozenset(o.get("generic_government_words", ()))
         self.gov_fields = frozenset(o.get("government_field_words", ()))
         self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
+        # a run holding none of these words has no suffix, government head or local office: no name
+        self._name_words = self._last_words | self.gov_heads | self.local_heads
         dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
         self.place_prefixes = tuple(o.get("place_prefixes", ()))
@@ -153,7 +156,10 @@ class EnOrgFinder:
 
     def __call__(self, text: str) -> list[Candidate]:
         out = self.owners(text)
+        name_words = self._name_words
         for run in self.runs(text):
+            if not any(t.text in name_words for t in run):
+                continue  # most runs: a person, a place, a sentence's first word
             amp = any(t.text == "&" for t in run[1:-1]) and not any(t.text == "and" for t in run)
             whole = self._suffixed(text, run) if amp else None
             if whole is not None and whole.end == run[-1].end:
@@ -198,8 +204,9 @@ class EnOrgFinder:
         out = []
         for run in self.runs(text):
             for last in run:  # "Skype's CEO Niklas Zennstrom" is one capitalised run
-                possessive = re.search(r"(?:['’]s|s['’])\Z", last.text) is not None
-                titled = not possessive and self._business_title.match(text, last.end) is not None
+                possessive = last.text.endswith(_POSSESSIVE_ENDS)  # (?:['’]s|s['’])\Z
+                titled = not possessive and text.startswith(" ", last.end) \
+                    and self._business_title.match(text, last.end) is not None
                 if not titled and not (possessive and self._owned.match(text, last.end) is not None):
                     continue
                 end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1 if possessive else 0)
