@@ -29,6 +29,7 @@ from .names_common import (
     UP,
     Candidate,
     NamesLexicon,
+    Prefixes,
     cut,
     first_not_after,
     has_rare_word,
@@ -109,6 +110,7 @@ class DescriptorFinder:
         self.lex = lexicon or names_lexicon()
         self.desc = desc or desc_lexicon()
         self.right_stops = tuple(sorted(set(self.desc.edges["zh_right_stops"]) | self.lex.left_stops, key=len, reverse=True))
+        self._right_stop_at = Prefixes(self.right_stops)
         self.joiners = ("和", "与", "與", "及", "、")
         o = self.lex.en_orgs
         titles = {w for t in self.lex.titles["en_before"] for w in t.split()}
@@ -283,7 +285,7 @@ class DescriptorFinder:
         if not all(_NAME_CH.match(c) for c in name) or not self._zh_ok(name):
             return None
         after = end + 1
-        if after < len(text) and _NAME_CH.match(text[after]) and not text.startswith(self.right_stops, after):
+        if after < len(text) and _NAME_CH.match(text[after]) and not self._right_stop_at.at(text, after):
             return None
         return end
 
@@ -292,7 +294,7 @@ class DescriptorFinder:
         limit = self.desc.edges["zh_max_name"]
         i = pos
         while i < len(text) and i - pos <= limit:
-            if not _NAME_CH.match(text[i]) or text[i].isdigit() or (i > pos + 1 and text.startswith(self.right_stops, i)):
+            if not _NAME_CH.match(text[i]) or text[i].isdigit() or (i > pos + 1 and self._right_stop_at.at(text, i)):
                 return i if i - pos >= 2 else None
             i += 1
         return i if i == len(text) and i - pos >= 2 else None
@@ -320,7 +322,7 @@ class DescriptorFinder:
             return False
         if toks[0] in self.desc.edges.get("zh_never_first", ()):
             return False  # 平台|仍需, 卖家|之家, 平台|即日起终止: an adverb or particle never opens a name
-        if name.startswith(self.right_stops):
+        if self._right_stop_at.at(name, 0):
             return False  # 发布公告: a verb, not a name
         if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
             return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows

@@ -13,7 +13,7 @@ from functools import cached_property
 from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
-from .names_common import HAN, LATIN, LOW, NAME_PROBES, UP, Candidate, NamesLexicon, first_not_after, names_lexicon
+from .names_common import HAN, LATIN, LOW, NAME_PROBES, UP, Candidate, NamesLexicon, Prefixes, first_not_after, names_lexicon
 
 # possessive (++): a name word is followed by a space, "-", "," or a word boundary, never by a
 # lower-case letter, so giving letters back could never make a match; re then never tries
@@ -40,6 +40,8 @@ class PersonFinder:
         self.given_stop = frozenset(t["zh_given_stop"])
         self.adverbs = tuple(t.get("zh_predicate_adverbs", ()))
         self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
+        self._surname_at = Prefixes(self.surnames)  # longest first, as `surnames`
+        self._after_name_at = Prefixes(self.after_name)
         o = self.lex.en_orgs
         self.not_name = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"])
         self.not_name |= {w for s in o["company_suffixes"] + o["organization_suffixes"] for w in s.split()}
@@ -122,7 +124,7 @@ class PersonFinder:
         return re.compile(alternation(self.lex.titles["zh_appoint_verbs"]))
 
     def _zh_name_end(self, text: str, pos: int, after: tuple[str, ...] | None = None) -> int | None:
-        for sn in self.surnames:
+        for sn in self._surname_at.starting(text, pos):
             if not text.startswith(sn, pos):
                 continue
             for glen in (2, 1):
@@ -142,7 +144,7 @@ class PersonFinder:
     def _zh_boundary(self, text: str, end: int) -> bool:
         if end >= len(text) or not _HAN_CHAR.match(text[end]):
             return True
-        return any(text.startswith(w, end) for w in self.after_name)
+        return self._after_name_at.at(text, end)  # any(text.startswith(w, end) for w in self.after_name)
 
     def __call__(self, text: str) -> list[Candidate]:
         return [Candidate(a, b, "Person", rule, 0.75) for a, b, _, _, rule in self.find(text)]
