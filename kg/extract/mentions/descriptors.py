@@ -88,19 +88,32 @@ def prose_lower_words(text: str) -> set[str]:
 
 
 class _LowerWords:
-    """`prose_lower_words(text)`, found at the first question: most texts never ask (a scan of
-    every lower-case word of an English text costs as much as a rule)."""
+    """`word in prose_lower_words(text)`, answered per word asked (a few per text): a scan for
+    every lower-case word of an English text costs as much as a rule. A word is one of them when
+    the pattern, tried where the word occurs, matches exactly the word (where it could not begin
+    a match, its look-behind fails; a match is the same wherever a scan for all of them starts)."""
 
-    __slots__ = ("text", "words")
+    __slots__ = ("known", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: set[str] | None = None
+        self.known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self.words is None:
-            self.words = prose_lower_words(self.text)
-        return word in self.words
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._occurs(word)
+        return found
+
+    def _occurs(self, word: str) -> bool:
+        text = self.text
+        i = text.find(word) if word else -1
+        while i >= 0:
+            m = _PROSE_LOWER.match(text, i)
+            if m is not None and m.group() == word:
+                return True
+            i = text.find(word, i + 1)
+        return False
 
 
 class DescriptorFinder:
@@ -147,7 +160,9 @@ class DescriptorFinder:
         """"the Tessaly marketplace", "the Bazarro online marketplace": a name before its descriptor."""
         apps = {w.lower() for w in self.lex.services["en_words"]}  # "the Vendora Deals app" is a service
         nouns = [w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps]
-        pattern = re.compile(rf"\b(?:the|its|their) (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
+        # \b(?:the|its|their): the first letter taken by a set (a quick scan), then checked by look-behinds
+        lead = r"[ti](?<!\w[ti])(?:(?<=t)heir|(?<=t)he|(?<=i)ts)"
+        pattern = re.compile(rf"{lead} (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
         return WordGated(pattern, nouns)  # run only on texts holding a platform noun
 
     @cached_property

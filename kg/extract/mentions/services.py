@@ -75,7 +75,9 @@ class ServiceFinder:
     @cached_property
     def _en(self) -> WordGated:
         words = alternation(self.lex.services["en_words"])
-        pattern = re.compile(rf"(?=[{UP}])\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
+        # (?=[UP])\b[UP]: a capital after no word character, as a set first (a quick scan); a word's
+        # characters are never given back (*+): a space or the pattern's end follows them
+        pattern = re.compile(rf"((?:[{UP}](?<!\w[{UP}])[\w'’\-]*+)(?: [{UP}][\w'’\-]*+){{0,3}}) (?:{words})\b")
         return WordGated(pattern, self.lex.services["en_words"])  # run only on texts holding a service word
 
     def _ok(self, name: str) -> bool:
