@@ -105,36 +105,37 @@ class WordLed:
                 self._group = group
                 self._member = group.join(_prefix_free({w.lower() for w in lowered}))
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """As `pattern.finditer(text, pos)`."""
         if self._probe is None:
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, pos)
             return
         if self._group is not None:
             low = _folded(text)
             if low is not None:
-                yield from self._tried(text, self._group.starts(text, low, self._member))
+                yield from self._tried(text, self._group.starts(text, low, self._member), pos)
                 return
         low = _folded(text) if self.fold else text
         if low is None:
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, pos)
             return
         # the words are prefix-free, so no two occurrences start at one place: no duplicates to drop
-        yield from self._tried(text, sorted([end - back for end, back in self._probe.iter(low)]))
+        yield from self._tried(text, sorted([end - back for end, back in self._probe.iter(low)]), pos)
 
-    def _tried(self, text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-        """The pattern's matches at `starts` (in order), each search resuming where a match ended."""
+    def _tried(self, text: str, starts: list[int], resume: int) -> Iterator[re.Match[str]]:
+        """The pattern's matches at `starts` from `resume` on (in order), each search resuming where a
+        match ended."""
         match = self.pattern.match
-        resume = 0  # where the pattern's own search would go on from
         for pos in starts:
-            if pos >= resume:
+            if pos >= resume:  # where the pattern's own search would go on from
                 m = match(text, pos)
                 if m is not None:
                     yield m
                     resume = m.end()
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first match, as `pattern.search(text)`."""
-        return next(self.finditer(text), None)
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """The first match, as `pattern.search(text, pos)`."""
+        return next(self.finditer(text, pos), None)
 
 
 def _prefix_free(words: set[str]) -> list[str]:
@@ -180,7 +181,11 @@ class WordGated:
                 self._probe.add_word(w, w)
             self._probe.make_automaton()
 
+    def gate(self, text: str) -> bool:
+        """False when `text` holds none of the words (then nothing matches)."""
+        return self._probe is None or next(self._probe.iter(text), None) is not None
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._probe is not None and next(self._probe.iter(text), None) is None:
+        if not self.gate(text):
             return iter(())
         return self.pattern.finditer(text)

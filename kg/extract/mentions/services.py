@@ -8,6 +8,7 @@ results (会员服务, VIP会员) are dropped by the list in `services.json`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property, lru_cache
 
@@ -140,12 +141,48 @@ class ServiceFinder:
         )
         return WordGated(pattern, s["en_heads"])  # both forms hold a service head word
 
+    @cached_property
+    def _en_appos_forms(self) -> tuple[re.Pattern[str], WordLed] | None:
+        """The two branches of `_en_appos` as patterns of their own, each quick to scan: the first
+        begins with a set (a capital after no letter or digit), the second with a head word, found in
+        the name rules' probe pass. None without head words (then `_en_appos` is used)."""
+        s = self.lex.services
+        if not s["en_heads"]:
+            return None
+        heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
+        run = first_not_after(UP, f"{LATIN}0-9") + _EN_RUN[len(f"[{UP}]"):]  # (?<![{LATIN}0-9]){_EN_RUN}
+        named = re.compile(
+            rf"(?P<n>{run}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?(?:{heads})\b(?! (?:{blockers})\b)")
+        called = re.compile(rf"\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN})")
+        return named, WordLed(called, s["en_heads"], fold=False, group=NAME_PROBES)
+
+    def _en_appos_matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """(group, match) of `_en_appos` in `text`: the group holding the name ("n" or "c") and the match.
+        The two branches are scanned apart and merged as the alternation would take them: at the first
+        place either matches, the first branch before the second, the next search resuming at its end."""
+        forms = self._en_appos_forms
+        if forms is None or not self._en_appos.gate(text):
+            yield from (("n" if m.group("n") else "c", m) for m in self._en_appos.finditer(text))
+            return
+        named, called = forms
+        first, second = named.search(text), called.search(text)
+        while first is not None or second is not None:
+            if first is not None and (second is None or first.start() <= second.start()):
+                group, m = "n", first
+            else:
+                group, m = "c", second
+            yield group, m
+            resume = m.end()
+            if first is not None and first.start() < resume:
+                first = named.search(text, resume)
+            if second is not None and second.start() < resume:
+                second = called.search(text, resume)
+
     def _en_apposition(self, text: str) -> list[Candidate]:
         """"Parcel Plus, its same-day delivery service," and "a service called Parcel Plus": a service name."""
         out = []
         starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
-        for m in self._en_appos.finditer(text):
-            group = "n" if m.group("n") else "c"
+        for group, m in self._en_appos_matches(text):
             words = m.group(group).split(" ")
             if words[0] in starts or any(w in stops for w in words) or (sentence_start(text, m.start(group)) and len(words) == 1):
                 continue  # "On Tuesday, the service": no name; a lone capital at a sentence start names nothing
