@@ -9,7 +9,7 @@ sentence-initial capitals and Title Case alone never make a name.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, partial
 from typing import NamedTuple
 
 from ..patterns import alternation, first_chars
@@ -40,6 +40,9 @@ class Tok(NamedTuple):
     end: int
 
 
+_new_tok = partial(tuple.__new__, Tok)  # Tok((text, start, end)) without NamedTuple's Python-level __new__
+
+
 def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: frozenset[str]) -> list[list[Tok]]:
     """Maximal runs of capitalised tokens joined by single spaces (and lower-case connectors).
 
@@ -48,6 +51,7 @@ def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: froze
     one), so the others (numbers, connectors: most of them) are skipped without being built."""
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
+    last = 0  # the end of cur's last token
     for m in _TOKEN.finditer(text):
         word = m.group()
         if not cur and not word[0].isupper():
@@ -55,18 +59,21 @@ def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: froze
         start, end = m.span()
         if word[-1] == "." and word not in abbreviations:
             word, end = word[:-1], end - 1
-        tok = Tok(word, start, end)
+        tok = _new_tok((word, start, end))
         if not cur:
             cur = [tok]
+            last = end
             continue
         cap = word[0].isupper() or word[0].isdigit()
-        gap = text[cur[-1].end : start]
+        gap = text[last:start]
         joined = gap == " " or (gap in (",", ", ") and word in _COMMA_JOINED)
         if (cap or word in connectors) and joined:
             cur.append(tok)
+            last = end
             continue
         _close(cur, runs, connectors)
         cur = [tok] if cap else []
+        last = end
     _close(cur, runs, connectors)
     return runs
 
