@@ -41,12 +41,18 @@ class ProbeGroup:
 
     def __init__(self) -> None:
         self._words: list[list[str]] = []  # per member: its words, lower-cased and prefix-free
+        self._index: dict[tuple[str, ...], int] = {}  # a member's words -> its index
         self._probe: ahocorasick.Automaton | None = None
         self._last: tuple[str | None, list[list[int]]] = (None, [])
 
     def join(self, words: list[str]) -> int:
-        """Add a member probing for `words` (lower-case ASCII); returns its index."""
+        """Add a member probing for `words` (lower-cased, prefix-free); returns its index. Members
+        with the same words share one (each finder made anew, as tests do, adds no work)."""
+        key = tuple(sorted(words))
+        if key in self._index:
+            return self._index[key]
         self._words.append(words)
+        self._index[key] = len(self._words) - 1
         self._probe = None  # rebuilt for the next text
         self._last = (None, [])
         return len(self._words) - 1
@@ -138,6 +144,13 @@ class WordLed:
         return next(self.finditer(text, pos), None)
 
 
+def _lower_stable(word: str) -> bool:
+    """True when wherever `word` stands in a text, `word.lower()` stands in the lower-cased text at
+    the same place (its letters are ASCII, or lower-case themselves: not Σ, whose lower case
+    depends on what follows it)."""
+    return all(ch.isascii() or ch.lower() == ch for ch in word)
+
+
 def _prefix_free(words: set[str]) -> list[str]:
     """The words no other word begins: wherever a longer word begins, a shorter one it starts with
     begins too, so probing for the shorter alone finds the same places, with fewer hits."""
@@ -171,19 +184,32 @@ class WordGated:
     Aho-Corasick pass over a text (a few ms per MB) spares most texts a scan by re's general
     matcher, which tries the pattern at every position."""
 
-    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], group: ProbeGroup | None = None) -> None:
         self.pattern = pattern
         needles = set(words)
         self._probe: ahocorasick.Automaton | None = None
+        self._group: ProbeGroup | None = None
+        self._member = -1
         if needles and all(needles):
             self._probe = ahocorasick.Automaton()
             for w in needles:
                 self._probe.add_word(w, w)
             self._probe.make_automaton()
+            if group is not None and all(_lower_stable(w) for w in needles):
+                # in the group's pass over the lower-cased text: a word written otherwise there
+                # (a superset) only lets the pattern run where it finds nothing
+                self._group = group
+                self._member = group.join(_prefix_free({w.lower() for w in needles}))
 
     def gate(self, text: str) -> bool:
         """False when `text` holds none of the words (then nothing matches)."""
-        return self._probe is None or next(self._probe.iter(text), None) is not None
+        if self._probe is None:
+            return True
+        if self._group is not None:
+            low = _folded(text)
+            if low is not None:
+                return bool(self._group.starts(text, low, self._member))
+        return next(self._probe.iter(text), None) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.gate(text):

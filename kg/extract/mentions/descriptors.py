@@ -147,7 +147,7 @@ class DescriptorFinder:
             rf"(?P<n>{_EN_RUN_ALONE})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
             rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
         )
-        return WordGated(pattern, self.desc.en)  # run only on texts holding a descriptor word
+        return WordGated(pattern, self.desc.en, group=NAME_PROBES)  # run only on texts holding a descriptor word
 
     @cached_property
     def _lower_forms(self) -> str:
@@ -163,7 +163,7 @@ class DescriptorFinder:
         # \b(?:the|its|their): the first letter taken by a set (a quick scan), then checked by look-behinds
         lead = r"[ti](?<!\w[ti])(?:(?<=t)heir|(?<=t)he|(?<=i)ts)"
         pattern = re.compile(rf"{lead} (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
-        return WordGated(pattern, nouns)  # run only on texts holding a platform noun
+        return WordGated(pattern, nouns, group=NAME_PROBES)  # run only on texts holding a platform noun
 
     @cached_property
     def _en_verb(self) -> WordGated:
@@ -173,7 +173,7 @@ class DescriptorFinder:
         pattern = re.compile(
             rf"(?P<n>{_EN_RUN_ALONE})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
-        return WordGated(pattern, self.desc.edges["en_verbs"])  # run only on texts holding a verb
+        return WordGated(pattern, self.desc.edges["en_verbs"], group=NAME_PROBES)  # run only on texts holding a verb
 
     @cached_property
     def _common_plurals(self) -> frozenset[str]:
@@ -241,7 +241,7 @@ class DescriptorFinder:
         pattern = re.compile(rf"(?P<n>{lead}[A-Za-z0-9&\-]{{1,29}})"
                              rf"(?=(?:{owners})|(?:{makers})(?:的|[、，,。；]))")
         words = [*self.desc.edges.get("zh_latin_owner_words", []), *self.desc.edges.get("zh_latin_maker_words", [])]
-        return WordGated(pattern, words)  # run only on texts holding an owning or making word
+        return WordGated(pattern, words, group=NAME_PROBES)  # run only on texts holding an owning or making word
 
     def zh_latin_owners(self, text: str) -> list[Candidate]:
         """Zenimax旗下的, Gearbox开发的游戏: a word in Latin letters written inside Chinese text right

@@ -53,13 +53,13 @@ class ServiceFinder:
     def _app(self) -> WordGated:
         words = self.lex.services["app_words"]
         pattern = re.compile(rf"([{HAN}0-9]{{2,10}})\s?(?:{alternation(words)})(?![A-Za-z])")
-        return WordGated(pattern, words)  # run only on texts holding an app word
+        return WordGated(pattern, words, group=NAME_PROBES)  # run only on texts holding an app word
 
     @cached_property
     def _latin_member(self) -> WordGated:
         # r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+]{1,10}\s?会员)", made fast
         pattern = re.compile(rf"({first_not_after('A-Z', 'A-Za-z0-9')}[A-Za-z0-9+]{{1,10}}\s?会员)")
-        return WordGated(pattern, ["会员"])  # run only on texts holding 会员
+        return WordGated(pattern, ["会员"], group=NAME_PROBES)  # run only on texts holding 会员
 
     @cached_property
     def _head(self) -> re.Pattern[str]:
@@ -79,7 +79,7 @@ class ServiceFinder:
         # (?=[UP])\b[UP]: a capital after no word character, as a set first (a quick scan); a word's
         # characters are never given back (*+): a space or the pattern's end follows them
         pattern = re.compile(rf"((?:[{UP}](?<!\w[{UP}])[\w'’\-]*+)(?: [{UP}][\w'’\-]*+){{0,3}}) (?:{words})\b")
-        return WordGated(pattern, self.lex.services["en_words"])  # run only on texts holding a service word
+        return WordGated(pattern, self.lex.services["en_words"], group=NAME_PROBES)  # run only on texts holding a service word
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
@@ -139,7 +139,7 @@ class ServiceFinder:
             rf"(?:{heads})\b(?! (?:{blockers})\b)"
             rf"|\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN}))"
         )
-        return WordGated(pattern, s["en_heads"])  # both forms hold a service head word
+        return WordGated(pattern, s["en_heads"], group=NAME_PROBES)  # both forms hold a service head word
 
     @cached_property
     def _en_appos_forms(self) -> tuple[re.Pattern[str], WordLed] | None:
