@@ -87,8 +87,8 @@ def test_probe_group_same_matches() -> None:
 
 
 def test_gates_in_a_probe_group() -> None:
-    """A gated pattern in a probe group runs where its words stand (written in any case), finds
-    what it finds alone, and a second gate with the same words shares the member."""
+    """A gated pattern in a probe group runs where its words stand as written (the group finds them
+    in any case), finds what it finds alone, and a second gate with the same words shares the member."""
     group = ProbeGroup()
     pattern = re.compile(r"(?P<n>[A-Z]\w+) 会员|(?P<m>[A-Z]\w+) app\b")
     gated = WordGated(pattern, ["会员", "app"], group=group)
@@ -96,4 +96,4 @@ def test_gates_in_a_probe_group() -> None:
     assert again._member == gated._member
     for text in ["Plus 会员 and Grab app", "GRAB APP only", "İstanbul Kart app", "nothing", ""]:
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
-    assert gated.gate("Plus 会员") and gated.gate("GRAB APP") and not gated.gate("nothing")
+    assert gated.gate("Plus 会员") and gated.gate("a Grab app") and not gated.gate("GRAB APP") and not gated.gate("nothing")

@@ -190,16 +190,17 @@ class WordGated:
         self._probe: ahocorasick.Automaton | None = None
         self._group: ProbeGroup | None = None
         self._member = -1
+        self._needles: tuple[str, ...] = ()
         if needles and all(needles):
             self._probe = ahocorasick.Automaton()
             for w in needles:
                 self._probe.add_word(w, w)
             self._probe.make_automaton()
             if group is not None and all(_lower_stable(w) for w in needles):
-                # in the group's pass over the lower-cased text: a word written otherwise there
-                # (a superset) only lets the pattern run where it finds nothing
+                # found in the group's pass over the lower-cased text, then checked as written
                 self._group = group
                 self._member = group.join(_prefix_free({w.lower() for w in needles}))
+                self._needles = tuple(needles)
 
     def gate(self, text: str) -> bool:
         """False when `text` holds none of the words (then nothing matches)."""
@@ -207,8 +208,9 @@ class WordGated:
             return True
         if self._group is not None:
             low = _folded(text)
-            if low is not None:
-                return bool(self._group.starts(text, low, self._member))
+            if low is not None:  # where a word begins written in any case: is it written so?
+                needles = self._needles
+                return any(text.startswith(needles, pos) for pos in self._group.starts(text, low, self._member))
         return next(self._probe.iter(text), None) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
