@@ -43,3 +43,52 @@ def test_prefixes_as_startswith() -> None:
         for i in range(len(text) + 2):
             assert at.at(text, i) == text.startswith(tuple(words), i)
             assert [w for w in words if text.startswith(w, i)] == [w for w in at.starting(text, i) if text.startswith(w, i)]
+
+
+def _reference_runs(text: str, abbreviations: frozenset[str], connectors: frozenset[str]) -> list[list[tuple[str, int, int]]]:
+    """Capitalised runs as first written: every token of the whole alternation, one by one."""
+    from kg.extract.mentions.names_en import _COMMA_JOINED
+
+    token = re.compile(
+        rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&")
+    toks = []
+    for m in token.finditer(text):
+        word, (start, end) = m.group(), m.span()
+        if word[-1] == "." and word not in abbreviations:
+            word, end = word[:-1], end - 1
+        toks.append((word, start, end))
+    runs: list[list[tuple[str, int, int]]] = []
+    cur: list[tuple[str, int, int]] = []
+
+    def close() -> None:
+        while cur and cur[-1][0] in connectors:
+            cur.pop()
+        if cur:
+            runs.append(list(cur))
+    for tok in toks:
+        cap = tok[0][0].isupper() or (tok[0][0].isdigit() and bool(cur))
+        conn = tok[0] in connectors and bool(cur)
+        gap = text[cur[-1][2] : tok[1]] if cur else ""
+        joined = bool(cur) and (gap == " " or (gap in (",", ", ") and tok[0] in _COMMA_JOINED))
+        if (cap or conn) and joined:
+            cur.append(tok)
+            continue
+        close()
+        cur = [tok] if cap else []
+    close()
+    return runs
+
+
+def test_capitalised_runs_as_one_token_pass() -> None:
+    import random
+
+    from kg.extract.mentions.names_en import EnOrgFinder, capitalised_runs
+
+    e = EnOrgFinder()
+    pieces = ["A", "Bank", "Co.", "Ltd", "Inc.", "S.A.", "A/S", "É", "of", "and", "for", "de", "on", "the", "&",
+              " ", " ", ", ", ",", ".", "-", "'", "1", "23", "x", "o", "d", "f", "a", "中", "\n"]
+    rng = random.Random(7)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        got = [[tuple(t) for t in run] for run in capitalised_runs(text, e.abbreviations, e.connectors)]
+        assert got == _reference_runs(text, e.abbreviations, e.connectors), text

@@ -19,13 +19,16 @@ from .names_common import LATIN, NAME_PROBES, UP, Candidate, NamesLexicon, names
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.
 # Dotted and slashed legal forms ("B.V.", "S.p.A.", "A/S") are one token.
-# As rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&",
-# with the first character taken by one set and each branch checking it by a look-behind: a
-# pattern that begins with a set is scanned for quickly (not tried at every position).
-_TOKEN = re.compile(
-    rf"[{UP}0-9&adfo](?:(?<=[{UP}])(?:\.[{LATIN}]{{1,2}})+\.?|(?<=[{UP}])/[{UP}]\b|(?<=[{UP}0-9])[{LATIN}0-9'’&\-]*\.?"
-    rf"|(?<=\bo)[fn]\b|(?<=\bf)or\b|(?<=\ba)nd\b|(?<=\bd)e\b|(?<=&))"
+# Word tokens: rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
+# scanned as two patterns: the capitalised and numeric tokens (`_CAP_TOKEN`, the first three branches)
+# and the connectors (`_LOW_TOKEN`, the last two), read only after a token of a run. Neither kind can
+# begin inside the other, so each finds the tokens of its kind that the whole alternation finds. Each
+# begins with a character set (the branches checking it by a look-behind), which re scans for
+# quickly; a leading \b made it try the pattern at every position.
+_CAP_TOKEN = re.compile(
+    rf"[{UP}0-9](?:(?<=[{UP}])(?:\.[{LATIN}]{{1,2}})+\.?|(?<=[{UP}])/[{UP}]\b|(?<=[{UP}0-9])[{LATIN}0-9'’&\-]*\.?)"
 )
+_LOW_TOKEN = re.compile(r"[adfo&](?:(?<=\bo)[fn]\b|(?<=\bf)or\b|(?<=\ba)nd\b|(?<=\bd)e\b|(?<=&))")
 _FOR_THE = re.compile(r" for the ")
 _RANK_WORDS = frozenset({"Majority", "Minority", "Ranking", "Vice", "Deputy", "Assistant", "Chief"})  # before a title
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
@@ -46,35 +49,42 @@ _new_tok = partial(tuple.__new__, Tok)  # Tok((text, start, end)) without NamedT
 def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: frozenset[str]) -> list[list[Tok]]:
     """Maximal runs of capitalised tokens joined by single spaces (and lower-case connectors).
 
-    Word tokens are `_TOKEN`'s matches; a final '.' stays only on `abbreviations` such as "Co." or
-    "Inc.". Tokens are read in one pass: outside a run only a capitalised one matters (it opens
-    one), so the others (numbers, connectors: most of them) are skipped without being built."""
+    A final '.' of a token stays only on `abbreviations` such as "Co." or "Inc.". Outside a run only
+    a capitalised token matters (it opens one): numbers and connectors there are passed over, and
+    connectors are looked for only between a run's token and the next capitalised or numeric one."""
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
     last = 0  # the end of cur's last token
-    for m in _TOKEN.finditer(text):
+    raw_end = 0  # where the previous capitalised or numeric token's match ended
+    for m in _CAP_TOKEN.finditer(text):
+        start = m.start()
+        if cur:  # the connectors before this token: joined by one space they go on the run, else it ends
+            for low in _LOW_TOKEN.finditer(text, raw_end, start + 1):
+                word = low.group()
+                if word in connectors and text[last : low.start()] == " ":
+                    cur.append(_new_tok((word, low.start(), low.end())))
+                    last = low.end()
+                else:
+                    _close(cur, runs, connectors)
+                    cur = []
+                    break
         word = m.group()
+        end = raw_end = m.end()
         if not cur and not word[0].isupper():
-            continue  # outside a run a number or connector closes nothing and opens nothing
-        start, end = m.span()
+            continue  # outside a run a number opens nothing
         if word[-1] == "." and word not in abbreviations:
             word, end = word[:-1], end - 1
         tok = _new_tok((word, start, end))
-        if not cur:
-            cur = [tok]
-            last = end
-            continue
-        cap = word[0].isupper() or word[0].isdigit()
-        gap = text[last:start]
-        joined = gap == " " or (gap in (",", ", ") and word in _COMMA_JOINED)
-        if (cap or word in connectors) and joined:
-            cur.append(tok)
-            last = end
-            continue
-        _close(cur, runs, connectors)
-        cur = [tok] if cap else []
+        if cur:
+            gap = text[last:start]
+            if gap == " " or (gap in (",", ", ") and word in _COMMA_JOINED):
+                cur.append(tok)
+                last = end
+                continue
+            _close(cur, runs, connectors)
+        cur = [tok]
         last = end
-    _close(cur, runs, connectors)
+    _close(cur, runs, connectors)  # connectors after the last token would end it: dropped anyway
     return runs
 
 
