@@ -67,7 +67,8 @@ class PersonFinder:
         titles = alternation(self.lex.titles["en_after"])
         not_mod = alternation(self.lex.titles.get("en_after_not_modifiers", [])) or "(?!)"
         name = self._en_name
-        assert name.startswith(f"[{UP}]")  # so the look-behind can follow the first capital
+        if not name.startswith(f"[{UP}]"):  # the look-behind follows the first capital
+            raise ValueError(f"a name pattern must begin with [{UP}]: {name}")
         name = first_not_after(UP, LATIN) + name[len(f"[{UP}]"):]  # (?<![{LATIN}]){self._en_name}, made fast
         return re.compile(
             rf"(?P<name>{name}), (?:the |a |an )?"

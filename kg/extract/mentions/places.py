@@ -90,22 +90,16 @@ class PlaceFinder:
 
     def __init__(self, places: list[Place] | None = None) -> None:
         self.places = places if places is not None else read_places()
-        # one automaton over the Chinese and the Latin names (one pass over the text): each name
-        # holds its Chinese reading, then its Latin one (the latter checked for word boundaries);
-        # where two places share a name in one script, the last listed has it
+        # each name holds its Chinese reading, then its Latin one (the latter checked for word
+        # boundaries); where two places share a name in one script, the last listed has it
         readings: dict[str, list[tuple[int, str, bool] | None]] = {}
         for p in self.places:
             for script, names in enumerate((p.zh, p.en)):
                 for name in names:
                     readings.setdefault(name, [None, None])[script] = (len(name), p.key, script == 1)
-        self.automaton = ahocorasick.Automaton()
-        for name, found in readings.items():
-            self.automaton.add_word(name, tuple(r for r in found if r is not None))
-        if len(self.automaton):
-            self.automaton.make_automaton()
-        # the same names in two automata, those holding a Han character and the others: a text
-        # without Han characters (most English ones) is spared the first, whose hundreds of first
-        # characters make every step slow; a name and its readings stay in one of them
+        # the names in two automata, those holding a Han character and the others: a text without
+        # Han characters (most English ones) is spared the first, whose hundreds of first characters
+        # made every step of one mixed automaton slow; a name and its readings stay in one of them
         self._by_script: list[tuple[ahocorasick.Automaton, bool]] = []
         for han in (True, False):
             part = ahocorasick.Automaton()
