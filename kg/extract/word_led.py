@@ -209,8 +209,9 @@ class WordGated:
         if self._group is not None:
             low = _folded(text)
             if low is not None:  # where a word begins written in any case: is it written so?
+                places = self._group.starts(text, low, self._member)
                 needles = self._needles
-                return any(text.startswith(needles, pos) for pos in self._group.starts(text, low, self._member))
+                return bool(places) and any(text.startswith(needles, pos) for pos in places)
         return next(self._probe.iter(text), None) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
