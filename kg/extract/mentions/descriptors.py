@@ -50,6 +50,10 @@ _EN_RUN_TAIL = rf"{_EN_TAIL}(?: (?:& )?{_EN_WORD}){{0,3}}"
 _EN_RUN = rf"[{UP}]{_EN_RUN_TAIL}"
 # the same run, not glued to a letter or digit before it: `(?<![{LATIN}0-9]){_EN_RUN}`, made fast
 _EN_RUN_ALONE = first_not_after(UP, f"{LATIN}0-9") + _EN_RUN_TAIL
+_HYPHEN_WORD = re.compile(r"-[a-z]+\b")
+_HYPHEN_END = re.compile(r"-[a-z]+$")
+_POSSESSOR = re.compile(r"(.+?)['’]s$")
+_CAPITAL_BEFORE = re.compile(rf"([{UP}][\w'’\-]*)(?: (?:and|of|for|&))? \Z")
 _PROSE_LOWER = re.compile(first_not_after("a-z", r"\w/.@\-") + r"[a-z\-]+(?![\w@/]|\.\w)")
 
 
@@ -174,6 +178,10 @@ class DescriptorFinder:
             rf"(?P<n>{_EN_RUN_ALONE})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
         return WordGated(pattern, self.desc.edges["en_verbs"], group=NAME_PROBES)  # run only on texts holding a verb
+
+    @cached_property
+    def _gov_after(self) -> re.Pattern[str]:
+        return re.compile(rf" (?:{self._gov_alt})\b")
 
     @cached_property
     def _common_plurals(self) -> frozenset[str]:
@@ -369,7 +377,7 @@ class DescriptorFinder:
                 out.append(Candidate(a, b, typ, "en-apposition", 0.65))
         for m in self._en_before_noun.finditer(text):
             a, b = self._en_trim(text, *m.span("n"))
-            if b > a and a == m.start("n") and not re.search(r"-[a-z]+\b", text[a:b]):  # "the London-listed"
+            if b > a and a == m.start("n") and not _HYPHEN_WORD.search(text[a:b]):  # "the London-listed"
                 out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-before-descriptor", 0.65))
         person_words = {w for p in persons for w in text[p.start : p.end].split()}
         lower = _LowerWords(text)
@@ -381,7 +389,7 @@ class DescriptorFinder:
             words = text[a:b].split()
             if self._credit.match(text, m.end("n")):
                 continue  # "Whitfield reported from Washington": a journalist's credit line
-            if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
+            if self._gov_after.match(text[b : m.end("n") + 1]):
                 continue  # "Markets Authority said": a government name, cut short by its head
             if self._field_of_title(text, b):
                 continue  # "Economy Minister Lusia Vaka said": the minister's field
@@ -421,7 +429,7 @@ class DescriptorFinder:
 
     def _after_capital(self, text: str, pos: int) -> bool:
         """True when a capitalised word other than a sentence opener runs into `pos` ("Competition and Markets")."""
-        m = re.search(rf"([{UP}][\w'’\-]*)(?: (?:and|of|for|&))? \Z", text[max(0, pos - 40) : pos])
+        m = _CAPITAL_BEFORE.search(text[max(0, pos - 40) : pos])
         return bool(m) and m.group(1) not in self.not_en
 
     def _subject(self, text: str, a: int, b: int) -> tuple[int, int]:
@@ -429,9 +437,9 @@ class DescriptorFinder:
         a, b = self._en_trim(text, a, b)
         pos = a
         for w in text[a:b].split(" "):
-            if re.search(r"-[a-z]+$", w):
+            if _HYPHEN_END.search(w):
                 return a, max(a, pos - 1)
-            poss = re.match(r"(.+?)['’]s$", w)
+            poss = _POSSESSOR.match(w)
             if poss:
                 return a, pos + len(poss.group(1))
             pos += len(w) + 1

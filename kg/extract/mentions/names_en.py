@@ -198,7 +198,7 @@ class EnOrgFinder:
                 while (
                     cand is not None and cand.rule == "en-government" and k + 1 < len(parts)
                     and part[-1].text not in self.gov_heads and self._best(text, parts[k + 1]) is None
-                    and not any(re.search(r"['’]s\Z", t.text) for t in parts[k + 1])
+                    and not any(t.text.endswith(("'s", "’s")) for t in parts[k + 1])
                 ):  # "Bureau of Trade and Industry" goes on; "X Bureau and Vendora's chief" does not
                     k += 1
                     part = part + parts[k]
@@ -283,7 +283,7 @@ class EnOrgFinder:
         heads = [i for i, t in enumerate(run) if t.text in self.gov_heads]
         if not heads or len(run) < 2:
             return None
-        if len(run) > 2 and re.search(r"['’]s\Z", run[0].text):
+        if len(run) > 2 and run[0].text.endswith(("'s", "’s")):
             run = run[1:]  # "India's Central Consumer Protection Authority": the owner is no part of the name
         cut = next((i for i in range(heads[0] + 1, len(run)) if run[i].text.casefold() in self._title_words), None)
         if cut is not None:  # "Senate Majority Leader Chuck Thune": a title and a person follow the body

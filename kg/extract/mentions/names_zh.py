@@ -17,6 +17,7 @@ from .names_common import HAN, Candidate, NamesLexicon, Prefixes, cut, has_rare_
 
 MAX_BODY = 12  # characters before a suffix that may belong to a name
 MAX_LEGAL_BODY = 18  # before a legal form (有限公司): 宁波梅山保税港区某某投资管理 is one name
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _DATE_LIKE = re.compile(r"\d+[年月日号]")
 _ITEM = re.compile(rf"[{HAN}A-Za-z0-9·&.\- ]+\Z")
 _PLACE_IN_PARENS = re.compile(rf"[（(](?P<p>[{HAN}]{{2,6}})[)）][{HAN}A-Za-z0-9]{{0,8}}\Z")
@@ -73,7 +74,7 @@ class ZhOrgFinder:
         if end < len(text) and text[end].isascii() and text[end].isalpha():
             # AI电商SaaS服务商: a Latin word glued to a weak suffix continues a noun phrase; APP may follow a name
             return any(text.startswith(w, end) for w in self.lex.services.get("app_words", ()))
-        if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
+        if end >= len(text) or not _HAN_CHAR.match(text, end):
             return True
         return self._right_ok_at.at(text, end)  # any(text.startswith(w, end) for w in self.lex.right_ok)
 

@@ -28,6 +28,7 @@ def en_name_pattern(particles: list[str]) -> str:
     part = alternation(particles)
     return rf"{_EN_WORD}(?: (?:{part}))?(?: {_EN_WORD})(?:(?: (?:{part}))? {_EN_WORD})?"
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_CAPITAL_END = re.compile(rf"([{UP}][\w'’-]*) \Z")
 
 
 class PersonFinder:
@@ -117,7 +118,7 @@ class PersonFinder:
 
     def _inside_run(self, text: str, start: int) -> bool:
         """True when a capitalised word (not a sentence opener) runs into the name."""
-        m = re.search(rf"([{UP}][\w'’-]*) \Z", text[max(0, start - 40) : start])
+        m = _CAPITAL_END.search(text[max(0, start - 40) : start])
         return bool(m) and m.group(1) not in self.not_name
 
     @cached_property

@@ -32,6 +32,8 @@ from .names_common import (
 
 _EMPH = r"(?:\*\*|\*|_)?"  # markdown emphasis left around a name
 _EN_RUN = rf"[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{0,3}}"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_CLAUSE_MARK = re.compile(r"[。；;！？!?,，\n]")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
 
 
@@ -258,7 +260,7 @@ class ServiceFinder:
         v = self._version.match(text, p.end)
         if v and (v.end() >= len(text) or text[v.end()] not in self.blockers):
             left = p.start
-            while left > 0 and p.start - left < 6 and re.match(f"[{HAN}]", text[left - 1]):
+            while left > 0 and p.start - left < 6 and _HAN_CHAR.match(text, left - 1):
                 left -= 1
             left = _word_boundary(text, left, p.start)  # "发布关于店小蜜": never start inside 发布
             start = self._left_trim(text[left : p.start], left) if left < p.start else None
@@ -310,7 +312,7 @@ def partner_services(text: str, mentions: list[Mention], lexicon: NamesLexicon |
         if m.type != "Service":
             out.append(m)
             continue
-        clause = re.split(r"[。；;！？!?,，\n]", text[m.end : m.end + 80], maxsplit=1)[0]
+        clause = _CLAUSE_MARK.split(text[m.end : m.end + 80], maxsplit=1)[0]
         zh = bool(joiners) and clause.startswith(joiners) and any(w in clause for w in words)
         en_hit = bool(en) and _partner_verb(en).match(clause)
         if zh or en_hit:
