@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.word_led import ODD_FOLDS, WordGated, WordLed
+from kg.extract.word_led import ODD_FOLDS, ProbeGroup, WordGated, WordLed
 
 
 def _spans(scan: WordLed, text: str) -> list[tuple[int, int]]:
@@ -65,3 +65,35 @@ def test_word_gated_runs_only_on_texts_with_a_word() -> None:
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert [m["n"] for m in gated.finditer("Try Vexa app and Lumo service")] == ["Vexa", "Lumo"]
     assert list(WordGated(pattern, []).finditer("Vexa app")) != []  # no words: the pattern runs
+
+
+def test_probe_group_same_matches() -> None:
+    """Patterns sharing one probe pass find what each finds alone, case-sensitive ones included,
+    also when a member joins after a text was probed."""
+    group = ProbeGroup()
+    folded = re.compile(r"(?i:platform|form) (?P<n>[A-Z]\w+)")
+    exact = re.compile(r"\b(?:launch|retire|Launch) (?P<n>[A-Z]\w+)")
+    texts = ["xform Ada; Platform Bo; launch Cy, LAUNCH Di, Launch Ed",
+             "retire İda, retire Fay and platform Gus",  # odd fold: each falls back on its own
+             "", "nothing here"]
+    a = WordLed(folded, ["platform", "form"], group=group)
+    for text in texts:
+        assert _spans(a, text) == [m.span() for m in folded.finditer(text)], text
+    b = WordLed(exact, ["launch", "retire", "Launch"], fold=False, group=group)
+    for text in texts:
+        assert _spans(b, text) == [m.span() for m in exact.finditer(text)], text
+        assert _spans(a, text) == [m.span() for m in folded.finditer(text)], text
+    assert [m["n"] for m in b.finditer(texts[0])] == ["Cy", "Ed"]
+
+
+def test_gates_in_a_probe_group() -> None:
+    """A gated pattern in a probe group runs where its words stand as written (the group finds them
+    in any case), finds what it finds alone, and a second gate with the same words shares the member."""
+    group = ProbeGroup()
+    pattern = re.compile(r"(?P<n>[A-Z]\w+) 会员|(?P<m>[A-Z]\w+) app\b")
+    gated = WordGated(pattern, ["会员", "app"], group=group)
+    again = WordGated(pattern, ["app", "会员"], group=group)
+    assert again._member == gated._member
+    for text in ["Plus 会员 and Grab app", "GRAB APP only", "İstanbul Kart app", "nothing", ""]:
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)], text
+    assert gated.gate("Plus 会员") and gated.gate("a Grab app") and not gated.gate("GRAB APP") and not gated.gate("nothing")

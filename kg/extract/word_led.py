@@ -32,44 +32,150 @@ ODD_FOLDS = "\u0130\u0131\u017f"
 _ODD = re.compile(f"[{ODD_FOLDS}]")
 
 
+class ProbeGroup:
+    """One Aho-Corasick pass per text for the word-led patterns of a step: each pattern probing
+    the text for its own words costs a pass each (most of the time of a small pattern); the
+    group probes the lower-cased text once for all their words and hands each pattern the
+    places where its words begin. Members join when they are made; the text last probed is
+    kept, as every member reads the same document in turn."""
+
+    def __init__(self) -> None:
+        self._words: list[list[str]] = []  # per member: its words, lower-cased and prefix-free
+        self._index: dict[tuple[str, ...], int] = {}  # a member's words -> its index
+        self._probe: ahocorasick.Automaton | None = None
+        self._last: tuple[str | None, list[list[int]]] = (None, [])
+
+    def join(self, words: list[str]) -> int:
+        """Add a member probing for `words` (lower-cased, prefix-free); returns its index. Members
+        with the same words share one (each finder made anew, as tests do, adds no work)."""
+        key = tuple(sorted(words))
+        if key in self._index:
+            return self._index[key]
+        self._words.append(words)
+        self._index[key] = len(self._words) - 1
+        self._probe = None  # rebuilt for the next text
+        self._last = (None, [])
+        return len(self._words) - 1
+
+    def starts(self, text: str, low: str, member: int) -> list[int]:
+        """Where the words of `member` begin in `low` (`text` lower-cased, same offsets), in order."""
+        last = self._last  # read once: it is replaced whole
+        if last[0] is not text or member >= len(last[1]):
+            found: list[list[int]] = [[] for _ in self._words]
+            for end, owners in self._automaton().iter(low):
+                for i, back in owners:
+                    found[i].append(end - back)
+            for pos in found:
+                pos.sort()  # words are prefix-free within a member: no place comes twice
+            last = (text, found)
+            self._last = last
+        return last[1][member]
+
+    def _automaton(self) -> ahocorasick.Automaton:
+        if self._probe is None:
+            owners: dict[str, list[tuple[int, int]]] = {}
+            for i, words in enumerate(self._words):
+                for w in words:
+                    owners.setdefault(w, []).append((i, len(w) - 1))
+            probe = ahocorasick.Automaton()
+            for w, who in owners.items():
+                probe.add_word(w, tuple(who))
+            probe.make_automaton()
+            self._probe = probe
+        return self._probe
+
+
 class WordLed:
     """`finditer(text)` of `pattern`, which must begin every match with one of `words` (case
     aside when `fold`: the pattern matches them case-insensitively) and never match the
-    empty string."""
+    empty string. With `group`, the places are found in the group's one pass over the text
+    (lower-cased: for a case-sensitive pattern with ASCII words a superset of its places,
+    which is enough, since the pattern is tried at each)."""
 
-    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], fold: bool = True) -> None:
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], fold: bool = True,
+                 group: ProbeGroup | None = None) -> None:
         self.pattern = pattern
         self.fold = fold
         lowered = {w.lower() for w in words} if fold else set(words)
         shortest, _ = _p.parse(pattern.pattern, pattern.flags).getwidth()
         usable = bool(lowered) and all(w and (w.isascii() or not fold) for w in lowered) and shortest > 0
         self._probe: ahocorasick.Automaton | None = None
+        self._group: ProbeGroup | None = None
+        self._member = -1
         if usable:
             self._probe = ahocorasick.Automaton()
-            for w in lowered:
-                self._probe.add_word(w, len(w))
+            for w in _prefix_free(lowered):
+                self._probe.add_word(w, len(w) - 1)
             self._probe.make_automaton()
+            if group is not None and all(w.isascii() for w in lowered):
+                self._group = group
+                self._member = group.join(_prefix_free({w.lower() for w in lowered}))
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """As `pattern.finditer(text, pos)`."""
         if self._probe is None:
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, pos)
             return
-        low = text.lower() if self.fold else text
-        if self.fold and (len(low) != len(text) or _ODD.search(text)):
-            yield from self.pattern.finditer(text)
+        if self._group is not None:
+            low = _folded(text)
+            if low is not None:
+                yield from self._tried(text, self._group.starts(text, low, self._member), pos)
+                return
+        low = _folded(text) if self.fold else text
+        if low is None:
+            yield from self.pattern.finditer(text, pos)
             return
+        # the words are prefix-free, so no two occurrences start at one place: no duplicates to drop
+        yield from self._tried(text, sorted([end - back for end, back in self._probe.iter(low)]), pos)
+
+    def _tried(self, text: str, starts: list[int], resume: int) -> Iterator[re.Match[str]]:
+        """The pattern's matches at `starts` from `resume` on (in order), each search resuming where a
+        match ended."""
         match = self.pattern.match
-        resume = 0  # where the pattern's own search would go on from
-        for pos in sorted({end - n + 1 for end, n in self._probe.iter(low)}):
-            if pos >= resume:
+        for pos in starts:
+            if pos >= resume:  # where the pattern's own search would go on from
                 m = match(text, pos)
                 if m is not None:
                     yield m
                     resume = m.end()
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first match, as `pattern.search(text)`."""
-        return next(self.finditer(text), None)
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """The first match, as `pattern.search(text, pos)`."""
+        return next(self.finditer(text, pos), None)
+
+
+def _lower_stable(word: str) -> bool:
+    """True when wherever `word` stands in a text, `word.lower()` stands in the lower-cased text at
+    the same place (its letters are ASCII, or lower-case themselves: not Σ, whose lower case
+    depends on what follows it)."""
+    return all(ch.isascii() or ch.lower() == ch for ch in word)
+
+
+def _prefix_free(words: set[str]) -> list[str]:
+    """The words no other word begins: wherever a longer word begins, a shorter one it starts with
+    begins too, so probing for the shorter alone finds the same places, with fewer hits."""
+    kept: list[str] = []
+    for w in sorted(words):  # a word's prefixes sort right before it
+        if not kept or not w.startswith(kept[-1]):
+            kept.append(w)
+    return kept
+
+
+_FOLDED: list[tuple[str, str | None]] = [("", "")]  # the text last folded and its fold
+
+
+def _folded(text: str) -> str | None:
+    """`text` lower-cased with offsets kept, or None when lower-casing moves them or a character
+    folds oddly (then the pattern's own finditer is used). Kept for the text last asked about:
+    every word-led pattern of a step reads the same document."""
+    last = _FOLDED[0]  # read once: another thread may replace it
+    if last[0] is text:
+        return last[1]
+    low: str | None = text.lower()
+    if len(low) != len(text) or _ODD.search(text):
+        low = None
+    _FOLDED[0] = (text, low)
+    return low
 
 
 class WordGated:
@@ -78,17 +184,37 @@ class WordGated:
     Aho-Corasick pass over a text (a few ms per MB) spares most texts a scan by re's general
     matcher, which tries the pattern at every position."""
 
-    def __init__(self, pattern: re.Pattern[str], words: Iterable[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], words: Iterable[str], group: ProbeGroup | None = None) -> None:
         self.pattern = pattern
         needles = set(words)
         self._probe: ahocorasick.Automaton | None = None
+        self._group: ProbeGroup | None = None
+        self._member = -1
+        self._needles: tuple[str, ...] = ()
         if needles and all(needles):
             self._probe = ahocorasick.Automaton()
             for w in needles:
                 self._probe.add_word(w, w)
             self._probe.make_automaton()
+            if group is not None and all(_lower_stable(w) for w in needles):
+                # found in the group's pass over the lower-cased text, then checked as written
+                self._group = group
+                self._member = group.join(_prefix_free({w.lower() for w in needles}))
+                self._needles = tuple(needles)
+
+    def gate(self, text: str) -> bool:
+        """False when `text` holds none of the words (then nothing matches)."""
+        if self._probe is None:
+            return True
+        if self._group is not None:
+            low = _folded(text)
+            if low is not None:  # where a word begins written in any case: is it written so?
+                places = self._group.starts(text, low, self._member)
+                needles = self._needles
+                return bool(places) and any(text.startswith(needles, pos) for pos in places)
+        return next(self._probe.iter(text), None) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._probe is not None and next(self._probe.iter(text), None) is None:
+        if not self.gate(text):
             return iter(())
         return self.pattern.finditer(text)

@@ -25,10 +25,13 @@ from ..word_led import WordGated, WordLed
 from .names_common import (
     HAN,
     LATIN,
+    NAME_PROBES,
     UP,
     Candidate,
     NamesLexicon,
+    Prefixes,
     cut,
+    first_not_after,
     has_rare_word,
     is_rare,
     jieba_freq,
@@ -38,9 +41,20 @@ from .names_common import (
 )
 
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
-_EN_WORD = rf"[{UP}][{LATIN}0-9&'’\-]*"
+# possessive (*+): what may follow a word (a space, ".", ",", the pattern's end) is never one of its
+# characters, so giving characters back could never make a match; re then never tries
+_EN_TAIL = rf"[{LATIN}0-9&'’\-]*+"
+_EN_WORD = rf"[{UP}]{_EN_TAIL}"
 # "Pallet & Post": capitalised words joined by "&" are one name
-_EN_RUN = rf"{_EN_WORD}(?: (?:& )?{_EN_WORD}){{0,3}}"
+_EN_RUN_TAIL = rf"{_EN_TAIL}(?: (?:& )?{_EN_WORD}){{0,3}}"
+_EN_RUN = rf"[{UP}]{_EN_RUN_TAIL}"
+# the same run, not glued to a letter or digit before it: `(?<![{LATIN}0-9]){_EN_RUN}`, made fast
+_EN_RUN_ALONE = first_not_after(UP, f"{LATIN}0-9") + _EN_RUN_TAIL
+_HYPHEN_WORD = re.compile(r"-[a-z]+\b")
+_HYPHEN_END = re.compile(r"-[a-z]+$")
+_POSSESSOR = re.compile(r"(.+?)['’]s$")
+_CAPITAL_BEFORE = re.compile(rf"([{UP}][\w'’\-]*)(?: (?:and|of|for|&))? \Z")
+_PROSE_LOWER = re.compile(first_not_after("a-z", r"\w/.@\-") + r"[a-z\-]+(?![\w@/]|\.\w)")
 
 
 @dataclass(frozen=True)
@@ -74,7 +88,36 @@ def desc_lexicon() -> DescLexicon:
 
 def prose_lower_words(text: str) -> set[str]:
     """Lower-case words of the prose; words of addresses and file names (streamcart.jpg) do not count."""
-    return set(re.findall(r"(?<![\w/.@\-])[a-z][a-z\-]+(?![\w@/]|\.\w)", text))
+    return set(_PROSE_LOWER.findall(text))  # r"(?<![\w/.@\-])[a-z][a-z\-]+(?![\w@/]|\.\w)"
+
+
+class _LowerWords:
+    """`word in prose_lower_words(text)`, answered per word asked (a few per text): a scan for
+    every lower-case word of an English text costs as much as a rule. A word is one of them when
+    the pattern, tried where the word occurs, matches exactly the word (where it could not begin
+    a match, its look-behind fails; a match is the same wherever a scan for all of them starts)."""
+
+    __slots__ = ("known", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        found = self.known.get(word)
+        if found is None:
+            found = self.known[word] = self._occurs(word)
+        return found
+
+    def _occurs(self, word: str) -> bool:
+        text = self.text
+        i = text.find(word) if word else -1
+        while i >= 0:
+            m = _PROSE_LOWER.match(text, i)
+            if m is not None and m.group() == word:
+                return True
+            i = text.find(word, i + 1)
+        return False
 
 
 class DescriptorFinder:
@@ -84,6 +127,7 @@ class DescriptorFinder:
         self.lex = lexicon or names_lexicon()
         self.desc = desc or desc_lexicon()
         self.right_stops = tuple(sorted(set(self.desc.edges["zh_right_stops"]) | self.lex.left_stops, key=len, reverse=True))
+        self._right_stop_at = Prefixes(self.right_stops)
         self.joiners = ("和", "与", "與", "及", "、")
         o = self.lex.en_orgs
         titles = {w for t in self.lex.titles["en_before"] for w in t.split()}
@@ -98,16 +142,16 @@ class DescriptorFinder:
     def _en(self) -> WordLed:
         words = alternation(list(self.desc.en))
         pattern = re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
-        return WordLed(pattern, self.desc.en)  # tried only where a descriptor word begins
+        return WordLed(pattern, self.desc.en, group=NAME_PROBES)  # tried only where a descriptor word begins
 
     @cached_property
     def _en_apposition(self) -> WordGated:
         words = alternation(list(self.desc.en))
         pattern = re.compile(
-            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
+            rf"(?P<n>{_EN_RUN_ALONE})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
             rf"(?= (?:for|that|which|based|in|with|from|of)\b|[,.;])"
         )
-        return WordGated(pattern, self.desc.en)  # run only on texts holding a descriptor word
+        return WordGated(pattern, self.desc.en, group=NAME_PROBES)  # run only on texts holding a descriptor word
 
     @cached_property
     def _lower_forms(self) -> str:
@@ -120,17 +164,24 @@ class DescriptorFinder:
         """"the Tessaly marketplace", "the Bazarro online marketplace": a name before its descriptor."""
         apps = {w.lower() for w in self.lex.services["en_words"]}  # "the Vendora Deals app" is a service
         nouns = [w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps]
-        pattern = re.compile(rf"\b(?:the|its|their) (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
-        return WordGated(pattern, nouns)  # run only on texts holding a platform noun
+        # \b(?:the|its|their): the first letter taken by a set (a quick scan), then checked by look-behinds
+        lead = r"[ti](?<!\w[ti])(?:(?<=t)heir|(?<=t)he|(?<=i)ts)"
+        pattern = re.compile(rf"{lead} (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
+        return WordGated(pattern, nouns, group=NAME_PROBES)  # run only on texts holding a platform noun
 
     @cached_property
-    def _en_verb(self) -> re.Pattern[str]:
+    def _en_verb(self) -> WordGated:
         verbs = alternation(self.desc.edges["en_verbs"])
         aux = alternation(self.desc.edges["en_auxiliaries"])
         # "Vendora said"; "Parcelly, a delivery startup based in Ohio, has raised"
-        return re.compile(
-            rf"(?<![{LATIN}0-9])(?P<n>{_EN_RUN})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
+        pattern = re.compile(
+            rf"(?P<n>{_EN_RUN_ALONE})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
+        return WordGated(pattern, self.desc.edges["en_verbs"], group=NAME_PROBES)  # run only on texts holding a verb
+
+    @cached_property
+    def _gov_after(self) -> re.Pattern[str]:
+        return re.compile(rf" (?:{self._gov_alt})\b")
 
     @cached_property
     def _common_plurals(self) -> frozenset[str]:
@@ -147,7 +198,7 @@ class DescriptorFinder:
     def _en_object(self) -> WordLed:
         cues = self.desc.edges["en_object_cues"]
         pattern = re.compile(rf"\b(?:{alternation(cues)}) (?:\*\*|\*|_)?(?=[{UP}])")
-        return WordLed(pattern, cues, fold=False)  # tried only where a cue word begins
+        return WordLed(pattern, cues, fold=False, group=NAME_PROBES)  # tried only where a cue word begins
 
     def __call__(self, text: str, persons: list[Candidate] | None = None) -> list[Candidate]:
         return [*self.zh(text), *self.zh_bracketed(text), *self.zh_agents(text), *self.zh_latin_owners(text),
@@ -191,11 +242,14 @@ class DescriptorFinder:
         return out
 
     @cached_property
-    def _zh_latin_owner(self) -> re.Pattern[str]:
+    def _zh_latin_owner(self) -> WordGated:
         owners = alternation(self.desc.edges.get("zh_latin_owner_words", [])) or "(?!)"
         makers = alternation(self.desc.edges.get("zh_latin_maker_words", [])) or "(?!)"
-        return re.compile(rf"(?<![A-Za-z0-9&\-])(?P<n>[A-Za-z][A-Za-z0-9&\-]{{1,29}})"
-                          rf"(?=(?:{owners})|(?:{makers})(?:的|[、，,。；]))")
+        lead = first_not_after("A-Za-z", r"A-Za-z0-9&\-")
+        pattern = re.compile(rf"(?P<n>{lead}[A-Za-z0-9&\-]{{1,29}})"
+                             rf"(?=(?:{owners})|(?:{makers})(?:的|[、，,。；]))")
+        words = [*self.desc.edges.get("zh_latin_owner_words", []), *self.desc.edges.get("zh_latin_maker_words", [])]
+        return WordGated(pattern, words, group=NAME_PROBES)  # run only on texts holding an owning or making word
 
     def zh_latin_owners(self, text: str) -> list[Candidate]:
         """Zenimax旗下的, Gearbox开发的游戏: a word in Latin letters written inside Chinese text right
@@ -254,7 +308,7 @@ class DescriptorFinder:
         if not all(_NAME_CH.match(c) for c in name) or not self._zh_ok(name):
             return None
         after = end + 1
-        if after < len(text) and _NAME_CH.match(text[after]) and not text.startswith(self.right_stops, after):
+        if after < len(text) and _NAME_CH.match(text[after]) and not self._right_stop_at.at(text, after):
             return None
         return end
 
@@ -263,7 +317,7 @@ class DescriptorFinder:
         limit = self.desc.edges["zh_max_name"]
         i = pos
         while i < len(text) and i - pos <= limit:
-            if not _NAME_CH.match(text[i]) or text[i].isdigit() or (i > pos + 1 and text.startswith(self.right_stops, i)):
+            if not _NAME_CH.match(text[i]) or text[i].isdigit() or (i > pos + 1 and self._right_stop_at.at(text, i)):
                 return i if i - pos >= 2 else None
             i += 1
         return i if i == len(text) and i - pos >= 2 else None
@@ -291,7 +345,7 @@ class DescriptorFinder:
             return False
         if toks[0] in self.desc.edges.get("zh_never_first", ()):
             return False  # 平台|仍需, 卖家|之家, 平台|即日起终止: an adverb or particle never opens a name
-        if name.startswith(self.right_stops):
+        if self._right_stop_at.at(name, 0):
             return False  # 发布公告: a verb, not a name
         if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
             return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows
@@ -323,10 +377,10 @@ class DescriptorFinder:
                 out.append(Candidate(a, b, typ, "en-apposition", 0.65))
         for m in self._en_before_noun.finditer(text):
             a, b = self._en_trim(text, *m.span("n"))
-            if b > a and a == m.start("n") and not re.search(r"-[a-z]+\b", text[a:b]):  # "the London-listed"
+            if b > a and a == m.start("n") and not _HYPHEN_WORD.search(text[a:b]):  # "the London-listed"
                 out.append(Candidate(a, b, self.desc.en[m.group("d")], "en-before-descriptor", 0.65))
         person_words = {w for p in persons for w in text[p.start : p.end].split()}
-        lower = prose_lower_words(text)
+        lower = _LowerWords(text)
         places = self._place_words
         for m in self._en_verb.finditer(text):
             if self._after_capital(text, m.start("n")):
@@ -335,7 +389,7 @@ class DescriptorFinder:
             words = text[a:b].split()
             if self._credit.match(text, m.end("n")):
                 continue  # "Whitfield reported from Washington": a journalist's credit line
-            if re.match(rf" (?:{self._gov_alt})\b", text[b : m.end("n") + 1]):
+            if self._gov_after.match(text[b : m.end("n") + 1]):
                 continue  # "Markets Authority said": a government name, cut short by its head
             if self._field_of_title(text, b):
                 continue  # "Economy Minister Lusia Vaka said": the minister's field
@@ -375,7 +429,7 @@ class DescriptorFinder:
 
     def _after_capital(self, text: str, pos: int) -> bool:
         """True when a capitalised word other than a sentence opener runs into `pos` ("Competition and Markets")."""
-        m = re.search(rf"([{UP}][\w'’\-]*)(?: (?:and|of|for|&))? \Z", text[max(0, pos - 40) : pos])
+        m = _CAPITAL_BEFORE.search(text[max(0, pos - 40) : pos])
         return bool(m) and m.group(1) not in self.not_en
 
     def _subject(self, text: str, a: int, b: int) -> tuple[int, int]:
@@ -383,9 +437,9 @@ class DescriptorFinder:
         a, b = self._en_trim(text, a, b)
         pos = a
         for w in text[a:b].split(" "):
-            if re.search(r"-[a-z]+$", w):
+            if _HYPHEN_END.search(w):
                 return a, max(a, pos - 1)
-            poss = re.match(r"(.+?)['’]s$", w)
+            poss = _POSSESSOR.match(w)
             if poss:
                 return a, pos + len(poss.group(1))
             pos += len(w) + 1

@@ -17,8 +17,11 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json, load_lines, load_tsv, load_words
 from ...model import ENTITY_TYPES
 from ...text import HAN_CLASS, normalize
+from ..word_led import ProbeGroup
 
 NAMES_DIR = "names"
+# the word-led patterns of the name rules look for their words in one pass over a text
+NAME_PROBES = ProbeGroup()
 _STRENGTHS = ("strong", "weak")
 
 
@@ -229,6 +232,35 @@ UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 LATIN = UP + LOW
 NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
+
+
+class Prefixes:
+    """`text.startswith(words, i)` for a long tuple of words, asking only the words that begin with
+    the character at `i` (str.startswith compares every word of a tuple in turn)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        by_first: dict[str, list[str]] = {}
+        for w in words:
+            if not w:
+                raise ValueError("an empty word begins everywhere")
+            by_first.setdefault(w[0], []).append(w)
+        self._by_first = {c: tuple(ws) for c, ws in by_first.items()}
+
+    def at(self, text: str, i: int) -> bool:
+        """True when one of the words begins at `i` (0 <= i)."""
+        return i < len(text) and text.startswith(self._by_first.get(text[i], ()), i)
+
+    def starting(self, text: str, i: int) -> tuple[str, ...]:
+        """The words that may begin at `i` (those beginning with its character), in the order given."""
+        return self._by_first.get(text[i], ()) if i < len(text) else ()
+
+
+def first_not_after(first: str, before: str) -> str:
+    """A regex for one character of class `first` that no character of class `before` precedes:
+    `(?<![before])[first]` with the look-behind moved after the character, so the pattern begins
+    with a character set. re then skips every position outside `first` in one quick scan, where a
+    leading look-behind makes it try the whole pattern at every position of the text."""
+    return f"[{first}](?<![{before}][{first}])"
 
 
 def sentence_start(text: str, pos: int) -> bool:

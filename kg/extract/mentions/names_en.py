@@ -9,21 +9,29 @@ sentence-initial capitals and Title Case alone never make a name.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, partial
 from typing import NamedTuple
 
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
-from .names_common import LATIN, UP, Candidate, NamesLexicon, names_lexicon
+from .names_common import LATIN, NAME_PROBES, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
 # any other word leaves a gap that is not a single space, so it ends the run.
 # Dotted and slashed legal forms ("B.V.", "S.p.A.", "A/S") are one token.
-_TOKEN = re.compile(
-    rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
+# Word tokens: rf"[{UP}](?:\.[{LATIN}]{{1,2}})+\.?|[{UP}]/[{UP}]\b|[{UP}0-9][{LATIN}0-9'’&\-]*\.?|\b(?:of|for|and|de|on)\b|&"
+# scanned as two patterns: the capitalised and numeric tokens (`_CAP_TOKEN`, the first three branches)
+# and the connectors (`_LOW_TOKEN`, the last two), read only after a token of a run. Neither kind can
+# begin inside the other, so each finds the tokens of its kind that the whole alternation finds. Each
+# begins with a character set (the branches checking it by a look-behind), which re scans for
+# quickly; a leading \b made it try the pattern at every position.
+_CAP_TOKEN = re.compile(
+    rf"[{UP}0-9](?:(?<=[{UP}])(?:\.[{LATIN}]{{1,2}})+\.?|(?<=[{UP}])/[{UP}]\b|(?<=[{UP}0-9])[{LATIN}0-9'’&\-]*\.?)"
 )
+_LOW_TOKEN = re.compile(r"[adfo&](?:(?<=\bo)[fn]\b|(?<=\bf)or\b|(?<=\ba)nd\b|(?<=\bd)e\b|(?<=&))")
 _FOR_THE = re.compile(r" for the ")
 _RANK_WORDS = frozenset({"Majority", "Minority", "Ranking", "Vice", "Deputy", "Assistant", "Chief"})  # before a title
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _COMMA_JOINED = frozenset({"Ltd.", "Ltd", "Limited", "Inc.", "Inc", "LLC", "LLC."})
 
 
@@ -35,34 +43,48 @@ class Tok(NamedTuple):
     end: int
 
 
-def tokens(text: str, abbreviations: frozenset[str]) -> list[Tok]:
-    """Word tokens; a final '.' stays only on abbreviations such as "Co." or "Inc."."""
-    out = []
-    add = out.append
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if word[-1] == "." and word not in abbreviations:
-            word, end = word[:-1], end - 1
-        add(Tok(word, start, end))
-    return out
+_new_tok = partial(tuple.__new__, Tok)  # Tok((text, start, end)) without NamedTuple's Python-level __new__
 
 
-def capitalised_runs(text: str, toks: list[Tok], connectors: frozenset[str]) -> list[list[Tok]]:
-    """Maximal runs of capitalised tokens joined by single spaces (and lower-case connectors)."""
+def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: frozenset[str]) -> list[list[Tok]]:
+    """Maximal runs of capitalised tokens joined by single spaces (and lower-case connectors).
+
+    A final '.' of a token stays only on `abbreviations` such as "Co." or "Inc.". Outside a run only
+    a capitalised token matters (it opens one): numbers and connectors there are passed over, and
+    connectors are looked for only between a run's token and the next capitalised or numeric one."""
     runs: list[list[Tok]] = []
     cur: list[Tok] = []
-    for tok in toks:
-        cap = tok.text[0].isupper() or (tok.text[0].isdigit() and bool(cur))
-        conn = tok.text in connectors and bool(cur)
-        gap = text[cur[-1].end : tok.start] if cur else ""
-        joined = bool(cur) and (gap == " " or (gap in (",", ", ") and tok.text in _COMMA_JOINED))
-        if (cap or conn) and joined:
-            cur.append(tok)
-            continue
-        _close(cur, runs, connectors)
-        cur = [tok] if cap else []
-    _close(cur, runs, connectors)
+    last = 0  # the end of cur's last token
+    raw_end = 0  # where the previous capitalised or numeric token's match ended
+    for m in _CAP_TOKEN.finditer(text):
+        start = m.start()
+        if cur:  # the connectors before this token: joined by one space they go on the run, else it ends
+            for low in _LOW_TOKEN.finditer(text, raw_end, start + 1):
+                word = low.group()
+                if word in connectors and text[last : low.start()] == " ":
+                    cur.append(_new_tok((word, low.start(), low.end())))
+                    last = low.end()
+                else:
+                    _close(cur, runs, connectors)
+                    cur = []
+                    break
+        word = m.group()
+        end = raw_end = m.end()
+        if not cur and not word[0].isupper():
+            continue  # outside a run a number opens nothing
+        if word[-1] == "." and word not in abbreviations:
+            word, end = word[:-1], end - 1
+        tok = _new_tok((word, start, end))
+        if cur:
+            gap = text[last:start]
+            if gap == " " or (gap in (",", ", ") and word in _COMMA_JOINED):
+                cur.append(tok)
+                last = end
+                continue
+            _close(cur, runs, connectors)
+        cur = [tok]
+        last = end
+    _close(cur, runs, connectors)  # connectors after the last token would end it: dropped anyway
     return runs
 
 
@@ -70,7 +92,7 @@ def _close(cur: list[Tok], runs: list[list[Tok]], connectors: frozenset[str]) ->
     while cur and cur[-1].text in connectors:
         cur.pop()
     if cur:
-        runs.append(list(cur))
+        runs.append(cur)
 
 
 def _split_and(run: list[Tok]) -> list[list[Tok]]:
@@ -104,6 +126,8 @@ class EnOrgFinder:
         self.generic_gov_words = frozenset(o.get("generic_government_words", ()))
         self.gov_fields = frozenset(o.get("government_field_words", ()))
         self._memo: tuple[str | None, list[list[Tok]]] = (None, [])
+        # a run holding none of these words has no suffix, government head or local office: no name
+        self._name_words = self._last_words | self.gov_heads | self.local_heads
         dotted = {w for s, _ in self.suffixes for w in s.replace(",", " ").split() if w.endswith(".")}
         self.abbreviations = frozenset(s for s, _ in self.suffixes if s.endswith(".")) | dotted | {"Co.", "S.A."}
         self.place_prefixes = tuple(o.get("place_prefixes", ()))
@@ -131,7 +155,7 @@ class EnOrgFinder:
 
     def _runs(self, text: str) -> list[list[Tok]]:
         out = []
-        for run in capitalised_runs(text, tokens(text, self.abbreviations), self.connectors):
+        for run in capitalised_runs(text, self.abbreviations, self.connectors):
             part: list[Tok] = []
             for tok in [*run, None]:
                 if tok is None or tok.text in self.name_stops:
@@ -149,7 +173,10 @@ class EnOrgFinder:
 
     def __call__(self, text: str) -> list[Candidate]:
         out = self.owners(text)
+        name_words = self._name_words
         for run in self.runs(text):
+            if not any(t.text in name_words for t in run):
+                continue  # most runs: a person, a place, a sentence's first word
             amp = any(t.text == "&" for t in run[1:-1]) and not any(t.text == "and" for t in run)
             whole = self._suffixed(text, run) if amp else None
             if whole is not None and whole.end == run[-1].end:
@@ -171,7 +198,7 @@ class EnOrgFinder:
                 while (
                     cand is not None and cand.rule == "en-government" and k + 1 < len(parts)
                     and part[-1].text not in self.gov_heads and self._best(text, parts[k + 1]) is None
-                    and not any(re.search(r"['’]s\Z", t.text) for t in parts[k + 1])
+                    and not any(t.text.endswith(("'s", "’s")) for t in parts[k + 1])
                 ):  # "Bureau of Trade and Industry" goes on; "X Bureau and Vendora's chief" does not
                     k += 1
                     part = part + parts[k]
@@ -194,8 +221,9 @@ class EnOrgFinder:
         out = []
         for run in self.runs(text):
             for last in run:  # "Skype's CEO Niklas Zennstrom" is one capitalised run
-                possessive = re.search(r"(?:['’]s|s['’])\Z", last.text) is not None
-                titled = not possessive and self._business_title.match(text, last.end) is not None
+                possessive = last.text.endswith(_POSSESSIVE_ENDS)  # (?:['’]s|s['’])\Z
+                titled = not possessive and text.startswith(" ", last.end) \
+                    and self._business_title.match(text, last.end) is not None
                 if not titled and not (possessive and self._owned.match(text, last.end) is not None):
                     continue
                 end = last.end - (2 if last.text[-2:] in ("'s", "’s") else 1 if possessive else 0)
@@ -255,7 +283,7 @@ class EnOrgFinder:
         heads = [i for i, t in enumerate(run) if t.text in self.gov_heads]
         if not heads or len(run) < 2:
             return None
-        if len(run) > 2 and re.search(r"['’]s\Z", run[0].text):
+        if len(run) > 2 and run[0].text.endswith(("'s", "’s")):
             run = run[1:]  # "India's Central Consumer Protection Authority": the owner is no part of the name
         cut = next((i for i in range(heads[0] + 1, len(run)) if run[i].text.casefold() in self._title_words), None)
         if cut is not None:  # "Senate Majority Leader Chuck Thune": a title and a person follow the body
@@ -285,7 +313,7 @@ class EnOrgFinder:
             rf"(?:\s+[a-z]+){{0,2}}?\s+(?P<noun2>{nouns})|\b(?P<act>{actions}))\b\s+(?:the\s+)?",
             re.IGNORECASE,
         )
-        return WordLed(pattern, leads)  # tried only where a noun, opener or action begins
+        return WordLed(pattern, leads, group=NAME_PROBES)  # tried only where a noun, opener or action begins
 
     @cached_property
     def _joiner(self) -> re.Pattern[str]:

@@ -13,10 +13,11 @@ from functools import cached_property
 from ...lexicons import load_words
 from ..patterns import alternation
 from .descriptors import desc_lexicon
-from .names_common import HAN, Candidate, NamesLexicon, cut, has_rare_word, jieba_freq, names_lexicon
+from .names_common import HAN, Candidate, NamesLexicon, Prefixes, cut, has_rare_word, jieba_freq, names_lexicon
 
 MAX_BODY = 12  # characters before a suffix that may belong to a name
 MAX_LEGAL_BODY = 18  # before a legal form (有限公司): 宁波梅山保税港区某某投资管理 is one name
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _DATE_LIKE = re.compile(r"\d+[年月日号]")
 _ITEM = re.compile(rf"[{HAN}A-Za-z0-9·&.\- ]+\Z")
 _PLACE_IN_PARENS = re.compile(rf"[（(](?P<p>[{HAN}]{{2,6}})[)）][{HAN}A-Za-z0-9]{{0,8}}\Z")
@@ -73,9 +74,13 @@ class ZhOrgFinder:
         if end < len(text) and text[end].isascii() and text[end].isalpha():
             # AI电商SaaS服务商: a Latin word glued to a weak suffix continues a noun phrase; APP may follow a name
             return any(text.startswith(w, end) for w in self.lex.services.get("app_words", ()))
-        if end >= len(text) or not re.match(f"[{HAN}]", text[end]):
+        if end >= len(text) or not _HAN_CHAR.match(text, end):
             return True
-        return any(text.startswith(w, end) for w in self.lex.right_ok)
+        return self._right_ok_at.at(text, end)  # any(text.startswith(w, end) for w in self.lex.right_ok)
+
+    @cached_property
+    def _right_ok_at(self) -> Prefixes:
+        return Prefixes(self.lex.right_ok)
 
     def _left_edge(self, text: str, s: int, typ: str, strong: bool) -> int | None:
         """Start of the name whose suffix starts at `s`, or None when it is not a name."""
@@ -137,9 +142,12 @@ class ZhOrgFinder:
 
     def _is_stop(self, tok: str) -> bool:
         """A stop word, or a word ending in one of two or more characters (服务提供者)."""
-        return tok in self.lex.left_stops or any(
-            len(w) >= 2 and tok.endswith(w) for w in self._long_stops
-        )
+        # any(tok.endswith(w) for w in self._long_stops): its endings of two or more characters looked up
+        return tok in self.lex.left_stops or any(tok[-k:] in self._long_stop_set for k in range(2, len(tok) + 1))
+
+    @cached_property
+    def _long_stop_set(self) -> frozenset[str]:
+        return frozenset(self._long_stops)
 
     @cached_property
     def _legal_words(self) -> frozenset[str]:

@@ -13,9 +13,11 @@ from functools import cached_property
 from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
-from .names_common import HAN, LATIN, LOW, UP, Candidate, NamesLexicon, names_lexicon
+from .names_common import HAN, LATIN, LOW, NAME_PROBES, UP, Candidate, NamesLexicon, Prefixes, first_not_after, names_lexicon
 
-_EN_WORD = rf"[{UP}][{LOW}]+(?:-[{LATIN}][{LOW}]+)?"
+# possessive (++): a name word is followed by a space, "-", "," or a word boundary, never by a
+# lower-case letter, so giving letters back could never make a match; re then never tries
+_EN_WORD = rf"[{UP}][{LOW}]++(?:-[{LATIN}][{LOW}]++)?"
 _EN_NAME = rf"{_EN_WORD}(?: {_EN_WORD}){{1,2}}"
 
 
@@ -26,6 +28,7 @@ def en_name_pattern(particles: list[str]) -> str:
     part = alternation(particles)
     return rf"{_EN_WORD}(?: (?:{part}))?(?: {_EN_WORD})(?:(?: (?:{part}))? {_EN_WORD})?"
 _HAN_CHAR = re.compile(f"[{HAN}]")
+_CAPITAL_END = re.compile(rf"([{UP}][\w'’-]*) \Z")
 
 
 class PersonFinder:
@@ -38,6 +41,8 @@ class PersonFinder:
         self.given_stop = frozenset(t["zh_given_stop"])
         self.adverbs = tuple(t.get("zh_predicate_adverbs", ()))
         self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
+        self._surname_at = Prefixes(self.surnames)  # longest first, as `surnames`
+        self._after_name_at = Prefixes(self.after_name)
         o = self.lex.en_orgs
         self.not_name = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"])
         self.not_name |= {w for s in o["company_suffixes"] + o["organization_suffixes"] for w in s.split()}
@@ -56,14 +61,18 @@ class PersonFinder:
         titles = alternation(self.lex.titles["en_before"])
         guard = first_chars(self.lex.titles["en_before"])
         pattern = re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
-        return WordLed(pattern, self.lex.titles["en_before"])  # tried only where a title begins
+        return WordLed(pattern, self.lex.titles["en_before"], group=NAME_PROBES)  # tried only where a title begins
 
     @cached_property
     def _en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
         not_mod = alternation(self.lex.titles.get("en_after_not_modifiers", [])) or "(?!)"
+        name = self._en_name
+        if not name.startswith(f"[{UP}]"):  # the look-behind follows the first capital
+            raise ValueError(f"a name pattern must begin with [{UP}]: {name}")
+        name = first_not_after(UP, LATIN) + name[len(f"[{UP}]"):]  # (?<![{LATIN}]){self._en_name}, made fast
         return re.compile(
-            rf"(?<![{LATIN}])(?P<name>{self._en_name}), (?:the |a |an )?"
+            rf"(?P<name>{name}), (?:the |a |an )?"
             rf"(?:(?:[{UP}][\w.&\-]* ){{0,2}}[{UP}][\w.&\-]*(?:['’]s|s['’]) )?"
             rf"(?:(?!(?:{not_mod}) )[a-z\-]+ )?"
             rf"(?P<title>(?i:{titles}))\b"
@@ -80,7 +89,8 @@ class PersonFinder:
             rf"\b(?:{verbs}) (?P<name>{self._en_name})(?:, [^,;.()\n]{{3,90}},)? (?:as )?(?:(?:the|its|their|a|an|new) )?"
             rf"(?P<title>(?i:{titles}))\b"
         )
-        return WordLed(pattern, self.lex.titles.get("en_appoint_verbs", []), fold=False)  # tried where a verb begins
+        appoint_verbs = self.lex.titles.get("en_appoint_verbs", [])
+        return WordLed(pattern, appoint_verbs, fold=False, group=NAME_PROBES)  # tried where a verb begins
 
     def find(self, text: str) -> list[tuple[int, int, str, tuple[int, int], str]]:
         """(start, end, title, title span, rule) for every titled person in `text`."""
@@ -108,7 +118,7 @@ class PersonFinder:
 
     def _inside_run(self, text: str, start: int) -> bool:
         """True when a capitalised word (not a sentence opener) runs into the name."""
-        m = re.search(rf"([{UP}][\w'’-]*) \Z", text[max(0, start - 40) : start])
+        m = _CAPITAL_END.search(text[max(0, start - 40) : start])
         return bool(m) and m.group(1) not in self.not_name
 
     @cached_property
@@ -116,7 +126,7 @@ class PersonFinder:
         return re.compile(alternation(self.lex.titles["zh_appoint_verbs"]))
 
     def _zh_name_end(self, text: str, pos: int, after: tuple[str, ...] | None = None) -> int | None:
-        for sn in self.surnames:
+        for sn in self._surname_at.starting(text, pos):
             if not text.startswith(sn, pos):
                 continue
             for glen in (2, 1):
@@ -136,7 +146,7 @@ class PersonFinder:
     def _zh_boundary(self, text: str, end: int) -> bool:
         if end >= len(text) or not _HAN_CHAR.match(text[end]):
             return True
-        return any(text.startswith(w, end) for w in self.after_name)
+        return self._after_name_at.at(text, end)  # any(text.startswith(w, end) for w in self.after_name)
 
     def __call__(self, text: str) -> list[Candidate]:
         return [Candidate(a, b, "Person", rule, 0.75) for a, b, _, _, rule in self.find(text)]

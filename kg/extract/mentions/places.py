@@ -18,6 +18,7 @@ import ahocorasick
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
+from ...text import HAN_CLASS
 from .. import EXTRACTORS
 from ..patterns import alternation
 
@@ -26,6 +27,7 @@ KINDS = ("country", "region", "province", "city")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,60}")
 _NAME_GOES_ON = re.compile(r" (?!(?:On|In|At|The|And|For|From|To|By|With|As|On|Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)\b)[A-Z][a-z]")
+_HAN = re.compile(f"[{HAN_CLASS}]")
 _NAME_OF = re.compile(r"\b[A-Z][\w&.-]* (?:of|for|de) \Z")
 
 
@@ -88,23 +90,31 @@ class PlaceFinder:
 
     def __init__(self, places: list[Place] | None = None) -> None:
         self.places = places if places is not None else read_places()
-        # one automaton over the Chinese and the Latin names (one pass over the text): each name
-        # holds its Chinese reading, then its Latin one (the latter checked for word boundaries);
-        # where two places share a name in one script, the last listed has it
+        # each name holds its Chinese reading, then its Latin one (the latter checked for word
+        # boundaries); where two places share a name in one script, the last listed has it
         readings: dict[str, list[tuple[int, str, bool] | None]] = {}
         for p in self.places:
             for script, names in enumerate((p.zh, p.en)):
                 for name in names:
                     readings.setdefault(name, [None, None])[script] = (len(name), p.key, script == 1)
-        self.automaton = ahocorasick.Automaton()
-        for name, found in readings.items():
-            self.automaton.add_word(name, tuple(r for r in found if r is not None))
-        if len(self.automaton):
-            self.automaton.make_automaton()
+        # the names in two automata, those holding a Han character and the others: a text without
+        # Han characters (most English ones) is spared the first, whose hundreds of first characters
+        # made every step of one mixed automaton slow; a name and its readings stay in one of them
+        self._by_script: list[tuple[ahocorasick.Automaton, bool]] = []
+        for han in (True, False):
+            part = ahocorasick.Automaton()
+            for name, found in readings.items():
+                if bool(_HAN.search(name)) == han:
+                    part.add_word(name, tuple(r for r in found if r is not None))
+            if len(part):
+                part.make_automaton()
+                self._by_script.append((part, han))
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         hits = []
-        for end, readings in self.automaton.iter(text) if len(self.automaton) else ():
+        has_han = _HAN.search(text) is not None
+        found = [hit for part, han in self._by_script if has_han or not han for hit in part.iter(text)]
+        for end, readings in found:  # one automaton's or the other's: sorted below as the one's would be
             for size, key, latin in readings:
                 start = end + 1 - size
                 if latin and ((start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"))

@@ -12,7 +12,7 @@ from functools import cached_property
 from ...model import Mention
 from ..patterns import alternation
 from ..word_led import WordGated
-from .names_common import HAN, UP, Candidate, NamesLexicon, names_lexicon, word_ends_at
+from .names_common import HAN, NAME_PROBES, UP, Candidate, NamesLexicon, names_lexicon, word_ends_at
 
 _BOOK = re.compile(r"《([^《》]{2,80})》")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
@@ -37,7 +37,7 @@ class PolicyFinder:
         pattern = re.compile(
             rf"\b{word}(?: (?:(?:{conn}) )?{word})*? (?:{alternation(p['en_suffixes'])})\b"
         )
-        return WordGated(pattern, p["en_suffixes"])  # run only on texts holding a policy suffix
+        return WordGated(pattern, p["en_suffixes"], group=NAME_PROBES)  # run only on texts holding a policy suffix
 
     @cached_property
     def _after_platform(self) -> re.Pattern[str]:

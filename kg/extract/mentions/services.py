@@ -8,6 +8,7 @@ results (会员服务, VIP会员) are dropped by the list in `services.json`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cached_property, lru_cache
 
@@ -17,10 +18,12 @@ from ..word_led import WordGated, WordLed
 from .names_common import (
     HAN,
     LATIN,
+    NAME_PROBES,
     UP,
     Candidate,
     NamesLexicon,
     cut,
+    first_not_after,
     is_rare,
     names_lexicon,
     sentence_start,
@@ -29,6 +32,8 @@ from .names_common import (
 
 _EMPH = r"(?:\*\*|\*|_)?"  # markdown emphasis left around a name
 _EN_RUN = rf"[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{0,3}}"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_CLAUSE_MARK = re.compile(r"[。；;！？!?,，\n]")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
 
 
@@ -50,11 +55,13 @@ class ServiceFinder:
     def _app(self) -> WordGated:
         words = self.lex.services["app_words"]
         pattern = re.compile(rf"([{HAN}0-9]{{2,10}})\s?(?:{alternation(words)})(?![A-Za-z])")
-        return WordGated(pattern, words)  # run only on texts holding an app word
+        return WordGated(pattern, words, group=NAME_PROBES)  # run only on texts holding an app word
 
     @cached_property
-    def _latin_member(self) -> re.Pattern[str]:
-        return re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+]{1,10}\s?会员)")
+    def _latin_member(self) -> WordGated:
+        # r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+]{1,10}\s?会员)", made fast
+        pattern = re.compile(rf"({first_not_after('A-Z', 'A-Za-z0-9')}[A-Za-z0-9+]{{1,10}}\s?会员)")
+        return WordGated(pattern, ["会员"], group=NAME_PROBES)  # run only on texts holding 会员
 
     @cached_property
     def _head(self) -> re.Pattern[str]:
@@ -71,8 +78,10 @@ class ServiceFinder:
     @cached_property
     def _en(self) -> WordGated:
         words = alternation(self.lex.services["en_words"])
-        pattern = re.compile(rf"(?=[{UP}])\b((?:[{UP}][\w'’\-]*)(?: [{UP}][\w'’\-]*){{0,3}}) (?:{words})\b")
-        return WordGated(pattern, self.lex.services["en_words"])  # run only on texts holding a service word
+        # (?=[UP])\b[UP]: a capital after no word character, as a set first (a quick scan); a word's
+        # characters are never given back (*+): a space or the pattern's end follows them
+        pattern = re.compile(rf"((?:[{UP}](?<!\w[{UP}])[\w'’\-]*+)(?: [{UP}][\w'’\-]*+){{0,3}}) (?:{words})\b")
+        return WordGated(pattern, self.lex.services["en_words"], group=NAME_PROBES)  # run only on texts holding a service word
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
@@ -132,14 +141,50 @@ class ServiceFinder:
             rf"(?:{heads})\b(?! (?:{blockers})\b)"
             rf"|\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN}))"
         )
-        return WordGated(pattern, s["en_heads"])  # both forms hold a service head word
+        return WordGated(pattern, s["en_heads"], group=NAME_PROBES)  # both forms hold a service head word
+
+    @cached_property
+    def _en_appos_forms(self) -> tuple[re.Pattern[str], WordLed] | None:
+        """The two branches of `_en_appos` as patterns of their own, each quick to scan: the first
+        begins with a set (a capital after no letter or digit), the second with a head word, found in
+        the name rules' probe pass. None without head words (then `_en_appos` is used)."""
+        s = self.lex.services
+        if not s["en_heads"]:
+            return None
+        heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
+        run = first_not_after(UP, f"{LATIN}0-9") + _EN_RUN[len(f"[{UP}]"):]  # (?<![{LATIN}0-9]){_EN_RUN}
+        named = re.compile(
+            rf"(?P<n>{run}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?(?:{heads})\b(?! (?:{blockers})\b)")
+        called = re.compile(rf"\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN})")
+        return named, WordLed(called, s["en_heads"], fold=False, group=NAME_PROBES)
+
+    def _en_appos_matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+        """(group, match) of `_en_appos` in `text`: the group holding the name ("n" or "c") and the match.
+        The two branches are scanned apart and merged as the alternation would take them: at the first
+        place either matches, the first branch before the second, the next search resuming at its end."""
+        forms = self._en_appos_forms
+        if forms is None or not self._en_appos.gate(text):
+            yield from (("n" if m.group("n") else "c", m) for m in self._en_appos.finditer(text))
+            return
+        named, called = forms
+        first, second = named.search(text), called.search(text)
+        while first is not None or second is not None:
+            if first is not None and (second is None or first.start() <= second.start()):
+                group, m = "n", first
+            else:
+                group, m = "c", second
+            yield group, m
+            resume = m.end()
+            if first is not None and first.start() < resume:
+                first = named.search(text, resume)
+            if second is not None and second.start() < resume:
+                second = called.search(text, resume)
 
     def _en_apposition(self, text: str) -> list[Candidate]:
         """"Parcel Plus, its same-day delivery service," and "a service called Parcel Plus": a service name."""
         out = []
         starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
-        for m in self._en_appos.finditer(text):
-            group = "n" if m.group("n") else "c"
+        for group, m in self._en_appos_matches(text):
             words = m.group(group).split(" ")
             if words[0] in starts or any(w in stops for w in words) or (sentence_start(text, m.start(group)) and len(words) == 1):
                 continue  # "On Tuesday, the service": no name; a lone capital at a sentence start names nothing
@@ -159,7 +204,7 @@ class ServiceFinder:
             rf"\b{_guard(s['en_lifecycle_verbs'])}(?:{verbs}) (?:(?:its|their|the|a|an) )?"
             rf"{_EMPH}(?P<n>[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{1,3}}){_EMPH}"
             rf"(?P<head>(?:\s[a-z][\w\-]*){{0,2}}?\s(?:{alternation(s['en_heads'])})s?\b)?")
-        return WordLed(pattern, s["en_lifecycle_verbs"], fold=False)  # tried only where a verb begins
+        return WordLed(pattern, s["en_lifecycle_verbs"], fold=False, group=NAME_PROBES)  # tried only where a verb begins
 
     @cached_property
     def _en_stop(self) -> re.Pattern[str]:
@@ -215,7 +260,7 @@ class ServiceFinder:
         v = self._version.match(text, p.end)
         if v and (v.end() >= len(text) or text[v.end()] not in self.blockers):
             left = p.start
-            while left > 0 and p.start - left < 6 and re.match(f"[{HAN}]", text[left - 1]):
+            while left > 0 and p.start - left < 6 and _HAN_CHAR.match(text, left - 1):
                 left -= 1
             left = _word_boundary(text, left, p.start)  # "发布关于店小蜜": never start inside 发布
             start = self._left_trim(text[left : p.start], left) if left < p.start else None
@@ -267,7 +312,7 @@ def partner_services(text: str, mentions: list[Mention], lexicon: NamesLexicon |
         if m.type != "Service":
             out.append(m)
             continue
-        clause = re.split(r"[。；;！？!?,，\n]", text[m.end : m.end + 80], maxsplit=1)[0]
+        clause = _CLAUSE_MARK.split(text[m.end : m.end + 80], maxsplit=1)[0]
         zh = bool(joiners) and clause.startswith(joiners) and any(w in clause for w in words)
         en_hit = bool(en) and _partner_verb(en).match(clause)
         if zh or en_hit:
