@@ -215,10 +215,11 @@ class DateFinder:
     def _effective(self, text: str, start: int, end: int, is_range: bool) -> bool:
         before = text[max(0, start - 40):start].rstrip()
         low = before.casefold()
-        for cue in self.before_en:
-            if low.endswith(cue) and (len(low) == len(cue) or not low[-len(cue) - 1].isalpha()):
-                if not (is_range and cue in self.range_prefix):
-                    return True
+        if low.endswith(self.before_en):  # one test for all the cues (mostly none ends the text)
+            for cue in self.before_en:
+                if low.endswith(cue) and (len(low) == len(cue) or not low[-len(cue) - 1].isalpha()):
+                    if not (is_range and cue in self.range_prefix):
+                        return True
         if before.endswith(self.before_zh) and not (is_range and before.endswith(self.range_prefix)):
             return True
         tail = text[end:end + 60]

@@ -19,7 +19,8 @@ from functools import lru_cache
 from ...model import DateMention, Figure
 from ...text import sentences
 from ..cuefile import CueFile
-from ..patterns import alternation
+from ..patterns import alternation, first_chars
+from .needs import Needs, holds, needs
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _WINDOW = {"zh": 18, "en": 60}
@@ -38,6 +39,7 @@ class MeaningWords:
     event_defaults: dict[str, str]
     count_defaults: dict[str, str]
     periods: dict[str, tuple[re.Pattern[str], ...]]
+    period_needs: dict[str, tuple[Needs, ...]]  # per pattern: the characters a sentence needs to hold one
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +54,13 @@ def meaning_words() -> MeaningWords:
     pats = {}
     for lang in ("zh", "en"):
         alts = alternation(code[lang])
-        pats[lang] = re.compile(alts if lang == "zh" else rf"\b(?:{alts})\b", re.IGNORECASE)
+        guard = first_chars(code[lang]) if code[lang] else ""  # re tries no word where no word can start
+        pats[lang] = re.compile(rf"{guard}(?:{alts})" if lang == "zh" else rf"\b{guard}(?:{alts})\b", re.IGNORECASE)
     periods = {lang: tuple(re.compile(p, re.IGNORECASE) for p in cues.words(f"periods_{lang}")) for lang in ("zh", "en")}
     return MeaningWords(pats, code, frozenset(cues.words("percent_measures")), frozenset(cues.words("count_measures")),
                         cues.table("unit_measures", str),
-                        cues.table("event_defaults", str), cues.table("count_defaults", str), periods)
+                        cues.table("event_defaults", str), cues.table("count_defaults", str), periods,
+                        {lang: tuple(needs(p) for p in pats) for lang, pats in periods.items()})
 
 
 class _Blockers:
@@ -118,7 +122,10 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
     lo, hi = spans[i] if i >= 0 and spans[i][0] <= fig.start < spans[i][1] else (0, len(text))
     cache = cache if cache is not None else {}
     if (lo, hi) not in cache:  # the periods of a sentence, found once for all its figures
-        cache[(lo, hi)] = [m for pat in w.periods["zh" if lang == "zh" else "en"] for m in pat.finditer(text, lo, hi)]
+        key = "zh" if lang == "zh" else "en"
+        chars = set(text[lo:hi])  # a pattern whose characters the sentence lacks cannot match in it
+        cache[(lo, hi)] = [m for pat, need in zip(w.periods[key], w.period_needs[key], strict=True)
+                           if holds(need, chars) for m in pat.finditer(text, lo, hi)]
     best = None
     for m in cache[(lo, hi)]:
         if m.start() < fig.end and fig.start < m.end():
