@@ -10,28 +10,32 @@ import pytest
 
 from kg.extract.figures.extractor import FigureFinder, _may_lead
 from kg.extract.figures.meaning import meaning_words
-from kg.extract.figures.needs import ODD_FOLDS, caseless, char_matches, holds, needs
+from kg.extract.figures.needs import ODD_FOLDS, caseless, char_matches, holds, lowered, needs
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
-    (r"(?:今年|去年)?第(?P<q>[一二三四])季度", [{"第"}, {"季"}, {"度"}, set("一二三四")]),
+    (r"(?:今年|去年)?第(?P<q>[一二三四])季度", [{"第"}, {"季度"}, set("一二三四")]),
     (r"a|b", [{"a", "b"}]),
+    (r"(?:FY|fiscal)\s*\d", [{"fy", "fiscal"}]),
     (r"a?b*", []),
     (r"(?=x)y", [{"y"}]),
     (r"(?<=in )2\d", [{"2"}]),
     (r"x{0,3}", []),
-    (r"(?:ab)+c", [{"a"}, {"b"}, {"c"}]),
+    (r"(?:ab)+c", [{"ab"}, {"c"}]),
     (r"[^a]b", [{"b"}]),
     (r"\dq", [{"q"}]),
-])
+    (r"Half", [{"half"}]),
+    (r"(?i:Half)é", [{"half"}]),
+], ids=lambda v: v if isinstance(v, str) else None)
 def test_needs_reads_the_pattern(pattern: str, expected: list[set[str]]) -> None:
     assert sorted(map(sorted, needs(re.compile(pattern)))) == sorted(map(sorted, expected))
 
 
-def test_needs_folds_case_as_re_does() -> None:
-    got = needs(re.compile(r"sQ", re.IGNORECASE))
-    assert {"s", "S", "\u017f"} in [set(s) for s in got]
-    assert {"q", "Q"} in [set(s) for s in got]
+def test_needs_and_holds_under_ignorecase() -> None:
+    need = needs(re.compile(r"sQ", re.IGNORECASE))
+    assert need == (frozenset({"sq"}),)
+    assert holds(need, lowered("xSqx")) and not holds(need, lowered("s q"))
+    assert holds(need, lowered("\u017fq"))  # ſ folds to s in re: the text is then always scanned
     assert needs(re.compile("é", re.IGNORECASE)) == ()  # a cased non-ASCII letter: not known, no test
 
 
@@ -52,19 +56,30 @@ def test_ascii_letters_fold_only_to_the_documented_four() -> None:
                                                  if re.fullmatch(ch, c, re.IGNORECASE)}
 
 
-def _random_texts(alphabet: str, n: int = 3000) -> list[str]:
+_TOKENS = ["2019", "2023", "20", "19", "23", "1", "4", "年", "度", "第", "一", "三", "季度", "前", "上", "下", "半年",
+           "全年", "财年", "会计年度", "Q", "q", "FY", "fy", "fiscal", "FISCAL", "year", "first", "Fourth", "quarter",
+           "half", "Half", "H", "the", "in", "for", "full", "-", " ", " ", "'", "\u017f", "\u212a",
+           "前三季度", "第三季度", "三季度", "上半年", "first quarter", "second half", "fiscal year", "full-year", "in ",
+           " Q3 2023", " q4 FY 2019", " H1 2024", " FY23 ", " for the year 2020", " in 2022 ",
+           " third-quarter of fiscal 2021", " Second half of 2019", " fourth quarter "]
+
+
+def _random_texts(n: int = 4000) -> list[str]:
     rng = random.Random(11)
-    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+    return ["".join(rng.choice(_TOKENS) for _ in range(rng.randint(1, 12))) for _ in range(n)]
 
 
 def test_period_patterns_never_match_without_their_needs() -> None:
     w = meaning_words()
-    alphabet = "2019年度第一二三四季度前上下半全财会计Q1234 FYfiscalquarterhalfirstsecondthe in for-'\u017f"
+    texts = _random_texts()
     for lang in ("zh", "en"):
         for pat, need in zip(w.periods[lang], w.period_needs[lang], strict=True):
-            for text in _random_texts(alphabet):
+            hits = 0
+            for text in texts:
                 for m in pat.finditer(text):
-                    assert holds(need, set(m.group())), (pat.pattern, m.group())
+                    hits += 1
+                    assert holds(need, lowered(m.group())), (pat.pattern, m.group())
+            assert hits, pat.pattern  # the texts do exercise the pattern
 
 
 def test_lead_test_never_skips_a_match() -> None:

@@ -20,7 +20,7 @@ from ...model import DateMention, Figure
 from ...text import sentences
 from ..cuefile import CueFile
 from ..patterns import alternation, first_chars
-from .needs import Needs, holds, needs
+from .needs import Needs, holds, lowered, needs
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _WINDOW = {"zh": 18, "en": 60}
@@ -39,7 +39,7 @@ class MeaningWords:
     event_defaults: dict[str, str]
     count_defaults: dict[str, str]
     periods: dict[str, tuple[re.Pattern[str], ...]]
-    period_needs: dict[str, tuple[Needs, ...]]  # per pattern: the characters a sentence needs to hold one
+    period_needs: dict[str, tuple[Needs, ...]]  # per pattern: what a sentence needs to hold one
 
 
 @lru_cache(maxsize=1)
@@ -123,9 +123,9 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
     cache = cache if cache is not None else {}
     if (lo, hi) not in cache:  # the periods of a sentence, found once for all its figures
         key = "zh" if lang == "zh" else "en"
-        chars = set(text[lo:hi])  # a pattern whose characters the sentence lacks cannot match in it
+        low = lowered(text[lo:hi])  # a pattern whose words the sentence lacks cannot match in it
         cache[(lo, hi)] = [m for pat, need in zip(w.periods[key], w.period_needs[key], strict=True)
-                           if holds(need, chars) for m in pat.finditer(text, lo, hi)]
+                           if holds(need, low) for m in pat.finditer(text, lo, hi)]
     best = None
     for m in cache[(lo, hi)]:
         if m.start() < fig.end and fig.start < m.end():

@@ -1,11 +1,12 @@
-"""The characters a regex cannot match without, read from the pattern itself.
+"""The words a regex cannot match without, read from the pattern itself.
 
 Scanning a sentence with a pattern costs about the same whether it matches or not, and most
 patterns (a quarter, a half year, a fiscal year) match in few sentences. Every match of
-"(?:今年|去年)?第(?P<q>[一二三四])季度" holds 第, 季 and 度, so a sentence without one of
-them is skipped unread. The test is derived from the compiled pattern (re's own parser), so
-the patterns stay in the lexicons and matches are unchanged: a pattern this module cannot
-read gets no test and is always scanned.
+"(?:今年|去年)?第(?P<q>[一二三四])季度" holds 第 and 季度, and every match of
+"(?:FY|fiscal)\\s*(?P<fy>\\d\\d)" holds "fy" or "fiscal" in some case, so a sentence without
+them is skipped unread. The test is derived from the compiled pattern (re's own parser), so the
+patterns stay in the lexicons and matches are unchanged: what this module cannot read adds no
+test, and a pattern it cannot read at all is always scanned.
 """
 from __future__ import annotations
 
@@ -18,18 +19,20 @@ try:  # re's parser is internal; without it every pattern is scanned, as before
 except ImportError:  # pragma: no cover
     _sre = None  # type: ignore[assignment]
 
-Needs = tuple[frozenset[str], ...]  # each set: a match holds at least one of its characters
+Need = frozenset[str]  # a match holds one of these strings (in lower case)
+Needs = tuple[Need, ...]  # ... and one of each
 
 _MAX_RANGE = 64  # a wider class ([\u4e00-\u9fff]) says too little to be worth testing
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # the non-ASCII letters re matches to ASCII ones under IGNORECASE (documented in `re`)
 ODD_FOLDS = "\u0130\u0131\u017f\u212a"
+_ODD = frozenset(ODD_FOLDS)
 _CASELESS = re.compile("[\u3000-\u9fff\uff01-\uff20]")  # no case, and nothing folds to them
 
 
 def needs(pattern: re.Pattern[str]) -> Needs:
-    """Sets of characters such that every match of `pattern` holds a character of each set;
-    () when nothing is known (then the pattern must always be tried)."""
+    """What every match of `pattern` holds, as tested by `holds`; () when nothing is known
+    (then the pattern must always be tried)."""
     if _sre is None or not isinstance(pattern.pattern, str):
         return ()
     try:
@@ -37,28 +40,45 @@ def needs(pattern: re.Pattern[str]) -> Needs:
     except Exception:
         return ()
     found = _sequence(list(parsed), bool(pattern.flags & re.IGNORECASE))
-    return tuple(sorted(set(found), key=lambda s: (len(s), sorted(s))))
+    return tuple(sorted(set(found), key=lambda n: (-min(map(len, n)), len(n), sorted(n))))
 
 
-def holds(needed: Needs, chars: set[str] | frozenset[str]) -> bool:
-    """True when `chars` (the characters of some text) could hold a match."""
-    return all(not s.isdisjoint(chars) for s in needed)
+def lowered(text: str) -> str | None:
+    """The text as `holds` reads it: in lower case; None when it holds one of the letters that
+    re folds to ASCII ones (ſ, K, İ, ı), which lower otherwise (then every pattern is tried)."""
+    return None if not _ODD.isdisjoint(text) else text.lower()
 
 
-def _sequence(items: Iterable[tuple[object, object]], icase: bool) -> list[frozenset[str]]:
-    """The needs of a sequence: every item that must match adds its own."""
-    out: list[frozenset[str]] = []
+def holds(needed: Needs, low: str | None) -> bool:
+    """True when a text (`lowered`) could hold a match."""
+    return low is None or all(any(s in low for s in need) for need in needed)
+
+
+def _sequence(items: Iterable[tuple[object, object]], icase: bool) -> list[Need]:
+    """The needs of a sequence: every item that must match adds its own, and literal
+    characters in a row make one string."""
+    out: list[Need] = []
+    run: list[str] = []
     for op, av in items:
-        got = _item(op, av, icase)
-        if got:
-            out.extend(got)
+        low = _low(chr(av), icase) if op is _sre.LITERAL else None  # type: ignore[arg-type]
+        if low is not None:
+            run.append(low)
+            continue
+        if run:
+            out.append(frozenset(["".join(run)]))
+            run = []
+        out.extend(_item(op, av, icase))
+    if run:
+        out.append(frozenset(["".join(run)]))
     return out
 
 
-def _item(op: object, av: object, icase: bool) -> list[frozenset[str]]:
-    if op is _sre.LITERAL:
-        chars = char_matches(chr(av), icase)  # type: ignore[arg-type]
-        return [chars] if chars else []
+def _best(found: list[Need]) -> Need | None:
+    """The most telling of a branch's needs: its shortest string longest, then fewest strings."""
+    return max(found, key=lambda n: (min(map(len, n)), -len(n)), default=None)
+
+
+def _item(op: object, av: object, icase: bool) -> list[Need]:
     if op is _sre.IN:
         chars = _class(av, icase)  # type: ignore[arg-type]
         return [chars] if chars else []
@@ -69,37 +89,42 @@ def _item(op: object, av: object, icase: bool) -> list[frozenset[str]]:
     if op is _sre.ATOMIC_GROUP:
         return _sequence(list(av), icase)  # type: ignore[call-overload]
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
-        low, _, sub = av  # type: ignore[misc]
-        return _sequence(list(sub), icase) if low >= 1 else []
+        least, _, sub = av  # type: ignore[misc]
+        return _sequence(list(sub), icase) if least >= 1 else []
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in av[1]:  # type: ignore[index]
-            got = _sequence(list(branch), icase)
-            if not got:
+            best = _best(_sequence(list(branch), icase))
+            if best is None:
                 return []  # a branch that needs nothing: the alternation needs nothing
-            union |= min(got, key=len)
+            union |= best
         return [frozenset(union)]
     return []  # lookarounds, anchors, any character, categories, back references: no need known
 
 
-def _class(items: list[tuple[object, object]], icase: bool) -> frozenset[str] | None:
+def _class(items: list[tuple[object, object]], icase: bool) -> Need | None:
     out: set[str] = set()
     for op, av in items:
         if op is _sre.LITERAL:
-            chars = char_matches(chr(av), icase)  # type: ignore[arg-type]
+            codes: Iterable[int] = (av,)  # type: ignore[assignment]
         elif op is _sre.RANGE and av[1] - av[0] <= _MAX_RANGE:  # type: ignore[index,operator]
-            chars = frozenset()
-            for code in range(av[0], av[1] + 1):  # type: ignore[index,operator]
-                one = char_matches(chr(code), icase)
-                if one is None:
-                    return None
-                chars |= one
+            codes = range(av[0], av[1] + 1)  # type: ignore[index,operator]
         else:
             return None  # a negated class, a category (\d), a wide range
-        if chars is None:
-            return None
-        out |= chars
+        for code in codes:
+            low = _low(chr(code), icase)
+            if low is None:
+                return None
+            out.add(low)
     return frozenset(out) or None
+
+
+def _low(ch: str, icase: bool) -> str | None:
+    """What a literal `ch` leaves in the lowered text of a match (`lowered`): `ch` in lower
+    case; None when that is not known here (a cased non-ASCII letter)."""
+    if (ch.isascii() or caseless(ch)) and (not icase or char_matches(ch, icase) is not None):
+        return ch.lower()
+    return None
 
 
 def char_matches(ch: str, icase: bool) -> frozenset[str] | None:
