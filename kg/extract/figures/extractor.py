@@ -142,6 +142,7 @@ class FigureFinder:
             rf"(?:\s?{guard(pct2_w)}(?P<pct2>{alternation(pct2_w)}){word_end})?",
             re.IGNORECASE,
         )
+        self.num_group, self.cn_group = self.pattern.groupindex["num"], self.pattern.groupindex["cn"]
         joiners = alternation(cues.words("range_joiners"))
         # "20-30%", "3至5亿元": the bare lower bound just before a figure
         self.joiner_chars = frozenset(c for w in cues.words("range_joiners") for c in w if len(w) == 1)
@@ -218,9 +219,13 @@ class FigureFinder:
 
     def _figure(self, text: str, folded: str, mt: re.Match[str], prev: Figure | None,
                 dates: list[tuple[int, int]], date_starts: list[int]) -> Figure | None:
+        ns, num_end = mt.span(self.num_group)
+        if ns < 0:
+            ns, num_end = mt.span(self.cn_group)
+        if prev is None and _overlaps(dates, date_starts, ns, num_end):
+            return None  # part of a date (as below, before any other work)
         g = mt.groupdict()
         start, end = mt.start(), mt.end()
-        ns = mt.start("num") if g["num"] else mt.start("cn")
         lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns
         approx = g["approx"]
         if approx and lead and folded[lead - 1] in self.approx_not_after:
@@ -229,7 +234,6 @@ class FigureFinder:
         span = self._range(folded, lead, prev) if not approx else None
         if span is not None:
             start = span[0]
-        num_end = mt.end("num") if g["num"] else mt.end("cn")
         if (prev is None or start >= prev.end) and _overlaps(dates, date_starts, ns, num_end):
             # the figure would hold this number, so `find` would drop it as part of a date (it
             # does not reach back into `prev`): most numbers of a text are in its dates

@@ -23,6 +23,7 @@ from ..patterns import alternation, first_chars
 from .needs import Needs, holds, lowered, needs
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_LAST_CLAUSE = re.compile(rf"(?s:.*){_CLAUSE.pattern}")  # up to the last of those marks, in one call
 _WINDOW = {"zh": 18, "en": 60}
 _NEAR = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+)?")}
 _AFTER = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[a-z-]+\s+)?")}
@@ -87,7 +88,8 @@ def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers
     w = meaning_words()
     lang = "zh" if lang == "zh" else "en"
     lo = max(0, fig.start - _WINDOW[lang])
-    cut = max((m.end() for m in _CLAUSE.finditer(text, lo, fig.start)), default=lo)
+    last = _LAST_CLAUSE.match(text, lo, fig.start)
+    cut = last.end() if last else lo
     cut = max(cut, (blockers if blockers is not None else _Blockers(others)).last_end(fig))
     found = None
     for m in w.cues[lang].finditer(text, cut, fig.start):
@@ -178,9 +180,12 @@ def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | No
         measure = fig.measure or measure_of(text, fig, figures, lang, blockers)
         ref = _reference(doc_date, dates, fig.start)
         period = period_of(text, fig, lang, ref, spans, cache)
+        changes: dict[str, str | None] = {}  # one copy of the figure for both (a dataclass copy is slow)
         if period is not None:
-            fig = replace(fig, period=period[0], period_start=period[1], period_end=period[2])
-        out.append(replace(fig, measure=measure) if measure else fig)
+            changes.update(period=period[0], period_start=period[1], period_end=period[2])
+        if measure:
+            changes["measure"] = measure
+        out.append(replace(fig, **changes) if changes else fig)
     return out
 
 
