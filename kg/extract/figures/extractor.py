@@ -147,6 +147,7 @@ class FigureFinder:
         # "20-30%", "3至5亿元": the bare lower bound just before a figure
         self.joiner_chars = frozenset(c for w in cues.words("range_joiners") for c in w if len(w) == 1)
         self.range_gap = re.compile(rf"\s?(?:{joiners}|\sto\s)\s?")
+        self.max_gap = 2 + max([4, *map(len, cues.words("range_joiners"))])  # the longest text range_gap matches
         self.range_left = re.compile(rf"(?<![A-Za-z0-9.,])(?P<lo>\d+(?:\.\d+)?)\s?(?:{joiners}|\s(?:to)\s)\s?$")
         # every figure holds a number, at most `lead_width` characters after the figure's start
         # (the longest approximator, currency and percent word before it, each with its space)
@@ -222,8 +223,8 @@ class FigureFinder:
         ns, num_end = mt.span(self.num_group)
         if ns < 0:
             ns, num_end = mt.span(self.cn_group)
-        if prev is None and _overlaps(dates, date_starts, ns, num_end):
-            return None  # part of a date (as below, before any other work)
+        if (prev is None or mt.start() - prev.end > self.max_gap) and _overlaps(dates, date_starts, ns, num_end):
+            return None  # part of a date, as below (no range can reach back into `prev`), before any other work
         g = mt.groupdict()
         start, end = mt.start(), mt.end()
         lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns

@@ -51,7 +51,15 @@ def lowered(text: str) -> str | None:
 
 def holds(needed: Needs, low: str | None) -> bool:
     """True when a text (`lowered`) could hold a match."""
-    return low is None or all(any(s in low for s in need) for need in needed)
+    if low is None:
+        return True
+    for need in needed:  # (loops, not all(any(...)): this runs for every sentence and pattern)
+        for s in need:
+            if s in low:
+                break
+        else:
+            return False
+    return True
 
 
 def _sequence(items: Iterable[tuple[object, object]], icase: bool) -> list[Need]:
