@@ -136,6 +136,7 @@ class DateFinder:
         self.wd_joiners = tuple(cues.words("weekday_not_before"))
         blockers = cues.words("relative_blockers")
         self.rel_blockers = re.compile(rf"{first_chars(blockers)}(?:{alternation(blockers)})", re.IGNORECASE)
+        self.blocker_len = max(map(len, blockers), default=0)  # a blocker's match is as long as its word
         tod = cues.regex("time_of_day_re")
         self.tod = re.compile(tod)
         zh_join, en_join = alternation(cues.words("range_joiners_zh")), alternation(cues.words("range_joiners_en"))
@@ -192,8 +193,9 @@ class DateFinder:
         for mt in self.wd_re.finditer(text):
             if self._weekday_ok(text, mt.start(), mt.end()):
                 found.append(_Raw(mt.start(), mt.end(), "wd", days=self.weekdays[mt.group()]))
-        for mt in self.rel_blockers.finditer(text):
-            found.append(_Raw(mt.start(), mt.end(), "block"))
+        if self._may_block(text, found):  # else no blocker can change what is kept: not scanned for
+            for mt in self.rel_blockers.finditer(text):
+                found.append(_Raw(mt.start(), mt.end(), "block"))
         found.sort(key=lambda r: (r.start, -(r.end - r.start), r.kind == "block"))
         kept: list[_Raw] = []
         for raw in found:
@@ -201,6 +203,16 @@ class DateFinder:
                 continue
             kept.append(raw)
         return [r for r in kept if r.kind != "block"]
+
+    def _may_block(self, text: str, found: list[_Raw]) -> bool:
+        """False when no blocker ("今日头条") starts where it could cover the start of a span in
+        `found`: blockers only drop the spans starting inside them, and are dropped themselves."""
+        width = self.blocker_len
+        for raw in found:
+            hit = self.rel_blockers.search(text, max(0, raw.start - width + 1), raw.start + width)
+            if hit is not None and hit.start() <= raw.start:
+                return True
+        return False
 
     def _weekday_ok(self, text: str, start: int, end: int) -> bool:
         """A weekday of this week: not 每周一 / 上周一, not an end of 周一至周五 / Monday to Friday."""
