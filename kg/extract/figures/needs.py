@@ -35,11 +35,10 @@ def needs(pattern: re.Pattern[str]) -> Needs:
     (then the pattern must always be tried)."""
     if _sre is None or not isinstance(pattern.pattern, str):
         return ()
-    try:
-        parsed = _sre.parse(pattern.pattern, pattern.flags)
+    try:  # (re's parser is internal: a Python that changed it gets no test rather than a wrong one)
+        found = _sequence(list(_sre.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE))
     except Exception:
         return ()
-    found = _sequence(list(parsed), bool(pattern.flags & re.IGNORECASE))
     return tuple(sorted(set(found), key=lambda n: (-min(map(len, n)), len(n), sorted(n))))
 
 
