@@ -10,7 +10,7 @@ import pytest
 
 from kg.extract.figures.extractor import FigureFinder, _may_lead
 from kg.extract.figures.meaning import meaning_words
-from kg.extract.figures.needs import ODD_FOLDS, caseless, char_matches, holds, lowered, needs
+from kg.extract.figures.needs import ODD_FOLDS, alike, caseless, char_matches, holds, lowered, needs
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -96,3 +96,28 @@ def test_lead_test_never_skips_a_match() -> None:
         m = f.pattern.search(text, 0)
         if m is not None and m.start() < len(before):
             assert _may_lead(before[-f.lead_width:], f.lead_words), repr(text)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("a,b", False),
+    (r"(?P<s>[,.])x(?P=s)", False),  # a back reference to a group that may hold a comma
+    (r"(?P<s>[-.])x(?P=s)", True),
+    (r"[!-/]", False),  # a range over the ASCII comma
+    (r"[^a]b\b.", True),
+    (r"\d+\s*年(?!\d)", True),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_alike_tells_whether_a_pattern_sees_commas(pattern: str, expected: bool) -> None:
+    assert alike(re.compile(pattern), "，,") is expected
+
+
+def test_dates_of_a_comma_folded_text_are_the_texts() -> None:
+    """The figures step asks for the dates of the text with ASCII commas: the dates step's
+    answer for the text is reused, and is what a scan of the folded text finds."""
+    from kg.extract.dates import DateFinder, date_spans, find_dates
+
+    text = "2023年3月1日，平台宣布，今日起，5月4日至10日，周一，日前，今日头条"
+    find_dates(text, lang="zh", doc_date="2023-03-01")
+    folded = text.replace("，", ",")
+    fresh = DateFinder()
+    assert fresh.comma_blind
+    assert date_spans(folded, "zh") == [(r.start, r.end) for r in fresh._scan(folded, "zh", False)]

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from ..model import DateMention, Extraction
 from . import EXTRACTORS
 from .cuefile import CueFile
+from .figures.needs import alike
 from .patterns import alternation, first_chars
 
 CUES = "dates.json"
@@ -55,7 +56,8 @@ class _Raw:
     days: int = 0  # offset from the document date, for "rel"; the weekday (0 = Monday), for "wd"
 
 
-_LAST_SPANS: tuple[str, str, tuple[_Raw, ...]] | None = None  # (lang, text, spans) of the last scan
+_LAST_SPANS: tuple[str, str, tuple[_Raw, ...], bool] | None = None  # (lang, text, spans, a month named?) of the last scan
+_COMMAS = "，,"  # the figures step reads a text with its full-width commas made ASCII ones (and asks for its dates)
 
 
 def _iso(y: int, m: int, d: int) -> date | None:
@@ -153,6 +155,11 @@ class DateFinder:
         self.month_part_en = tuple(w.casefold() for w in cues.words("month_part_before_en"))
         self.clause = cues.integer("clause_chars")
         self.clause_end = re.compile(r"[，,。；;！!？?\n]")
+        # the scans a text without a month name gets (and their cue words) cannot tell a full-width comma
+        # from an ASCII one: then such a text with its commas made ASCII has the same spans
+        cue_chars = "".join([*("".join(na) for _, _, na in self.relative.values()), *self.wd_not_after, *self.wd_joiners])
+        scans = [p for _, p, needs in self.patterns if needs != "mon"] + [self.rel_re, self.wd_re, self.rel_blockers]
+        self.comma_blind = all(alike(p, _COMMAS) for p in scans) and not any(c in cue_chars for c in _COMMAS)
 
     # -- candidates -----------------------------------------------------------------
     def spans(self, text: str, lang: str = "zh") -> list[_Raw]:
@@ -164,15 +171,23 @@ class DateFinder:
         """
         global _LAST_SPANS
         last = _LAST_SPANS  # read once: another thread may replace it
-        if last is not None and last[0] == lang and last[1] == text:
+        if last is not None and last[0] == lang and (last[1] == text or self._alike(last[1], text, last[3])):
             return list(last[2])
-        kept = self._scan(text, lang)
-        _LAST_SPANS = (lang, text, tuple(kept))
+        has_month = self.mon_re.search(text) is not None
+        kept = self._scan(text, lang, has_month)
+        _LAST_SPANS = (lang, text, tuple(kept), has_month)
         return kept
 
-    def _scan(self, text: str, lang: str) -> list[_Raw]:
+    def _alike(self, seen: str, text: str, has_month: bool) -> bool:
+        """True when `text` is `seen` with some commas full-width or not, which the scans cannot
+        tell apart (`comma_blind`, and no month name: the English month patterns do see commas).
+        The figures step asks for the dates of the text it reads, whose commas are ASCII."""
+        return self.comma_blind and not has_month and len(seen) == len(text) and \
+            seen.replace(_COMMAS[0], _COMMAS[1]) == text.replace(_COMMAS[0], _COMMAS[1])
+
+    def _scan(self, text: str, lang: str, has_month: bool) -> list[_Raw]:
         found: list[_Raw] = []
-        has = {"": True, "月": "月" in text, "mon": self.mon_re.search(text) is not None}
+        has = {"": True, "月": "月" in text, "mon": has_month}
         for kind, pattern, needs in self.patterns:
             if not has[needs]:
                 continue

@@ -155,3 +155,94 @@ def caseless(ch: str) -> bool:
     if _CASELESS.fullmatch(ch):
         return True
     return unicodedata.category(ch)[0] not in "LM" and ch.lower() == ch == ch.upper()
+
+
+def alike(pattern: re.Pattern[str], chars: str) -> bool:
+    """True when `pattern` cannot tell the characters `chars` apart (it names none of them, in
+    a literal, a class or a range, and refers back only to groups that cannot hold them): a
+    text matches as well with one of them put for another. False when that is not known."""
+    if _sre is None or not isinstance(pattern.pattern, str):
+        return False
+    try:
+        parsed = _sre.parse(pattern.pattern, pattern.flags)
+        groups: dict[int, list[tuple[object, object]]] = {}
+        return _blind(list(parsed), frozenset(chars), groups)
+    except Exception:  # re's parser is internal: a Python that changed it gets False
+        return False
+
+
+def _blind(items: list[tuple[object, object]], chars: frozenset[str], groups: dict[int, list]) -> bool:
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if chr(av) in chars:  # type: ignore[arg-type]
+                return False
+        elif op is _sre.IN:
+            if not _class_blind(av, chars):  # type: ignore[arg-type]
+                return False
+        elif op is _sre.SUBPATTERN:
+            group, _, _, sub = av  # type: ignore[misc]
+            if group is not None:
+                groups[group] = list(sub)
+            if not _blind(list(sub), chars, groups):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+            if not _blind(list(av[2]), chars, groups):  # type: ignore[index]
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _blind(list(av[1]), chars, groups):  # type: ignore[index]
+                return False
+        elif op is _sre.ATOMIC_GROUP:
+            if not _blind(list(av), chars, groups):  # type: ignore[call-overload]
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_blind(list(b), chars, groups) for b in av[1]):  # type: ignore[index]
+                return False
+        elif op is _sre.GROUPREF:
+            if av not in groups or not _holds_none(groups[av], chars):  # type: ignore[operator]
+                return False
+        elif op is _sre.AT:  # \b and \B see whether a character is a word character
+            if len({bool(re.fullmatch(r"\w", c)) for c in chars}) > 1:
+                return False
+        elif op is _sre.ANY:  # `.` takes every character but the newline
+            if "\n" in chars:
+                return False
+        else:
+            return False  # a conditional group, or anything not known here
+    return True
+
+
+def _class_blind(items: list[tuple[object, object]], chars: frozenset[str]) -> bool:
+    for op, av in items:
+        if op is _sre.LITERAL and chr(av) in chars:  # type: ignore[arg-type]
+            return False
+        if op is _sre.RANGE and any(av[0] <= ord(c) <= av[1] for c in chars):  # type: ignore[index]
+            return False
+        if op not in (_sre.LITERAL, _sre.RANGE, _sre.CATEGORY, _sre.NEGATE):
+            return False
+        if op is _sre.CATEGORY and any(_category_sees(av, c) for c in chars):
+            return False
+    return True
+
+
+def _category_sees(category: object, ch: str) -> bool:
+    """True when \\d, \\s or \\w (or their negations) answer differently for `ch` than for a
+    character of none of them: only then can such a class tell `ch` from its stand-ins."""
+    return bool(re.fullmatch(r"[\d\s\w]", ch))
+
+
+def _holds_none(items: list[tuple[object, object]], chars: frozenset[str]) -> bool:
+    """True when a group made of `items` can never match any of `chars` (literals and plain
+    classes only)."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            if chr(av) in chars:  # type: ignore[arg-type]
+                return False
+        elif op is _sre.IN:
+            if any(o is _sre.NEGATE or o is _sre.CATEGORY for o, _ in av) or not _class_blind(av, chars):  # type: ignore[union-attr]
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is _sre.SUBPATTERN:
+            if not _holds_none(list(av[-1]), chars):  # type: ignore[index]
+                return False
+        else:
+            return False
+    return True
