@@ -121,3 +121,10 @@ def test_dates_of_a_comma_folded_text_are_the_texts() -> None:
     fresh = DateFinder()
     assert fresh.comma_blind
     assert date_spans(folded, "zh") == [(r.start, r.end) for r in fresh._scan(folded, "zh", False)]
+
+
+@pytest.mark.parametrize("text", ["", "abc", "一，二", "１２，３．５％", "5，6", "，，", "２０２３年"])
+def test_fold_is_the_translation(text: str) -> None:
+    from kg.extract.figures.extractor import _FOLD, _fold
+
+    assert _fold(text) == text.translate(_FOLD)

@@ -56,6 +56,15 @@ def cn_number(s: str) -> int | None:
     return total + mid + sec + (num or 0)
 
 
+def _fold(text: str) -> str:
+    """`text.translate(_FOLD)`, faster: most Chinese texts hold only the full-width comma of those
+    characters, and one `str.replace` does it for a fraction of what a translation costs."""
+    if not _TO_FOLD.search(text):
+        return text
+    text = text.replace("，", ",")
+    return text.translate(_FOLD) if _TO_FOLD.search(text) else text
+
+
 def _lead_words(words: list[str], number_start: re.Pattern[str]) -> dict[str, tuple[str, ...]] | None:
     """The words that may stand before a figure's number (approximators, currencies, percent
     words) in lower case, by their last character, for `_may_lead`; None when that test would
@@ -185,7 +194,7 @@ class FigureFinder:
             pos = mt.end()
 
     def find(self, text: str, *, lang: str) -> list[Figure]:
-        folded = text.translate(_FOLD) if _TO_FOLD.search(text) else text
+        folded = _fold(text)
         dates = date_spans(folded, lang)
         date_starts = [s for s, _ in dates]
         out: list[Figure] = []
