@@ -92,6 +92,8 @@ CASES = [
     ("zh-today-effective", "今日起执行", "zh", "2023-03-01", [("今日", "2023-03-01", None, "effective")]),
     ("blocker-toutiao", "今日头条发布", "zh", "2023-03-01", []),
     ("blocker-festival", "节日前夕", "zh", "2023-03-01", []),
+    ("blocker-then-date", "据今日头条报道，今日上线", "zh", "2023-03-01", [("今日", "2023-03-01", None, "date")]),
+    ("blocker-en", "USA TODAY said today", "en", "2022-03-01", [("today", "2022-03-01", None, "date")]),
     ("no-docdate-yearless", "3月13日消息，昨日宣布，recently", "zh", None, []),
     ("not-dates", "In 2021, 2021年, 1688平台, 7天, 24小时, 16:00, 3.15晚会, Q3", "en", "2022-01-01", []),
     ("may-verb", "sellers may 5 times", "en", "2022-01-01", []),

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from ..model import DateMention, Extraction
 from . import EXTRACTORS
 from .cuefile import CueFile
+from .figures.needs import alike
 from .patterns import alternation, first_chars
 
 CUES = "dates.json"
@@ -55,7 +56,8 @@ class _Raw:
     days: int = 0  # offset from the document date, for "rel"; the weekday (0 = Monday), for "wd"
 
 
-_LAST_SPANS: tuple[str, str, tuple[_Raw, ...]] | None = None  # (lang, text, spans) of the last scan
+_LAST_SPANS: tuple[str, str, tuple[_Raw, ...], bool] | None = None  # (lang, text, spans, a month named?) of the last scan
+_COMMAS = "，,"  # the figures step reads a text with its full-width commas made ASCII ones (and asks for its dates)
 
 
 def _iso(y: int, m: int, d: int) -> date | None:
@@ -136,6 +138,7 @@ class DateFinder:
         self.wd_joiners = tuple(cues.words("weekday_not_before"))
         blockers = cues.words("relative_blockers")
         self.rel_blockers = re.compile(rf"{first_chars(blockers)}(?:{alternation(blockers)})", re.IGNORECASE)
+        self.blocker_len = max(map(len, blockers), default=0)  # a blocker's match is as long as its word
         tod = cues.regex("time_of_day_re")
         self.tod = re.compile(tod)
         zh_join, en_join = alternation(cues.words("range_joiners_zh")), alternation(cues.words("range_joiners_en"))
@@ -152,6 +155,11 @@ class DateFinder:
         self.month_part_en = tuple(w.casefold() for w in cues.words("month_part_before_en"))
         self.clause = cues.integer("clause_chars")
         self.clause_end = re.compile(r"[，,。；;！!？?\n]")
+        # the scans a text without a month name gets (and their cue words) cannot tell a full-width comma
+        # from an ASCII one: then such a text with its commas made ASCII has the same spans
+        cue_chars = "".join([*("".join(na) for _, _, na in self.relative.values()), *self.wd_not_after, *self.wd_joiners])
+        scans = [p for _, p, needs in self.patterns if needs != "mon"] + [self.rel_re, self.wd_re, self.rel_blockers]
+        self.comma_blind = all(alike(p, _COMMAS) for p in scans) and not any(c in cue_chars for c in _COMMAS)
 
     # -- candidates -----------------------------------------------------------------
     def spans(self, text: str, lang: str = "zh") -> list[_Raw]:
@@ -163,15 +171,23 @@ class DateFinder:
         """
         global _LAST_SPANS
         last = _LAST_SPANS  # read once: another thread may replace it
-        if last is not None and last[0] == lang and last[1] == text:
+        if last is not None and last[0] == lang and (last[1] == text or self._alike(last[1], text, last[3])):
             return list(last[2])
-        kept = self._scan(text, lang)
-        _LAST_SPANS = (lang, text, tuple(kept))
+        has_month = self.mon_re.search(text) is not None
+        kept = self._scan(text, lang, has_month)
+        _LAST_SPANS = (lang, text, tuple(kept), has_month)
         return kept
 
-    def _scan(self, text: str, lang: str) -> list[_Raw]:
+    def _alike(self, seen: str, text: str, has_month: bool) -> bool:
+        """True when `text` is `seen` with some commas full-width or not, which the scans cannot
+        tell apart (`comma_blind`, and no month name: the English month patterns do see commas).
+        The figures step asks for the dates of the text it reads, whose commas are ASCII."""
+        return self.comma_blind and not has_month and len(seen) == len(text) and \
+            seen.replace(_COMMAS[0], _COMMAS[1]) == text.replace(_COMMAS[0], _COMMAS[1])
+
+    def _scan(self, text: str, lang: str, has_month: bool) -> list[_Raw]:
         found: list[_Raw] = []
-        has = {"": True, "月": "月" in text, "mon": self.mon_re.search(text) is not None}
+        has = {"": True, "月": "月" in text, "mon": has_month}
         for kind, pattern, needs in self.patterns:
             if not has[needs]:
                 continue
@@ -192,8 +208,9 @@ class DateFinder:
         for mt in self.wd_re.finditer(text):
             if self._weekday_ok(text, mt.start(), mt.end()):
                 found.append(_Raw(mt.start(), mt.end(), "wd", days=self.weekdays[mt.group()]))
-        for mt in self.rel_blockers.finditer(text):
-            found.append(_Raw(mt.start(), mt.end(), "block"))
+        if self._may_block(text, found):  # else no blocker can change what is kept: not scanned for
+            for mt in self.rel_blockers.finditer(text):
+                found.append(_Raw(mt.start(), mt.end(), "block"))
         found.sort(key=lambda r: (r.start, -(r.end - r.start), r.kind == "block"))
         kept: list[_Raw] = []
         for raw in found:
@@ -201,6 +218,16 @@ class DateFinder:
                 continue
             kept.append(raw)
         return [r for r in kept if r.kind != "block"]
+
+    def _may_block(self, text: str, found: list[_Raw]) -> bool:
+        """False when no blocker ("今日头条") starts where it could cover the start of a span in
+        `found`: blockers only drop the spans starting inside them, and are dropped themselves."""
+        width = self.blocker_len
+        for raw in found:
+            hit = self.rel_blockers.search(text, max(0, raw.start - width + 1), raw.start + width)
+            if hit is not None and hit.start() <= raw.start:
+                return True
+        return False
 
     def _weekday_ok(self, text: str, start: int, end: int) -> bool:
         """A weekday of this week: not 每周一 / 上周一, not an end of 周一至周五 / Monday to Friday."""
@@ -215,10 +242,11 @@ class DateFinder:
     def _effective(self, text: str, start: int, end: int, is_range: bool) -> bool:
         before = text[max(0, start - 40):start].rstrip()
         low = before.casefold()
-        for cue in self.before_en:
-            if low.endswith(cue) and (len(low) == len(cue) or not low[-len(cue) - 1].isalpha()):
-                if not (is_range and cue in self.range_prefix):
-                    return True
+        if low.endswith(self.before_en):  # one test for all the cues (mostly none ends the text)
+            for cue in self.before_en:
+                if low.endswith(cue) and (len(low) == len(cue) or not low[-len(cue) - 1].isalpha()):
+                    if not (is_range and cue in self.range_prefix):
+                        return True
         if before.endswith(self.before_zh) and not (is_range and before.endswith(self.range_prefix)):
             return True
         tail = text[end:end + 60]

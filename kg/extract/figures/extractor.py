@@ -20,6 +20,7 @@ from ..cuefile import CueFile
 from ..dates import date_spans
 from ..patterns import alternation, first_chars
 from .meaning import with_meaning
+from .needs import ODD_FOLDS, char_matches
 from .units import UnitFinder
 
 CUES = "figures.json"
@@ -27,6 +28,7 @@ _FOLD = str.maketrans("０１２３４５６７８９，．％", "0123456789,.%"
 _TO_FOLD = re.compile("[０-９，．％]")  # (most texts hold none: one search, not a translation of every character)
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ODD_FOLDS = frozenset(ODD_FOLDS)
 _CN_NUMERAL_FIRST = "一二两兩三四五六七八九十"  # what a Chinese numeral of a figure starts with
 
 
@@ -52,6 +54,49 @@ def cn_number(s: str) -> int | None:
             mid = sec = 0
         num = None
     return total + mid + sec + (num or 0)
+
+
+def _fold(text: str) -> str:
+    """`text.translate(_FOLD)`, faster: most Chinese texts hold only the full-width comma of those
+    characters, and one `str.replace` does it for a fraction of what a translation costs."""
+    if not _TO_FOLD.search(text):
+        return text
+    text = text.replace("，", ",")
+    return text.translate(_FOLD) if _TO_FOLD.search(text) else text
+
+
+def _lead_words(words: list[str], number_start: re.Pattern[str]) -> dict[str, tuple[str, ...]] | None:
+    """The words that may stand before a figure's number (approximators, currencies, percent
+    words) in lower case, by their last character, for `_may_lead`; None when that test would
+    not be exact: a word with a character whose other cases re (IGNORECASE) does not match as
+    `str.lower` does, or with a number's first character (then the number found first may be
+    inside the words)."""
+    out: dict[str, list[str]] = {}
+    for w in words:
+        if not w or number_start.search(w) or any(char_matches(c, icase=True) is None for c in w):
+            return None
+        out.setdefault(w[-1].lower(), []).append(w.lower())
+    return {last: tuple(ws) for last, ws in out.items()}
+
+
+def _may_lead(before: str, words: dict[str, tuple[str, ...]]) -> bool:
+    """False only when no match of the figure pattern can start in `before` (the text up to a
+    number): none of `words` ends it, nor ends it but for one space. The four letters re folds
+    to ASCII ones under IGNORECASE (ſ, K, İ, ı) do not lower as re folds them: then True."""
+    if not before:
+        return False
+    if not _ODD_FOLDS.isdisjoint(before):
+        return True
+    low = before.lower()
+    if low.endswith(words.get(low[-1], ())):
+        return True
+    return low[-1].isspace() and len(low) > 1 and low[:-1].endswith(words.get(low[-2], ()))
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when one of `spans` (sorted, disjoint; `starts` their starts) overlaps [start, end)."""
+    i = bisect.bisect_right(starts, end - 1)
+    return bool(i) and spans[i - 1][1] > start
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -106,40 +151,55 @@ class FigureFinder:
             rf"(?:\s?{guard(pct2_w)}(?P<pct2>{alternation(pct2_w)}){word_end})?",
             re.IGNORECASE,
         )
+        self.num_group, self.cn_group = self.pattern.groupindex["num"], self.pattern.groupindex["cn"]
         joiners = alternation(cues.words("range_joiners"))
         # "20-30%", "3至5亿元": the bare lower bound just before a figure
         self.joiner_chars = frozenset(c for w in cues.words("range_joiners") for c in w if len(w) == 1)
         self.range_gap = re.compile(rf"\s?(?:{joiners}|\sto\s)\s?")
+        self.max_gap = 2 + max([4, *map(len, cues.words("range_joiners"))])  # the longest text range_gap matches
         self.range_left = re.compile(rf"(?<![A-Za-z0-9.,])(?P<lo>\d+(?:\.\d+)?)\s?(?:{joiners}|\s(?:to)\s)\s?$")
         # every figure holds a number, at most `lead_width` characters after the figure's start
         # (the longest approximator, currency and percent word before it, each with its space)
         self.number_start = re.compile(rf"[\d{_CN_NUMERAL_FIRST}]")
         self.lead_width = (max(map(len, self._approx_words(cues)), default=0) + 1 + max(map(len, self.cur_before), default=0) + 1
                            + max(map(len, cues.words("percent_before")), default=0))
+        self.lead_words = _lead_words([*self._approx_words(cues), *self.cur_before, *cues.words("percent_before")],
+                                      self.number_start)
+        # the characters re lets end those words, and the four it folds to ASCII letters
+        self.lead_hint = frozenset(c for last in self.lead_words or () for c in char_matches(last, icase=True) or ())
+        self.lead_hint |= _ODD_FOLDS
 
     def _matches(self, folded: str) -> Iterator[re.Match[str]]:
         """`self.pattern.finditer(folded)`, faster: the search starts at most `lead_width`
         characters before the next number, since no figure can start further from one. Letters
         that may begin a figure ("about", "US$") are everywhere in English text, and trying the
-        whole pattern at each of them was most of the figures step."""
+        whole pattern at each of them was most of the figures step. And it starts at the number
+        itself unless one of those words (`lead_words`) ends right before it."""
         pos = 0
+        words, hint, width = self.lead_words, self.lead_hint, self.lead_width
         while True:
             number = self.number_start.search(folded, pos)
             if number is None:
                 return
-            mt = self.pattern.search(folded, max(pos, number.start() - self.lead_width))
+            at = number.start()
+            if words is None:
+                at -= width
+            elif at and (folded[at - 1] in hint or (at > 1 and folded[at - 1].isspace() and folded[at - 2] in hint)):
+                if _may_lead(folded[max(0, at - width):at], words):  # (most numbers have no word before them)
+                    at -= width
+            mt = self.pattern.search(folded, max(pos, at))
             if mt is None:
                 return
             yield mt
             pos = mt.end()
 
     def find(self, text: str, *, lang: str) -> list[Figure]:
-        folded = text.translate(_FOLD) if _TO_FOLD.search(text) else text
+        folded = _fold(text)
         dates = date_spans(folded, lang)
         date_starts = [s for s, _ in dates]
         out: list[Figure] = []
         for mt in self._matches(folded):
-            fig = self._figure(text, folded, mt, out[-1] if out else None)
+            fig = self._figure(text, folded, mt, out[-1] if out else None, dates, date_starts)
             if fig is None:
                 continue
             if out and fig.start < out[-1].end and fig.unit != out[-1].unit:
@@ -149,8 +209,7 @@ class FigureFinder:
             if out and fig.start < out[-1].end:  # the upper end of "20%-30%": one figure, the lower bound
                 out[-1] = replace(out[-1], text=text[out[-1].start:fig.end], end=fig.end)
                 continue
-            i = bisect.bisect_right(date_starts, fig.end - 1)
-            if i and dates[i - 1][1] > fig.start:
+            if _overlaps(dates, date_starts, fig.start, fig.end):
                 continue  # part of a date
             out.append(fig)
         return out
@@ -168,10 +227,15 @@ class FigureFinder:
             return prev.start, None
         return None
 
-    def _figure(self, text: str, folded: str, mt: re.Match[str], prev: Figure | None) -> Figure | None:
+    def _figure(self, text: str, folded: str, mt: re.Match[str], prev: Figure | None,
+                dates: list[tuple[int, int]], date_starts: list[int]) -> Figure | None:
+        ns, num_end = mt.span(self.num_group)
+        if ns < 0:
+            ns, num_end = mt.span(self.cn_group)
+        if (prev is None or mt.start() - prev.end > self.max_gap) and _overlaps(dates, date_starts, ns, num_end):
+            return None  # part of a date, as below (no range can reach back into `prev`), before any other work
         g = mt.groupdict()
         start, end = mt.start(), mt.end()
-        ns = mt.start("num") if g["num"] else mt.start("cn")
         lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns
         approx = g["approx"]
         if approx and lead and folded[lead - 1] in self.approx_not_after:
@@ -180,7 +244,11 @@ class FigureFinder:
         span = self._range(folded, lead, prev) if not approx else None
         if span is not None:
             start = span[0]
-        elif lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
+        if (prev is None or start >= prev.end) and _overlaps(dates, date_starts, ns, num_end):
+            # the figure would hold this number, so `find` would drop it as part of a date (it
+            # does not reach back into `prev`): most numbers of a text are in its dates
+            return None
+        if span is None and lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
             return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
         if folded.endswith(self.not_after, 0, lead) or (lead and folded[lead - 1] in "[【"):
             return None
@@ -192,7 +260,6 @@ class FigureFinder:
         currency = self._lookup(self.cur_before, g["cur1"]) or self._lookup(self.cur_after, g["cur2"])
         pct = "percent" if g["pct1"] else self._lookup(self.pct_after, g["pct2"])
         number = g["num"] or g["cn"]
-        num_end = mt.end("num") if g["num"] else mt.end("cn")
         if not (mag_word or currency or pct or g["yi"]) and folded.startswith(self.not_before, num_end):
             return None
         if span is not None and span[1] is not None:

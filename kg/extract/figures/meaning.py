@@ -19,9 +19,11 @@ from functools import lru_cache
 from ...model import DateMention, Figure
 from ...text import sentences
 from ..cuefile import CueFile
-from ..patterns import alternation
+from ..patterns import alternation, first_chars
+from .needs import Needs, holds, lowered, needs
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
+_LAST_CLAUSE = re.compile(rf"(?s:.*){_CLAUSE.pattern}")  # up to the last of those marks, in one call
 _WINDOW = {"zh": 18, "en": 60}
 _NEAR = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+)?")}
 _AFTER = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[a-z-]+\s+)?")}
@@ -38,6 +40,7 @@ class MeaningWords:
     event_defaults: dict[str, str]
     count_defaults: dict[str, str]
     periods: dict[str, tuple[re.Pattern[str], ...]]
+    period_needs: dict[str, tuple[Needs, ...]]  # per pattern: what a sentence needs to hold one
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +55,13 @@ def meaning_words() -> MeaningWords:
     pats = {}
     for lang in ("zh", "en"):
         alts = alternation(code[lang])
-        pats[lang] = re.compile(alts if lang == "zh" else rf"\b(?:{alts})\b", re.IGNORECASE)
+        guard = first_chars(code[lang]) if code[lang] else ""  # re tries no word where no word can start
+        pats[lang] = re.compile(rf"{guard}(?:{alts})" if lang == "zh" else rf"\b{guard}(?:{alts})\b", re.IGNORECASE)
     periods = {lang: tuple(re.compile(p, re.IGNORECASE) for p in cues.words(f"periods_{lang}")) for lang in ("zh", "en")}
     return MeaningWords(pats, code, frozenset(cues.words("percent_measures")), frozenset(cues.words("count_measures")),
                         cues.table("unit_measures", str),
-                        cues.table("event_defaults", str), cues.table("count_defaults", str), periods)
+                        cues.table("event_defaults", str), cues.table("count_defaults", str), periods,
+                        {lang: tuple(needs(p) for p in pats) for lang, pats in periods.items()})
 
 
 class _Blockers:
@@ -83,7 +88,8 @@ def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers
     w = meaning_words()
     lang = "zh" if lang == "zh" else "en"
     lo = max(0, fig.start - _WINDOW[lang])
-    cut = max((m.end() for m in _CLAUSE.finditer(text, lo, fig.start)), default=lo)
+    last = _LAST_CLAUSE.match(text, lo, fig.start)
+    cut = last.end() if last else lo
     cut = max(cut, (blockers if blockers is not None else _Blockers(others)).last_end(fig))
     found = None
     for m in w.cues[lang].finditer(text, cut, fig.start):
@@ -118,7 +124,10 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
     lo, hi = spans[i] if i >= 0 and spans[i][0] <= fig.start < spans[i][1] else (0, len(text))
     cache = cache if cache is not None else {}
     if (lo, hi) not in cache:  # the periods of a sentence, found once for all its figures
-        cache[(lo, hi)] = [m for pat in w.periods["zh" if lang == "zh" else "en"] for m in pat.finditer(text, lo, hi)]
+        key = "zh" if lang == "zh" else "en"
+        low = lowered(text[lo:hi])  # a pattern whose words the sentence lacks cannot match in it
+        cache[(lo, hi)] = [m for pat, need in zip(w.periods[key], w.period_needs[key], strict=True)
+                           if holds(need, low) for m in pat.finditer(text, lo, hi)]
     best = None
     for m in cache[(lo, hi)]:
         if m.start() < fig.end and fig.start < m.end():
@@ -171,9 +180,12 @@ def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | No
         measure = fig.measure or measure_of(text, fig, figures, lang, blockers)
         ref = _reference(doc_date, dates, fig.start)
         period = period_of(text, fig, lang, ref, spans, cache)
+        changes: dict[str, str | None] = {}  # one copy of the figure for both (a dataclass copy is slow)
         if period is not None:
-            fig = replace(fig, period=period[0], period_start=period[1], period_end=period[2])
-        out.append(replace(fig, measure=measure) if measure else fig)
+            changes.update(period=period[0], period_start=period[1], period_end=period[2])
+        if measure:
+            changes["measure"] = measure
+        out.append(replace(fig, **changes) if changes else fig)
     return out
 
 

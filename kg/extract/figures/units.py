@@ -9,6 +9,7 @@ from ..cuefile import CueFile
 from ..patterns import alternation
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、\n()（）]")
+_LAST_CLAUSE_END = re.compile(rf"(?s:.*){_CLAUSE_END.pattern}")  # up to the last of those marks, in one call
 
 
 class UnitFinder:
@@ -67,11 +68,9 @@ class UnitFinder:
 
     def before(self, folded: str, start: int) -> str:
         """A unit named earlier in the same clause with only link words up to the number."""
-        left = folded[max(0, start - self.window):start]
-        cuts = [m.end() for m in _CLAUSE_END.finditer(left)]
-        if cuts:
-            left = left[cuts[-1]:]
-        left = left.rstrip()
+        lo = max(0, start - self.window)
+        last = _LAST_CLAUSE_END.match(folded, lo, start)
+        left = folded[last.end() if last else lo:start].rstrip()
         if not left:
             return ""
         if not left[-1].isascii():
