@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.ingest.lexicon import load_markers
-from kg.ingest.prefilter import Searcher, WholeLine, anchored, literal_starts, max_width
+from kg.ingest.prefilter import _ODD_RE, Searcher, WholeLine, anchored, literal_starts, max_width, needed_literals
+from kg.ingest.repair import chrome_flags, is_chrome
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,50 @@ def test_searcher_agrees_with_plain_search(line):
     whole = WholeLine.of(MARKERS.of("chrome_re"))
     assert searcher.search(line) == _slow_search("boilerplate_re", line)
     assert whole.fullmatch(line) == _slow_full("chrome_re", line)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r".{0,300}[.!?]\s+(?:photo|image|credit)\s*:", {"photo", "image", "credit"}),
+        (r"^\s*(?:e-?mail|邮箱)\s*:", {"email", "e-mail", "邮箱"}),
+        (r"[\w-]+\.(?:jpe?g|png)", {".jpg", ".jpeg", ".png"}),
+        (r"(?:x|facebook)+", None),
+        (r"\d+", None),
+    ],
+    ids=["after-wildcard", "optional-letter", "after-class", "one-letter-branch", "no-literal"],
+)
+def test_needed_literals(pattern, needed):
+    got = needed_literals(re.compile(pattern, re.IGNORECASE))
+    assert (None if got is None else set(got)) == needed
+
+
+def test_case_odd_characters_cover_every_disagreement():
+    """Every character whose `str.lower` differs from the regex engine's case folding is
+    one the gate refuses to test (so lower-casing never hides a literal)."""
+    import _sre
+    from re._casefix import _EXTRA_CASES
+
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1 or ord(low) != _sre.unicode_tolower(cp) or ord(low) in _EXTRA_CASES or cp in _EXTRA_CASES:
+            assert _ODD_RE.fullmatch(c), hex(cp)
+
+
+GATE_LINES = ["Share this article · Sign up for the Retail newsletter", "Photo: Jane Roe", "ſhare on X",
+              "COPYRİGHT 2024", "Body text about Amazon.", "Facebook | Twitter | Email", "责任编辑：王五",
+              "  ", "© 2024 Retail Ledger", "‹ 1 2 ›", "图：资料", "第 3 页", "ＳＨＡＲＥ"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(GATE_LINES + SAMPLES), max_size=12))
+def test_chrome_flags_agree_with_is_chrome(lines):
+    assert chrome_flags(lines, MARKERS) == [is_chrome(ln, MARKERS) for ln in lines]
+
+
+def test_chrome_flags_agree_on_seed_files():
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for f in sorted(seeds.iterdir()):
+        lines = f.read_text(encoding="utf-8").split("\n")
+        assert chrome_flags(lines, MARKERS) == [is_chrome(ln, MARKERS) for ln in lines], f.name

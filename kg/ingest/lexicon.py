@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from .prefilter import Searcher, WholeLine
+from .prefilter import LiteralGate, Searcher, WholeLine, needed_literals
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -34,22 +34,55 @@ class Markers:
     patterns: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     _whole: dict[str, WholeLine] = field(default_factory=dict, init=False, repr=False, compare=False)
     _search: dict[str, Searcher] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _gates: dict[tuple[str, ...], LiteralGate] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
+                                                                     compare=False)
 
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
 
-    def fullmatch(self, kind: str, line: str) -> bool:
-        """True when one of a kind's patterns matches all of `line` (built once per kind)."""
-        whole = self._whole.get(kind)
+    def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
+        """A kind's patterns that need no literal string (see `prefilter.needed_literals`):
+        the only ones that can match a line `gate` did not pick."""
+        key = ("plain", kind)
+        if key not in self._joined:
+            self._joined[key] = tuple(p for p in self.of(kind) if needed_literals(p) is None)  # type: ignore[assignment]
+        return self._joined[key]  # type: ignore[return-value]
+
+    def joined(self, kinds: tuple[str, ...], *, literals: bool = True) -> re.Pattern[str] | None:
+        """One alternation of the patterns of `kinds` (`literals=False`: of those that need
+        no literal string), None when there are none; built once."""
+        key = (literals, *kinds)
+        if key not in self._joined:
+            pats = [p for k in kinds for p in (self.of(k) if literals else self.without_literals(k))]
+            self._joined[key] = re.compile("|".join(f"(?:{p.pattern})" for p in pats), re.IGNORECASE) \
+                if pats else None
+        return self._joined[key]
+
+    def gate(self, kinds: tuple[str, ...]) -> LiteralGate:
+        """The test for the literal strings the patterns of `kinds` need (built once)."""
+        gate = self._gates.get(kinds)
+        if gate is None:
+            literals = frozenset(w for k in kinds for p in self.of(k) for w in needed_literals(p) or ())
+            gate = self._gates[kinds] = LiteralGate(literals)
+        return gate
+
+    def fullmatch(self, kind: str, line: str, *, literals: bool = True) -> bool:
+        """True when one of a kind's patterns matches all of `line` (built once per kind);
+        `literals=False` says the line holds none of the strings `gate` looks for."""
+        key = kind if literals else kind + "/plain"
+        whole = self._whole.get(key)
         if whole is None:
-            whole = self._whole[kind] = WholeLine.of(self.of(kind))
+            whole = self._whole[key] = WholeLine.of(self.of(kind) if literals else self.without_literals(kind))
         return whole.fullmatch(line)
 
-    def search(self, kind: str, line: str) -> bool:
-        """True when one of a kind's patterns matches somewhere in `line`."""
-        searcher = self._search.get(kind)
+    def search(self, kind: str, line: str, *, literals: bool = True) -> bool:
+        """True when one of a kind's patterns matches somewhere in `line` (`literals` as in
+        `fullmatch`)."""
+        key = kind if literals else kind + "/plain"
+        searcher = self._search.get(key)
         if searcher is None:
-            searcher = self._search[kind] = Searcher.of(self.of(kind))
+            searcher = self._search[key] = Searcher.of(self.of(kind) if literals else self.without_literals(kind))
         return searcher.search(line)
 
 

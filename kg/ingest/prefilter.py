@@ -133,3 +133,170 @@ class WholeLine:
         if self.bounded is not None and len(line) <= self.longest and self.bounded.fullmatch(line):
             return True
         return self.unbounded is not None and self.unbounded.fullmatch(line) is not None
+
+
+# --- needed literals: a document-level test before the per-line patterns -------------------
+#
+# Most lines of a page are body text that no marker pattern matches; testing each of them
+# against dozens of patterns is most of ingest's time. A pattern whose every match must
+# contain one of a few literal strings ("photo", "newsletter", "版权") cannot match a line
+# without one; one Aho-Corasick pass over the lower-cased text of a whole file finds the few
+# lines that hold any, and only those run the full patterns.
+
+_CAP = 16  # most strings in one literal set (beyond it the set says too little)
+_MIN_WEIGHT = 2.0  # a set is worth a gate when its lightest string weighs this much ("(c)", "©")
+_LIGHT = frozenset(" .,:;-()'/\"")  # common punctuation: weak evidence
+
+
+def _weight(s: str) -> float:
+    """How rare a literal is in text, roughly: a letter counts one, a Han character or a
+    rare sign more, common punctuation and space less."""
+    return sum(0.5 if c in _LIGHT else 1.0 if c.isascii() and c.isalnum() else 3.0 if c.isascii() else 2.0
+               for c in s)
+
+
+def _score(strings: set[str]) -> tuple[float, int]:
+    return min(map(_weight, strings)), -len(strings)
+
+
+def _exact(op: object, av: object) -> set[str] | None:
+    """Every string a fully literal element can match (a letter, a small class of letters, an
+    optional or alternated literal), or None."""
+    if op is _c.LITERAL:
+        return {chr(av)}  # type: ignore[arg-type]
+    if op is _c.IN and av and all(o is _c.LITERAL for o, _ in av) and len(av) <= _CAP:  # type: ignore[union-attr]
+        return {chr(v) for _, v in av}  # type: ignore[union-attr]
+    if op is _c.SUBPATTERN:
+        return _exact_seq(list(av[-1]))  # type: ignore[index]
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:  # type: ignore[index]
+            got = _exact_seq(list(alt))
+            if got is None or len(out | got) > _CAP:
+                return None
+            out |= got
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[1] <= 1:  # type: ignore[index]
+        got = _exact_seq(list(av[2]))  # type: ignore[index]
+        return None if got is None else (got | {""} if av[0] == 0 else got)  # type: ignore[index]
+    return None
+
+
+def _exact_seq(items: list) -> set[str] | None:
+    acc = {""}
+    for op, av in items:
+        if op is _c.AT:
+            continue  # zero width
+        got = _exact(op, av)
+        if got is None or len(acc) * len(got) > _CAP:
+            return None
+        acc = {a + b for a in acc for b in got}
+    return acc
+
+
+def _needed(items: list) -> set[str] | None:
+    """A set of strings one of which every match of the parsed sequence contains; the most
+    selective one found (runs of literals, or what a group, every branch or a repeated
+    part needs), None when none is known."""
+    best: set[str] | None = None
+
+    def consider(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and "" not in cand and (best is None or _score(cand) > _score(best)):
+            best = set(cand)
+
+    run = {""}
+    for op, av in items:
+        if op is _c.AT:
+            continue  # zero width: the run of literals goes on
+        got = _exact(op, av)
+        if got is not None and len(run) * len(got) <= _CAP:
+            run = {a + b for a in run for b in got}
+            continue
+        consider(run)
+        run = got if got is not None else {""}
+        if op is _c.SUBPATTERN:
+            consider(_needed(list(av[-1])))
+        elif op is _c.BRANCH:
+            union: set[str] | None = set()
+            for alt in av[1]:
+                need = _needed(list(alt))
+                if need is None or union is None:
+                    union = None
+                    break
+                union |= need
+            consider(union)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needed(list(av[2])))
+    consider(run)
+    return best
+
+
+def _casefix_odd() -> frozenset[str]:
+    """Characters for which `str.lower` and the regex engine's case-insensitive matching
+    disagree ("İ" lowers to two characters; "ſ" matches "s"): a text holding one is not gated."""
+    try:
+        from re._casefix import _EXTRA_CASES as extra  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - an older or other re
+        extra = {}
+    import _sre
+
+    odd = {chr(cp) for cp in extra if cp >= 0x80} | {chr(v) for vs in extra.values() for v in vs if v >= 0x80}
+    for lo, hi in ((0x80, 0x2200), (0xA640, 0xA800), (0xFB00, 0xFB50)):  # the scripts with case
+        for cp in range(lo, hi):
+            c = chr(cp)
+            low = c.lower()
+            if len(low) != 1 or ord(low) != _sre.unicode_tolower(cp) or ord(low) in extra:
+                odd.add(c)
+    return frozenset(odd)
+
+
+_ODD = _casefix_odd()
+_ODD_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_ODD)) + "]")
+
+
+def needed_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of `pattern` holds, when selective
+    enough to test a text by; None otherwise."""
+    need = _needed(list(_p.parse(pattern.pattern, pattern.flags)))
+    if need is None:
+        return None
+    lowered = {s.lower() for s in need}
+    if any(len(s.lower()) != len(s) or _ODD_RE.search(s) or "\n" in s for s in need):
+        return None
+    return frozenset(lowered) if _score(lowered)[0] >= _MIN_WEIGHT else None
+
+
+class LiteralGate:
+    """The lines of a text that hold one of some literal strings (case-insensitively)."""
+
+    def __init__(self, literals: frozenset[str]) -> None:
+        import ahocorasick
+
+        self.literals = literals
+        self._automaton = ahocorasick.Automaton()
+        for word in literals:
+            self._automaton.add_word(word, len(word))
+        if literals:
+            self._automaton.make_automaton()
+
+    def lines(self, lines: list[str]) -> set[int] | None:
+        """Indices of `lines` that may hold a literal; None when the text cannot be tested
+        this way (a character whose case the regex engine folds differently)."""
+        if not self.literals:
+            return set()
+        text = "\n".join(lines)
+        if not text.isascii() and _ODD_RE.search(text):
+            return None
+        low = text.lower()
+        hit: set[int] = set()
+        line, at = 0, 0
+        count = low.count
+        for end, size in self._automaton.iter(low):
+            start = end - size + 1
+            if start >= at:  # a later line: count the line breaks passed
+                line += count("\n", at, start)
+                at = start
+                hit.add(line)
+            # a hit starting before `at` lies on a line already counted
+        return hit

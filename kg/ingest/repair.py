@@ -36,23 +36,57 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
         and not is_timestamp_line(parts[0], labels) and is_timestamp_line(parts[1], labels)
 
 
-def is_chrome(line: str, markers: Markers | None = None) -> bool:
-    """Page furniture, boilerplate or an editor credit (never body text)."""
+_CHROME_KINDS = ("chrome_re", "editor_re", "boilerplate_re")
+
+
+def is_chrome(line: str, markers: Markers | None = None, *, literals: bool = True) -> bool:
+    """Page furniture, boilerplate or an editor credit (never body text). `literals=False`:
+    the line holds none of the strings the chrome patterns need (see `chrome_flags`)."""
     m = markers or load_markers()
     text = line.strip()
     if not text:
         return False
     if text.casefold() in m.chrome:
         return True
-    if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
+    if m.fullmatch("chrome_re", text, literals=literals) or m.fullmatch("editor_re", text, literals=literals):
         return True
-    if m.search("boilerplate_re", text):
+    if m.search("boilerplate_re", text, literals=literals):
         return True
     # a row of furniture ("Share this article · Sign up for the … newsletter")
     if not any(sep in text for sep in "·•|｜"):
         return False  # no separator: one part (most lines)
     parts = [p for p in _ROW_SEP.split(text) if p]
-    return len(parts) > 1 and all(is_chrome(p, m) for p in parts)
+    return len(parts) > 1 and all(is_chrome(p, m, literals=literals) for p in parts)
+
+
+def chrome_flags(lines: list[str], markers: Markers | None = None) -> list[bool]:
+    """`is_chrome` of every line of a file. One pass over the whole text finds the few lines
+    that hold a string some chrome pattern needs; the others are tested only against the
+    whole-line set and the patterns that need no such string (a part of a line holds no
+    more than the line, so a row of furniture is tested the same way)."""
+    m = markers or load_markers()
+    hits = m.gate(_CHROME_KINDS).lines(lines)
+    if hits is None:
+        return [is_chrome(ln, m) for ln in lines]
+    if m.without_literals("boilerplate_re"):  # a search that no gate covers: the general path
+        return [is_chrome(ln, m, literals=i in hits) for i, ln in enumerate(lines)]
+    plain = m.joined(("chrome_re", "editor_re"), literals=False)
+    chrome = m.chrome
+    flags = []
+    for i, ln in enumerate(lines):
+        if i in hits:
+            flags.append(is_chrome(ln, m))
+            continue
+        text = ln.strip()
+        if not text:
+            flags.append(False)
+        elif text.casefold() in chrome or (plain is not None and plain.fullmatch(text)):
+            flags.append(True)
+        elif "·" in text or "•" in text or "|" in text or "｜" in text:
+            flags.append(is_chrome(ln, m, literals=False))  # a row of furniture?
+        else:
+            flags.append(False)
+    return flags
 
 
 def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
@@ -220,7 +254,7 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     """
     m = markers or load_markers()
     raw = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    chrome = [is_chrome(ln, m) for ln in raw]  # once per line: the page-head cut below asks again
+    chrome = chrome_flags(raw, m)  # once per line: the page-head cut below asks again
     lines = [ln for i, ln in enumerate(raw) if not chrome[i] or _heads_link_list(raw, i, m)]
     lines = drop_pagination(lines, m)
     fragmented = is_fragmented(lines)
