@@ -38,8 +38,24 @@ class Markers:
     _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
                                                                      compare=False)
 
+    _memos: dict[str, dict[str, object]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
+
+    def memo(self, name: str) -> dict[str, object]:
+        """A table of answers of the line test `name` under these markers: the repairs,
+        the splitter and the metadata readers ask the same question of the same line many
+        times. Emptied by `forget` when a new text is read (see `repair.clean_lines`)."""
+        table = self._memos.get(name)
+        if table is None:
+            table = self._memos[name] = {}
+        return table
+
+    def forget(self) -> None:
+        """Empty the tables of `memo` (a new text: its lines are not the last one's)."""
+        for table in self._memos.values():
+            table.clear()
 
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns that need no literal string (see `prefilter.needed_literals`):

@@ -25,7 +25,15 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     line = line.strip()
     if YEARISH.search(line) is None:
         return False  # every form below holds a full date, and so a year (most lines have none)
-    labels = (markers or load_markers()).of("timestamp_label_re")
+    m = markers or load_markers()
+    memo = m.memo("dateline")
+    known = memo.get(line)
+    if known is None:
+        known = memo[line] = _is_dateline(line, m.of("timestamp_label_re"))
+    return known  # type: ignore[return-value]
+
+
+def _is_dateline(line: str, labels: tuple[re.Pattern[str], ...]) -> bool:
     if is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
         return True
     # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
@@ -46,6 +54,14 @@ def is_chrome(line: str, markers: Markers | None = None, *, literals: bool = Tru
     text = line.strip()
     if not text:
         return False
+    memo = m.memo("chrome")
+    known = memo.get(text)
+    if known is None:
+        known = memo[text] = _is_chrome(text, m, literals)
+    return known  # type: ignore[return-value]
+
+
+def _is_chrome(text: str, m: Markers, literals: bool) -> bool:
     if text.casefold() in m.chrome:
         return True
     if m.fullmatch("chrome_re", text, literals=literals) or m.fullmatch("editor_re", text, literals=literals):
@@ -72,6 +88,7 @@ def chrome_flags(lines: list[str], markers: Markers | None = None) -> list[bool]
         return [is_chrome(ln, m, literals=i in hits) for i, ln in enumerate(lines)]
     plain = m.joined(("chrome_re", "editor_re"), literals=False)
     chrome = m.chrome
+    memo = m.memo("chrome")
     flags = []
     for i, ln in enumerate(lines):
         if i in hits:
@@ -80,12 +97,15 @@ def chrome_flags(lines: list[str], markers: Markers | None = None) -> list[bool]
         text = ln.strip()
         if not text:
             flags.append(False)
-        elif text.casefold() in chrome or (plain is not None and plain.fullmatch(text)):
-            flags.append(True)
+            continue
+        if text.casefold() in chrome or (plain is not None and plain.fullmatch(text)):
+            flag = True
         elif "·" in text or "•" in text or "|" in text or "｜" in text:
-            flags.append(is_chrome(ln, m, literals=False))  # a row of furniture?
+            flag = is_chrome(ln, m, literals=False)  # a row of furniture?
         else:
-            flags.append(False)
+            flag = False
+        memo[text] = flag  # the splitter and the head reader ask again
+        flags.append(flag)
     return flags
 
 
@@ -253,6 +273,7 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     the splitter still sees one line per summary.
     """
     m = markers or load_markers()
+    m.forget()  # a new text: the answers remembered for the last one's lines go
     raw = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     chrome = chrome_flags(raw, m)  # once per line: the page-head cut below asks again
     lines = [ln for i, ln in enumerate(raw) if not chrome[i] or _heads_link_list(raw, i, m)]
