@@ -9,7 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.ingest.lexicon import load_markers
-from kg.ingest.prefilter import _ODD_RE, Searcher, WholeLine, anchored, literal_starts, max_width, needed_literals
+from kg.ingest.prefilter import (
+    _ODD_RE,
+    Searcher,
+    WholeLine,
+    anchored,
+    caseless,
+    literal_starts,
+    max_width,
+    needed_literals,
+)
 from kg.ingest.repair import chrome_flags, is_chrome
 
 
@@ -118,6 +127,17 @@ def test_case_odd_characters_cover_every_disagreement():
         low = c.lower()
         if len(low) != 1 or ord(low) != _sre.unicode_tolower(cp) or ord(low) in _EXTRA_CASES or cp in _EXTRA_CASES:
             assert _ODD_RE.fullmatch(c), hex(cp)
+        # a character that folds onto another is never taken for caseless (looked for as it stands)
+        folded = _sre.unicode_tolower(cp)
+        assert folded == cp or not caseless(chr(folded)), hex(cp)
+        assert not any(caseless(chr(e)) for e in _EXTRA_CASES.get(cp, ())), hex(cp)
+
+
+@pytest.mark.parametrize("kind", ["tail_source_re", "tail_author_re", "refmark_re", "chrome_re", "boilerplate_re"])
+@pytest.mark.parametrize("line", [*SAMPLES, "本报讯（记者 王五）", "(Reuters)", "text [12] more", "Ｒeuters（新华社）"])
+def test_possible_keeps_every_pattern_that_matches(kind, line):
+    kept = MARKERS.possible(kind, line)
+    assert [p for p in MARKERS.of(kind) if p.search(line)] == [p for p in kept if p.search(line)]
 
 
 GATE_LINES = ["Share this article · Sign up for the Retail newsletter", "Photo: Jane Roe", "ſhare on X",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from .dates import ENGLISH, NUMERIC, is_timestamp_line, month_day, parse_timestamp
+from .dates import ENGLISH, NUMERIC, YEARISH, is_timestamp_line, month_day, parse_timestamp
 from .lexicon import Markers
 from .repair import is_chrome, is_dateline
 
@@ -25,6 +25,7 @@ _PLACE = re.compile(r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*,")
 # a wide gap (an ideographic space, or two spaces or more) between fields of one head line:
 # "来源：新华社　　发布时间：2024-06-17 16:20"
 _WIDE_GAP = re.compile(r"(?=\s)(?:\s*\u3000\s*|\s{2,})")
+_TWO_SPACES = re.compile(r"\s\s")  # what a wide gap without an ideographic space holds (a fast scan)
 # a kicker or section label opening a head line ("Marketplace brief | Posted … | by …"):
 # a few words, the later ones in lower case (so not a name or an outlet)
 _KICKER = re.compile(r"(?-i:[A-Z][a-z]+(?: [a-z][\w-]*){1,3})")
@@ -127,13 +128,17 @@ def _fullmatch(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str
 
 def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
     """Cut a head line at separators and around its timestamp."""
-    parts = [p.strip() for p in _PART_SEP.split(line) if p.strip()]
+    # every separator holds one of these characters: a line without any is one part (a
+    # test at C speed instead of the separator pattern tried at every position)
+    pieces = _PART_SEP.split(line) if any(c in line for c in "·•｜|—–") else [line]
+    parts = [p.strip() for p in pieces if p.strip()]
     out: list[str] = []
     for part in parts:
         if is_timestamp_line(part, labels) or len(part) > 80:
             out.append(part)
             continue
-        mt = NUMERIC.search(part) or ENGLISH.search(part)
+        # both date patterns hold a year: a part without one has no date (most parts)
+        mt = (NUMERIC.search(part) or ENGLISH.search(part)) if YEARISH.search(part) else None
         if mt and parse_timestamp(mt[0]):
             before = part[: mt.start()]
             if _PLACE.fullmatch(before.strip()):
@@ -267,7 +272,9 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
             trial.definite = True
             head, taken = trial, i + 1
             continue
-        fields = [f for f in _WIDE_GAP.split(line) if f]
+        # a wide gap holds an ideographic space or two spaces in a row; most lines have neither
+        wide = "\u3000" in line or _TWO_SPACES.search(line) is not None
+        fields = [f for f in _WIDE_GAP.split(line) if f] if wide else [line]
         split = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
         if len(fields) > 1 and all(is_chrome(f, markers) or _read_field(f, split, markers) for f in fields):
             trial = split

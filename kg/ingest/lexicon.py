@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from .prefilter import LiteralGate, Searcher, WholeLine, needed_literals
+from .prefilter import LiteralGate, Searcher, WholeLine, caseless, lowered_for_literals, needed_literals
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -34,28 +34,23 @@ class Markers:
     patterns: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     _whole: dict[str, WholeLine] = field(default_factory=dict, init=False, repr=False, compare=False)
     _search: dict[str, Searcher] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _gates: dict[tuple[str, ...], LiteralGate] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _gates: dict[tuple[tuple[str, ...], ...], LiteralGate] = field(default_factory=dict, init=False, repr=False, compare=False)
     _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
                                                                      compare=False)
 
-    _memos: dict[str, dict[str, object]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # answers of line tests under these markers, for the text being read: the repairs, the
+    # splitter and the metadata readers ask the same question of the same line many times;
+    # emptied by `forget` when a new text is read (see `repair.clean_lines`)
+    chrome_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    dateline_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
 
-    def memo(self, name: str) -> dict[str, object]:
-        """A table of answers of the line test `name` under these markers: the repairs,
-        the splitter and the metadata readers ask the same question of the same line many
-        times. Emptied by `forget` when a new text is read (see `repair.clean_lines`)."""
-        table = self._memos.get(name)
-        if table is None:
-            table = self._memos[name] = {}
-        return table
-
     def forget(self) -> None:
-        """Empty the tables of `memo` (a new text: its lines are not the last one's)."""
-        for table in self._memos.values():
-            table.clear()
+        """Empty the answers remembered (a new text: its lines are not the last one's)."""
+        self.chrome_memo.clear()
+        self.dateline_memo.clear()
 
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns that need no literal string (see `prefilter.needed_literals`):
@@ -64,6 +59,30 @@ class Markers:
         if key not in self._joined:
             self._joined[key] = tuple(p for p in self.of(kind) if needed_literals(p) is None)  # type: ignore[assignment]
         return self._joined[key]  # type: ignore[return-value]
+
+    def possible(self, kind: str, text: str) -> tuple[re.Pattern[str], ...]:
+        """A kind's patterns in order, less those that need a literal string `text` does not
+        hold (they cannot match anywhere in it): a few substring tests instead of scans."""
+        key = ("needs", kind)
+        needs = self._joined.get(key)
+        if needs is None:
+            needs = self._joined[key] = tuple(  # type: ignore[assignment]
+                (p, need, need is not None and all(caseless(w) for w in need))
+                for p in self.of(kind) for need in (needed_literals(p),))
+        low: str | None = ""
+        out = []
+        for p, need, plain in needs:  # type: ignore[union-attr]
+            if need is None:
+                out.append(p)
+            elif plain:  # no letters: looked for as they are
+                if any(w in text for w in need):
+                    out.append(p)
+            else:
+                if low == "":
+                    low = lowered_for_literals(text)
+                if low is None or any(w in low for w in need):
+                    out.append(p)
+        return tuple(out)
 
     def joined(self, kinds: tuple[str, ...], *, literals: bool = True) -> re.Pattern[str] | None:
         """One alternation of the patterns of `kinds` (`literals=False`: of those that need
@@ -75,12 +94,14 @@ class Markers:
                 if pats else None
         return self._joined[key]
 
-    def gate(self, kinds: tuple[str, ...]) -> LiteralGate:
-        """The test for the literal strings the patterns of `kinds` need (built once)."""
-        gate = self._gates.get(kinds)
+    def gate(self, *groups: tuple[str, ...]) -> LiteralGate:
+        """The test for the literal strings the patterns of each group of kinds need (group k
+        is bit k of a line's mark; built once)."""
+        gate = self._gates.get(groups)
         if gate is None:
-            literals = frozenset(w for k in kinds for p in self.of(k) for w in needed_literals(p) or ())
-            gate = self._gates[kinds] = LiteralGate(literals)
+            literals = tuple(frozenset(w for k in kinds for p in self.of(k) for w in needed_literals(p) or ())
+                             for kinds in groups)
+            gate = self._gates[groups] = LiteralGate(literals)
         return gate
 
     def fullmatch(self, kind: str, line: str, *, literals: bool = True) -> bool:

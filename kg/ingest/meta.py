@@ -214,7 +214,7 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             kept.pop()
             continue
         hit = False
-        for p in m.of("tail_author_re"):
+        for p in m.possible("tail_author_re", last):
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
                 take_byline(meta, mt, m)
@@ -222,7 +222,7 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
                 hit = True
                 break
         tail = "\n" + kept[-1]
-        for p in m.of("tail_source_re"):
+        for p in m.possible("tail_source_re", tail):
             mt = p.search(tail)
             if mt:
                 meta.publisher = meta.publisher or mt["pub"].strip()

@@ -267,36 +267,55 @@ def needed_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return frozenset(lowered) if _score(lowered)[0] >= _MIN_WEIGHT else None
 
 
-class LiteralGate:
-    """The lines of a text that hold one of some literal strings (case-insensitively)."""
+def caseless(word: str) -> bool:
+    """True when no character of `word` has a case (or a case-insensitive twin), so that it
+    is found in a text as it stands ("[", "（", "版权")."""
+    return all(c.lower() == c == c.upper() and c not in _ODD for c in word)
 
-    def __init__(self, literals: frozenset[str]) -> None:
+
+def lowered_for_literals(text: str) -> str | None:
+    """`text` lower-cased to look for needed literals in, None when that would not be exact
+    (a character the regex engine folds otherwise than `str.lower`)."""
+    if not text.isascii() and _ODD_RE.search(text):
+        return None
+    return text.lower()
+
+
+class LiteralGate:
+    """The lines of a text that hold one of some literal strings (case-insensitively), for
+    a few groups of strings at once: group k is bit k of a line's mark."""
+
+    def __init__(self, groups: tuple[frozenset[str], ...]) -> None:
         import ahocorasick
 
-        self.literals = literals
+        marks: dict[str, int] = {}
+        for k, group in enumerate(groups):
+            for word in group:
+                marks[word] = marks.get(word, 0) | (1 << k)
+        self.literals = frozenset(marks)
         self._automaton = ahocorasick.Automaton()
-        for word in literals:
-            self._automaton.add_word(word, len(word))
-        if literals:
+        for word, mark in marks.items():
+            self._automaton.add_word(word, (len(word), mark))
+        if marks:
             self._automaton.make_automaton()
 
-    def lines(self, lines: list[str]) -> set[int] | None:
-        """Indices of `lines` that may hold a literal; None when the text cannot be tested
-        this way (a character whose case the regex engine folds differently)."""
+    def lines(self, lines: list[str]) -> dict[int, int] | None:
+        """The mark of each line of `lines` that may hold a literal (index -> group bits);
+        None when the text cannot be tested this way (a character whose case the regex
+        engine folds otherwise than `str.lower`)."""
         if not self.literals:
-            return set()
+            return {}
         text = "\n".join(lines)
-        if not text.isascii() and _ODD_RE.search(text):
+        low = lowered_for_literals(text)
+        if low is None:
             return None
-        low = text.lower()
-        hit: set[int] = set()
+        hit: dict[int, int] = {}
         line, at = 0, 0
         count = low.count
-        for end, size in self._automaton.iter(low):
+        for end, (size, mark) in self._automaton.iter(low):
             start = end - size + 1
-            if start >= at:  # a later line: count the line breaks passed
+            if start > at:  # literals hold no line break: only a later start can be on a later line
                 line += count("\n", at, start)
                 at = start
-                hit.add(line)
-            # a hit starting before `at` lies on a line already counted
+            hit[line] = hit.get(line, 0) | mark
         return hit

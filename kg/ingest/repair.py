@@ -23,13 +23,12 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     """A line that is a timestamp, alone, labelled ("Updated 9:32 AM EDT, Tue May 21, 2024")
     or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
     line = line.strip()
-    if YEARISH.search(line) is None:
-        return False  # every form below holds a full date, and so a year (most lines have none)
     m = markers or load_markers()
-    memo = m.memo("dateline")
+    memo = m.dateline_memo
     known = memo.get(line)
     if known is None:
-        known = memo[line] = _is_dateline(line, m.of("timestamp_label_re"))
+        # every form below holds a full date, and so a year (most lines have none)
+        known = memo[line] = YEARISH.search(line) is not None and _is_dateline(line, m.of("timestamp_label_re"))
     return known  # type: ignore[return-value]
 
 
@@ -54,7 +53,7 @@ def is_chrome(line: str, markers: Markers | None = None, *, literals: bool = Tru
     text = line.strip()
     if not text:
         return False
-    memo = m.memo("chrome")
+    memo = m.chrome_memo
     known = memo.get(text)
     if known is None:
         known = memo[text] = _is_chrome(text, m, literals)
@@ -75,20 +74,28 @@ def _is_chrome(text: str, m: Markers, literals: bool) -> bool:
     return len(parts) > 1 and all(is_chrome(p, m, literals=literals) for p in parts)
 
 
+_GATE = (_CHROME_KINDS, ("pager_re",))  # the groups of `Markers.gate` clean_lines asks for: bits 1 and 2
+
+
 def chrome_flags(lines: list[str], markers: Markers | None = None) -> list[bool]:
     """`is_chrome` of every line of a file. One pass over the whole text finds the few lines
     that hold a string some chrome pattern needs; the others are tested only against the
     whole-line set and the patterns that need no such string (a part of a line holds no
     more than the line, so a row of furniture is tested the same way)."""
     m = markers or load_markers()
-    hits = m.gate(_CHROME_KINDS).lines(lines)
-    if hits is None:
+    return _chrome_flags(lines, m, m.gate(*_GATE).lines(lines))
+
+
+def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) -> list[bool]:
+    """`chrome_flags` given the marks of `Markers.gate(*_GATE)` (None: no gate)."""
+    if marks is None:
         return [is_chrome(ln, m) for ln in lines]
+    hits = {i for i, mark in marks.items() if mark & 1}
     if m.without_literals("boilerplate_re"):  # a search that no gate covers: the general path
         return [is_chrome(ln, m, literals=i in hits) for i, ln in enumerate(lines)]
     plain = m.joined(("chrome_re", "editor_re"), literals=False)
     chrome = m.chrome
-    memo = m.memo("chrome")
+    memo = m.chrome_memo
     flags = []
     for i, ln in enumerate(lines):
         if i in hits:
@@ -119,8 +126,9 @@ def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
     return bool(rest) and all(len(r) <= 100 and r[-1] not in "。.!?！？" for r in rest)
 
 
-def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[str]:
-    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页")."""
+def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: list[bool] | None = None) -> list[str]:
+    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页").
+    `maybe`: False for a line that holds none of the strings the pager patterns need."""
     m = markers or load_markers()
     keep = [True] * len(lines)
     i = 0
@@ -128,7 +136,7 @@ def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[st
         j, marked = i, False
         while j < len(lines):
             s = lines[j].strip()
-            if s and m.fullmatch("pager_re", s):
+            if s and (maybe is None or maybe[j]) and m.fullmatch("pager_re", s):
                 marked = True
             elif not (s and _SMALL_NUMBER.fullmatch(s)):
                 break
@@ -143,7 +151,7 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
     m = markers or load_markers()
     refmarks, labels = m.of("refmark_re"), m.of("label_re")
-    has_marks = any(p.search(line) for p in refmarks)
+    has_marks = any(p.search(line) for p in m.possible("refmark_re", line))
     pieces = [line]
     for p in refmarks if has_marks else ():  # no mark anywhere in the line: nothing to split at
         pieces = [q for piece in pieces for q in p.split(piece)]
@@ -275,9 +283,12 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     m = markers or load_markers()
     m.forget()  # a new text: the answers remembered for the last one's lines go
     raw = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    chrome = chrome_flags(raw, m)  # once per line: the page-head cut below asks again
-    lines = [ln for i, ln in enumerate(raw) if not chrome[i] or _heads_link_list(raw, i, m)]
-    lines = drop_pagination(lines, m)
+    marks = m.gate(*_GATE).lines(raw)  # the lines that may hold chrome (bit 1) or pager (bit 2) strings
+    chrome = _chrome_flags(raw, m, marks)  # once per line: the page-head cut below asks again
+    kept = [i for i in range(len(raw)) if not chrome[i] or _heads_link_list(raw, i, m)]
+    lines = [raw[i] for i in kept]
+    pager = None if marks is None else [bool(marks.get(i, 0) & 2) for i in kept]
+    lines = drop_pagination(lines, m, pager)
     fragmented = is_fragmented(lines)
     if fragmented:
         lines = rejoin(drop_page_head(raw, lines, m, chrome))
