@@ -156,3 +156,20 @@ def test_chrome_flags_agree_on_seed_files():
     for f in sorted(seeds.iterdir()):
         lines = f.read_text(encoding="utf-8").split("\n")
         assert chrome_flags(lines, MARKERS) == [is_chrome(ln, MARKERS) for ln in lines], f.name
+
+
+def test_joined_fields_agree_with_each_pattern():
+    """The one-try alternation of the head-field kinds matches exactly where one of them does."""
+    from kg.ingest.head import _FIELD_KINDS
+
+    joined = MARKERS.joined(_FIELD_KINDS)
+    lines = [*SAMPLES, "By Jane Roe", "来源：新华社", "北京商报记者 何柳", "From the Associated Press", "36氪获悉"]
+    for line in lines:
+        assert bool(joined.fullmatch(line)) == any(p.fullmatch(line) for k in _FIELD_KINDS for p in MARKERS.of(k))
+
+
+def test_white_space_other_than_space_is_unprintable():
+    """The head reader's wide-gap test relies on it (a printable line's only white space is " ")."""
+    import sys
+
+    assert not [c for c in range(sys.maxunicode + 1) if chr(c).isspace() and c != 32 and chr(c).isprintable()]

@@ -25,7 +25,6 @@ _PLACE = re.compile(r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*,")
 # a wide gap (an ideographic space, or two spaces or more) between fields of one head line:
 # "来源：新华社　　发布时间：2024-06-17 16:20"
 _WIDE_GAP = re.compile(r"(?=\s)(?:\s*\u3000\s*|\s{2,})")
-_TWO_SPACES = re.compile(r"\s\s")  # what a wide gap without an ideographic space holds (a fast scan)
 # a kicker or section label opening a head line ("Marketplace brief | Posted … | by …"):
 # a few words, the later ones in lower case (so not a name or an outlet)
 _KICKER = re.compile(r"(?-i:[A-Z][a-z]+(?: [a-z][\w-]*){1,3})")
@@ -149,26 +148,31 @@ def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
     return out
 
 
+_FIELD_KINDS = ("author_re", "byline_re", "source_re", "credit_source_re", "lead_source_re")
+
+
 def _read_part(part: str, head: Head, m: Markers) -> bool:
     """Record one part; False when it is not metadata."""
     labels = m.of("timestamp_label_re")
+    fields = m.joined(_FIELD_KINDS)
+    field = fields is None or fields.fullmatch(part) is not None  # one try for the five kinds below
     if is_timestamp_line(part, labels):
         head.date = head.date or parse_timestamp(part)
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
-    elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
+    elif field and (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
         take_byline(head, mt, m, extend=True)
-    elif mt := _fullmatch(part, m.of("byline_re")):
+    elif field and (mt := _fullmatch(part, m.of("byline_re"))):
         head.publisher = head.publisher or mt["pub"].strip()
         take_byline(head, mt, m, extend=True)
-    elif (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
+    elif field and (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
         head.publisher = head.publisher or mt["pub"].strip()
-    elif (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
+    elif field and (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
         head.publisher = head.publisher or re.sub(r"^the\s+", "", mt["pub"].strip())  # "the Associated Press"
     elif credited := names_then_outlet(part, m):
         head.publisher = head.publisher or credited[1]
         head.authors = head.authors + [n for n in credited[0] if n not in head.authors]
-    elif (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
+    elif field and (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
         head.publisher = head.publisher or mt["pub"].strip()
     elif is_outlet(part, m):
         head.publisher = head.publisher or part
@@ -272,8 +276,9 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
             trial.definite = True
             head, taken = trial, i + 1
             continue
-        # a wide gap holds an ideographic space or two spaces in a row; most lines have neither
-        wide = "\u3000" in line or _TWO_SPACES.search(line) is not None
+        # a wide gap holds two white-space characters in a row or an ideographic space; every
+        # white-space character but " " is unprintable, so a printable line without "  " has none
+        wide = "  " in line or not line.isprintable()
         fields = [f for f in _WIDE_GAP.split(line) if f] if wide else [line]
         split = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
         if len(fields) > 1 and all(is_chrome(f, markers) or _read_field(f, split, markers) for f in fields):

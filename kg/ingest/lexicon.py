@@ -19,6 +19,7 @@ _RE_KINDS = {
     "byline_re", "tail_author_re", "lead_source_re", "lead_dateline_re", "byline_sep_re", "byline_role_re",
     "end_section_re", "head_label_re", "related_re", "credit_re", "date_attr_re", "credit_source_re",
 }
+_NAMED = re.compile(r"\(\?P<[^>]+>")  # the opening of a named group
 _GROUPS = {"source_re": "pub", "tail_source_re": "pub", "author_re": "name", "wire_dateline_re": "city",
            "byline_re": "name", "tail_author_re": "name", "lead_source_re": "pub", "lead_dateline_re": "when",
            "credit_source_re": "pub"}
@@ -86,13 +87,20 @@ class Markers:
 
     def joined(self, kinds: tuple[str, ...], *, literals: bool = True) -> re.Pattern[str] | None:
         """One alternation of the patterns of `kinds` (`literals=False`: of those that need
-        no literal string), None when there are none; built once."""
+        no literal string), with their named groups made plain (they may repeat a name):
+        it matches where one of them does. None when there are none, or they cannot be
+        joined (a back-reference); built once."""
         key = (literals, *kinds)
         if key not in self._joined:
-            pats = [p for k in kinds for p in (self.of(k) if literals else self.without_literals(k))]
-            self._joined[key] = re.compile("|".join(f"(?:{p.pattern})" for p in pats), re.IGNORECASE) \
-                if pats else None
-        return self._joined[key]
+            pats = [p.pattern for k in kinds for p in (self.of(k) if literals else self.without_literals(k))]
+            joined = None
+            if pats and not any("(?P=" in p for p in pats):
+                try:
+                    joined = re.compile("|".join(f"(?:{_NAMED.sub('(?:', p)})" for p in pats), re.IGNORECASE)
+                except re.error:
+                    joined = None
+            self._joined[key] = joined
+        return self._joined[key]  # type: ignore[return-value]
 
     def gate(self, *groups: tuple[str, ...]) -> LiteralGate:
         """The test for the literal strings the patterns of each group of kinds need (group k

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -255,6 +256,7 @@ _ODD = _casefix_odd()
 _ODD_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_ODD)) + "]")
 
 
+@lru_cache(maxsize=1024)
 def needed_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of `pattern` holds, when selective
     enough to test a text by; None otherwise."""
@@ -293,11 +295,16 @@ class LiteralGate:
             for word in group:
                 marks[word] = marks.get(word, 0) | (1 << k)
         self.literals = frozenset(marks)
+        # an ASCII text can hold only the ASCII strings: a smaller automaton runs faster
         self._automaton = ahocorasick.Automaton()
+        self._ascii = ahocorasick.Automaton()
         for word, mark in marks.items():
             self._automaton.add_word(word, (len(word), mark))
-        if marks:
-            self._automaton.make_automaton()
+            if word.isascii():
+                self._ascii.add_word(word, (len(word), mark))
+        for automaton in (self._automaton, self._ascii):
+            if len(automaton):
+                automaton.make_automaton()
 
     def lines(self, lines: list[str]) -> dict[int, int] | None:
         """The mark of each line of `lines` that may hold a literal (index -> group bits);
@@ -310,9 +317,12 @@ class LiteralGate:
         if low is None:
             return None
         hit: dict[int, int] = {}
+        automaton = self._ascii if low.isascii() else self._automaton
+        if not len(automaton):
+            return hit
         line, at = 0, 0
         count = low.count
-        for end, (size, mark) in self._automaton.iter(low):
+        for end, (size, mark) in automaton.iter(low):
             start = end - size + 1
             if start > at:  # literals hold no line break: only a later start can be on a later line
                 line += count("\n", at, start)

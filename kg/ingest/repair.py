@@ -151,6 +151,7 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
     m = markers or load_markers()
     refmarks, labels = m.of("refmark_re"), m.of("label_re")
+    any_label = m.joined(("label_re",))
     has_marks = any(p.search(line) for p in m.possible("refmark_re", line))
     pieces = [line]
     for p in refmarks if has_marks else ():  # no mark anywhere in the line: nothing to split at
@@ -162,7 +163,8 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
             if out:
                 out[-1] += piece[0]
             piece = piece[1:].strip()
-        changed = True
+        # most pieces open with no label at all: one try of all the labels at once says so
+        changed = any_label is None or any_label.match(piece) is not None
         while changed and piece:
             changed = False
             for p in labels:
