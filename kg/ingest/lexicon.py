@@ -8,7 +8,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from .prefilter import LiteralGate, Searcher, WholeLine, caseless, lowered_for_literals, needed_literals
+from .prefilter import (
+    LiteralGate,
+    Searcher,
+    WholeLine,
+    caseless,
+    lowered_for_literals,
+    needed_literals,
+    needed_sets,
+)
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -68,21 +76,21 @@ class Markers:
         needs = self._joined.get(key)
         if needs is None:
             needs = self._joined[key] = tuple(  # type: ignore[assignment]
-                (p, need, need is not None and all(caseless(w) for w in need))
-                for p in self.of(kind) for need in (needed_literals(p),))
+                (p, tuple((need, all(caseless(w) for w in need)) for need in needed_sets(p))) for p in self.of(kind))
         low: str | None = ""
         out = []
-        for p, need, plain in needs:  # type: ignore[union-attr]
-            if need is None:
-                out.append(p)
-            elif plain:  # no letters: looked for as they are
-                if any(w in text for w in need):
-                    out.append(p)
-            else:
+        for p, sets in needs:  # type: ignore[union-attr]
+            for need, plain in sets:
+                if plain:  # no letters: looked for as they are
+                    if not any(w in text for w in need):
+                        break
+                    continue
                 if low == "":
                     low = lowered_for_literals(text)
-                if low is None or any(w in low for w in need):
-                    out.append(p)
+                if low is not None and not any(w in low for w in need):
+                    break
+            else:
+                out.append(p)
         return tuple(out)
 
     def joined(self, kinds: tuple[str, ...], *, literals: bool = True) -> re.Pattern[str] | None:

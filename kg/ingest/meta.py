@@ -214,7 +214,7 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             kept.pop()
             continue
         hit = False
-        for p in m.possible("tail_author_re", last):
+        for p in m.of("tail_author_re"):
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
                 take_byline(meta, mt, m)

@@ -197,14 +197,20 @@ def _exact_seq(items: list) -> set[str] | None:
 
 def _needed(items: list) -> set[str] | None:
     """A set of strings one of which every match of the parsed sequence contains; the most
-    selective one found (runs of literals, or what a group, every branch or a repeated
-    part needs), None when none is known."""
-    best: set[str] | None = None
+    selective one found (see `_needed_sets`), None when none is known."""
+    sets = _needed_sets(items)
+    return max(sets, key=_score) if sets else None
+
+
+def _needed_sets(items: list) -> list[set[str]]:
+    """Sets of strings such that every match of the parsed sequence contains one string of
+    each set: runs of literals, and what a group, every branch, a repeated part or a
+    look-around needs (what a look-around sees is in the text too)."""
+    found: list[set[str]] = []
 
     def consider(cand: set[str] | None) -> None:
-        nonlocal best
-        if cand and "" not in cand and (best is None or _score(cand) > _score(best)):
-            best = set(cand)
+        if cand and "" not in cand:
+            found.append(set(cand))
 
     run = {""}
     for op, av in items:
@@ -217,7 +223,9 @@ def _needed(items: list) -> set[str] | None:
         consider(run)
         run = got if got is not None else {""}
         if op is _c.SUBPATTERN:
-            consider(_needed(list(av[-1])))
+            found.extend(_needed_sets(list(av[-1])))
+        elif op is _c.ASSERT:
+            found.extend(_needed_sets(list(av[1])))
         elif op is _c.BRANCH:
             union: set[str] | None = set()
             for alt in av[1]:
@@ -228,9 +236,9 @@ def _needed(items: list) -> set[str] | None:
                 union |= need
             consider(union)
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_needed(list(av[2])))
+            found.extend(_needed_sets(list(av[2])))
     consider(run)
-    return best
+    return found
 
 
 def _casefix_odd() -> frozenset[str]:
@@ -256,17 +264,37 @@ _ODD = _casefix_odd()
 _ODD_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_ODD)) + "]")
 
 
+def _usable(need: set[str], weight: float = _MIN_WEIGHT) -> frozenset[str] | None:
+    """`need` lower-cased, when it weighs `weight` and is exact to test lower-cased text by."""
+    if any(len(w.lower()) != len(w) or _ODD_RE.search(w) for w in need):
+        return None
+    lowered = frozenset(w.lower() for w in need)
+    return lowered if _score(set(lowered))[0] >= weight else None
+
+
 @lru_cache(maxsize=1024)
 def needed_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased strings one of which every match of `pattern` holds, when selective
-    enough to test a text by; None otherwise."""
+    enough to test a text by (and without line breaks, so as to test a text line by
+    line); None otherwise."""
     need = _needed(list(_p.parse(pattern.pattern, pattern.flags)))
-    if need is None:
+    if need is None or any("\n" in w for w in need):
         return None
-    lowered = {s.lower() for s in need}
-    if any(len(s.lower()) != len(s) or _ODD_RE.search(s) or "\n" in s for s in need):
-        return None
-    return frozenset(lowered) if _score(lowered)[0] >= _MIN_WEIGHT else None
+    return _usable(need)
+
+
+@lru_cache(maxsize=1024)
+def needed_sets(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of lower-cased strings of which a match of `pattern` holds one each, however
+    common (a line is tested by a few substring tests: at most three sets, the most
+    selective first)."""
+    sets = sorted(_needed_sets(list(_p.parse(pattern.pattern, pattern.flags))), key=_score, reverse=True)
+    out: list[frozenset[str]] = []
+    for need in sets:
+        usable = _usable(need, 0.0)
+        if usable is not None and usable not in out:
+            out.append(usable)
+    return tuple(out[:3])
 
 
 def caseless(word: str) -> bool:
