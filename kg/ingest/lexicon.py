@@ -12,7 +12,6 @@ from .prefilter import (
     LiteralGate,
     Searcher,
     WholeLine,
-    caseless,
     lowered_for_literals,
     needed_literals,
     needed_sets,
@@ -50,6 +49,8 @@ class Markers:
     # answers of line tests under these markers, for the text being read: the repairs, the
     # splitter and the metadata readers ask the same question of the same line many times;
     # emptied by `forget` when a new text is read (see `repair.clean_lines`)
+    _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
     chrome_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     dateline_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -72,23 +73,20 @@ class Markers:
     def possible(self, kind: str, text: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns in order, less those that need a literal string `text` does not
         hold (they cannot match anywhere in it): a few substring tests instead of scans."""
-        key = ("needs", kind)
-        needs = self._joined.get(key)
-        if needs is None:
-            needs = self._joined[key] = tuple(  # type: ignore[assignment]
-                (p, tuple((need, all(caseless(w) for w in need)) for need in needed_sets(p))) for p in self.of(kind))
-        low: str | None = ""
+        plan = self._plans.get(kind)
+        if plan is None:
+            plan = self._plans[kind] = tuple((p, needed_sets(p)) for p in self.of(kind))
+        low = text.lower() if text.isascii() else lowered_for_literals(text)
+        if low is None:
+            return self.of(kind)
         out = []
-        for p, sets in needs:  # type: ignore[union-attr]
-            for need, plain in sets:
-                if plain:  # no letters: looked for as they are
-                    if not any(w in text for w in need):
+        for p, sets in plan:
+            for need in sets:
+                for word in need:
+                    if word in low:
                         break
-                    continue
-                if low == "":
-                    low = lowered_for_literals(text)
-                if low is not None and not any(w in low for w in need):
-                    break
+                else:
+                    break  # no string of this set: the pattern cannot match
             else:
                 out.append(p)
         return tuple(out)
@@ -109,6 +107,21 @@ class Markers:
                     joined = None
             self._joined[key] = joined
         return self._joined[key]  # type: ignore[return-value]
+
+    def any_match(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches at the start of `line` (one try of
+        their alternation)."""
+        joined = self.joined((kind,))
+        if joined is None:
+            return any(p.match(line) for p in self.of(kind))
+        return joined.match(line) is not None
+
+    def any_fullmatch(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches all of `line` (one try of their alternation)."""
+        joined = self.joined((kind,))
+        if joined is None:
+            return any(p.fullmatch(line) for p in self.of(kind))
+        return joined.fullmatch(line) is not None
 
     def gate(self, *groups: tuple[str, ...]) -> LiteralGate:
         """The test for the literal strings the patterns of each group of kinds need (group k

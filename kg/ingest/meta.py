@@ -137,7 +137,7 @@ def _find_head(body: list[str], m: Markers) -> tuple[Head, int, int]:
     if taken:
         return block, 0, taken
     for start in range(1, min(len(body), _STANDFIRST + 1)):
-        if any(p.match(body[start - 1]) for p in m.of("wire_dateline_re")):
+        if m.any_match("wire_dateline_re", body[start - 1]):
             break  # the story has begun: a source line after it names no head
         if body[start]:
             block, taken = read_head(body[start:], m)
@@ -157,7 +157,7 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
         return
     at = next((i for i, k in enumerate(kept) if k), 0)
     nxt = next((i for i in range(at + 1, len(kept)) if kept[i]), None)
-    if nxt is not None and any(p.match(kept[nxt]) for p in m.of("wire_dateline_re")):
+    if nxt is not None and m.any_match("wire_dateline_re", kept[nxt]):
         if is_headline(kept[at]) and width(kept[at]) <= 200:
             at = nxt  # a dek (standfirst) between the headline and the dateline
         elif len(kept[at]) <= 40:

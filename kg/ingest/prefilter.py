@@ -297,12 +297,6 @@ def needed_sets(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     return tuple(out[:3])
 
 
-def caseless(word: str) -> bool:
-    """True when no character of `word` has a case (or a case-insensitive twin), so that it
-    is found in a text as it stands ("[", "（", "版权")."""
-    return all(c.lower() == c == c.upper() and c not in _ODD for c in word)
-
-
 def lowered_for_literals(text: str) -> str | None:
     """`text` lower-cased to look for needed literals in, None when that would not be exact
     (a character the regex engine folds otherwise than `str.lower`)."""

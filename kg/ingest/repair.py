@@ -205,6 +205,17 @@ def _ends_sentence(text: str) -> bool:
     return True
 
 
+_LATIN_END_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%")
+
+
+def _latin_end(text: str) -> bool:
+    """`_LATIN_END.search(text)` read off the last characters (`$` also matches before a
+    final line break): the search would scan the whole paragraph joined so far."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text[-1:] in _LATIN_END_CHARS
+
+
 def join_fragments(parts: list[str]) -> str:
     """Chinese fragments join without spaces, Latin ones with a space."""
     out = ""
@@ -212,13 +223,13 @@ def join_fragments(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out and _LATIN_END.search(out) and _LATIN_START.match(part) and not (
+        if out and _latin_end(out) and _LATIN_START.match(part) and not (
             out[-1].isdigit() and part[0].isdigit()
         ):
             out += " "
         elif out and out[-1].isdigit() and part[0].isdigit():
             out += " "
-        elif len(out) > 1 and out[-1] in ",;:" and _LATIN_END.search(out[:-1]) and part[0].isalnum() \
+        elif len(out) > 1 and out[-1] in ",;:" and _latin_end(out[:-1]) and part[0].isalnum() \
                 and part.isascii():
             out += " "  # "February 18 news," + "Amazon": Latin text has a space after a comma
         out += part

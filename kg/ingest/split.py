@@ -109,7 +109,7 @@ def _title_and_preamble(lines: list[str], keep_title: bool) -> tuple[str | None,
 
 def _wire_lead(text: str, markers: Markers) -> bool:
     """A paragraph opening with a wire dateline ("SEOUL, March 4 (Yonhap) - ...")."""
-    return any(p.match(text) for p in markers.of("wire_dateline_re"))
+    return markers.any_match("wire_dateline_re", text)
 
 
 def _datelike(text: str, markers: Markers) -> bool:
@@ -137,7 +137,7 @@ def _stacked(lines: list[str]) -> Layout | None:
     closed = -1  # the last line of the previous start's head block
     for i, t in enumerate(texts[:-1]):
         nxt = texts[i + 1]
-        if i <= closed or not is_headline(t) or any(p.fullmatch(t) for p in m.of("author_re")):
+        if i <= closed or not is_headline(t) or m.any_fullmatch("author_re", t):
             continue  # a byline over a timestamp closes an article, it heads none
         end = _head_end(texts, i, m)
         if end is not None and not (starts and datelike[i - 1]):
