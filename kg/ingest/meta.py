@@ -288,6 +288,8 @@ def split_title(headline: str, markers: Markers | None = None) -> tuple[str, str
     kicker, not the title: the whole line is the headline (and the source its publisher).
     """
     m = markers or load_markers()
+    if "|" not in headline and "｜" not in headline and "_" not in headline:
+        return headline.strip(), None  # no separator: one part (most headlines)
     # "Title | Site", "标题｜站点", and Chinese sites' "标题_频道_站点"
     parts = [p.strip() for p in re.split(r"\s+[|｜]\s+|\s*｜\s*|(?<![A-Za-z0-9])_(?![A-Za-z0-9])", headline)
              if p.strip()]
