@@ -143,14 +143,25 @@ GATE_LINES = ["Share this article · Sign up for the Retail newsletter", "Photo:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(GATE_LINES + SAMPLES), max_size=12))
 def test_chrome_flags_agree_with_is_chrome(lines):
-    assert chrome_flags(lines, MARKERS) == [is_chrome(ln, MARKERS) for ln in lines]
+    assert _gated(lines) == _plain(lines)
+
+
+def _plain(lines: list[str]) -> list[bool]:
+    MARKERS.forget()  # no answer remembered from the other way
+    return [is_chrome(ln, MARKERS) for ln in lines]
+
+
+def _gated(lines: list[str]) -> list[bool]:
+    MARKERS.forget()
+    return chrome_flags(lines, MARKERS)
 
 
 def test_chrome_flags_agree_on_seed_files():
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     for f in sorted(seeds.iterdir()):
         lines = f.read_text(encoding="utf-8").split("\n")
-        assert chrome_flags(lines, MARKERS) == [is_chrome(ln, MARKERS) for ln in lines], f.name
+        assert _gated(lines) == _plain(lines), f.name
+        assert _gated([*lines, *GATE_LINES]) == _plain([*lines, *GATE_LINES]), f.name
 
 
 def test_joined_fields_agree_with_each_pattern():

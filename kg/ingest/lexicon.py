@@ -124,31 +124,32 @@ class Markers:
         return joined.fullmatch(line) is not None
 
     def gate(self, *groups: tuple[str, ...]) -> LiteralGate:
-        """The test for the literal strings the patterns of each group of kinds need (group k
-        is bit k of a line's mark; built once)."""
+        """The test for the literal strings the patterns of some groups of kinds need: bit k
+        of a line's mark is the k-th pattern that needs one (`LiteralGate.keys` says which,
+        `LiteralGate.group_bits` which bits each group has); built once."""
         gate = self._gates.get(groups)
         if gate is None:
-            literals = tuple(frozenset(w for k in kinds for p in self.of(k) for w in needed_literals(p) or ())
-                             for kinds in groups)
-            gate = self._gates[groups] = LiteralGate(literals)
+            keys = [(g, k, p) for g, kinds in enumerate(groups) for k in kinds for p in self.of(k)
+                    if needed_literals(p) is not None]
+            gate = LiteralGate(tuple(needed_literals(p) or frozenset() for _, _, p in keys))
+            gate.keys = tuple(keys)
+            gate.group_bits = tuple(sum(1 << b for b, key in enumerate(keys) if key[0] == g)
+                                    for g in range(len(groups)))
+            self._gates[groups] = gate
         return gate
 
-    def fullmatch(self, kind: str, line: str, *, literals: bool = True) -> bool:
-        """True when one of a kind's patterns matches all of `line` (built once per kind);
-        `literals=False` says the line holds none of the strings `gate` looks for."""
-        key = kind if literals else kind + "/plain"
-        whole = self._whole.get(key)
+    def fullmatch(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches all of `line` (built once per kind)."""
+        whole = self._whole.get(kind)
         if whole is None:
-            whole = self._whole[key] = WholeLine.of(self.of(kind) if literals else self.without_literals(kind))
+            whole = self._whole[kind] = WholeLine.of(self.of(kind))
         return whole.fullmatch(line)
 
-    def search(self, kind: str, line: str, *, literals: bool = True) -> bool:
-        """True when one of a kind's patterns matches somewhere in `line` (`literals` as in
-        `fullmatch`)."""
-        key = kind if literals else kind + "/plain"
-        searcher = self._search.get(key)
+    def search(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches somewhere in `line`."""
+        searcher = self._search.get(kind)
         if searcher is None:
-            searcher = self._search[key] = Searcher.of(self.of(kind) if literals else self.without_literals(kind))
+            searcher = self._search[kind] = Searcher.of(self.of(kind))
         return searcher.search(line)
 
 

@@ -307,7 +307,10 @@ def lowered_for_literals(text: str) -> str | None:
 
 class LiteralGate:
     """The lines of a text that hold one of some literal strings (case-insensitively), for
-    a few groups of strings at once: group k is bit k of a line's mark."""
+    many sets of strings at once: set k is bit k of a line's mark."""
+
+    keys: tuple[tuple[int, str, re.Pattern[str]], ...] = ()  # what each bit stands for (see Markers.gate)
+    group_bits: tuple[int, ...] = ()
 
     def __init__(self, groups: tuple[frozenset[str], ...]) -> None:
         import ahocorasick
@@ -329,7 +332,7 @@ class LiteralGate:
                 automaton.make_automaton()
 
     def lines(self, lines: list[str]) -> dict[int, int] | None:
-        """The mark of each line of `lines` that may hold a literal (index -> group bits);
+        """The mark of each line of `lines` that may hold a literal (index -> set bits);
         None when the text cannot be tested this way (a character whose case the regex
         engine folds otherwise than `str.lower`)."""
         if not self.literals:

@@ -46,9 +46,8 @@ def _is_dateline(line: str, labels: tuple[re.Pattern[str], ...]) -> bool:
 _CHROME_KINDS = ("chrome_re", "editor_re", "boilerplate_re")
 
 
-def is_chrome(line: str, markers: Markers | None = None, *, literals: bool = True) -> bool:
-    """Page furniture, boilerplate or an editor credit (never body text). `literals=False`:
-    the line holds none of the strings the chrome patterns need (see `chrome_flags`)."""
+def is_chrome(line: str, markers: Markers | None = None) -> bool:
+    """Page furniture, boilerplate or an editor credit (never body text)."""
     m = markers or load_markers()
     text = line.strip()
     if not text:
@@ -56,64 +55,92 @@ def is_chrome(line: str, markers: Markers | None = None, *, literals: bool = Tru
     memo = m.chrome_memo
     known = memo.get(text)
     if known is None:
-        known = memo[text] = _is_chrome(text, m, literals)
-    return known  # type: ignore[return-value]
+        known = memo[text] = _is_chrome(text, m)
+    return known
 
 
-def _is_chrome(text: str, m: Markers, literals: bool) -> bool:
+def _is_chrome(text: str, m: Markers) -> bool:
     if text.casefold() in m.chrome:
         return True
-    if m.fullmatch("chrome_re", text, literals=literals) or m.fullmatch("editor_re", text, literals=literals):
+    if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
         return True
-    if m.search("boilerplate_re", text, literals=literals):
+    if m.search("boilerplate_re", text):
         return True
     # a row of furniture ("Share this article · Sign up for the … newsletter")
     if not any(sep in text for sep in "·•|｜"):
         return False  # no separator: one part (most lines)
     parts = [p for p in _ROW_SEP.split(text) if p]
-    return len(parts) > 1 and all(is_chrome(p, m, literals=literals) for p in parts)
+    return len(parts) > 1 and all(is_chrome(p, m) for p in parts)
 
 
-_GATE = (_CHROME_KINDS, ("pager_re",))  # the groups of `Markers.gate` clean_lines asks for: bits 1 and 2
+_GATE = (_CHROME_KINDS, ("pager_re",))  # the groups of `Markers.gate` clean_lines asks for
 
 
 def chrome_flags(lines: list[str], markers: Markers | None = None) -> list[bool]:
     """`is_chrome` of every line of a file. One pass over the whole text finds the few lines
-    that hold a string some chrome pattern needs; the others are tested only against the
-    whole-line set and the patterns that need no such string (a part of a line holds no
-    more than the line, so a row of furniture is tested the same way)."""
+    that hold a string some chrome pattern needs, and which patterns; each line is tested
+    against the whole-line set, the patterns that need no such string and those whose
+    strings it holds (a part of a line holds no more than the line, so a row of furniture
+    is tested the same way)."""
     m = markers or load_markers()
     return _chrome_flags(lines, m, m.gate(*_GATE).lines(lines))
 
 
 def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) -> list[bool]:
     """`chrome_flags` given the marks of `Markers.gate(*_GATE)` (None: no gate)."""
-    if marks is None:
+    if marks is None or m.without_literals("boilerplate_re"):  # a search no gate covers: the general path
         return [is_chrome(ln, m) for ln in lines]
-    hits = {i for i, mark in marks.items() if mark & 1}
-    if m.without_literals("boilerplate_re"):  # a search that no gate covers: the general path
-        return [is_chrome(ln, m, literals=i in hits) for i, ln in enumerate(lines)]
+    gate = m.gate(*_GATE)
+    bits = gate.group_bits[0]
     plain = m.joined(("chrome_re", "editor_re"), literals=False)
     chrome = m.chrome
     memo = m.chrome_memo
     flags = []
     for i, ln in enumerate(lines):
-        if i in hits:
-            flags.append(is_chrome(ln, m))
-            continue
         text = ln.strip()
         if not text:
             flags.append(False)
             continue
-        if text.casefold() in chrome or (plain is not None and plain.fullmatch(text)):
-            flag = True
-        elif "·" in text or "•" in text or "|" in text or "｜" in text:
-            flag = is_chrome(ln, m, literals=False)  # a row of furniture?
-        else:
-            flag = False
-        memo[text] = flag  # the splitter and the head reader ask again
+        flag = memo.get(text)
+        if flag is None:
+            mark = marks.get(i, 0) & bits
+            if text.casefold() in chrome or (plain is not None and plain.fullmatch(text)):
+                flag = True
+            elif mark:  # the patterns whose strings the line holds
+                flag = _chrome_by(text, m, [gate.keys[b][1:] for b in range(mark.bit_length()) if mark >> b & 1])
+            elif "·" in text or "•" in text or "|" in text or "｜" in text:
+                flag = _chrome_by(text, m, [])  # a row of furniture?
+            else:
+                flag = False
+            memo[text] = flag  # the splitter and the head reader ask again
         flags.append(flag)
     return flags
+
+
+def _chrome_by(text: str, m: Markers, found: list[tuple[str, re.Pattern[str]]]) -> bool:
+    """`is_chrome(text)` when only the patterns `found` of those that need a string may
+    match (the others' strings are not in the text), and the line set and patterns that
+    need none did not."""
+    for kind, p in found:
+        if (p.search(text) if kind == "boilerplate_re" else p.fullmatch(text)) is not None:
+            return True
+    if not any(sep in text for sep in "·•|｜"):
+        return False
+    parts = [p for p in _ROW_SEP.split(text) if p]
+    return len(parts) > 1 and all(_chrome_part(p, m, found) for p in parts)
+
+
+def _chrome_part(part: str, m: Markers, found: list[tuple[str, re.Pattern[str]]]) -> bool:
+    text = part.strip()
+    if not text:
+        return False
+    flag = m.chrome_memo.get(text)
+    if flag is None:
+        plain = m.joined(("chrome_re", "editor_re"), literals=False)
+        flag = text.casefold() in m.chrome or (plain is not None and plain.fullmatch(text) is not None) \
+            or _chrome_by(text, m, found)
+        m.chrome_memo[text] = flag
+    return flag
 
 
 def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
@@ -296,22 +323,25 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     m = markers or load_markers()
     m.forget()  # a new text: the answers remembered for the last one's lines go
     raw = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    marks = m.gate(*_GATE).lines(raw)  # the lines that may hold chrome (bit 1) or pager (bit 2) strings
+    marks = m.gate(*_GATE).lines(raw)  # the lines that may hold chrome or pager strings, and which
     chrome = _chrome_flags(raw, m, marks)  # once per line: the page-head cut below asks again
     kept = [i for i in range(len(raw)) if not chrome[i] or _heads_link_list(raw, i, m)]
     lines = [raw[i] for i in kept]
-    pager = None if marks is None else [bool(marks.get(i, 0) & 2) for i in kept]
+    pager_bits = m.gate(*_GATE).group_bits[1]
+    pager = None if marks is None else [bool(marks.get(i, 0) & pager_bits) for i in kept]
     lines = drop_pagination(lines, m, pager)
     fragmented = is_fragmented(lines)
+    rejoined = None
     if fragmented:
         lines = rejoin(drop_page_head(raw, lines, m, chrome))
+        rejoined = chrome_flags(lines, m)  # the re-joined paragraphs are new lines: asked once, the same way
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             out.append("")
             continue
-        if _ONLY_SYMBOLS.fullmatch(stripped) or (fragmented and is_chrome(stripped, m)):
+        if _ONLY_SYMBOLS.fullmatch(stripped) or (rejoined is not None and rejoined[i]):
             continue
         out.append(stripped)
     return out, fragmented
