@@ -263,6 +263,19 @@ def join_fragments(parts: list[str]) -> str:
     return out
 
 
+def year_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that hold a year (`YEARISH`), found in one scan of their text:
+    a line without one is no timestamp or dateline (a token page has hundreds of lines)."""
+    text = "\n".join(lines)
+    found: set[int] = set()
+    line, at = 0, 0
+    for mt in YEARISH.finditer(text):  # a year holds no line break
+        line += text.count("\n", at, mt.start())
+        at = mt.start()
+        found.add(line)
+    return found
+
+
 def rejoin(lines: list[str]) -> list[str]:
     """Re-join token-per-line text into paragraphs ending at sentence-final punctuation,
     keeping timestamp lines and blank lines as boundaries."""
@@ -274,12 +287,13 @@ def rejoin(lines: list[str]) -> list[str]:
             out.append(join_fragments(buf))
             buf.clear()
 
-    for line in lines:
+    dated = year_lines(lines)
+    for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             flush()
             out.append("")
-        elif is_dateline(text):
+        elif i in dated and is_dateline(text):
             flush()
             out.append(text)
         else:
