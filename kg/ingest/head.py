@@ -148,31 +148,26 @@ def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
     return out
 
 
-_FIELD_KINDS = ("author_re", "byline_re", "source_re", "credit_source_re", "lead_source_re")
-
-
 def _read_part(part: str, head: Head, m: Markers) -> bool:
     """Record one part; False when it is not metadata."""
     labels = m.of("timestamp_label_re")
-    fields = m.joined(_FIELD_KINDS)
-    field = fields is None or fields.fullmatch(part) is not None  # one try for the five kinds below
     if is_timestamp_line(part, labels):
         head.date = head.date or parse_timestamp(part)
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
-    elif field and (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
+    elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
         take_byline(head, mt, m, extend=True)
-    elif field and (mt := _fullmatch(part, m.of("byline_re"))):
+    elif mt := _fullmatch(part, m.of("byline_re")):
         head.publisher = head.publisher or mt["pub"].strip()
         take_byline(head, mt, m, extend=True)
-    elif field and (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
+    elif (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
         head.publisher = head.publisher or mt["pub"].strip()
-    elif field and (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
+    elif (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
         head.publisher = head.publisher or re.sub(r"^the\s+", "", mt["pub"].strip())  # "the Associated Press"
     elif credited := names_then_outlet(part, m):
         head.publisher = head.publisher or credited[1]
         head.authors = head.authors + [n for n in credited[0] if n not in head.authors]
-    elif field and (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
+    elif (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
         head.publisher = head.publisher or mt["pub"].strip()
     elif is_outlet(part, m):
         head.publisher = head.publisher or part

@@ -116,13 +116,6 @@ class Markers:
             return any(p.match(line) for p in self.of(kind))
         return joined.match(line) is not None
 
-    def any_fullmatch(self, kind: str, line: str) -> bool:
-        """True when one of a kind's patterns matches all of `line` (one try of their alternation)."""
-        joined = self.joined((kind,))
-        if joined is None:
-            return any(p.fullmatch(line) for p in self.of(kind))
-        return joined.fullmatch(line) is not None
-
     def gate(self, *groups: tuple[str, ...]) -> LiteralGate:
         """The test for the literal strings the patterns of some groups of kinds need: bit k
         of a line's mark is the k-th pattern that needs one (`LiteralGate.keys` says which,
