@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from .dates import ENGLISH, NUMERIC, YEARISH, is_timestamp_line, month_day, parse_timestamp
+from .dates import ENGLISH, NUMERIC, YEARISH, month_day, parse_timestamp
 from .lexicon import Markers
-from .repair import is_chrome, is_dateline
+from .repair import is_chrome, is_dateline, timestamp_line
 
 # each separator opens with one of the characters of its (?=[...]) guard, which spares the
 # engine trying every branch at every position of a long line (same splits, about twice as fast)
@@ -125,7 +125,7 @@ def _fullmatch(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str
     return None
 
 
-def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
+def _parts(line: str, m: Markers) -> list[str]:
     """Cut a head line at separators and around its timestamp."""
     # every separator holds one of these characters: a line without any is one part (a
     # test at C speed instead of the separator pattern tried at every position)
@@ -133,7 +133,7 @@ def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
     parts = [p.strip() for p in pieces if p.strip()]
     out: list[str] = []
     for part in parts:
-        if is_timestamp_line(part, labels) or len(part) > 80:
+        if timestamp_line(part, m) or len(part) > 80:
             out.append(part)
             continue
         # both date patterns hold a year: a part without one has no date (most parts)
@@ -151,7 +151,7 @@ def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
 def _read_part(part: str, head: Head, m: Markers) -> bool:
     """Record one part; False when it is not metadata."""
     labels = m.of("timestamp_label_re")
-    if is_timestamp_line(part, labels):
+    if timestamp_line(part, m):
         head.date = head.date or parse_timestamp(part)
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
@@ -226,7 +226,7 @@ def _read_field(text: str, head: Head, markers: Markers) -> bool:
         head.definite = True
         return True
     # a line of one part (most body lines) need not be read again if it was turned down above
-    return _read_parts(_parts(text, markers.of("timestamp_label_re")), head, markers, None if known else text)
+    return _read_parts(_parts(text, markers), head, markers, None if known else text)
 
 
 def is_head_field(line: str, markers: Markers) -> bool:

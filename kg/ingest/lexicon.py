@@ -53,6 +53,7 @@ class Markers:
         default_factory=dict, init=False, repr=False, compare=False)
     chrome_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     dateline_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    timestamp_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
@@ -61,6 +62,7 @@ class Markers:
         """Empty the answers remembered (a new text: its lines are not the last one's)."""
         self.chrome_memo.clear()
         self.dateline_memo.clear()
+        self.timestamp_memo.clear()
 
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns that need no literal string (see `prefilter.needed_literals`):

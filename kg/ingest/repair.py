@@ -28,19 +28,31 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     known = memo.get(line)
     if known is None:
         # every form below holds a full date, and so a year (most lines have none)
-        known = memo[line] = YEARISH.search(line) is not None and _is_dateline(line, m.of("timestamp_label_re"))
+        known = memo[line] = YEARISH.search(line) is not None and _is_dateline(line, m)
     return known  # type: ignore[return-value]
 
 
-def _is_dateline(line: str, labels: tuple[re.Pattern[str], ...]) -> bool:
-    if is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
+def _is_dateline(line: str, m: Markers) -> bool:
+    if timestamp_line(line, m) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
         return True
     # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
     if "—" not in line and "–" not in line:
         return False  # no dash: nothing to split (most lines)
     parts = _DASH_SEP.split(line, maxsplit=1)
     return len(line) <= 100 and len(parts) == 2 and 0 < len(parts[0]) <= 40 \
-        and not is_timestamp_line(parts[0], labels) and is_timestamp_line(parts[1], labels)
+        and not timestamp_line(parts[0], m) and timestamp_line(parts[1], m)
+
+
+def timestamp_line(text: str, m: Markers) -> bool:
+    """`is_timestamp_line` under the markers' labels, remembered for the text being read (the
+    dateline test, the head reader and its parts ask of the same line)."""
+    if YEARISH.search(text) is None:
+        return False  # no year: no full date (most lines; no need to remember)
+    memo = m.timestamp_memo
+    known = memo.get(text)
+    if known is None:
+        known = memo[text] = is_timestamp_line(text, m.of("timestamp_label_re"))
+    return known
 
 
 _CHROME_KINDS = ("chrome_re", "editor_re", "boilerplate_re")
