@@ -155,19 +155,20 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
         head.date = head.date or parse_timestamp(part)
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
-    elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
+    # the length caps first: the same branches taken, without trying long lines (most body text)
+    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("author_re"))):
         take_byline(head, mt, m, extend=True)
     elif mt := _fullmatch(part, m.of("byline_re")):
         head.publisher = head.publisher or mt["pub"].strip()
         take_byline(head, mt, m, extend=True)
-    elif (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
+    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("source_re"))):
         head.publisher = head.publisher or mt["pub"].strip()
     elif (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
         head.publisher = head.publisher or re.sub(r"^the\s+", "", mt["pub"].strip())  # "the Associated Press"
     elif credited := names_then_outlet(part, m):
         head.publisher = head.publisher or credited[1]
         head.authors = head.authors + [n for n in credited[0] if n not in head.authors]
-    elif (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
+    elif len(part) <= 20 and (mt := _fullmatch(part, m.of("lead_source_re"))):
         head.publisher = head.publisher or mt["pub"].strip()
     elif is_outlet(part, m):
         head.publisher = head.publisher or part
