@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.ingest.dates import YEARISH
 from kg.ingest.lexicon import load_markers
 from kg.ingest.prefilter import (
     _ODD_RE,
@@ -18,7 +19,7 @@ from kg.ingest.prefilter import (
     max_width,
     needed_literals,
 )
-from kg.ingest.repair import chrome_flags, is_chrome
+from kg.ingest.repair import chrome_flags, is_chrome, year_lines
 
 
 @pytest.mark.parametrize(
@@ -137,7 +138,8 @@ def test_possible_keeps_every_pattern_that_matches(kind, line):
 
 GATE_LINES = ["Share this article · Sign up for the Retail newsletter", "Photo: Jane Roe", "ſhare on X",
               "COPYRİGHT 2024", "Body text about Amazon.", "Facebook | Twitter | Email", "责任编辑：王五",
-              "  ", "© 2024 Retail Ledger", "‹ 1 2 ›", "图：资料", "第 3 页", "ＳＨＡＲＥ"]
+              "  ", "© 2024 Retail Ledger", "‹ 1 2 ›", "图：资料", "第 3 页", "ＳＨＡＲＥ",
+              "Photo:\nJane Roe", "May 2, 2024\nBy Jane Roe"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -162,6 +164,12 @@ def test_chrome_flags_agree_on_seed_files():
         lines = f.read_text(encoding="utf-8").split("\n")
         assert _gated(lines) == _plain(lines), f.name
         assert _gated([*lines, *GATE_LINES]) == _plain([*lines, *GATE_LINES]), f.name
+
+
+def test_year_lines_agree_with_a_search_per_line():
+    lines = ["a 2024 b", "", "1999", "20x4", "x\n2020", "no year", "3020 1920"]
+    assert year_lines(lines) == {i for i, ln in enumerate(lines) if YEARISH.search(ln)}
+    assert year_lines(lines[:4]) == {0, 2}
 
 
 def test_joined_kinds_agree_with_each_pattern():

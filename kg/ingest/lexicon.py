@@ -45,12 +45,13 @@ class Markers:
     _gates: dict[tuple[tuple[str, ...], ...], LiteralGate] = field(default_factory=dict, init=False, repr=False, compare=False)
     _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
                                                                      compare=False)
+    _plain: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     # answers of line tests under these markers, for the text being read: the repairs, the
     # splitter and the metadata readers ask the same question of the same line many times;
     # emptied by `forget` when a new text is read (see `repair.clean_lines`)
-    _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False)
     chrome_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     dateline_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     timestamp_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -67,10 +68,10 @@ class Markers:
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns that need no literal string (see `prefilter.needed_literals`):
         the only ones that can match a line `gate` did not pick."""
-        key = ("plain", kind)
-        if key not in self._joined:
-            self._joined[key] = tuple(p for p in self.of(kind) if needed_literals(p) is None)  # type: ignore[assignment]
-        return self._joined[key]  # type: ignore[return-value]
+        plain = self._plain.get(kind)
+        if plain is None:
+            plain = self._plain[kind] = tuple(p for p in self.of(kind) if needed_literals(p) is None)
+        return plain
 
     def possible(self, kind: str, text: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns in order, less those that need a literal string `text` does not
@@ -108,7 +109,7 @@ class Markers:
                 except re.error:
                     joined = None
             self._joined[key] = joined
-        return self._joined[key]  # type: ignore[return-value]
+        return self._joined[key]
 
     def any_match(self, kind: str, line: str) -> bool:
         """True when one of a kind's patterns matches at the start of `line` (one try of

@@ -339,7 +339,7 @@ class LiteralGate:
             return {}
         text = "\n".join(lines)
         low = lowered_for_literals(text)
-        if low is None:
+        if low is None or low.count("\n") != len(lines) - 1:  # a line holding a line break: no line numbers
             return None
         hit: dict[int, int] = {}
         automaton = self._ascii if low.isascii() else self._automaton

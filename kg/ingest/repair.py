@@ -10,7 +10,6 @@ from .lexicon import Markers, load_markers
 FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
 _CLOSING_QUOTES = "”’」』"
 _QUOTED_END = "。！？!?；;….,，"
-_LATIN_END = re.compile(r"[A-Za-z0-9%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
@@ -248,8 +247,8 @@ _LATIN_END_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 
 
 def _latin_end(text: str) -> bool:
-    """`_LATIN_END.search(text)` read off the last characters (`$` also matches before a
-    final line break): the search would scan the whole paragraph joined so far."""
+    """`re.search(r"[A-Za-z0-9%]$", text)` read off the last characters (`$` also matches
+    before a final line break): the search scanned the whole paragraph joined so far."""
     if text.endswith("\n"):
         text = text[:-1]
     return text[-1:] in _LATIN_END_CHARS
@@ -279,6 +278,8 @@ def year_lines(lines: list[str]) -> set[int]:
     """Indices of the lines that hold a year (`YEARISH`), found in one scan of their text:
     a line without one is no timestamp or dateline (a token page has hundreds of lines)."""
     text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:  # a line holding a line break: line by line
+        return {i for i, ln in enumerate(lines) if YEARISH.search(ln)}
     found: set[int] = set()
     line, at = 0, 0
     for mt in YEARISH.finditer(text):  # a year holds no line break
