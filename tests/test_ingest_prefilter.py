@@ -8,8 +8,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.ingest.dates import YEARISH
 from kg.ingest.lexicon import load_markers
-from kg.ingest.prefilter import Searcher, WholeLine, anchored, literal_starts, max_width
+from kg.ingest.prefilter import (
+    _ODD_RE,
+    Searcher,
+    WholeLine,
+    anchored,
+    literal_starts,
+    max_width,
+    needed_literals,
+)
+from kg.ingest.repair import chrome_flags, is_chrome, year_lines
 
 
 @pytest.mark.parametrize(
@@ -88,3 +98,91 @@ def test_searcher_agrees_with_plain_search(line):
     whole = WholeLine.of(MARKERS.of("chrome_re"))
     assert searcher.search(line) == _slow_search("boilerplate_re", line)
     assert whole.fullmatch(line) == _slow_full("chrome_re", line)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r".{0,300}[.!?]\s+(?:photo|image|credit)\s*:", {"photo", "image", "credit"}),
+        (r"^\s*(?:e-?mail|邮箱)\s*:", {"email", "e-mail", "邮箱"}),
+        (r"[\w-]+\.(?:jpe?g|png)", {".jpg", ".jpeg", ".png"}),
+        (r"(?:x|facebook)+", None),
+        (r"\d+", None),
+    ],
+    ids=["after-wildcard", "optional-letter", "after-class", "one-letter-branch", "no-literal"],
+)
+def test_needed_literals(pattern, needed):
+    got = needed_literals(re.compile(pattern, re.IGNORECASE))
+    assert (None if got is None else set(got)) == needed
+
+
+def test_case_odd_characters_cover_every_disagreement():
+    """Every character whose `str.lower` differs from the regex engine's case folding is
+    one the gate refuses to test (so lower-casing never hides a literal)."""
+    import _sre
+    from re._casefix import _EXTRA_CASES
+
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1 or ord(low) != _sre.unicode_tolower(cp) or ord(low) in _EXTRA_CASES or cp in _EXTRA_CASES:
+            assert _ODD_RE.fullmatch(c), hex(cp)
+
+
+@pytest.mark.parametrize("kind", ["tail_source_re", "tail_author_re", "refmark_re", "chrome_re", "boilerplate_re"])
+@pytest.mark.parametrize("line", [*SAMPLES, "本报讯（记者 王五）", "(Reuters)", "text [12] more", "Ｒeuters（新华社）"])
+def test_possible_keeps_every_pattern_that_matches(kind, line):
+    kept = MARKERS.possible(kind, line)
+    assert [p for p in MARKERS.of(kind) if p.search(line)] == [p for p in kept if p.search(line)]
+
+
+GATE_LINES = ["Share this article · Sign up for the Retail newsletter", "Photo: Jane Roe", "ſhare on X",
+              "COPYRİGHT 2024", "Body text about Amazon.", "Facebook | Twitter | Email", "责任编辑：王五",
+              "  ", "© 2024 Retail Ledger", "‹ 1 2 ›", "图：资料", "第 3 页", "ＳＨＡＲＥ",
+              "Photo:\nJane Roe", "May 2, 2024\nBy Jane Roe"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(GATE_LINES + SAMPLES), max_size=12))
+def test_chrome_flags_agree_with_is_chrome(lines):
+    assert _gated(lines) == _plain(lines)
+
+
+def _plain(lines: list[str]) -> list[bool]:
+    MARKERS.forget()  # no answer remembered from the other way
+    return [is_chrome(ln, MARKERS) for ln in lines]
+
+
+def _gated(lines: list[str]) -> list[bool]:
+    MARKERS.forget()
+    return chrome_flags(lines, MARKERS)
+
+
+def test_chrome_flags_agree_on_seed_files():
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    for f in sorted(seeds.iterdir()):
+        lines = f.read_text(encoding="utf-8").split("\n")
+        assert _gated(lines) == _plain(lines), f.name
+        assert _gated([*lines, *GATE_LINES]) == _plain([*lines, *GATE_LINES]), f.name
+
+
+def test_year_lines_agree_with_a_search_per_line():
+    lines = ["a 2024 b", "", "1999", "20x4", "x\n2020", "no year", "3020 1920"]
+    assert year_lines(lines) == {i for i, ln in enumerate(lines) if YEARISH.search(ln)}
+    assert year_lines(lines[:4]) == {0, 2}
+
+
+def test_joined_kinds_agree_with_each_pattern():
+    """A kind's one-try alternation (named groups made plain) matches where one of its patterns does."""
+    lines = [*SAMPLES, "SEOUL, March 4 (Yonhap) -- Text", "(Reuters) - Text", "- Key point", "Summary: text",
+             "NEW YORK, May 21 (Reuters) - ", "Core Insights - a", "Group 2: x - y"]
+    for kind in ("wire_dateline_re", "label_re"):
+        for line in lines:
+            assert MARKERS.any_match(kind, line) == any(p.match(line) for p in MARKERS.of(kind)), (kind, line)
+
+
+def test_white_space_other_than_space_is_unprintable():
+    """The head reader's wide-gap test relies on it (a printable line's only white space is " ")."""
+    import sys
+
+    assert not [c for c in range(sys.maxunicode + 1) if chr(c).isspace() and c != 32 and chr(c).isprintable()]

@@ -288,7 +288,8 @@ def build_documents(
     if not items:
         return []
     preamble = "\n".join(preamble_lines)
-    langs = Counter(detect_lang(it.text or it.headline or "") for it in items)
+    item_langs = [detect_lang(it.text or it.headline or "") for it in items]  # once each: the items below reuse them
+    langs = Counter(item_langs)
     docs = [Document(
         key=source_path, source_path=source_path, position="", text=preamble,
         lang=detect_lang(preamble) if preamble else langs.most_common(1)[0][0],
@@ -297,11 +298,11 @@ def build_documents(
     # items of a newsletter that name no source of their own came out in it; where some
     # items name theirs, the masthead may be an aggregator's and says nothing of the others
     masthead_pub = file_pub if not any(it.meta.publisher for it in items) else None
-    for n, it in enumerate(items, start=1):
+    for n, (it, lang) in enumerate(zip(items, item_langs, strict=True), start=1):
         position = f"item {n}"
         docs.append(Document(
             key=f"{source_path}#{position}", source_path=source_path, position=position, text=it.text,
-            lang=detect_lang(it.text or it.headline or ""), headline=it.headline,
+            lang=lang, headline=it.headline,
             date_published=it.meta.date, publisher=it.meta.publisher or masthead_pub, authors=tuple(it.meta.authors),
             parent_key=source_path,
         ))

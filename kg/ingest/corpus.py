@@ -110,8 +110,9 @@ def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Entry]
         for entry in entries:
             path = Path(folder) / entry.name
             rel = _relative(path, root)
-            real = os.path.realpath(path)
+            real = ""  # the resolved path, needed only for a link or a folder (resolving costs a system call a part)
             if entry.is_symlink():
+                real = os.path.realpath(path)
                 try:
                     info = os.stat(path)
                 except OSError as err:
@@ -129,6 +130,7 @@ def walk_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Entry]
                     yield path, _skipped(rel, "special", f"cannot be read: {err.strerror or err}")
                     continue
             if stat.S_ISDIR(info.st_mode):
+                real = real or os.path.realpath(path)
                 if real in chain:
                     yield path, _skipped(rel, "link", "symbolic link loop (leads back to a folder that holds it)")
                 else:

@@ -51,7 +51,9 @@ _MONTH_DAY_EN = re.compile(
     rf"\b{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}\b|\b(?P<d2>\d{{1,2}}){_ORD}\s+(?P<mon2>[a-z]{{3,9}})\b\.?",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# "not after a digit" tested after the literal "19"/"20" (a look-behind over it and the digit
+# before), so that re scans for the literal instead of trying every position
+_YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d\d)(?!\d)")
 # What every full date above holds (NUMERIC's and ENGLISH's year): a line without it is no
 # timestamp, found by re's fast scan for a literal start instead of the line patterns' attempts
 YEARISH = re.compile(r"(?:19|20)\d\d")
@@ -78,6 +80,8 @@ def _from_match(mt: re.Match[str]) -> str | None:
 
 def parse_timestamp(text: str) -> str | None:
     """ISO date of the first full date in `text` ("2023-03-13 17:16" -> "2023-03-13")."""
+    if YEARISH.search(text) is None:
+        return None  # both patterns hold a year (a fast scan rules most texts out)
     for rx in (NUMERIC, ENGLISH):
         for mt in rx.finditer(text):
             value = _from_match(mt)
@@ -121,7 +125,9 @@ def month_day(text: str) -> tuple[int, int] | None:
 
 def full_dates(text: str) -> list[date]:
     """Every full (year-month-day) date written in `text`."""
-    out = []
+    out: list[date] = []
+    if YEARISH.search(text) is None:
+        return out  # both patterns hold a year (a fast scan rules most texts out)
     for rx in (NUMERIC, ENGLISH):
         for mt in rx.finditer(text):
             value = _from_match(mt)

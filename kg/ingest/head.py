@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from .dates import ENGLISH, NUMERIC, is_timestamp_line, month_day, parse_timestamp
+from .dates import ENGLISH, NUMERIC, YEARISH, month_day, parse_timestamp
 from .lexicon import Markers
-from .repair import is_chrome, is_dateline
+from .repair import is_chrome, is_dateline, timestamp_line
 
 # each separator opens with one of the characters of its (?=[...]) guard, which spares the
 # engine trying every branch at every position of a long line (same splits, about twice as fast)
@@ -125,15 +125,19 @@ def _fullmatch(line: str, patterns: tuple[re.Pattern[str], ...]) -> re.Match[str
     return None
 
 
-def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
+def _parts(line: str, m: Markers) -> list[str]:
     """Cut a head line at separators and around its timestamp."""
-    parts = [p.strip() for p in _PART_SEP.split(line) if p.strip()]
+    # every separator holds one of these characters: a line without any is one part (a
+    # test at C speed instead of the separator pattern tried at every position)
+    pieces = _PART_SEP.split(line) if any(c in line for c in "·•｜|—–") else [line]
+    parts = [p.strip() for p in pieces if p.strip()]
     out: list[str] = []
     for part in parts:
-        if is_timestamp_line(part, labels) or len(part) > 80:
+        if timestamp_line(part, m) or len(part) > 80:
             out.append(part)
             continue
-        mt = NUMERIC.search(part) or ENGLISH.search(part)
+        # both date patterns hold a year: a part without one has no date (most parts)
+        mt = (NUMERIC.search(part) or ENGLISH.search(part)) if YEARISH.search(part) else None
         if mt and parse_timestamp(mt[0]):
             before = part[: mt.start()]
             if _PLACE.fullmatch(before.strip()):
@@ -147,23 +151,24 @@ def _parts(line: str, labels: tuple[re.Pattern[str], ...]) -> list[str]:
 def _read_part(part: str, head: Head, m: Markers) -> bool:
     """Record one part; False when it is not metadata."""
     labels = m.of("timestamp_label_re")
-    if is_timestamp_line(part, labels):
+    if timestamp_line(part, m):
         head.date = head.date or parse_timestamp(part)
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
-    elif (mt := _fullmatch(part, m.of("author_re"))) and len(part) <= 80:
+    # the length caps first: the same branches taken, without trying long lines (most body text)
+    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("author_re"))):
         take_byline(head, mt, m, extend=True)
     elif mt := _fullmatch(part, m.of("byline_re")):
         head.publisher = head.publisher or mt["pub"].strip()
         take_byline(head, mt, m, extend=True)
-    elif (mt := _fullmatch(part, m.of("source_re"))) and len(part) <= 80:
+    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("source_re"))):
         head.publisher = head.publisher or mt["pub"].strip()
     elif (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
         head.publisher = head.publisher or re.sub(r"^the\s+", "", mt["pub"].strip())  # "the Associated Press"
     elif credited := names_then_outlet(part, m):
         head.publisher = head.publisher or credited[1]
         head.authors = head.authors + [n for n in credited[0] if n not in head.authors]
-    elif (mt := _fullmatch(part, m.of("lead_source_re"))) and len(part) <= 20:
+    elif len(part) <= 20 and (mt := _fullmatch(part, m.of("lead_source_re"))):
         head.publisher = head.publisher or mt["pub"].strip()
     elif is_outlet(part, m):
         head.publisher = head.publisher or part
@@ -222,7 +227,7 @@ def _read_field(text: str, head: Head, markers: Markers) -> bool:
         head.definite = True
         return True
     # a line of one part (most body lines) need not be read again if it was turned down above
-    return _read_parts(_parts(text, markers.of("timestamp_label_re")), head, markers, None if known else text)
+    return _read_parts(_parts(text, markers), head, markers, None if known else text)
 
 
 def is_head_field(line: str, markers: Markers) -> bool:
@@ -267,7 +272,10 @@ def read_head(body: list[str], markers: Markers) -> tuple[Head, int]:
             trial.definite = True
             head, taken = trial, i + 1
             continue
-        fields = [f for f in _WIDE_GAP.split(line) if f]
+        # a wide gap holds two white-space characters in a row or an ideographic space; every
+        # white-space character but " " is unprintable, so a printable line without "  " has none
+        wide = "  " in line or not line.isprintable()
+        fields = [f for f in _WIDE_GAP.split(line) if f] if wide else [line]
         split = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
         if len(fields) > 1 and all(is_chrome(f, markers) or _read_field(f, split, markers) for f in fields):
             trial = split

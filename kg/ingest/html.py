@@ -101,12 +101,27 @@ def _related_lines(soup: BeautifulSoup) -> list[str]:
 
 
 def _meta(soup: BeautifulSoup, *names: str) -> str | None:
+    """The content of the first <meta> whose property, name or itemprop is one of `names`
+    (tried in that order), as `soup.find("meta", attrs={attr: ...})` finds it; the page's
+    <meta> tags are listed once for all the names (a find walks the whole page each time)."""
+    metas = soup.find_all("meta")
     for name in names:
+        rx = re.compile(rf"^{re.escape(name)}$", re.I)
         for attr in ("property", "name", "itemprop"):
-            tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.I)})
+            tag = next((t for t in metas if _attr_matches(t.get(attr), rx)), None)
             if _is_tag(tag) and tag.get("content"):
                 return str(tag["content"]).strip()
     return None
+
+
+def _attr_matches(value: object, rx: re.Pattern[str]) -> bool:
+    """Beautiful Soup's test of an attribute value against a pattern: a value list matches
+    when one of its items does, or else all of them joined by spaces."""
+    if value is None:
+        return False
+    if isinstance(value, list):
+        return any(rx.search(v) for v in value) or (len(value) != 1 and rx.search(" ".join(value)) is not None)
+    return rx.search(str(value)) is not None
 
 
 def _json_ld(soup: BeautifulSoup) -> dict:

@@ -8,7 +8,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from .prefilter import Searcher, WholeLine
+from .prefilter import (
+    LiteralGate,
+    Searcher,
+    WholeLine,
+    lowered_for_literals,
+    needed_literals,
+    needed_sets,
+)
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -19,6 +26,7 @@ _RE_KINDS = {
     "byline_re", "tail_author_re", "lead_source_re", "lead_dateline_re", "byline_sep_re", "byline_role_re",
     "end_section_re", "head_label_re", "related_re", "credit_re", "date_attr_re", "credit_source_re",
 }
+_NAMED = re.compile(r"\(\?P<[^>]+>")  # the opening of a named group
 _GROUPS = {"source_re": "pub", "tail_source_re": "pub", "author_re": "name", "wire_dateline_re": "city",
            "byline_re": "name", "tail_author_re": "name", "lead_source_re": "pub", "lead_dateline_re": "when",
            "credit_source_re": "pub"}
@@ -34,9 +42,97 @@ class Markers:
     patterns: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     _whole: dict[str, WholeLine] = field(default_factory=dict, init=False, repr=False, compare=False)
     _search: dict[str, Searcher] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _gates: dict[tuple[tuple[str, ...], ...], LiteralGate] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
+                                                                     compare=False)
+    _plain: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    # answers of line tests under these markers, for the text being read: the repairs, the
+    # splitter and the metadata readers ask the same question of the same line many times;
+    # emptied by `forget` when a new text is read (see `repair.clean_lines`)
+    chrome_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    dateline_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+    timestamp_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
+
+    def forget(self) -> None:
+        """Empty the answers remembered (a new text: its lines are not the last one's)."""
+        self.chrome_memo.clear()
+        self.dateline_memo.clear()
+        self.timestamp_memo.clear()
+
+    def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
+        """A kind's patterns that need no literal string (see `prefilter.needed_literals`):
+        the only ones that can match a line `gate` did not pick."""
+        plain = self._plain.get(kind)
+        if plain is None:
+            plain = self._plain[kind] = tuple(p for p in self.of(kind) if needed_literals(p) is None)
+        return plain
+
+    def possible(self, kind: str, text: str) -> tuple[re.Pattern[str], ...]:
+        """A kind's patterns in order, less those that need a literal string `text` does not
+        hold (they cannot match anywhere in it): a few substring tests instead of scans."""
+        plan = self._plans.get(kind)
+        if plan is None:
+            plan = self._plans[kind] = tuple((p, needed_sets(p)) for p in self.of(kind))
+        low = text.lower() if text.isascii() else lowered_for_literals(text)
+        if low is None:
+            return self.of(kind)
+        out = []
+        for p, sets in plan:
+            for need in sets:
+                for word in need:
+                    if word in low:
+                        break
+                else:
+                    break  # no string of this set: the pattern cannot match
+            else:
+                out.append(p)
+        return tuple(out)
+
+    def joined(self, kinds: tuple[str, ...], *, literals: bool = True) -> re.Pattern[str] | None:
+        """One alternation of the patterns of `kinds` (`literals=False`: of those that need
+        no literal string), with their named groups made plain (they may repeat a name):
+        it matches where one of them does. None when there are none, or they cannot be
+        joined (a back-reference); built once."""
+        key = (literals, *kinds)
+        if key not in self._joined:
+            pats = [p.pattern for k in kinds for p in (self.of(k) if literals else self.without_literals(k))]
+            joined = None
+            if pats and not any("(?P=" in p for p in pats):
+                try:
+                    joined = re.compile("|".join(f"(?:{_NAMED.sub('(?:', p)})" for p in pats), re.IGNORECASE)
+                except re.error:
+                    joined = None
+            self._joined[key] = joined
+        return self._joined[key]
+
+    def any_match(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches at the start of `line` (one try of
+        their alternation)."""
+        joined = self.joined((kind,))
+        if joined is None:
+            return any(p.match(line) for p in self.of(kind))
+        return joined.match(line) is not None
+
+    def gate(self, *groups: tuple[str, ...]) -> LiteralGate:
+        """The test for the literal strings the patterns of some groups of kinds need: bit k
+        of a line's mark is the k-th pattern that needs one (`LiteralGate.keys` says which,
+        `LiteralGate.group_bits` which bits each group has); built once."""
+        gate = self._gates.get(groups)
+        if gate is None:
+            keys = [(g, k, p) for g, kinds in enumerate(groups) for k in kinds for p in self.of(k)
+                    if needed_literals(p) is not None]
+            gate = LiteralGate(tuple(needed_literals(p) or frozenset() for _, _, p in keys))
+            gate.keys = tuple(keys)
+            gate.group_bits = tuple(sum(1 << b for b, key in enumerate(keys) if key[0] == g)
+                                    for g in range(len(groups)))
+            self._gates[groups] = gate
+        return gate
 
     def fullmatch(self, kind: str, line: str) -> bool:
         """True when one of a kind's patterns matches all of `line` (built once per kind)."""

@@ -137,7 +137,7 @@ def _find_head(body: list[str], m: Markers) -> tuple[Head, int, int]:
     if taken:
         return block, 0, taken
     for start in range(1, min(len(body), _STANDFIRST + 1)):
-        if any(p.match(body[start - 1]) for p in m.of("wire_dateline_re")):
+        if m.any_match("wire_dateline_re", body[start - 1]):
             break  # the story has begun: a source line after it names no head
         if body[start]:
             block, taken = read_head(body[start:], m)
@@ -157,7 +157,7 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
         return
     at = next((i for i, k in enumerate(kept) if k), 0)
     nxt = next((i for i in range(at + 1, len(kept)) if kept[i]), None)
-    if nxt is not None and any(p.match(kept[nxt]) for p in m.of("wire_dateline_re")):
+    if nxt is not None and m.any_match("wire_dateline_re", kept[nxt]):
         if is_headline(kept[at]) and width(kept[at]) <= 200:
             at = nxt  # a dek (standfirst) between the headline and the dateline
         elif len(kept[at]) <= 40:
@@ -222,7 +222,7 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
                 hit = True
                 break
         tail = "\n" + kept[-1]
-        for p in m.of("tail_source_re"):
+        for p in m.possible("tail_source_re", tail):
             mt = p.search(tail)
             if mt:
                 meta.publisher = meta.publisher or mt["pub"].strip()
@@ -288,6 +288,8 @@ def split_title(headline: str, markers: Markers | None = None) -> tuple[str, str
     kicker, not the title: the whole line is the headline (and the source its publisher).
     """
     m = markers or load_markers()
+    if "|" not in headline and "｜" not in headline and "_" not in headline:
+        return headline.strip(), None  # no separator: one part (most headlines)
     # "Title | Site", "标题｜站点", and Chinese sites' "标题_频道_站点"
     parts = [p.strip() for p in re.split(r"\s+[|｜]\s+|\s*｜\s*|(?<![A-Za-z0-9])_(?![A-Za-z0-9])", headline)
              if p.strip()]

@@ -10,7 +10,6 @@ from .lexicon import Markers, load_markers
 FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
 _CLOSING_QUOTES = "”’」』"
 _QUOTED_END = "。！？!?；;….,，"
-_LATIN_END = re.compile(r"[A-Za-z0-9%]$")
 _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
@@ -23,17 +22,39 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     """A line that is a timestamp, alone, labelled ("Updated 9:32 AM EDT, Tue May 21, 2024")
     or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
     line = line.strip()
-    if YEARISH.search(line) is None:
-        return False  # every form below holds a full date, and so a year (most lines have none)
-    labels = (markers or load_markers()).of("timestamp_label_re")
-    if is_timestamp_line(line, labels) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
+    m = markers or load_markers()
+    memo = m.dateline_memo
+    known = memo.get(line)
+    if known is None:
+        # every form below holds a full date, and so a year (most lines have none)
+        known = memo[line] = YEARISH.search(line) is not None and _is_dateline(line, m)
+    return known  # type: ignore[return-value]
+
+
+def _is_dateline(line: str, m: Markers) -> bool:
+    if timestamp_line(line, m) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
         return True
     # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
     if "—" not in line and "–" not in line:
         return False  # no dash: nothing to split (most lines)
     parts = _DASH_SEP.split(line, maxsplit=1)
     return len(line) <= 100 and len(parts) == 2 and 0 < len(parts[0]) <= 40 \
-        and not is_timestamp_line(parts[0], labels) and is_timestamp_line(parts[1], labels)
+        and not timestamp_line(parts[0], m) and timestamp_line(parts[1], m)
+
+
+def timestamp_line(text: str, m: Markers) -> bool:
+    """`is_timestamp_line` under the markers' labels, remembered for the text being read (the
+    dateline test, the head reader and its parts ask of the same line)."""
+    if YEARISH.search(text) is None:
+        return False  # no year: no full date (most lines; no need to remember)
+    memo = m.timestamp_memo
+    known = memo.get(text)
+    if known is None:
+        known = memo[text] = is_timestamp_line(text, m.of("timestamp_label_re"))
+    return known
+
+
+_CHROME_KINDS = ("chrome_re", "editor_re", "boilerplate_re")
 
 
 def is_chrome(line: str, markers: Markers | None = None) -> bool:
@@ -42,6 +63,14 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
     text = line.strip()
     if not text:
         return False
+    memo = m.chrome_memo
+    known = memo.get(text)
+    if known is None:
+        known = memo[text] = _is_chrome(text, m)
+    return known
+
+
+def _is_chrome(text: str, m: Markers) -> bool:
     if text.casefold() in m.chrome:
         return True
     if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
@@ -55,6 +84,76 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
     return len(parts) > 1 and all(is_chrome(p, m) for p in parts)
 
 
+_GATE = (_CHROME_KINDS, ("pager_re",))  # the groups of `Markers.gate` clean_lines asks for
+
+
+def chrome_flags(lines: list[str], markers: Markers | None = None) -> list[bool]:
+    """`is_chrome` of every line of a file. One pass over the whole text finds the few lines
+    that hold a string some chrome pattern needs, and which patterns; each line is tested
+    against the whole-line set, the patterns that need no such string and those whose
+    strings it holds (a part of a line holds no more than the line, so a row of furniture
+    is tested the same way)."""
+    m = markers or load_markers()
+    return _chrome_flags(lines, m, m.gate(*_GATE).lines(lines))
+
+
+def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) -> list[bool]:
+    """`chrome_flags` given the marks of `Markers.gate(*_GATE)` (None: no gate)."""
+    if marks is None or m.without_literals("boilerplate_re"):  # a search no gate covers: the general path
+        return [is_chrome(ln, m) for ln in lines]
+    gate = m.gate(*_GATE)
+    bits = gate.group_bits[0]
+    plain = m.joined(("chrome_re", "editor_re"), literals=False)
+    chrome = m.chrome
+    memo = m.chrome_memo
+    flags = []
+    for i, ln in enumerate(lines):
+        text = ln.strip()
+        if not text:
+            flags.append(False)
+            continue
+        flag = memo.get(text)
+        if flag is None:
+            mark = marks.get(i, 0) & bits
+            if text.casefold() in chrome or (plain is not None and plain.fullmatch(text)):
+                flag = True
+            elif mark:  # the patterns whose strings the line holds
+                flag = _chrome_by(text, m, [gate.keys[b][1:] for b in range(mark.bit_length()) if mark >> b & 1])
+            elif "·" in text or "•" in text or "|" in text or "｜" in text:
+                flag = _chrome_by(text, m, [])  # a row of furniture?
+            else:
+                flag = False
+            memo[text] = flag  # the splitter and the head reader ask again
+        flags.append(flag)
+    return flags
+
+
+def _chrome_by(text: str, m: Markers, found: list[tuple[str, re.Pattern[str]]]) -> bool:
+    """`is_chrome(text)` when only the patterns `found` of those that need a string may
+    match (the others' strings are not in the text), and the line set and patterns that
+    need none did not."""
+    for kind, p in found:
+        if (p.search(text) if kind == "boilerplate_re" else p.fullmatch(text)) is not None:
+            return True
+    if not any(sep in text for sep in "·•|｜"):
+        return False
+    parts = [p for p in _ROW_SEP.split(text) if p]
+    return len(parts) > 1 and all(_chrome_part(p, m, found) for p in parts)
+
+
+def _chrome_part(part: str, m: Markers, found: list[tuple[str, re.Pattern[str]]]) -> bool:
+    text = part.strip()
+    if not text:
+        return False
+    flag = m.chrome_memo.get(text)
+    if flag is None:
+        plain = m.joined(("chrome_re", "editor_re"), literals=False)
+        flag = text.casefold() in m.chrome or (plain is not None and plain.fullmatch(text) is not None) \
+            or _chrome_by(text, m, found)
+        m.chrome_memo[text] = flag
+    return flag
+
+
 def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
     """A related-reading heading that is also a button ("READ MORE") above a closing list of
     short link titles: kept, so that the list is recognised and cut."""
@@ -65,8 +164,9 @@ def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
     return bool(rest) and all(len(r) <= 100 and r[-1] not in "。.!?！？" for r in rest)
 
 
-def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[str]:
-    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页")."""
+def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: list[bool] | None = None) -> list[str]:
+    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页").
+    `maybe`: False for a line that holds none of the strings the pager patterns need."""
     m = markers or load_markers()
     keep = [True] * len(lines)
     i = 0
@@ -74,7 +174,7 @@ def drop_pagination(lines: list[str], markers: Markers | None = None) -> list[st
         j, marked = i, False
         while j < len(lines):
             s = lines[j].strip()
-            if s and m.fullmatch("pager_re", s):
+            if s and (maybe is None or maybe[j]) and m.fullmatch("pager_re", s):
                 marked = True
             elif not (s and _SMALL_NUMBER.fullmatch(s)):
                 break
@@ -89,7 +189,8 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
     m = markers or load_markers()
     refmarks, labels = m.of("refmark_re"), m.of("label_re")
-    has_marks = any(p.search(line) for p in refmarks)
+    any_label = m.joined(("label_re",))
+    has_marks = any(p.search(line) for p in m.possible("refmark_re", line))
     pieces = [line]
     for p in refmarks if has_marks else ():  # no mark anywhere in the line: nothing to split at
         pieces = [q for piece in pieces for q in p.split(piece)]
@@ -100,7 +201,8 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
             if out:
                 out[-1] += piece[0]
             piece = piece[1:].strip()
-        changed = True
+        # most pieces open with no label at all: one try of all the labels at once says so
+        changed = any_label is None or any_label.match(piece) is not None
         while changed and piece:
             changed = False
             for p in labels:
@@ -141,6 +243,17 @@ def _ends_sentence(text: str) -> bool:
     return True
 
 
+_LATIN_END_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789%")
+
+
+def _latin_end(text: str) -> bool:
+    """`re.search(r"[A-Za-z0-9%]$", text)` read off the last characters (`$` also matches
+    before a final line break): the search scanned the whole paragraph joined so far."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text[-1:] in _LATIN_END_CHARS
+
+
 def join_fragments(parts: list[str]) -> str:
     """Chinese fragments join without spaces, Latin ones with a space."""
     out = ""
@@ -148,17 +261,32 @@ def join_fragments(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out and _LATIN_END.search(out) and _LATIN_START.match(part) and not (
+        if out and _latin_end(out) and _LATIN_START.match(part) and not (
             out[-1].isdigit() and part[0].isdigit()
         ):
             out += " "
         elif out and out[-1].isdigit() and part[0].isdigit():
             out += " "
-        elif len(out) > 1 and out[-1] in ",;:" and _LATIN_END.search(out[:-1]) and part[0].isalnum() \
+        elif len(out) > 1 and out[-1] in ",;:" and _latin_end(out[:-1]) and part[0].isalnum() \
                 and part.isascii():
             out += " "  # "February 18 news," + "Amazon": Latin text has a space after a comma
         out += part
     return out
+
+
+def year_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines that hold a year (`YEARISH`), found in one scan of their text:
+    a line without one is no timestamp or dateline (a token page has hundreds of lines)."""
+    text = "\n".join(lines)
+    if text.count("\n") != len(lines) - 1:  # a line holding a line break: line by line
+        return {i for i, ln in enumerate(lines) if YEARISH.search(ln)}
+    found: set[int] = set()
+    line, at = 0, 0
+    for mt in YEARISH.finditer(text):  # a year holds no line break
+        line += text.count("\n", at, mt.start())
+        at = mt.start()
+        found.add(line)
+    return found
 
 
 def rejoin(lines: list[str]) -> list[str]:
@@ -172,12 +300,13 @@ def rejoin(lines: list[str]) -> list[str]:
             out.append(join_fragments(buf))
             buf.clear()
 
-    for line in lines:
+    dated = year_lines(lines)
+    for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             flush()
             out.append("")
-        elif is_dateline(text):
+        elif i in dated and is_dateline(text):
             flush()
             out.append(text)
         else:
@@ -219,20 +348,27 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
     the splitter still sees one line per summary.
     """
     m = markers or load_markers()
+    m.forget()  # a new text: the answers remembered for the last one's lines go
     raw = [ln.rstrip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    chrome = [is_chrome(ln, m) for ln in raw]  # once per line: the page-head cut below asks again
-    lines = [ln for i, ln in enumerate(raw) if not chrome[i] or _heads_link_list(raw, i, m)]
-    lines = drop_pagination(lines, m)
+    marks = m.gate(*_GATE).lines(raw)  # the lines that may hold chrome or pager strings, and which
+    chrome = _chrome_flags(raw, m, marks)  # once per line: the page-head cut below asks again
+    kept = [i for i in range(len(raw)) if not chrome[i] or _heads_link_list(raw, i, m)]
+    lines = [raw[i] for i in kept]
+    pager_bits = m.gate(*_GATE).group_bits[1]
+    pager = None if marks is None else [bool(marks.get(i, 0) & pager_bits) for i in kept]
+    lines = drop_pagination(lines, m, pager)
     fragmented = is_fragmented(lines)
+    rejoined = None
     if fragmented:
         lines = rejoin(drop_page_head(raw, lines, m, chrome))
+        rejoined = chrome_flags(lines, m)  # the re-joined paragraphs are new lines: asked once, the same way
     out: list[str] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             out.append("")
             continue
-        if _ONLY_SYMBOLS.fullmatch(stripped) or (fragmented and is_chrome(stripped, m)):
+        if _ONLY_SYMBOLS.fullmatch(stripped) or (rejoined is not None and rejoined[i]):
             continue
         out.append(stripped)
     return out, fragmented

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .dates import LEAD_EN, LEAD_EN_DASH, LEAD_ZH
 from .head import is_head_field
 from .lexicon import Markers, load_markers
-from .repair import FINAL_PUNCT, is_dateline
+from .repair import FINAL_PUNCT, is_dateline, year_lines
 
 _NUMBERED = re.compile(r"\s*(?P<n>\d{1,2})\s*[.、．)]\s*(?P<rest>\S.*)")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -109,7 +109,7 @@ def _title_and_preamble(lines: list[str], keep_title: bool) -> tuple[str | None,
 
 def _wire_lead(text: str, markers: Markers) -> bool:
     """A paragraph opening with a wire dateline ("SEOUL, March 4 (Yonhap) - ...")."""
-    return any(p.match(text) for p in markers.of("wire_dateline_re"))
+    return markers.any_match("wire_dateline_re", text)
 
 
 def _datelike(text: str, markers: Markers) -> bool:
@@ -130,7 +130,8 @@ def _head_end(texts: list[str], i: int, markers: Markers) -> int | None:
 def _stacked(lines: list[str]) -> Layout | None:
     m = load_markers()
     texts = [ln.strip() for ln in lines if ln.strip()]
-    datelike = [_datelike(t, m) for t in texts]
+    dated = year_lines(texts)  # a line without a year is no dateline: one scan for all
+    datelike = [(k in dated and is_dateline(t, m)) or _wire_lead(t, m) for k, t in enumerate(texts)]
     if sum(1 for k, d in enumerate(datelike) if d and not (k and datelike[k - 1])) < 2:
         return None
     starts: list[int] = []

@@ -1,0 +1,33 @@
+"""`html._meta` lists a page's <meta> tags once; it must find what a `soup.find` per name and
+attribute found."""
+from __future__ import annotations
+
+import random
+import re
+
+from bs4 import BeautifulSoup
+
+from kg.ingest.html import _meta
+
+
+def _find_each(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            tag = soup.find("meta", attrs={attr: re.compile(rf"^{re.escape(name)}$", re.I)})
+            if tag is not None and tag.get("content"):
+                return str(tag["content"]).strip()
+    return None
+
+
+def test_meta_agrees_with_a_find_per_name():
+    rng = random.Random(3)
+    attrs = ["property", "name", "itemprop", "class"]
+    values = ["og:title", "OG:Title", "author", "og:title\n", "x og:title", "", "og:url", "dc.creator"]
+    for _ in range(300):
+        metas = [f'<meta {rng.choice(attrs)}="{rng.choice(values)}" content="{rng.choice(["", "T", " z "])}">'
+                 for _ in range(rng.randint(0, 5))]
+        page = (f"<html><head>{''.join(metas[:2])}</head><body><div>{''.join(metas[2:])}"
+                "<span><meta itemprop='author' content='q'></span></div></body></html>")
+        soup = BeautifulSoup(page, "lxml")
+        for names in (("og:title", "twitter:title"), ("author", "article:author", "dc.creator"), ("og:url",)):
+            assert _meta(soup, *names) == _find_each(soup, *names), page
