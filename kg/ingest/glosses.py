@@ -12,14 +12,20 @@ import re
 
 MIN_GLOSSES = 3
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")
+_GLOSS = re.compile(rf"[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")  # a bracket starts the scan (fast)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def strip_pinyin_glosses(text: str) -> tuple[str, int]:
     """`text` without inserted pinyin glosses, and how many were removed (0: unchanged)."""
     if "(" not in text and "（" not in text:
         return text, 0
-    found = len(_GLOSS.findall(text))
-    if found < MIN_GLOSSES:
+    spans = [m.span() for m in _GLOSS.finditer(text) if m.start() and _HAN.match(text, m.start() - 1)]
+    if len(spans) < MIN_GLOSSES:
         return text, 0
-    return _GLOSS.sub("", text), found
+    parts, at = [], 0
+    for a, b in spans:
+        parts.append(text[at:a])
+        at = b
+    parts.append(text[at:])
+    return "".join(parts), len(spans)
