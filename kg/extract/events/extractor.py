@@ -70,6 +70,7 @@ CLAUSE_OWN_TYPES = ("Recall", "Layoff", "PriceChange")  # a firm's own act on it
 DEAL_REVIEWED = ("Acquisition", "Investment", "Listing")  # a regulator reviews these, it does not do them
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
+_FEW_NAMES = 16  # up to this many candidates, filtering them to the sentence first costs more than it saves
 
 
 @lru_cache(maxsize=1)
@@ -198,10 +199,13 @@ class _Builder:
                        mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         affects: list[Mention] = []
-        # the sentence's candidates, filtered once: the windows of the rules below lie within [lo, hi)
-        # (the clause, the text before the trigger), where these give what the whole lists give
-        here = [m for m in mentions if lo <= m.start and m.end <= hi]
-        here_all = here if self.everyone is mentions else [m for m in self.everyone if lo <= m.start and m.end <= hi]
+        # the sentence's candidates, filtered once where the document names many: the windows of the
+        # rules below lie within [lo, hi) (the clause, the text before the trigger), where these give
+        # what the whole lists give; and for an enforcement, who may be punished: people too (`everyone`)
+        here, here_all = mentions, self.everyone if typ == "Enforcement" else mentions
+        if len(mentions) > _FEW_NAMES:
+            here = [m for m in mentions if lo <= m.start and m.end <= hi]
+            here_all = ([m for m in here_all if lo <= m.start and m.end <= hi] if here_all is not mentions else here)
         actor = passive_agent(text, here, hit.start, hit.end, lo, hi, words)
         score = 1.0
         if actor is not None or is_passive(text, hit.start, lo, words):
@@ -210,7 +214,7 @@ class _Builder:
                 near = max(c_lo, actor.start - PATIENT_WINDOW["zh"])  # "B（下称b）被<long agent name>罚没": B before 被
             aside = asides(text, lo, hit.start) if words.lang == "en" else []
             # "歌手某某被罚款": a person may be punished, though never the body that punishes
-            pool = here_all if typ == "Enforcement" else here
+            pool = here_all
             patients = [m for m in actor_candidates(pool, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")
@@ -243,7 +247,7 @@ class _Builder:
                 dui = first.start - 1 if first is not None else -1  # the 对 that names a party
             if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
                 su = text.find("诉", dui, hit.start)  # "法院对A诉B一案宣判": A sued, B is affected
-                punished = here_all if typ == "Enforcement" else here  # "对姚某提起公诉": people too
+                punished = here_all  # "对姚某提起公诉": people too
                 affects.extend(actor_candidates(punished, su if su >= 0 else dui, hit.start))
                 before = [m for m in actor_candidates(here, lo, dui) if not is_attribution(text, m, lo, words)]
                 actor = before[-1] if before else None
