@@ -79,8 +79,7 @@ def described(doc: EventDoc, typ: str, h: TriggerHit, lo: int, hi: int) -> bool:
         return True
     c_lo, _ = clause_bounds(text, h.start, h.start, lo, hi, "zh")
     plan = cues.non_officers.search(text, c_lo, h.start)
-    if plan is not None and not any(plan.end() <= m.start and m.end <= h.start and m.type == "Person"
-                                    for m in doc.mentions):
+    if plan is not None and not any(m.type == "Person" for m in doc.mentions_in(plan.end(), h.start)):
         return True  # "激励对象因离职": unnamed leavers of a share plan ("激励对象中A、B因离职" names people who left)
     return any(h.start <= a and b <= h.end for a, b in doc.hired)
 

@@ -28,11 +28,11 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
     main = max(hits, key=lambda h: (h.weight, -h.start))
     words, text = doc.words, doc.text
     c_lo, _ = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
-    if actor_candidates(doc.mentions, c_lo, main.start) or actor_candidates(doc.new, c_lo, main.start):
+    if actor_candidates(doc.named_in(c_lo, main.start), c_lo, main.start):
         return False  # "the X acquisition by Y": a new party, a new report
     subject = text[c_lo : main.start].strip()
     pronoun = words.regulator.match(subject) or words.pronoun.match(subject)
-    noun = not subject and words.noun.match(text, main.end) and not actor_candidates(doc.mentions + doc.new, lo, hi)
+    noun = not subject and words.noun.match(text, main.end) and not actor_candidates(doc.named_in(lo, hi), lo, hi)
     if not (words.anaphor.search(text, max(c_lo, main.start - 8), main.start) or pronoun or noun):
         return False  # "处罚决定作出日期为…" with no party named: the decision of the event before
     event = doc.ex.events[idx]
@@ -77,5 +77,5 @@ def deadline(doc: EventDoc, lo: int, hi: int) -> None:
     if effective is None:
         return
     parties = {m.key or m.text for m in (*event.actors, *event.affects)}
-    if any((m.key or m.text) in parties for m in actor_candidates(doc.mentions + doc.new, lo, hi)):
+    if any((m.key or m.text) in parties for m in actor_candidates(doc.named_in(lo, hi), lo, hi)):
         doc.ex.events[idx] = replace(event, effective_date=effective)

@@ -5,6 +5,7 @@ date; `key`/`unique` give the identity the resolver will use for a mention.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -41,6 +42,7 @@ class EventDoc:
         ordered = sorted(ex.mentions, key=lambda m: (m.start, -m.end))
         self.mentions = [m for m in ordered if m.type != "Place"]  # a place is never a party
         self.places = [m for m in ordered if m.type == "Place"]  # but may be a market
+        self._starts = [m.start for m in self.mentions]  # (`mentions` never changes: `new` grows instead)
         orgs = [m for m in self.mentions if m.type in ORGANIZATION_TYPES]
         # where the text names an adviser, auditor, law firm or underwriter of a deal, that name is no party
         # of a deal, nor what the story is about, nor whom "the company" means
@@ -52,6 +54,21 @@ class EventDoc:
         self.new: list[Mention] = []
         self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
         self._known_parties: list[Mention] | None = None
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """The names of `mentions` that lie within [lo, hi), in order: one sentence's or clause's
+        names found by bisection, so that the rules of each event do not filter every name of a
+        long document (`[m for m in mentions if lo <= m.start and m.end <= hi]`)."""
+        starts = self._starts
+        return [m for m in self.mentions[bisect_left(starts, lo) : bisect_right(starts, hi)] if m.end <= hi]
+
+    def named_in(self, lo: int, hi: int) -> list[Mention]:
+        """`mentions_in` and then the names the events step added (`new`) within [lo, hi): the
+        order of `[m for m in mentions + new if lo <= m.start and m.end <= hi]`."""
+        found = self.mentions_in(lo, hi)
+        if self.new:
+            found.extend(m for m in self.new if lo <= m.start and m.end <= hi)
+        return found
 
     def parties(self) -> list[Mention]:
         """`no_outlets(self.mentions + self.new)`: the names that may be a party of an event (an

@@ -70,6 +70,7 @@ CLAUSE_OWN_TYPES = ("Recall", "Layoff", "PriceChange")  # a firm's own act on it
 DEAL_REVIEWED = ("Acquisition", "Investment", "Listing")  # a regulator reviews these, it does not do them
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
+_FEW_NAMES = 16  # up to this many candidates, filtering them to the sentence first costs more than it saves
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +199,14 @@ class _Builder:
                        mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         affects: list[Mention] = []
-        actor = passive_agent(text, mentions, hit.start, hit.end, lo, hi, words)
+        # the sentence's candidates, filtered once where the document names many: the windows of the
+        # rules below lie within [lo, hi) (the clause, the text before the trigger), where these give
+        # what the whole lists give; and for an enforcement, who may be punished: people too (`everyone`)
+        here, here_all = mentions, self.everyone if typ == "Enforcement" else mentions
+        if len(mentions) > _FEW_NAMES:
+            here = [m for m in mentions if lo <= m.start and m.end <= hi]
+            here_all = ([m for m in here_all if lo <= m.start and m.end <= hi] if here_all is not mentions else here)
+        actor = passive_agent(text, here, hit.start, hit.end, lo, hi, words)
         score = 1.0
         if actor is not None or is_passive(text, hit.start, lo, words):
             near = max(c_lo, hit.start - PATIENT_WINDOW[words.lang])
@@ -206,13 +214,13 @@ class _Builder:
                 near = max(c_lo, actor.start - PATIENT_WINDOW["zh"])  # "B（下称b）被<long agent name>罚没": B before 被
             aside = asides(text, lo, hit.start) if words.lang == "en" else []
             # "歌手某某被罚款": a person may be punished, though never the body that punishes
-            pool = self.everyone if typ == "Enforcement" else mentions
+            pool = here_all
             patients = [m for m in actor_candidates(pool, near, hit.start)
                         if m is not actor and not is_attribution(text, m, lo, words)
                         and (actor is None or m.end <= actor.start or words.lang == "en")
                         and not within(m, aside)]
             if actor is None and words.lang == "zh":  # "A、B、C三家服务商自7月10日起被清退": the whole list
-                before = [m for m in actor_candidates(mentions, c_lo, hit.start) if m.type in ORGANIZATION_TYPES]
+                before = [m for m in actor_candidates(here, c_lo, hit.start) if m.type in ORGANIZATION_TYPES]
                 if before and (not patients or before[-1] in patients):
                     patients = [*list_ending_at(text, before[:-1], before[-1], words), before[-1]]
             if not patients:  # "B（简称“b”）因…，被A处以罚款": the subject before the cause clause
@@ -220,8 +228,8 @@ class _Builder:
                             if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
             affects.extend(patients)
         else:
-            actor = reporting_subject(text, mentions, hit.start, lo, words) or nearest_before(
-                text, mentions, hit.start, lo, words, set())
+            actor = reporting_subject(text, here, hit.start, lo, words) or nearest_before(
+                text, here, hit.start, lo, words, set())
             if (words.lang == "zh" and actor is not None and actor.end <= c_lo and typ in CLAUSE_OWN_TYPES
                     and len(text[hit.end : c_hi].strip()) >= 2):
                 # "新规落地，X汽车召回一批电动车…": the trigger's own clause names its subject (with an
@@ -232,16 +240,16 @@ class _Builder:
                     actor = own
             if actor is not None and typ == "Enforcement" and reason_subject(text, actor, hit.start, words):
                 affects.append(actor)  # "A宣布，B因…，处以罚款": B is punished, A (if named) punishes
-                actor = nearest_before(text, mentions, actor.start, lo, words, set())
+                actor = nearest_before(text, here, actor.start, lo, words, set())
             dui = text.rfind("对", lo, hit.start) if words.lang == "zh" else -1
             if actor is not None and dui > actor.start:  # "该局对B作出处罚决定：B在…对所售商品…，并处罚款"
-                first = next((m for m in actor_candidates(mentions, lo, hit.start) if text.endswith("对", lo, m.start)), None)
+                first = next((m for m in actor_candidates(here, lo, hit.start) if text.endswith("对", lo, m.start)), None)
                 dui = first.start - 1 if first is not None else -1  # the 对 that names a party
             if actor is not None and dui >= 0 and actor.start > dui:  # "A对B进行处罚": B is affected
                 su = text.find("诉", dui, hit.start)  # "法院对A诉B一案宣判": A sued, B is affected
-                punished = self.everyone if typ == "Enforcement" else mentions  # "对姚某提起公诉": people too
+                punished = here_all  # "对姚某提起公诉": people too
                 affects.extend(actor_candidates(punished, su if su >= 0 else dui, hit.start))
-                before = [m for m in actor_candidates(mentions, lo, dui) if not is_attribution(text, m, lo, words)]
+                before = [m for m in actor_candidates(here, lo, dui) if not is_attribution(text, m, lo, words)]
                 actor = before[-1] if before else None
             received = investee_before(text, mentions, actor, hit, words) if typ == "Investment" else None
             if received is not None:  # "B获得A投资" / "B raised a round": B is the investee
@@ -250,7 +258,7 @@ class _Builder:
                 if actor is None:
                     return None, affects, 1.0  # investors unnamed here (a later sentence may name them)
         if actor is None and typ == "Enforcement":  # "a penalty the KFTC announced against X"
-            actor = body_after(mentions, hit, c_hi)
+            actor = body_after(here, hit, c_hi)
             score = 0.9
         if actor is None:
             before = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
@@ -295,7 +303,7 @@ class _Builder:
 
     def _about(self, typ: str, hit: TriggerHit, lo: int, hi: int) -> tuple[Mention, ...]:
         doc, text = self.doc, self.doc.text
-        found = [m for m in doc.mentions + doc.new if lo <= m.start and m.end <= hi and m.type in ABOUT_TYPES]
+        found = [m for m in doc.named_in(lo, hi) if m.type in ABOUT_TYPES]
         for a, b, kind in quoted_names(text, lo, hi):
             if any(m.start == a and m.end == b for m in found):
                 continue

@@ -44,6 +44,6 @@ def rules_about(doc: EventDoc, typ: str, found: list[Mention], lo: int, hi: int)
         found = [m for m in found if not _replaced().search(text[max(lo, m.start - 14) : m.start])] or found
     if not found and typ == "PolicyChange" and _the_rule().search(text, lo, hi):
         # "新规将于4月1日起施行", "the new rules take effect": the rule named last before
-        named = [m for m in doc.mentions + doc.new if m.end <= lo and m.type == "Policy"]
+        named = [m for m in doc.named_in(0, lo) if m.type == "Policy"]
         found = named[-1:]
     return found

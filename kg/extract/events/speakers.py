@@ -32,12 +32,11 @@ def closing_speakers(text: str, mentions: list[Mention], trigger_end: int, lo: i
     """The mentions without the persons who, after the trigger, only say the sentence [lo, hi)."""
     after, before = _speech()
 
-    def speaks(m: Mention) -> bool:
-        if m.type != "Person" or m.start < trigger_end or not lo <= m.start < hi:
-            return False
+    def speaks(m: Mention) -> bool:  # (a person of the sentence after the trigger, tested below)
         rest = text[m.end : hi]
         if after.match(rest):
             return True
         return bool(before.search(text, max(lo, m.start - 20), m.start)) and _END.match(rest) is not None
 
-    return [m for m in mentions if not speaks(m)]
+    start = max(lo, trigger_end)  # (inline tests first: most names of a long document are elsewhere)
+    return [m for m in mentions if m.type != "Person" or not start <= m.start < hi or not speaks(m)]
