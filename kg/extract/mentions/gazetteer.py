@@ -150,9 +150,10 @@ class Gazetteer:
     def _accepts(self, s: _Surface, text: str, folded: str, src: list[int], start: int, end: int) -> bool:
         before = folded[start - 1] if start > 0 else " "
         after = folded[end] if end < len(folded) else " "
-        if s.boundary_start and is_latin_word_char(before):
+        # is_latin_word_char, an ASCII character answered by a set (most neighbours of a hit are ASCII)
+        if s.boundary_start and (before in _ASCII_WORD or (before > "\x7f" and is_latin_word_char(before))):
             return False
-        if s.boundary_end and is_latin_word_char(after):
+        if s.boundary_end and (after in _ASCII_WORD or (after > "\x7f" and is_latin_word_char(after))):
             return False
         if s.numeric and (before in self._bad_neighbours or after in self._bad_neighbours):
             return False
@@ -166,6 +167,10 @@ class Gazetteer:
             if " ".join(original.split()) != s.text:
                 return False
         return True
+
+
+# the ASCII characters `is_latin_word_char` accepts
+_ASCII_WORD = frozenset("0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=1)

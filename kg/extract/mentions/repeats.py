@@ -189,6 +189,8 @@ def long_forms(mentions: list[Mention]) -> list[Mention]:
         words = name.split()
         for k in range(1, len(words)):
             longer.setdefault(" ".join(words[:k]), set()).add(name)
+    if not longer:  # no discovered organisation name of two words or more: nothing to lengthen
+        return list(mentions)
     out = []
     among = set(orgs)  # (a set: a mention equal to one of them counts, as in the list, without a pass over it)
     for m in mentions:
