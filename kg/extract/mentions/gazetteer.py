@@ -10,6 +10,7 @@ emit nothing, so they out-compete the alias they contain.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,9 @@ from ...text import fold_with_offsets, is_cjk, is_latin_word_char, normalize
 from .. import EXTRACTORS
 
 CONFIG = "gazetteer.json"
+# the characters `is_cjk` accepts: folded text without any of them cannot hold a name that has one
+_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff\u3007]")
+_CHECK = object()  # an entry whose first surface must be checked (its key may be None: a blocker)
 
 
 @dataclass(frozen=True)
@@ -87,10 +91,21 @@ class Gazetteer:
             s = _surface(None, word, False, 0)
             if s is not None:
                 table.setdefault(norm, []).append(s)
+        # two automata: all names, and the names without Han characters, for text without any (most
+        # English text); the second's first step is narrow, so it walks such text faster, same matches
         self._automaton = ahocorasick.Automaton()
+        self._latin_automaton = ahocorasick.Automaton()
         for norm, surfaces in table.items():
-            self._automaton.add_word(norm, (len(norm), tuple((s, s.plain) for s in surfaces)))
+            first = surfaces[0].key if surfaces[0].plain else _CHECK  # a first plain surface always wins
+            value = (len(norm), first, tuple((s, s.plain) for s in surfaces))
+            self._automaton.add_word(norm, value)
+            if not _CJK.search(norm):
+                self._latin_automaton.add_word(norm, value)
         self._automaton.make_automaton()
+        if len(self._latin_automaton):
+            self._latin_automaton.make_automaton()
+        else:  # no such names: an empty automaton cannot be walked
+            self._latin_automaton = self._automaton
         self.size = len(table)
 
     def entity(self, ident: str) -> LexiconEntity:
@@ -102,19 +117,25 @@ class Gazetteer:
         if not text:
             return []
         folded, src = fold_with_offsets(text)
+        automaton = self._automaton if _CJK.search(folded) else self._latin_automaton
+        # (start, -length, key): sorted leftmost-longest; one entry per span, so keys are never compared
         hits: list[tuple[int, int, str | None]] = []
-        for last, (length, surfaces) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
+        for last, (length, first, surfaces) in automaton.iter(folded):
+            start = last - length + 1
+            if first is not _CHECK:
+                hits.append((start, -length, first))
+                continue
             for s, plain in surfaces:
-                if plain or self._accepts(s, text, folded, src, start, end):
-                    hits.append((start, end, s.key))
+                if plain or self._accepts(s, text, folded, src, start, last + 1):
+                    hits.append((start, -length, s.key))
                     break
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        hits.sort()
         mentions: list[Mention] = []
         taken_to = 0
-        for start, end, key in hits:
+        for start, negative_length, key in hits:
             if start < taken_to:
                 continue
+            end = start - negative_length
             taken_to = end
             if key is None:
                 continue
@@ -129,9 +150,10 @@ class Gazetteer:
     def _accepts(self, s: _Surface, text: str, folded: str, src: list[int], start: int, end: int) -> bool:
         before = folded[start - 1] if start > 0 else " "
         after = folded[end] if end < len(folded) else " "
-        if s.boundary_start and is_latin_word_char(before):
+        # is_latin_word_char, an ASCII character answered by a set (most neighbours of a hit are ASCII)
+        if s.boundary_start and (before in _ASCII_WORD or (before > "\x7f" and is_latin_word_char(before))):
             return False
-        if s.boundary_end and is_latin_word_char(after):
+        if s.boundary_end and (after in _ASCII_WORD or (after > "\x7f" and is_latin_word_char(after))):
             return False
         if s.numeric and (before in self._bad_neighbours or after in self._bad_neighbours):
             return False
@@ -145,6 +167,10 @@ class Gazetteer:
             if " ".join(original.split()) != s.text:
                 return False
         return True
+
+
+# the ASCII characters `is_latin_word_char` accepts
+_ASCII_WORD = frozenset("0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=1)

@@ -91,7 +91,9 @@ def _pattern(name: str) -> re.Pattern[str]:
     body = re.escape(name)
     if _HAN.search(name[:1]) and _HAN.search(name[-1:]):
         return re.compile(body)
-    return re.compile(rf"(?<![{LATIN}0-9]){body}(?![{LATIN}0-9])")
+    # (?<![…]){body} as {body}(?<![…]{body}): a pattern led by its literal, which re finds by a quick
+    # scan for it, instead of trying the look-behind at every position of the text (same matches)
+    return re.compile(rf"{body}(?<![{LATIN}0-9]{body})(?![{LATIN}0-9])")
 
 
 def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
@@ -187,6 +189,8 @@ def long_forms(mentions: list[Mention]) -> list[Mention]:
         words = name.split()
         for k in range(1, len(words)):
             longer.setdefault(" ".join(words[:k]), set()).add(name)
+    if not longer:  # no discovered organisation name of two words or more: nothing to lengthen
+        return list(mentions)
     out = []
     among = set(orgs)  # (a set: a mention equal to one of them counts, as in the list, without a pass over it)
     for m in mentions:
