@@ -40,6 +40,7 @@ class SubjectWords:
     en_gap: frozenset[str] = frozenset()
     en_not_names: frozenset[str] = frozenset()
     bad_first: frozenset[str] = frozenset()
+    skip_first: frozenset[str] = frozenset()  # connectives before a clause's subject (这是, 事实上, 亦): not part of it
     descriptor_heads: frozenset[str] = frozenset()
     object_heads: tuple[str, ...] = ()
     time_first: frozenset[str] = frozenset()  # the first characters of the time words
@@ -73,7 +74,8 @@ def subject_words() -> SubjectWords:
         person_triggers=tuple(data["zh_person_triggers"]), titles=re.compile(ordered_alternation(titles)),
         time_sorted=tuple(sorted(data["zh_time"], key=len, reverse=True)), extra_titles=tuple(data["zh_titles"]),
         en_gap=frozenset(data["en_gap"]), en_not_names=frozenset(data["en_not_names"]),
-        bad_first=frozenset(data["zh_bad_first"]), descriptor_heads=frozenset(data["zh_descriptor_heads"]),
+        bad_first=frozenset(data["zh_bad_first"]), skip_first=frozenset(data.get("zh_skip_first", ())),
+        descriptor_heads=frozenset(data["zh_descriptor_heads"]),
         object_heads=tuple(sorted(data["zh_object_heads"], key=len, reverse=True)),
         time_first=frozenset(w[:1] for w in data["zh_time"]))
 
@@ -93,6 +95,9 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     pos = c_lo + _lead(text[c_lo:t_start], words)
     subject_start, parts, stopped = None, [], False
     for tok in cut(text[pos:t_start]):
+        if subject_start is None and tok in words.skip_first:
+            pos += len(tok)  # "这是星禾优选首次获得…", "事实上，…": the connective opens the clause, the name follows
+            continue
         if tok in words.stops or (parts and (tok in words.time or tok in name_boundaries())):
             stopped = True
             break

@@ -280,6 +280,9 @@ class DescriptorFinder:
                     end = self._word_end(text, pos, end)
                 if end is None or not self._zh_ok(text[pos:end], self._zh_subject(text, pos, end, typ)):
                     break
+                inner = self._zh.search(text, pos + 1, end - 2)
+                if inner is not None and word_ends_at(text, inner.end(), inner.start()):
+                    break  # 电商 + ERP龙头聚水潭: a later descriptor inside introduces the name (聚水潭), found from it
                 out.append(Candidate(pos, end, typ, "zh-descriptor", 0.7))
                 joiner = next((j for j in self.joiners if text.startswith(j, end)), None)
                 if joiner is None:

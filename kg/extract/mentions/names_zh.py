@@ -13,7 +13,7 @@ from functools import cached_property
 from ...lexicons import load_words
 from ..patterns import alternation
 from .descriptors import desc_lexicon
-from .names_common import HAN, Candidate, NamesLexicon, Prefixes, cut, has_rare_word, jieba_freq, names_lexicon
+from .names_common import HAN, Candidate, NamesLexicon, Prefixes, cut, has_rare_word, jieba_freq, names_lexicon, word_ends_at
 
 MAX_BODY = 12  # characters before a suffix that may belong to a name
 MAX_LEGAL_BODY = 18  # before a legal form (有限公司): 宁波梅山保税港区某某投资管理 is one name
@@ -42,6 +42,8 @@ class ZhOrgFinder:
             typ, strong = self._suffix_info[m.group()]
             if text.startswith(self.lex.right_never, m.end()):
                 continue  # 商会杯, 协会锦标赛: the suffix is inside the name of a cup or a tournament
+            if m.end() < len(text) and _HAN_CHAR.match(text, m.end()) and not word_ends_at(text, m.end()):
+                continue  # 张江高科联合社|会资本: the suffix's last character begins the next word (社会)
             sure = strong or any(text.startswith(w, m.end()) for w in self.lex.right_strong)
             if not sure and not self._right_ok(text, m.end()):
                 continue

@@ -1,0 +1,35 @@
+"""Chinese name edges seen in real news: a suffix whose last character begins the next word, a
+descriptor inside another descriptor's name, a connective before a clause's subject."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Pipeline
+from kg.model import Document, Extraction
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(ner="off")
+
+
+def extract(pipeline: Pipeline, text: str) -> Extraction:
+    return pipeline(Document(key="d", source_path="d", position="", text=text, lang="zh", headline=None))
+
+
+def test_a_suffix_whose_last_character_begins_the_next_word_ends_no_name(pipeline: Pipeline) -> None:
+    names = {m.text for m in extract(pipeline, "由青禾高科联合社会资本组建的专项基金进行投资。").mentions}
+    assert not any(n.endswith("联合社") for n in names), names
+
+
+def test_a_descriptor_inside_a_descriptor_name_introduces_the_name(pipeline: Pipeline) -> None:
+    ex = extract(pipeline, "跨境电商SaaS龙头星禾优选再次向港交所递交上市申请。")
+    assert "星禾优选" in {m.text for m in ex.mentions}
+    assert not any("龙头" in m.text for m in ex.mentions)
+
+
+@pytest.mark.parametrize("opening", ["这是", "事实上，", "而"])
+def test_a_connective_before_the_subject_is_no_part_of_it(pipeline: Pipeline, opening: str) -> None:
+    ex = extract(pipeline, f"{opening}星禾优选首次获得来自国企的投资，资金将用于供应链建设。")
+    parties = {m.text for e in ex.events for m in (*e.actors, *e.affects)}
+    assert parties == {"星禾优选"}, parties
