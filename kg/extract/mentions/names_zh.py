@@ -42,7 +42,7 @@ class ZhOrgFinder:
             typ, strong = self._suffix_info[m.group()]
             if text.startswith(self.lex.right_never, m.end()):
                 continue  # 商会杯, 协会锦标赛: the suffix is inside the name of a cup or a tournament
-            if m.end() < len(text) and _HAN_CHAR.match(text, m.end()) and not word_ends_at(text, m.end()):
+            if self._glued(text, m.start(), m.end()):
                 continue  # 张江高科联合社|会资本: the suffix's last character begins the next word (社会)
             sure = strong or any(text.startswith(w, m.end()) for w in self.lex.right_strong)
             if not sure and not self._right_ok(text, m.end()):
@@ -71,6 +71,15 @@ class ZhOrgFinder:
         return re.compile(
             rf"[（(]\s*(?:(?:{before})\s*[:：]\s*[A-Za-z0-9.]{{1,8}}|\d{{3,6}}\.(?:{after}))\s*[)）]"
         )
+
+    @staticmethod
+    def _glued(text: str, start: int, end: int) -> bool:
+        """True when the suffix text[start:end] does not end a word: jieba joins its last character
+        to what follows (联合社|会资本 -> 社会) and no word boundary falls at its end (协会|会长 is
+        one jieba word, yet 会 alone then opens 会长: the suffix stands)."""
+        if end >= len(text) or not _HAN_CHAR.match(text, end) or word_ends_at(text, end, start):
+            return False
+        return len(cut(text[end - 1 : end + 3])[0]) > 1
 
     def _right_ok(self, text: str, end: int) -> bool:
         if end < len(text) and text[end].isascii() and text[end].isalpha():
