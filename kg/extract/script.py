@@ -46,10 +46,15 @@ def simplified_text(text: str) -> str | None:
     found = len(_traditional().findall(text))  # a simplified text stops here, after one scan
     if found < MIN_TRADITIONAL or found < TRADITIONAL_SHARE * len(_HAN.findall(text)):
         return None
+    return _in_place(text)
+
+
+def _in_place(text: str) -> str:
+    """`text` simplified character for character: where a phrase rule would change the length,
+    that line is kept as written, so every offset holds."""
     out = _converter().convert(text)
     if len(out) == len(text):
         return out
-    # a phrase rule changed the length somewhere: convert line by line, keeping a line that would move offsets
     lines = [(line, _converter().convert(line)) for line in text.split("\n")]
     return "\n".join(s if len(s) == len(line) else line for line, s in lines)
 
@@ -98,7 +103,5 @@ def script_view(doc: Document) -> ScriptView | None:
     simp = simplified_text(doc.text)
     if simp is None:
         return None
-    headline = doc.headline and _converter().convert(doc.headline)
-    if headline and len(headline) != len(doc.headline or ""):
-        headline = doc.headline
+    headline = doc.headline and _in_place(doc.headline)
     return ScriptView(original=doc, read=replace(doc, text=simp, headline=headline))

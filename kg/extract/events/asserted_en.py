@@ -61,16 +61,7 @@ def negated_en(text: str, trigger_start: int, lo: int) -> bool:
     if cues.any_negator is not None and cues.any_negator.search(text[start:trigger_start]) is None:
         return False
     words = [t.lower() for t in _TOKEN.findall(text, start, trigger_start)]
-    end = len(words)  # words[:end] is tried as ending with a negator; words[end:] are bridge words
-    for _ in range(_MAX_BRIDGE + 1):
-        if end == 0:
-            return False
-        if _ends_with_negator(words[:end], cues):
-            return True
-        if words[end - 1] not in cues.bridge:
-            return False
-        end -= 1
-    return False
+    return _walks_to(words, cues.bridge, lambda w: _ends_with_negator(w, cues))
 
 
 def _ends_with_negator(words: list[str], cues: EnglishNegation) -> bool:
