@@ -36,6 +36,21 @@ def test_forms_of_address_are_no_people(zh):
     assert found.get("李晓峰") == "Person"
 
 
+def test_forms_of_address_after_a_title_are_no_people(zh):
+    """A surname with 先生 or 律师 names no one, also right after a role word (负责人) that announces names."""
+    found = _mentions(zh, "这家书店的负责人钱先生告诉记者，孟律师表示合同有效，店长周海平随后签字。")
+    assert not {"钱先生", "孟律师"} & set(found), found
+    assert found.get("周海平") == "Person"
+
+
+def test_a_time_word_ends_a_name(zh):
+    """上周四, 今年 after a name belong to the clause, not to the name."""
+    found = _mentions(zh, "得益于展会的人气，南湖拍卖上周四的夜场拍卖总成交额高达2000万元。")
+    assert "南湖拍卖" in found, found  # the subject of the clause, read by the event rules
+    found |= _mentions(zh, "北岸集团今年的营收增长了一倍。")
+    assert not any("上周四" in name or "今年" in name for name in found), found
+
+
 def test_suffix_rule_name_is_cut_at_the_tagger_words(zh):
     off = _mentions(Pipeline(ner="off"), "消费者比方说银行卡被盗刷后，可以收到银行的赔付。")
     found = _mentions(zh, "消费者比方说银行卡被盗刷后，可以收到银行的赔付。")

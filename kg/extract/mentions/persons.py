@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from ...lexicons import load_json
 from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
@@ -40,6 +41,7 @@ class PersonFinder:
         self.after_name = tuple(sorted(t["zh_after_name"], key=len, reverse=True))
         self.given_stop = frozenset(t["zh_given_stop"])
         self.adverbs = tuple(t.get("zh_predicate_adverbs", ()))
+        self.address_words = frozenset(load_json("ner/zh_person_forms.json")["title_suffixes"])
         self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
         self._surname_at = Prefixes(self.surnames)  # longest first, as `surnames`
         self._after_name_at = Prefixes(self.after_name)
@@ -136,6 +138,8 @@ class PersonFinder:
                     continue
                 if glen == 2 and given[1] in self.adverbs:
                     continue  # 陈屹已于: the adverb opens the predicate
+                if given in self.address_words:
+                    return None  # 负责人姚先生: a surname with a form of address names no one in particular
                 if (text.startswith(after, end) if after else self._zh_boundary(text, end)):
                     return end
                 if not after and text.startswith(self.adverbs, end):  # 罗志坚将继续担任: an adverb opens the predicate
