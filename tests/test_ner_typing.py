@@ -43,6 +43,19 @@ def test_forms_of_address_after_a_title_are_no_people(zh):
     assert found.get("周海平") == "Person"
 
 
+@pytest.mark.parametrize("mode", ["off", "zh"])
+def test_local_departments_with_he_are_whole(mode):
+    """Departments whose standard name holds 和 (文化和旅游局) are one body with their place, with or
+    without the tagger (which reads 和 as a conjunction between two names)."""
+    pipeline = Pipeline(ner=mode)
+    found = _mentions(pipeline, "台州市文化和旅游局与温州市工业和信息化局联合发布通知，要求直播平台整改。")
+    assert found.get("台州市文化和旅游局") == "GovernmentBody", found
+    assert found.get("温州市工业和信息化局") == "GovernmentBody", found
+    assert not any(name.endswith(("文化", "工业")) for name in found), found
+    found = _mentions(pipeline, "该校的主管部门滨江区教育局宣布，这一事件定性为违规办学。")
+    assert "滨江区教育局" in found and not any("部门" in name for name in found), found
+
+
 def test_a_time_word_ends_a_name(zh):
     """上周四, 今年 after a name belong to the clause, not to the name."""
     found = _mentions(zh, "得益于展会的人气，南湖拍卖上周四的夜场拍卖总成交额高达2000万元。")
