@@ -73,3 +73,10 @@ def test_a_threatened_penalty_is_no_event(pipeline: Pipeline, text: str) -> None
 ])
 def test_an_imposed_penalty_or_a_reported_share_keeps_the_event(pipeline: Pipeline, text: str, typ: str) -> None:
     assert typ in event_types(pipeline, text)
+
+
+def test_launching_an_investigation_is_no_launch(pipeline: Pipeline) -> None:
+    """"launched … investigation" says what "launched" means there: no product or service Launch."""
+    types = event_types(pipeline, "The Harbour Trade Office launched an antitrust investigation into Quillmart Inc. in May.")
+    assert "Launch" not in types
+    assert "Launch" in event_types(pipeline, "Quillmart Inc. launched a same-day delivery service in May.")
