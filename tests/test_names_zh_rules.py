@@ -121,3 +121,19 @@ def test_zh_department_fields_are_no_bodies(names: NamesExtractor, text: str) ->
 
 def test_zh_quoted_name_glued_to_an_app_word_is_left_to_services(names: NamesExtractor) -> None:
     assert _found(names, "旗下二手平台“青物优品”小程序将停止运营。").get("青物优品") != "Platform"
+
+
+def test_a_list_of_short_forms_each_names_the_company() -> None:
+    """（以下简称“X股份”、“发行人”或“公司”）: every quoted form stands for the long name; 公司 only on its
+    own, never inside 子公司."""
+    from kg.extract import Pipeline
+    from kg.model import Document
+
+    text = ("星澜重工股份有限公司（以下简称“星澜股份”、“发行人”或“公司”）首次公开发行股票的申请已获核准。"
+            "公司表示，其子公司将于下月投产，星澜股份将在创业板上市。")
+    ex = Pipeline(ner="off")(Document(key="d", source_path="d", position="", text=text, lang="zh"))
+    found = {(m.start, m.text, m.alias_of) for m in ex.mentions if m.extractor == "names:alias"}
+    assert (text.index("星澜股份"), "星澜股份", "星澜重工股份有限公司") in found
+    assert (text.rindex("星澜股份"), "星澜股份", "星澜重工股份有限公司") in found
+    assert (text.index("公司表示"), "星澜重工股份有限公司", None) in found  # the issuer, under its long name
+    assert not any(start == text.index("子公司") + 1 for start, _, _ in found)
