@@ -33,3 +33,15 @@ def test_a_connective_before_the_subject_is_no_part_of_it(pipeline: Pipeline, op
     ex = extract(pipeline, f"{opening}星禾优选首次获得来自国企的投资，资金将用于供应链建设。")
     parties = {m.text for e in ex.events for m in (*e.actors, *e.affects)}
     assert parties == {"星禾优选"}, parties
+
+
+def test_an_industry_word_before_qiye_ends_no_name(pipeline: Pipeline) -> None:
+    """国资控股企业: 控股 before 企业 describes the firm; no name 国资控股."""
+    names = {m.text for m in extract(pipeline, "作为浙江省首家上市的国资控股企业，青岚光电成为典型案例。").mentions}
+    assert not any(n.endswith("控股") for n in names), names
+
+
+def test_a_supplier_role_before_a_name_is_no_part_of_it(pipeline: Pipeline) -> None:
+    """中国某某的供货商青岚科技: 供货商 introduces the name."""
+    names = {m.text for m in extract(pipeline, "历时半年，北辰重工的供货商青岚科技完成了上市辅导。").mentions}
+    assert "青岚科技" in names and not any("供货商" in n for n in names), names
