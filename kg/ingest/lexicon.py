@@ -8,14 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from .prefilter import (
-    LiteralGate,
-    Searcher,
-    WholeLine,
-    lowered_for_literals,
-    needed_literals,
-    needed_sets,
-)
+from ..regex_needs import lowered, needed_literals, needed_sets
+from .prefilter import LiteralGate, Searcher, WholeLine
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -66,7 +60,7 @@ class Markers:
         self.timestamp_memo.clear()
 
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
-        """A kind's patterns that need no literal string (see `prefilter.needed_literals`):
+        """A kind's patterns that need no literal string (see `regex_needs.needed_literals`):
         the only ones that can match a line `gate` did not pick."""
         plain = self._plain.get(kind)
         if plain is None:
@@ -79,7 +73,7 @@ class Markers:
         plan = self._plans.get(kind)
         if plan is None:
             plan = self._plans[kind] = tuple((p, needed_sets(p)) for p in self.of(kind))
-        low = text.lower() if text.isascii() else lowered_for_literals(text)
+        low = text.lower() if text.isascii() else lowered(text)
         if low is None:
             return self.of(kind)
         out = []
