@@ -88,6 +88,13 @@ def holds(needed: Needs, low: str | None) -> bool:
     return True
 
 
+def as_written(need: Need) -> bool:
+    """True when `need` can be looked for in a text as written, not lower-cased: every character
+    of its strings is `caseless` (re matches it to itself only), so a match holds it as it is
+    ("[", "（", "记者"), and the text holds it exactly when its lowered form does."""
+    return all(caseless(c) for w in need for c in w)
+
+
 def _low(ch: str) -> str | None:
     """What a literal `ch` leaves in the lowered text of a match: `ch` lower-cased; None when
     that is not exact (`ch` in CASE_ODD)."""

@@ -191,7 +191,8 @@ def year_near(month: int, day: int, ref: str) -> int:
 
 def common_year(texts: list[str]) -> int | None:
     """The most frequent plausible year written in `texts` (ties: the later year)."""
-    counts = Counter(int(y) for t in texts for y in _YEAR.findall(t) if 1990 <= int(y) <= 2100)
+    found = Counter(y for t in texts for y in _YEAR.findall(t))  # "19xx"/"20xx": one string per year
+    counts = {int(y): n for y, n in found.items() if 1990 <= int(y) <= 2100}
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

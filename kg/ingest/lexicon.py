@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from ..regex_needs import lowered, needed_literals, needed_sets
+from ..regex_needs import as_written, lowered, needed_literals, needed_sets
 from .prefilter import LiteralGate, Searcher, WholeLine
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
@@ -39,6 +39,7 @@ class Markers:
     _gates: dict[tuple[tuple[str, ...], ...], LiteralGate] = field(default_factory=dict, init=False, repr=False, compare=False)
     _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
                                                                      compare=False)
+    chrome_longest: int = field(default=0, init=False, repr=False, compare=False)
     _plain: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
@@ -49,6 +50,14 @@ class Markers:
     chrome_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     dateline_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     timestamp_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # the longest whole-line entry: a longer line is none of them (casefold never shortens)
+        object.__setattr__(self, "chrome_longest", max(map(len, self.chrome), default=0))
+
+    def is_chrome_line(self, text: str) -> bool:
+        """True when `text` (stripped) is one of the `chrome` lines, in any case."""
+        return len(text) <= self.chrome_longest and text.casefold() in self.chrome
 
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
@@ -69,18 +78,29 @@ class Markers:
 
     def possible(self, kind: str, text: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns in order, less those that need a literal string `text` does not
-        hold (they cannot match anywhere in it): a few substring tests instead of scans."""
+        hold (they cannot match anywhere in it): a few substring tests instead of scans.
+        Strings of caseless characters ("[", "（", "记者") are looked for in `text` as it is;
+        it is lower-cased only when some pattern still needs a string with case."""
         plan = self._plans.get(kind)
         if plan is None:
-            plan = self._plans[kind] = tuple((p, needed_sets(p)) for p in self.of(kind))
-        low = text.lower() if text.isascii() else lowered(text)
-        if low is None:
-            return self.of(kind)
+            plan = self._plans[kind] = tuple(  # (a set tested as written first: it needs no lowering)
+                (p, tuple(sorted(((need, as_written(need)) for need in needed_sets(p)), key=lambda t: not t[1])))
+                for p in self.of(kind))
+        low: str | None = None
+        lowered_yet = False
         out = []
         for p, sets in plan:
-            for need in sets:
+            for need, raw in sets:
+                if raw:
+                    seen = text
+                else:
+                    if not lowered_yet:
+                        low, lowered_yet = lowered(text), True
+                    if low is None:  # a text re folds otherwise than str.lower: not testable
+                        continue
+                    seen = low
                 for word in need:
-                    if word in low:
+                    if word in seen:
                         break
                 else:
                     break  # no string of this set: the pattern cannot match
