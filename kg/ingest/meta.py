@@ -214,7 +214,10 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             kept.pop()
             continue
         hit = False
-        for p in m.of("tail_author_re"):
+        end = last.rstrip()[-1:]
+        for p, ends in m.with_last_chars("tail_author_re"):
+            if ends is not None and not ends.fullmatch(end):
+                continue  # no match of it can end the line: the test below would fail
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
                 take_byline(meta, mt, m)

@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 from ..regex_needs import lowered
 
 _MAX_PREFIXES = 8  # a few short prefixes test as well as many long ones
+_REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
 
 
 def _seq(items: list, acc: set[str]) -> tuple[set[str], bool]:
@@ -74,6 +75,94 @@ def max_width(pattern: re.Pattern[str]) -> int | None:
     """The longest string the pattern can match, None when unbounded."""
     _, high = _p.parse(pattern.pattern, pattern.flags).getwidth()
     return None if high >= _c.MAXREPEAT else high
+
+
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+               _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W"}
+_CHARSET_FLAGS = re.ASCII | re.LOCALE | re.UNICODE
+
+
+def _firsts(items: list, icase: bool, last: bool = False) -> tuple[set[str], bool] | None:
+    """The class items (as pattern text) one of which every match of a parsed sequence starts
+    (`last`: ends) with, and whether it can match the empty string; None when not known."""
+    out: set[str] = set()
+    for op, av in reversed(items) if last else items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width
+        if op is _c.LITERAL:
+            out.add(re.escape(chr(av)))
+            return out, False
+        if op is _c.IN:
+            for o, a in av:
+                if o is _c.LITERAL:
+                    out.add(re.escape(chr(a)))
+                elif o is _c.RANGE:
+                    out.add(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+                elif o is _c.CATEGORY and a in _CATEGORIES:
+                    out.add(_CATEGORIES[a])
+                else:
+                    return None  # a negated class
+            return out, False
+        if op is _c.SUBPATTERN:
+            _, add, drop, sub = av
+            if (add | drop) & _CHARSET_FLAGS or (add & re.IGNORECASE and not icase):
+                return None  # a part read under other flags than the guard's
+            got = _firsts(list(sub), icase, last)
+        elif op in _REPEATS:
+            got = _firsts(list(av[2]), icase, last)
+            if got is not None and av[0] == 0:
+                got = (got[0], True)
+        elif op is _c.BRANCH:
+            alts = [_firsts(list(alt), icase, last) for alt in av[1]]
+            if any(a is None for a in alts):
+                return None
+            got = (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))  # type: ignore[index]
+        else:
+            return None  # any character, a back reference, a conditional group
+        if got is None:
+            return None
+        out |= got[0]
+        if not got[1]:
+            return out, False
+    return out, True
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""`pattern` behind a look-ahead for the characters its matches can start with: the same
+    matches, but re skips a position in one test instead of trying the pattern there. Only for
+    a pattern opening with a repeated part (`\s*`, `\s+`) or a word boundary: re scans fast for a
+    literal or class start of its own, and tries a `^` pattern at the start only (a guard would
+    hide both). `pattern` itself otherwise, when those characters are not known, or when it
+    may match the empty string."""
+    if pattern.pattern.startswith("(?") and not pattern.pattern.startswith(("(?:", "(?P", "(?=", "(?!", "(?<")):
+        return pattern  # leading inline flags must stay first
+    try:
+        tree = list(_p.parse(pattern.pattern, pattern.flags))
+        got = _firsts(tree, bool(pattern.flags & re.IGNORECASE))
+    except Exception:  # pragma: no cover - re's parser is internal
+        return pattern
+    op, av = tree[0] if tree else (None, None)
+    opens_loose = (op is _c.AT and av in (_c.AT_BOUNDARY, _c.AT_NON_BOUNDARY)) or op in _REPEATS
+    if not opens_loose or got is None or got[1] or not got[0]:
+        return pattern
+    return re.compile(f"(?=[{''.join(sorted(got[0]))}])(?:{pattern.pattern})", pattern.flags)
+
+
+_WHITE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def last_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A class of the characters every match of `pattern` ends with, none of them white space
+    (so a match that ends a text but for white space ends at the last character of the text
+    stripped); None when not known or when white space may end a match."""
+    try:
+        got = _firsts(list(_p.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE), last=True)
+    except Exception:  # pragma: no cover - re's parser is internal
+        return None
+    if got is None or got[1] or not got[0]:
+        return None
+    chars = re.compile(f"[{''.join(sorted(got[0]))}]", pattern.flags)
+    return None if chars.search(_WHITE) else chars
 
 
 def _join(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:

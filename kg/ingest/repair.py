@@ -187,14 +187,14 @@ def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: lis
 def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
     m = markers or load_markers()
-    refmarks, labels = m.of("refmark_re"), m.of("label_re")
+    labels = m.of("label_re")
     any_label = m.joined(("label_re",))
     has_marks = any(p.search(line) for p in m.possible("refmark_re", line))
     # a generic label only counts inside scaffolding (a line with reference marks): elsewhere
     # only the second and third labels can strip anything, and only they are tried
     active = labels if has_marks else labels[1:3]
     pieces = [line]
-    for p in refmarks if has_marks else ():  # no mark anywhere in the line: nothing to split at
+    for p in m.guarded("refmark_re") if has_marks else ():  # no mark anywhere in the line: nothing to split at
         pieces = [q for piece in pieces for q in p.split(piece)]
     out = []
     for piece in pieces:
