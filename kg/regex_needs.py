@@ -255,21 +255,29 @@ def _sets(items: list, how: Reading) -> list[set[str]]:
     return found
 
 
-def read(pattern: re.Pattern[str], how: Reading = Reading()) -> list[Need]:
+@lru_cache(maxsize=4096)
+def parse_tree(pattern: re.Pattern[str]) -> _p.SubPattern:
+    """re's parse tree of `pattern`, parsed once per process: several readers (the needs here,
+    ingest's literal starts, widths and guards) read each marker pattern. Not to be changed."""
+    return _p.parse(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=2048)
+def read(pattern: re.Pattern[str], how: Reading = Reading()) -> Needs:
     """Every need read off `pattern` (each a set of lowered strings one of which every match
-    holds), in the order found, repeats removed; [] when nothing is known or re's parser
+    holds), in the order found, repeats removed; () when nothing is known or re's parser
     cannot be used (a Python that changed it gets no test rather than a wrong one)."""
     if not isinstance(pattern.pattern, str):
-        return []
+        return ()
     try:
-        found = _sets(list(_p.parse(pattern.pattern, pattern.flags)), how)
+        found = _sets(list(parse_tree(pattern)), how)
     except Exception:  # pragma: no cover - re's parser is internal
-        return []
+        return ()
     out: list[Need] = []
     for need in map(frozenset, found):
         if need not in out:
             out.append(need)
-    return out
+    return tuple(out)
 
 
 # --- what the callers ask ---------------------------------------------------------------------
@@ -318,7 +326,7 @@ def alike(pattern: re.Pattern[str], chars: str) -> bool:
     if not isinstance(pattern.pattern, str):
         return False
     try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
+        parsed = parse_tree(pattern)
         groups: dict[int, list[tuple[object, object]]] = {}
         return _blind(list(parsed), frozenset(chars), groups)
     except Exception:  # re's parser is internal: a Python that changed it gets False

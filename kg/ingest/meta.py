@@ -45,10 +45,16 @@ def han_count(text: str) -> int:
 def detect_lang(text: str) -> str:
     """"zh" when Han characters make up a fair share of the letters, else "en"."""
     sample = text[:20000]
-    han = 0 if sample.isascii() else han_count(sample)
     raw = sample.encode("ascii", "ignore")  # counting in bytes: no string per letter
     latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-    return "zh" if han and han * 3 >= latin * 0.5 else "en"
+    if sample.isascii():
+        return "en"
+    han = 0
+    for run in _CJK_RUN.finditer(sample):  # counted up to the share that decides (most of a Chinese text unread)
+        han += run.end() - run.start()
+        if han * 3 >= latin * 0.5:
+            return "zh"
+    return "en"
 
 
 def _match(line: str, patterns: tuple[re.Pattern[str], ...], group: str) -> str | None:

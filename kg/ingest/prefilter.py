@@ -14,12 +14,10 @@ from dataclasses import dataclass
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
 
-from ..regex_needs import lowered
+from ..regex_needs import lowered, parse_tree
 
 _MAX_PREFIXES = 8  # a few short prefixes test as well as many long ones
 _REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op is not None)
@@ -57,8 +55,7 @@ def _seq(items: list, acc: set[str]) -> tuple[set[str], bool]:
 
 def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased strings one of which starts every match; None when no such set is known."""
-    tree = _p.parse(pattern.pattern, pattern.flags)
-    starts, _ = _seq(list(tree), {""})
+    starts, _ = _seq(list(parse_tree(pattern)), {""})
     low = [lowered(s) for s in starts]
     if "" in starts or None in low:  # (a start with a character re folds otherwise than str.lower)
         return None
@@ -67,13 +64,13 @@ def literal_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 def anchored(pattern: re.Pattern[str]) -> bool:
     """True when the pattern can only match at the start of the string (a leading ^)."""
-    tree = list(_p.parse(pattern.pattern, pattern.flags))
+    tree = list(parse_tree(pattern))
     return bool(tree) and tree[0][0] is _c.AT and tree[0][1] in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING)
 
 
 def max_width(pattern: re.Pattern[str]) -> int | None:
     """The longest string the pattern can match, None when unbounded."""
-    _, high = _p.parse(pattern.pattern, pattern.flags).getwidth()
+    _, high = parse_tree(pattern).getwidth()
     return None if high >= _c.MAXREPEAT else high
 
 
@@ -137,7 +134,7 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if pattern.pattern.startswith("(?") and not pattern.pattern.startswith(("(?:", "(?P", "(?=", "(?!", "(?<")):
         return pattern  # leading inline flags must stay first
     try:
-        tree = list(_p.parse(pattern.pattern, pattern.flags))
+        tree = list(parse_tree(pattern))
         got = _firsts(tree, bool(pattern.flags & re.IGNORECASE))
     except Exception:  # pragma: no cover - re's parser is internal
         return pattern
@@ -156,7 +153,7 @@ def last_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     (so a match that ends a text but for white space ends at the last character of the text
     stripped); None when not known or when white space may end a match."""
     try:
-        got = _firsts(list(_p.parse(pattern.pattern, pattern.flags)), bool(pattern.flags & re.IGNORECASE), last=True)
+        got = _firsts(list(parse_tree(pattern)), bool(pattern.flags & re.IGNORECASE), last=True)
     except Exception:  # pragma: no cover - re's parser is internal
         return None
     if got is None or got[1] or not got[0]:
