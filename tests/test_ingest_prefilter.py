@@ -10,16 +10,9 @@ from hypothesis import strategies as st
 
 from kg.ingest.dates import YEARISH
 from kg.ingest.lexicon import load_markers
-from kg.ingest.prefilter import (
-    _ODD_RE,
-    Searcher,
-    WholeLine,
-    anchored,
-    literal_starts,
-    max_width,
-    needed_literals,
-)
+from kg.ingest.prefilter import Searcher, WholeLine, anchored, literal_starts, max_width
 from kg.ingest.repair import chrome_flags, is_chrome, year_lines
+from kg.regex_needs import needed_literals
 
 
 @pytest.mark.parametrize(
@@ -32,10 +25,11 @@ from kg.ingest.repair import chrome_flags, is_chrome, year_lines
         (r"Copyright", {"copyright"}),
         (r"\s*联系", None),
         (r"^\s*邮箱", None),
+        ("\u017ftop", None),
         (r"(?:a|\d)x", None),
     ],
     ids=["literal", "alternation", "char-classes", "literal-then-wildcard", "case-folded", "leading-space",
-         "anchored", "branch-without-literal"],
+         "anchored", "long-s", "branch-without-literal"],
 )
 def test_literal_starts(pattern, starts):
     got = literal_starts(re.compile(pattern, re.IGNORECASE))
@@ -58,6 +52,7 @@ SAMPLES = [
     "联系：info@example.com", "  邮箱：a@b.cn", "ALL RIGHTS RESERVED.", "本文来源于网络", "责任编辑：王五",
     "Editor in charge: Fang Xiao", "第 3 页", "上一頁 1 2 3 下一頁", "‹ 1 2 ›", "image-jpg", "正文第一句。",
     "Amazon changed its rules for sellers today.", "公平交易委員會1月10日宣布，處以罰款新台幣600萬元。", "",
+    "COPYR\u0131GHT 2024 Example", "ALL RIGHT\u017f RESERVED", "\u212aEYWORDS: x",  # letters re folds to ASCII ones
 ]
 
 
@@ -114,19 +109,6 @@ def test_searcher_agrees_with_plain_search(line):
 def test_needed_literals(pattern, needed):
     got = needed_literals(re.compile(pattern, re.IGNORECASE))
     assert (None if got is None else set(got)) == needed
-
-
-def test_case_odd_characters_cover_every_disagreement():
-    """Every character whose `str.lower` differs from the regex engine's case folding is
-    one the gate refuses to test (so lower-casing never hides a literal)."""
-    import _sre
-    from re._casefix import _EXTRA_CASES
-
-    for cp in range(0x80, 0x110000):
-        c = chr(cp)
-        low = c.lower()
-        if len(low) != 1 or ord(low) != _sre.unicode_tolower(cp) or ord(low) in _EXTRA_CASES or cp in _EXTRA_CASES:
-            assert _ODD_RE.fullmatch(c), hex(cp)
 
 
 @pytest.mark.parametrize("kind", ["tail_source_re", "tail_author_re", "refmark_re", "chrome_re", "boilerplate_re"])
@@ -186,3 +168,69 @@ def test_white_space_other_than_space_is_unprintable():
     import sys
 
     assert not [c for c in range(sys.maxunicode + 1) if chr(c).isspace() and c != 32 and chr(c).isprintable()]
+
+
+GUARD_PIECES = st.sampled_from(["[1]", "[12]", " [3]", "  ", "\t", "x", "Aug", "aug.", " 15,", " 2021", "15 ", "March",
+                                "九月", "ſ", "K", "(", "Photo", "：", "１２", "-", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(GUARD_PIECES, max_size=12).map("".join))
+def test_guarded_patterns_find_the_same_matches(text):
+    from kg.ingest.dates import ENGLISH
+    from kg.ingest.prefilter import guarded
+
+    plain_english = re.compile(ENGLISH.pattern.split("(?:", 1)[1][:-1], re.IGNORECASE)  # without the guard
+    for p in [*MARKERS.of("refmark_re"), *MARKERS.of("boilerplate_re"), *MARKERS.of("tail_source_re"), plain_english]:
+        g = guarded(p)
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in p.finditer(text)], p.pattern
+        assert g.split(text) == p.split(text)
+    assert [m.groupdict() for m in ENGLISH.finditer(text)] == [m.groupdict() for m in plain_english.finditer(text)]
+
+
+@pytest.mark.parametrize(("pattern", "flags", "guard"), [
+    (r"\s*(?:\[\d{1,3}\])+", re.IGNORECASE, r"(?=[\[\s])"),
+    (r"a?b", 0, "(?=[ab])"),
+    (r"(?:x|\d+)?y", 0, r"(?=[\dxy])"),
+    (r".x", 0, None),  # any character first: no guard
+    (r"(?i:a)b", 0, None),  # read under IGNORECASE where the guard would not be
+    (r"x*", 0, None),  # matches the empty string
+    (r"[^a]b", 0, None),
+    (r"(?i)ab", 0, None),  # leading inline flags stay first
+    (r"foo|bar", re.IGNORECASE, None),  # re scans for such starts itself
+    (r"[(（]x", 0, None),
+    (r"^\s*x", 0, None),  # tried at the start only
+    (r"\b(?:jan|\d)x", re.IGNORECASE, r"(?=[\dj])"),
+])
+def test_guarded_reads_first_characters(pattern, flags, guard):
+    from kg.ingest.prefilter import guarded
+
+    got = guarded(re.compile(pattern, flags)).pattern
+    assert got == (pattern if guard is None else f"{guard}(?:{pattern})")
+
+
+TAIL_PIECES = st.sampled_from(["(", ")", "（", "）", "记者", "記者", "王五", "reporting by", " Jane Roe", ", ", "。", " ",
+                               "\u3000", "x", "and", "\n", "Text."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TAIL_PIECES, max_size=10).map("".join))
+def test_last_chars_never_skip_a_match_that_ends_the_text(text):
+    """`_read_tail` skips a pattern whose matches cannot end with the text's last character:
+    then its first match never ends the text (but for white space)."""
+    text = text.strip()
+    for p, ends in MARKERS.with_last_chars("tail_author_re"):
+        assert ends is not None  # the tail patterns all end with a closing bracket
+        mt = p.search(text)
+        if mt and not text[mt.end():].strip():
+            assert ends.fullmatch(text.rstrip()[-1:]), (p.pattern, text)
+
+
+@pytest.mark.parametrize(("pattern", "ends"), [
+    (r"a(?:b|c)?", "[abc]"), (r"a(?=b)", "[a]"), (r"ab\s*", None), (r"a.", None), (r"x[)）]\s*$", None),
+])
+def test_last_chars_reads_the_pattern(pattern, ends):
+    from kg.ingest.prefilter import last_chars
+
+    got = last_chars(re.compile(pattern))
+    assert (None if got is None else got.pattern) == ends

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..model import DateMention, Extraction
+from ..regex_needs import alike
 from . import EXTRACTORS
 from .cuefile import CueFile
-from .figures.needs import alike
 from .patterns import alternation, first_chars
 
 CUES = "dates.json"

@@ -187,7 +187,7 @@ def _items(layout: Layout, markers: Markers) -> list[_Item]:
 
 def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> str | None:
     """Give month-day items a year; return the file's date (a newsletter's common date)."""
-    year_pool = common_year([it.text for it in items] + [it.headline or "" for it in items])
+    pool: list[int | None] = []  # the file's most common year, read once and only when an item needs it
     newest_first = layout.kind in ("related", "leads")
     prev = file_date
     for it in items:
@@ -204,7 +204,9 @@ def _fill_dates(items: list[_Item], layout: Layout, file_date: str | None) -> st
         if year is None and file_date:
             year = year_before(month, day, file_date)
         if year is None:
-            year = year_pool
+            if not pool:
+                pool.append(common_year([x.text for x in items] + [x.headline or "" for x in items]))
+            year = pool[0]
         if year is not None:
             it.meta.date = make_date(year, month, day)
             prev = it.meta.date or prev

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from datetime import date
 
+from .prefilter import guarded
+
 MONTHS = {
     m: i for i, names in enumerate((
         ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -21,12 +23,13 @@ NUMERIC = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
     r"(?:[\sT]*(?P<H>\d{1,2}):(?P<M>\d{2})(?::\d{2})?)?"
 )
-# An English date: August 15, 2021 / Aug. 15, 2021 / 15 August 2021
-ENGLISH = re.compile(
+# An English date: August 15, 2021 / Aug. 15, 2021 / 15 August 2021 (behind a look-ahead for a
+# month's first letter or a digit: re then skips most positions of a long text in one test)
+ENGLISH = guarded(re.compile(
     rf"\b(?:{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)"
     rf"|(?P<d2>\d{{1,2}}){_ORD}\s+(?P<mon2>[a-z]{{3,9}})\.?,?\s+(?P<y2>(?:19|20)\d\d))\b",
     re.IGNORECASE,
-)
+))
 # A line that is only a timestamp.
 _TS_NUMERIC_LINE = re.compile(rf"\s*{NUMERIC.pattern}\s*")
 _TS_ENGLISH_LINE = re.compile(rf"\s*{ENGLISH.pattern}\s*", re.IGNORECASE)
@@ -191,7 +194,8 @@ def year_near(month: int, day: int, ref: str) -> int:
 
 def common_year(texts: list[str]) -> int | None:
     """The most frequent plausible year written in `texts` (ties: the later year)."""
-    counts = Counter(int(y) for t in texts for y in _YEAR.findall(t) if 1990 <= int(y) <= 2100)
+    found = Counter(y for t in texts for y in _YEAR.findall(t))  # "19xx"/"20xx": one string per year
+    counts = {int(y): n for y, n in found.items() if 1990 <= int(y) <= 2100}
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -8,14 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LexiconError
-from .prefilter import (
-    LiteralGate,
-    Searcher,
-    WholeLine,
-    lowered_for_literals,
-    needed_literals,
-    needed_sets,
-)
+from ..regex_needs import as_written, lowered, needed_literals, needed_sets
+from .prefilter import LiteralGate, Searcher, WholeLine, guarded, last_chars
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -45,6 +39,11 @@ class Markers:
     _gates: dict[tuple[tuple[str, ...], ...], LiteralGate] = field(default_factory=dict, init=False, repr=False, compare=False)
     _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
                                                                      compare=False)
+    chrome_longest: int = field(default=0, init=False, repr=False, compare=False)
+    _lasts: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _guarded: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False,
+                                                            compare=False)
     _plain: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
@@ -56,6 +55,14 @@ class Markers:
     dateline_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
     timestamp_memo: dict[str, bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        # the longest whole-line entry: a longer line is none of them (casefold never shortens)
+        object.__setattr__(self, "chrome_longest", max(map(len, self.chrome), default=0))
+
+    def is_chrome_line(self, text: str) -> bool:
+        """True when `text` (stripped) is one of the `chrome` lines, in any case."""
+        return len(text) <= self.chrome_longest and text.casefold() in self.chrome
+
     def of(self, kind: str) -> tuple[re.Pattern[str], ...]:
         return self.patterns.get(kind, ())
 
@@ -65,8 +72,24 @@ class Markers:
         self.dateline_memo.clear()
         self.timestamp_memo.clear()
 
+    def guarded(self, kind: str) -> tuple[re.Pattern[str], ...]:
+        """A kind's patterns, each behind a look-ahead for its first characters
+        (`prefilter.guarded`: the same matches, found faster by a scan); built once."""
+        got = self._guarded.get(kind)
+        if got is None:
+            got = self._guarded[kind] = tuple(guarded(p) for p in self.of(kind))
+        return got
+
+    def with_last_chars(self, kind: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+        """A kind's patterns, each with the class of characters its matches end with
+        (`prefilter.last_chars`); built once."""
+        got = self._lasts.get(kind)
+        if got is None:
+            got = self._lasts[kind] = tuple((p, last_chars(p)) for p in self.of(kind))
+        return got
+
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
-        """A kind's patterns that need no literal string (see `prefilter.needed_literals`):
+        """A kind's patterns that need no literal string (see `regex_needs.needed_literals`):
         the only ones that can match a line `gate` did not pick."""
         plain = self._plain.get(kind)
         if plain is None:
@@ -75,18 +98,29 @@ class Markers:
 
     def possible(self, kind: str, text: str) -> tuple[re.Pattern[str], ...]:
         """A kind's patterns in order, less those that need a literal string `text` does not
-        hold (they cannot match anywhere in it): a few substring tests instead of scans."""
+        hold (they cannot match anywhere in it): a few substring tests instead of scans.
+        Strings of caseless characters ("[", "（", "记者") are looked for in `text` as it is;
+        it is lower-cased only when some pattern still needs a string with case."""
         plan = self._plans.get(kind)
         if plan is None:
-            plan = self._plans[kind] = tuple((p, needed_sets(p)) for p in self.of(kind))
-        low = text.lower() if text.isascii() else lowered_for_literals(text)
-        if low is None:
-            return self.of(kind)
+            plan = self._plans[kind] = tuple(  # (a set tested as written first: it needs no lowering)
+                (p, tuple(sorted(((need, as_written(need)) for need in needed_sets(p)), key=lambda t: not t[1])))
+                for p in self.of(kind))
+        low: str | None = None
+        lowered_yet = False
         out = []
         for p, sets in plan:
-            for need in sets:
+            for need, raw in sets:
+                if raw:
+                    seen = text
+                else:
+                    if not lowered_yet:
+                        low, lowered_yet = lowered(text), True
+                    if low is None:  # a text re folds otherwise than str.lower: not testable
+                        continue
+                    seen = low
                 for word in need:
-                    if word in low:
+                    if word in seen:
                         break
                 else:
                     break  # no string of this set: the pattern cannot match

@@ -45,10 +45,16 @@ def han_count(text: str) -> int:
 def detect_lang(text: str) -> str:
     """"zh" when Han characters make up a fair share of the letters, else "en"."""
     sample = text[:20000]
-    han = 0 if sample.isascii() else han_count(sample)
     raw = sample.encode("ascii", "ignore")  # counting in bytes: no string per letter
     latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-    return "zh" if han and han * 3 >= latin * 0.5 else "en"
+    if sample.isascii():
+        return "en"
+    han = 0
+    for run in _CJK_RUN.finditer(sample):  # counted up to the share that decides (most of a Chinese text unread)
+        han += run.end() - run.start()
+        if han * 3 >= latin * 0.5:
+            return "zh"
+    return "en"
 
 
 def _match(line: str, patterns: tuple[re.Pattern[str], ...], group: str) -> str | None:
@@ -214,7 +220,10 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             kept.pop()
             continue
         hit = False
-        for p in m.of("tail_author_re"):
+        end = last.rstrip()[-1:]
+        for p, ends in m.with_last_chars("tail_author_re"):
+            if ends is not None and not ends.fullmatch(end):
+                continue  # no match of it can end the line: the test below would fail
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
                 take_byline(meta, mt, m)

@@ -44,13 +44,13 @@ def _is_dateline(line: str, m: Markers) -> bool:
 
 def timestamp_line(text: str, m: Markers) -> bool:
     """`is_timestamp_line` under the markers' labels, remembered for the text being read (the
-    dateline test, the head reader and its parts ask of the same line)."""
-    if YEARISH.search(text) is None:
-        return False  # no year: no full date (most lines; no need to remember)
+    dateline test, the head reader and its parts ask of the same line, and a line without a
+    year is as costly to scan again as to ask about)."""
     memo = m.timestamp_memo
     known = memo.get(text)
     if known is None:
-        known = memo[text] = is_timestamp_line(text, m.of("timestamp_label_re"))
+        # no year: no full date (most lines)
+        known = memo[text] = YEARISH.search(text) is not None and is_timestamp_line(text, m.of("timestamp_label_re"))
     return known
 
 
@@ -71,7 +71,7 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
 
 
 def _is_chrome(text: str, m: Markers) -> bool:
-    if text.casefold() in m.chrome:
+    if m.is_chrome_line(text):
         return True
     if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
         return True
@@ -104,7 +104,6 @@ def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) ->
     gate = m.gate(*_GATE)
     bits = gate.group_bits[0]
     plain = m.joined(("chrome_re", "editor_re"), literals=False)
-    chrome = m.chrome
     memo = m.chrome_memo
     flags = []
     for i, ln in enumerate(lines):
@@ -115,7 +114,7 @@ def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) ->
         flag = memo.get(text)
         if flag is None:
             mark = marks.get(i, 0) & bits
-            if text.casefold() in chrome or (plain is not None and plain.fullmatch(text)):
+            if m.is_chrome_line(text) or (plain is not None and plain.fullmatch(text)):
                 flag = True
             elif mark:  # the patterns whose strings the line holds
                 flag = _chrome_by(text, m, [gate.keys[b][1:] for b in range(mark.bit_length()) if mark >> b & 1])
@@ -148,7 +147,7 @@ def _chrome_part(part: str, m: Markers, found: list[tuple[str, re.Pattern[str]]]
     flag = m.chrome_memo.get(text)
     if flag is None:
         plain = m.joined(("chrome_re", "editor_re"), literals=False)
-        flag = text.casefold() in m.chrome or (plain is not None and plain.fullmatch(text) is not None) \
+        flag = m.is_chrome_line(text) or (plain is not None and plain.fullmatch(text) is not None) \
             or _chrome_by(text, m, found)
         m.chrome_memo[text] = flag
     return flag
@@ -188,11 +187,14 @@ def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: lis
 def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
     m = markers or load_markers()
-    refmarks, labels = m.of("refmark_re"), m.of("label_re")
+    labels = m.of("label_re")
     any_label = m.joined(("label_re",))
     has_marks = any(p.search(line) for p in m.possible("refmark_re", line))
+    # a generic label only counts inside scaffolding (a line with reference marks): elsewhere
+    # only the second and third labels can strip anything, and only they are tried
+    active = labels if has_marks else labels[1:3]
     pieces = [line]
-    for p in refmarks if has_marks else ():  # no mark anywhere in the line: nothing to split at
+    for p in m.guarded("refmark_re") if has_marks else ():  # no mark anywhere in the line: nothing to split at
         pieces = [q for piece in pieces for q in p.split(piece)]
     out = []
     for piece in pieces:
@@ -205,10 +207,9 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
         changed = any_label is None or any_label.match(piece) is not None
         while changed and piece:
             changed = False
-            for p in labels:
+            for p in active:
                 mt = p.match(piece)
-                # A generic label only counts inside scaffolding (a line with reference marks).
-                if mt and mt.end() < len(piece) and (has_marks or p is labels[1] or p is labels[2]):
+                if mt and mt.end() < len(piece):
                     piece, changed = piece[mt.end():].lstrip(), True
                     break
         if piece:

@@ -15,12 +15,12 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from ...model import Extraction, Figure
+from ...regex_needs import ODD_FOLDS, char_matches
 from .. import EXTRACTORS
 from ..cuefile import CueFile
 from ..dates import date_spans
 from ..patterns import alternation, first_chars
 from .meaning import with_meaning
-from .needs import ODD_FOLDS, char_matches
 from .units import UnitFinder
 
 CUES = "figures.json"

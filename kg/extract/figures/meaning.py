@@ -17,10 +17,10 @@ from datetime import date
 from functools import lru_cache
 
 from ...model import DateMention, Figure
+from ...regex_needs import Needs, holds, lowered, needs
 from ...text import sentences
 from ..cuefile import CueFile
 from ..patterns import alternation, first_chars
-from .needs import Needs, holds, lowered, needs
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _LAST_CLAUSE = re.compile(rf"(?s:.*){_CLAUSE.pattern}")  # up to the last of those marks, in one call
