@@ -148,3 +148,30 @@ def test_first_chars_guard_keeps_matches(flags: int) -> None:
     guarded = re.compile(f"{first_chars(words)}(?:{alternation(words)})", flags)
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert first_chars(["x", ""]) == ""  # an empty word matches anywhere: no guard
+
+
+_LED_TEXTS = [
+    "On 5 May 2023, Sept. 25 and Sept.May 2022; 12 of March, 2021 and March 2020, May 4 to May 6.",
+    "5th  of   June 2019 vs 123 June 2019, June 3:15, Junes 4, xMay 3, 3 Mayday, 2 Jan. 2020, 2023年5月10日",
+    "TODAY, today and Today; YESTERDAY, a few days ago, a FEW days ago, recently; ſtoday K-today İtoday",
+    "今日头条说，近日、日前、昨天、明日方舟。3日前，每日前天 tomorrowland today's Today Show",
+    "", "no dates at all",
+]
+
+
+@pytest.mark.parametrize("text", _LED_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))])
+def test_dates_patterns_tried_at_their_leads_find_what_a_scan_finds(text: str) -> None:
+    """Patterns tried only where a month name (or another pattern's match) starts, and the
+    relative words tried only where one is written, find exactly what a scan of the whole
+    text finds."""
+    from kg.extract.dates import DateFinder, _lowered
+
+    finder = DateFinder()
+    months = [m.start() for m in finder.mon_re.finditer(text)]
+    done: dict[int, list[re.Match[str]]] = {}
+    for k, (_, pattern, _) in enumerate(finder.patterns):
+        assert [m.span() for m in finder._matches(k, text, months, done)] == [m.span() for m in pattern.finditer(text)]
+    low = _lowered(text)
+    if low is not None:
+        tried = finder._tried_at(finder.rel_re, text, finder._rel_starts(low))
+        assert [m.span() for m in tried] == [m.span() for m in finder.rel_re.finditer(text)]

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..model import DateMention, Extraction
 from . import EXTRACTORS
 from .cuefile import CueFile
-from .figures.needs import alike
+from .figures.needs import ODD_FOLDS, alike
 from .patterns import alternation, first_chars
 
 CUES = "dates.json"
@@ -43,9 +43,9 @@ def word_start(words: Iterable[str], not_after: str = r"\w") -> str:
     return "|".join(out)
 
 
-@dataclass(frozen=True)
-class _Raw:
-    """A date-like span before resolution; `y` is None when the text gives no year."""
+class _Raw(NamedTuple):
+    """A date-like span before resolution; `y` is None when the text gives no year (a named
+    tuple: a text makes many, and a frozen dataclass costs several times more to build)."""
 
     start: int
     end: int
@@ -56,8 +56,19 @@ class _Raw:
     days: int = 0  # offset from the document date, for "rel"; the weekday (0 = Monday), for "wd"
 
 
+_MONTHS = -1  # `DateFinder.led`: the pattern is tried where a month name starts
 _LAST_SPANS: tuple[str, str, tuple[_Raw, ...], bool] | None = None  # (lang, text, spans, a month named?) of the last scan
 _COMMAS = "，,"  # the figures step reads a text with its full-width commas made ASCII ones (and asks for its dates)
+
+
+def _lowered(text: str) -> str | None:
+    """`needs.lowered`, faster: four searches instead of a set test of every character."""
+    return None if any(c in text for c in ODD_FOLDS) else text.lower()
+
+
+def _order(r: _Raw) -> tuple[int, int, bool]:
+    """Earliest first, then longest, a blocker after a date of the same span."""
+    return r.start, r.start - r.end, r.kind == "block"
 
 
 def _iso(y: int, m: int, d: int) -> date | None:
@@ -105,18 +116,25 @@ class DateFinder:
         # each pattern with what it needs in the text (a month name, 月, or nothing): a text without
         # that is not scanned by it at all (Chinese news names no English month, English has no 月)
         self.mon_re = re.compile(mon)
+        day_mon = rf"{day}\s+(?:of\s+)?{mon}"
         self.patterns: list[tuple[str, re.Pattern[str], str]] = [
             ("day", re.compile(rf"{year_nd}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?!\d))"), "月"),
             ("day", re.compile(
                 rf"{year_ns}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d|\.\d)(?:\s*[日号])?"), ""),
             ("day", re.compile(rf"{mon}\s+{day}(?:\s*,\s*|\s+){_YEAR}\b"), "mon"),
-            ("day", re.compile(rf"{day}\s+(?:of\s+)?{mon},?\s+{_YEAR}\b"), "mon"),
+            ("day", re.compile(rf"{day_mon},?\s+{_YEAR}\b"), "mon"),
             ("month", re.compile(rf"{year_nd}\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)份?"), "月"),
             ("month", re.compile(rf"{mon}\s*,?\s+{_YEAR}\b"), "mon"),
             ("day", re.compile(r"(?P<m>\d(?<![\d０-９.年]\d)\d?)\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "月"),
             ("day", re.compile(rf"{mon}\s+{day}\b(?!:)"), "mon"),
-            ("day", re.compile(rf"{day}\s+(?:of\s+)?{mon}"), "mon"),
+            ("day", re.compile(day_mon), "mon"),
         ]
+        # where each pattern is tried: MONTHS, only where a month name starts (the patterns that
+        # begin with `mon`, as `mon_re` is); k, only where pattern k matched (pattern 3 is pattern 8
+        # and more); None, everywhere. Every match starts at one of those places, and no place is
+        # inside an earlier match of the leading pattern (each is preceded by no word character),
+        # so trying them in order, from the end of the last match on, finds what a scan finds.
+        self.led: list[int | None] = [None, None, _MONTHS, 8, None, _MONTHS, None, _MONTHS, None]
         self.relative: dict[str, tuple[str, int, frozenset[str]]] = {}
         for item in cues.get("relative"):
             ok = isinstance(item, dict) and isinstance(item.get("word"), str) and item.get("lang") in ("zh", "en")
@@ -129,6 +147,9 @@ class DateFinder:
             self.relative[item["word"].casefold()] = (item["lang"], item["days"], frozenset(not_after))
         words = alternation(list(self.relative))
         self.rel_re = re.compile(rf"{first_chars(self.relative)}(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
+        self.rel_words: dict[str, list[str]] = {}  # by last character (casefolded: as `_lowered` leaves them)
+        for word in self.relative:
+            self.rel_words.setdefault(word.lower()[-1:], []).append(word.lower())
         self.weekdays = cues.table("weekdays", int)
         for name, num in self.weekdays.items():
             if not 0 <= num <= 6:
@@ -188,17 +209,20 @@ class DateFinder:
     def _scan(self, text: str, lang: str, has_month: bool) -> list[_Raw]:
         found: list[_Raw] = []
         has = {"": True, "月": "月" in text, "mon": has_month}
-        for kind, pattern, needs in self.patterns:
+        months = [mt.start() for mt in self.mon_re.finditer(text)] if has_month else []
+        matches: dict[int, list[re.Match[str]]] = {}
+        for k, (kind, _, needs) in enumerate(self.patterns):
             if not has[needs]:
                 continue
-            for mt in pattern.finditer(text):
+            for mt in self._matches(k, text, months, matches):
                 gd = mt.groupdict()
                 m = self.months[gd["mon"]] if gd.get("mon") else int(gd["m"])
                 d = int(gd["d"]) if gd.get("d") else 1
                 y = int(gd["y"]) if gd.get("y") else None
                 if 1 <= m <= 12 and 1 <= d <= 31:
                     found.append(_Raw(mt.start(), mt.end(), kind, m, d, y))
-        for mt in self.rel_re.finditer(text):
+        low = _lowered(text)
+        for mt in self._tried_at(self.rel_re, text, self._rel_starts(low)) if low is not None else self.rel_re.finditer(text):
             lang_of, days, not_after = self.relative[mt.group().casefold()]
             if lang_of == "en" and lang != "en":
                 continue
@@ -211,13 +235,51 @@ class DateFinder:
         if self._may_block(text, found):  # else no blocker can change what is kept: not scanned for
             for mt in self.rel_blockers.finditer(text):
                 found.append(_Raw(mt.start(), mt.end(), "block"))
-        found.sort(key=lambda r: (r.start, -(r.end - r.start), r.kind == "block"))
+        found.sort(key=_order)
         kept: list[_Raw] = []
         for raw in found:
             if kept and raw.start < kept[-1].end:
                 continue
             kept.append(raw)
         return [r for r in kept if r.kind != "block"]
+
+    def _matches(self, k: int, text: str, months: list[int], done: dict[int, list[re.Match[str]]]) -> list[re.Match[str]]:
+        """The matches of pattern `k` in `text`, as `finditer` finds them (`led`; `done`: those
+        found so far in this text, by pattern)."""
+        if k not in done:
+            pattern, led = self.patterns[k][1], self.led[k]
+            if led is None:
+                done[k] = list(pattern.finditer(text))
+            else:
+                at = months if led == _MONTHS else [mt.start() for mt in self._matches(led, text, months, done)]
+                done[k] = list(self._tried_at(pattern, text, at))
+        return done[k]
+
+    @staticmethod
+    def _tried_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)` when every match starts at one of `starts` (ascending)."""
+        end = 0
+        for at in starts:
+            if at >= end:
+                mt = pattern.match(text, at)
+                if mt is not None:
+                    yield mt
+                    end = mt.end()
+
+    def _rel_starts(self, low: str) -> list[int]:
+        """Where a relative word starts in the text (`low`: it `lowered`): every match of
+        `rel_re` starts at one of them, since re folds no other letter to an ASCII one there."""
+        out = []
+        for last, words in self.rel_words.items():
+            if last not in low:  # (one scan for the words that end alike: 今日, 近日, 昨日...)
+                continue
+            for word in words:
+                at = low.find(word)
+                while at >= 0:
+                    out.append(at)
+                    at = low.find(word, at + 1)
+        out.sort()
+        return out
 
     def _may_block(self, text: str, found: list[_Raw]) -> bool:
         """False when no blocker ("今日头条") starts where it could cover the start of a span in
@@ -301,7 +363,7 @@ class DateFinder:
         out: list[DateMention] = []
         for a, b in self._ranges(text, raws):
             if b is not None and a.y is None and b.y is not None:
-                a = replace(a, y=b.y if (a.m, a.d) <= (b.m, b.d) else b.y - 1)
+                a = a._replace(y=b.y if (a.m, a.d) <= (b.m, b.d) else b.y - 1)
             start_day = self._resolve(a, full, starts, doc_day)
             if start_day is None or (a.kind == "month" and self._month_part(text, a)):
                 continue
