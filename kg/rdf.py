@@ -251,7 +251,7 @@ class QuadWriter:
         if rep.trigger:
             add((g, f"{e} {P_TRIGGER} {nq.quoted(rep.trigger)} {g}"))
         if 0 <= rep.start < rep.end:  # where this report's sentence sits in its document
-            span = str(span_iri(ev.key, rep))
+            span = f"<{KGR}span/{_digest(ev.key, rep.doc_key, str(rep.start), str(rep.end))}>"  # span_iri's text
             add((g, f"{e} {P_SPAN} {span} {g}"))
             add((g, f"{span} {T_TYPE} {C_SPAN} {g}"))
             add((g, f"{span} {P_SOURCE} {g} {g}"))
@@ -260,13 +260,13 @@ class QuadWriter:
             add((g, f'{span} {P_SPAN_END} "{rep.end}"^^{T_INTEGER} {g}'))
         for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
                                ("affects", rep.affects), ("about", rep.about), ("market", rep.markets)):
-            for m in mentions:
-                if key := self._party_key(rep, m, prop):
-                    add((g, f"{e} {_kg(prop)} {entity_ref(key)} {g}"))
-        if ev.type == "Partnership":  # every party is a participant, the actor too
-            for m in rep.actors:
-                if key := self._party_key(rep, m, "participant"):
-                    add((g, f"{e} {P_PARTICIPANT} {entity_ref(key)} {g}"))
+            if mentions:
+                p = _kg(prop)
+                for key in self._party_keys(rep, mentions, prop):
+                    add((g, f"{e} {p} {entity_ref(key)} {g}"))
+        if ev.type == "Partnership" and rep.actors:  # every party is a participant, the actor too
+            for key in self._party_keys(rep, rep.actors, "participant"):
+                add((g, f"{e} {P_PARTICIPANT} {entity_ref(key)} {g}"))
         if rep.role and ev.type == "PersonnelChange":
             add((g, f"{e} {P_ROLE} {nq.quoted(rep.role)} {g}"))
         if rep.date:
@@ -274,7 +274,7 @@ class QuadWriter:
         if rep.effective_date:
             add((g, f"{e} {P_EFFECTIVE} {_date(rep.effective_date[:10])} {g}"))
         for f in rep.figures:
-            q = str(quantity_iri(ev.key, f))
+            q = f"<{KGR}quantity/{_digest(ev.key, _decimal_text(f.value), f.unit)}>"  # quantity_iri's text
             add((g, f"{e} {P_FIGURE} {q} {g}"))
             add((g, f"{q} {T_TYPE} {C_QUANTITY} {g}"))
             add((g, f"{q} {P_VALUE} {nq.quoted(_decimal_text(f.value))}^^{T_DECIMAL} {g}"))
@@ -289,12 +289,17 @@ class QuadWriter:
                 add((g, f"{q} {P_PERIOD_END} {_date(f.period_end)} {g}"))
         return out
 
-    def _party_key(self, rep: EventMention, m: Mention, prop: str) -> str | None:
-        """The entity a report's party resolved to, when the property may point at its type."""
-        key = self.r.mention_keys.get((rep.doc_key, m.start, m.end))
-        if key and key in self.r.entities and _fits(prop, set(), self.r.entities[key].types):
-            return key
-        return None
+    def _party_keys(self, rep: EventMention, mentions: Iterable[Mention], prop: str) -> list[str]:
+        """The entities a report's parties resolved to, where the property may point at their
+        types (`_fits` with no subject types)."""
+        keys, entities, dk = self.r.mention_keys, self.r.entities, rep.doc_key
+        allowed = _OBJECT_TYPES.get(prop)
+        out = []
+        for m in mentions:
+            key = keys.get((dk, m.start, m.end))
+            if key and key in entities and (allowed is None or entities[key].types & allowed):
+                out.append(key)
+        return out
 
     def lexicon_quads(self) -> Iterator[QuadText]:
         """What the gazetteer knows a priori (aliases, operators, owners), in its own graph."""
