@@ -18,6 +18,7 @@ ORG_GROUP = {"Organization", "Company", "Platform", "GovernmentBody"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _QUOTES = "《》〈〉“”\"'‘’「」『』【】()（）"
+_EDGES = _QUOTES + " ,.;:，。；：、"  # what clean_name strips from a name's ends
 def fold(text: str) -> str:
     """Width- and case-folded text with whitespace collapsed (the shared rule of kg.text)."""
     return normalize(text)
@@ -29,7 +30,7 @@ def has_cjk(text: str) -> bool:
 
 def clean_name(text: str) -> str:
     """The name without surrounding quotes, title marks or stray punctuation."""
-    t = text.strip().strip(_QUOTES + " ,.;:，。；：、").strip()
+    t = text.strip().strip(_EDGES).strip()
     return t or text.strip()
 
 
