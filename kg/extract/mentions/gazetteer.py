@@ -11,6 +11,7 @@ emit nothing, so they out-compete the alias they contain.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -147,7 +148,7 @@ class Gazetteer:
             ))
         return mentions
 
-    def _accepts(self, s: _Surface, text: str, folded: str, src: list[int], start: int, end: int) -> bool:
+    def _accepts(self, s: _Surface, text: str, folded: str, src: Sequence[int], start: int, end: int) -> bool:
         before = folded[start - 1] if start > 0 else " "
         after = folded[end] if end < len(folded) else " "
         # is_latin_word_char, an ASCII character answered by a set (most neighbours of a hit are ASCII)
