@@ -133,6 +133,10 @@ class EnOrgFinder:
         self.place_prefixes = tuple(o.get("place_prefixes", ()))
         owned = alternation(list(o.get("owner_words", ()))) or "(?!)"
         self._owned = re.compile(rf" (?:{owned})\b(?![\w\-])")
+        # the text-wide tests that spare a text its capitalised runs: a run's name word, a possessive
+        # before an owner word (`_owned` where a token ends); literal branches first, so re scans quickly
+        self._name_word = re.compile(alternation(self._name_words) or "(?!)")
+        self._possessive_owned = re.compile(rf"(?:{alternation(_POSSESSIVE_ENDS)})(?={self._owned.pattern})")
         titles = alternation(list(o.get("business_titles", ()))) or "(?!)"
         self.title_modifiers = frozenset(o.get("title_modifiers", ()))
         self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
@@ -173,6 +177,8 @@ class EnOrgFinder:
 
     def __call__(self, text: str) -> list[Candidate]:
         out = self.owners(text)
+        if self._name_word.search(text) is None:
+            return out  # no run can hold a suffix, a government head or a local office: none is made
         name_words = self._name_words
         for run in self.runs(text):
             if not any(t.text in name_words for t in run):
@@ -215,6 +221,8 @@ class EnOrgFinder:
         possessive that only a business has, or before a title only a business gives ("Vendora CEO
         Ana Costa", "Vendora co-founder Ana Costa"); not a place ("Kenya's", owner words such as
         "revenue" are also a country's) nor a person ("Ana Costa's shares")."""
+        if self._possessive_owned.search(text) is None and self._business_title.search(text) is None:
+            return []  # no token can end before an owner word or a business title: no run is made
         from .ner.lexicon import ner_lexicon  # the place words and given names of the tagger's lists
 
         lex = ner_lexicon()
