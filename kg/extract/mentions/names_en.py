@@ -58,17 +58,26 @@ def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: froze
     raw_end = 0  # where the previous capitalised or numeric token's match ended
     for m in _CAP_TOKEN.finditer(text):
         start = m.start()
-        if cur:  # the connectors before this token: joined by one space they go on the run, else it ends
-            for low in _LOW_TOKEN.finditer(text, raw_end, start + 1):
-                word = low.group()
-                if word in connectors and text[last : low.start()] == " ":
-                    cur.append(_new_tok((word, low.start(), low.end())))
-                    last = low.end()
-                else:
-                    _close(cur, runs, connectors)
-                    cur = []
-                    break
         word = m.group()
+        if cur:  # the connectors before this token: joined by one space they go on the run, else it ends
+            gap = text[last:start]
+            # one space or a comma holds no connector, so nothing is looked for; a gap not opening with a
+            # space and a connector's first letter ends the run before a capital whatever it holds
+            if gap == " " or gap == "," or gap == ", ":
+                pass
+            elif word[0].isupper() and (len(gap) < 2 or gap[0] != " " or gap[1] not in "adfo&"):
+                _close(cur, runs, connectors)
+                cur = []
+            else:
+                for low in _LOW_TOKEN.finditer(text, raw_end, start + 1):
+                    conn = low.group()
+                    if conn in connectors and text[last : low.start()] == " ":
+                        cur.append(_new_tok((conn, low.start(), low.end())))
+                        last = low.end()
+                    else:
+                        _close(cur, runs, connectors)
+                        cur = []
+                        break
         end = raw_end = m.end()
         if not cur and not word[0].isupper():
             continue  # outside a run a number opens nothing
