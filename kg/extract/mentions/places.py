@@ -21,6 +21,7 @@ from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ...text import HAN_CLASS
 from .. import EXTRACTORS
 from ..patterns import alternation
+from .names_common import has_han
 
 PLACES_DIR = LEXICON_DIR / "places"
 KINDS = ("country", "region", "province", "city")
@@ -112,8 +113,8 @@ class PlaceFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         hits = []
-        has_han = _HAN.search(text) is not None
-        found = [hit for part, han in self._by_script if has_han or not han for hit in part.iter(text)]
+        han_text = has_han(text)  # asked by the name rules of this document already
+        found = [hit for part, han in self._by_script if han_text or not han for hit in part.iter(text)]
         for end, readings in found:  # one automaton's or the other's: sorted below as the one's would be
             for size, key, latin in readings:
                 start = end + 1 - size

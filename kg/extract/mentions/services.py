@@ -22,8 +22,10 @@ from .names_common import (
     UP,
     Candidate,
     NamesLexicon,
+    all_han,
     cut,
     first_not_after,
+    has_han,
     is_rare,
     names_lexicon,
     sentence_start,
@@ -125,7 +127,8 @@ class ServiceFinder:
         for mention in known or ():
             if mention.type == "Platform":
                 out.extend(self._after_platform(text, mention))
-        for m in self._launched.finditer(text):
+        launches = self._launched.finditer(text) if not self._launch_han or has_han(text) else ()
+        for m in launches:
             h = self._head.match(text, m.end())
             if h and self._distinctive(text, h):
                 out.append(Candidate(h.start(1), h.end(1), "Service", "launched-service", 0.6))
@@ -230,6 +233,11 @@ class ServiceFinder:
             if (words[-1] in tiers or m.group("head") or stop) and self._ok(m.group("n")):
                 out.append(Candidate(m.start("n"), m.end("n"), "Service", "en-lifecycle-service", 0.76, subsumes=True))
         return out
+
+    @cached_property
+    def _launch_han(self) -> bool:
+        """Every launch verb holds a Han character: English text is not scanned for them."""
+        return all_han(self.lex.services["launch_verbs"])
 
     @cached_property
     def _launched(self) -> re.Pattern[str]:
