@@ -124,6 +124,8 @@ class PlaceFinder:
                 if latin and (_NAME_GOES_ON.match(text, end + 1) or _NAME_OF.search(text, max(0, start - 30), start)):
                     continue  # "Jiangsu Longrui Junfeng", "London Stock Exchange", "Bank of China": part of a name
                 hits.append((start, end + 1, key))
+        if not hits:
+            return []  # most texts: no place, so no taken span is sorted
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         spans = sorted(taken)
         starts = [a for a, _ in spans]
@@ -141,8 +143,9 @@ class PlaceFinder:
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
         found = self.find(text, [(m.start, m.end) for m in ex.mentions])
-        ex.mentions.extend(found)
-        ex.relations.extend(seats(text, ex.mentions, found, ex.document.lang))
+        if found:  # a seat needs a place
+            ex.mentions.extend(found)
+            ex.relations.extend(seats(text, ex.mentions, found, ex.document.lang))
 
 
 def seats(text: str, mentions: list[Mention], places: list[Mention], lang: str) -> list[Relation]:
