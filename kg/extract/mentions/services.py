@@ -52,6 +52,10 @@ class ServiceFinder:
         self.generic = frozenset(s["generic"])
         self.heads = tuple(s["heads"])
         self.firm_suffixes = frozenset(s.get("en_firm_suffixes", ()))
+        # made once, not at each text: words that open no name, that stop one, that end a tier's name
+        self._start_stops = frozenset(self.lex.en_orgs["start_stops"])
+        self._name_stops = frozenset(self.lex.en_orgs["name_stops"])
+        self._tiers = frozenset(s["en_tier_words"])
 
     @cached_property
     def _app(self) -> WordGated:
@@ -114,7 +118,7 @@ class ServiceFinder:
         for m in self._en.finditer(text):
             words = m.group(1).split()
             drop = 0
-            while drop < len(words) and words[drop] in self.lex.en_orgs["start_stops"]:
+            while drop < len(words) and words[drop] in self._start_stops:
                 drop += 1
             if drop < len(words):
                 start = m.start(1) + len(" ".join(words[:drop])) + (1 if drop else 0)
@@ -186,7 +190,7 @@ class ServiceFinder:
     def _en_apposition(self, text: str) -> list[Candidate]:
         """"Parcel Plus, its same-day delivery service," and "a service called Parcel Plus": a service name."""
         out = []
-        starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
+        starts, stops = self._start_stops, self._name_stops
         for group, m in self._en_appos_matches(text):
             words = m.group(group).split(" ")
             if words[0] in starts or any(w in stops for w in words) or (sentence_start(text, m.start(group)) and len(words) == 1):
@@ -220,8 +224,8 @@ class ServiceFinder:
         """"eBay will close its Promoted Stores Basic subscription", "retire the Brand Pulse Lite analytics
         tool": a Title Case name after a lifecycle verb that ends in a tier word or comes before a service head."""
         out = []
-        tiers = set(self.lex.services["en_tier_words"])
-        starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
+        tiers = self._tiers
+        starts, stops = self._start_stops, self._name_stops
         firms = self.firm_suffixes
         for m in self._en_life.finditer(text):
             words = m.group("n").split(" ")
