@@ -13,7 +13,7 @@ from functools import cached_property, partial
 from typing import NamedTuple
 
 from ..patterns import alternation, first_chars
-from ..word_led import WordLed
+from ..word_led import WordGated, WordLed
 from .names_common import LATIN, NAME_PROBES, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
@@ -149,6 +149,11 @@ class EnOrgFinder:
         titles = alternation(list(o.get("business_titles", ()))) or "(?!)"
         self.title_modifiers = frozenset(o.get("title_modifiers", ()))
         self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
+        # each test above runs only on a text holding one of its words as written (found in the name
+        # rules' probe pass): most texts name no owner word or title, and the space or "s" that leads
+        # either pattern stands everywhere
+        self._owner_cue = WordGated(self._possessive_owned, list(o.get("owner_words", ())), group=NAME_PROBES)
+        self._title_cue = WordGated(self._business_title, list(o.get("business_titles", ())), group=NAME_PROBES)
 
     @cached_property
     def _title_words(self) -> frozenset[str]:
@@ -230,7 +235,7 @@ class EnOrgFinder:
         possessive that only a business has, or before a title only a business gives ("Vendora CEO
         Ana Costa", "Vendora co-founder Ana Costa"); not a place ("Kenya's", owner words such as
         "revenue" are also a country's) nor a person ("Ana Costa's shares")."""
-        if self._possessive_owned.search(text) is None and self._business_title.search(text) is None:
+        if next(self._owner_cue.finditer(text), None) is None and next(self._title_cue.finditer(text), None) is None:
             return []  # no token can end before an owner word or a business title: no run is made
         from .ner.lexicon import ner_lexicon  # the place words and given names of the tagger's lists
 
