@@ -189,7 +189,7 @@ def _folded(text: str) -> str | None:
     if last[0] is text:
         return last[1]
     low: str | None = text.lower()
-    if len(low) != len(text) or _ODD.search(text):
+    if not text.isascii() and (len(low) != len(text) or _ODD.search(text)):  # ASCII folds in place
         low = None
     _FOLDED[0] = (text, low)
     return low

@@ -120,7 +120,8 @@ class Gazetteer:
         if not text:
             return []
         folded, src = fold_with_offsets(text)
-        automaton = self._automaton if _CJK.search(folded) else self._latin_automaton
+        # an ASCII text (a flag of the string, no scan) has no Han character
+        automaton = self._automaton if not folded.isascii() and _CJK.search(folded) else self._latin_automaton
         # (start, -length, key): sorted leftmost-longest; one entry per span, so keys are never compared
         hits: list[tuple[int, int, str | None]] = []
         size = len(folded)

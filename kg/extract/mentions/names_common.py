@@ -243,7 +243,7 @@ def has_han(text: str) -> bool:
     last = _HAN_SEEN[0]  # read once: it is replaced whole
     if last[0] is text:
         return last[1]
-    found = _HAN_SEARCH(text) is not None
+    found = not text.isascii() and _HAN_SEARCH(text) is not None  # isascii reads a flag: no scan
     _HAN_SEEN[0] = (text, found)
     return found
 
