@@ -59,6 +59,12 @@ def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: froze
     for m in _CAP_TOKEN.finditer(text):
         start = m.start()
         word = m.group()
+        if start and "a" <= text[start - 1] <= "z":  # "iPhone", "eBay": the capital is inside a lower-case word
+            if cur:
+                _close(cur, runs, connectors)
+                cur = []
+            raw_end = m.end()
+            continue
         if cur:  # the connectors before this token: joined by one space they go on the run, else it ends
             gap = text[last:start]
             # one space or a comma holds no connector, so nothing is looked for; a gap not opening with a
