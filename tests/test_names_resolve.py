@@ -38,3 +38,13 @@ def test_resolver_keeps_service_and_platform_types() -> None:
     assert _settle_types(Counter({"Service": 3, "Company": 1})) == {"Service"}
     assert _lexicon_types(("Service",), Counter({"Service": 2, "Platform": 1})) == {"Service", "Platform"}
     assert _lexicon_types(("Service",), Counter({"Service": 2})) == {"Service"}
+
+
+def test_the_market_regulator_bureau_under_its_three_spellings_is_one_key() -> None:
+    """某市市场监督管理局, 某市市场监管局 and 某市监局 (the city's 市 merged into 市监局) name one bureau;
+    a province's bureau stays apart from its capital's."""
+    from kg.resolve.keys import org_key
+
+    assert org_key("丽水市市场监督管理局") == org_key("丽水市市场监管局") == org_key("丽水市监局")
+    assert org_key("余杭区市场监督管理局") == org_key("余杭区市监局")
+    assert org_key("浙江省市场监督管理局") != org_key("杭州市市场监督管理局")

@@ -57,3 +57,14 @@ def test_a_demonstrative_opens_no_subject(pipeline: Pipeline) -> None:
     """这些机型最老的是2014年发布的: 这些 opens a description, no organisation."""
     names = {m.text for m in extract(pipeline, "停产的机型有三款，这些机型最老的是2014年发布的。").mentions}
     assert not any(n.startswith("这些") for n in names), names
+
+
+def test_the_short_form_of_a_market_regulator_is_a_government_body(pipeline: Pipeline) -> None:
+    names = {m.text: m.type for m in extract(pipeline, "丽水市监局执法人员接到投诉后立案调查。").mentions}
+    assert names.get("丽水市监局") == "GovernmentBody", names
+
+
+def test_a_time_since_a_law_took_effect_is_no_policy_change(pipeline: Pipeline) -> None:
+    """这是《某法》正式实施以来的首例案件: background, no event."""
+    ex = extract(pipeline, "这也是《电子商务法》正式实施以来，我市查处的首例违法案件。")
+    assert not any(e.type == "PolicyChange" for e in ex.events)
