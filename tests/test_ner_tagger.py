@@ -114,3 +114,15 @@ def test_character_ids_fold_full_width_and_mark_unknown_characters(tagger):
     got = tagger.ids(text)
     assert got.dtype == np.int64 and got.tolist() == want
     assert oov in want and len(set(want)) > 100
+
+
+def test_a_rules_only_pipeline_never_loads_numpy() -> None:
+    """numpy (and the tagger's decoder) load only where the tagger runs: `--ner off` starts faster."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.extract import Pipeline; from kg.model import Document; "
+            "p = Pipeline(ner='off'); p(Document(key='d', source_path='d', position='', text='星禾集团发布新平台。', lang='zh')); "
+            "print('numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", out.stdout + out.stderr

