@@ -206,7 +206,7 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
 
 
 def _warm_back() -> threading.Thread:
-    """Load what resolution loads on first use (pypinyin's dictionaries: half a CPU second)
+    """Load what resolution loads on first use (pypinyin's dictionaries, read by kg.resolve.pinyin)
     in a thread while workers extract, rather than after them, when this process is idle."""
     from .resolve.keys import pinyin
 

@@ -96,7 +96,7 @@ class GraphFiles:
 
     def add(self, doc_key: str | None, quad: QuadText | ox.Quad) -> None:
         """One quad: as text (`kg.nquads.QuadText`, as `kg.rdf` makes them) or a pyoxigraph quad."""
-        graph, text = as_text(quad)
+        graph, text = quad if type(quad) is tuple else as_text(quad)  # most come as text (kg.rdf)
         if doc_key is not None:
             self.per_doc[doc_key] += 1
         self.by_text.add(f"{text} .\n".encode())

@@ -38,6 +38,10 @@ def _escape(mt: re.Match[str]) -> str:
 
 def quoted(value: str) -> str:
     """The literal `value` as a quoted N-Quads string, escaped as pyoxigraph escapes it."""
+    # every character `_ESCAPED` matches but the quote and the backslash is unprintable (Cc, Cn,
+    # Cs), and these three tests scan text about twice as fast as the pattern's search
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
     if _ESCAPED.search(value) is None:
         return f'"{value}"'
     return f'"{_ESCAPED.sub(_escape, value)}"'

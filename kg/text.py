@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Folds NFKC leaves alone but names are written both ways: curly apostrophes (People’s
@@ -31,13 +32,15 @@ _WHITESPACE_RE = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029]")
 _EXTRA_RE = re.compile("[" + "".join(chr(c) for c in _EXTRA_FOLD) + "]")
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """Fold `text` like `normalize` (without trimming) and map each folded char to its source.
 
     Returns `(folded, source)` where `source[i]` is the index in `text` of the character
     that produced `folded[i]`, plus one final entry `len(text)`, so a match
     `folded[a:b]` is `text[source[a]:source[b - 1] + 1]`. Whitespace runs fold to one space.
-    Text whose folding keeps its length (nearly all news) takes a fast whole-string path.
+    Text whose folding keeps its length (nearly all news) takes a fast whole-string path, and
+    when no space run is squeezed either, its map is the identity: a `range`, indexed like the
+    list it stands for without building one (that list cost as much as the folding itself).
     """
     n = len(text)
     nf = unicodedata.normalize("NFKC", text)
@@ -48,7 +51,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
         cf = _WHITESPACE_RE.sub(" ", cf)
         if len(cf) == n:
             if "  " not in cf:
-                return cf, list(range(n + 1))
+                return cf, range(n + 1)
             keep = [True] * n  # drop every space that follows a space
             for m in _SPACE_RUN.finditer(cf):
                 keep[m.start() + 1 : m.end()] = [False] * (m.end() - m.start() - 1)

@@ -148,3 +148,47 @@ def test_first_chars_guard_keeps_matches(flags: int) -> None:
     guarded = re.compile(f"{first_chars(words)}(?:{alternation(words)})", flags)
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert first_chars(["x", ""]) == ""  # an empty word matches anywhere: no guard
+
+
+_LED_TEXTS = [
+    "On 5 May 2023, Sept. 25 and Sept.May 2022; 12 of March, 2021 and March 2020, May 4 to May 6.",
+    "5th  of   June 2019 vs 123 June 2019, June 3:15, Junes 4, xMay 3, 3 Mayday, 2 Jan. 2020, 2023年5月10日",
+    "TODAY, today and Today; YESTERDAY, a few days ago, a FEW days ago, recently; ſtoday K-today İtoday",
+    "今日头条说，近日、日前、昨天、明日方舟。3日前，每日前天 tomorrowland today's Today Show",
+    "2023 年 5 月 10 日，２０２３年５月份，1.2023年3月，12023年5月，3 月 5 号，年月，2023\u3000年 12\n月 1日，5月6月7日",
+    "2023-05-06, 2023/5/6 and 1999.12.31; 12023-1-2, 2020-1-2x, 120-1-2, v2019.3.4, 2019-3/4, 2021-13-40",
+    "the 5th of May, 3 of  June, 12th\nMar. 2020, 1st of\tOctober, 21 of May, xof May, 3rdof May, 44 May",
+    "Monday, MONDAY, Mondays, xMonday, Sunday-Friday, 周一至周五, 每周二, 星期天, 礼拜六, 禮拜日, 週三, holiday",
+    "", "no dates at all",
+]
+
+
+@pytest.mark.parametrize("text", _LED_TEXTS + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))])
+def test_dates_patterns_tried_at_their_leads_find_what_a_scan_finds(text: str) -> None:
+    """Patterns tried only where a month name (or another pattern's match) starts, and the
+    relative words tried only where one is written, find exactly what a scan of the whole
+    text finds."""
+    from kg.extract.dates import DateFinder, _lowered
+
+    finder = DateFinder()
+    months = [m.start() for m in finder.mon_re.finditer(text)]
+    done: dict[int, list[re.Match[str]]] = {}
+    for k, (_, pattern, _) in enumerate(finder.patterns):
+        assert [m.span() for m in finder._matches(k, text, months, done)] == [m.span() for m in pattern.finditer(text)]
+    low = _lowered(text)
+    if low is not None:
+        tried = finder._tried_at(finder.rel_re, text, finder._rel_starts(low))
+        assert [m.span() for m in tried] == [m.span() for m in finder.rel_re.finditer(text)]
+    weekdays = finder._tried_at(finder.wd_re, text, finder.wd_words.starts(text))
+    assert [m.span() for m in weekdays] == [m.span() for m in finder.wd_re.finditer(text)]
+
+
+def test_anchored_words_begin_where_a_scan_finds_them() -> None:
+    """`_Anchored` finds every place one of its words begins, with a few searches."""
+    from kg.extract.dates import _Anchored
+
+    words = ["Monday", "Friday", "周一", "星期天", "a", "aa", "today"]
+    text = "aaa Monday Fridays 周一周一 星期天 星期 today TODAY"
+    want = sorted({m.start() for w in words for m in re.finditer(f"(?={re.escape(w)})", text)})
+    assert _Anchored(words).starts(text) == want
+    assert _Anchored(["x", ""]).starts("ab") == [0, 1, 2]  # an empty word begins everywhere

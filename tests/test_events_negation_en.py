@@ -56,6 +56,8 @@ def test_the_walk_back_stops_at_punctuation_and_the_sentence_start() -> None:
     "Breaches of the marketplace law can lead to fines of up to 6 percent of their global turnover, Quillmart Inc. was told.",
     "Quillmart Inc. may be fined if the Harbour Trade Office finds that it misled shoppers.",
     "Quillmart Inc. faces potential penalties from the Harbour Trade Office over fake reviews.",
+    "The Harbour Trade Office said Quillmart Inc. must appoint a local representative by June, or face a ban.",
+    "Analysts had projected revenue of 4.1 billion yuan for Quillmart Inc., according to data compiled by Tallis.",
 ])
 def test_a_threatened_penalty_is_no_event(pipeline: Pipeline, text: str) -> None:
     types = event_types(pipeline, text)
@@ -66,6 +68,15 @@ def test_a_threatened_penalty_is_no_event(pipeline: Pipeline, text: str) -> None
     ("The Harbour Trade Office fined Quillmart Inc. $2 million on Monday over fake reviews.", "Enforcement"),
     ("Quillmart Inc. will pay a fine of $2 million to the Harbour Trade Office.", "Enforcement"),
     ("Quillmart Inc. said small sellers contributed over 80% of its sales of $3 billion last year.", "FinancialResult"),
+    ("Quillmart Inc. reported revenue of 4.3 billion yuan, beating the 4.1 billion yuan analysts had expected.",
+     "FinancialResult"),
 ])
 def test_an_imposed_penalty_or_a_reported_share_keeps_the_event(pipeline: Pipeline, text: str, typ: str) -> None:
     assert typ in event_types(pipeline, text)
+
+
+def test_launching_an_investigation_is_no_launch(pipeline: Pipeline) -> None:
+    """"launched … investigation" says what "launched" means there: no product or service Launch."""
+    types = event_types(pipeline, "The Harbour Trade Office launched an antitrust investigation into Quillmart Inc. in May.")
+    assert "Launch" not in types
+    assert "Launch" in event_types(pipeline, "Quillmart Inc. launched a same-day delivery service in May.")

@@ -173,3 +173,22 @@ def test_the_issuer_of_a_tender_is_not_what_the_story_is_about(pipeline) -> None
     winners = [{a.text for a in e.actors} for e in ex.events if e.type == "ContractAward"]
     assert winners
     assert all("青林建材发展有限公司" not in w for w in winners)
+
+
+def test_a_thousands_separator_does_not_end_the_clause(pipeline) -> None:
+    """"人民币2,991亿元": the ASCII comma inside a number is no clause mark, so the result keeps its amount."""
+    ex = extract(pipeline, "星禾集团第三季度净收入为人民币1,234亿元(美元170亿),较去年同期增长12.5%。")
+    results = [e for e in ex.events if e.type == "FinancialResult"]
+    assert results and {m.text for m in results[0].actors} == {"星禾集团"}
+    assert "人民币1,234亿元" in {f.text for f in results[0].figures}
+
+
+@pytest.mark.parametrize(("text", "launch"), [
+    ("10月20日，2025跨境电商博览会在杭州国际博览中心开幕，展期三天。", False),
+    ("距离新赛季开幕还有不到两个月，各支球队都在积极备战。", False),
+    ("10月20日晚，天猫双11购物狂欢节正式开幕。", True),
+], ids=["expo-opens", "season-opens", "shopping-festival-opens"])
+def test_an_opening_is_a_launch_only_of_a_shopping_festival(pipeline, text: str, launch: bool) -> None:
+    """开幕 opens an exhibition, a season or a ceremony: no product or service; a platform's shopping
+    festival that opens is its programme starting."""
+    assert any(e.type == "Launch" for e in extract(pipeline, text).events) is launch

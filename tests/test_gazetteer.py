@@ -20,6 +20,8 @@ def _keys(gaz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
     ("text", "expected"),
     [
         ("抖音电商发布公告", [("抖音电商", "douyin-ecommerce")]),
+        ("招行与建行的信用卡", [("招行", "cmb"), ("建行", "ccb")]),  # banks by their common short names
+        ("施工行业的集中行动", []),  # 工行 and 中行 are inside ordinary words: never matched alone
         ("京东物流与京东零售", [("京东物流", "jd-logistics"), ("京东零售", "jd-retail")]),
         ("阿里巴巴中国站", [("阿里巴巴中国站", "1688")]),
         ("阿里巴巴旗下1688", [("阿里巴巴", "alibaba-group"), ("1688", "1688")]),
@@ -31,7 +33,7 @@ def _keys(gaz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         ("获得物流支持", []),
         ("售价1688元", []),
     ],
-    ids=["longest-douyin", "jd-family-zh", "longest-1688", "alibaba-and-1688", "boe-not-jd", "blocker-department",
+    ids=["longest-douyin", "bank-short-names", "bank-short-names-inside-words", "jd-family-zh", "longest-1688", "alibaba-and-1688", "boe-not-jd", "blocker-department",
          "mofcom", "blocker-road", "blocker-country", "blocker-verb", "number-not-1688"],
 )
 def test_gazetteer_chinese(gaz: Gazetteer, text: str, expected: list) -> None:

@@ -66,6 +66,10 @@ def _reference_runs(text: str, abbreviations: frozenset[str], connectors: frozen
         if cur:
             runs.append(list(cur))
     for tok in toks:
+        if (tok[0][0].isupper() or tok[0][0].isdigit()) and tok[1] and "a" <= text[tok[1] - 1] <= "z":
+            close()  # "theBank", "iPhone": a capital inside a lower-case word ends the run, opens none
+            cur = []
+            continue
         cap = tok[0][0].isupper() or (tok[0][0].isdigit() and bool(cur))
         conn = tok[0] in connectors and bool(cur)
         gap = text[cur[-1][2] : tok[1]] if cur else ""

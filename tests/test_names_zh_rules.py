@@ -121,3 +121,45 @@ def test_zh_department_fields_are_no_bodies(names: NamesExtractor, text: str) ->
 
 def test_zh_quoted_name_glued_to_an_app_word_is_left_to_services(names: NamesExtractor) -> None:
     assert _found(names, "旗下二手平台“青物优品”小程序将停止运营。").get("青物优品") != "Platform"
+
+
+def test_a_list_of_short_forms_each_names_the_company() -> None:
+    """（以下简称“X股份”、“发行人”或“公司”）: every quoted form stands for the long name; 公司 only on its
+    own, never inside 子公司."""
+    from kg.extract import Pipeline
+    from kg.model import Document
+
+    text = ("星澜重工股份有限公司（以下简称“星澜股份”、“发行人”或“公司”）首次公开发行股票的申请已获核准。"
+            "公司表示，其子公司将于下月投产，星澜股份将在创业板上市。")
+    ex = Pipeline(ner="off")(Document(key="d", source_path="d", position="", text=text, lang="zh"))
+    found = {(m.start, m.text, m.alias_of) for m in ex.mentions if m.extractor == "names:alias"}
+    assert (text.index("星澜股份"), "星澜股份", "星澜重工股份有限公司") in found
+    assert (text.rindex("星澜股份"), "星澜股份", "星澜重工股份有限公司") in found
+    assert (text.index("公司表示"), "星澜重工股份有限公司", None) in found  # the issuer, under its long name
+    assert not any(start == text.index("子公司") + 1 for start, _, _ in found)
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    ("音乐版权公司青澜音（成都青澜音科技有限公司）已完成A轮融资。青澜音表示，资金将用于研发。", "青澜音"),
+    ("BLUEWAVE（成都青澜音科技有限公司）已完成A轮融资。", "BLUEWAVE"),
+], ids=["han-brand", "latin-brand"])
+def test_a_brand_before_its_legal_name_in_parentheses_names_the_company(text: str, brand: str) -> None:
+    from kg.extract import Pipeline
+    from kg.model import Document
+
+    ex = Pipeline(ner="off")(Document(key="d", source_path="d", position="", text=text, lang="zh"))
+    brands = [m for m in ex.mentions if m.text == brand]
+    assert brands and all(m.alias_of == "成都青澜音科技有限公司" for m in brands), ex.mentions
+    assert len(brands) == text.count(brand) - ("青澜音" in brand)  # every place but inside the legal name
+
+
+@pytest.mark.parametrize("text", [
+    "据悉，公司（成都青澜音科技有限公司）已完成融资。",
+    "It is run by Chengdu Qinglan Technology Co., Ltd. (成都青澜音科技有限公司) since 2019.",
+], ids=["generic-word", "english-legal-form"])
+def test_no_brand_from_a_generic_word_or_an_english_legal_form(text: str) -> None:
+    from kg.extract import Pipeline
+    from kg.model import Document
+
+    ex = Pipeline(ner="off")(Document(key="d", source_path="d", position="", text=text, lang="zh"))
+    assert not [m for m in ex.mentions if m.extractor == "names:brand"], ex.mentions

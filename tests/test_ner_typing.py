@@ -36,6 +36,34 @@ def test_forms_of_address_are_no_people(zh):
     assert found.get("李晓峰") == "Person"
 
 
+def test_forms_of_address_after_a_title_are_no_people(zh):
+    """A surname with 先生 or 律师 names no one, also right after a role word (负责人) that announces names."""
+    found = _mentions(zh, "这家书店的负责人钱先生告诉记者，孟律师表示合同有效，店长周海平随后签字。")
+    assert not {"钱先生", "孟律师"} & set(found), found
+    assert found.get("周海平") == "Person"
+
+
+@pytest.mark.parametrize("mode", ["off", "zh"])
+def test_local_departments_with_he_are_whole(mode):
+    """Departments whose standard name holds 和 (文化和旅游局) are one body with their place, with or
+    without the tagger (which reads 和 as a conjunction between two names)."""
+    pipeline = Pipeline(ner=mode)
+    found = _mentions(pipeline, "台州市文化和旅游局与温州市工业和信息化局联合发布通知，要求直播平台整改。")
+    assert found.get("台州市文化和旅游局") == "GovernmentBody", found
+    assert found.get("温州市工业和信息化局") == "GovernmentBody", found
+    assert not any(name.endswith(("文化", "工业")) for name in found), found
+    found = _mentions(pipeline, "该校的主管部门滨江区教育局宣布，这一事件定性为违规办学。")
+    assert "滨江区教育局" in found and not any("部门" in name for name in found), found
+
+
+def test_a_time_word_ends_a_name(zh):
+    """上周四, 今年 after a name belong to the clause, not to the name."""
+    found = _mentions(zh, "得益于展会的人气，南湖拍卖上周四的夜场拍卖总成交额高达2000万元。")
+    assert "南湖拍卖" in found, found  # the subject of the clause, read by the event rules
+    found |= _mentions(zh, "北岸集团今年的营收增长了一倍。")
+    assert not any("上周四" in name or "今年" in name for name in found), found
+
+
 def test_suffix_rule_name_is_cut_at_the_tagger_words(zh):
     off = _mentions(Pipeline(ner="off"), "消费者比方说银行卡被盗刷后，可以收到银行的赔付。")
     found = _mentions(zh, "消费者比方说银行卡被盗刷后，可以收到银行的赔付。")

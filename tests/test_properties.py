@@ -57,6 +57,34 @@ def test_figures_point_into_the_text_with_finite_values(text: str, lang: str) ->
         assert figure.unit
 
 
+_DATE_PIECES = ["May", "Sept", "Sept.", "June", "Mar", "of", "th", "5", "12", "2023", "1999", ",", " ", "  ", ".",
+                "x", "today", "TODAY", "a few days ago", "Yesterday", "\u017f", "\u212a", "今日", "日前", "前天", "3",
+                "年", "月", "日", "号", "份", "\u3000", "２０", "20", "1", "\n", "-", "/",
+                "5th of May", "3 of  June", "12th\nMar", "2023-05-06", "2023/5/6", "1999.12.31", "2020-1-2",
+                "2023年5月", "5月6日", "2023 年", "12 月", "Monday", "周一", "星期天"]
+date_like = st.lists(st.one_of(st.sampled_from(_DATE_PIECES), st.text(max_size=2)), max_size=30).map("".join)
+
+
+@SETTINGS
+@given(text=date_like)
+def test_date_patterns_tried_at_their_leads_equal_a_scan(text: str) -> None:
+    """The date patterns tried where a month name or a relative word starts (or where another
+    pattern matched) find exactly the matches of a scan of the whole text."""
+    from kg.extract.dates import _finder, _lowered
+
+    finder = _finder()
+    months = [m.start() for m in finder.mon_re.finditer(text)]
+    done: dict = {}
+    for k, (_, pattern, _) in enumerate(finder.patterns):
+        assert [m.span() for m in finder._matches(k, text, months, done)] == [m.span() for m in pattern.finditer(text)]
+    low = _lowered(text)
+    if low is not None:
+        tried = finder._tried_at(finder.rel_re, text, finder._rel_starts(low))
+        assert [m.span() for m in tried] == [m.span() for m in finder.rel_re.finditer(text)]
+    weekdays = finder._tried_at(finder.wd_re, text, finder.wd_words.starts(text))
+    assert [m.span() for m in weekdays] == [m.span() for m in finder.wd_re.finditer(text)]
+
+
 _DIGITS = "零一二三四五六七八九"
 
 

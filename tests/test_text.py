@@ -26,7 +26,7 @@ def test_text_normalize(raw: str, expected: str) -> None:
 def test_text_fold_offsets_point_into_source(raw: str) -> None:
     folded, src = fold_with_offsets(raw)
     assert len(src) == len(folded) + 1
-    assert src == sorted(src) and src[-1] == len(raw)
+    assert list(src) == sorted(src) and src[-1] == len(raw)
     assert all(0 <= i < len(raw) for i in src[:-1])
 
 

@@ -33,3 +33,27 @@ def test_a_connective_before_the_subject_is_no_part_of_it(pipeline: Pipeline, op
     ex = extract(pipeline, f"{opening}星禾优选首次获得来自国企的投资，资金将用于供应链建设。")
     parties = {m.text for e in ex.events for m in (*e.actors, *e.affects)}
     assert parties == {"星禾优选"}, parties
+
+
+def test_an_industry_word_before_qiye_ends_no_name(pipeline: Pipeline) -> None:
+    """国资控股企业: 控股 before 企业 describes the firm; no name 国资控股."""
+    names = {m.text for m in extract(pipeline, "作为浙江省首家上市的国资控股企业，青岚光电成为典型案例。").mentions}
+    assert not any(n.endswith("控股") for n in names), names
+
+
+def test_a_supplier_role_before_a_name_is_no_part_of_it(pipeline: Pipeline) -> None:
+    """中国某某的供货商青岚科技: 供货商 introduces the name."""
+    names = {m.text for m in extract(pipeline, "历时半年，北辰重工的供货商青岚科技完成了上市辅导。").mentions}
+    assert "青岚科技" in names and not any("供货商" in n for n in names), names
+
+
+def test_a_capital_inside_a_lower_case_word_opens_no_name(pipeline: Pipeline) -> None:
+    """"iPhone SE": Phone is inside a word, so no company "Phone SE" from the legal form SE."""
+    names = {m.text for m in extract(pipeline, "停产的机型分别是iPhone 6S和iPhone SE，新机型将于秋季发布。").mentions}
+    assert not any("Phone" in n for n in names), names
+
+
+def test_a_demonstrative_opens_no_subject(pipeline: Pipeline) -> None:
+    """这些机型最老的是2014年发布的: 这些 opens a description, no organisation."""
+    names = {m.text for m in extract(pipeline, "停产的机型有三款，这些机型最老的是2014年发布的。").mentions}
+    assert not any(n.startswith("这些") for n in names), names

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..model import DateMention, Extraction
-from ..regex_needs import alike
+from ..regex_needs import ODD_FOLDS, alike
 from . import EXTRACTORS
 from .cuefile import CueFile
 from .patterns import alternation, first_chars
@@ -43,9 +43,9 @@ def word_start(words: Iterable[str], not_after: str = r"\w") -> str:
     return "|".join(out)
 
 
-@dataclass(frozen=True)
-class _Raw:
-    """A date-like span before resolution; `y` is None when the text gives no year."""
+class _Raw(NamedTuple):
+    """A date-like span before resolution; `y` is None when the text gives no year (a named
+    tuple: a text makes many, and a frozen dataclass costs several times more to build)."""
 
     start: int
     end: int
@@ -56,8 +56,110 @@ class _Raw:
     days: int = 0  # offset from the document date, for "rel"; the weekday (0 = Monday), for "wd"
 
 
+_MONTHS = -1  # `DateFinder.led`: the pattern is tried where a month name starts
+
+
+class _Prefixed(NamedTuple):
+    """`DateFinder.led`: the pattern is tried where one of `prefixes` begins and one of `chars`
+    stands `at` characters on (its matches begin so: "2023-", "2023/", "2023.")."""
+
+    prefixes: tuple[str, ...]
+    at: int
+    chars: str
+
+
+class _DayMonth(NamedTuple):
+    """`DateFinder.led`: the pattern ("5th of May") is tried one or two characters before the
+    spaces before a month name, an ordinal and "of" with its spaces aside."""
+
+    ordinals: tuple[str, ...]
+
+
+_Lead = int | _Prefixed | _DayMonth | None
 _LAST_SPANS: tuple[str, str, tuple[_Raw, ...], bool] | None = None  # (lang, text, spans, a month named?) of the last scan
 _COMMAS = "，,"  # the figures step reads a text with its full-width commas made ASCII ones (and asks for its dates)
+
+
+class _Anchored:
+    """Where any of some words begins in a text, found by searching it for a few pieces the
+    words share ("day" of Monday...Sunday, 星期 of 星期一...星期天) and checking which word
+    stands around each: a handful of fast searches instead of a regex tried at every position."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        listed = list(words)
+        left = {w for w in listed if w}
+        self.everywhere = len(left) < len(set(listed))  # an empty word begins everywhere
+        # piece -> the words holding it, with each place it holds it at
+        self.pieces: dict[str, list[tuple[str, int]]] = {}
+        while left:
+            counts: dict[str, int] = {}
+            for w in left:
+                for piece in {w[i:i + n] for n in (1, 2, 3) for i in range(len(w) - n + 1)}:
+                    counts[piece] = counts.get(piece, 0) + 1
+            # the piece most words hold, longer first; a lone ASCII letter (found everywhere) last
+            best = max(counts, key=lambda p: (not (len(p) == 1 and p.isascii()), counts[p], len(p), p))
+            held = sorted(w for w in left if best in w)
+            self.pieces[best] = [(w, i) for w in held for i in range(len(w)) if w.startswith(best, i)]
+            left.difference_update(held)
+
+    def starts(self, text: str) -> list[int]:
+        """Where one of the words begins in `text`, in order."""
+        if self.everywhere:
+            return list(range(len(text) + 1))
+        out = set()
+        for piece, holders in self.pieces.items():
+            at = text.find(piece)
+            while at >= 0:
+                out.update(at - i for w, i in holders if at >= i and text.startswith(w, at - i))
+                at = text.find(piece, at + 1)
+        return sorted(out)
+
+
+def _prefixed(text: str, lead: _Prefixed) -> list[int]:
+    """The places `lead` names in `text`, in order."""
+    out = []
+    for prefix in lead.prefixes:
+        at = text.find(prefix)
+        while at >= 0:
+            if text[at + lead.at:at + lead.at + 1] in lead.chars and at + lead.at < len(text):
+                out.append(at)
+            at = text.find(prefix, at + 1)
+    out.sort()
+    return out
+
+
+def _space_before(text: str, pos: int) -> int:
+    """Where the run of spaces that ends at `pos` begins (`pos` when there is none)."""
+    while pos and text[pos - 1].isspace():  # (re's \s is str.isspace)
+        pos -= 1
+    return pos
+
+
+def _day_month(text: str, lead: _DayMonth, months: list[int]) -> list[int]:
+    """The places `lead` names in `text` (`months`: where month names begin), in order: a day
+    of one or two digits, maybe an ordinal, spaces, maybe "of" and spaces, then the month."""
+    out = set()
+    for month in months:
+        gap = _space_before(text, month)
+        if gap == month:
+            continue  # (the day and the month are apart by spaces)
+        ends = [gap]
+        if gap >= 3 and text.startswith("of", gap - 2) and text[gap - 3].isspace():
+            ends.append(_space_before(text, gap - 2))
+        for end in ends:
+            for stop in (end, end - 2) if text[max(0, end - 2):end] in lead.ordinals else (end,):
+                out.update(at for at in (stop - 2, stop - 1) if at >= 0 and text[at].isdecimal())
+    return sorted(out)
+
+
+def _lowered(text: str) -> str | None:
+    """`needs.lowered`, faster: four searches instead of a set test of every character."""
+    return None if any(c in text for c in ODD_FOLDS) else text.lower()
+
+
+def _order(r: _Raw) -> tuple[int, int, bool]:
+    """Earliest first, then longest, a blocker after a date of the same span."""
+    return r.start, r.start - r.end, r.kind == "block"
 
 
 def _iso(y: int, m: int, d: int) -> date | None:
@@ -105,18 +207,29 @@ class DateFinder:
         # each pattern with what it needs in the text (a month name, 月, or nothing): a text without
         # that is not scanned by it at all (Chinese news names no English month, English has no 月)
         self.mon_re = re.compile(mon)
+        day_mon = rf"{day}\s+(?:of\s+)?{mon}"
         self.patterns: list[tuple[str, re.Pattern[str], str]] = [
             ("day", re.compile(rf"{year_nd}\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})(?:\s*[日号]|(?!\d))"), "月"),
             ("day", re.compile(
                 rf"{year_ns}(?P<s>[-/.])(?P<m>\d{{1,2}})(?P=s)(?P<d>\d{{1,2}})(?!\d|\.\d)(?:\s*[日号])?"), ""),
             ("day", re.compile(rf"{mon}\s+{day}(?:\s*,\s*|\s+){_YEAR}\b"), "mon"),
-            ("day", re.compile(rf"{day}\s+(?:of\s+)?{mon},?\s+{_YEAR}\b"), "mon"),
+            ("day", re.compile(rf"{day_mon},?\s+{_YEAR}\b"), "mon"),
             ("month", re.compile(rf"{year_nd}\s*年\s*(?P<m>\d{{1,2}})\s*月(?!\s*\d)份?"), "月"),
             ("month", re.compile(rf"{mon}\s*,?\s+{_YEAR}\b"), "mon"),
             ("day", re.compile(r"(?P<m>\d(?<![\d０-９.年]\d)\d?)\s*月\s*(?P<d>\d{1,2})\s*[日号]"), "月"),
             ("day", re.compile(rf"{mon}\s+{day}\b(?!:)"), "mon"),
-            ("day", re.compile(rf"{day}\s+(?:of\s+)?{mon}"), "mon"),
+            ("day", re.compile(day_mon), "mon"),
         ]
+        # where each pattern is tried: MONTHS, only where a month name starts (the patterns that
+        # begin with `mon`, as `mon_re` is); k, only where pattern k matched (pattern 3 is pattern 8
+        # and more); a _Prefixed or a _DayMonth, where it says; None, everywhere. Every match starts
+        # at one of those places, and no place is inside an earlier match of the leading pattern
+        # (each is preceded by no word character), so trying them in order, from the end of the
+        # last match on, finds what a scan finds. Chinese text is short and writes 年, 月, 日 and
+        # 20xx in nearly every sentence: there trying each place costs more than a scan, so the
+        # patterns that every text gets (and the relative words, the weekdays) scan it whole.
+        day_of = _DayMonth(("st", "nd", "rd", "th"))  # (_ORD's)
+        self.led: list[_Lead] = [None, _Prefixed(("19", "20"), 4, "-/."), _MONTHS, 8, None, _MONTHS, None, _MONTHS, day_of]
         self.relative: dict[str, tuple[str, int, frozenset[str]]] = {}
         for item in cues.get("relative"):
             ok = isinstance(item, dict) and isinstance(item.get("word"), str) and item.get("lang") in ("zh", "en")
@@ -129,11 +242,13 @@ class DateFinder:
             self.relative[item["word"].casefold()] = (item["lang"], item["days"], frozenset(not_after))
         words = alternation(list(self.relative))
         self.rel_re = re.compile(rf"{first_chars(self.relative)}(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
+        self.rel_words = _Anchored(w.lower() for w in self.relative)  # (casefolded: as `_lowered` leaves them)
         self.weekdays = cues.table("weekdays", int)
         for name, num in self.weekdays.items():
             if not 0 <= num <= 6:
                 raise cues.error(name, f"weekday {name!r} must map to 0 (Monday) .. 6 (Sunday)")
         self.wd_re = re.compile(rf"(?:{word_start(self.weekdays, '[A-Za-z]')})(?![A-Za-z])")
+        self.wd_words = _Anchored(self.weekdays)  # every match of wd_re begins with one of them, as written
         self.wd_not_after = frozenset(cues.text("weekday_not_after"))
         self.wd_joiners = tuple(cues.words("weekday_not_before"))
         blockers = cues.words("relative_blockers")
@@ -173,8 +288,9 @@ class DateFinder:
         last = _LAST_SPANS  # read once: another thread may replace it
         if last is not None and last[0] == lang and (last[1] == text or self._alike(last[1], text, last[3])):
             return list(last[2])
-        has_month = self.mon_re.search(text) is not None
-        kept = self._scan(text, lang, has_month)
+        months = [mt.start() for mt in self.mon_re.finditer(text)]
+        has_month = bool(months)
+        kept = self._scan(text, lang, has_month, months)
         _LAST_SPANS = (lang, text, tuple(kept), has_month)
         return kept
 
@@ -185,39 +301,81 @@ class DateFinder:
         return self.comma_blind and not has_month and len(seen) == len(text) and \
             seen.replace(_COMMAS[0], _COMMAS[1]) == text.replace(_COMMAS[0], _COMMAS[1])
 
-    def _scan(self, text: str, lang: str, has_month: bool) -> list[_Raw]:
+    def _scan(self, text: str, lang: str, has_month: bool, months: list[int] | None = None) -> list[_Raw]:
+        """The date-like spans of `text` (`months`: where `mon_re` matches, when known)."""
         found: list[_Raw] = []
         has = {"": True, "月": "月" in text, "mon": has_month}
-        for kind, pattern, needs in self.patterns:
+        if months is None:
+            months = [mt.start() for mt in self.mon_re.finditer(text)] if has_month else []
+        matches: dict[int, list[re.Match[str]]] = {}
+        for k, (kind, _, needs) in enumerate(self.patterns):
             if not has[needs]:
                 continue
-            for mt in pattern.finditer(text):
+            for mt in self._matches(k, text, months, matches, lang):
                 gd = mt.groupdict()
                 m = self.months[gd["mon"]] if gd.get("mon") else int(gd["m"])
                 d = int(gd["d"]) if gd.get("d") else 1
                 y = int(gd["y"]) if gd.get("y") else None
                 if 1 <= m <= 12 and 1 <= d <= 31:
                     found.append(_Raw(mt.start(), mt.end(), kind, m, d, y))
-        for mt in self.rel_re.finditer(text):
+        low = _lowered(text) if lang != "zh" else None
+        for mt in self._tried_at(self.rel_re, text, self._rel_starts(low)) if low is not None else self.rel_re.finditer(text):
             lang_of, days, not_after = self.relative[mt.group().casefold()]
             if lang_of == "en" and lang != "en":
                 continue
             if mt.start() and text[mt.start() - 1] in not_after:
                 continue
             found.append(_Raw(mt.start(), mt.end(), "rel", days=days))
-        for mt in self.wd_re.finditer(text):
+        weekdays = self._tried_at(self.wd_re, text, self.wd_words.starts(text)) if lang != "zh" else self.wd_re.finditer(text)
+        for mt in weekdays:
             if self._weekday_ok(text, mt.start(), mt.end()):
                 found.append(_Raw(mt.start(), mt.end(), "wd", days=self.weekdays[mt.group()]))
         if self._may_block(text, found):  # else no blocker can change what is kept: not scanned for
             for mt in self.rel_blockers.finditer(text):
                 found.append(_Raw(mt.start(), mt.end(), "block"))
-        found.sort(key=lambda r: (r.start, -(r.end - r.start), r.kind == "block"))
+        found.sort(key=_order)
         kept: list[_Raw] = []
         for raw in found:
             if kept and raw.start < kept[-1].end:
                 continue
             kept.append(raw)
         return [r for r in kept if r.kind != "block"]
+
+    def _matches(self, k: int, text: str, months: list[int], done: dict[int, list[re.Match[str]]],
+                 lang: str = "en") -> list[re.Match[str]]:
+        """The matches of pattern `k` in `text`, as `finditer` finds them (`led`; `done`: those
+        found so far in this text, by pattern)."""
+        if k not in done:
+            pattern, led = self.patterns[k][1], self.led[k]
+            if led is None or (lang == "zh" and isinstance(led, _Prefixed)):
+                done[k] = list(pattern.finditer(text))
+            else:
+                if isinstance(led, _Prefixed):
+                    at = _prefixed(text, led)
+                elif isinstance(led, _DayMonth):
+                    at = _day_month(text, led, months)
+                elif led == _MONTHS:
+                    at = months
+                else:
+                    at = [mt.start() for mt in self._matches(led, text, months, done)]
+                done[k] = list(self._tried_at(pattern, text, at))
+        return done[k]
+
+    @staticmethod
+    def _tried_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)` when every match starts at one of `starts` (ascending)."""
+        end = 0
+        for at in starts:
+            if at >= end:
+                mt = pattern.match(text, at)
+                if mt is not None:
+                    yield mt
+                    end = mt.end()
+
+    def _rel_starts(self, low: str) -> list[int]:
+        """Where a relative word starts in the text (`low`: it `_lowered`): every match of
+        `rel_re` starts at one of them, since re folds no other letter to an ASCII one there."""
+        return self.rel_words.starts(low)
 
     def _may_block(self, text: str, found: list[_Raw]) -> bool:
         """False when no blocker ("今日头条") starts where it could cover the start of a span in
@@ -301,7 +459,7 @@ class DateFinder:
         out: list[DateMention] = []
         for a, b in self._ranges(text, raws):
             if b is not None and a.y is None and b.y is not None:
-                a = replace(a, y=b.y if (a.m, a.d) <= (b.m, b.d) else b.y - 1)
+                a = a._replace(y=b.y if (a.m, a.d) <= (b.m, b.d) else b.y - 1)
             start_day = self._resolve(a, full, starts, doc_day)
             if start_day is None or (a.kind == "month" and self._month_part(text, a)):
                 continue

@@ -25,7 +25,8 @@ _MARKS: dict[str, tuple[str, list[int]]] = {}
 
 
 def mark_offsets(text: str, marks: str) -> list[int]:
-    """Where any of the characters `marks` stands in `text`, in order: found in one scan and kept
+    """Where any of the characters `marks` stands in `text`, in order (an ASCII comma or colon between
+    two digits excepted: it belongs to a number or a time): found in one scan and kept
     for the text last asked about (the steps ask about the same document many times, and a
     search per mark from an offset back to the start, or on to the end, of a long text cost
     as much as the rest of the step)."""
@@ -33,6 +34,11 @@ def mark_offsets(text: str, marks: str) -> list[int]:
     if kept is not None and kept[0] is text:
         return kept[1]
     found = [m.start() for m in _marks_re(marks).finditer(text)]
+    if ("," in marks or ":" in marks) and any(text[i] in ",:" for i in found):
+        # "人民币2,991亿元", "10:30": a comma or colon between digits is part of a number, no mark
+        last = len(text) - 1
+        found = [i for i in found if not (text[i] in ",:" and 0 < i < last and text[i - 1].isdigit()
+                                          and text[i + 1].isdigit())]
     _MARKS[marks] = (text, found)
     return found
 

@@ -17,7 +17,7 @@ not ASCII take the pattern's own `finditer`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import ahocorasick
 
@@ -43,7 +43,7 @@ class ProbeGroup:
         self._words: list[list[str]] = []  # per member: its words, lower-cased and prefix-free
         self._index: dict[tuple[str, ...], int] = {}  # a member's words -> its index
         self._probe: ahocorasick.Automaton | None = None
-        self._last: tuple[str | None, list[list[int]]] = (None, [])
+        self._last: tuple[str | None, list[Sequence[int]]] = (None, [])
 
     def join(self, words: list[str]) -> int:
         """Add a member probing for `words` (lower-cased, prefix-free); returns its index. Members
@@ -57,19 +57,39 @@ class ProbeGroup:
         self._last = (None, [])
         return len(self._words) - 1
 
-    def starts(self, text: str, low: str, member: int) -> list[int]:
+    def starts(self, text: str, low: str, member: int) -> Sequence[int]:
         """Where the words of `member` begin in `low` (`text` lower-cased, same offsets), in order."""
         last = self._last  # read once: it is replaced whole
         if last[0] is not text or member >= len(last[1]):
-            found: list[list[int]] = [[] for _ in self._words]
-            for end, owners in self._automaton().iter(low):
-                for i, back in owners:
-                    found[i].append(end - back)
-            for pos in found:
-                pos.sort()  # words are prefix-free within a member: no place comes twice
-            last = (text, found)
+            last = (text, self._probed(low))
             self._last = last
         return last[1][member]
+
+    def places(self, text: str, member: int) -> Sequence[int] | None:
+        """`starts` of `text` for `member`, or None when lower-casing moves offsets (`_folded`): the
+        text is lower-cased only when it was not probed last (most members ask after the first)."""
+        last = self._last
+        if last[0] is text and member < len(last[1]):
+            return last[1][member]
+        low = _folded(text)
+        return None if low is None else self.starts(text, low, member)
+
+    def _probed(self, low: str) -> list[Sequence[int]]:
+        """Each member's places in `low`; most members have none (they share one empty tuple)."""
+        hits: dict[int, list[int]] = {}
+        for end, owners in self._automaton().iter(low):
+            for i, back in owners:
+                pos = hits.get(i)
+                if pos is None:
+                    hits[i] = [end - back]
+                else:
+                    pos.append(end - back)
+        found: list[Sequence[int]] = [()] * len(self._words)
+        for i, pos in hits.items():
+            if len(pos) > 1:
+                pos.sort()  # words are prefix-free within a member: no place comes twice
+            found[i] = pos
+        return found
 
     def _automaton(self) -> ahocorasick.Automaton:
         if self._probe is None:
@@ -112,23 +132,20 @@ class WordLed:
                 self._member = group.join(_prefix_free({w.lower() for w in lowered}))
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        """As `pattern.finditer(text, pos)`."""
+        """As `pattern.finditer(text, pos)` (the words are looked for at the call, not at the first match)."""
         if self._probe is None:
-            yield from self.pattern.finditer(text, pos)
-            return
+            return self.pattern.finditer(text, pos)
         if self._group is not None:
-            low = _folded(text)
-            if low is not None:
-                yield from self._tried(text, self._group.starts(text, low, self._member), pos)
-                return
+            starts = self._group.places(text, self._member)
+            if starts is not None:
+                return self._tried(text, starts, pos) if starts else iter(())
         low = _folded(text) if self.fold else text
         if low is None:
-            yield from self.pattern.finditer(text, pos)
-            return
+            return self.pattern.finditer(text, pos)
         # the words are prefix-free, so no two occurrences start at one place: no duplicates to drop
-        yield from self._tried(text, sorted([end - back for end, back in self._probe.iter(low)]), pos)
+        return self._tried(text, sorted([end - back for end, back in self._probe.iter(low)]), pos)
 
-    def _tried(self, text: str, starts: list[int], resume: int) -> Iterator[re.Match[str]]:
+    def _tried(self, text: str, starts: Sequence[int], resume: int) -> Iterator[re.Match[str]]:
         """The pattern's matches at `starts` from `resume` on (in order), each search resuming where a
         match ended."""
         match = self.pattern.match
@@ -172,7 +189,7 @@ def _folded(text: str) -> str | None:
     if last[0] is text:
         return last[1]
     low: str | None = text.lower()
-    if len(low) != len(text) or _ODD.search(text):
+    if not text.isascii() and (len(low) != len(text) or _ODD.search(text)):  # ASCII folds in place
         low = None
     _FOLDED[0] = (text, low)
     return low
@@ -207,11 +224,12 @@ class WordGated:
         if self._probe is None:
             return True
         if self._group is not None:
-            low = _folded(text)
-            if low is not None:  # where a word begins written in any case: is it written so?
-                places = self._group.starts(text, low, self._member)
+            places = self._group.places(text, self._member)
+            if places is not None:  # where a word begins written in any case: is it written so?
+                if not places:
+                    return False
                 needles = self._needles
-                return bool(places) and any(text.startswith(needles, pos) for pos in places)
+                return any(text.startswith(needles, pos) for pos in places)
         return next(self._probe.iter(text), None) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

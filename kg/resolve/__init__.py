@@ -69,15 +69,19 @@ class Resolution:
                 out.authors[doc.key] = authors
 
         written: dict[tuple[int, int], str] = {}  # of the extraction at hand (traditional Chinese as written)
+        mention_keys = out.mention_keys
 
         def key_of(m: Mention, doc_key: str) -> str:
-            k = out.mention_keys.get((doc_key, m.start, m.end))
+            k = mention_keys.get((doc_key, m.start, m.end))
             if k is None:
                 k = resolver.add_mention(m, doc_key)
-                out.mention_keys[(doc_key, m.start, m.end)] = k
-                if (as_written := written.get((m.start, m.end))) is not None:
+                mention_keys[(doc_key, m.start, m.end)] = k
+                if written and (as_written := written.get((m.start, m.end))) is not None:
                     resolver.add_written(k, as_written)
             return k
+
+        def keys(ms: tuple[Mention, ...], dk: str) -> frozenset[str]:
+            return frozenset([key_of(m, dk) for m in ms]) if ms else _NONE
 
         relations: list[tuple[str, str, str, str]] = []
         for ex in extractions:
@@ -94,11 +98,9 @@ class Resolution:
                 elif rel.literal:
                     relations.append((subj, rel.predicate, rel.literal, dk))
             for ev in ex.events:
-                def keys(ms: tuple[Mention, ...], _dk: str = dk) -> frozenset[str]:
-                    return frozenset(key_of(m, _dk) for m in ms) if ms else _NONE
                 self.reports.append(ResolvedReport(
-                    report=_compact(ev) if self.compact else ev, actors=keys(ev.actors),
-                    participants=keys(ev.participants), affects=keys(ev.affects), about=keys(ev.about),
+                    report=_compact(ev) if self.compact else ev, actors=keys(ev.actors, dk),
+                    participants=keys(ev.participants, dk), affects=keys(ev.affects, dk), about=keys(ev.about, dk),
                     when=ev.date or ex.document.date_published,
                 ))
         out.relations = sorted(set(relations))

@@ -112,43 +112,65 @@ def event_key(r: EventMention) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:20]  # raw bytes of any file name
 
 
+_NOBODY = frozenset({""})  # the index key of reports naming no one
+
+
+def _order(r: ResolvedReport) -> tuple[str, str, int, str]:
+    rep = r.report
+    return r.when or "9999", rep.doc_key, rep.start, rep.type
+
+
 def merge_reports(reports: list[ResolvedReport]) -> dict[str, Event]:
     """Group reports into events; order-independent because reports are sorted first."""
-    ordered = sorted(reports, key=lambda r: (r.when or "9999", r.report.doc_key, r.report.start, r.report.type))
+    ordered = sorted(reports, key=_order)
     events: list[Event] = []
     whens: list[set[str | None]] = []
     # Candidates: events of the same type sharing a party in the same or a neighbouring time bucket.
     index: dict[tuple[str, str, int | None], list[int]] = {}
     for r in ordered:
-        keys = (r.actors | r.participants | r.affects | r.about) or {""}  # "": reports naming no one
+        rep = r.report
+        typ = rep.type
+        keys = (r.actors | r.participants | r.affects | r.about) or _NOBODY  # "": reports naming no one
         bucket_no = _bucket(r.when)
-        near = (None,) if bucket_no is None else (bucket_no - 1, bucket_no, bucket_no + 1)
         live = can_merge(r)  # a dead report neither joins an event nor is a candidate later
-        candidates: set[int] = set()
-        for k in keys if live else ():
-            for b in near:
-                candidates.update(index.get((r.report.type, k, b), ()))
-        target = next((i for i in sorted(candidates) if same_happening(events[i], r, whens[i])), None)
+        target = None
+        if live:
+            near = (None,) if bucket_no is None else (bucket_no - 1, bucket_no, bucket_no + 1)
+            candidates: set[int] = set()
+            for k in keys:
+                for b in near:
+                    slot = index.get((typ, k, b))
+                    if slot:
+                        candidates.update(slot)
+            for i in sorted(candidates):
+                if same_happening(events[i], r, whens[i]):
+                    target = i
+                    break
         if target is None:
-            events.append(Event(key=event_key(r.report), type=r.report.type))
+            events.append(Event(key=event_key(rep), type=typ))
             whens.append(set())
             target = len(events) - 1
-        for k in keys if live else ():
-            slot = index.setdefault((r.report.type, k, bucket_no), [])
-            if not slot or slot[-1] != target:
-                slot.append(target)
+        if live:
+            for k in keys:
+                slot = index.setdefault((typ, k, bucket_no), [])
+                if not slot or slot[-1] != target:
+                    slot.append(target)
         ev = events[target]
-        ev.reports.append(r.report)
+        ev.reports.append(rep)
         whens[target].add(r.when)
-        ev.actors |= r.actors
-        ev.participants |= r.participants
-        ev.affects |= r.affects
-        ev.about |= r.about
-        if r.report.date:
-            ev.dates.add(r.report.date)
-        if r.report.effective_date:
-            ev.effective_dates.add(r.report.effective_date)
-        for f in r.report.figures:
+        if r.actors:
+            ev.actors |= r.actors
+        if r.participants:
+            ev.participants |= r.participants
+        if r.affects:
+            ev.affects |= r.affects
+        if r.about:
+            ev.about |= r.about
+        if rep.date:
+            ev.dates.add(rep.date)
+        if rep.effective_date:
+            ev.effective_dates.add(rep.effective_date)
+        for f in rep.figures:
             if all((f.value, f.unit) != (g.value, g.unit) for g in ev.figures):
                 ev.figures.append(f)
     for ev in events:

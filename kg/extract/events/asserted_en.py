@@ -80,6 +80,7 @@ class EnglishThreat:
     shares: frozenset[tuple[str, ...]]  # each share word as its words, lower case
     caps: frozenset[tuple[str, ...]]  # each cap phrase as its words, lower case
     share_bridge: frozenset[str]
+    or_else: frozenset[tuple[str, ...]] = frozenset()  # "or face": the threat that ends a condition
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +89,8 @@ def english_threat() -> EnglishThreat:
     low = lambda key: frozenset(w.lower() for w in cues[key])  # noqa: E731
     return EnglishThreat(types=frozenset(cues["en_types"]), modals=low("en_modals"), potential=low("en_potential"),
                          bridge=low("en_bridge"), shares=frozenset(tuple(w.lower().split()) for w in cues["en_share"]),
-                         share_bridge=low("en_share_bridge"), caps=frozenset(tuple(w.lower().split()) for w in cues["en_caps"]))
+                         share_bridge=low("en_share_bridge"), caps=frozenset(tuple(w.lower().split()) for w in cues["en_caps"]),
+                         or_else=frozenset(tuple(w.lower().split()) for w in cues.get("en_or_else", ())))
 
 
 def threatened_en(text: str, event_type: str, trigger_start: int, lo: int) -> bool:
@@ -99,7 +101,8 @@ def threatened_en(text: str, event_type: str, trigger_start: int, lo: int) -> bo
     if event_type not in cues.types:
         return False
     words = [t.lower() for t in _TOKEN.findall(text, max(lo, trigger_start - _LOOK_BACK), trigger_start)]
-    return _walks_to(words, cues.bridge, lambda w: w[-1] in cues.modals or w[-1] in cues.potential) or \
+    return _walks_to(words, cues.bridge, lambda w: w[-1] in cues.modals or w[-1] in cues.potential
+                     or any(tuple(w[-len(o):]) == o for o in cues.or_else)) or \
         _walks_to(words, cues.share_bridge, lambda w: _capped_share(w, cues))
 
 

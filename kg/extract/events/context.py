@@ -16,6 +16,7 @@ from ...model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, 
 from ...text import normalize
 from .guards import no_outlets
 from .hired import HIRED_TYPES, hired_names
+from .owners import qualifies_owner, without_owned_names
 from .role_words import RoleWords
 from .roles import is_attribution, is_venue
 
@@ -101,11 +102,11 @@ class EventDoc:
         counts: Counter[str] = Counter()
         for m in self.orgs:
             if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words) \
-                    and not the_outlet(m) and (k := key(m)) not in self.hired_keys:
+                    and not the_outlet(m) and not qualifies_owner(self.text, m) and (k := key(m)) not in self.hired_keys:
                 counts[k] += 1
         if not counts:
             return None
-        headline = normalize(self.ex.document.headline or "")
+        headline = normalize(without_owned_names(self.ex.document.headline or ""))
         # a short form counts for its full name ("Lumora" for "Lumora Home Inc.")
         # (a shorter key s counts for k when k starts with s and a space: k cut before each of its spaces)
         full = {k: counts[k] + (sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") if " " in k else 0)

@@ -359,12 +359,22 @@ def _inside_exception(text: str, start: int, end: int, excepts: tuple[re.Pattern
     return False
 
 
+def _without_heads_of_longer(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """Hits that are no word of a longer phrase of another type starting or ending with them: the
+    phrase says what the word means there ("launched … investigation" is no Launch, 发布…通知 no
+    Launch of 发布). A word inside the phrase's gap stays (清退 in 发布关于清退…的通知)."""
+    return [h for h in hits if not any(
+        k.type != h.type and k.end - k.start > h.end - h.start and k.start <= h.start and h.end <= k.end
+        and (k.start == h.start or k.end == h.end) for k in hits)]
+
+
 def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Keep the most specific reading where triggers overlap; drop Announcement beside others.
 
     An overlap of two types means one action read two ways (清退 inside 发布…通知): the
     higher priority type wins, then the stronger and the longer trigger.
     """
+    hits = _without_heads_of_longer(hits)
     ranked = sorted(hits, key=lambda h: (-h.priority, -h.weight, -(h.end - h.start), h.start))
     kept: list[TriggerHit] = []
     for h in ranked:

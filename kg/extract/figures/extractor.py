@@ -29,7 +29,9 @@ _TO_FOLD = re.compile("[０-９，．％]")  # (most texts hold none: one search
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _ODD_FOLDS = frozenset(ODD_FOLDS)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CN_NUMERAL_FIRST = "一二两兩三四五六七八九十"  # what a Chinese numeral of a figure starts with
+_GROUPS = ("approx", "cur1", "pct1", "num", "cn", "yi", "mag", "emag", "cur2", "pct2")  # the figure pattern's, in order
 
 
 def cn_number(s: str) -> int | None:
@@ -152,6 +154,9 @@ class FigureFinder:
             re.IGNORECASE,
         )
         self.num_group, self.cn_group = self.pattern.groupindex["num"], self.pattern.groupindex["cn"]
+        if sorted(self.pattern.groupindex, key=self.pattern.groupindex.__getitem__) != list(_GROUPS) \
+                or self.pattern.groups != len(_GROUPS):
+            raise AssertionError("_figure unpacks the figure pattern's groups in the order of _GROUPS")
         joiners = alternation(cues.words("range_joiners"))
         # "20-30%", "3至5亿元": the bare lower bound just before a figure
         self.joiner_chars = frozenset(c for w in cues.words("range_joiners") for c in w if len(w) == 1)
@@ -198,8 +203,18 @@ class FigureFinder:
         dates = date_spans(folded, lang)
         date_starts = [s for s, _ in dates]
         out: list[Figure] = []
+        num_group, cn_group, max_gap = self.num_group, self.cn_group, self.max_gap
+        k, n = 0, len(dates)  # dates[k]: the first date that ends after the number (numbers come in order)
         for mt in self._matches(folded):
-            fig = self._figure(text, folded, mt, out[-1] if out else None, dates, date_starts)
+            ns, num_end = mt.span(num_group)
+            if ns < 0:
+                ns, num_end = mt.span(cn_group)
+            while k < n and dates[k][1] <= ns:
+                k += 1
+            in_date = k < n and dates[k][0] < num_end  # the number overlaps a date (they are sorted and disjoint)
+            if in_date and (not out or mt.start() - out[-1].end > max_gap):
+                continue  # part of a date (no range can reach back into the last figure), before any other work
+            fig = self._figure(text, folded, mt, out[-1] if out else None, ns, num_end, in_date)
             if fig is None:
                 continue
             if out and fig.start < out[-1].end and fig.unit != out[-1].unit:
@@ -228,50 +243,53 @@ class FigureFinder:
         return None
 
     def _figure(self, text: str, folded: str, mt: re.Match[str], prev: Figure | None,
-                dates: list[tuple[int, int]], date_starts: list[int]) -> Figure | None:
-        ns, num_end = mt.span(self.num_group)
-        if ns < 0:
-            ns, num_end = mt.span(self.cn_group)
-        if (prev is None or mt.start() - prev.end > self.max_gap) and _overlaps(dates, date_starts, ns, num_end):
-            return None  # part of a date, as below (no range can reach back into `prev`), before any other work
-        g = mt.groupdict()
-        start, end = mt.start(), mt.end()
-        lead = mt.start("approx") if g["approx"] else mt.start("cur1") if g["cur1"] else ns
-        approx = g["approx"]
+                ns: int, num_end: int, in_date: bool) -> Figure | None:
+        """The figure of the match `mt` (its number at [ns, num_end), `in_date` when that overlaps a
+        date), None when it is none; `prev`, the figure found last."""
+        approx, cur1, pct1, num, cn, yi, mag, emag, cur2, pct2 = mt.groups()  # (_GROUPS)
+        start, end = mt.span()
+        lead = mt.start(1) if approx else mt.start(2) if cur1 else ns
         if approx and lead and folded[lead - 1] in self.approx_not_after:
             approx = None  # 签约, 合约: a word ending in 约, not "about"
-            start = lead = mt.start("cur1") if g["cur1"] else ns
-        span = self._range(folded, lead, prev) if not approx else None
-        if span is not None:
-            start = span[0]
-        if (prev is None or start >= prev.end) and _overlaps(dates, date_starts, ns, num_end):
+            start = lead = mt.start(2) if cur1 else ns
+        span = None
+        if not approx and lead and (folded[lead - 1] in self.joiner_chars or folded.endswith(" to ", 0, lead)):
+            span = self._range(folded, lead, prev)
+            if span is not None:
+                start = span[0]
+        if in_date and (prev is None or start >= prev.end):
             # the figure would hold this number, so `find` would drop it as part of a date (it
             # does not reach back into `prev`): most numbers of a text are in its dates
             return None
-        if span is None and lead and (folded[lead - 1].isascii() and (folded[lead - 1].isalnum() or folded[lead - 1] in ".,:/-")):
-            return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
-        if folded.endswith(self.not_after, 0, lead) or (lead and folded[lead - 1] in "[【"):
+        if lead:
+            before = folded[lead - 1]
+            if span is None and before.isascii() and (before.isalnum() or before in ".,:/-"):
+                return None  # inside a token: Q3, A100, 9.3's tail, 16:00, 1.2.3
+            if before in "[【":
+                return None
+        if folded.endswith(self.not_after, 0, lead):
             return None
         if end < len(folded) and folded[end].isascii() and folded[end].isalnum() and folded[end - 1].isascii():
             return None  # 5G, 3D, 4K (but "3亿美元D轮": a Chinese unit may touch a Latin word)
-        mag_word = g["mag"] or g["emag"]
-        if g["emag"] and g["emag"].lower() in self.mag_need_cur and not g["cur1"]:
+        mag_word = mag or emag
+        if emag and not cur1 and emag.lower() in self.mag_need_cur:
             return None
-        currency = self._lookup(self.cur_before, g["cur1"]) or self._lookup(self.cur_after, g["cur2"])
-        pct = "percent" if g["pct1"] else self._lookup(self.pct_after, g["pct2"])
-        number = g["num"] or g["cn"]
-        if not (mag_word or currency or pct or g["yi"]) and folded.startswith(self.not_before, num_end):
+        currency = (cur1 and self._lookup(self.cur_before, cur1)) or (cur2 and self._lookup(self.cur_after, cur2)) or ""
+        pct = "percent" if pct1 else (pct2 and self._lookup(self.pct_after, pct2)) or ""
+        number = num or cn
+        said = mag_word or currency or pct or yi  # something says it is a figure, whatever follows
+        if not said and folded.startswith(self.not_before, num_end):
             return None
         if span is not None and span[1] is not None:
             base = span[1]
-        elif g["cn"]:
-            value = cn_number(g["cn"])
+        elif cn:
+            value = cn_number(cn)
             if value is None:
                 return None
             base = Decimal(value)
         else:
             try:
-                base = Decimal(number.replace(",", ""))
+                base = Decimal(number.replace(",", "") if "," in number else number)
             except InvalidOperation:
                 return None
         unit, unit_end = "", end
@@ -280,22 +298,26 @@ class FigureFinder:
             if not unit:
                 unit = self.units.before(folded, start)
                 unit_end = end if unit else unit_end
-        bare = not (mag_word or currency or pct or g["yi"] or unit)
-        if g["cn"]:
+        bare = not (said or unit)
+        if cn:
             if bare or base < 10:
                 return None
         elif bare and not ("," in number or approx):
             return None
-        if not (mag_word or currency or pct or g["yi"]) and number in self.number_names:
+        if not said and number in self.number_names:
             return None
-        if not (mag_word or currency or pct or g["yi"]) and re.fullmatch(r"(?:19|20)\d\d", number) and unit_end > end + 1:
+        if not said and unit_end > end + 1 and _YEAR.fullmatch(number):
             return None  # a year followed by words, not a count
         value = base
-        if g["yi"]:
+        if yi:
             value *= 100_000_000
         if mag_word:
             value *= self.mag[mag_word] if mag_word in self.mag else self.mag[mag_word.lower()]
-        stop = unit_end if unit else end - (len(mt.group()) - len(mt.group().rstrip()))
+        if unit:
+            stop = unit_end
+        else:
+            whole = mt.group()
+            stop = end - (len(whole) - len(whole.rstrip()))
         return Figure(text=text[start:stop], start=start, end=stop, value=_plain(value),
                       unit=currency or pct or unit or self.fallback)
 
@@ -313,17 +335,20 @@ class FigureFinder:
         return next((v for k, v in table.items() if k.casefold() == low), "")
 
     def __call__(self, ex: Extraction) -> None:
+        doc = ex.document
+        figures = self.find(doc.text, lang=doc.lang)
+        if not figures:  # (most documents: then the names and dates need no sorting)
+            return
         taken = sorted((m.start, m.end) for m in ex.mentions)
         taken += [(d.start, d.end) for d in ex.dates]
         taken.sort()
         starts = [s for s, _ in taken]
         found = []
-        for fig in self.find(ex.document.text, lang=ex.document.lang):
+        for fig in figures:
             i = bisect.bisect_right(starts, fig.end - 1)
             if any(e > fig.start for _, e in taken[max(0, i - 8):i]):
                 continue  # part of a name (58同城) or a date
             found.append(fig)
-        doc = ex.document
         ex.figures.extend(with_meaning(doc.text, found, doc.lang, doc.date_published, ex.dates))
 
 

@@ -30,6 +30,11 @@ _AFTER = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
 
 
+def _lowered(text: str) -> str | None:
+    """`regex_needs.lowered`: the text lower-cased, None when a character makes that inexact."""
+    return lowered(text)
+
+
 @dataclass(frozen=True)
 class MeaningWords:
     cues: dict[str, re.Pattern[str]]  # lang -> alternation of every cue
@@ -82,10 +87,11 @@ class _Blockers:
         return self.ends[j] if j >= 0 else -1
 
 
-def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers: _Blockers | None = None) -> str | None:
+def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers: _Blockers | None = None,
+               w: MeaningWords | None = None) -> str | None:
     """The measure a cue word gives the figure, or None (`blockers`: `others` prepared, when many
-    figures of one document are asked about)."""
-    w = meaning_words()
+    figures of one document are asked about; `w`: `meaning_words()`)."""
+    w = w or meaning_words()
     lang = "zh" if lang == "zh" else "en"
     lo = max(0, fig.start - _WINDOW[lang])
     last = _LAST_CLAUSE.match(text, lo, fig.start)
@@ -116,20 +122,26 @@ def _is_money(fig: Figure) -> bool:
 
 
 def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[tuple[int, int]] | None = None,
-              cache: dict[tuple[int, int], list[re.Match[str]]] | None = None) -> tuple[str, str | None, str | None] | None:
-    """(the period as written, its first day, its last day) nearest the figure in its sentence."""
-    w = meaning_words()
+              cache: dict[tuple[int, int], list[re.Match[str]]] | None = None,
+              live: list[tuple[re.Pattern[str], Needs]] | None = None,
+              low: str | None = None) -> tuple[str, str | None, str | None] | None:
+    """(the period as written, its first day, its last day) nearest the figure in its sentence.
+    When many figures of a document are asked about: `live`, the patterns with what they need
+    (`_live`: those the text can hold), `low`, the text `_lowered`."""
     spans = spans if spans is not None else sentences(text)
     i = bisect.bisect_right(spans, (fig.start, len(text) + 1)) - 1
     lo, hi = spans[i] if i >= 0 and spans[i][0] <= fig.start < spans[i][1] else (0, len(text))
     cache = cache if cache is not None else {}
-    if (lo, hi) not in cache:  # the periods of a sentence, found once for all its figures
-        key = "zh" if lang == "zh" else "en"
-        low = lowered(text[lo:hi])  # a pattern whose words the sentence lacks cannot match in it
-        cache[(lo, hi)] = [m for pat, need in zip(w.periods[key], w.period_needs[key], strict=True)
-                           if holds(need, low) for m in pat.finditer(text, lo, hi)]
+    found = cache.get((lo, hi))
+    if found is None:  # the periods of a sentence, found once for all its figures
+        if live is None:
+            live, low = _live(text, lang)
+        # a pattern whose words the sentence lacks cannot match in it (a slice of the lowered text is
+        # the sentence lowered: the one letter whose lower case is longer makes `low` None)
+        sentence = low[lo:hi] if low is not None else None
+        found = cache[(lo, hi)] = [m for pat, need in live if holds(need, sentence) for m in pat.finditer(text, lo, hi)]
     best = None
-    for m in cache[(lo, hi)]:
+    for m in found:
         if m.start() < fig.end and fig.start < m.end():
             continue
         dist = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end + 0.5
@@ -140,6 +152,15 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
     m = best[1]
     start, end = _resolve(m, ref)
     return m.group().strip(), start, end
+
+
+def _live(text: str, lang: str) -> tuple[list[tuple[re.Pattern[str], Needs]], str | None]:
+    """The period patterns of `lang` whose words `text` holds (the others match in none of its
+    sentences), each with what it needs, and the text `_lowered`."""
+    w = meaning_words()
+    key = "zh" if lang == "zh" else "en"
+    low = _lowered(text)
+    return [(p, need) for p, need in zip(w.periods[key], w.period_needs[key], strict=True) if holds(need, low)], low
 
 
 def _resolve(m: re.Match[str], ref: date | None) -> tuple[str | None, str | None]:
@@ -172,20 +193,32 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[str | None, str | None
 def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | None,
                  dates: list[DateMention]) -> list[Figure]:
     """The figures with `measure` and `period` filled where the text says so."""
+    if not figures:
+        return []
     out = []
-    spans = sentences(text) if figures else []  # once per document: a long one has many figures
+    w = meaning_words()
+    spans = sentences(text)  # once per document: a long one has many figures
     cache: dict[tuple[int, int], list[re.Match[str]]] = {}
+    live, low = _live(text, lang)
     blockers = _Blockers(figures)
+    full = [d for d in dates if len(d.value) >= 10]
+    ends = [d.end for d in full]
+    ordered = ends == sorted(ends)  # (the dates step finds them in text order)
     for fig in figures:
-        measure = fig.measure or measure_of(text, fig, figures, lang, blockers)
-        ref = _reference(doc_date, dates, fig.start)
-        period = period_of(text, fig, lang, ref, spans, cache)
-        changes: dict[str, str | None] = {}  # one copy of the figure for both (a dataclass copy is slow)
-        if period is not None:
-            changes.update(period=period[0], period_start=period[1], period_end=period[2])
-        if measure:
-            changes["measure"] = measure
-        out.append(replace(fig, **changes) if changes else fig)
+        measure = fig.measure or measure_of(text, fig, figures, lang, blockers, w)
+        if ordered:  # the last full date that ends before the figure, by bisection
+            i = bisect.bisect_right(ends, fig.start)
+            ref = _day(full[i - 1].value if i else doc_date)
+        else:
+            ref = _reference(doc_date, dates, fig.start)
+        period = period_of(text, fig, lang, ref, spans, cache, live, low)
+        if period is None and not measure:
+            out.append(fig)
+            continue
+        # one copy of the figure for both (dataclasses.replace costs several times more)
+        p_text, p_start, p_end = period if period is not None else (fig.period, fig.period_start, fig.period_end)
+        out.append(Figure(text=fig.text, start=fig.start, end=fig.end, value=fig.value, unit=fig.unit,
+                          measure=measure or fig.measure, period=p_text, period_start=p_start, period_end=p_end))
     return out
 
 
@@ -204,7 +237,10 @@ def event_default(fig: Figure, event_type: str) -> Figure:
 def _reference(doc_date: str | None, dates: list[DateMention], pos: int) -> date | None:
     """The date a yearless period is read against: the nearest full date before, else the document's."""
     before = [d for d in dates if d.end <= pos and len(d.value) >= 10]
-    value = before[-1].value if before else doc_date
+    return _day(before[-1].value if before else doc_date)
+
+
+def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:

@@ -23,7 +23,7 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
 from ...model import Mention
 from ..patterns import alternation
-from .names_common import names_lexicon
+from .names_common import HAN, names_lexicon
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +51,10 @@ def alias_pattern() -> re.Pattern[str]:
         raise LexiconError(f"{LEXICON_DIR / rel}: 'max_len' must be an integer >= 2")
     words = alternation(markers)
     body = rf"[^\s{_OPEN}{_CLOSE}()（）,，。；;:：]{{2,{size}}}"
+    # more quoted forms may follow the first: （以下简称“浙矿股份”、“发行人”或“公司”）
+    more = rf"(?:\s*(?:、|,|，|或|和|及|or|and)\s*[{_OPEN}]{body}(?:\s{body})*[{_CLOSE}])*"
     return re.compile(
-        rf"\s*[（(]\s*(?:(?:{words})\s*[:：,，]?\s*)?[{_OPEN}](?P<q>{body}(?:\s{body})*)[{_CLOSE}]\s*[)）]"
+        rf"\s*[（(]\s*(?:(?:{words})\s*[:：,，]?\s*)?[{_OPEN}](?P<q>{body}(?:\s{body})*)[{_CLOSE}]{more}\s*[)）]"
         rf"|\s*[（(]\s*(?:{words})\s*[:：]?\s*(?P<b>{body})\s*[)）]",
         re.IGNORECASE,
     )
@@ -110,18 +112,69 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         hit = pat.match(text, m.end)
-        short = (hit.group("q") or hit.group("b")) if hit else defined_acronym(text, m)
-        if short is None or short == m.text:
-            continue
-        # 本公司, 该公司, 目标公司: no name of its own
-        deictic = hit is not None and m.key is None and (names_lexicon().plain_words(short) or short in _role_forms())
-        for occ in re.finditer(re.escape(short), text):
-            a, b = occ.span()
-            if re.match(r"[A-Za-z0-9]", short) and (text[a - 1 : a].isalnum() or text[b : b + 1].isalnum()):
+        if hit is not None and hit.group("q"):
+            shorts = _QUOTED.findall(hit.group(0))  # each form of a list (“浙矿股份”、“发行人”或“公司”)
+        else:
+            short = hit.group("b") if hit else defined_acronym(text, m)
+            shorts = [short] if short is not None else []
+        for short in shorts:
+            if short == m.text:
                 continue
-            if any(s < b and a < e for s, e in spans):
-                continue
-            out.append(Mention(m.text if deictic else short, a, b, m.type, key=m.key, extractor="names:alias", confidence=0.8,
-                               extra_types=m.extra_types, alias_of=None if deictic or m.key else m.text))
-            spans.append((a, b))
+            # 本公司, 该公司, 目标公司: no name of its own
+            deictic = hit is not None and m.key is None and (names_lexicon().plain_words(short) or short in _role_forms())
+            out.extend(_occurrences(text, short, m, deictic, spans, "names:alias", 0.8))
     return out
+
+
+def brand_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A brand written right before its legal name in parentheses ("HIFIVE（成都某某科技有限公司）",
+    "嗨翻屋（成都嗨翻屋科技有限公司）") names the same company, there and wherever it recurs. A Latin
+    brand is the word before the parenthesis; a Chinese one the longest run before it (two
+    characters or more) that the legal name holds."""
+    spans = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    lex = names_lexicon()
+    for m in mentions:
+        if m.type != "Company" or not m.text.endswith(_LEGAL_FORMS) or m.start < 2 or text[m.start - 1] not in "（(" \
+                or text[m.end : m.end + 1] not in ("）", ")"):
+            continue
+        end = m.start - 1
+        latin = _LATIN_BRAND.search(text, max(0, end - 40), end)
+        if latin:
+            start = latin.start()
+            if start and text[start - 1] in " \t,":
+                continue  # "… Co., Ltd. (成都某某有限公司)": the end of an English name, no brand
+        else:
+            start = next((k for k in range(max(0, end - 12), end - 1)
+                          if text[k:end] in m.text and _HAN_RUN.fullmatch(text, k, end)), end)
+        brand = text[start:end]
+        if end - start < 2 or lex.plain_words(brand) or lex.is_stopped(brand):
+            continue  # 公司（成都某某科技有限公司）: a generic word, no brand
+        out.extend(_occurrences(text, brand, m, False, spans, "names:brand", 0.75))
+    return out
+
+
+def _occurrences(text: str, short: str, m: Mention, deictic: bool, spans: list[tuple[int, int]], rule: str,
+                 confidence: float) -> list[Mention]:
+    """A mention of `m` at every place `short` stands in `text` outside the names found so far (`spans`,
+    extended): a Latin form as a whole word, a deictic form of two characters not inside a longer word."""
+    out = []
+    for occ in re.finditer(re.escape(short), text):
+        a, b = occ.span()
+        if re.match(r"[A-Za-z0-9]", short) and (text[a - 1 : a].isalnum() or text[b : b + 1].isalnum()):
+            continue
+        if any(s < b and a < e for s, e in spans):
+            continue
+        if deictic and len(short) <= 2 and a and _HAN_CHAR.match(text, a - 1):
+            continue  # 公司 for the issuer, but not inside 子公司 or 其他公司
+        out.append(Mention(m.text if deictic else short, a, b, m.type, key=m.key, extractor=rule,
+                           confidence=confidence, extra_types=m.extra_types, alias_of=None if deictic or m.key else m.text))
+        spans.append((a, b))
+    return out
+
+
+_LEGAL_FORMS = ("有限公司", "有限責任公司", "有限责任公司", "股份公司")
+_LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]{1,30}\Z")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_QUOTED = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]+)[{_CLOSE}]")

@@ -30,8 +30,10 @@ from .names_common import (
     Candidate,
     NamesLexicon,
     Prefixes,
+    all_han,
     cut,
     first_not_after,
+    has_han,
     has_rare_word,
     is_rare,
     jieba_freq,
@@ -132,6 +134,7 @@ class DescriptorFinder:
         o = self.lex.en_orgs
         titles = {w for t in self.lex.titles["en_before"] for w in t.split()}
         self._gov_alt = alternation(o["government_heads"])
+        self._zh_han = all_han(self.desc.zh)
         self.not_en = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"]) | titles
 
     @cached_property
@@ -262,7 +265,9 @@ class DescriptorFinder:
     # --- Chinese ---------------------------------------------------------------------
 
     def zh(self, text: str) -> list[Candidate]:
-        out = []
+        out: list[Candidate] = []
+        if self._zh_han and not has_han(text):
+            return out  # every descriptor holds a Han character: English text has none
         for m in self._zh.finditer(text):
             typ = self.desc.zh[m.group()]
             pos = m.end()

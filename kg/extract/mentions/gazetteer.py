@@ -11,6 +11,7 @@ emit nothing, so they out-compete the alias they contain.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,7 +98,9 @@ class Gazetteer:
         self._latin_automaton = ahocorasick.Automaton()
         for norm, surfaces in table.items():
             first = surfaces[0].key if surfaces[0].plain else _CHECK  # a first plain surface always wins
-            value = (len(norm), first, tuple((s, s.plain) for s in surfaces))
+            # each surface with what its test needs: plain (none), its boundaries, whether more is checked
+            value = (len(norm), first, tuple((s, s.plain, s.boundary_start, s.boundary_end, s.numeric or s.case_sensitive)
+                                             for s in surfaces))
             self._automaton.add_word(norm, value)
             if not _CJK.search(norm):
                 self._latin_automaton.add_word(norm, value)
@@ -117,16 +120,24 @@ class Gazetteer:
         if not text:
             return []
         folded, src = fold_with_offsets(text)
-        automaton = self._automaton if _CJK.search(folded) else self._latin_automaton
+        # an ASCII text (a flag of the string, no scan) has no Han character
+        automaton = self._automaton if not folded.isascii() and _CJK.search(folded) else self._latin_automaton
         # (start, -length, key): sorted leftmost-longest; one entry per span, so keys are never compared
         hits: list[tuple[int, int, str | None]] = []
+        size = len(folded)
         for last, (length, first, surfaces) in automaton.iter(folded):
             start = last - length + 1
             if first is not _CHECK:
                 hits.append((start, -length, first))
                 continue
-            for s, plain in surfaces:
-                if plain or self._accepts(s, text, folded, src, start, last + 1):
+            # is a word character on either side (is_latin_word_char; an ASCII one answered by a set)?
+            before = folded[start - 1] if start > 0 else " "
+            after = folded[last + 1] if last + 1 < size else " "
+            word_before = before in _ASCII_WORD or (before > "\x7f" and is_latin_word_char(before))
+            word_after = after in _ASCII_WORD or (after > "\x7f" and is_latin_word_char(after))
+            for s, plain, boundary_start, boundary_end, more in surfaces:
+                if plain or (not (boundary_start and word_before) and not (boundary_end and word_after)
+                             and (not more or self._accepts_more(s, text, folded, src, start, last + 1))):
                     hits.append((start, -length, s.key))
                     break
         hits.sort()
@@ -147,14 +158,10 @@ class Gazetteer:
             ))
         return mentions
 
-    def _accepts(self, s: _Surface, text: str, folded: str, src: list[int], start: int, end: int) -> bool:
+    def _accepts_more(self, s: _Surface, text: str, folded: str, src: Sequence[int], start: int, end: int) -> bool:
+        """The tests of a numeric or case-sensitive surface (its word boundaries are checked in `find`)."""
         before = folded[start - 1] if start > 0 else " "
         after = folded[end] if end < len(folded) else " "
-        # is_latin_word_char, an ASCII character answered by a set (most neighbours of a hit are ASCII)
-        if s.boundary_start and (before in _ASCII_WORD or (before > "\x7f" and is_latin_word_char(before))):
-            return False
-        if s.boundary_end and (after in _ASCII_WORD or (after > "\x7f" and is_latin_word_char(after))):
-            return False
         if s.numeric and (before in self._bad_neighbours or after in self._bad_neighbours):
             return False
         if s.numeric and (

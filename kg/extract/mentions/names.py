@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from ...model import Extraction, Mention
 from ...text import normalize, strip_org_suffix
 from .. import EXTRACTORS
-from .aliases import alias_mentions
+from .aliases import alias_mentions, brand_mentions
 from .descriptors import DescriptorFinder
 from .names_common import HAN, Candidate, NamesLexicon, names_lexicon
 from .names_en import EnOrgFinder
@@ -197,5 +197,6 @@ class NamesExtractor:
             ex.mentions[:] = [m for m in ex.mentions if id(m) not in gone]
         ex.mentions.extend(new)
         ex.mentions.extend(alias_mentions(ex.document.text, ex.mentions))  # （以下简称“公平会”）
+        ex.mentions.extend(brand_mentions(ex.document.text, ex.mentions))  # HIFIVE（成都某某科技有限公司）
         ex.mentions[:] = partner_services(ex.document.text, ex.mentions, self.lex)  # 微信支付与X达成合作
         ex.mentions.sort(key=lambda m: (m.start, m.end))

@@ -232,6 +232,25 @@ UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 LATIN = UP + LOW
 NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
+_HAN_SEARCH = re.compile(f"[{HAN}]").search
+_HAN_SEEN: list[tuple[str | None, bool]] = [(None, False)]  # the text last asked about and the answer
+
+
+def has_han(text: str) -> bool:
+    """True when `text` holds a Han character: a rule whose every match holds one (a list of Chinese
+    words) skips an English text instead of scanning it. Kept for the text last asked about: every
+    rule of a step reads the same document in turn."""
+    last = _HAN_SEEN[0]  # read once: it is replaced whole
+    if last[0] is text:
+        return last[1]
+    found = not text.isascii() and _HAN_SEARCH(text) is not None  # isascii reads a flag: no scan
+    _HAN_SEEN[0] = (text, found)
+    return found
+
+
+def all_han(words: Iterable[str]) -> bool:
+    """True when every word holds a Han character (then a match of their alternation needs `has_han`)."""
+    return all(_HAN_SEARCH(w) is not None for w in words)
 
 
 class Prefixes:

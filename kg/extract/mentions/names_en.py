@@ -13,7 +13,7 @@ from functools import cached_property, partial
 from typing import NamedTuple
 
 from ..patterns import alternation, first_chars
-from ..word_led import WordLed
+from ..word_led import WordGated, WordLed
 from .names_common import LATIN, NAME_PROBES, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
@@ -58,17 +58,32 @@ def capitalised_runs(text: str, abbreviations: frozenset[str], connectors: froze
     raw_end = 0  # where the previous capitalised or numeric token's match ended
     for m in _CAP_TOKEN.finditer(text):
         start = m.start()
-        if cur:  # the connectors before this token: joined by one space they go on the run, else it ends
-            for low in _LOW_TOKEN.finditer(text, raw_end, start + 1):
-                word = low.group()
-                if word in connectors and text[last : low.start()] == " ":
-                    cur.append(_new_tok((word, low.start(), low.end())))
-                    last = low.end()
-                else:
-                    _close(cur, runs, connectors)
-                    cur = []
-                    break
         word = m.group()
+        if start and "a" <= text[start - 1] <= "z":  # "iPhone", "eBay": the capital is inside a lower-case word
+            if cur:
+                _close(cur, runs, connectors)
+                cur = []
+            raw_end = m.end()
+            continue
+        if cur:  # the connectors before this token: joined by one space they go on the run, else it ends
+            gap = text[last:start]
+            # one space or a comma holds no connector, so nothing is looked for; a gap not opening with a
+            # space and a connector's first letter ends the run before a capital whatever it holds
+            if gap == " " or gap == "," or gap == ", ":
+                pass
+            elif word[0].isupper() and (len(gap) < 2 or gap[0] != " " or gap[1] not in "adfo&"):
+                _close(cur, runs, connectors)
+                cur = []
+            else:
+                for low in _LOW_TOKEN.finditer(text, raw_end, start + 1):
+                    conn = low.group()
+                    if conn in connectors and text[last : low.start()] == " ":
+                        cur.append(_new_tok((conn, low.start(), low.end())))
+                        last = low.end()
+                    else:
+                        _close(cur, runs, connectors)
+                        cur = []
+                        break
         end = raw_end = m.end()
         if not cur and not word[0].isupper():
             continue  # outside a run a number opens nothing
@@ -133,9 +148,18 @@ class EnOrgFinder:
         self.place_prefixes = tuple(o.get("place_prefixes", ()))
         owned = alternation(list(o.get("owner_words", ()))) or "(?!)"
         self._owned = re.compile(rf" (?:{owned})\b(?![\w\-])")
+        # the text-wide tests that spare a text its capitalised runs: a run's name word, a possessive
+        # before an owner word (`_owned` where a token ends); literal branches first, so re scans quickly
+        self._name_word = re.compile(alternation(self._name_words) or "(?!)")
+        self._possessive_owned = re.compile(rf"(?:{alternation(_POSSESSIVE_ENDS)})(?={self._owned.pattern})")
         titles = alternation(list(o.get("business_titles", ()))) or "(?!)"
         self.title_modifiers = frozenset(o.get("title_modifiers", ()))
         self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
+        # each test above runs only on a text holding one of its words as written (found in the name
+        # rules' probe pass): most texts name no owner word or title, and the space or "s" that leads
+        # either pattern stands everywhere
+        self._owner_cue = WordGated(self._possessive_owned, list(o.get("owner_words", ())), group=NAME_PROBES)
+        self._title_cue = WordGated(self._business_title, list(o.get("business_titles", ())), group=NAME_PROBES)
 
     @cached_property
     def _title_words(self) -> frozenset[str]:
@@ -173,6 +197,8 @@ class EnOrgFinder:
 
     def __call__(self, text: str) -> list[Candidate]:
         out = self.owners(text)
+        if self._name_word.search(text) is None:
+            return out  # no run can hold a suffix, a government head or a local office: none is made
         name_words = self._name_words
         for run in self.runs(text):
             if not any(t.text in name_words for t in run):
@@ -215,6 +241,8 @@ class EnOrgFinder:
         possessive that only a business has, or before a title only a business gives ("Vendora CEO
         Ana Costa", "Vendora co-founder Ana Costa"); not a place ("Kenya's", owner words such as
         "revenue" are also a country's) nor a person ("Ana Costa's shares")."""
+        if next(self._owner_cue.finditer(text), None) is None and next(self._title_cue.finditer(text), None) is None:
+            return []  # no token can end before an owner word or a business title: no run is made
         from .ner.lexicon import ner_lexicon  # the place words and given names of the tagger's lists
 
         lex = ner_lexicon()

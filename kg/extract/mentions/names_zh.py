@@ -13,7 +13,19 @@ from functools import cached_property
 from ...lexicons import load_words
 from ..patterns import alternation
 from .descriptors import desc_lexicon
-from .names_common import HAN, Candidate, NamesLexicon, Prefixes, cut, has_rare_word, jieba_freq, names_lexicon, word_ends_at
+from .names_common import (
+    HAN,
+    Candidate,
+    NamesLexicon,
+    Prefixes,
+    all_han,
+    cut,
+    has_han,
+    has_rare_word,
+    jieba_freq,
+    names_lexicon,
+    word_ends_at,
+)
 
 MAX_BODY = 12  # characters before a suffix that may belong to a name
 MAX_LEGAL_BODY = 18  # before a legal form (有限公司): 宁波梅山保税港区某某投资管理 is one name
@@ -35,9 +47,12 @@ class ZhOrgFinder:
         self.lex = lexicon or names_lexicon()
         self._suffix_info = {s: (t, strong) for s, t, strong in self.lex.zh_suffixes}
         self._suffixes = re.compile(alternation(list(self._suffix_info)))
+        self._suffixes_han = all_han(self._suffix_info)
 
     def __call__(self, text: str) -> list[Candidate]:
-        out = []
+        out: list[Candidate] = []
+        if self._suffixes_han and not has_han(text):  # every suffix holds a Han character: no name by suffix
+            return self._stock_codes(text, out)
         for m in self._suffixes.finditer(text):
             typ, strong = self._suffix_info[m.group()]
             if text.startswith(self.lex.right_never, m.end()):
@@ -52,9 +67,13 @@ class ZhOrgFinder:
                 continue
             conf = 0.8 if strong else 0.6
             out.append(Candidate(start, m.end(), typ, "zh-suffix", conf, subsumes=True))
+        return self._stock_codes(text, out)
+
+    def _stock_codes(self, text: str, out: list[Candidate]) -> list[Candidate]:
+        """优驿股份（300917.SZ）: a name before its share code is a listed company (added to `out`)."""
         for m in self._stock_code.finditer(text):
             start = self._left_edge(text, m.start(), "Company", True)
-            if start is not None:  # 优驿股份（300917.SZ）: a name before its share code is a listed company
+            if start is not None:
                 out.append(Candidate(start, m.start(), "Company", "zh-stock-code", 0.8, subsumes=True))
         return out
 

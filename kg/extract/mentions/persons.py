@@ -10,10 +10,23 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from ...lexicons import load_json
 from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
-from .names_common import HAN, LATIN, LOW, NAME_PROBES, UP, Candidate, NamesLexicon, Prefixes, first_not_after, names_lexicon
+from .names_common import (
+    HAN,
+    LATIN,
+    LOW,
+    NAME_PROBES,
+    UP,
+    Candidate,
+    NamesLexicon,
+    Prefixes,
+    first_not_after,
+    has_han,
+    names_lexicon,
+)
 
 # possessive (++): a name word is followed by a space, "-", "," or a word boundary, never by a
 # lower-case letter, so giving letters back could never make a match; re then never tries
@@ -40,6 +53,7 @@ class PersonFinder:
         self.after_name = tuple(sorted(t["zh_after_name"], key=len, reverse=True))
         self.given_stop = frozenset(t["zh_given_stop"])
         self.adverbs = tuple(t.get("zh_predicate_adverbs", ()))
+        self.address_words = frozenset(load_json("ner/zh_person_forms.json")["title_suffixes"])
         self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
         self._surname_at = Prefixes(self.surnames)  # longest first, as `surnames`
         self._after_name_at = Prefixes(self.after_name)
@@ -94,6 +108,20 @@ class PersonFinder:
 
     def find(self, text: str) -> list[tuple[int, int, str, tuple[int, int], str]]:
         """(start, end, title, title span, rule) for every titled person in `text`."""
+        # a Chinese name's given name is Han characters: English text has none, nor is it scanned for titles
+        out = self._zh_find(text) if has_han(text) else []
+        for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after"), (self._en_appoint, "en-appoint")):
+            for m in pat.finditer(text):
+                words = m.group("name").split()
+                if any(w in self.not_name for w in words):
+                    continue
+                if rule == "en-title-after" and self._inside_run(text, m.start("name")):
+                    continue
+                out.append((m.start("name"), m.end("name"), m.group("title"), m.span("title"), rule))
+        return out
+
+    def _zh_find(self, text: str) -> list[tuple[int, int, str, tuple[int, int], str]]:
+        """The persons after a Chinese title (副总裁汪海) or an appointing verb (聘任张蔚为副总裁)."""
         out = []
         for m in self._zh.finditer(text):
             end = self._zh_name_end(text, m.end())
@@ -106,14 +134,6 @@ class PersonFinder:
             title = self._zh.search(text, end, end + 12)
             if title:
                 out.append((m.end(), end, title.group("title"), title.span("title"), "zh-appoint"))
-        for pat, rule in ((self._en_before, "en-title"), (self._en_after, "en-title-after"), (self._en_appoint, "en-appoint")):
-            for m in pat.finditer(text):
-                words = m.group("name").split()
-                if any(w in self.not_name for w in words):
-                    continue
-                if rule == "en-title-after" and self._inside_run(text, m.start("name")):
-                    continue
-                out.append((m.start("name"), m.end("name"), m.group("title"), m.span("title"), rule))
         return out
 
     def _inside_run(self, text: str, start: int) -> bool:
@@ -136,6 +156,8 @@ class PersonFinder:
                     continue
                 if glen == 2 and given[1] in self.adverbs:
                     continue  # 陈屹已于: the adverb opens the predicate
+                if given in self.address_words:
+                    return None  # 负责人姚先生: a surname with a form of address names no one in particular
                 if (text.startswith(after, end) if after else self._zh_boundary(text, end)):
                     return end
                 if not after and text.startswith(self.adverbs, end):  # 罗志坚将继续担任: an adverb opens the predicate

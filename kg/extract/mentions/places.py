@@ -21,6 +21,7 @@ from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
 from ...text import HAN_CLASS
 from .. import EXTRACTORS
 from ..patterns import alternation
+from .names_common import has_han
 
 PLACES_DIR = LEXICON_DIR / "places"
 KINDS = ("country", "region", "province", "city")
@@ -112,8 +113,8 @@ class PlaceFinder:
 
     def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         hits = []
-        has_han = _HAN.search(text) is not None
-        found = [hit for part, han in self._by_script if has_han or not han for hit in part.iter(text)]
+        han_text = has_han(text)  # asked by the name rules of this document already
+        found = [hit for part, han in self._by_script if han_text or not han for hit in part.iter(text)]
         for end, readings in found:  # one automaton's or the other's: sorted below as the one's would be
             for size, key, latin in readings:
                 start = end + 1 - size
@@ -123,6 +124,8 @@ class PlaceFinder:
                 if latin and (_NAME_GOES_ON.match(text, end + 1) or _NAME_OF.search(text, max(0, start - 30), start)):
                     continue  # "Jiangsu Longrui Junfeng", "London Stock Exchange", "Bank of China": part of a name
                 hits.append((start, end + 1, key))
+        if not hits:
+            return []  # most texts: no place, so no taken span is sorted
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         spans = sorted(taken)
         starts = [a for a, _ in spans]
@@ -140,8 +143,9 @@ class PlaceFinder:
     def __call__(self, ex: Extraction) -> None:
         text = ex.document.text
         found = self.find(text, [(m.start, m.end) for m in ex.mentions])
-        ex.mentions.extend(found)
-        ex.relations.extend(seats(text, ex.mentions, found, ex.document.lang))
+        if found:  # a seat needs a place
+            ex.mentions.extend(found)
+            ex.relations.extend(seats(text, ex.mentions, found, ex.document.lang))
 
 
 def seats(text: str, mentions: list[Mention], places: list[Mention], lang: str) -> list[Relation]:

@@ -63,9 +63,10 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
     """The everyday form of a registered organisation name, or None when it has none."""
     core = strip_org_suffix(name).strip()
     if _HAN.search(core):
-        for place in _longest_first(lex.places):
-            if core.startswith(place) and len(core) > len(place):
-                core = core[len(place):]
+        places = lex.places
+        for k in range(len(core) - 1, 0, -1):  # the longest place the name begins with (never all of it)
+            if core[:k] in places:
+                core = core[k:]
                 break
         changed = True
         while changed:
@@ -78,12 +79,6 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
     else:
         ok = len(core) >= forms.min_latin and core[:1].isupper()
     return core if ok and core != name.strip() else None
-
-
-@lru_cache(maxsize=4)
-def _longest_first(words: frozenset[str]) -> list[str]:
-    """The words, longest first, sorted once per word list (not for each name)."""
-    return sorted(words, key=len, reverse=True)
 
 
 @lru_cache(maxsize=4096)

@@ -22,8 +22,10 @@ from .names_common import (
     UP,
     Candidate,
     NamesLexicon,
+    all_han,
     cut,
     first_not_after,
+    has_han,
     is_rare,
     names_lexicon,
     sentence_start,
@@ -50,6 +52,10 @@ class ServiceFinder:
         self.generic = frozenset(s["generic"])
         self.heads = tuple(s["heads"])
         self.firm_suffixes = frozenset(s.get("en_firm_suffixes", ()))
+        # made once, not at each text: words that open no name, that stop one, that end a tier's name
+        self._start_stops = frozenset(self.lex.en_orgs["start_stops"])
+        self._name_stops = frozenset(self.lex.en_orgs["name_stops"])
+        self._tiers = frozenset(s["en_tier_words"])
 
     @cached_property
     def _app(self) -> WordGated:
@@ -112,7 +118,7 @@ class ServiceFinder:
         for m in self._en.finditer(text):
             words = m.group(1).split()
             drop = 0
-            while drop < len(words) and words[drop] in self.lex.en_orgs["start_stops"]:
+            while drop < len(words) and words[drop] in self._start_stops:
                 drop += 1
             if drop < len(words):
                 start = m.start(1) + len(" ".join(words[:drop])) + (1 if drop else 0)
@@ -125,7 +131,8 @@ class ServiceFinder:
         for mention in known or ():
             if mention.type == "Platform":
                 out.extend(self._after_platform(text, mention))
-        for m in self._launched.finditer(text):
+        launches = self._launched.finditer(text) if not self._launch_han or has_han(text) else ()
+        for m in launches:
             h = self._head.match(text, m.end())
             if h and self._distinctive(text, h):
                 out.append(Candidate(h.start(1), h.end(1), "Service", "launched-service", 0.6))
@@ -183,7 +190,7 @@ class ServiceFinder:
     def _en_apposition(self, text: str) -> list[Candidate]:
         """"Parcel Plus, its same-day delivery service," and "a service called Parcel Plus": a service name."""
         out = []
-        starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
+        starts, stops = self._start_stops, self._name_stops
         for group, m in self._en_appos_matches(text):
             words = m.group(group).split(" ")
             if words[0] in starts or any(w in stops for w in words) or (sentence_start(text, m.start(group)) and len(words) == 1):
@@ -217,8 +224,8 @@ class ServiceFinder:
         """"eBay will close its Promoted Stores Basic subscription", "retire the Brand Pulse Lite analytics
         tool": a Title Case name after a lifecycle verb that ends in a tier word or comes before a service head."""
         out = []
-        tiers = set(self.lex.services["en_tier_words"])
-        starts, stops = set(self.lex.en_orgs["start_stops"]), set(self.lex.en_orgs["name_stops"])
+        tiers = self._tiers
+        starts, stops = self._start_stops, self._name_stops
         firms = self.firm_suffixes
         for m in self._en_life.finditer(text):
             words = m.group("n").split(" ")
@@ -230,6 +237,11 @@ class ServiceFinder:
             if (words[-1] in tiers or m.group("head") or stop) and self._ok(m.group("n")):
                 out.append(Candidate(m.start("n"), m.end("n"), "Service", "en-lifecycle-service", 0.76, subsumes=True))
         return out
+
+    @cached_property
+    def _launch_han(self) -> bool:
+        """Every launch verb holds a Han character: English text is not scanned for them."""
+        return all_han(self.lex.services["launch_verbs"])
 
     @cached_property
     def _launched(self) -> re.Pattern[str]:

@@ -126,7 +126,7 @@ class NerExtractor:
         kept = []
         for m in ex.mentions:
             if m.key is None and m.extractor == "names:zh-suffix":
-                span = checked_rule_span(text, m.start, m.end, words, self.lex)
+                span = checked_rule_span(text, m.start, m.end, words, self.lex, self._suffix_len(m.text))
                 if span is None:
                     continue
                 if span != (m.start, m.end):
@@ -139,6 +139,14 @@ class NerExtractor:
                     m = replace(m, text=text[start : m.end], start=start)
             kept.append(m)
         ex.mentions[:] = kept
+
+    @cached_property
+    def _zh_suffixes(self) -> tuple[str, ...]:
+        return tuple(sorted((s for s, _, _ in names_lexicon().zh_suffixes), key=len, reverse=True))
+
+    def _suffix_len(self, name: str) -> int:
+        """Length of the longest organisation suffix (`zh_org_suffixes.tsv`) that ends `name`."""
+        return next((len(s) for s in self._zh_suffixes if name.endswith(s)), 0)
 
     def _extends_known(self, text: str, c: Candidate, mentions: list[Mention]) -> bool:
         """新浪 + 乐居 read as one organisation by the tagger: a known name followed by a word of

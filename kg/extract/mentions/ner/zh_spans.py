@@ -279,16 +279,19 @@ def _breaks(text: str, w: Word) -> bool:
 _BRACKETS = frozenset({"（", "）", "(", ")"})
 
 
-def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: NerLexicon) -> tuple[int, int] | None:
+def checked_rule_span(text: str, start: int, end: int, words: list[Word], lex: NerLexicon,
+                      suffix_len: int = 0) -> tuple[int, int] | None:
     """A rule's organisation name checked against the tagger's words: a name holds no preposition,
     pronoun, particle or count (沪上某银行, 家里收到一张银行), so the span is cut after the last such
     word, and does not start with a verb or adverb (收到银行, 比方说银行), which are cut from its left
     edge (inside a name a verb-like word may belong to it: 杭州跃迁资本); None when what is left
-    names no one (a generic head alone) or the name starts inside a function word."""
+    names no one (a generic head alone) or the name starts inside a function word. The rule's
+    suffix (its last `suffix_len` characters) is whole as listed: the 和 of 文化和旅游局 stays."""
     inside = [w for w in words if w.start < end and w.end > start]
     if not inside or inside[0].start != start:
         return None if inside and inside[0].label in FUNCTION_LABELS else (start, end)
-    last = max((k for k, w in enumerate(inside) if _breaks(text, w) and w.end < end), default=-1)
+    last = max((k for k, w in enumerate(inside) if _breaks(text, w) and w.end < end and w.start < end - suffix_len),
+               default=-1)
     while last + 1 < len(inside) and inside[last + 1].label in FUNCTION_LABELS and inside[last + 1].end < end \
             and _loses_left_word(inside, last + 1):
         last += 1  # from the left edge only: 杭州跃迁资本 keeps 跃迁, 转转集团 its 转转

@@ -1,0 +1,41 @@
+"""A brand named as the qualifier of its owner ("Lazada parent Alibaba Group Holding", "Lumi's parent company")
+is not what the story is about: events without a subject of their own go to the owner."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Pipeline
+from kg.extract.events.owners import without_owned_names
+from kg.model import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(ner="off")
+
+
+def _actors(pipeline: Pipeline, headline: str, text: str) -> list[tuple[str, list[str]]]:
+    doc = Document(key="d", source_path="d", position="", text=text, lang="en", headline=headline)
+    return [(e.type, [a.text for a in e.actors]) for e in pipeline(doc).events]
+
+
+def test_an_owned_brand_in_the_headline_is_not_the_story(pipeline: Pipeline) -> None:
+    text = ("Shares of the Lazada parent company Alibaba Group Holding slumped 20% on Monday.\n"
+            "Q2 total revenue of RMB9,705.5 million, an increase of 36% from RMB7,128.7 million a year earlier.\n")
+    found = _actors(pipeline, "Lazada parent Alibaba Group Holding slumps after revenue miss", text)
+    assert ("FinancialResult", ["Alibaba Group Holding"]) in found, found  # not the platform Lazada
+
+
+@pytest.mark.parametrize(("headline", "blanked"), [
+    ("Lumi's parent company beats forecasts", "Lumi"),
+    ("Lumi parent Harrow Holdings slumps", "Lumi"),
+    ("Lumi owner Harrow fined", "Lumi"),
+])
+def test_the_owned_word_is_blanked(headline: str, blanked: str) -> None:
+    assert blanked not in without_owned_names(headline)
+    assert len(without_owned_names(headline)) == len(headline)
+
+
+@pytest.mark.parametrize("headline", ["Harrow owner of Lumi buys a rival", "Lumi parents' favourite app"])
+def test_other_words_stay(headline: str) -> None:
+    assert without_owned_names(headline) == headline
