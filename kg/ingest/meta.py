@@ -170,6 +170,8 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
             del kept[at:nxt]  # the issuer's name under "News provided by": no body
             nxt = None
     for kind in ("wire_dateline_re", "lead_dateline_re"):
+        if kind == "wire_dateline_re" and not m.any_match(kind, kept[at]):
+            continue  # one try of their alternation (built for the test above) says none matches
         for p in m.of(kind):
             mt = p.match(kept[at])
             if not mt:

@@ -32,7 +32,10 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
 
 
 def _is_dateline(line: str, m: Markers) -> bool:
-    if timestamp_line(line, m) or (len(line) <= 80 and bool(_DATELINE.fullmatch(line))):
+    if timestamp_line(line, m):
+        return True
+    # a publisher and a timestamp hold one of _DATELINE's separators (a test at C speed first)
+    if len(line) <= 80 and ("·" in line or "•" in line or "|" in line or "｜" in line) and _DATELINE.fullmatch(line):
         return True
     # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
     if "—" not in line and "–" not in line:
