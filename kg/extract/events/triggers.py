@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,19 +31,44 @@ _CLAUSE_STOP = {"zh": "。！？；;!?\n", "en": ".;!?\n"}
 
 @dataclass(frozen=True)
 class Trigger:
-    """One trigger phrase of an event type, compiled for one language."""
+    """One trigger phrase of an event type for one language; its expressions compile on first use.
+
+    A build meets only the triggers whose words its texts hold, so most of the ~1,300 expressions
+    of the lexicons are never needed: they are not compiled at start-up (`pattern`, `ctx`, `not_`,
+    `except_` and `not_after` are compiled from the words when first read)."""
 
     type: str
     text: str
     weight: float
     priority: int
-    pattern: re.Pattern[str]
-    ctx: re.Pattern[str] | None = None
-    not_: re.Pattern[str] | None = None
-    except_: tuple[re.Pattern[str], ...] = ()
+    lang: str = "en"
+    gap: int | None = None
+    ctx_words: tuple[str, ...] | None = None
+    not_words: tuple[str, ...] | None = None
+    except_words: tuple[str, ...] = ()
     source: str = ""
     needle: str = ""  # a literal every match contains (lowercase), checked before the regex
-    not_after: re.Pattern[str] | None = None  # "获得…投资|者": the hit is the head of a longer noun
+    not_after_words: tuple[str, ...] | None = None  # "获得…投资|者": the hit is the head of a longer noun
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return compile_phrase(self.text, self.lang, self.gap)
+
+    @cached_property
+    def ctx(self) -> re.Pattern[str] | None:
+        return _any_of(list(self.ctx_words), self.lang) if self.ctx_words is not None else None
+
+    @cached_property
+    def not_(self) -> re.Pattern[str] | None:
+        return _any_of(list(self.not_words), self.lang) if self.not_words is not None else None
+
+    @cached_property
+    def except_(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(compile_phrase(w, self.lang, 0) for w in self.except_words)
+
+    @cached_property
+    def not_after(self) -> re.Pattern[str] | None:
+        return _any_of(list(self.not_after_words), self.lang) if self.not_after_words is not None else None
 
 
 @dataclass(frozen=True)
@@ -84,13 +109,18 @@ def _word_regex(word: str, lang: str) -> str:
 
 def compile_phrase(text: str, lang: str, gap: int | None = None) -> re.Pattern[str]:
     """Compile a trigger phrase (with optional `…` gaps) for text in `lang`."""
+    return re.compile(phrase_regex(text, lang, gap), re.IGNORECASE)
+
+
+def phrase_regex(text: str, lang: str, gap: int | None = None) -> str:
+    """The expression `compile_phrase` compiles (built, and so checked, without compiling it)."""
     limit = gap if gap is not None else _DEFAULT_GAP[lang]
     stops = re.escape(_CLAUSE_STOP[lang])
     pieces = [p for p in text.split(_GAP)]
     if any(not p.strip() for p in pieces):
         raise ValueError(f"empty part around {_GAP!r} in {text!r}")
     joiner = rf"(?:[^{stops}]|(?<=\d)\.(?=\d)){{0,{limit}}}?"  # "sold 22.5 million shares": a decimal point is no stop
-    return re.compile(joiner.join(_word_regex(p, lang) for p in pieces), re.IGNORECASE)
+    return joiner.join(_word_regex(p, lang) for p in pieces)
 
 
 def _any_of(words: list[str], lang: str) -> re.Pattern[str]:
@@ -145,16 +175,18 @@ def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: st
     gap = obj.get("gap")
     if gap is not None and (not isinstance(gap, int) or gap < 0):
         raise LexiconError(f"{where}: 'gap' must be a non-negative integer")
-    try:
-        pattern = compile_phrase(obj["t"], lang, gap)
+    ctx = tuple(_words(obj["ctx"], where, "ctx")) if "ctx" in obj else None
+    not_ = tuple(_words(obj["not"], where, "not")) if "not" in obj else None
+    excepts = tuple(_words(obj["except"], where, "except")) if "except" in obj else ()
+    try:  # (the expressions are built here, so that a bad entry fails at loading; they compile on first use)
+        phrase_regex(obj["t"], lang, gap)
+        for w in excepts:
+            phrase_regex(w, lang, 0)
     except (ValueError, re.error) as err:
         raise LexiconError(f"{where}: bad trigger {obj['t']!r}: {err}") from err
-    ctx = _any_of(_words(obj["ctx"], where, "ctx"), lang) if "ctx" in obj else None
-    not_ = _any_of(_words(obj["not"], where, "not"), lang) if "not" in obj else None
-    excepts = tuple(compile_phrase(w, lang, 0) for w in _words(obj["except"], where, "except")) if "except" in obj else ()
     needle = re.split(r"[*…\s]", obj["t"].strip())[0].casefold()
-    after = _any_of(_words(obj["not_after"], where, "not_after"), lang) if "not_after" in obj else None
-    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where, needle, after)
+    after = tuple(_words(obj["not_after"], where, "not_after")) if "not_after" in obj else None
+    return Trigger(typ, obj["t"], float(weight), prio, lang, gap, ctx, not_, excepts, where, needle, after)
 
 
 def read_triggers(directory: str | Path | None = None) -> dict[str, list[Trigger]]:
