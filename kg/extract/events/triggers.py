@@ -400,12 +400,26 @@ def _without_heads_of_longer(hits: list[TriggerHit]) -> list[TriggerHit]:
         and (k.start == h.start or k.end == h.end) for k in hits)]
 
 
+def _start(hit: TriggerHit) -> int:
+    return hit.start
+
+
 def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Keep the most specific reading where triggers overlap; drop Announcement beside others.
 
     An overlap of two types means one action read two ways (清退 inside 发布…通知): the
     higher priority type wins, then the stronger and the longer trigger.
     """
+    by_start = sorted(hits, key=_start)
+    end = -1
+    for h in by_start:
+        if h.start < end or h.start == h.end:
+            break
+        end = h.end
+    else:  # no two hits overlap (nor start together): every hit stays, in the order of their starts
+        if any(k.type != "Announcement" for k in by_start):
+            return [k for k in by_start if k.type != "Announcement"]
+        return by_start
     hits = _without_heads_of_longer(hits)
     ranked = sorted(hits, key=lambda h: (-h.priority, -h.weight, -(h.end - h.start), h.start))
     kept: list[TriggerHit] = []
