@@ -36,6 +36,7 @@ def test_overlaps_resolved_alike_with_and_without_the_no_overlap_shortcut() -> N
     """`resolve_overlaps` keeps every hit of a sentence whose hits do not overlap without ranking
     them; random hits (touching, nested, crossing, Announcements beside others) come out as ranked."""
     import random
+    from itertools import pairwise
 
     from kg.extract.events import triggers
     from kg.extract.events.triggers import TriggerHit, resolve_overlaps
@@ -65,5 +66,5 @@ def test_overlaps_resolved_alike_with_and_without_the_no_overlap_shortcut() -> N
             hits.append(TriggerHit(typ, a, a + rng.randint(1, 6), "x", rng.choice([0.5, 0.7, 0.9]), prio))
         assert resolve_overlaps(hits) == ranked(hits)
         by_start = sorted(hits, key=triggers._start)
-        fast += all(b.start >= a.end for a, b in zip(by_start, by_start[1:]))
+        fast += all(b.start >= a.end for a, b in pairwise(by_start))
     assert fast > 100

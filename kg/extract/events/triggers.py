@@ -71,7 +71,7 @@ class Trigger:
         return _any_of(list(self.not_after_words), self.lang) if self.not_after_words is not None else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TriggerHit:
     """A trigger found in a text (offsets into the document text)."""
 
@@ -81,6 +81,11 @@ class TriggerHit:
     text: str
     weight: float
     priority: int
+
+    def __init__(self, type: str, start: int, end: int, text: str, weight: float, priority: int) -> None:
+        # (a frozen dataclass's own __init__ sets each field through object.__setattr__: one call per
+        # field of each of the many hits; the fields go straight into the instance's dict instead)
+        self.__dict__.update(type=type, start=start, end=end, text=text, weight=weight, priority=priority)
 
 
 def _word_regex(word: str, lang: str) -> str:
