@@ -68,3 +68,11 @@ def test_overlaps_resolved_alike_with_and_without_the_no_overlap_shortcut() -> N
         by_start = sorted(hits, key=triggers._start)
         fast += all(b.start >= a.end for a, b in pairwise(by_start))
     assert fast > 100
+
+
+def test_find_typed_gives_the_hits_and_possible_types_of_one_search() -> None:
+    matcher = TriggerMatcher()
+    for text, lang in [("1688平台将于9月12日起升级买家保障服务", "zh"), ("天猫下调费率 淘宝规则9月15日起调整", "zh"),
+                       ("Acme signed the deal in cooperation with Beta.", "en"), ("ǅ ﬁnes", "en"), ("", "zh")]:
+        spans = [(0, len(text))]
+        assert matcher.find_typed(text, lang, spans) == (matcher.find(text, lang, spans), matcher.possible_types(text, lang))

@@ -322,12 +322,25 @@ class TriggerMatcher:
 
     def find(self, text: str, lang: str, spans: list[tuple[int, int]]) -> list[list[TriggerHit]]:
         """Hits per sentence span, overlaps between types resolved by priority."""
+        return self._search(text, lang, spans)[0]
+
+    def find_typed(self, text: str, lang: str,
+                   spans: list[tuple[int, int]]) -> tuple[list[list[TriggerHit]], set[str] | None]:
+        """`find`, and `possible_types` of the text, from the one look-up of its candidates (a
+        headline searched for hits is later asked which types it may hold)."""
+        hits, candidates = self._search(text, lang, spans)
+        return hits, ({trig.type for trig, _ in candidates} if candidates is not None else None)
+
+    def _search(self, text: str, lang: str, spans: list[tuple[int, int]]
+                ) -> tuple[list[list[TriggerHit]], list[tuple[Trigger, list[int] | None]] | None]:
+        """`find`, and the candidates tried (None when the text does not fold in place)."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
         sliced: dict[int, str] = {}  # sentence index -> its text, cut once for all the triggers' context tests
         folded = text.casefold()
         bisect_right = bisect.bisect_right
-        for trig, at in self._candidates(folded if len(folded) == len(text) else None, lang):
+        candidates = self._candidates(folded if len(folded) == len(text) else None, lang)
+        for trig, at in candidates:
             ctx, not_, excepts = trig.ctx, trig.not_, trig.except_
             for m in self._matches(trig, text, at) if at is None else _matches_at(trig.pattern, text, at):
                 a, b = m.span()
@@ -347,7 +360,8 @@ class TriggerMatcher:
                 if trig.not_after is not None and trig.not_after.match(text, b):
                     continue  # "获得配售的投资者": the trigger's last word heads a longer noun
                 per_sentence[i].append(TriggerHit(trig.type, a, b, m.group(), trig.weight, trig.priority))
-        return [resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence]
+        return ([resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence],
+                candidates if len(folded) == len(text) else None)
 
 
 _DOTLESS_I = "\u0131"
