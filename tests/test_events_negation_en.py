@@ -80,3 +80,24 @@ def test_launching_an_investigation_is_no_launch(pipeline: Pipeline) -> None:
     types = event_types(pipeline, "The Harbour Trade Office launched an antitrust investigation into Quillmart Inc. in May.")
     assert "Launch" not in types
     assert "Launch" in event_types(pipeline, "Quillmart Inc. launched a same-day delivery service in May.")
+
+
+def test_the_threat_search_passes_no_trigger_the_walks_would_stop(monkeypatch) -> None:
+    """`threatened_en` answers without its one search (`any_end`) as with it, in every sentence
+    above and at every word (a modal, a share sign, a word cut by the look-back window)."""
+    from dataclasses import replace
+
+    from kg.extract.events import asserted_en
+
+    texts = ["Failure to answer could result in fines and more severe penalties.",
+             "Breaches can lead to fines of up to 6 percent of their global turnover.",
+             "It may be fined. Fines of up to 10% of annual revenue. Sales rose 80% of the total.",
+             "Mighty Cancorp faces potential penalties; it can't be fined as much as 4 pct of its revenue.",
+             "Sellers must register by May, or face a ban and fines; analysts had projected revenue of $2 billion."]
+    cues = asserted_en.english_threat()
+    assert cues.any_end is not None
+    places = [(text, at, lo) for text in texts for at in range(len(text) + 1) for lo in (0, max(0, at - 30))]
+    fast = [asserted_en.threatened_en(text, "Enforcement", at, lo) for text, at, lo in places]
+    monkeypatch.setattr(asserted_en, "english_threat", lambda: replace(cues, any_end=None))
+    assert [asserted_en.threatened_en(text, "Enforcement", at, lo) for text, at, lo in places] == fast
+    assert 0 < sum(fast) < len(fast)

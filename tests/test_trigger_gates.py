@@ -30,3 +30,49 @@ def test_text_without_the_gate_word_has_no_hit() -> None:
 def test_dotless_i_read_as_i_keeps_the_hit() -> None:
     # re's case-blind match reads ı as i; casefolding does not, so the gate must not drop this hit
     assert _hits("Acme signed the deal in cooperatıon with Beta.") == [("Partnership", "in cooperatıon with")]
+
+
+def test_overlaps_resolved_alike_with_and_without_the_no_overlap_shortcut() -> None:
+    """`resolve_overlaps` keeps every hit of a sentence whose hits do not overlap without ranking
+    them; random hits (touching, nested, crossing, Announcements beside others) come out as ranked."""
+    import random
+    from itertools import pairwise
+
+    from kg.extract.events import triggers
+    from kg.extract.events.triggers import TriggerHit, resolve_overlaps
+
+    def ranked(hits: list[TriggerHit]) -> list[TriggerHit]:
+        hits = triggers._without_heads_of_longer(hits)
+        kept: list[TriggerHit] = []
+        for h in sorted(hits, key=lambda h: (-h.priority, -h.weight, -(h.end - h.start), h.start)):
+            if any(h.start < k.end and k.start < h.end and k.type != h.type for k in kept):
+                continue
+            if any(h.start < k.end and k.start < h.end and k.type == h.type and k.start <= h.start and h.end <= k.end
+                   for k in kept):
+                continue
+            kept.append(h)
+        if any(k.type != "Announcement" for k in kept):
+            kept = [k for k in kept if k.type != "Announcement"]
+        return sorted(kept, key=lambda h: h.start)
+
+    rng = random.Random(7)
+    types = [("Announcement", 1), ("Launch", 5), ("Enforcement", 8)]
+    fast = 0
+    for _ in range(3000):
+        hits = []
+        for _ in range(rng.randint(2, 5)):
+            a = rng.randint(0, 30)
+            typ, prio = rng.choice(types)
+            hits.append(TriggerHit(typ, a, a + rng.randint(1, 6), "x", rng.choice([0.5, 0.7, 0.9]), prio))
+        assert resolve_overlaps(hits) == ranked(hits)
+        by_start = sorted(hits, key=triggers._start)
+        fast += all(b.start >= a.end for a, b in pairwise(by_start))
+    assert fast > 100
+
+
+def test_find_typed_gives_the_hits_and_possible_types_of_one_search() -> None:
+    matcher = TriggerMatcher()
+    for text, lang in [("1688平台将于9月12日起升级买家保障服务", "zh"), ("天猫下调费率 淘宝规则9月15日起调整", "zh"),
+                       ("Acme signed the deal in cooperation with Beta.", "en"), ("ǅ ﬁnes", "en"), ("", "zh")]:
+        spans = [(0, len(text))]
+        assert matcher.find_typed(text, lang, spans) == (matcher.find(text, lang, spans), matcher.possible_types(text, lang))

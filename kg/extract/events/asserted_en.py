@@ -81,16 +81,37 @@ class EnglishThreat:
     caps: frozenset[tuple[str, ...]]  # each cap phrase as its words, lower case
     share_bridge: frozenset[str]
     or_else: frozenset[tuple[str, ...]] = frozenset()  # "or face": the threat that ends a condition
+    # a modal, a potential word, or the last word of an or-else phrase or of a share, standing as a whole
+    # token: either walk of `threatened_en` ends at one, so a text before the trigger without one is no
+    # threat (most triggers are passed after this one search; None when a word is no run of letters or one sign)
+    any_end: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
 def english_threat() -> EnglishThreat:
     cues = cue_section(GUARDS_FILE, "threatened")
     low = lambda key: frozenset(w.lower() for w in cues[key])  # noqa: E731
-    return EnglishThreat(types=frozenset(cues["en_types"]), modals=low("en_modals"), potential=low("en_potential"),
-                         bridge=low("en_bridge"), shares=frozenset(tuple(w.lower().split()) for w in cues["en_share"]),
+    modals, potential = low("en_modals"), low("en_potential")
+    shares = frozenset(tuple(w.lower().split()) for w in cues["en_share"])
+    or_else = frozenset(tuple(w.lower().split()) for w in cues.get("en_or_else", ()))
+    ends = {*modals, *potential, *(share[-1] for share in shares if share), *(o[-1] for o in or_else if o)}
+    return EnglishThreat(types=frozenset(cues["en_types"]), modals=modals, potential=potential,
+                         bridge=low("en_bridge"), shares=shares,
                          share_bridge=low("en_share_bridge"), caps=frozenset(tuple(w.lower().split()) for w in cues["en_caps"]),
-                         or_else=frozenset(tuple(w.lower().split()) for w in cues.get("en_or_else", ())))
+                         or_else=or_else, any_end=_any_token(ends))
+
+
+def _any_token(words: set[str]) -> re.Pattern[str] | None:
+    """A search that finds something in every text whose `_TOKEN` tokens (lower-cased) hold one of
+    `words`: a word of letters between non-letters, a sign as itself; None for any other word."""
+    letters = sorted((w for w in words if re.fullmatch("[a-z]+", w)), key=lambda w: (-len(w), w))
+    signs = sorted(w for w in words if len(w) == 1 and not w.isspace() and not re.fullmatch("[A-Za-z]", w))
+    if not words or len(letters) + len(signs) != len(words):
+        return None
+    branches = [rf"(?<![A-Za-z])(?i:{'|'.join(letters)})(?![A-Za-z])"] if letters else []
+    if signs:
+        branches.append("[" + "".join(re.escape(c) for c in signs) + "]")
+    return re.compile("|".join(branches))
 
 
 def threatened_en(text: str, event_type: str, trigger_start: int, lo: int) -> bool:
@@ -100,7 +121,10 @@ def threatened_en(text: str, event_type: str, trigger_start: int, lo: int) -> bo
     cues = english_threat()
     if event_type not in cues.types:
         return False
-    words = [t.lower() for t in _TOKEN.findall(text, max(lo, trigger_start - _LOOK_BACK), trigger_start)]
+    start = max(lo, trigger_start - _LOOK_BACK)
+    if cues.any_end is not None and cues.any_end.search(text[start:trigger_start]) is None:
+        return False
+    words = [t.lower() for t in _TOKEN.findall(text, start, trigger_start)]
     return _walks_to(words, cues.bridge, lambda w: w[-1] in cues.modals or w[-1] in cues.potential
                      or any(tuple(w[-len(o):]) == o for o in cues.or_else)) or \
         _walks_to(words, cues.share_bridge, lambda w: _capped_share(w, cues))

@@ -32,6 +32,34 @@ def _settle() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _settle_words() -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase of `_settle`, casefolded: a match of a phrase holds all of them."""
+    w = role_cues("settles")
+    return tuple(sorted({tuple(p.casefold().split(" ")) for p in [*w["en_words"], *w["zh_words"]]}))
+
+
+# the text last asked about, and its casefolding (None where that is no guide: not in place, or a dotless ı)
+_FOLDED: list[tuple[str, str | None]] = []
+
+
+def settles(text: str, pos: int, end: int) -> bool:
+    """`_settle().search(text, pos, end) is not None`. The stretch runs from the actor, which may
+    be named sentences before ("the story's main company"), so it is often long; the regex runs
+    only where the casefolded stretch holds every word of a phrase (found by `str.find`: a text's
+    casefolding keeps its offsets when its length is kept, and re's case-blind match reads ı as i
+    where casefolding does not)."""
+    kept = _FOLDED[0] if _FOLDED else None  # read once: another thread may replace it
+    if kept is None or kept[0] is not text:
+        folded = text.casefold()
+        kept = (text, folded if len(folded) == len(text) and "\u0131" not in folded else None)
+        _FOLDED[:] = [kept]
+    folded = kept[1]
+    if folded is not None and not any(all(folded.find(w, pos, end) >= 0 for w in words) for words in _settle_words()):
+        return False
+    return _settle().search(text, pos, end) is not None
+
+
+@lru_cache(maxsize=1)
 def _against() -> re.Pattern[str]:
     """"against (online marketplace) X", "针对X": up to three lower-case words between (against of _roles.json)."""
     w = role_cues("against")
@@ -123,7 +151,7 @@ def enforcement_parties(doc: EventDoc, mentions: list[Mention], everyone: list[M
             obj = next((m for m in actor_candidates(mentions, first.end, actor.end)
                         if m.type != "GovernmentBody" and m.type in ORGANIZATION_TYPES), actor)
             affects, actor = [obj, *[m for m in affects if key(m) != key(obj)]], first
-    if actor is not None and actor.type != "GovernmentBody" and _settle().search(
+    if actor is not None and actor.type != "GovernmentBody" and settles(
             text, actor.end, hit.end + 40):  # "X has agreed to pay $18.5M to settle FTC charges": X is punished
         body = next((m for m in actor_candidates(mentions, lo, hi) if m.type == "GovernmentBody"), None) or \
             doc.recent_regulator(hit.start)

@@ -387,9 +387,12 @@ class EventExtractor:
         lang = "zh" if ex.document.lang == "zh" else "en"
         words = role_words(lang)
         head = ex.document.headline
+        head_types: set[str] | None = None
+        searched = False  # (whether the headline was searched, and head_types are its possible types)
         if lang == "zh" and head and head.strip() != text.strip():  # the headline names who the story's events are about
-            head_hits = self.matcher.find(head, lang, [(0, len(head))])[0]
-            ex.mentions.extend(headline_subjects(head, text, head_hits, ex.mentions))
+            head_found, head_types = self.matcher.find_typed(head, lang, [(0, len(head))])
+            searched = True
+            ex.mentions.extend(headline_subjects(head, text, head_found[0], ex.mentions))
         spans = sentences(text)
         found = self.matcher.find(text, lang, spans)
         hits = outside_names(found, ex.mentions)
@@ -426,7 +429,7 @@ class EventExtractor:
                     doc.last[typ] = len(ex.events)
                     ex.events.append(event)
                     ex.relations.extend(partner_relations(event))
-        self.headline(ex, lang)
+        self.headline(ex, lang, head_types, searched)
         ex.mentions.extend(doc.new)
 
 

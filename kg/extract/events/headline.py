@@ -33,11 +33,13 @@ class HeadlineDates:
         self.matcher = matcher
         self._dates: Extractor | None = None
 
-    def __call__(self, ex: Extraction, lang: str) -> None:
+    def __call__(self, ex: Extraction, lang: str, possible_types: set[str] | None = None, searched: bool = False) -> None:
+        """`possible_types`: the matcher's `possible_types` of the headline when `searched` (the caller
+        searched the headline and has them), else they are looked up here."""
         doc = ex.document
         if not doc.headline or all(event.effective_date is not None for event in ex.events):
             return  # (no event that a headline's date could complete)
-        possible = self.matcher.possible_types(doc.headline, lang)
+        possible = self.matcher.possible_types(doc.headline, lang) if not searched else possible_types
         if possible is not None and not any(e.effective_date is None and e.type in possible for e in ex.events):
             return  # (no trigger of an undated event's type in the headline: its dates are not needed)
         if self._dates is None:

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +31,47 @@ _CLAUSE_STOP = {"zh": "。！？；;!?\n", "en": ".;!?\n"}
 
 @dataclass(frozen=True)
 class Trigger:
-    """One trigger phrase of an event type, compiled for one language."""
+    """One trigger phrase of an event type for one language; its expressions compile on first use.
+
+    A build meets only the triggers whose words its texts hold, so most of the ~1,300 expressions
+    of the lexicons are never needed: they are not compiled at start-up (`pattern`, `ctx`, `not_`,
+    `except_` and `not_after` are compiled from the words when first read)."""
 
     type: str
     text: str
     weight: float
     priority: int
-    pattern: re.Pattern[str]
-    ctx: re.Pattern[str] | None = None
-    not_: re.Pattern[str] | None = None
-    except_: tuple[re.Pattern[str], ...] = ()
+    lang: str = "en"
+    gap: int | None = None
+    ctx_words: tuple[str, ...] | None = None
+    not_words: tuple[str, ...] | None = None
+    except_words: tuple[str, ...] = ()
     source: str = ""
     needle: str = ""  # a literal every match contains (lowercase), checked before the regex
-    not_after: re.Pattern[str] | None = None  # "获得…投资|者": the hit is the head of a longer noun
+    not_after_words: tuple[str, ...] | None = None  # "获得…投资|者": the hit is the head of a longer noun
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return compile_phrase(self.text, self.lang, self.gap)
+
+    @cached_property
+    def ctx(self) -> re.Pattern[str] | None:
+        return _any_of(list(self.ctx_words), self.lang) if self.ctx_words is not None else None
+
+    @cached_property
+    def not_(self) -> re.Pattern[str] | None:
+        return _any_of(list(self.not_words), self.lang) if self.not_words is not None else None
+
+    @cached_property
+    def except_(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(compile_phrase(w, self.lang, 0) for w in self.except_words)
+
+    @cached_property
+    def not_after(self) -> re.Pattern[str] | None:
+        return _any_of(list(self.not_after_words), self.lang) if self.not_after_words is not None else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TriggerHit:
     """A trigger found in a text (offsets into the document text)."""
 
@@ -56,6 +81,11 @@ class TriggerHit:
     text: str
     weight: float
     priority: int
+
+    def __init__(self, type: str, start: int, end: int, text: str, weight: float, priority: int) -> None:
+        # (a frozen dataclass's own __init__ sets each field through object.__setattr__: one call per
+        # field of each of the many hits; the fields go straight into the instance's dict instead)
+        self.__dict__.update(type=type, start=start, end=end, text=text, weight=weight, priority=priority)
 
 
 def _word_regex(word: str, lang: str) -> str:
@@ -84,13 +114,18 @@ def _word_regex(word: str, lang: str) -> str:
 
 def compile_phrase(text: str, lang: str, gap: int | None = None) -> re.Pattern[str]:
     """Compile a trigger phrase (with optional `…` gaps) for text in `lang`."""
+    return re.compile(phrase_regex(text, lang, gap), re.IGNORECASE)
+
+
+def phrase_regex(text: str, lang: str, gap: int | None = None) -> str:
+    """The expression `compile_phrase` compiles (built, and so checked, without compiling it)."""
     limit = gap if gap is not None else _DEFAULT_GAP[lang]
     stops = re.escape(_CLAUSE_STOP[lang])
     pieces = [p for p in text.split(_GAP)]
     if any(not p.strip() for p in pieces):
         raise ValueError(f"empty part around {_GAP!r} in {text!r}")
     joiner = rf"(?:[^{stops}]|(?<=\d)\.(?=\d)){{0,{limit}}}?"  # "sold 22.5 million shares": a decimal point is no stop
-    return re.compile(joiner.join(_word_regex(p, lang) for p in pieces), re.IGNORECASE)
+    return joiner.join(_word_regex(p, lang) for p in pieces)
 
 
 def _any_of(words: list[str], lang: str) -> re.Pattern[str]:
@@ -145,16 +180,18 @@ def _parse_trigger(obj: Any, typ: str, prio: int, lang: str, path: Path, raw: st
     gap = obj.get("gap")
     if gap is not None and (not isinstance(gap, int) or gap < 0):
         raise LexiconError(f"{where}: 'gap' must be a non-negative integer")
-    try:
-        pattern = compile_phrase(obj["t"], lang, gap)
+    ctx = tuple(_words(obj["ctx"], where, "ctx")) if "ctx" in obj else None
+    not_ = tuple(_words(obj["not"], where, "not")) if "not" in obj else None
+    excepts = tuple(_words(obj["except"], where, "except")) if "except" in obj else ()
+    try:  # (the expressions are built here, so that a bad entry fails at loading; they compile on first use)
+        phrase_regex(obj["t"], lang, gap)
+        for w in excepts:
+            phrase_regex(w, lang, 0)
     except (ValueError, re.error) as err:
         raise LexiconError(f"{where}: bad trigger {obj['t']!r}: {err}") from err
-    ctx = _any_of(_words(obj["ctx"], where, "ctx"), lang) if "ctx" in obj else None
-    not_ = _any_of(_words(obj["not"], where, "not"), lang) if "not" in obj else None
-    excepts = tuple(compile_phrase(w, lang, 0) for w in _words(obj["except"], where, "except")) if "except" in obj else ()
     needle = re.split(r"[*…\s]", obj["t"].strip())[0].casefold()
-    after = _any_of(_words(obj["not_after"], where, "not_after"), lang) if "not_after" in obj else None
-    return Trigger(typ, obj["t"], float(weight), prio, pattern, ctx, not_, excepts, where, needle, after)
+    after = tuple(_words(obj["not_after"], where, "not_after")) if "not_after" in obj else None
+    return Trigger(typ, obj["t"], float(weight), prio, lang, gap, ctx, not_, excepts, where, needle, after)
 
 
 def read_triggers(directory: str | Path | None = None) -> dict[str, list[Trigger]]:
@@ -285,12 +322,25 @@ class TriggerMatcher:
 
     def find(self, text: str, lang: str, spans: list[tuple[int, int]]) -> list[list[TriggerHit]]:
         """Hits per sentence span, overlaps between types resolved by priority."""
+        return self._search(text, lang, spans)[0]
+
+    def find_typed(self, text: str, lang: str,
+                   spans: list[tuple[int, int]]) -> tuple[list[list[TriggerHit]], set[str] | None]:
+        """`find`, and `possible_types` of the text, from the one look-up of its candidates (a
+        headline searched for hits is later asked which types it may hold)."""
+        hits, candidates = self._search(text, lang, spans)
+        return hits, ({trig.type for trig, _ in candidates} if candidates is not None else None)
+
+    def _search(self, text: str, lang: str, spans: list[tuple[int, int]]
+                ) -> tuple[list[list[TriggerHit]], list[tuple[Trigger, list[int] | None]] | None]:
+        """`find`, and the candidates tried (None when the text does not fold in place)."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
         sliced: dict[int, str] = {}  # sentence index -> its text, cut once for all the triggers' context tests
         folded = text.casefold()
         bisect_right = bisect.bisect_right
-        for trig, at in self._candidates(folded if len(folded) == len(text) else None, lang):
+        candidates = self._candidates(folded if len(folded) == len(text) else None, lang)
+        for trig, at in candidates:
             ctx, not_, excepts = trig.ctx, trig.not_, trig.except_
             for m in self._matches(trig, text, at) if at is None else _matches_at(trig.pattern, text, at):
                 a, b = m.span()
@@ -310,7 +360,8 @@ class TriggerMatcher:
                 if trig.not_after is not None and trig.not_after.match(text, b):
                     continue  # "获得配售的投资者": the trigger's last word heads a longer noun
                 per_sentence[i].append(TriggerHit(trig.type, a, b, m.group(), trig.weight, trig.priority))
-        return [resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence]
+        return ([resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence],
+                candidates if len(folded) == len(text) else None)
 
 
 _DOTLESS_I = "\u0131"
@@ -368,12 +419,26 @@ def _without_heads_of_longer(hits: list[TriggerHit]) -> list[TriggerHit]:
         and (k.start == h.start or k.end == h.end) for k in hits)]
 
 
+def _start(hit: TriggerHit) -> int:
+    return hit.start
+
+
 def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Keep the most specific reading where triggers overlap; drop Announcement beside others.
 
     An overlap of two types means one action read two ways (清退 inside 发布…通知): the
     higher priority type wins, then the stronger and the longer trigger.
     """
+    by_start = sorted(hits, key=_start)
+    end = -1
+    for h in by_start:
+        if h.start < end or h.start == h.end:
+            break
+        end = h.end
+    else:  # no two hits overlap (nor start together): every hit stays, in the order of their starts
+        if any(k.type != "Announcement" for k in by_start):
+            return [k for k in by_start if k.type != "Announcement"]
+        return by_start
     hits = _without_heads_of_longer(hits)
     ranked = sorted(hits, key=lambda h: (-h.priority, -h.weight, -(h.end - h.start), h.start))
     kept: list[TriggerHit] = []

@@ -158,9 +158,11 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
             if second.start < first.end or (first.key is not None and first.key == second.key):
                 continue  # overlapping, or one entity named twice
             pair = (types[i], types[j])
-            allowed = fitting.get(pair)
-            if allowed is None:
-                allowed = fitting[pair] = [p for p in patterns if _fits(p, *pair)]
+            fit = fitting.get(pair)
+            if fit is None:
+                allowed = [p for p in patterns if _fits(p, *pair)]
+                fit = fitting[pair] = (allowed, _any_between(tuple(p.between.pattern for p in allowed)))
+            allowed, any_between = fit
             if not allowed or not _sentence_text(text, first.end, second.start):
                 continue
             gap = text[first.end : second.start]
@@ -168,8 +170,8 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
             inside = ms[bisect_left(starts, first.end) : bisect_right(starts, second.start)]
             for chainless in _owner_chains(gap, first.end, inside):
                 gaps.extend(g for g in _gap_readings(chainless) if g not in gaps)
-            if not gaps:
-                continue
+            if not any(any_between.match(gap) for gap in gaps):
+                continue  # (no pattern's middle fits any reading: most pairs, told by one match per reading)
             for p in allowed:
                 if not any(p.between.match(gap) for gap in gaps):
                     continue
@@ -184,12 +186,21 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
     return out
 
 
-_Fitting = dict[tuple[frozenset[str], frozenset[str]], list[Pattern]]
+_Fitting = dict[tuple[frozenset[str], frozenset[str]], tuple[list[Pattern], re.Pattern[str]]]
+
+
+@lru_cache(maxsize=256)
+def _any_between(betweens: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression that matches where any of the patterns' middles (`between`, all compiled
+    case-blind, each ending in \\Z) matches: a pair of mentions whose gap fits none is passed at
+    once. Kept per list of middles: the pairs of types of a corpus share a few lists."""
+    return re.compile("|".join(f"(?:{b})" for b in betweens) or "(?!)", re.IGNORECASE)
 _FITTING: dict[int, tuple[tuple[Pattern, ...], _Fitting]] = {}
 
 
 def _fitting(patterns: tuple[Pattern, ...]) -> _Fitting:
-    """The patterns each pair of mention types allows (in their order), kept per pattern list for
+    """The patterns each pair of mention types allows (in their order, with `_any_between` of their
+    middles), kept per pattern list for
     the process: a document has few type pairs, a corpus not many more. The list itself is kept
     with it, so its id is not reused."""
     kept = _FITTING.get(id(patterns))
