@@ -33,7 +33,8 @@ def _keys(gaz: Gazetteer, text: str) -> list[tuple[str, str | None]]:
         ("获得物流支持", []),
         ("售价1688元", []),
     ],
-    ids=["longest-douyin", "bank-short-names", "bank-short-names-inside-words", "jd-family-zh", "longest-1688", "alibaba-and-1688", "boe-not-jd", "blocker-department",
+    ids=["longest-douyin", "bank-short-names", "bank-short-names-inside-words", "jd-family-zh", "longest-1688",
+         "alibaba-and-1688", "boe-not-jd", "blocker-department",
          "mofcom", "blocker-road", "blocker-country", "blocker-verb", "number-not-1688"],
 )
 def test_gazetteer_chinese(gaz: Gazetteer, text: str, expected: list) -> None:

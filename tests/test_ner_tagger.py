@@ -122,7 +122,8 @@ def test_a_rules_only_pipeline_never_loads_numpy() -> None:
     import sys
 
     code = ("import sys; from kg.extract import Pipeline; from kg.model import Document; "
-            "p = Pipeline(ner='off'); p(Document(key='d', source_path='d', position='', text='星禾集团发布新平台。', lang='zh')); "
+            "p = Pipeline(ner='off'); "
+            "p(Document(key='d', source_path='d', position='', text='星禾集团发布新平台。', lang='zh')); "
             "print('numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", out.stdout + out.stderr
