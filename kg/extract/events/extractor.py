@@ -99,6 +99,8 @@ class _Builder:
         lo, hi = self.spans[idx]
         self.idx = idx
         main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
+        if len(hits) > 1 and words.lang == "zh" and not is_passive(text, main.start, lo, words):
+            main = self.main = self._passive_hit(hits, lo, hi) or main
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
         mentions = self.everyone = doc.parties()  # an outlet reports, it is never a party
         mentions = self.everyone = doc.not_hired(mentions, typ)  # a deal's advisers are no party of it
@@ -194,6 +196,17 @@ class _Builder:
             affects=unique(affects), about=about, date=date, effective_date=effective,
             figures=tuple(figures), confidence=round(min(confidence, 1.0), 3), role=role,
         )
+
+    def _passive_hit(self, hits: list[TriggerHit], lo: int, hi: int) -> TriggerHit | None:
+        """The strongest hit used passively with a party named before it in its clause ("青海查处…第一案
+        X被罚5万元"): the passive says who undergoes the event, so that hit leads."""
+        doc, text, words = self.doc, self.doc.text, self.doc.words
+        for h in sorted(hits, key=lambda h: (-h.weight, h.start)):
+            if is_passive(text, h.start, lo, words):
+                c_lo, _ = clause_bounds(text, h.start, h.end, lo, hi, words.lang)
+                if any(m.type in ORGANIZATION_TYPES for m in doc.mentions_in(c_lo, h.start)):
+                    return h
+        return None
 
     def _actor_affects(self, typ: str, hit: TriggerHit, lo: int, hi: int, c_lo: int, c_hi: int,
                        mentions: list[Mention]) -> tuple[Mention | None, list[Mention], float]:

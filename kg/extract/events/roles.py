@@ -148,7 +148,8 @@ def is_passive(text: str, t_start: int, lo: int, words: RoleWords) -> bool:
     """True when the trigger is used passively ("were blocked", "被清退")."""
     before = text[max(lo, t_start - 14) : t_start]
     if words.lang == "zh":
-        return bool(words.agent.search(before[-6:]) or words.passive.search(before[-3:]))
+        # (a trigger may itself open with the passive marker: 被罚, 遭罚)
+        return bool(words.agent.search(before[-6:]) or words.passive.search(before[-3:]) or words.passive.match(text, t_start))
     return bool(_passive_en(words.passive.pattern).search(before))
 
 
