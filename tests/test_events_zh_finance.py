@@ -196,7 +196,7 @@ def test_an_opening_is_a_launch_only_of_a_shopping_festival(pipeline, text: str,
 
 def test_a_passive_penalty_leads_the_roles_of_its_sentence(pipeline) -> None:
     """"某省查处…第一案 X被罚5万元": 被罚 says X is punished; X never becomes the one that acts."""
-    ex = extract(pipeline, "浙江查处违反《电子商务法》第一案 星禾优选被罚5万元")
+    ex = extract(pipeline, "浙江查处违反《电子商务法》第一案 拼多多被罚5万元")
     fines = [e for e in ex.events if e.type == "Enforcement"]
-    assert fines and all("星禾优选" not in {m.text for m in e.actors} for e in fines), fines
-    assert any("星禾优选" in {m.text for m in e.affects} for e in fines), fines
+    assert fines and all("拼多多" not in {m.text for m in e.actors} for e in fines), fines
+    assert any("拼多多" in {m.text for m in e.affects} for e in fines), fines
