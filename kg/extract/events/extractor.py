@@ -282,8 +282,8 @@ class _Builder:
             elif words.pronoun.search(before):
                 actor, score = doc.recent_platform(hit.start), 0.8
             elif (typ == "Enforcement" and doc.main is not None and any(key(m) == key(doc.main) for m in affects)
-                  and (body := doc.recent_regulator(hit.start)) is not None):
-                actor, score = body, 0.6  # the punished party never punishes itself
+                  and ((body := doc.recent_regulator(hit.start)) is not None or hit.text.startswith(("被", "遭")))):
+                actor, score = body, 0.6  # the punished party never punishes itself (X被罚: not even without a body named)
             elif typ == "Investment" and doc.main is not None:
                 return None, [doc.main], 0.6  # "本轮融资将用于…": the story's company raised it; investors unnamed here
             elif not (typ in DEAL_REVIEWED and doc.main is not None and doc.main.type == "GovernmentBody"):
