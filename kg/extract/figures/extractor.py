@@ -278,8 +278,8 @@ class FigureFinder:
         pct = "percent" if pct1 else (pct2 and self._lookup(self.pct_after, pct2)) or ""
         number = num or cn
         said = mag_word or currency or pct or yi  # something says it is a figure, whatever follows
-        if not said and folded.startswith(self.not_before, num_end):
-            return None
+        if not said and (number in self.number_names or folded.startswith(self.not_before, num_end)):
+            return None  # 1688, 618 (before the unit is looked for: they are no figure whatever follows)
         if span is not None and span[1] is not None:
             base = span[1]
         elif cn:
@@ -303,8 +303,6 @@ class FigureFinder:
             if bare or base < 10:
                 return None
         elif bare and not ("," in number or approx):
-            return None
-        if not said and number in self.number_names:
             return None
         if not said and unit_end > end + 1 and _YEAR.fullmatch(number):
             return None  # a year followed by words, not a count
