@@ -81,6 +81,8 @@ def test_date_patterns_tried_at_their_leads_equal_a_scan(text: str) -> None:
     if low is not None:
         tried = finder._tried_at(finder.rel_re, text, finder._rel_starts(low))
         assert [m.span() for m in tried] == [m.span() for m in finder.rel_re.finditer(text)]
+    local = [m.span() for m in finder.rel_re.finditer(text) if finder.relative[m.group().casefold()][0] != "en"]
+    assert [m.span() for m in finder.rel_local.finditer(text)] == local
     weekdays = finder._tried_at(finder.wd_re, text, finder.wd_words.starts(text))
     assert [m.span() for m in weekdays] == [m.span() for m in finder.wd_re.finditer(text)]
 

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..model import DateMention, Extraction
-from ..regex_needs import ODD_FOLDS, alike
+from ..regex_needs import ODD_FOLDS, alike, caseless
 from . import EXTRACTORS
 from .cuefile import CueFile
 from .patterns import alternation, first_chars
@@ -243,6 +243,11 @@ class DateFinder:
         words = alternation(list(self.relative))
         self.rel_re = re.compile(rf"{first_chars(self.relative)}(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
         self.rel_words = _Anchored(w.lower() for w in self.relative)  # (casefolded: as `_lowered` leaves them)
+        # the relative words a text not in English keeps (it drops the English ones, which share no place with these),
+        # as written when they have no case, each led by its first character: re skips to where one stands
+        local = [w for w, (lang_of, _, _) in self.relative.items() if lang_of != "en"]
+        self.rel_local = re.compile(rf"(?:{word_start(local, '(?i:[A-Za-z])')})(?i:(?![A-Za-z]))") \
+            if local and all(caseless(c) for w in local for c in w) else None
         self.weekdays = cues.table("weekdays", int)
         for name, num in self.weekdays.items():
             if not 0 <= num <= 6:
@@ -319,7 +324,13 @@ class DateFinder:
                 if 1 <= m <= 12 and 1 <= d <= 31:
                     found.append(_Raw(mt.start(), mt.end(), kind, m, d, y))
         low = _lowered(text) if lang != "zh" else None
-        for mt in self._tried_at(self.rel_re, text, self._rel_starts(low)) if low is not None else self.rel_re.finditer(text):
+        if low is not None:
+            relative = self._tried_at(self.rel_re, text, self._rel_starts(low))
+        elif lang == "zh" and self.rel_local is not None:
+            relative = self.rel_local.finditer(text)
+        else:
+            relative = self.rel_re.finditer(text)
+        for mt in relative:
             lang_of, days, not_after = self.relative[mt.group().casefold()]
             if lang_of == "en" and lang != "en":
                 continue
