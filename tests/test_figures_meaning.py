@@ -1,6 +1,8 @@
 """Figures say what they measure and which period they cover (kg:measure, kg:period)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.extract import Pipeline
@@ -67,3 +69,34 @@ def test_figures_meaning_lexicon_codes_are_lower_case() -> None:
     codes = {c for table in w.code.values() for c in table.values()}
     assert codes and all(c.replace("_", "").isalpha() and c == c.lower() for c in codes)
     assert w.percent <= codes and w.counts <= codes
+
+
+def test_cue_trie_matches_as_the_alternation() -> None:
+    """The cue words spelled as a trie find what their longest-first alternation finds, at every
+    place of texts made of the cues (cases mixed, words run together or cut short) and the seeds."""
+    import random
+    from pathlib import Path
+
+    from kg.extract.patterns import alternation, first_chars, trie
+
+    w = meaning_words()
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    rng = random.Random(7)
+    for lang in ("zh", "en"):
+        words = list(w.code[lang])
+        assert trie(words, icase=True)
+        pieces = words + [x[: max(1, len(x) - 2)] for x in words] + [" ", "", "s", "d", "的", "-", "\u212a", "ſ"]
+        made = ["".join(rng.choice(pieces) for _ in range(30)) for _ in range(300)]
+        made = [t if i % 2 else t.upper() for i, t in enumerate(made)]
+        guard = first_chars(words)
+        body = alternation(words)
+        old = re.compile(rf"{guard}(?:{body})" if lang == "zh" else rf"\b{guard}(?:{body})\b", re.IGNORECASE)
+        new = w.cues[lang]
+        for text in made + texts:
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+            for pos in range(0, len(text), 7):
+                a, b = new.match(text, pos), old.match(text, pos)
+                assert (a and a.span()) == (b and b.span())
+    assert trie(["x", ""], icase=True) == "" and trie(["\u212aelvin"], icase=True) == ""
+    assert trie(["\u212aelvin", "Ab", "ab"], icase=False) == "(?:Ab|ab|\u212aelvin)"

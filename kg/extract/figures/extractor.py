@@ -19,7 +19,7 @@ from ...regex_needs import ODD_FOLDS, char_matches
 from .. import EXTRACTORS
 from ..cuefile import CueFile
 from ..dates import date_spans
-from ..patterns import alternation, first_chars
+from ..patterns import alternation, first_chars, trie
 from .meaning import with_meaning
 from .units import UnitFinder
 
@@ -125,10 +125,13 @@ class FigureFinder:
         self.not_before = tuple(cues.words("not_before_zh"))
         self.approx_not_after = frozenset(cues.text("approx_not_after_zh"))
         self.number_names = frozenset(cues.words("number_names"))
-        approx = alternation(self._approx_words(cues))
-        zh_mag = alternation(list(cues.table("magnitudes_zh", int)))
-        en_mag = alternation(list(cues.table("magnitudes_en", int)))
-        yi = alternation(cues.words("hundred_million_en"))
+        def words(ws: list[str]) -> str:  # the same alternation, spelled as a trie where it can be (re tries fewer branches)
+            return trie(ws, icase=True) or alternation(ws)
+
+        approx = words(self._approx_words(cues))
+        zh_mag = words(list(cues.table("magnitudes_zh", int)))
+        en_mag = words(list(cues.table("magnitudes_en", int)))
+        yi = words(cues.words("hundred_million_en"))
         more = f"[{re.escape(self.more)}]?"
         firsts = {w[0].casefold() for w in [*self._approx_words(cues), *self.cur_before, *cues.words("percent_before")]}
         first = "".join(sorted(re.escape(c) for c in firsts | {c.upper() for c in firsts}))
@@ -144,13 +147,13 @@ class FigureFinder:
         self.pattern = re.compile(
             rf"(?=[\d{_CN_NUMERAL_FIRST}{first}])"
             rf"(?:(?<![A-Za-z]){guard(approx_w)}(?P<approx>{approx})\s?)?"
-            rf"(?:{guard(cur1_w)}(?P<cur1>{alternation(cur1_w)})\s?)?"
-            rf"(?:{guard(pct1_w)}(?P<pct1>{alternation(pct1_w)}))?"
+            rf"(?:{guard(cur1_w)}(?P<cur1>{words(cur1_w)})\s?)?"
+            rf"(?:{guard(pct1_w)}(?P<pct1>{words(pct1_w)}))?"
             rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{_CN_NUMERAL_FIRST}][零〇一二两兩三四五六七八九十百千万亿萬億]*))"
             rf"(?:\.?\s{guard(yi_w)}(?P<yi>{yi})\b)?{more}"
             rf"(?:{guard(zh_mag_w)}(?P<mag>{zh_mag})|\s?{guard(en_mag_w)}(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
-            rf"(?:\s?{guard(cur2_w)}(?P<cur2>{alternation(cur2_w)}){word_end})?"
-            rf"(?:\s?{guard(pct2_w)}(?P<pct2>{alternation(pct2_w)}){word_end})?",
+            rf"(?:\s?{guard(cur2_w)}(?P<cur2>{words(cur2_w)}){word_end})?"
+            rf"(?:\s?{guard(pct2_w)}(?P<pct2>{words(pct2_w)}){word_end})?",
             re.IGNORECASE,
         )
         self.num_group, self.cn_group = self.pattern.groupindex["num"], self.pattern.groupindex["cn"]

@@ -20,7 +20,7 @@ from ...model import DateMention, Figure
 from ...regex_needs import Needs, holds, lowered, needs
 from ...text import sentences
 from ..cuefile import CueFile
-from ..patterns import alternation, first_chars
+from ..patterns import alternation, first_chars, trie
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _LAST_CLAUSE = re.compile(rf"(?s:.*){_CLAUSE.pattern}")  # up to the last of those marks, in one call
@@ -59,7 +59,7 @@ def meaning_words() -> MeaningWords:
                 code[lang].setdefault(w.casefold(), name)
     pats = {}
     for lang in ("zh", "en"):
-        alts = alternation(code[lang])
+        alts = trie(code[lang], icase=True) or alternation(code[lang])
         guard = first_chars(code[lang]) if code[lang] else ""  # re tries no word where no word can start
         pats[lang] = re.compile(rf"{guard}(?:{alts})" if lang == "zh" else rf"\b{guard}(?:{alts})\b", re.IGNORECASE)
     periods = {lang: tuple(re.compile(p, re.IGNORECASE) for p in cues.words(f"periods_{lang}")) for lang in ("zh", "en")}

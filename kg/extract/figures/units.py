@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..cuefile import CueFile
-from ..patterns import alternation
+from ..patterns import alternation, trie
 
 _CLAUSE_END = re.compile(r"[，,。；;！!？?：:、\n()（）]")
 _LAST_CLAUSE_END = re.compile(rf"(?s:.*){_CLAUSE_END.pattern}")  # up to the last of those marks, in one call
@@ -21,7 +21,7 @@ class UnitFinder:
         self.counters = frozenset(cues.words("counters_zh"))
         self.zh_gap, self.en_gap = cues.integer("zh_gap_chars"), cues.integer("en_gap_words")
         self.en_stop = frozenset(w.casefold() for w in cues.words("en_gap_stop"))
-        self.zh_unit = re.compile(alternation(list(self.units_zh)))
+        self.zh_unit = re.compile(trie(self.units_zh, icase=False) or alternation(list(self.units_zh)))
         self.en_word = re.compile(r"\s+([A-Za-z][A-Za-z'’-]*)")
         self.cjk_run = re.compile(r"[\u3400-\u9fff]*")
         before_zh = cues.words("units_before_zh")
