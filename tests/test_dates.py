@@ -194,3 +194,21 @@ def test_anchored_words_begin_where_a_scan_finds_them() -> None:
     want = sorted({m.start() for w in words for m in re.finditer(f"(?={re.escape(w)})", text)})
     assert _Anchored(words).starts(text) == want
     assert _Anchored(["x", ""]).starts("ab") == [0, 1, 2]  # an empty word begins everywhere
+
+
+def test_word_start_trie_finds_what_the_longest_first_alternation_finds() -> None:
+    """Month names, weekdays and the relative words led by their first letter and spelled as a
+    trie match where their plain longest-first alternation with the same look-behind matches."""
+    from kg.extract.dates import DateFinder, word_start
+
+    finder = DateFinder()
+    lists = [(list(finder.months), r"\w"), (list(finder.weekdays), "[A-Za-z]"), (["今日", "今天", "日前", "a", "ab", "b"], r"\w")]
+    text = ("Sept. September Sep Septembers xMay Mayday May, June Jun Jul. July 5 Dec. Decem 周一 星期天 周一至周五 "
+            "今日 今天天 x日前 ab a aab b ba Monday Mondays Sunday") * 2
+    for words, not_after in lists:
+        plain = "|".join(rf"(?<!{not_after}){re.escape(w)}" for w in sorted(set(words), key=lambda w: (-len(w), w)))
+        old, new = re.compile(f"(?:{plain})"), re.compile(f"(?:{word_start(words, not_after)})")
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        for pos in range(len(text)):
+            a, b = new.match(text, pos), old.match(text, pos)
+            assert (a and a.span()) == (b and b.span())

@@ -20,7 +20,7 @@ from ..model import DateMention, Extraction
 from ..regex_needs import ODD_FOLDS, alike, caseless
 from . import EXTRACTORS
 from .cuefile import CueFile
-from .patterns import alternation, first_chars
+from .patterns import alternation, first_chars, trie
 
 CUES = "dates.json"
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
@@ -35,11 +35,17 @@ def _year(not_after: str) -> str:
 def word_start(words: Iterable[str], not_after: str = r"\w") -> str:
     """`(?<!not_after)(?:w1|w2|...)` (longest first; `\b` before words that begin with a word
     character), spelled so that each branch begins with its first letter: re can then skip to the
-    places where one occurs (case-exact patterns only)."""
+    places where one occurs (case-exact patterns only). The words of one first letter follow it as
+    a trie (`patterns.trie`): one branch per letter tried instead of every word."""
+    rests: dict[str, set[str]] = {}
+    for w in set(words):
+        rests.setdefault(w[0], set()).add(w[1:])
     out = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        first = re.escape(w[0])
-        out.append(rf"{first}(?<!{not_after}{first}){re.escape(w[1:])}")
+    for first, after in sorted(rests.items()):
+        spelled = trie(after - {""}, icase=False)
+        if "" in after and spelled:
+            spelled = f"(?:{spelled})?"
+        out.append(rf"{re.escape(first)}(?<!{not_after}{re.escape(first)}){spelled}")
     return "|".join(out)
 
 
