@@ -7,6 +7,7 @@ text, values are valid, nothing raises, every file is accounted for.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -151,3 +152,21 @@ def test_any_bytes_in_any_format_are_accounted_for(corpus_dir: Path, data: bytes
     assert result.documents or result.problems, "a file gives documents or says why it gives none"
     for doc in result.documents:
         assert isinstance(doc.text, str)
+
+
+@SETTINGS
+@given(words=st.lists(st.text(alphabet="abAB日月 .", min_size=1, max_size=4), min_size=1, max_size=8),
+       text=st.text(alphabet="abAB日月 .x", max_size=40), icase=st.booleans(),
+       context=st.sampled_from(["(?:{})", "(?:{})\\b", "(?:{})*$", "({})a?b", "(?:{})+"]))
+def test_trie_matches_as_the_longest_first_alternation(words: list[str], text: str, icase: bool, context: str) -> None:
+    from kg.extract.patterns import alternation, trie
+
+    spelled = trie(words, icase=icase)
+    if not spelled:
+        return
+    flags = re.IGNORECASE if icase else 0
+    old, new = re.compile(context.format(alternation(words)), flags), re.compile(context.format(spelled), flags)
+    assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+    for pos in range(len(text) + 1):
+        a, b = new.match(text, pos), old.match(text, pos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

@@ -263,7 +263,8 @@ class DateFinder:
         self.wd_not_after = frozenset(cues.text("weekday_not_after"))
         self.wd_joiners = tuple(cues.words("weekday_not_before"))
         blockers = cues.words("relative_blockers")
-        self.rel_blockers = re.compile(rf"{first_chars(blockers)}(?:{alternation(blockers)})", re.IGNORECASE)
+        spelled = trie(blockers, icase=True) or alternation(blockers)
+        self.rel_blockers = re.compile(rf"{first_chars(blockers)}(?:{spelled})", re.IGNORECASE)
         self.blocker_len = max(map(len, blockers), default=0)  # a blocker's match is as long as its word
         tod = cues.regex("time_of_day_re")
         self.tod = re.compile(tod)

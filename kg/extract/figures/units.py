@@ -32,9 +32,10 @@ class UnitFinder:
         for w in self.before_en:
             if w not in self.units_en:
                 raise cues.error(w, f"units_before_en: {w!r} must also be a key of units_en")
-        links = alternation(cues.words("unit_links_zh"))
+        link_words = cues.words("unit_links_zh")
+        links = trie(link_words, icase=False) or alternation(link_words)
         # the last named unit in the clause, then nothing but link words up to the number
-        self.before_zh = re.compile(rf"({alternation(before_zh)})(?:{links})*$")
+        self.before_zh = re.compile(rf"({trie(before_zh, icase=False) or alternation(before_zh)})(?:{links})*$")
         self.links_en = frozenset(w.casefold() for w in cues.words("unit_links_en"))
         self.window = cues.integer("unit_before_chars")
 
