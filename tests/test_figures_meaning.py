@@ -100,3 +100,27 @@ def test_cue_trie_matches_as_the_alternation() -> None:
                 assert (a and a.span()) == (b and b.span())
     assert trie(["x", ""], icase=True) == "" and trie(["\u212aelvin"], icase=True) == ""
     assert trie(["\u212aelvin", "Ab", "ab"], icase=False) == "(?:Ab|ab|\u212aelvin)"
+
+
+def test_period_patterns_tried_at_their_starts_find_what_a_scan_finds() -> None:
+    """A period pattern tried only where the strings its matches begin with stand finds, in every
+    sentence, what its scan of the sentence finds."""
+    from pathlib import Path
+
+    from kg.extract.figures.meaning import _lowered, _periods
+    from kg.text import sentences
+
+    w = meaning_words()
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts += ["In 2023 revenue rose; for 2022, FY2021, fiscal 2020 and fiscal year 21; the first quarter of 2023, "
+              "Second Half 2019, FOR THE YEAR 2018, in the year 2017, full-year 2016, Q3 2015, H1 2014, in 20233, 2019-20",
+              "2023年第三季度营收，2022年前三季度，2021年上半年，2020财年，2019年全年，今年第一季度，2018年，12019年5月"]
+    assert any(w.period_starts[lang][k] for lang in ("zh", "en") for k in range(len(w.periods[lang])))
+    for text in texts:
+        low = _lowered(text)
+        for lo, hi in [*sentences(text), (0, len(text))]:
+            for lang in ("zh", "en"):
+                for pat, starts in zip(w.periods[lang], w.period_starts[lang], strict=True):
+                    tried = _periods(pat, starts, text, lo, hi, low[lo:hi] if low is not None else None)
+                    assert [m.span() for m in tried] == [m.span() for m in pat.finditer(text, lo, hi)]

@@ -12,21 +12,28 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from ...model import DateMention, Figure
-from ...regex_needs import Needs, holds, lowered, needs
+from ...regex_needs import Needs, char_matches, holds, lowered, needs, parse_tree
 from ...text import sentences
 from ..cuefile import CueFile
 from ..patterns import alternation, first_chars, trie
+
+try:  # re's parse tree constants are internal (Python 3.11+; 3.10 names them sre_constants)
+    from re import _constants as _sre  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _LAST_CLAUSE = re.compile(rf"(?s:.*){_CLAUSE.pattern}")  # up to the last of those marks, in one call
 _WINDOW = {"zh": 18, "en": 60}
 _NEAR = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+)?")}
 _AFTER = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[a-z-]+\s+)?")}
+_Period = tuple[re.Pattern[str], Needs, tuple[str, ...] | None]  # a pattern, what it needs, what it begins with
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
 
 
@@ -46,6 +53,7 @@ class MeaningWords:
     count_defaults: dict[str, str]
     periods: dict[str, tuple[re.Pattern[str], ...]]
     period_needs: dict[str, tuple[Needs, ...]]  # per pattern: what a sentence needs to hold one
+    period_starts: dict[str, tuple[tuple[str, ...] | None, ...]]  # per pattern: `_starts`
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +74,61 @@ def meaning_words() -> MeaningWords:
     return MeaningWords(pats, code, frozenset(cues.words("percent_measures")), frozenset(cues.words("count_measures")),
                         cues.table("unit_measures", str),
                         cues.table("event_defaults", str), cues.table("count_defaults", str), periods,
-                        {lang: tuple(needs(p) for p in pats) for lang, pats in periods.items()})
+                        {lang: tuple(needs(p) for p in pats) for lang, pats in periods.items()},
+                        {lang: tuple(_starts(p) for p in pats) for lang, pats in periods.items()})
+
+
+def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The strings (lower-cased) one of which every match of `pattern` begins with, look-arounds
+    and \\b aside, when each is two characters or more ("19", "20"; "first", "second"); None when
+    that is not known or too common to be worth trying each place ("h")."""
+    try:
+        found = _lead(list(parse_tree(pattern)), bool(pattern.flags & re.IGNORECASE))
+    except Exception:  # re's parser is internal: a Python that changed it scans as before
+        return None
+    return tuple(sorted(found)) if found and min(map(len, found)) >= 2 else None
+
+
+def _zero(op: object, av: object) -> bool:
+    """True for an item that matches no character: a look-around, an anchor, or a group of them."""
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
+        return True
+    if op is _sre.BRANCH:
+        return all(all(_zero(o, a) for o, a in branch) for branch in av[1])  # type: ignore[index]
+    if op is _sre.SUBPATTERN:
+        return all(_zero(o, a) for o, a in av[3])  # type: ignore[index]
+    return False
+
+
+def _lead(items: list[tuple[object, object]], icase: bool) -> set[str] | None:
+    """`_starts` of a sequence of parsed items."""
+    i = 0
+    while i < len(items) and _zero(*items[i]):
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _sre.LITERAL:
+        run = ""
+        while i < len(items) and items[i][0] is _sre.LITERAL:
+            ch = chr(items[i][1])  # type: ignore[arg-type]
+            if icase and char_matches(ch, icase=True) is None:
+                break
+            run += ch.lower() if icase else ch
+            i += 1
+        return {run} if run else None
+    if op is _sre.SUBPATTERN:
+        _, add, drop, sub = av  # type: ignore[misc]
+        return _lead(list(sub), (icase or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            found = _lead(list(branch), icase)
+            if not found:
+                return None
+            out |= found
+        return out
+    return None
 
 
 class _Blockers:
@@ -123,7 +185,7 @@ def _is_money(fig: Figure) -> bool:
 
 def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[tuple[int, int]] | None = None,
               cache: dict[tuple[int, int], list[re.Match[str]]] | None = None,
-              live: list[tuple[re.Pattern[str], Needs]] | None = None,
+              live: list[_Period] | None = None,
               low: str | None = None) -> tuple[str, str | None, str | None] | None:
     """(the period as written, its first day, its last day) nearest the figure in its sentence.
     When many figures of a document are asked about: `live`, the patterns with what they need
@@ -139,7 +201,8 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
         # a pattern whose words the sentence lacks cannot match in it (a slice of the lowered text is
         # the sentence lowered: the one letter whose lower case is longer makes `low` None)
         sentence = low[lo:hi] if low is not None else None
-        found = cache[(lo, hi)] = [m for pat, need in live if holds(need, sentence) for m in pat.finditer(text, lo, hi)]
+        found = cache[(lo, hi)] = [m for pat, need, starts in live if holds(need, sentence)
+                                   for m in _periods(pat, starts, text, lo, hi, sentence)]
     best = None
     for m in found:
         if m.start() < fig.end and fig.start < m.end():
@@ -154,13 +217,36 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
     return m.group().strip(), start, end
 
 
-def _live(text: str, lang: str) -> tuple[list[tuple[re.Pattern[str], Needs]], str | None]:
+def _live(text: str, lang: str) -> tuple[list[_Period], str | None]:
     """The period patterns of `lang` whose words `text` holds (the others match in none of its
-    sentences), each with what it needs, and the text `_lowered`."""
+    sentences), each with what it needs and what its matches begin with, and the text `_lowered`."""
     w = meaning_words()
     key = "zh" if lang == "zh" else "en"
     low = _lowered(text)
-    return [(p, need) for p, need in zip(w.periods[key], w.period_needs[key], strict=True) if holds(need, low)], low
+    return [(p, need, starts) for p, need, starts in zip(w.periods[key], w.period_needs[key], w.period_starts[key], strict=True)
+            if holds(need, low)], low
+
+
+def _periods(pattern: re.Pattern[str], starts: tuple[str, ...] | None, text: str, lo: int, hi: int,
+             low: str | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, lo, hi)`, tried only where one of `starts` begins in the sentence
+    (`low`: text[lo:hi] `_lowered`) when they are known: every match begins with one."""
+    if starts is None or low is None:
+        yield from pattern.finditer(text, lo, hi)
+        return
+    places = set()
+    for s in starts:
+        at = low.find(s)
+        while at >= 0:
+            places.add(lo + at)
+            at = low.find(s, at + 1)
+    end = lo
+    for at in sorted(places):
+        if at >= end:
+            m = pattern.match(text, at, hi)
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 def _resolve(m: re.Match[str], ref: date | None) -> tuple[str | None, str | None]:
