@@ -168,21 +168,10 @@ def test_dates_patterns_tried_at_their_leads_find_what_a_scan_finds(text: str) -
     """Patterns tried only where a month name (or another pattern's match) starts, and the
     relative words tried only where one is written, find exactly what a scan of the whole
     text finds."""
-    from kg.extract.dates import DateFinder, _lowered
+    from kg.extract.dates import DateFinder
+    from tests.dates_helpers import assert_leads_equal_a_scan
 
-    finder = DateFinder()
-    months = [m.start() for m in finder.mon_re.finditer(text)]
-    done: dict[int, list[re.Match[str]]] = {}
-    for k, (_, pattern, _) in enumerate(finder.patterns):
-        assert [m.span() for m in finder._matches(k, text, months, done)] == [m.span() for m in pattern.finditer(text)]
-    low = _lowered(text)
-    if low is not None:
-        tried = finder._tried_at(finder.rel_re, text, finder._rel_starts(low))
-        assert [m.span() for m in tried] == [m.span() for m in finder.rel_re.finditer(text)]
-    local = [m.span() for m in finder.rel_re.finditer(text) if finder.relative[m.group().casefold()][0] != "en"]
-    assert [m.span() for m in finder.rel_local.finditer(text)] == local
-    weekdays = finder._tried_at(finder.wd_re, text, finder.wd_words.starts(text))
-    assert [m.span() for m in weekdays] == [m.span() for m in finder.wd_re.finditer(text)]
+    assert_leads_equal_a_scan(DateFinder(), text)
 
 
 def test_anchored_words_begin_where_a_scan_finds_them() -> None:

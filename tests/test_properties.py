@@ -71,21 +71,10 @@ date_like = st.lists(st.one_of(st.sampled_from(_DATE_PIECES), st.text(max_size=2
 def test_date_patterns_tried_at_their_leads_equal_a_scan(text: str) -> None:
     """The date patterns tried where a month name or a relative word starts (or where another
     pattern matched) find exactly the matches of a scan of the whole text."""
-    from kg.extract.dates import _finder, _lowered
+    from kg.extract.dates import _finder
+    from tests.dates_helpers import assert_leads_equal_a_scan
 
-    finder = _finder()
-    months = [m.start() for m in finder.mon_re.finditer(text)]
-    done: dict = {}
-    for k, (_, pattern, _) in enumerate(finder.patterns):
-        assert [m.span() for m in finder._matches(k, text, months, done)] == [m.span() for m in pattern.finditer(text)]
-    low = _lowered(text)
-    if low is not None:
-        tried = finder._tried_at(finder.rel_re, text, finder._rel_starts(low))
-        assert [m.span() for m in tried] == [m.span() for m in finder.rel_re.finditer(text)]
-    local = [m.span() for m in finder.rel_re.finditer(text) if finder.relative[m.group().casefold()][0] != "en"]
-    assert [m.span() for m in finder.rel_local.finditer(text)] == local
-    weekdays = finder._tried_at(finder.wd_re, text, finder.wd_words.starts(text))
-    assert [m.span() for m in weekdays] == [m.span() for m in finder.wd_re.finditer(text)]
+    assert_leads_equal_a_scan(_finder(), text)
 
 
 _DIGITS = "零一二三四五六七八九"
