@@ -104,28 +104,31 @@ class Pipeline:
                 prepare(readable_docs)
 
     def __call__(self, doc: Document) -> Extraction:
-        read, view = _read(readable(doc))
-        ex = Extraction(document=read)
-        for extractor in self.extractors:
-            extractor(ex)
-        if view is not None:
-            view.restore(ex)
-        return ex
+        return self._run(doc, None)
 
     def tolerant(self, doc: Document) -> tuple[Extraction, list[str]]:
         """Run every extractor, skipping one that raises, so one bug costs one extractor's facts,
         not the document's; returns the failures as "name: error" for the manifest."""
+        failed: list[str] = []
+        return self._run(doc, failed), failed
+
+    def _run(self, doc: Document, failed: list[str] | None) -> Extraction:
+        """The extractors over the document as they read it (a traditional-Chinese text through its
+        simplified copy, put back after); with `failed`, an extractor that raises is recorded there
+        and skipped, without it the error goes up."""
         read, view = _read(readable(doc))
         ex = Extraction(document=read)
-        failed = []
         for name, extractor in zip(self.names, self.extractors, strict=True):
+            if failed is None:
+                extractor(ex)
+                continue
             try:
                 extractor(ex)
             except Exception as err:  # a bug in one extractor must not hide what the others found
                 failed.append(f"{name}: {type(err).__name__}: {err}")
         if view is not None:
             view.restore(ex)
-        return ex, failed
+        return ex
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Extraction]:
         for doc in docs:
