@@ -18,7 +18,8 @@ def _pipeline_with_broken_figures() -> Pipeline:
     return pipeline
 
 
-DOC = Document(key="d", source_path="d.txt", position="", text="2024年3月1日，京东宣布收购星禾集团，交易金额为10亿元。", lang="zh")
+DOC = Document(key="d", source_path="d.txt", position="", lang="zh",
+               text="2024年3月1日，京东宣布收购星禾集团，交易金额为10亿元。")
 
 
 def test_tolerant_records_the_failure_and_keeps_the_other_facts() -> None:
