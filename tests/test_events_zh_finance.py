@@ -200,3 +200,10 @@ def test_a_passive_penalty_leads_the_roles_of_its_sentence(pipeline) -> None:
     fines = [e for e in ex.events if e.type == "Enforcement"]
     assert fines and all("拼多多" not in {m.text for m in e.actors} for e in fines), fines
     assert any("拼多多" in {m.text for m in e.affects} for e in fines), fines
+
+
+def test_the_subject_inside_an_announcement_title_acts(pipeline) -> None:
+    """"A发布了关于B申请破产清算的公告": B applies; A only publishes the notice."""
+    ex = extract(pipeline, "日前，星禾集团旗下上市公司北辰电力发布了关于青岚能源申请破产清算的公告。")
+    events = [e for e in ex.events if e.type == "Bankruptcy"]
+    assert events and [m.text for m in events[0].actors] == ["青岚能源"], events

@@ -21,6 +21,7 @@ from ..cues import phrases
 from ..figures.meaning import event_default
 from ..mentions.places import market_places
 from ..patterns import ordered_alternation
+from .announced import announced_subject
 from .asserted import asserted
 from .backrefs import closing, deadline, refers_back
 from .context import EventDoc, dates_in, key, unique
@@ -241,7 +242,11 @@ class _Builder:
                             if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
             affects.extend(patients)
         else:
-            actor = reporting_subject(text, here, hit.start, lo, words) or nearest_before(
+            told = announced_subject(text, c_lo, hit.start, hit.end, [*doc.mentions, *doc.new, *doc.places]) \
+                if words.lang == "zh" else None
+            if told is not None and told not in doc.mentions and told not in doc.new:
+                doc.new.append(told)  # "关于宁夏太阳能申请破产清算的公告": a name no rule had found
+            actor = told or reporting_subject(text, here, hit.start, lo, words) or nearest_before(
                 text, here, hit.start, lo, words, set())
             if (words.lang == "zh" and actor is not None and actor.end <= c_lo and typ in CLAUSE_OWN_TYPES
                     and len(text[hit.end : c_hi].strip()) >= 2):
