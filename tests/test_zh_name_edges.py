@@ -68,3 +68,10 @@ def test_a_time_since_a_law_took_effect_is_no_policy_change(pipeline: Pipeline) 
     """这是《某法》正式实施以来的首例案件: background, no event."""
     ex = extract(pipeline, "这也是《电子商务法》正式实施以来，我市查处的首例违法案件。")
     assert not any(e.type == "PolicyChange" for e in ex.events)
+
+
+def test_a_court_under_its_short_name_is_a_government_body(pipeline: Pipeline) -> None:
+    """泉州中院, 浙江高院: a court acts in a bankruptcy, it never goes bankrupt."""
+    ex = extract(pipeline, "2019年8月23日，丽水中院驳回管理人申请，宣告青岚鞋业破产清算。")
+    assert {m.text: m.type for m in ex.mentions}.get("丽水中院") == "GovernmentBody"
+    assert not any("丽水中院" in {a.text for a in e.actors} for e in ex.events if e.type == "Bankruptcy")
