@@ -101,3 +101,13 @@ def test_the_threat_search_passes_no_trigger_the_walks_would_stop(monkeypatch) -
     monkeypatch.setattr(asserted_en, "english_threat", lambda: replace(cues, any_end=None))
     assert [asserted_en.threatened_en(text, "Enforcement", at, lo) for text, at, lo in places] == fast
     assert 0 < sum(fast) < len(fast)
+
+
+def test_slapped_with_a_fine_punishes_the_object(pipeline: Pipeline) -> None:
+    """"A slapped B with a fine": B (the last name between the verb and "with") is punished, A acts."""
+    text = ("The Harbour Trade Office opened a probe into Quillmart Inc. and also slapped Quillmart's biggest rival, "
+            "Dovetail Foods Inc., with a $76,500 fine.")
+    ex = pipeline(Document(key="d", source_path="d", position="", text=text, lang="en", headline=None))
+    fines = [e for e in ex.events if e.type == "Enforcement"]
+    assert fines and [m.text for m in fines[0].affects] == ["Dovetail Foods Inc."], fines
+    assert [m.text for m in fines[0].actors] == ["Harbour Trade Office"], fines

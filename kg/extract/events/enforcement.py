@@ -137,11 +137,33 @@ def body_after(mentions: list[Mention], hit: TriggerHit, c_hi: int) -> Mention |
     return next((m for m in actor_candidates(mentions, hit.end, c_hi) if m.type == "GovernmentBody"), None)
 
 
+@lru_cache(maxsize=1)
+def _hit_with() -> re.Pattern[str]:
+    """"slapped B with a $76,500 fine": the object between the verb and "with" (hit_with of _roles.json)."""
+    verbs = ordered_alternation(role_cues("hit_with")["en_verbs"])
+    return re.compile(rf"\b(?:{verbs})\s+(?P<obj>[^;]{{1,80}}?)\s+with\s+[^;]{{0,40}}\Z", re.IGNORECASE)
+
+
+def _struck_with(text: str, everyone: list[Mention], hit: TriggerHit, lo: int,
+                 actor: Mention | None) -> tuple[Mention | None, list[Mention]] | None:
+    """(the body that acts, [the firm punished]) for "A slapped B with a fine", or None."""
+    m = _hit_with().search(text, lo, hit.start)
+    objects = [c for c in actor_candidates(everyone, m.start("obj"), m.end("obj")) if c.type in ORGANIZATION_TYPES] if m else []
+    if not objects:
+        return None
+    target = objects[-1]  # "Alibaba's biggest rival, JD.com": the last name is the one struck
+    bodies = [c for c in actor_candidates(everyone, lo, m.start()) if c.type == "GovernmentBody"]
+    body = bodies[-1] if bodies else (actor if actor is not None and key(actor) != key(target) else None)
+    return body, [target]
+
+
 def enforcement_parties(doc: EventDoc, mentions: list[Mention], everyone: list[Mention], hit: TriggerHit,
                         actor: Mention | None, affects: list[Mention], score: float, lo: int,
                         hi: int) -> tuple[Mention | None, list[Mention]]:
     """(actor, affected) once the generic rules named them: the body acts, the firm is punished."""
     text, words = doc.text, doc.words
+    if words.lang == "en" and (struck := _struck_with(text, everyone, hit, lo, actor)) is not None:
+        return struck
     if actor is not None and actor.type != "GovernmentBody":
         # "The FTC on Wednesday ordered operator Cartwheel Inc to pay $18.5M in penalties": the body named
         # first in the sentence acts on the company named after it
