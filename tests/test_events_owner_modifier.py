@@ -39,3 +39,11 @@ def test_the_owned_word_is_blanked(headline: str, blanked: str) -> None:
 @pytest.mark.parametrize("headline", ["Harrow owner of Lumi buys a rival", "Lumi parents' favourite app"])
 def test_other_words_stay(headline: str) -> None:
     assert without_owned_names(headline) == headline
+
+
+def test_the_company_means_the_company_named_last_once_the_story_s_platform_is_out_of_view(pipeline: Pipeline) -> None:
+    filler = " ".join(["Shoppers in the region spent more on groceries and household goods during the holiday season."] * 8)
+    text = ("Quickcart, an online marketplace, expanded its delivery network. Quickcart said demand was strong. "
+            + filler + " Dovetail Foods Inc. supplies snacks to supermarkets across the country. "
+            "The company said its revenue rose to $5 million last year.")
+    assert ("FinancialResult", ["Dovetail Foods Inc."]) in _actors(pipeline, "", text)  # not the platform Quickcart

@@ -160,10 +160,13 @@ class EventDoc:
         before = [m for m in bodies if m.end <= pos]
         return before[-1] if before else (bodies[0] if bodies else None)
 
-    def recent_platform(self, pos: int) -> Mention | None:
+    def recent_platform(self, pos: int, company: bool = False) -> Mention | None:
+        """Whom "the platform" / "it" before `pos` means: the organisation the story is about while it is
+        in view, else the platform named last; for "the company" (`company`), the company named last."""
         before = [m for m in self.orgs if m.end <= pos and not is_attribution(self.text, m, 0, self.words)
                   and not is_venue(self.text, m, self.words)]
-        platforms = [m for m in before if m.type == "Platform" or "Platform" in m.extra_types]
+        kind = "Company" if company else "Platform"
+        platforms = [m for m in before if m.type == kind or kind in m.extra_types]
         main = self.main
         main_key = key(main) if main is not None else ""
         named = [m for m in before if main is not None and (key(m) == main_key or main_key.startswith(key(m) + " "))]

@@ -36,7 +36,7 @@ from .lists import fallback_list, list_after, list_ending_at, referred_list
 from .partnership import both_parties, partner_relations, partnership_parties
 from .personnel import personnel_roles
 from .policy import rules_about
-from .role_words import ABOUT_TYPES, role_cues, role_words
+from .role_words import ABOUT_TYPES, company_pronouns, role_cues, role_words
 from .roles import (
     actor_candidates,
     asides,
@@ -284,8 +284,8 @@ class _Builder:
             named = doc.recent_regulator(hit.start, said.group().split()[-1]) if said else None
             if named is not None:
                 actor, score = named, 0.8
-            elif words.pronoun.search(before):
-                actor, score = doc.recent_platform(hit.start), 0.8
+            elif (pronoun := words.pronoun.search(before)) is not None:
+                actor, score = doc.recent_platform(hit.start, pronoun.group().lower() in company_pronouns()), 0.8
             elif (typ == "Enforcement" and doc.main is not None and any(key(m) == key(doc.main) for m in affects)
                   and ((body := doc.recent_regulator(hit.start)) is not None or hit.text.startswith(("被", "遭")))):
                 actor, score = body, 0.6  # the punished party never punishes itself (X被罚: not even without a body named)

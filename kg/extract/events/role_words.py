@@ -58,6 +58,14 @@ class RoleWords:
     exchange: re.Pattern[str]  # in an exchange's name: it lists or suspends others, it is not listed
 
 
+@lru_cache(maxsize=1)
+def company_pronouns() -> frozenset[str]:
+    """The pronouns that name a company (该公司, "the company"), lower case: they mean the company
+    named last, not the platform (company_pronouns of _roles.json)."""
+    cues = role_cues("company_pronouns")
+    return frozenset(w.lower() for w in [*cues["zh"], *cues["en"]])
+
+
 def role_cues(key: str) -> dict[str, list[str]]:
     """One section of `_roles.json` that a single rule reads (told_source, completion, ...): its
     word lists by name, checked once; "_note" is left out."""
