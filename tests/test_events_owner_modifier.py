@@ -47,3 +47,9 @@ def test_the_company_means_the_company_named_last_once_the_story_s_platform_is_o
             + filler + " Dovetail Foods Inc. supplies snacks to supermarkets across the country. "
             "The company said its revenue rose to $5 million last year.")
     assert ("FinancialResult", ["Dovetail Foods Inc."]) in _actors(pipeline, "", text)  # not the platform Quickcart
+
+
+def test_a_verb_after_and_shares_the_sentence_subject(pipeline: Pipeline) -> None:
+    """"Guangzhou-based X runs Y, an online retailer, and debuted on the NYSE": X lists, not Y."""
+    text = "Hangzhou-based Quillmart Inc. runs Lazada, an online discount retailer, and debuted on the NYSE in 2012."
+    assert ("Listing", ["Quillmart Inc."]) in _actors(pipeline, "", text)

@@ -53,7 +53,7 @@ from .roles import (
 from .sentences import blank_names, goes_on, outside_names, stake_type
 from .span_repair import repair_tagger_spans
 from .speakers import closing_speakers
-from .subject import clause_subject, headline_subjects
+from .subject import clause_subject, coordinated_subject, headline_subjects
 from .triggers import TriggerHit, TriggerMatcher, type_settings
 from .unnamed import Parties, name_unnamed
 
@@ -246,7 +246,8 @@ class _Builder:
                 if words.lang == "zh" else None
             if told is not None and told not in doc.mentions and told not in doc.new:
                 doc.new.append(told)  # "关于宁夏太阳能申请破产清算的公告": a name no rule had found
-            actor = told or reporting_subject(text, here, hit.start, lo, words) or nearest_before(
+            actor = told or reporting_subject(text, here, hit.start, lo, words) or (
+                coordinated_subject(text, here, hit.start, lo) if words.lang == "en" else None) or nearest_before(
                 text, here, hit.start, lo, words, set())
             if (words.lang == "zh" and actor is not None and actor.end <= c_lo and typ in CLAUSE_OWN_TYPES
                     and len(text[hit.end : c_hi].strip()) >= 2):

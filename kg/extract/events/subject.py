@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ...errors import LexiconError
 from ...lexicons import load_json
-from ...model import Mention
+from ...model import ORGANIZATION_TYPES, Mention
 from ...text import HAN_BASIC
 from ..cues import cue_section, phrases
 from ..mentions.names_common import cut, names_lexicon
@@ -198,6 +198,23 @@ def _weekday() -> tuple[re.Pattern[str], frozenset[str]]:
     w = cue_section(SUBJECTS_FILE, "time_words")
     return (re.compile(rf"(?:{phrases(w['en_weekdays'])})|\d{{1,4}}|[A-Z][a-z]+", re.IGNORECASE),
             frozenset(w["en_date_links"]))
+
+
+_AND_BEFORE = re.compile(r"(?:,\s*)?\band\s+(?:(?:also|then|later|subsequently)\s+)?\Z")
+
+
+def coordinated_subject(text: str, mentions: list[Mention], t_start: int, lo: int) -> Mention | None:
+    """"Vipshop runs VIP.com, an online retailer, and debuted on the NYSE": a verb after "and" shares the
+    subject of the sentence, the organisation that opens it, not the name written last before it."""
+    if not _AND_BEFORE.search(text, max(lo, t_start - 30), t_start):
+        return None
+    first = next((m for m in mentions if lo <= m.start and m.end <= t_start), None)
+    if first is None or first.type not in ORGANIZATION_TYPES:
+        return None
+    lead = text[lo : first.start].split()  # "Guangzhou-based Vipshop", "The Shanghai-based retailer Vipshop": no verb before
+    if not all(w[:1].isupper() or w.endswith("-based") or w.lower() in ("the", "a", "an") for w in lead):
+        return None
+    return first
 
 
 def sentence_subject_en(text: str, lo: int, t_start: int, mentions: list[Mention]) -> Mention | None:
