@@ -5,6 +5,7 @@ Words in the `announced_about` section of `kg/lexicons/triggers/_roles.json`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ...model import ORGANIZATION_TYPES, Mention
@@ -23,14 +24,17 @@ def _cues() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return tuple(cues["zh_openers"]), closing
 
 
-def announced_subject(text: str, c_lo: int, t_start: int, t_end: int, mentions: list[Mention]) -> Mention | None:
+def announced_subject(text: str, c_lo: int, t_start: int, t_end: int,
+                      names: Callable[[], list[Mention]]) -> Mention | None:
     """The organisation right after the last 关于 before the trigger in its clause, when the clause
-    is the title of a document (… 的公告); a run of name words there when no mention stands in it."""
+    is the title of a document (… 的公告); a run of name words there when no mention stands in it.
+    `names` gives the document's names (asked for only when the clause has that form)."""
     openers, closing = _cues()
     k, opener = max(((text.rfind(o, c_lo, t_start), o) for o in openers), default=(-1, ""))
     if k < 0 or not closing.match(text, t_end):
         return None
     start = k + len(opener)
+    mentions = names()
     inside = [m for m in mentions if start <= m.start and m.end <= t_start and m.type in ORGANIZATION_TYPES]
     if inside:
         return inside[0]

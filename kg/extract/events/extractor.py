@@ -242,7 +242,7 @@ class _Builder:
                             if m is not actor and reason_subject(text, m, hit.start, words)][-1:]
             affects.extend(patients)
         else:
-            told = announced_subject(text, c_lo, hit.start, hit.end, [*doc.mentions, *doc.new, *doc.places]) \
+            told = announced_subject(text, c_lo, hit.start, hit.end, lambda: [*doc.mentions, *doc.new, *doc.places]) \
                 if words.lang == "zh" else None
             if told is not None and told not in doc.mentions and told not in doc.new:
                 doc.new.append(told)  # "关于宁夏太阳能申请破产清算的公告": a name no rule had found
