@@ -436,9 +436,7 @@ def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
             break
         end = h.end
     else:  # no two hits overlap (nor start together): every hit stays, in the order of their starts
-        if any(k.type != "Announcement" for k in by_start):
-            return [k for k in by_start if k.type != "Announcement"]
-        return by_start
+        return _without_announcements(by_start)
     hits = _without_heads_of_longer(hits)
     ranked = sorted(hits, key=lambda h: (-h.priority, -h.weight, -(h.end - h.start), h.start))
     kept: list[TriggerHit] = []
@@ -448,6 +446,12 @@ def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
         if any(h.start < k.end and k.start < h.end and k.type == h.type and k.start <= h.start and h.end <= k.end for k in kept):
             continue  # contained in a longer trigger of the same type
         kept.append(h)
-    if any(k.type != "Announcement" for k in kept):
-        kept = [k for k in kept if k.type != "Announcement"]
-    return sorted(kept, key=lambda h: h.start)
+    return _without_announcements(sorted(kept, key=_start))
+
+
+def _without_announcements(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """`hits` without the Announcement ones when a hit of another type stands beside them: a
+    sentence that reports an event announces it too, and only the event counts."""
+    if any(k.type != "Announcement" for k in hits):
+        return [k for k in hits if k.type != "Announcement"]
+    return hits
