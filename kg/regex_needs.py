@@ -408,3 +408,58 @@ def _holds_none(items: list[tuple[object, object]], chars: frozenset[str]) -> bo
         else:
             return False
     return True
+
+
+# --- what every match begins with -----------------------------------------------------------
+
+def leading_strings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The strings (lower-cased) one of which every match of `pattern` begins with, look-arounds
+    and \\b aside, when each is two characters or more ("19", "20"; "first", "second"); None when
+    that is not known or too common to be worth trying each place ("h")."""
+    try:
+        found = _leading(list(parse_tree(pattern)), bool(pattern.flags & re.IGNORECASE))
+    except Exception:  # re's parser is internal: a Python that changed it scans as before
+        return None
+    return tuple(sorted(found)) if found and min(map(len, found)) >= 2 else None
+
+
+def _zero_width(op: object, av: object) -> bool:
+    """True for an item that matches no character: a look-around, an anchor, or a group of them."""
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return True
+    if op is _c.BRANCH:
+        return all(all(_zero_width(o, a) for o, a in branch) for branch in av[1])  # type: ignore[index]
+    if op is _c.SUBPATTERN:
+        return all(_zero_width(o, a) for o, a in av[3])  # type: ignore[index]
+    return False
+
+
+def _leading(items: list[tuple[object, object]], icase: bool) -> set[str] | None:
+    """`leading_strings` of a sequence of parsed items."""
+    i = 0
+    while i < len(items) and _zero_width(*items[i]):
+        i += 1
+    if i == len(items):
+        return None
+    op, av = items[i]
+    if op is _c.LITERAL:
+        run = ""
+        while i < len(items) and items[i][0] is _c.LITERAL:
+            ch = chr(items[i][1])  # type: ignore[arg-type]
+            if icase and char_matches(ch, icase=True) is None:
+                break
+            run += ch.lower() if icase else ch
+            i += 1
+        return {run} if run else None
+    if op is _c.SUBPATTERN:
+        _, add, drop, sub = av  # type: ignore[misc]
+        return _leading(list(sub), (icase or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            found = _leading(list(branch), icase)
+            if not found:
+                return None
+            out |= found
+        return out
+    return None

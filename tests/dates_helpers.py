@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.dates import DateFinder, _lowered
+from kg.extract.dates import DateFinder
+from kg.regex_needs import lowered
 
 
 def assert_leads_equal_a_scan(finder: DateFinder, text: str) -> None:
@@ -14,7 +15,7 @@ def assert_leads_equal_a_scan(finder: DateFinder, text: str) -> None:
     done: dict[int, list[re.Match[str]]] = {}
     for k, (_, pattern, _) in enumerate(finder.patterns):
         assert [m.span() for m in finder._matches(k, text, months, done)] == [m.span() for m in pattern.finditer(text)]
-    low = _lowered(text)
+    low = lowered(text)
     if low is not None:
         tried = finder._tried_at(finder.rel_re, text, finder._rel_starts(low))
         assert [m.span() for m in tried] == [m.span() for m in finder.rel_re.finditer(text)]

@@ -107,7 +107,8 @@ def test_period_patterns_tried_at_their_starts_find_what_a_scan_finds() -> None:
     sentence, what its scan of the sentence finds."""
     from pathlib import Path
 
-    from kg.extract.figures.meaning import _lowered, _periods
+    from kg.extract.figures.meaning import _periods
+    from kg.regex_needs import lowered
     from kg.text import sentences
 
     w = meaning_words()
@@ -118,7 +119,7 @@ def test_period_patterns_tried_at_their_starts_find_what_a_scan_finds() -> None:
               "2023年第三季度营收，2022年前三季度，2021年上半年，2020财年，2019年全年，今年第一季度，2018年，12019年5月"]
     assert any(w.period_starts[lang][k] for lang in ("zh", "en") for k in range(len(w.periods[lang])))
     for text in texts:
-        low = _lowered(text)
+        low = lowered(text)
         for lo, hi in [*sentences(text), (0, len(text))]:
             for lang in ("zh", "en"):
                 for pat, starts in zip(w.periods[lang], w.period_starts[lang], strict=True):

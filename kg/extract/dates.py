@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..model import DateMention, Extraction
-from ..regex_needs import ODD_FOLDS, alike, caseless
+from ..regex_needs import alike, caseless, lowered
 from . import EXTRACTORS
 from .cuefile import CueFile
 from .patterns import alternation, first_chars, trie
@@ -158,11 +158,6 @@ def _day_month(text: str, lead: _DayMonth, months: list[int]) -> list[int]:
     return sorted(out)
 
 
-def _lowered(text: str) -> str | None:
-    """`needs.lowered`, faster: four searches instead of a set test of every character."""
-    return None if any(c in text for c in ODD_FOLDS) else text.lower()
-
-
 def _order(r: _Raw) -> tuple[int, int, bool]:
     """Earliest first, then longest, a blocker after a date of the same span."""
     return r.start, r.start - r.end, r.kind == "block"
@@ -248,7 +243,7 @@ class DateFinder:
             self.relative[item["word"].casefold()] = (item["lang"], item["days"], frozenset(not_after))
         words = alternation(list(self.relative))
         self.rel_re = re.compile(rf"{first_chars(self.relative)}(?<![A-Za-z])(?:{words})(?![A-Za-z])", re.IGNORECASE)
-        self.rel_words = _Anchored(w.lower() for w in self.relative)  # (casefolded: as `_lowered` leaves them)
+        self.rel_words = _Anchored(w.lower() for w in self.relative)  # (lower-cased: as `lowered` leaves them)
         # the relative words a text not in English keeps (it drops the English ones, which share no place with these),
         # as written when they have no case, each led by its first character: re skips to where one stands
         local = [w for w, (lang_of, _, _) in self.relative.items() if lang_of != "en"]
@@ -330,7 +325,7 @@ class DateFinder:
                 y = int(gd["y"]) if gd.get("y") else None
                 if 1 <= m <= 12 and 1 <= d <= 31:
                     found.append(_Raw(mt.start(), mt.end(), kind, m, d, y))
-        low = _lowered(text) if lang != "zh" else None
+        low = lowered(text) if lang != "zh" else None
         if low is not None:
             relative = self._tried_at(self.rel_re, text, self._rel_starts(low))
         elif lang == "zh" and self.rel_local is not None:
@@ -391,7 +386,7 @@ class DateFinder:
                     end = mt.end()
 
     def _rel_starts(self, low: str) -> list[int]:
-        """Where a relative word starts in the text (`low`: it `_lowered`): every match of
+        """Where a relative word starts in the text (`low`: it `lowered`): every match of
         `rel_re` starts at one of them, since re folds no other letter to an ASCII one there."""
         return self.rel_words.starts(low)
 

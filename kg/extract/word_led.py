@@ -21,13 +21,12 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import ahocorasick
 
-try:  # Python 3.11+
-    from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _p  # type: ignore[no-redef]
+from ..regex_needs import parse_tree
 
 # Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not
 # give that letter (İ, dotless ı, long ſ); tests/test_word_led.py checks the list is complete.
+# (`kg.regex_needs.ODD_FOLDS` also lists the Kelvin sign: it lowers to "k" in place, so a
+# lowered text finds the words here, which is all this module asks of it.)
 ODD_FOLDS = "\u0130\u0131\u017f"
 _ODD = re.compile(f"[{ODD_FOLDS}]")
 
@@ -117,7 +116,7 @@ class WordLed:
         self.pattern = pattern
         self.fold = fold
         lowered = {w.lower() for w in words} if fold else set(words)
-        shortest, _ = _p.parse(pattern.pattern, pattern.flags).getwidth()
+        shortest, _ = parse_tree(pattern).getwidth()
         usable = bool(lowered) and all(w and (w.isascii() or not fold) for w in lowered) and shortest > 0
         self._probe: ahocorasick.Automaton | None = None
         self._group: ProbeGroup | None = None

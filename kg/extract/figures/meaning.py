@@ -18,15 +18,10 @@ from datetime import date
 from functools import lru_cache
 
 from ...model import DateMention, Figure
-from ...regex_needs import Needs, char_matches, holds, lowered, needs, parse_tree
+from ...regex_needs import Needs, holds, leading_strings, lowered, needs
 from ...text import sentences
 from ..cuefile import CueFile
 from ..patterns import alternation, first_chars, trie
-
-try:  # re's parse tree constants are internal (Python 3.11+; 3.10 names them sre_constants)
-    from re import _constants as _sre  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
 
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _LAST_CLAUSE = re.compile(rf"(?s:.*){_CLAUSE.pattern}")  # up to the last of those marks, in one call
@@ -35,11 +30,6 @@ _NEAR = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\
 _AFTER = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[a-z-]+\s+)?")}
 _Period = tuple[re.Pattern[str], Needs, tuple[str, ...] | None]  # a pattern, what it needs, what it begins with
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
-
-
-def _lowered(text: str) -> str | None:
-    """`regex_needs.lowered`: the text lower-cased, None when a character makes that inexact."""
-    return lowered(text)
 
 
 @dataclass(frozen=True)
@@ -53,7 +43,7 @@ class MeaningWords:
     count_defaults: dict[str, str]
     periods: dict[str, tuple[re.Pattern[str], ...]]
     period_needs: dict[str, tuple[Needs, ...]]  # per pattern: what a sentence needs to hold one
-    period_starts: dict[str, tuple[tuple[str, ...] | None, ...]]  # per pattern: `_starts`
+    period_starts: dict[str, tuple[tuple[str, ...] | None, ...]]  # per pattern: `regex_needs.leading_strings`
 
 
 @lru_cache(maxsize=1)
@@ -75,60 +65,7 @@ def meaning_words() -> MeaningWords:
                         cues.table("unit_measures", str),
                         cues.table("event_defaults", str), cues.table("count_defaults", str), periods,
                         {lang: tuple(needs(p) for p in pats) for lang, pats in periods.items()},
-                        {lang: tuple(_starts(p) for p in pats) for lang, pats in periods.items()})
-
-
-def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The strings (lower-cased) one of which every match of `pattern` begins with, look-arounds
-    and \\b aside, when each is two characters or more ("19", "20"; "first", "second"); None when
-    that is not known or too common to be worth trying each place ("h")."""
-    try:
-        found = _lead(list(parse_tree(pattern)), bool(pattern.flags & re.IGNORECASE))
-    except Exception:  # re's parser is internal: a Python that changed it scans as before
-        return None
-    return tuple(sorted(found)) if found and min(map(len, found)) >= 2 else None
-
-
-def _zero(op: object, av: object) -> bool:
-    """True for an item that matches no character: a look-around, an anchor, or a group of them."""
-    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):
-        return True
-    if op is _sre.BRANCH:
-        return all(all(_zero(o, a) for o, a in branch) for branch in av[1])  # type: ignore[index]
-    if op is _sre.SUBPATTERN:
-        return all(_zero(o, a) for o, a in av[3])  # type: ignore[index]
-    return False
-
-
-def _lead(items: list[tuple[object, object]], icase: bool) -> set[str] | None:
-    """`_starts` of a sequence of parsed items."""
-    i = 0
-    while i < len(items) and _zero(*items[i]):
-        i += 1
-    if i == len(items):
-        return None
-    op, av = items[i]
-    if op is _sre.LITERAL:
-        run = ""
-        while i < len(items) and items[i][0] is _sre.LITERAL:
-            ch = chr(items[i][1])  # type: ignore[arg-type]
-            if icase and char_matches(ch, icase=True) is None:
-                break
-            run += ch.lower() if icase else ch
-            i += 1
-        return {run} if run else None
-    if op is _sre.SUBPATTERN:
-        _, add, drop, sub = av  # type: ignore[misc]
-        return _lead(list(sub), (icase or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
-    if op is _sre.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:  # type: ignore[index]
-            found = _lead(list(branch), icase)
-            if not found:
-                return None
-            out |= found
-        return out
-    return None
+                        {lang: tuple(leading_strings(p) for p in pats) for lang, pats in periods.items()})
 
 
 class _Blockers:
@@ -189,7 +126,7 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
               low: str | None = None) -> tuple[str, str | None, str | None] | None:
     """(the period as written, its first day, its last day) nearest the figure in its sentence.
     When many figures of a document are asked about: `live`, the patterns with what they need
-    (`_live`: those the text can hold), `low`, the text `_lowered`."""
+    (`_live`: those the text can hold), `low`, the text `lowered`."""
     spans = spans if spans is not None else sentences(text)
     i = bisect.bisect_right(spans, (fig.start, len(text) + 1)) - 1
     lo, hi = spans[i] if i >= 0 and spans[i][0] <= fig.start < spans[i][1] else (0, len(text))
@@ -219,10 +156,10 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
 
 def _live(text: str, lang: str) -> tuple[list[_Period], str | None]:
     """The period patterns of `lang` whose words `text` holds (the others match in none of its
-    sentences), each with what it needs and what its matches begin with, and the text `_lowered`."""
+    sentences), each with what it needs and what its matches begin with, and the text `lowered`."""
     w = meaning_words()
     key = "zh" if lang == "zh" else "en"
-    low = _lowered(text)
+    low = lowered(text)
     return [(p, need, starts) for p, need, starts in zip(w.periods[key], w.period_needs[key], w.period_starts[key], strict=True)
             if holds(need, low)], low
 
@@ -230,7 +167,7 @@ def _live(text: str, lang: str) -> tuple[list[_Period], str | None]:
 def _periods(pattern: re.Pattern[str], starts: tuple[str, ...] | None, text: str, lo: int, hi: int,
              low: str | None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text, lo, hi)`, tried only where one of `starts` begins in the sentence
-    (`low`: text[lo:hi] `_lowered`) when they are known: every match begins with one."""
+    (`low`: text[lo:hi] `lowered`) when they are known: every match begins with one."""
     if starts is None or low is None:
         yield from pattern.finditer(text, lo, hi)
         return
