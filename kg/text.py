@@ -110,6 +110,9 @@ def _normalize(s: str) -> str:
     return _fold_slow(s)[0].strip()
 
 
+CJK_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff\u3007"  # the characters `is_cjk` accepts
+
+
 def is_cjk(ch: str) -> bool:
     """True for a Chinese (Han) ideograph, including extensions and compatibility forms."""
     cp = ord(ch)
@@ -186,6 +189,7 @@ _CLOSERS = re.escape("”’\"'」』）)]】》")
 # HAN_CLASS: extension A, the unified ideographs and the compatibility forms; HAN_BASIC: the unified ideographs alone.
 HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_BASIC = r"\u4e00-\u9fff"  # as regex escapes, so patterns read as before
+HAN_IDEOGRAPHS = r"\u3400-\u4dbf\u4e00-\u9fff"  # the unified ideographs (extension A too), no compatibility forms
 _BOUNDARY = re.compile(
     r"(?=[。！？!?.\n])(?:"  # every branch starts with one of these: one test rejects most places at once
     rf"[。！？]+[{_CLOSERS}]*"  # Chinese terminators always end a sentence

@@ -18,10 +18,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Document, Extraction
+from ..text import HAN_IDEOGRAPHS
 
 TRADITIONAL_SHARE = 0.15  # of the Han characters (traditional news: 30-40 %); below, they are quotes or names
 MIN_TRADITIONAL = 2  # and at least this many: a headline of 國家市監局 counts, one stray 臺 does not
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 
 
 @lru_cache(maxsize=1)

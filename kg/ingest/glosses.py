@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..text import HAN_IDEOGRAPHS
+
 MIN_GLOSSES = 3
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _GLOSS = re.compile(rf"[(（][a-zü]{{0,5}}[{_TONED}][a-zü]{{0,5}}[)）]")  # a bracket starts the scan (fast)
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN_IDEOGRAPHS}]")
 
 
 def strip_pinyin_glosses(text: str) -> tuple[str, int]:

@@ -23,7 +23,7 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
 from ...model import Mention
 from ..patterns import alternation
-from .names_common import HAN, names_lexicon
+from .names_common import HAN, HAN_CHAR, names_lexicon
 
 
 @lru_cache(maxsize=1)
@@ -165,7 +165,7 @@ def _occurrences(text: str, short: str, m: Mention, deictic: bool, spans: list[t
             continue
         if any(s < b and a < e for s, e in spans):
             continue
-        if deictic and len(short) <= 2 and a and _HAN_CHAR.match(text, a - 1):
+        if deictic and len(short) <= 2 and a and HAN_CHAR.match(text, a - 1):
             continue  # 公司 for the issuer, but not inside 子公司 or 其他公司
         out.append(Mention(m.text if deictic else short, a, b, m.type, key=m.key, extractor=rule,
                            confidence=confidence, extra_types=m.extra_types, alias_of=None if deictic or m.key else m.text))
@@ -176,5 +176,4 @@ def _occurrences(text: str, short: str, m: Mention, deictic: bool, spans: list[t
 _LEGAL_FORMS = ("有限公司", "有限責任公司", "有限责任公司", "股份公司")
 _LATIN_BRAND = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&.\-]{1,30}\Z")
 _HAN_RUN = re.compile(f"[{HAN}]+")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _QUOTED = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}]+)[{_CLOSE}]")

@@ -20,12 +20,12 @@ import ahocorasick
 from ...errors import LexiconError
 from ...lexicons import LexiconEntity, load_entities, load_json
 from ...model import Extraction, Mention
-from ...text import fold_with_offsets, is_cjk, is_latin_word_char, normalize
+from ...text import CJK_CLASS, fold_with_offsets, is_cjk, is_latin_word_char, normalize
 from .. import EXTRACTORS
 
 CONFIG = "gazetteer.json"
 # the characters `is_cjk` accepts: folded text without any of them cannot hold a name that has one
-_CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002fa1f\uf900-\ufaff\u3007]")
+_CJK = re.compile(f"[{CJK_CLASS}]")
 _CHECK = object()  # an entry whose first surface must be checked (its key may be None: a blocker)
 
 

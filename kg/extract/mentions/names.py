@@ -13,7 +13,6 @@ Discovered mentions have `key=None`; the resolver keys them by their normalised 
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from ...model import Extraction, Mention
@@ -21,7 +20,7 @@ from ...text import normalize, strip_org_suffix
 from .. import EXTRACTORS
 from .aliases import alias_mentions, brand_mentions
 from .descriptors import DescriptorFinder
-from .names_common import HAN, Candidate, NamesLexicon, names_lexicon
+from .names_common import HAN_CHAR, Candidate, NamesLexicon, names_lexicon
 from .names_en import EnOrgFinder
 from .names_zh import ZhOrgFinder
 from .persons import PersonFinder
@@ -29,7 +28,6 @@ from .policies import PolicyFinder
 from .services import ServiceFinder, partner_services
 
 _ORGS = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _EDGE = " \t\n\r\u3000“”\"'‘’《》「」()（）,，.。:：;；、"
 
 
@@ -180,7 +178,7 @@ class NamesExtractor:
             inside = c.start <= m.start and m.end <= c.end and (m.end - m.start) < (c.end - c.start)
             if not inside or normalize(strip_org_suffix(m.text)) == core:
                 return False
-            if m.end == c.end and (strip_org_suffix(m.text) != m.text or _HAN_CHAR.search(m.text)) \
+            if m.end == c.end and (strip_org_suffix(m.text) != m.text or HAN_CHAR.search(m.text)) \
                     and not self._is_place(text[c.start : m.start]):
                 return False  # 希望京东集团, 还要等最高人民检察院: a known Chinese name (or full name) ends the span;
                 # a word before it is no part of it ("Guangdong Provincial" + Department of Commerce is)

@@ -232,7 +232,8 @@ UP = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 LATIN = UP + LOW
 NAME_CHARS = re.compile(rf"[{HAN}{LATIN}0-9·]")
-_HAN_SEARCH = re.compile(f"[{HAN}]").search
+HAN_CHAR = re.compile(f"[{HAN}]")  # one Han character (the name rules' test of a text or a place)
+_HAN_SEARCH = HAN_CHAR.search
 _HAN_SEEN: list[tuple[str | None, bool]] = [(None, False)]  # the text last asked about and the answer
 
 

@@ -15,6 +15,7 @@ from ..patterns import alternation
 from .descriptors import desc_lexicon
 from .names_common import (
     HAN,
+    HAN_CHAR,
     Candidate,
     NamesLexicon,
     Prefixes,
@@ -29,7 +30,6 @@ from .names_common import (
 
 MAX_BODY = 12  # characters before a suffix that may belong to a name
 MAX_LEGAL_BODY = 18  # before a legal form (有限公司): 宁波梅山保税港区某某投资管理 is one name
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _DATE_LIKE = re.compile(r"\d+[年月日号]")
 _ITEM = re.compile(rf"[{HAN}A-Za-z0-9·&.\- ]+\Z")
 _PLACE_IN_PARENS = re.compile(rf"[（(](?P<p>[{HAN}]{{2,6}})[)）][{HAN}A-Za-z0-9]{{0,8}}\Z")
@@ -96,7 +96,7 @@ class ZhOrgFinder:
         """True when the suffix text[start:end] does not end a word: jieba joins its last character
         to what follows (联合社|会资本 -> 社会) and no word boundary falls at its end (协会|会长 is
         one jieba word, yet 会 alone then opens 会长: the suffix stands)."""
-        if end >= len(text) or not _HAN_CHAR.match(text, end) or word_ends_at(text, end, start):
+        if end >= len(text) or not HAN_CHAR.match(text, end) or word_ends_at(text, end, start):
             return False
         return len(cut(text[end - 1 : end + 3])[0]) > 1
 
@@ -104,7 +104,7 @@ class ZhOrgFinder:
         if end < len(text) and text[end].isascii() and text[end].isalpha():
             # AI电商SaaS服务商: a Latin word glued to a weak suffix continues a noun phrase; APP may follow a name
             return any(text.startswith(w, end) for w in self.lex.services.get("app_words", ()))
-        if end >= len(text) or not _HAN_CHAR.match(text, end):
+        if end >= len(text) or not HAN_CHAR.match(text, end):
             return True
         return self._right_ok_at.at(text, end)  # any(text.startswith(w, end) for w in self.lex.right_ok)
 

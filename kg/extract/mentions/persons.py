@@ -15,7 +15,7 @@ from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
 from .names_common import (
-    HAN,
+    HAN_CHAR,
     LATIN,
     LOW,
     NAME_PROBES,
@@ -40,7 +40,6 @@ def en_name_pattern(particles: list[str]) -> str:
         return _EN_NAME
     part = alternation(particles)
     return rf"{_EN_WORD}(?: (?:{part}))?(?: {_EN_WORD})(?:(?: (?:{part}))? {_EN_WORD})?"
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _CAPITAL_END = re.compile(rf"([{UP}][\w'’-]*) \Z")
 
 
@@ -152,7 +151,7 @@ class PersonFinder:
             for glen in (2, 1):
                 g0, end = pos + len(sn), pos + len(sn) + glen
                 given = text[g0:end]
-                if len(given) != glen or not all(_HAN_CHAR.match(c) and c not in self.given_stop for c in given):
+                if len(given) != glen or not all(HAN_CHAR.match(c) and c not in self.given_stop for c in given):
                     continue
                 if glen == 2 and given[1] in self.adverbs:
                     continue  # 陈屹已于: the adverb opens the predicate
@@ -166,7 +165,7 @@ class PersonFinder:
         return None
 
     def _zh_boundary(self, text: str, end: int) -> bool:
-        if end >= len(text) or not _HAN_CHAR.match(text[end]):
+        if end >= len(text) or not HAN_CHAR.match(text[end]):
             return True
         return self._after_name_at.at(text, end)  # any(text.startswith(w, end) for w in self.after_name)
 

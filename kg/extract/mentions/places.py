@@ -18,17 +18,15 @@ import ahocorasick
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
-from ...text import HAN_CLASS
 from .. import EXTRACTORS
 from ..patterns import alternation
-from .names_common import has_han
+from .names_common import HAN_CHAR, has_han
 
 PLACES_DIR = LEXICON_DIR / "places"
 KINDS = ("country", "region", "province", "city")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,60}")
 _NAME_GOES_ON = re.compile(r" (?!(?:On|In|At|The|And|For|From|To|By|With|As|On|Monday|Tuesday|Wednesday|Thursday|Friday|"
                            r"Saturday|Sunday)\b)[A-Z][a-z]")
-_HAN = re.compile(f"[{HAN_CLASS}]")
 _NAME_OF = re.compile(r"\b[A-Z][\w&.-]* (?:of|for|de) \Z")
 
 
@@ -105,7 +103,7 @@ class PlaceFinder:
         for han in (True, False):
             part = ahocorasick.Automaton()
             for name, found in readings.items():
-                if bool(_HAN.search(name)) == han:
+                if bool(HAN_CHAR.search(name)) == han:
                     part.add_word(name, tuple(r for r in found if r is not None))
             if len(part):
                 part.make_automaton()

@@ -20,11 +20,10 @@ from ...lexicons import LEXICON_DIR, load_json
 from ...model import Extraction, Mention
 from ...text import strip_org_suffix
 from .. import EXTRACTORS
-from .names_common import HAN, LATIN, NamesLexicon, names_lexicon
+from .names_common import HAN_CHAR, LATIN, NamesLexicon, names_lexicon
 from .surnames import linked_surnames, surname_mentions
 
 MIN_CONFIDENCE = 0.6
-_HAN = re.compile(f"[{HAN}]")
 _LATIN = re.compile(rf"[{LATIN}]")
 _ORG_TYPES = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
 
@@ -53,7 +52,7 @@ def short_forms() -> ShortForms:
 
 def repeatable(name: str) -> bool:
     """Long enough to be found again safely: two Han characters, or three Latin with a capital."""
-    han = len(_HAN.findall(name))
+    han = len(HAN_CHAR.findall(name))
     if han:
         return han >= 2
     return len(name) >= 3 and any(c.isupper() for c in name) and bool(_LATIN.search(name))
@@ -62,7 +61,7 @@ def repeatable(name: str) -> bool:
 def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
     """The everyday form of a registered organisation name, or None when it has none."""
     core = strip_org_suffix(name).strip()
-    if _HAN.search(core):
+    if HAN_CHAR.search(core):
         places = lex.places
         for k in range(len(core) - 1, 0, -1):  # the longest place the name begins with (never all of it)
             if core[:k] in places:
@@ -75,7 +74,7 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
                 if core.endswith(w) and len(core) - len(w) >= forms.min_han:
                     core, changed = core[: -len(w)], True
                     break
-        ok = len(_HAN.findall(core)) >= forms.min_han
+        ok = len(HAN_CHAR.findall(core)) >= forms.min_han
     else:
         ok = len(core) >= forms.min_latin and core[:1].isupper()
     return core if ok and core != name.strip() else None
@@ -84,7 +83,7 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
 @lru_cache(maxsize=4096)
 def _pattern(name: str) -> re.Pattern[str]:
     body = re.escape(name)
-    if _HAN.search(name[:1]) and _HAN.search(name[-1:]):
+    if HAN_CHAR.search(name[:1]) and HAN_CHAR.search(name[-1:]):
         return re.compile(body)
     # (?<![…]){body} as {body}(?<![…]{body}): a pattern led by its literal, which re finds by a quick
     # scan for it, instead of trying the look-behind at every position of the text (same matches)
@@ -95,7 +94,7 @@ def _occurrences(text: str, name: str) -> Iterator[tuple[int, int]]:
     """Non-overlapping spans of `name` in `text`, left to right (as `_pattern(name).finditer`).
     A name that starts and ends with Han characters needs no word boundary, so it is found
     with str.find: no regex is compiled for each new name of each document."""
-    if _HAN.search(name[:1]) and _HAN.search(name[-1:]):
+    if HAN_CHAR.search(name[:1]) and HAN_CHAR.search(name[-1:]):
         at = text.find(name)
         while at >= 0:
             yield at, at + len(name)
@@ -177,7 +176,7 @@ def long_forms(mentions: list[Mention]) -> list[Mention]:
     """"Finvera" beside "Finvera Payments" in one document: a discovered Latin organisation name that
     is the first word(s) of exactly one longer discovered organisation name of the same kind is its
     short form, so its mentions carry the long name (their spans stay) and resolve to one entity."""
-    orgs = [m for m in mentions if m.key is None and m.type in _ORG_TYPES and not _HAN.search(m.text)]
+    orgs = [m for m in mentions if m.key is None and m.type in _ORG_TYPES and not HAN_CHAR.search(m.text)]
     longer: dict[str, set[str]] = {}
     names = {m.text for m in orgs}
     for name in names:

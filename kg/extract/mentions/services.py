@@ -17,6 +17,7 @@ from ..patterns import alternation
 from ..word_led import WordGated, WordLed
 from .names_common import (
     HAN,
+    HAN_CHAR,
     LATIN,
     NAME_PROBES,
     UP,
@@ -34,7 +35,6 @@ from .names_common import (
 
 _EMPH = r"(?:\*\*|\*|_)?"  # markdown emphasis left around a name
 _EN_RUN = rf"[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{0,3}}"
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _CLAUSE_MARK = re.compile(r"[。；;！？!?,，\n]")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
 
@@ -272,7 +272,7 @@ class ServiceFinder:
         v = self._version.match(text, p.end)
         if v and (v.end() >= len(text) or text[v.end()] not in self.blockers):
             left = p.start
-            while left > 0 and p.start - left < 6 and _HAN_CHAR.match(text, left - 1):
+            while left > 0 and p.start - left < 6 and HAN_CHAR.match(text, left - 1):
                 left -= 1
             left = _word_boundary(text, left, p.start)  # "发布关于店小蜜": never start inside 发布
             start = self._left_trim(text[left : p.start], left) if left < p.start else None

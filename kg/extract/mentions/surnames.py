@@ -15,9 +15,8 @@ import re
 from dataclasses import replace
 
 from ...model import Mention
-from .names_common import HAN
+from .names_common import HAN_CHAR
 
-_HAN = re.compile(f"[{HAN}]")
 _ADDRESS = re.compile(r"([A-Za-z]+)\.?\s+\Z")  # the word right before: "Ms. ", "Mr "
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z'’-]*")
 _MIN_BARE = 3
@@ -27,7 +26,7 @@ def _name_words(mentions: list[Mention], honorifics: frozenset[str]
                 ) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, float]]:
     """The English person names of several words (not "Mr Zhang" itself), by the words a reference
     may use: first or last after an honorific, last alone; and each name's best confidence."""
-    people = [m for m in mentions if m.type == "Person" and not _HAN.search(m.text) and len(m.text.split()) >= 2
+    people = [m for m in mentions if m.type == "Person" and not HAN_CHAR.search(m.text) and len(m.text.split()) >= 2
               and m.text.split()[0].rstrip(".").casefold() not in honorifics]
     addressed: dict[str, set[str]] = {}
     bare: dict[str, set[str]] = {}
@@ -52,7 +51,7 @@ def linked_surnames(mentions: list[Mention], honorifics: frozenset[str]) -> list
     for m in mentions:
         words = m.text.split()
         names: set[str] = set()
-        if m.type == "Person" and m.key is None and not _HAN.search(m.text):
+        if m.type == "Person" and m.key is None and not HAN_CHAR.search(m.text):
             if len(words) == 2 and words[0].rstrip(".").casefold() in honorifics:
                 names = addressed.get(words[1], set())
             elif len(words) == 1 and len(words[0]) >= _MIN_BARE:
