@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from ...lexicons import load_json
 from ...model import Mention
 from ..patterns import alternation, first_chars
 from ..word_led import WordLed
@@ -52,7 +51,9 @@ class PersonFinder:
         self.after_name = tuple(sorted(t["zh_after_name"], key=len, reverse=True))
         self.given_stop = frozenset(t["zh_given_stop"])
         self.adverbs = tuple(t.get("zh_predicate_adverbs", ()))
-        self.address_words = frozenset(load_json("ner/zh_person_forms.json")["title_suffixes"])
+        from .ner.lexicon import ner_lexicon  # (the forms of address the tagger's spans are checked against)
+
+        self.address_words = frozenset(ner_lexicon().person_titles)
         self.surnames = sorted(self.lex.surnames, key=len, reverse=True)
         self._surname_at = Prefixes(self.surnames)  # longest first, as `surnames`
         self._after_name_at = Prefixes(self.after_name)
