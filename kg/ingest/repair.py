@@ -14,6 +14,12 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9(（]")
 _ONLY_SYMBOLS = re.compile(r"[\W_]+")
 _SMALL_NUMBER = re.compile(r"\d{1,3}")
 _ROW_SEP = re.compile(r"\s+[·•|｜]\s+")
+
+
+def _has_row_mark(text: str) -> bool:
+    """True when `text` holds a mark that parts a row of page furniture or a publisher from a
+    timestamp (a test at C speed before the patterns that need one)."""
+    return "·" in text or "•" in text or "|" in text or "｜" in text
 _DASH_SEP = re.compile(r"\s+[—–]\s+")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
@@ -35,7 +41,7 @@ def _is_dateline(line: str, m: Markers) -> bool:
     if timestamp_line(line, m):
         return True
     # a publisher and a timestamp hold one of _DATELINE's separators (a test at C speed first)
-    if len(line) <= 80 and ("·" in line or "•" in line or "|" in line or "｜" in line) and _DATELINE.fullmatch(line):
+    if len(line) <= 80 and _has_row_mark(line) and _DATELINE.fullmatch(line):
         return True
     # an outlet and a dash before a timestamp ("Retail Weekly — October 23, 2025")
     if "—" not in line and "–" not in line:
@@ -81,7 +87,7 @@ def _is_chrome(text: str, m: Markers) -> bool:
     if m.search("boilerplate_re", text):
         return True
     # a row of furniture ("Share this article · Sign up for the … newsletter")
-    if not any(sep in text for sep in "·•|｜"):
+    if not _has_row_mark(text):
         return False  # no separator: one part (most lines)
     parts = [p for p in _ROW_SEP.split(text) if p]
     return len(parts) > 1 and all(is_chrome(p, m) for p in parts)
@@ -121,7 +127,7 @@ def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) ->
                 flag = True
             elif mark:  # the patterns whose strings the line holds
                 flag = _chrome_by(text, m, [gate.keys[b][1:] for b in range(mark.bit_length()) if mark >> b & 1])
-            elif "·" in text or "•" in text or "|" in text or "｜" in text:
+            elif _has_row_mark(text):
                 flag = _chrome_by(text, m, [])  # a row of furniture?
             else:
                 flag = False
@@ -137,7 +143,7 @@ def _chrome_by(text: str, m: Markers, found: list[tuple[str, re.Pattern[str]]]) 
     for kind, p in found:
         if (p.search(text) if kind == "boilerplate_re" else p.fullmatch(text)) is not None:
             return True
-    if not any(sep in text for sep in "·•|｜"):
+    if not _has_row_mark(text):
         return False
     parts = [p for p in _ROW_SEP.split(text) if p]
     return len(parts) > 1 and all(_chrome_part(p, m, found) for p in parts)

@@ -195,6 +195,8 @@ def _any_between(betweens: tuple[str, ...]) -> re.Pattern[str]:
     case-blind, each ending in \\Z) matches: a pair of mentions whose gap fits none is passed at
     once. Kept per list of middles: the pairs of types of a corpus share a few lists."""
     return re.compile("|".join(f"(?:{b})" for b in betweens) or "(?!)", re.IGNORECASE)
+
+
 _FITTING: dict[int, tuple[tuple[Pattern, ...], _Fitting]] = {}
 
 
