@@ -1,13 +1,14 @@
 """CPU seconds of each stage of a rules-only build (`--ner off`), against jieba in the same run.
 
-Usage: python bench/bench_stages.py [--mb 5] [--runs 1] [--label NAME]
+Usage: python bench/bench_stages.py [--mb 5] [--runs 1] [--label NAME] [--corpus DIR]
 
 The corpus is `bench_build.py`'s (the seed files repeated to --mb MB). One process reads it
 (ingest), extracts every document with `Pipeline(ner="off")` as `kg build` does (gazetteer,
 names, ..., events), resolves and makes the sorted N-Quads, timing each stage with
 `time.process_time`; jieba's segmentation of the same texts (`jieba.lcut` per document,
 dictionary loaded beforehand) is the yardstick: the ratio is jieba's CPU seconds over the
-build's, as in BUILD-RESULTS.md. Prints one markdown row per run. To compare two checkouts,
+build's, as in BUILD-RESULTS.md. With --corpus, DIR is measured instead (e.g. a `gen_corpus.py`
+corpus, whose text does not repeat as the seed copies do). Prints one markdown row per run. To compare two checkouts,
 run this file from one with PYTHONPATH pointing at the other's package, alternating, or two
 copies at once (each with its own checkout on PYTHONPATH) so both see the same load.
 Not a test: run it by hand and copy the rows into BUILD-RESULTS.md.
@@ -82,6 +83,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--label", default="run")
+    ap.add_argument("--corpus", type=Path, default=None, help="measure this folder instead of the seed copies")
     args = ap.parse_args()
     from bench_build import make_corpus
 
@@ -89,12 +91,13 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="kg-stages-"))
     try:
-        make_corpus(args.mb, work)
+        if args.corpus is None:
+            make_corpus(args.mb, work)
         print(f"kg from {Path(kg.__file__).parent}")
         print("| run | " + " | ".join(STAGES) + " | whole build | jieba | × jieba's rate |")
         print("|---|" + "---:|" * (len(STAGES) + 3))
         for k in range(args.runs):
-            cpu = one_run(work)
+            cpu = one_run(args.corpus or work)
             whole = sum(cpu[s] for s in STAGES)
             cells = " | ".join(f"{cpu[s]:.2f}" for s in STAGES)
             print(f"| {args.label} {k + 1} | {cells} | {whole:.2f} | {cpu['jieba']:.2f} | {cpu['jieba'] / whole:.3f} |",
