@@ -318,10 +318,12 @@ def headline_subjects(headline: str, body: str, hits: list, mentions: list[Menti
             names.add(found.text)
     taken = [(m.start, m.end) for m in mentions]
     for name in sorted(names, key=lambda n: (-len(n), n)):
-        for m in re.finditer(re.escape(name), body):
-            if any(x < m.end() and m.start() < y for x, y in taken):
-                continue
-            out.append(Mention(text=name, start=m.start(), end=m.end(), type="Organization", extractor="events",
-                               confidence=0.55))
-            taken.append((m.start(), m.end()))
+        at = body.find(name)
+        while at >= 0:  # each place the body repeats the name, never overlapping (a plain search: no regex per name)
+            end = at + len(name)
+            if not any(x < end and at < y for x, y in taken):
+                out.append(Mention(text=name, start=at, end=end, type="Organization", extractor="events",
+                                   confidence=0.55))
+                taken.append((at, end))
+            at = body.find(name, end)
     return out

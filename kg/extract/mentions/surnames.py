@@ -20,6 +20,7 @@ from .names_common import HAN_CHAR
 _ADDRESS = re.compile(r"([A-Za-z]+)\.?\s+\Z")  # the word right before: "Ms. ", "Mr "
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z'’-]*")
 _MIN_BARE = 3
+_NAME_CHAR = re.compile(r"[\w'’-]")  # what may not touch a family name on either side
 
 
 def _name_words(mentions: list[Mention], honorifics: frozenset[str]
@@ -67,23 +68,41 @@ def surname_mentions(text: str, mentions: list[Mention], honorifics: frozenset[s
         return []
     taken = sorted((m.start, m.end) for m in mentions)
     found = []
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(addressed, key=len, reverse=True)))
-                         + r")(?![\w'’-])")
-    for hit in pattern.finditer(text):
-        a, b = hit.span()
+    for a, b in _word_hits(text, addressed):
+        word = text[a:b]
         if any(s < b and a < e for s, e in taken):
             continue
         before = _ADDRESS.search(text, max(0, a - 16), a)
         if before is not None and before.group(1).casefold() in honorifics:
-            names = addressed[hit.group()]
-        elif len(hit.group()) >= _MIN_BARE and not _next_to_capitalised(text, a, b):
-            names = bare.get(hit.group(), set())
+            names = addressed[word]
+        elif len(word) >= _MIN_BARE and not _next_to_capitalised(text, a, b):
+            names = bare.get(word, set())
         else:
             continue
         if len(names) == 1:
             name = next(iter(names))
             found.append(Mention(name, a, b, "Person", key=None, extractor="repeats", confidence=confidence[name]))
     return found
+
+
+def _word_hits(text: str, words: dict[str, set[str]]) -> list[tuple[int, int]]:
+    """Spans of the words in `text` where no word character, apostrophe or hyphen touches them,
+    left to right, never overlapping, the longest word first where several start at one place: the
+    matches of `(?<![\\w'’-])(?:longest|…|shortest)(?![\\w'’-])`, found with str.find (each document
+    names new people, and compiling that alternation for each one cost more than the search)."""
+    found = []
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            end = at + len(w)
+            if not ((at and _NAME_CHAR.match(text, at - 1)) or _NAME_CHAR.match(text, end)):
+                found.append((at, -len(w)))
+            at = text.find(w, at + 1)
+    out: list[tuple[int, int]] = []
+    for at, neg in sorted(found):
+        if not out or at >= out[-1][1]:
+            out.append((at, at - neg))
+    return out
 
 
 def _next_to_capitalised(text: str, a: int, b: int) -> bool:
