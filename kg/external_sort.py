@@ -12,16 +12,17 @@ from collections.abc import Iterable, Iterator
 from itertools import chain, compress, islice
 from operator import ne
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 RUN_LINES = 200_000  # lines held (repeats too) before they are sorted and written as a run
 MAX_RUNS = 128  # runs merged into one before more are written (open files stay few)
 BLOCK_BYTES = 1 << 18  # of each run held while merging (at most MAX_RUNS of them)
+L = TypeVar("L", str, bytes)
 WRITE_LINES = 4096  # lines joined per write: one write per line, or one join of a whole run, cost several times more
 
 
-def distinct(lines: list[bytes]) -> list[bytes]:
-    """Sorted `lines` without repeats (a line's repeats are its neighbours)."""
+def distinct(lines: list[L]) -> list[L]:
+    """Sorted `lines` (bytes or str) without repeats: a line's repeats are its neighbours."""
     out = lines[:1]
     out += compress(lines[1:], map(ne, lines, lines[1:]))
     return out

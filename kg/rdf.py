@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-from itertools import chain, groupby, repeat
+from itertools import chain, repeat
 
 import pyoxigraph as ox
 
 from . import nquads as nq
+from .external_sort import distinct
 from .ingest.paths import storable
 from .model import Document, Entity, Event, EventMention, Figure, Mention, Resolved
 from .nquads import QuadText
@@ -401,7 +402,7 @@ def nquads_lines(quads: Iterable[QuadText | ox.Quad]) -> list[str]:
     # sorted in the order made (a subject's quads made together, near in memory): about half
     # the time of sorting a set's order; repeats are then neighbours
     lines.sort()
-    return [line for line, _ in groupby(lines)]
+    return distinct(lines)
 
 
 def prefixes() -> dict[str, str]:
