@@ -95,31 +95,6 @@ def test_gazetteer_mentions_are_made_as_mention_makes_them(gaz: Gazetteer) -> No
             m.start = 0  # type: ignore[misc]
 
 
-def test_gazetteer_template_refuses_a_dataclass_it_cannot_fill() -> None:
-    import dataclasses
-
-    from kg.extract.mentions.gazetteer import _plain_fields
-
-    @dataclasses.dataclass(frozen=True)
-    class Later:
-        text: str
-        weight: float  # a new field without a default: the template cannot fill it
-
-    with pytest.raises(TypeError):
-        _plain_fields(Later, {"text"})
-
-    @dataclasses.dataclass(frozen=True)
-    class Checked:
-        text: str
-
-        def __post_init__(self) -> None:
-            pass
-
-    with pytest.raises(TypeError):
-        _plain_fields(Checked, {"text"})
-    assert _plain_fields(Later, {"text", "weight"}) == {"text": None, "weight": None}
-
-
 def test_gazetteer_registered_extractor() -> None:
     assert "gazetteer" in EXTRACTORS
     doc = Document(key="d", source_path="d.txt", position="", text="拼多多和Temu", lang="zh")
