@@ -248,8 +248,8 @@ def _spooled_quads(graph: GraphFiles, spool: Spool, tables: SharedTables, resolv
     parts = [pool.submit(chunk_runs, spool.folder, i, graph.work) for i in range(spool.count)] if pool else []
     if pool is None:
         for i, chunk in spool.chunks():
-            for doc_key, q in chunk_quads(tables, chunk, spool.load(i, "keys")):
-                graph.add(doc_key, q)
+            for doc_key, quads in chunk_quads(tables, chunk, spool.load(i, "keys")):
+                graph.add_document(doc_key, quads)
     shared = QuadWriter(Resolved(entities=resolved.entities, lexicon_relations=resolved.lexicon_relations))
     for doc_key, q in shared_quads(shared):
         graph.add(doc_key, q)

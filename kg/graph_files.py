@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from .external_sort import ExternalSort
+from .external_sort import ExternalSort, write_lines
 from .graph_parts import QuadPool, merge_into
 from .nquads import QuadText, as_text
 from .rdf import prefixes
@@ -69,15 +69,20 @@ class _Parts:
         self._file: BinaryIO | None = None
         self._left = 0
 
-    def write(self, line: bytes) -> None:
-        if self._left == 0:
-            self.close()
-            self.paths.append(self.folder / f"{self.name}-{len(self.paths) + 1:06d}.{self.ext}")
-            self._file = self.paths[-1].open("wb")
-            self._left = PART_LINES
-        assert self._file is not None
-        self._file.write(line)
-        self._left -= 1
+    def write(self, lines: list[bytes]) -> None:
+        """Append `lines`, starting a new file wherever the last one is full."""
+        done = 0
+        while done < len(lines):
+            if self._left == 0:
+                self.close()
+                self.paths.append(self.folder / f"{self.name}-{len(self.paths) + 1:06d}.{self.ext}")
+                self._file = self.paths[-1].open("wb")
+                self._left = PART_LINES
+            assert self._file is not None
+            take = lines[done : done + self._left]
+            write_lines(self._file, take)
+            self._left -= len(take)
+            done += len(take)
 
     def close(self) -> None:
         if self._file is not None:
@@ -101,6 +106,12 @@ class GraphFiles:
             self.per_doc[doc_key] += 1
         self.by_text.add(f"{text} .\n".encode())
         self.by_graph.add(f"{graph} {text}\n".encode())  # the default graph's text is "DEFAULT"
+
+    def add_document(self, doc_key: str, quads: list[QuadText]) -> None:
+        """A document's quads (as text), as `add` of each one."""
+        self.per_doc[doc_key] += len(quads)
+        self.by_text.extend([f"{text} .\n".encode() for _, text in quads])
+        self.by_graph.extend([f"{graph} {text}\n".encode() for graph, text in quads])
 
     def adopt(self, by_text: list[Path], by_graph: list[Path], per_doc: Counter[str]) -> None:
         """Take quads another process sorted into runs (see `kg.graph_parts`) as if added here."""
@@ -136,21 +147,25 @@ class GraphFiles:
                                                                                ("base", "nt")))
         count, graphs, last, blank = 0, 0, b"", False
         try:
-            for line in self.by_graph.merged():
-                count += 1
-                cut = line.index(b" ")
-                graph, quad = line[:cut], line[cut + 1 : -1]
-                quads.write(quad + b" .\n")
+            for block in self.by_graph.merged_blocks():
+                count += len(block)
+                cuts = [line.index(b" ") for line in block]
+                quads.write([line[cut + 1 : -1] + b" .\n" for line, cut in zip(block, cuts, strict=True)])
                 if not store:
                     continue
-                if not blank and b"_:" in quad:  # or in a literal: then only the slower load is chosen
-                    blank = True
-                if graph == b"DEFAULT":
-                    base.write(quad + b" .\n")
-                else:
-                    union.write(quad[: -cut - 1] + b" .\n")
-                    if graph != last:
-                        graphs, last = graphs + 1, graph
+                base_lines, union_lines = [], []
+                for line, cut in zip(block, cuts, strict=True):
+                    graph, quad = line[:cut], line[cut + 1 : -1]
+                    if not blank and b"_:" in quad:  # or in a literal: then only the slower load is chosen
+                        blank = True
+                    if graph == b"DEFAULT":
+                        base_lines.append(quad + b" .\n")
+                    else:
+                        union_lines.append(quad[: -cut - 1] + b" .\n")
+                        if graph != last:
+                            graphs, last = graphs + 1, graph
+                base.write(base_lines)
+                union.write(union_lines)
         finally:
             for p in (quads, union, base):
                 p.close()

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import KgError
-from .external_sort import ExternalSort
+from .external_sort import ExternalSort, write_lines
 from .gc_policy import settle as settle_gc
 from .model import Entity, Event, EventMention, FileOutcome, Resolved
 from .nquads import QuadText
-from .rdf import QuadWriter, document_group_quads
+from .rdf import QuadWriter, document_group_lists
 from .resolve import DocumentKeys
 from .spool import load_part
 
@@ -43,8 +43,8 @@ class SharedTables:
     report_events: list[str]
 
 
-def chunk_quads(tables: SharedTables, chunk: list[FileOutcome], keys: DocumentKeys) -> Iterator[tuple[str, QuadText]]:
-    """(document key, quad as text) of every document of one chunk, with the keys resolution gave it."""
+def chunk_quads(tables: SharedTables, chunk: list[FileOutcome], keys: DocumentKeys) -> Iterator[tuple[str, list[QuadText]]]:
+    """(document key, its quads as text) of every document of one chunk, with the keys resolution gave it."""
     events = tables.events
     view = Resolved(entities=tables.entities, relations=keys.relations, events=events,
                     mention_keys=keys.mention_keys, publishers=keys.publishers, authors=keys.authors)
@@ -56,7 +56,7 @@ def chunk_quads(tables: SharedTables, chunk: list[FileOutcome], keys: DocumentKe
                 events_by_doc.setdefault(rep.doc_key, []).append((events[tables.report_events[number]], rep))
                 number += 1
     docs = (d for o in chunk for d in o.file.documents)
-    return document_group_quads(QuadWriter(view), docs, events_by_doc)
+    return document_group_lists(QuadWriter(view), docs, events_by_doc)
 
 
 @dataclass
@@ -78,11 +78,10 @@ def chunk_runs(spool: Path, chunk: int, sort: Path) -> ChunkRuns:
     by_text = ExternalSort(sort, f"nq-c{chunk:06d}")
     by_graph = ExternalSort(sort, f"trig-c{chunk:06d}")
     per_doc: Counter[str] = Counter()
-    for doc_key, (graph, text) in chunk_quads(_TABLES, load_part(spool, chunk, "outcomes"),
-                                              load_part(spool, chunk, "keys")):
-        per_doc[doc_key] += 1
-        by_text.add(f"{text} .\n".encode())
-        by_graph.add(f"{graph} {text}\n".encode())
+    for doc_key, quads in chunk_quads(_TABLES, load_part(spool, chunk, "outcomes"), load_part(spool, chunk, "keys")):
+        per_doc[doc_key] += len(quads)
+        by_text.extend([f"{text} .\n".encode() for _, text in quads])
+        by_graph.extend([f"{graph} {text}\n".encode() for graph, text in quads])
     by_text.spill()
     by_graph.spill()
     return ChunkRuns(by_text.runs, by_graph.runs, per_doc)
@@ -93,9 +92,9 @@ def merge_into(runs: list[Path], path: Path) -> int:
     returns how many lines."""
     count = 0
     with path.open("wb") as f:
-        for line in ExternalSort.merging(runs):
-            f.write(line)
-            count += 1
+        for block in ExternalSort.blocks(runs):
+            write_lines(f, block)
+            count += len(block)
     return count
 
 

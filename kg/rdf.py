@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-from itertools import chain, groupby, repeat
+from itertools import chain, repeat
 
 import pyoxigraph as ox
 
 from . import nquads as nq
+from .external_sort import distinct
 from .ingest.paths import storable
 from .model import Document, Entity, Event, EventMention, Figure, Mention, Resolved
 from .nquads import QuadText
@@ -159,6 +160,7 @@ class QuadWriter:
         for subj, prop, obj, dk in resolved.relations:
             self.relations_by_doc.setdefault(dk, []).append((subj, prop, obj))
         self._described: dict[str, list[str]] = {}  # an entity's description (triples' text), made once
+        self._event_heads: dict[str, tuple[str, str, str]] = {}  # an event's IRI, type and confidence triples
 
     # -- entities -----------------------------------------------------------------
     def _description(self, ent: Entity) -> list[str]:
@@ -242,12 +244,17 @@ class QuadWriter:
             out = []
         add = out.append
         g = doc_ref(rep.doc_key)
-        e = str(event_iri(ev.key))
+        head = self._event_heads.get(ev.key)
+        if head is None:  # what every report of the event says alike, made once
+            e = str(event_iri(ev.key))
+            head = self._event_heads[ev.key] = (e, f"{e} {T_TYPE} {_kg(ev.type)}",
+                                                f"{e} {P_CONFIDENCE} {nq.quoted(f'{ev.confidence:.3f}')}^^{T_DECIMAL}")
+        e, typed, confidence = head
         evidence = nq.quoted(rep.evidence)
-        add((g, f"{e} {T_TYPE} {_kg(ev.type)} {g}"))
+        add((g, f"{typed} {g}"))
         add((g, f"{e} {P_SOURCE} {g} {g}"))
         add((g, f"{e} {P_EVIDENCE} {evidence} {g}"))
-        add((g, f"{e} {P_CONFIDENCE} {nq.quoted(f'{ev.confidence:.3f}')}^^{T_DECIMAL} {g}"))
+        add((g, f"{confidence} {g}"))
         if rep.trigger:
             add((g, f"{e} {P_TRIGGER} {nq.quoted(rep.trigger)} {g}"))
         if 0 <= rep.start < rep.end:  # where this report's sentence sits in its document
@@ -274,10 +281,11 @@ class QuadWriter:
         if rep.effective_date:
             add((g, f"{e} {P_EFFECTIVE} {_date(rep.effective_date[:10])} {g}"))
         for f in rep.figures:
-            q = f"<{KGR}quantity/{_digest(ev.key, _decimal_text(f.value), f.unit)}>"  # quantity_iri's text
+            value = _decimal_text(f.value)
+            q = f"<{KGR}quantity/{_digest(ev.key, value, f.unit)}>"  # quantity_iri's text
             add((g, f"{e} {P_FIGURE} {q} {g}"))
             add((g, f"{q} {T_TYPE} {C_QUANTITY} {g}"))
-            add((g, f"{q} {P_VALUE} {nq.quoted(_decimal_text(f.value))}^^{T_DECIMAL} {g}"))
+            add((g, f"{q} {P_VALUE} {nq.quoted(value)}^^{T_DECIMAL} {g}"))
             add((g, f"{q} {P_UNIT} {nq.quoted(f.unit or FALLBACK_UNIT)} {g}"))
             add((g, f"{q} {T_LABEL} {nq.quoted(f.text)} {g}"))
             if f.measure:
@@ -401,7 +409,7 @@ def nquads_lines(quads: Iterable[QuadText | ox.Quad]) -> list[str]:
     # sorted in the order made (a subject's quads made together, near in memory): about half
     # the time of sorting a set's order; repeats are then neighbours
     lines.sort()
-    return [line for line, _ in groupby(lines)]
+    return distinct(lines)
 
 
 def prefixes() -> dict[str, str]:

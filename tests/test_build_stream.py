@@ -58,6 +58,36 @@ def test_external_sort_equals_sorted_distinct(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir()), "run files removed"
 
 
+def test_block_merge_equals_sorted_distinct(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs merged a few lines at a time (tiny blocks, runs of unequal lengths, lines in several
+    runs, an empty run) give the sorted distinct lines, each once."""
+    monkeypatch.setattr(kg.external_sort, "BLOCK_BYTES", 16)
+    monkeypatch.setattr(kg.external_sort, "WRITE_LINES", 7)
+    rng = random.Random(3)
+    lines = [("".join(rng.choice("ab c") for _ in range(rng.randint(0, 5))) + "\n").encode() for _ in range(2000)]
+    sorter = ExternalSort(tmp_path, "m", run_lines=10_000)
+    for size in (0, 1, 5, 300, 1700, 2000):  # each run a sample of the lines, some in many runs
+        sorter.extend(rng.sample(lines, size))
+        sorter.spill()
+    assert len(sorter.runs) == 5
+    blocks = list(sorter.merged_blocks())
+    assert len(blocks) > 5 and all(blocks)
+    assert [line for b in blocks for line in b] == sorted(set(lines))
+    assert not list(tmp_path.iterdir()), "run files removed"
+
+
+def test_extend_makes_the_runs_add_makes(tmp_path: Path) -> None:
+    lines = [f"{i % 37}\n".encode() for i in range(500)]
+    one, bulk = ExternalSort(tmp_path / "one", "a", run_lines=23), ExternalSort(tmp_path / "bulk", "a", run_lines=23)
+    for line in lines:
+        one.add(line)
+    for k in range(0, 500, 60):
+        bulk.extend(iter(lines[k : k + 60]))
+    one.spill()
+    bulk.spill()
+    assert [p.read_bytes() for p in one.runs] == [p.read_bytes() for p in bulk.runs]
+
+
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
 def test_quads_made_in_worker_processes_give_the_same_bytes(corpus: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:

@@ -74,6 +74,27 @@ def test_gazetteer_mention_fields(gaz: Gazetteer) -> None:
     assert gaz.entity("amazon").label_zh == "亚马逊"
 
 
+def test_gazetteer_mentions_are_made_as_mention_makes_them(gaz: Gazetteer) -> None:
+    """The mentions filled from a template equal `Mention(...)` field for field (and in the same
+    order, so they pickle alike), hash alike, and stay frozen."""
+    import dataclasses
+    import pickle
+
+    from kg.model import Mention
+
+    found = gaz.find("据悉，Amazon与沃尔玛、京东物流和ＡＭＡＺＯＮ")
+    assert len(found) == 4
+    for m in found:
+        e = gaz.entity(m.key)
+        made = Mention(text=m.text, start=m.start, end=m.end, type=e.types[0], key=m.key, extractor="gazetteer",
+                       confidence=1.0, extra_types=e.types[1:])
+        assert m == made and hash(m) == hash(made) and repr(m) == repr(made)
+        assert list(vars(m).items()) == list(vars(made).items())
+        assert pickle.dumps(m) == pickle.dumps(made)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            m.start = 0  # type: ignore[misc]
+
+
 def test_gazetteer_registered_extractor() -> None:
     assert "gazetteer" in EXTRACTORS
     doc = Document(key="d", source_path="d.txt", position="", text="拼多多和Temu", lang="zh")

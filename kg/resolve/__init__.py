@@ -1,10 +1,10 @@
 """Resolution: mentions -> entities (one per real-world thing), reports -> events (one per happening)."""
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..frozen import replaced
 from ..model import Document, EventMention, Extraction, Mention, Resolved
 from .entities import EntityResolver
 from .events import EventHead, ResolvedReport, merge_reports
@@ -139,10 +139,14 @@ class Resolution:
         return out
 
 
+_COMPACTED = {"evidence": "", "trigger": "", "actors": (), "participants": (), "affects": (), "about": (),
+              "markets": (), "role": None}
+
+
 def _compact(ev: EventMention) -> EventMention:
-    """The report as merging sees it: type, place, dates, figures, confidence (no text, no mentions)."""
-    return dataclasses.replace(ev, evidence="", trigger="", actors=(), participants=(), affects=(), about=(),
-                               markets=(), role=None)
+    """The report as merging sees it: type, place, dates, figures, confidence (no text, no
+    mentions); `dataclasses.replace` of those fields, at a third of its cost."""
+    return replaced(ev, _COMPACTED)
 
 
 def resolve(extractions: Sequence[Extraction], documents: Iterable[Document] = (),

@@ -3,8 +3,8 @@
 Importing pypinyin parses its whole phrase dictionary (47k phrases, a 2.5 MB JSON file) and
 builds a prefix set of it: about 0.2 CPU s per process, more than the rest of resolution on a
 5 MB corpus. Resolution asks for the pinyin of names only, through the same two data files:
-here the phrase file is cut into (phrase, its readings' text) at the phrase lines, the phrases
-kept sorted (a prefix test is a bisection), and a phrase's readings parsed when a name holds it.
+the phrase file is kept as text, whose phrases are in sorted order: a prefix test is a bisection
+over that text, and a phrase's readings are parsed when a name holds it.
 The segmentation (pypinyin's strict forward maximum matching over the phrases), the choice
 of the first reading and the NORMAL style are pypinyin's, rule for rule; tests compare the two
 over every phrase, every character and mixed strings. With a pypinyin whose rules were not
@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import groupby
@@ -41,23 +40,24 @@ _COMBINED = (("m\u0304", "m1"), ("m\u0300", "m4"), ("ê\u0304", "ê1"), ("ê\u03
 _DIGIT = re.compile(r"\d")
 
 
+_MARK = '": [\n'  # ends the line of each phrase in pypinyin's phrase file (`"phrase": [`), and no other line
+
+
 class _Tables:
     """pypinyin's two dictionaries, read from its data files: each character's readings (text),
-    the phrases (sorted) and each phrase's readings as JSON text, parsed on first use."""
+    and the phrase file's text itself. That file is JSON written one item a line, its phrases
+    in sorted order, each on a line `"phrase": [` followed by its readings: a phrase is found by
+    bisection over the text (the lines around an offset), and its readings parsed on first use,
+    so nothing is built for the 47k phrases a build never asks about (splitting them into a
+    table cost more than the rest of resolution's pinyin)."""
 
     def __init__(self, folder: Path) -> None:
         self.singles: dict[str, str] = json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8"))
-        # the phrase file is JSON written one item a line: `"phrase": [` opens each phrase's
-        # list of readings, and no other line ends so; each piece between two such ends holds a
-        # phrase's readings, then (after its last line break and quote) the next phrase
-        pieces = [p.rpartition('\n"') for p in (folder / "phrases_dict.json").read_text(encoding="utf-8").split('": [\n')]
-        if len(pieces) < 2 or pieces[0][:2] != ("{", '\n"'):
+        text = (folder / "phrases_dict.json").read_text(encoding="utf-8")
+        # phrases compared as written: an escaped one (a backslash) would not sort as it reads
+        if not text.startswith('{\n"') or _MARK not in text or "\\" in text:
             raise ValueError("pypinyin's phrase file reads otherwise")
-        keys = [json.loads(f'"{k}"') if "\\" in k else k for _, _, k in pieces[:-1]]
-        bodies = [body for body, _, _ in pieces[1:-1]]
-        bodies.append("".join(pieces[-1]))
-        self.bodies = dict(zip(keys, bodies, strict=True))
-        self.phrases = sorted(self.bodies)
+        self._text = text
         self.readings: dict[str, list[str]] = {}
 
     def first(self, char: str) -> str:
@@ -65,16 +65,46 @@ class _Tables:
         readings = self.singles.get(str(ord(char)))
         return char if readings is None else readings.split(",")[0]
 
+    def _phrase_at(self, mark: int) -> str:
+        """The phrase whose line ends with the `_MARK` at offset `mark`."""
+        return self._text[self._text.rindex("\n", 0, mark) + 2 : mark]
+
+    def _seek(self, text: str) -> tuple[str, int]:
+        """The first phrase (in sorted order) not before `text`, with the offset of its line's
+        `_MARK`; ("", -1) when every phrase sorts before it."""
+        body, lo, hi = self._text, 0, len(self._text)
+        while lo < hi:  # every phrase marked before `lo` sorts before `text`; the answer's mark is at or before hi's next
+            mid = (lo + hi) // 2
+            mark = body.find(_MARK, mid)
+            if mark != -1 and self._phrase_at(mark) < text:
+                lo = mark + len(_MARK)
+            else:
+                hi = mid
+        mark = body.find(_MARK, lo)
+        return (self._phrase_at(mark), mark) if mark != -1 else ("", -1)
+
     def is_prefix(self, text: str) -> bool:
         """Whether some phrase starts with `text` (pypinyin's PrefixSet)."""
-        i = bisect_left(self.phrases, text)
-        return i < len(self.phrases) and self.phrases[i].startswith(text)
+        return self._seek(text)[0].startswith(text)
+
+    def is_phrase(self, word: str) -> bool:
+        return word in self.readings or self._seek(word)[0] == word
+
+    def phrases(self) -> list[str]:
+        """Every phrase, in the file's order (tests)."""
+        return [self._phrase_at(m.start()) for m in re.finditer(re.escape(_MARK), self._text)]
 
     def phrase(self, word: str) -> list[str]:
-        """The first reading of each character of phrase `word`."""
+        """The first reading of each character of phrase `word` (KeyError: not a phrase)."""
         got = self.readings.get(word)
         if got is None:
-            body = self.bodies[word]
+            found, mark = self._seek(word)
+            if found != word:
+                raise KeyError(word)
+            start = mark + len(_MARK)
+            after = self._text.find(_MARK, start)
+            # the readings end where the next phrase's line starts (or at the end of the file)
+            body = self._text[start : self._text.rindex('\n"', start, after) if after != -1 else len(self._text)]
             got = self.readings[word] = [r[0] for r in json.loads("[" + body[: body.rindex("]") + 1])]
         return got
 
@@ -86,7 +116,8 @@ class _Tables:
             last, last_end = "", 0
             for index in range(len(remain)):
                 word = remain[: index + 1]
-                if not self.is_prefix(word):
+                found = self._seek(word)[0]  # the phrase at or after `word`: is it a prefix, the word itself?
+                if not found.startswith(word):
                     if last:
                         out.append(last)
                         remain = remain[last_end:]
@@ -94,14 +125,14 @@ class _Tables:
                         out.append(remain[0])
                         remain = remain[1:]
                     break
-                if word in self.bodies:
+                if found == word:
                     last, last_end = word, index + 1
             else:  # every prefix of what remains starts some phrase
                 if last:
                     out.append(last)
                     remain = remain[last_end:]
                 else:
-                    out.extend(remain if remain not in self.bodies else [remain])
+                    out.extend(remain if not self.is_phrase(remain) else [remain])
                     break
         return out
 
@@ -114,7 +145,7 @@ class _Tables:
                 out.append(run)
                 continue
             for word in self.cut(run):
-                if word in self.bodies:
+                if len(word) > 1 or self.is_phrase(word):  # cut gives phrases and single characters
                     out.extend(_normal(p) for p in self.phrase(word))
                 else:
                     out.extend(_normal(self.first(c)) for c in word)
