@@ -223,9 +223,14 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             continue
         hit = False
         end = last.rstrip()[-1:]
+        maybe: tuple[re.Pattern[str], ...] | None = None
         for p, ends in m.with_last_chars("tail_author_re"):
             if ends is not None and not ends.fullmatch(end):
                 continue  # no match of it can end the line: the test below would fail
+            if maybe is None:
+                maybe = m.possible("tail_author_re", last)
+            if p not in maybe:
+                continue  # the line lacks a string every match holds ("记者", "by"): no scan of it
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
                 take_byline(meta, mt, m)

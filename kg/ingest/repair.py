@@ -198,7 +198,9 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     m = markers or load_markers()
     labels = m.of("label_re")
     any_label = m.joined(("label_re",))
-    has_marks = any(p.search(line) for p in m.possible("refmark_re", line))
+    maybe = m.possible("refmark_re", line)  # (searched behind their first-character guards: the same matches, faster)
+    has_marks = bool(maybe) and any(g.search(line) for p, g in zip(m.of("refmark_re"), m.guarded("refmark_re"),
+                                                                     strict=True) if p in maybe)
     # a generic label only counts inside scaffolding (a line with reference marks): elsewhere
     # only the second and third labels can strip anything, and only they are tried
     active = labels if has_marks else labels[1:3]
@@ -221,6 +223,8 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
                 if mt and mt.end() < len(piece):
                     piece, changed = piece[mt.end():].lstrip(), True
                     break
+            if changed and any_label is not None and any_label.match(piece) is None:
+                changed = False  # no label opens what is left: one try says the pass below would find none
         if piece:
             out.append(piece)
     return out
