@@ -49,6 +49,8 @@ def detect_lang(text: str) -> str:
     latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     if sample.isascii():
         return "en"
+    if (len(sample) - len(raw)) * 3 < latin * 0.5:
+        return "en"  # every Han character is one of the non-ASCII ones: too few to decide "zh", none counted
     han = 0
     for run in _CJK_RUN.finditer(sample):  # counted up to the share that decides (most of a Chinese text unread)
         han += run.end() - run.start()

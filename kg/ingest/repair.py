@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import YEARISH, is_timestamp_line
+from .dates import YEARISH, has_year, is_timestamp_line
 from .lexicon import Markers, load_markers
 
 FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
@@ -33,7 +33,7 @@ def is_dateline(line: str, markers: Markers | None = None) -> bool:
     known = memo.get(line)
     if known is None:
         # every form below holds a full date, and so a year (most lines have none)
-        known = memo[line] = YEARISH.search(line) is not None and _is_dateline(line, m)
+        known = memo[line] = has_year(line) and _is_dateline(line, m)
     return known  # type: ignore[return-value]
 
 
@@ -59,7 +59,7 @@ def timestamp_line(text: str, m: Markers) -> bool:
     known = memo.get(text)
     if known is None:
         # no year: no full date (most lines)
-        known = memo[text] = YEARISH.search(text) is not None and is_timestamp_line(text, m.of("timestamp_label_re"))
+        known = memo[text] = has_year(text) and is_timestamp_line(text, m.of("timestamp_label_re"))
     return known
 
 
@@ -293,7 +293,7 @@ def year_lines(lines: list[str]) -> set[int]:
     a line without one is no timestamp or dateline (a token page has hundreds of lines)."""
     text = "\n".join(lines)
     if text.count("\n") != len(lines) - 1:  # a line holding a line break: line by line
-        return {i for i, ln in enumerate(lines) if YEARISH.search(ln)}
+        return {i for i, ln in enumerate(lines) if has_year(ln)}
     found: set[int] = set()
     line, at = 0, 0
     for mt in YEARISH.finditer(text):  # a year holds no line break

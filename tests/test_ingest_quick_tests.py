@@ -1,0 +1,31 @@
+"""Ingest's cheap tests answer as the full scans they stand before."""
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest.dates import YEARISH, has_year
+from kg.ingest.meta import _CJK_RUN, detect_lang
+
+TEXTS = ["", "no year here", "in 2024", "1999年", "19", "20 19", "x2019y", "190", "2100", "３月２０２４",
+         "April 20, 19", "11920", "about 20 people in 19 towns", "发布于2023-03-13"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_has_year_is_yearish(text: str) -> None:
+    assert has_year(text) == (YEARISH.search(text) is not None)
+
+
+def _detect_lang_counted(text: str) -> str:
+    """detect_lang by counting every Han character of the sample (no early answers)."""
+    sample = text[:20000]
+    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    han = sum(len(r) for r in _CJK_RUN.findall(sample))
+    return "zh" if han and han * 3 >= latin * 0.5 else "en"
+
+
+@pytest.mark.parametrize("text", [
+    "plain English text", "English with “curly quotes” and an é", "中文新闻", "Amazon 亚马逊 said", "a" * 60 + "中" * 10,
+    "a" * 60 + "中" * 9, "a" * 60 + "é" * 40 + "中" * 9, "é" * 10, "中" + "b" * 6, "—" * 5 + "abc",
+])
+def test_detect_lang_as_counted(text: str) -> None:
+    assert detect_lang(text) == _detect_lang_counted(text)
