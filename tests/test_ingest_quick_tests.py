@@ -29,3 +29,29 @@ def _detect_lang_counted(text: str) -> str:
 ])
 def test_detect_lang_as_counted(text: str) -> None:
     assert detect_lang(text) == _detect_lang_counted(text)
+
+
+@pytest.mark.parametrize("rest", [
+    "", " ", "Updated  , ", "9:32 AM EDT, Tue", "  Tue 9:32 a.m. ET ", "at 10:00 GMT+8", "By Jane Doe", "星期二 下午 3:05",
+    "(周五)", "on Monday", "Monday news", "10 am · HKT", "edt", "nothing here", "12:00 -", "x", "9:3", "pst at",
+])
+def test_only_noise_is_the_sub(rest: str) -> None:
+    from kg.ingest.dates import _TIME_NOISE, only_noise
+
+    assert only_noise(rest) == (not _TIME_NOISE.sub("", rest).strip())
+
+
+@pytest.mark.parametrize("line", ["", "  ", "abc", "—", "***", "  ___ ", "é!", "中文", "_a", "①", "²", "٣"])
+def test_line_tests_before_their_patterns(line: str) -> None:
+    import re
+
+    from kg.ingest.repair import _ONLY_SYMBOLS, _SMALL_NUMBER
+    from kg.ingest.split import _NUMBERED
+
+    if line:
+        assert (not line[0].isalnum() and _ONLY_SYMBOLS.fullmatch(line) is not None) == bool(_ONLY_SYMBOLS.fullmatch(line))
+    assert (len(line) <= 3 and _SMALL_NUMBER.fullmatch(line) is not None) == bool(_SMALL_NUMBER.fullmatch(line))
+    for numbered in (line, f"{line}1. Item", f" {line}", f"{line}. x"):
+        quick = _NUMBERED.fullmatch(numbered) if numbered.lstrip()[:1].isdecimal() else None
+        assert bool(quick) == bool(_NUMBERED.fullmatch(numbered)), numbered
+    assert re.fullmatch(r"\d", "٣") and "٣".isdecimal()  # re's \d is str.isdecimal (Unicode digits too)

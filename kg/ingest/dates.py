@@ -115,8 +115,23 @@ def is_timestamp_line(line: str, labels: tuple[re.Pattern[str], ...] = ()) -> bo
             rest = line[: mt.start()] + " " + line[mt.end():]
             for label in labels:
                 rest = label.sub(" ", rest)
-            return not _TIME_NOISE.sub("", rest).strip()
+            return only_noise(rest)
     return False
+
+
+def only_noise(text: str) -> bool:
+    """`not _TIME_NOISE.sub("", text).strip()`, read from the start and given up at the first
+    character no noise covers: sub tries the same match at each position, and leaves the
+    character where none starts (never white space: `\\s` is noise). The sub scanned a whole
+    line trying every alternative at every position; a byline or a sentence fails at once."""
+    at, end = 0, len(text)
+    match = _TIME_NOISE.match
+    while at < end:
+        mt = match(text, at)
+        if mt is None:
+            return False
+        at = mt.end()
+    return True
 
 
 def month_day(text: str) -> tuple[int, int] | None:

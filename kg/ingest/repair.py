@@ -184,7 +184,7 @@ def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: lis
             s = lines[j].strip()
             if s and (maybe is None or maybe[j]) and m.fullmatch("pager_re", s):
                 marked = True
-            elif not (s and _SMALL_NUMBER.fullmatch(s)):
+            elif not (s and len(s) <= 3 and _SMALL_NUMBER.fullmatch(s)):  # (a longer line is no 1-3 digits)
                 break
             j += 1
         if marked:
@@ -382,7 +382,8 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
         if not stripped:
             out.append("")
             continue
-        if _ONLY_SYMBOLS.fullmatch(stripped) or (rejoined is not None and rejoined[i]):
+        # a line opening with a letter or digit (most) holds more than symbols: no need to scan it
+        if (not stripped[0].isalnum() and _ONLY_SYMBOLS.fullmatch(stripped)) or (rejoined is not None and rejoined[i]):
             continue
         out.append(stripped)
     return out, fragmented

@@ -65,7 +65,8 @@ def _numbered(lines: list[str]) -> Layout | None:
     starts: list[tuple[int, str]] = []
     expected = 1
     for i, line in enumerate(lines):
-        mt = _NUMBERED.fullmatch(line)
+        # an item number is the first character but for white space (most lines open otherwise)
+        mt = _NUMBERED.fullmatch(line) if line.lstrip()[:1].isdecimal() else None
         if mt and int(mt["n"]) == expected and is_headline(mt["rest"]) and not _only_digits(mt["rest"]):
             starts.append((i, mt["rest"].strip()))
             expected += 1
