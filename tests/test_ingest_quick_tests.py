@@ -55,3 +55,20 @@ def test_line_tests_before_their_patterns(line: str) -> None:
         quick = _NUMBERED.fullmatch(numbered) if numbered.lstrip()[:1].isdecimal() else None
         assert bool(quick) == bool(_NUMBERED.fullmatch(numbered)), numbered
     assert re.fullmatch(r"\d", "٣") and "٣".isdecimal()  # re's \d is str.isdecimal (Unicode digits too)
+
+
+@pytest.mark.parametrize("line", ["Updated 9:32 AM EDT, Tue May 21, 2024", "2023-03-13 17:16", "发布时间：2023年3月13日",
+                                  "Bei Jing Shang Bao· 2025-11-04", "In 2024 sales rose", "Retail Weekly — October 23, 2025"])
+def test_year_seen_changes_no_answer(line: str) -> None:
+    from kg.ingest.dates import is_timestamp_line
+    from kg.ingest.lexicon import load_markers
+    from kg.ingest.repair import _is_dateline
+
+    labels = load_markers().of("timestamp_label_re")
+    assert has_year(line)
+    assert is_timestamp_line(line, labels, year_seen=True) == is_timestamp_line(line, labels)
+    markers = load_markers()
+    markers.forget()
+    flagged = _is_dateline(line, markers)
+    markers.forget()
+    assert flagged == (has_year(line) and _is_dateline(line, markers))

@@ -100,10 +100,11 @@ def parse_timestamp(text: str) -> str | None:
     return None
 
 
-def is_timestamp_line(line: str, labels: tuple[re.Pattern[str], ...] = ()) -> bool:
+def is_timestamp_line(line: str, labels: tuple[re.Pattern[str], ...] = (), *, year_seen: bool = False) -> bool:
     """A line that only says when: a date, maybe with a label ("Updated", "发布时间："),
-    a weekday, a clock time and a time zone ("Updated 9:32 AM EDT, Tue May 21, 2024")."""
-    if not has_year(line):
+    a weekday, a clock time and a time zone ("Updated 9:32 AM EDT, Tue May 21, 2024").
+    `year_seen`: the caller has found a year in `line` (`has_year`), not to be looked for again."""
+    if not year_seen and not has_year(line):
         return False  # no year: no full date (most lines)
     if _TS_NUMERIC_LINE.fullmatch(line) or _TS_ENGLISH_LINE.fullmatch(line):
         return parse_timestamp(line) is not None

@@ -24,21 +24,22 @@ _DASH_SEP = re.compile(r"\s+[—–]\s+")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
 
-def is_dateline(line: str, markers: Markers | None = None) -> bool:
+def is_dateline(line: str, markers: Markers | None = None, *, year_seen: bool = False) -> bool:
     """A line that is a timestamp, alone, labelled ("Updated 9:32 AM EDT, Tue May 21, 2024")
-    or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
+    or after a publisher ("Bei Jing Shang Bao· 2025-11-04"). `year_seen`: the caller has
+    found a year in `line` (`year_lines`), not to be looked for again."""
     line = line.strip()
     m = markers or load_markers()
     memo = m.dateline_memo
     known = memo.get(line)
     if known is None:
         # every form below holds a full date, and so a year (most lines have none)
-        known = memo[line] = has_year(line) and _is_dateline(line, m)
+        known = memo[line] = (year_seen or has_year(line)) and _is_dateline(line, m)
     return known  # type: ignore[return-value]
 
 
 def _is_dateline(line: str, m: Markers) -> bool:
-    if timestamp_line(line, m):
+    if timestamp_line(line, m, year_seen=True):  # (is_dateline found its year)
         return True
     # a publisher and a timestamp hold one of _DATELINE's separators (a test at C speed first)
     if len(line) <= 80 and _has_row_mark(line) and _DATELINE.fullmatch(line):
@@ -51,15 +52,14 @@ def _is_dateline(line: str, m: Markers) -> bool:
         and not timestamp_line(parts[0], m) and timestamp_line(parts[1], m)
 
 
-def timestamp_line(text: str, m: Markers) -> bool:
+def timestamp_line(text: str, m: Markers, *, year_seen: bool = False) -> bool:
     """`is_timestamp_line` under the markers' labels, remembered for the text being read (the
     dateline test, the head reader and its parts ask of the same line, and a line without a
-    year is as costly to scan again as to ask about)."""
+    year is as costly to scan again as to ask about). `year_seen`: as for `is_timestamp_line`."""
     memo = m.timestamp_memo
     known = memo.get(text)
     if known is None:
-        # no year: no full date (most lines)
-        known = memo[text] = has_year(text) and is_timestamp_line(text, m.of("timestamp_label_re"))
+        known = memo[text] = is_timestamp_line(text, m.of("timestamp_label_re"), year_seen=year_seen)
     return known
 
 
@@ -320,7 +320,7 @@ def rejoin(lines: list[str]) -> list[str]:
         if not text:
             flush()
             out.append("")
-        elif i in dated and is_dateline(text):
+        elif i in dated and is_dateline(text, year_seen=True):
             flush()
             out.append(text)
         else:

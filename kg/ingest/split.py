@@ -132,7 +132,7 @@ def _stacked(lines: list[str]) -> Layout | None:
     m = load_markers()
     texts = [ln.strip() for ln in lines if ln.strip()]
     dated = year_lines(texts)  # a line without a year is no dateline: one scan for all
-    datelike = [(k in dated and is_dateline(t, m)) or _wire_lead(t, m) for k, t in enumerate(texts)]
+    datelike = [(k in dated and is_dateline(t, m, year_seen=True)) or _wire_lead(t, m) for k, t in enumerate(texts)]
     if sum(1 for k, d in enumerate(datelike) if d and not (k and datelike[k - 1])) < 2:
         return None
     starts: list[int] = []
