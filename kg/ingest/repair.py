@@ -113,6 +113,8 @@ def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) ->
     gate = m.gate(*_GATE)
     bits = gate.group_bits[0]
     plain = m.joined(("chrome_re", "editor_re"), literals=False)
+    plain_fullmatch = plain.fullmatch if plain is not None else None
+    chrome, longest = m.chrome, m.chrome_longest  # (`Markers.is_chrome_line`, read once: this runs for every line)
     memo = m.chrome_memo
     flags = []
     for i, ln in enumerate(lines):
@@ -123,7 +125,8 @@ def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) ->
         flag = memo.get(text)
         if flag is None:
             mark = marks.get(i, 0) & bits
-            if m.is_chrome_line(text) or (plain is not None and plain.fullmatch(text)):
+            if (len(text) <= longest and text.casefold() in chrome) or (
+                    plain_fullmatch is not None and plain_fullmatch(text)):
                 flag = True
             elif mark:  # the patterns whose strings the line holds
                 flag = _chrome_by(text, m, [gate.keys[b][1:] for b in range(mark.bit_length()) if mark >> b & 1])

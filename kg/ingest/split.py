@@ -50,7 +50,8 @@ def width(text: str) -> int:
 def is_headline(line: str) -> bool:
     """Short, with no sentence-final full stop, and not a timestamp."""
     s = line.strip()
-    if not s or len(s) > 200 or is_dateline(s) or width(s) > 200:  # (width is at least the length)
+    # (width is at least the length and at most twice it: no count under 101 characters)
+    if not s or len(s) > 200 or is_dateline(s) or (len(s) > 100 and width(s) > 200):
         return False
     return s[-1] not in "。；;，,:：" and not (s[-1] == "." and not s.endswith(".."))
 
