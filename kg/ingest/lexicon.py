@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..regex_needs import as_written, lowered, needed_literals, needed_sets
 from .lazyre import LazyPattern
-from .prefilter import LiteralGate, Searcher, WholeLine, guarded, last_chars
+from .prefilter import LiteralGate, Searcher, WholeLine, end_chars, guarded, last_chars
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -87,6 +87,15 @@ class Markers:
         got = self._lasts.get(kind)
         if got is None:
             got = self._lasts[kind] = tuple((p, last_chars(p)) for p in self.of(kind))
+        return got
+
+    def with_end_chars(self, kind: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+        """A kind's patterns, each with the class of characters that ends a text it matches
+        (`prefilter.end_chars`: patterns anchored at the end); built once."""
+        key = "$" + kind
+        got = self._lasts.get(key)
+        if got is None:
+            got = self._lasts[key] = tuple((p, end_chars(p)) for p in self.of(kind))
         return got
 
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
