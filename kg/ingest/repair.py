@@ -179,6 +179,8 @@ def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: lis
     """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页").
     `maybe`: False for a line that holds none of the strings the pager patterns need."""
     m = markers or load_markers()
+    if maybe is not None and not any(maybe):
+        return list(lines)  # a run is dropped only for a pager mark: no line may hold one (most files)
     keep = [True] * len(lines)
     i = 0
     while i < len(lines):
