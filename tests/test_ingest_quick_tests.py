@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.ingest.dates import YEARISH, has_year
 from kg.ingest.meta import _CJK_RUN, detect_lang
@@ -72,3 +74,19 @@ def test_year_seen_changes_no_answer(line: str) -> None:
     flagged = _is_dateline(line, markers)
     markers.forget()
     assert flagged == (has_year(line) and _is_dateline(line, markers))
+
+
+PAGE_LINES = st.sampled_from(["", "  ", "1", "2", " 3 ", "12", "123", "1234", "‹", "›", "‹ 1 2 ›", "上一页", "下一页",
+                              "Next", "Prev", "首页", "尾页", "body text.", "第2页", "共5页", "x", "« Previous", "10"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PAGE_LINES, max_size=14))
+def test_drop_pagination_grows_runs_as_the_scan_finds_them(lines: list[str]) -> None:
+    from kg.ingest.lexicon import load_markers
+    from kg.ingest.repair import _drop_pagination_scan, drop_pagination
+
+    m = load_markers()
+    assert drop_pagination(lines, m) == _drop_pagination_scan(lines, m)
+    maybe = [i % 3 != 1 for i in range(len(lines))]  # some lines ruled out by the gate
+    assert drop_pagination(lines, m, maybe) == _drop_pagination_scan(lines, m, maybe)

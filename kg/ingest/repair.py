@@ -176,11 +176,36 @@ def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
 
 
 def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: list[bool] | None = None) -> list[str]:
-    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页").
-    `maybe`: False for a line that holds none of the strings the pager patterns need."""
+    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页"):
+    each unbroken run of such lines that holds a pagination mark. `maybe`: False for a line
+    that holds none of the strings the pager patterns need.
+
+    The runs are grown out from the few pagination marks, not scanned for line by line."""
     m = markers or load_markers()
-    if maybe is not None and not any(maybe):
-        return list(lines)  # a run is dropped only for a pager mark: no line may hold one (most files)
+    candidates = range(len(lines)) if maybe is None else [j for j, ok in enumerate(maybe) if ok]
+    pager = {j for j in candidates if (s := lines[j].strip()) and m.fullmatch("pager_re", s)}
+    if not pager:
+        return list(lines)  # a run is dropped only for a pager mark (most files have none)
+
+    def in_run(k: int) -> bool:
+        s = lines[k].strip()
+        return k in pager or (bool(s) and len(s) <= 3 and _SMALL_NUMBER.fullmatch(s) is not None)
+
+    drop = [False] * len(lines)
+    for j in sorted(pager):
+        if drop[j]:
+            continue  # in the run of an earlier mark
+        lo, hi = j, j + 1
+        while lo > 0 and in_run(lo - 1):
+            lo -= 1
+        while hi < len(lines) and in_run(hi):
+            hi += 1
+        drop[lo:hi] = [True] * (hi - lo)
+    return [line for line, d in zip(lines, drop, strict=True) if not d]
+
+
+def _drop_pagination_scan(lines: list[str], m: Markers, maybe: list[bool] | None = None) -> list[str]:
+    """`drop_pagination` by a scan of every line (kept for the test that compares them)."""
     keep = [True] * len(lines)
     i = 0
     while i < len(lines):
@@ -189,7 +214,7 @@ def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: lis
             s = lines[j].strip()
             if s and (maybe is None or maybe[j]) and m.fullmatch("pager_re", s):
                 marked = True
-            elif not (s and len(s) <= 3 and _SMALL_NUMBER.fullmatch(s)):  # (a longer line is no 1-3 digits)
+            elif not (s and _SMALL_NUMBER.fullmatch(s)):
                 break
             j += 1
         if marked:
