@@ -258,8 +258,11 @@ def _sets(items: list, how: Reading) -> list[set[str]]:
 @lru_cache(maxsize=4096)
 def parse_tree(pattern: re.Pattern[str]) -> _p.SubPattern:
     """re's parse tree of `pattern`, parsed once per process: several readers (the needs here,
-    ingest's literal starts, widths and guards) read each marker pattern. Not to be changed."""
-    return _p.parse(pattern.pattern, pattern.flags)
+    ingest's literal starts, widths and guards) read each marker pattern. Not to be changed.
+    A marker pattern not yet compiled (`kg.ingest.lazyre.LazyPattern`) brings the tree it was
+    checked with."""
+    tree = getattr(pattern, "tree", None)
+    return tree if tree is not None else _p.parse(pattern.pattern, pattern.flags)
 
 
 @lru_cache(maxsize=2048)

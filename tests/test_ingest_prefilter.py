@@ -234,3 +234,31 @@ def test_last_chars_reads_the_pattern(pattern, ends):
 
     got = last_chars(re.compile(pattern))
     assert (None if got is None else got.pattern) == ends
+
+
+SOURCE_PIECES = st.sampled_from(["(", ")", "（", "）", "来源", "：", "新华社", "Reuters", "。", ".", "”", " ", "\u3000",
+                                 "x", "\n", "— ", "本文由", "原创", "source: ", "12"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SOURCE_PIECES, max_size=10).map("".join))
+def test_end_chars_never_skip_a_match(text):
+    """`_read_tail` skips a tail_source_re pattern whose matches cannot end with the text's last
+    character (the text not ending in white space): then it has no match at all."""
+    tail = "\n" + text.strip()
+    if tail[-1:].isspace():
+        return
+    for p, ends in MARKERS.with_end_chars("tail_source_re"):
+        if ends is not None and p.search(tail):
+            assert ends.fullmatch(tail[-1:]), (p.pattern, tail)
+
+
+@pytest.mark.parametrize(("pattern", "ends"), [
+    (r"x[)）]\s*$", r"[\)）]"), (r"a(?:b|c)?$", "[abc]"), (r"ab\s*\Z", "[b]"), (r"x[)）]\s*", None),
+    (r"a[ b]$", None), (r"a.$", None), (r"(?m)x$", None),
+])
+def test_end_chars_reads_the_pattern(pattern, ends):
+    from kg.ingest.prefilter import end_chars
+
+    got = end_chars(re.compile(pattern))
+    assert (None if got is None else got.pattern) == ends

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
-from .dates import ENGLISH, NUMERIC, YEARISH, month_day, parse_timestamp
+from .dates import ENGLISH, NUMERIC, has_year, month_day, parse_timestamp
 from .lexicon import Markers
 from .repair import is_chrome, is_dateline, timestamp_line
 
@@ -137,7 +137,7 @@ def _parts(line: str, m: Markers) -> list[str]:
             out.append(part)
             continue
         # both date patterns hold a year: a part without one has no date (most parts)
-        mt = (NUMERIC.search(part) or ENGLISH.search(part)) if YEARISH.search(part) else None
+        mt = (NUMERIC.search(part) or ENGLISH.search(part)) if has_year(part) else None
         if mt and parse_timestamp(mt[0]):
             before = part[: mt.start()]
             if _PLACE.fullmatch(before.strip()):

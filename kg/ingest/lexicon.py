@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import LexiconError
 from ..regex_needs import as_written, lowered, needed_literals, needed_sets
-from .prefilter import LiteralGate, Searcher, WholeLine, guarded, last_chars
+from .lazyre import LazyPattern
+from .prefilter import LiteralGate, Searcher, WholeLine, end_chars, guarded, last_chars
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -86,6 +87,15 @@ class Markers:
         got = self._lasts.get(kind)
         if got is None:
             got = self._lasts[kind] = tuple((p, last_chars(p)) for p in self.of(kind))
+        return got
+
+    def with_end_chars(self, kind: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
+        """A kind's patterns, each with the class of characters that ends a text it matches
+        (`prefilter.end_chars`: patterns anchored at the end); built once."""
+        key = "$" + kind
+        got = self._lasts.get(key)
+        if got is None:
+            got = self._lasts[key] = tuple((p, end_chars(p)) for p in self.of(kind))
         return got
 
     def without_literals(self, kind: str) -> tuple[re.Pattern[str], ...]:
@@ -186,7 +196,7 @@ class Markers:
 def parse_markers(text: str, source: str) -> Markers:
     """Parse and validate marker rows; a bad row raises `LexiconError` naming file and line."""
     sets: dict[str, set[str]] = {k: set() for k in _LINE_KINDS}
-    pats: dict[str, list[re.Pattern[str]]] = {k: [] for k in _RE_KINDS}
+    pats: dict[str, list[re.Pattern[str]]] = {k: [] for k in _RE_KINDS}  # (LazyPattern: the same interface)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
@@ -199,13 +209,13 @@ def parse_markers(text: str, source: str) -> Markers:
             sets[kind].add(value.strip().casefold())
         elif kind in _RE_KINDS:
             try:
-                pattern = re.compile(value, re.IGNORECASE)
+                pattern = LazyPattern(value, re.IGNORECASE)  # compiled when first run (`lazyre`)
             except re.error as err:
                 raise LexiconError(f"{source}:{number}: bad regular expression: {err}") from err
             group = _GROUPS.get(kind)
             if group and group not in pattern.groupindex:
                 raise LexiconError(f"{source}:{number}: {kind} needs a (?P<{group}>...) group")
-            pats[kind].append(pattern)
+            pats[kind].append(pattern)  # type: ignore[arg-type]
         else:
             valid = ", ".join(sorted(_LINE_KINDS | _RE_KINDS))
             raise LexiconError(f"{source}:{number}: unknown kind {kind!r}; valid kinds: {valid}")

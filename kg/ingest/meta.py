@@ -49,6 +49,8 @@ def detect_lang(text: str) -> str:
     latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
     if sample.isascii():
         return "en"
+    if (len(sample) - len(raw)) * 3 < latin * 0.5:
+        return "en"  # every Han character is one of the non-ASCII ones: too few to decide "zh", none counted
     han = 0
     for run in _CJK_RUN.finditer(sample):  # counted up to the share that decides (most of a Chinese text unread)
         han += run.end() - run.start()
@@ -223,9 +225,14 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             continue
         hit = False
         end = last.rstrip()[-1:]
+        maybe: tuple[re.Pattern[str], ...] | None = None
         for p, ends in m.with_last_chars("tail_author_re"):
             if ends is not None and not ends.fullmatch(end):
                 continue  # no match of it can end the line: the test below would fail
+            if maybe is None:
+                maybe = m.possible("tail_author_re", last)
+            if p not in maybe:
+                continue  # the line lacks a string every match holds ("记者", "by"): no scan of it
             mt = p.search(last)
             if mt and not last[mt.end():].strip():
                 take_byline(meta, mt, m)
@@ -233,7 +240,11 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
                 hit = True
                 break
         tail = "\n" + kept[-1]
-        for p in m.possible("tail_source_re", tail):
+        maybe = m.possible("tail_source_re", tail)
+        last_char = "" if tail[-1:].isspace() else tail[-1:]  # (a text ending in white space: no test by it)
+        for p, ends in m.with_end_chars("tail_source_re"):
+            if p not in maybe or (last_char and ends is not None and not ends.fullmatch(last_char)):
+                continue  # a needed string missing, or no match of it can end the text (it is anchored there)
             mt = p.search(tail)
             if mt:
                 meta.publisher = meta.publisher or mt["pub"].strip()

@@ -162,6 +162,34 @@ def last_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return None if chars.search(_WHITE) else chars
 
 
+_ENDS = (_c.AT_END, _c.AT_END_STRING)
+
+
+def _only_white(item: tuple) -> bool:
+    """True for an optional run of white space (`\\s*`)."""
+    op, av = item
+    return op in _REPEATS and av[0] == 0 and list(av[2]) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])]
+
+
+def end_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern anchored at the end (`...[)）]\\s*$`): a class of the characters one of
+    which ends a text it matches, when that text does not end in white space (its closing
+    `\\s*` then matches nothing); None when not known, or the pattern is not anchored so."""
+    try:
+        tree = list(parse_tree(pattern))
+    except Exception:  # pragma: no cover - re's parser is internal
+        return None
+    if pattern.flags & re.MULTILINE or not tree or tree[-1][0] is not _c.AT or tree[-1][1] not in _ENDS:
+        return None
+    while tree and (tree[-1][0] is _c.AT or _only_white(tree[-1])):
+        tree.pop()  # the anchor and the white space before it
+    got = _firsts(tree, bool(pattern.flags & re.IGNORECASE), last=True)
+    if got is None or got[1] or not got[0]:
+        return None
+    chars = re.compile(f"[{''.join(sorted(got[0]))}]", pattern.flags)
+    return None if chars.search(_WHITE) else chars
+
+
 def _join(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
     if not patterns:
         return None

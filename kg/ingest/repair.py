@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import YEARISH, is_timestamp_line
+from .dates import YEARISH, has_year, is_timestamp_line
 from .lexicon import Markers, load_markers
 
 FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
@@ -24,21 +24,22 @@ _DASH_SEP = re.compile(r"\s+[—–]\s+")
 _DATELINE = re.compile(r".{1,60}?\s*[·•|｜]\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}.{0,12}")
 
 
-def is_dateline(line: str, markers: Markers | None = None) -> bool:
+def is_dateline(line: str, markers: Markers | None = None, *, year_seen: bool = False) -> bool:
     """A line that is a timestamp, alone, labelled ("Updated 9:32 AM EDT, Tue May 21, 2024")
-    or after a publisher ("Bei Jing Shang Bao· 2025-11-04")."""
+    or after a publisher ("Bei Jing Shang Bao· 2025-11-04"). `year_seen`: the caller has
+    found a year in `line` (`year_lines`), not to be looked for again."""
     line = line.strip()
     m = markers or load_markers()
     memo = m.dateline_memo
     known = memo.get(line)
     if known is None:
         # every form below holds a full date, and so a year (most lines have none)
-        known = memo[line] = YEARISH.search(line) is not None and _is_dateline(line, m)
+        known = memo[line] = (year_seen or has_year(line)) and _is_dateline(line, m)
     return known  # type: ignore[return-value]
 
 
 def _is_dateline(line: str, m: Markers) -> bool:
-    if timestamp_line(line, m):
+    if timestamp_line(line, m, year_seen=True):  # (is_dateline found its year)
         return True
     # a publisher and a timestamp hold one of _DATELINE's separators (a test at C speed first)
     if len(line) <= 80 and _has_row_mark(line) and _DATELINE.fullmatch(line):
@@ -51,15 +52,14 @@ def _is_dateline(line: str, m: Markers) -> bool:
         and not timestamp_line(parts[0], m) and timestamp_line(parts[1], m)
 
 
-def timestamp_line(text: str, m: Markers) -> bool:
+def timestamp_line(text: str, m: Markers, *, year_seen: bool = False) -> bool:
     """`is_timestamp_line` under the markers' labels, remembered for the text being read (the
     dateline test, the head reader and its parts ask of the same line, and a line without a
-    year is as costly to scan again as to ask about)."""
+    year is as costly to scan again as to ask about). `year_seen`: as for `is_timestamp_line`."""
     memo = m.timestamp_memo
     known = memo.get(text)
     if known is None:
-        # no year: no full date (most lines)
-        known = memo[text] = YEARISH.search(text) is not None and is_timestamp_line(text, m.of("timestamp_label_re"))
+        known = memo[text] = is_timestamp_line(text, m.of("timestamp_label_re"), year_seen=year_seen)
     return known
 
 
@@ -113,6 +113,8 @@ def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) ->
     gate = m.gate(*_GATE)
     bits = gate.group_bits[0]
     plain = m.joined(("chrome_re", "editor_re"), literals=False)
+    plain_fullmatch = plain.fullmatch if plain is not None else None
+    chrome, longest = m.chrome, m.chrome_longest  # (`Markers.is_chrome_line`, read once: this runs for every line)
     memo = m.chrome_memo
     flags = []
     for i, ln in enumerate(lines):
@@ -123,7 +125,8 @@ def _chrome_flags(lines: list[str], m: Markers, marks: dict[int, int] | None) ->
         flag = memo.get(text)
         if flag is None:
             mark = marks.get(i, 0) & bits
-            if m.is_chrome_line(text) or (plain is not None and plain.fullmatch(text)):
+            if (len(text) <= longest and text.casefold() in chrome) or (
+                    plain_fullmatch is not None and plain_fullmatch(text)):
                 flag = True
             elif mark:  # the patterns whose strings the line holds
                 flag = _chrome_by(text, m, [gate.keys[b][1:] for b in range(mark.bit_length()) if mark >> b & 1])
@@ -173,9 +176,36 @@ def _heads_link_list(lines: list[str], i: int, m: Markers) -> bool:
 
 
 def drop_pagination(lines: list[str], markers: Markers | None = None, maybe: list[bool] | None = None) -> list[str]:
-    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页").
-    `maybe`: False for a line that holds none of the strings the pager patterns need."""
+    """Drop runs of pagination marks and bare page numbers ("‹ 1 2 ›", "上一页 1 2 3 下一页"):
+    each unbroken run of such lines that holds a pagination mark. `maybe`: False for a line
+    that holds none of the strings the pager patterns need.
+
+    The runs are grown out from the few pagination marks, not scanned for line by line."""
     m = markers or load_markers()
+    candidates = range(len(lines)) if maybe is None else [j for j, ok in enumerate(maybe) if ok]
+    pager = {j for j in candidates if (s := lines[j].strip()) and m.fullmatch("pager_re", s)}
+    if not pager:
+        return list(lines)  # a run is dropped only for a pager mark (most files have none)
+
+    def in_run(k: int) -> bool:
+        s = lines[k].strip()
+        return k in pager or (bool(s) and len(s) <= 3 and _SMALL_NUMBER.fullmatch(s) is not None)
+
+    drop = [False] * len(lines)
+    for j in sorted(pager):
+        if drop[j]:
+            continue  # in the run of an earlier mark
+        lo, hi = j, j + 1
+        while lo > 0 and in_run(lo - 1):
+            lo -= 1
+        while hi < len(lines) and in_run(hi):
+            hi += 1
+        drop[lo:hi] = [True] * (hi - lo)
+    return [line for line, d in zip(lines, drop, strict=True) if not d]
+
+
+def _drop_pagination_scan(lines: list[str], m: Markers, maybe: list[bool] | None = None) -> list[str]:
+    """`drop_pagination` by a scan of every line (kept for the test that compares them)."""
     keep = [True] * len(lines)
     i = 0
     while i < len(lines):
@@ -198,7 +228,9 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
     m = markers or load_markers()
     labels = m.of("label_re")
     any_label = m.joined(("label_re",))
-    has_marks = any(p.search(line) for p in m.possible("refmark_re", line))
+    maybe = m.possible("refmark_re", line)  # (searched behind their first-character guards: the same matches, faster)
+    has_marks = bool(maybe) and any(g.search(line) for p, g in zip(m.of("refmark_re"), m.guarded("refmark_re"),
+                                                                     strict=True) if p in maybe)
     # a generic label only counts inside scaffolding (a line with reference marks): elsewhere
     # only the second and third labels can strip anything, and only they are tried
     active = labels if has_marks else labels[1:3]
@@ -221,6 +253,8 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
                 if mt and mt.end() < len(piece):
                     piece, changed = piece[mt.end():].lstrip(), True
                     break
+            if changed and any_label is not None and any_label.match(piece) is None:
+                changed = False  # no label opens what is left: one try says the pass below would find none
         if piece:
             out.append(piece)
     return out
@@ -289,7 +323,7 @@ def year_lines(lines: list[str]) -> set[int]:
     a line without one is no timestamp or dateline (a token page has hundreds of lines)."""
     text = "\n".join(lines)
     if text.count("\n") != len(lines) - 1:  # a line holding a line break: line by line
-        return {i for i, ln in enumerate(lines) if YEARISH.search(ln)}
+        return {i for i, ln in enumerate(lines) if has_year(ln)}
     found: set[int] = set()
     line, at = 0, 0
     for mt in YEARISH.finditer(text):  # a year holds no line break
@@ -316,7 +350,7 @@ def rejoin(lines: list[str]) -> list[str]:
         if not text:
             flush()
             out.append("")
-        elif i in dated and is_dateline(text):
+        elif i in dated and is_dateline(text, year_seen=True):
             flush()
             out.append(text)
         else:
@@ -378,7 +412,8 @@ def clean_lines(text: str, markers: Markers | None = None) -> tuple[list[str], b
         if not stripped:
             out.append("")
             continue
-        if _ONLY_SYMBOLS.fullmatch(stripped) or (rejoined is not None and rejoined[i]):
+        # a line opening with a letter or digit (most) holds more than symbols: no need to scan it
+        if (not stripped[0].isalnum() and _ONLY_SYMBOLS.fullmatch(stripped)) or (rejoined is not None and rejoined[i]):
             continue
         out.append(stripped)
     return out, fragmented

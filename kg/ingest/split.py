@@ -50,7 +50,8 @@ def width(text: str) -> int:
 def is_headline(line: str) -> bool:
     """Short, with no sentence-final full stop, and not a timestamp."""
     s = line.strip()
-    if not s or len(s) > 200 or is_dateline(s) or width(s) > 200:  # (width is at least the length)
+    # (width is at least the length and at most twice it: no count under 101 characters)
+    if not s or len(s) > 200 or is_dateline(s) or (len(s) > 100 and width(s) > 200):
         return False
     return s[-1] not in "。；;，,:：" and not (s[-1] == "." and not s.endswith(".."))
 
@@ -65,7 +66,8 @@ def _numbered(lines: list[str]) -> Layout | None:
     starts: list[tuple[int, str]] = []
     expected = 1
     for i, line in enumerate(lines):
-        mt = _NUMBERED.fullmatch(line)
+        # an item number is the first character but for white space (most lines open otherwise)
+        mt = _NUMBERED.fullmatch(line) if line.lstrip()[:1].isdecimal() else None
         if mt and int(mt["n"]) == expected and is_headline(mt["rest"]) and not _only_digits(mt["rest"]):
             starts.append((i, mt["rest"].strip()))
             expected += 1
@@ -131,7 +133,7 @@ def _stacked(lines: list[str]) -> Layout | None:
     m = load_markers()
     texts = [ln.strip() for ln in lines if ln.strip()]
     dated = year_lines(texts)  # a line without a year is no dateline: one scan for all
-    datelike = [(k in dated and is_dateline(t, m)) or _wire_lead(t, m) for k, t in enumerate(texts)]
+    datelike = [(k in dated and is_dateline(t, m, year_seen=True)) or _wire_lead(t, m) for k, t in enumerate(texts)]
     if sum(1 for k, d in enumerate(datelike) if d and not (k and datelike[k - 1])) < 2:
         return None
     starts: list[int] = []
