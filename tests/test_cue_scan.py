@@ -56,15 +56,17 @@ def test_segments_same_matches() -> None:
 
 
 def test_segments_on_seed_texts() -> None:
-    """The services, descriptor and owner scans on the seed documents, against their patterns' own scans."""
+    """The services, descriptor, owner and policy scans on the seed documents, against their patterns' own scans."""
     from kg.extract.mentions.descriptors import DescriptorFinder
     from kg.extract.mentions.names_en import EnOrgFinder
+    from kg.extract.mentions.policies import PolicyFinder
     from kg.extract.mentions.services import ServiceFinder
 
     s, d, e = ServiceFinder(), DescriptorFinder(), EnOrgFinder()
     forms = s._en_appos_forms
     assert forms is not None
-    scans = [s._en, s._app, s._latin_member, forms[0], d._en_verb, d._en_before_noun, e._owner_cue, e._title_cue]
+    scans = [s._en, s._app, s._latin_member, forms[0], d._en_verb, d._en_before_noun, e._owner_cue, e._title_cue,
+             PolicyFinder()._en]
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.rglob("*")) if p.is_file() and p.suffix in (".md", ".txt")]
     assert texts
     hits = 0
