@@ -111,6 +111,9 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     spans = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
+        after = text[m.end : m.end + 1]
+        if after and after not in "(（" and not after.isspace():
+            continue  # every form opens with a parenthesis, spaces aside: none follows
         hit = pat.match(text, m.end)
         if hit is not None and hit.group("q"):
             shorts = _QUOTED.findall(hit.group(0))  # each form of a list (“浙矿股份”、“发行人”或“公司”)

@@ -60,11 +60,12 @@ class _Near:
     without comparing the span with every mention (a long text has thousands)."""
 
     def __init__(self, known: list[Mention]) -> None:
-        order = sorted(range(len(known)), key=lambda i: known[i].start)
+        starts = [m.start for m in known]
+        order = sorted(range(len(known)), key=starts.__getitem__)  # (stable: ties keep their order)
         self.known = known
         self.order = order
-        self.starts = [known[i].start for i in order]
-        self.longest = max((m.end - m.start for m in known), default=0)
+        self.starts = [starts[i] for i in order]
+        self.longest = max([m.end - m.start for m in known], default=0)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         lo = bisect_left(self.starts, start - self.longest)
@@ -85,6 +86,7 @@ class NamesExtractor:
         self.policies = PolicyFinder(self.lex)
         self.services = ServiceFinder(self.lex)
         self.descriptors = DescriptorFinder(self.lex)
+        self._place_ends = tuple(self.lex.en_orgs.get("place_prefixes", ()))  # ("-based", ...): read once
 
     def candidates(self, text: str, known: list[Mention] | None = None) -> list[Candidate]:
         """Every rule's raw candidates, trimmed of edge punctuation, without stop-listed names."""
@@ -107,7 +109,7 @@ class NamesExtractor:
 
     def _place_word(self, span: str) -> bool:
         """"Berlin-based", "Denver-headquartered": a place adjective alone is never a name."""
-        ends = tuple(self.lex.en_orgs.get("place_prefixes", ()))
+        ends = self._place_ends
         return bool(ends) and " " not in span.strip() and span.strip().endswith(ends)
 
     def find(self, text: str, known: list[Mention] | None = None) -> tuple[list[Mention], list[Mention]]:
@@ -123,7 +125,9 @@ class NamesExtractor:
         for c in cands:
             if spans.overlaps(c.start, c.end):
                 continue
-            hits = [m for m in near.overlapping(c.start, c.end) if m not in gone]
+            hits = near.overlapping(c.start, c.end)
+            if gone:  # (a mention's hash reads all its fields: none is asked while nothing is replaced)
+                hits = [m for m in hits if m not in gone]
             if hits and not self._may_replace(text, c, hits):
                 continue
             replaced.extend(hits)
