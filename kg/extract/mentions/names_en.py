@@ -182,6 +182,11 @@ class EnOrgFinder:
     def _runs(self, text: str) -> list[list[Tok]]:
         out = []
         for run in capitalised_runs(text, self.abbreviations, self.connectors):
+            if len(run) == 1:  # most runs: one word, kept unless it is a stop word
+                word = run[0].text
+                if word not in self.name_stops and word not in self.start_stops and word not in self.connectors:
+                    out.append(run)
+                continue
             part: list[Tok] = []
             for tok in [*run, None]:
                 if tok is None or tok.text in self.name_stops:
