@@ -231,6 +231,18 @@ class WordGated:
                 return any(text.startswith(needles, pos) for pos in places)
         return next(self._probe.iter(text), None) is not None
 
+    def cues(self, text: str) -> list[int] | None:
+        """Where the words begin in `text` as written, in order (None without words: then any text
+        may match). For scans that read only around them (`kg.extract.cue_scan`)."""
+        if self._probe is None:
+            return None
+        if self._group is not None:
+            places = self._group.places(text, self._member)
+            if places is not None:
+                needles = self._needles
+                return [pos for pos in places if text.startswith(needles, pos)]
+        return sorted({end - len(w) + 1 for end, w in self._probe.iter(text)})
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.gate(text):
             return iter(())

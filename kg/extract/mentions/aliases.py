@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
@@ -35,6 +36,7 @@ def _role_forms() -> frozenset[str]:
     return frozenset(forms)
 
 
+_START = attrgetter("start")  # (a sort key read in C: no Python call per mention)
 _OPEN, _CLOSE = "“\"「『‘'", "”\"」』’'"
 
 
@@ -110,7 +112,10 @@ def alias_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     pat = alias_pattern()
     spans = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=_START):
+        after = text[m.end : m.end + 1]
+        if after and after not in "(（" and not after.isspace():
+            continue  # every form opens with a parenthesis, spaces aside: none follows
         hit = pat.match(text, m.end)
         if hit is not None and hit.group("q"):
             shorts = _QUOTED.findall(hit.group(0))  # each form of a list (“浙矿股份”、“发行人”或“公司”)

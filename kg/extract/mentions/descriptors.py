@@ -20,6 +20,7 @@ from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json, load_tsv
 from ...model import ENTITY_TYPES
 from ...text import strip_org_suffix
+from ..cue_scan import CueSegments, without
 from ..patterns import alternation, first_chars
 from ..word_led import WordGated, WordLed
 from .names_common import (
@@ -42,6 +43,9 @@ from .names_common import (
     word_ends_at,
 )
 
+# characters no English name before or after a descriptor or a corporate verb holds, nor the words
+# between: the stretches between them are read only where they hold a cue word (`CueSegments`)
+_PUNCT = ".,;:()\n!?\"“”/"
 _NAME_CH = re.compile(rf"[{HAN}{LATIN}0-9·&]")
 # possessive (*+): what may follow a word (a space, ".", ",", the pattern's end) is never one of its
 # characters, so giving characters back could never make a match; re then never tries
@@ -163,24 +167,27 @@ class DescriptorFinder:
         return f"(?: (?:{alternation(forms)}))" if forms else "(?!)"
 
     @cached_property
-    def _en_before_noun(self) -> WordGated:
+    def _en_before_noun(self) -> CueSegments:
         """"the Tessaly marketplace", "the Bazarro online marketplace": a name before its descriptor."""
         apps = {w.lower() for w in self.lex.services["en_words"]}  # "the Vendora Deals app" is a service
         nouns = [w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps]
         # \b(?:the|its|their): the first letter taken by a set (a quick scan), then checked by look-behinds
         lead = r"[ti](?<!\w[ti])(?:(?<=t)heir|(?<=t)he|(?<=i)ts)"
         pattern = re.compile(rf"{lead} (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
-        return WordGated(pattern, nouns, group=NAME_PROBES)  # run only on texts holding a platform noun
+        # read only in the stretches between punctuation that hold a platform noun
+        return CueSegments(pattern, nouns, _PUNCT, group=NAME_PROBES)
 
     @cached_property
-    def _en_verb(self) -> WordGated:
+    def _en_verb(self) -> CueSegments:
         verbs = alternation(self.desc.edges["en_verbs"])
         aux = alternation(self.desc.edges["en_auxiliaries"])
         # "Vendora said"; "Parcelly, a delivery startup based in Ohio, has raised"
         pattern = re.compile(
             rf"(?P<n>{_EN_RUN_ALONE})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
-        return WordGated(pattern, self.desc.edges["en_verbs"], group=NAME_PROBES)  # run only on texts holding a verb
+        # read only in the stretches between punctuation that hold a verb (the aside holds no ".;()")
+        return CueSegments(pattern, self.desc.edges["en_verbs"], without(".;()\n", self.desc.edges["en_auxiliaries"]),
+                           group=NAME_PROBES)
 
     @cached_property
     def _gov_after(self) -> re.Pattern[str]:

@@ -14,6 +14,7 @@ Discovered mentions have `key=None`; the resolver keys them by their normalised 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from ...model import Extraction, Mention
 from ...text import normalize, strip_org_suffix
@@ -27,6 +28,9 @@ from .persons import PersonFinder
 from .policies import PolicyFinder
 from .services import ServiceFinder, partner_services
 
+# sort keys read in C (no Python call per mention): a mention's start, and its (start, end)
+_START = attrgetter("start")
+_SPAN = attrgetter("start", "end")
 _ORGS = frozenset({"Company", "Organization", "Platform", "GovernmentBody"})
 _EDGE = " \t\n\r\u3000“”\"'‘’《》「」()（）,，.。:：;；、"
 
@@ -60,11 +64,12 @@ class _Near:
     without comparing the span with every mention (a long text has thousands)."""
 
     def __init__(self, known: list[Mention]) -> None:
-        order = sorted(range(len(known)), key=lambda i: known[i].start)
+        starts = [m.start for m in known]
+        order = sorted(range(len(known)), key=starts.__getitem__)  # (stable: ties keep their order)
         self.known = known
         self.order = order
-        self.starts = [known[i].start for i in order]
-        self.longest = max((m.end - m.start for m in known), default=0)
+        self.starts = [starts[i] for i in order]
+        self.longest = max([m.end - m.start for m in known], default=0)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         lo = bisect_left(self.starts, start - self.longest)
@@ -85,6 +90,7 @@ class NamesExtractor:
         self.policies = PolicyFinder(self.lex)
         self.services = ServiceFinder(self.lex)
         self.descriptors = DescriptorFinder(self.lex)
+        self._place_ends = tuple(self.lex.en_orgs.get("place_prefixes", ()))  # ("-based", ...): read once
 
     def candidates(self, text: str, known: list[Mention] | None = None) -> list[Candidate]:
         """Every rule's raw candidates, trimmed of edge punctuation, without stop-listed names."""
@@ -107,7 +113,7 @@ class NamesExtractor:
 
     def _place_word(self, span: str) -> bool:
         """"Berlin-based", "Denver-headquartered": a place adjective alone is never a name."""
-        ends = tuple(self.lex.en_orgs.get("place_prefixes", ()))
+        ends = self._place_ends
         return bool(ends) and " " not in span.strip() and span.strip().endswith(ends)
 
     def find(self, text: str, known: list[Mention] | None = None) -> tuple[list[Mention], list[Mention]]:
@@ -123,7 +129,9 @@ class NamesExtractor:
         for c in cands:
             if spans.overlaps(c.start, c.end):
                 continue
-            hits = [m for m in near.overlapping(c.start, c.end) if m not in gone]
+            hits = near.overlapping(c.start, c.end)
+            if gone:  # (a mention's hash reads all its fields: none is asked while nothing is replaced)
+                hits = [m for m in hits if m not in gone]
             if hits and not self._may_replace(text, c, hits):
                 continue
             replaced.extend(hits)
@@ -135,7 +143,7 @@ class NamesExtractor:
             Mention(text[c.start : c.end], c.start, c.end, c.type, key=None,
                     extractor=f"names:{c.rule}", confidence=c.confidence,
                     extra_types=("Platform",) if id(c) in also else ())
-            for c in sorted(taken, key=lambda c: c.start)
+            for c in sorted(taken, key=_START)
         ]
         return new, replaced
 
@@ -197,4 +205,4 @@ class NamesExtractor:
         ex.mentions.extend(alias_mentions(ex.document.text, ex.mentions))  # （以下简称“公平会”）
         ex.mentions.extend(brand_mentions(ex.document.text, ex.mentions))  # HIFIVE（成都某某科技有限公司）
         ex.mentions[:] = partner_services(ex.document.text, ex.mentions, self.lex)  # 微信支付与X达成合作
-        ex.mentions.sort(key=lambda m: (m.start, m.end))
+        ex.mentions.sort(key=_SPAN)

@@ -68,7 +68,7 @@ class NamesLexicon:
     def is_stopped(self, name: str) -> bool:
         """True for page chrome, generic words and names without a letter."""
         norm = normalize(name)
-        return norm in self.stoplist or not any(ch.isalpha() for ch in norm) or len(norm) < 2
+        return norm in self.stoplist or not any(map(str.isalpha, norm)) or len(norm) < 2
 
 
 def _where(rel: str, line: int | None = None) -> str:

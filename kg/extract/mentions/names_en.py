@@ -12,8 +12,9 @@ import re
 from functools import cached_property, partial
 from typing import NamedTuple
 
+from ..cue_scan import NearCue
 from ..patterns import alternation, first_chars
-from ..word_led import WordGated, WordLed
+from ..word_led import WordLed
 from .names_common import LATIN, NAME_PROBES, UP, Candidate, NamesLexicon, names_lexicon
 
 # Only the tokens a run can hold: capitalised words, numbers and lower-case connectors;
@@ -155,11 +156,12 @@ class EnOrgFinder:
         titles = alternation(list(o.get("business_titles", ()))) or "(?!)"
         self.title_modifiers = frozenset(o.get("title_modifiers", ()))
         self._business_title = re.compile(rf" (?:{titles}) [{UP}][{LATIN}]+ [{UP}]")
-        # each test above runs only on a text holding one of its words as written (found in the name
-        # rules' probe pass): most texts name no owner word or title, and the space or "s" that leads
-        # either pattern stands everywhere
-        self._owner_cue = WordGated(self._possessive_owned, list(o.get("owner_words", ())), group=NAME_PROBES)
-        self._title_cue = WordGated(self._business_title, list(o.get("business_titles", ())), group=NAME_PROBES)
+        # each test above is tried only just before one of its words as written (found in the name
+        # rules' probe pass), where the possessive and a space or the space that leads it stands: most
+        # texts name no owner word or title, and the space or "s" that leads either pattern stands everywhere
+        self._owner_cue = NearCue(self._possessive_owned, list(o.get("owner_words", ())),
+                                  rf"(?:{alternation(_POSSESSIVE_ENDS)}) ", group=NAME_PROBES)
+        self._title_cue = NearCue(self._business_title, list(o.get("business_titles", ())), " ", group=NAME_PROBES)
 
     @cached_property
     def _title_words(self) -> frozenset[str]:
@@ -180,6 +182,11 @@ class EnOrgFinder:
     def _runs(self, text: str) -> list[list[Tok]]:
         out = []
         for run in capitalised_runs(text, self.abbreviations, self.connectors):
+            if len(run) == 1:  # most runs: one word, kept unless it is a stop word
+                word = run[0].text
+                if word not in self.name_stops and word not in self.start_stops and word not in self.connectors:
+                    out.append(run)
+                continue
             part: list[Tok] = []
             for tok in [*run, None]:
                 if tok is None or tok.text in self.name_stops:

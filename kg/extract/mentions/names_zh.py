@@ -48,6 +48,7 @@ class ZhOrgFinder:
         self._suffix_info = {s: (t, strong) for s, t, strong in self.lex.zh_suffixes}
         self._suffixes = re.compile(alternation(list(self._suffix_info)))
         self._suffixes_han = all_han(self._suffix_info)
+        self._right_strong = tuple(self.lex.right_strong)  # (one startswith tests them all)
 
     def __call__(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
@@ -59,7 +60,7 @@ class ZhOrgFinder:
                 continue  # 商会杯, 协会锦标赛: the suffix is inside the name of a cup or a tournament
             if self._glued(text, m.start(), m.end()):
                 continue  # 张江高科联合社|会资本: the suffix's last character begins the next word (社会)
-            sure = strong or any(text.startswith(w, m.end()) for w in self.lex.right_strong)
+            sure = strong or text.startswith(self._right_strong, m.end())
             if not sure and not self._right_ok(text, m.end()):
                 continue
             start = self._left_edge(text, m.start(), typ, sure)

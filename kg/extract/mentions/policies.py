@@ -10,12 +10,13 @@ import re
 from functools import cached_property
 
 from ...model import Mention
+from ..cue_scan import CueSegments, without
 from ..patterns import alternation
-from ..word_led import WordGated
 from .names_common import HAN, NAME_PROBES, UP, Candidate, NamesLexicon, names_lexicon, word_ends_at
 
 _BOOK = re.compile(r"《([^《》]{2,80})》")
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,40})[”\"]")
+_PUNCT = ".,;:()\n!?\"“”/"  # no English law's name holds one: the text between them is read around a suffix
 _TRAILER = re.compile(r"(?:[-—–（(].{1,12}|\s+)\Z")  # 标准-货运, 办法（试行）
 
 
@@ -30,14 +31,15 @@ class PolicyFinder:
         self.outlet_followers = tuple(p["outlet_followers"])
 
     @cached_property
-    def _en(self) -> WordGated:
+    def _en(self) -> CueSegments:
         p = self.lex.policies
         word = rf"(?:[{UP}][\w'’\-]*|[0-9]{{4}})"
         conn = alternation(p["en_connectors"])
         pattern = re.compile(
             rf"\b{word}(?: (?:(?:{conn}) )?{word})*? (?:{alternation(p['en_suffixes'])})\b"
         )
-        return WordGated(pattern, p["en_suffixes"], group=NAME_PROBES)  # run only on texts holding a policy suffix
+        # read only in the stretches between punctuation that hold a policy suffix ("Act", "Regulation")
+        return CueSegments(pattern, p["en_suffixes"], without(_PUNCT, p["en_connectors"]), group=NAME_PROBES)
 
     @cached_property
     def _after_platform(self) -> re.Pattern[str]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from ...model import Mention
+from ..cue_scan import CueSegments, NearCue, without
 from ..patterns import alternation
 from ..word_led import WordGated, WordLed
 from .names_common import (
@@ -36,6 +37,9 @@ from .names_common import (
 _EMPH = r"(?:\*\*|\*|_)?"  # markdown emphasis left around a name
 _EN_RUN = rf"[{UP}][\w&'’\-]*(?: [{UP}][\w&'’\-]*){{0,3}}"
 _CLAUSE_MARK = re.compile(r"[。；;！？!?,，\n]")
+# characters no English service name and the words around it hold: the stretches between them are
+# read only where they hold a cue word (`CueSegments`)
+_PUNCT = ".,;:()\n!?\"“”/"
 _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,20})[”\"]\s?")
 
 
@@ -58,16 +62,18 @@ class ServiceFinder:
         self._tiers = frozenset(s["en_tier_words"])
 
     @cached_property
-    def _app(self) -> WordGated:
+    def _app(self) -> NearCue:
         words = self.lex.services["app_words"]
-        pattern = re.compile(rf"([{HAN}0-9]{{2,10}})\s?(?:{alternation(words)})(?![A-Za-z])")
-        return WordGated(pattern, words, group=NAME_PROBES)  # run only on texts holding an app word
+        before = rf"([{HAN}0-9]{{2,10}})\s?"
+        pattern = re.compile(rf"{before}(?:{alternation(words)})(?![A-Za-z])")
+        return NearCue(pattern, words, before, group=NAME_PROBES)  # tried only just before an app word
 
     @cached_property
-    def _latin_member(self) -> WordGated:
+    def _latin_member(self) -> NearCue:
         # r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+]{1,10}\s?会员)", made fast
-        pattern = re.compile(rf"({first_not_after('A-Z', 'A-Za-z0-9')}[A-Za-z0-9+]{{1,10}}\s?会员)")
-        return WordGated(pattern, ["会员"], group=NAME_PROBES)  # run only on texts holding 会员
+        before = rf"{first_not_after('A-Z', 'A-Za-z0-9')}[A-Za-z0-9+]{{1,10}}\s?"
+        pattern = re.compile(rf"({before}会员)")
+        return NearCue(pattern, ["会员"], before, group=NAME_PROBES)  # tried only just before 会员
 
     @cached_property
     def _head(self) -> re.Pattern[str]:
@@ -82,12 +88,13 @@ class ServiceFinder:
         return re.compile(rf"\s*(?:[{HAN}]{{0,3}}?)(?:{alternation(self.lex.services['version_words'])})")
 
     @cached_property
-    def _en(self) -> WordGated:
+    def _en(self) -> CueSegments:
         words = alternation(self.lex.services["en_words"])
         # (?=[UP])\b[UP]: a capital after no word character, as a set first (a quick scan); a word's
         # characters are never given back (*+): a space or the pattern's end follows them
         pattern = re.compile(rf"((?:[{UP}](?<!\w[{UP}])[\w'’\-]*+)(?: [{UP}][\w'’\-]*+){{0,3}}) (?:{words})\b")
-        return WordGated(pattern, self.lex.services["en_words"], group=NAME_PROBES)  # run only on texts holding a service word
+        # scanned only in the stretches between punctuation that hold a service word
+        return CueSegments(pattern, self.lex.services["en_words"], _PUNCT, group=NAME_PROBES)
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
@@ -151,17 +158,19 @@ class ServiceFinder:
         return WordGated(pattern, s["en_heads"], group=NAME_PROBES)  # both forms hold a service head word
 
     @cached_property
-    def _en_appos_forms(self) -> tuple[re.Pattern[str], WordLed] | None:
+    def _en_appos_forms(self) -> tuple[CueSegments, WordLed] | None:
         """The two branches of `_en_appos` as patterns of their own, each quick to scan: the first
-        begins with a set (a capital after no letter or digit), the second with a head word, found in
-        the name rules' probe pass. None without head words (then `_en_appos` is used)."""
+        begins with a set (a capital after no letter or digit) and is read only in the stretches between
+        punctuation that hold a head word, the second begins with a head word, found in the name rules'
+        probe pass. None without head words (then `_en_appos` is used)."""
         s = self.lex.services
         if not s["en_heads"]:
             return None
         heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
         run = first_not_after(UP, f"{LATIN}0-9") + _EN_RUN[len(f"[{UP}]"):]  # (?<![{LATIN}0-9]){_EN_RUN}
-        named = re.compile(
-            rf"(?P<n>{run}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?(?:{heads})\b(?! (?:{blockers})\b)")
+        named = CueSegments(re.compile(
+            rf"(?P<n>{run}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?(?:{heads})\b(?! (?:{blockers})\b)"),
+            s["en_heads"], without(_PUNCT, [","], s["en_head_blockers"]), group=NAME_PROBES)  # read around a head word
         called = re.compile(rf"\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN})")
         return named, WordLed(called, s["en_heads"], fold=False, group=NAME_PROBES)
 
