@@ -294,11 +294,17 @@ def _gazetteer():
 
 def inner_platforms(service: Mention) -> list[Mention]:
     """Platforms named inside a service name ("店小蜜1688版" -> 1688)."""
-    found = _gazetteer().find(service.text)
     return [
         Mention(m.text, service.start + m.start, service.start + m.end, m.type, m.key, "relations", 0.9, m.extra_types)
-        for m in found if "Platform" in _types_of(m) and m.end - m.start < len(service.text)
+        for m in _platforms_in(service.text)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _platforms_in(name: str) -> tuple[Mention, ...]:
+    """The platforms the gazetteer finds inside a name, at offsets in it: looked up once per name
+    (a service is named in many documents, and many times in one)."""
+    return tuple(m for m in _gazetteer().find(name) if "Platform" in _types_of(m) and m.end - m.start < len(name))
 
 
 def subject_owners(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
