@@ -125,3 +125,31 @@ def test_period_patterns_tried_at_their_starts_find_what_a_scan_finds() -> None:
                 for pat, starts in zip(w.periods[lang], w.period_starts[lang], strict=True):
                     tried = _periods(pat, starts, text, lo, hi, low[lo:hi] if low is not None else None)
                     assert [m.span() for m in tried] == [m.span() for m in pat.finditer(text, lo, hi)]
+
+
+def test_period_gate_of_a_sentence_finds_what_a_scan_finds() -> None:
+    """`period_of` reads only the patterns whose needs the figure's sentence holds, tried at their
+    starts: the periods it keeps for a sentence are those every pattern's scan of it finds (also in
+    a text with a character that lowers to two, which only some sentences hold)."""
+    from pathlib import Path
+
+    from kg.extract.figures.meaning import period_of
+    from kg.model import Figure
+    from kg.text import sentences
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    texts += ["Revenue for the year 2023 rose. \u0130stanbul sales in 2022 fell; Q3 2021 too.",
+              "2023年第三季度营收50亿元。İ 2022年上半年，今年前三季度。"]
+    w = meaning_words()
+    checked = 0
+    for text in texts:
+        spans = sentences(text)
+        for lang in ("zh", "en"):
+            cache: dict = {}
+            for lo, hi in spans:
+                period_of(text, Figure(text="1", start=lo, end=lo + 1, value=1, unit="count"), lang, None, spans, cache)
+                scanned = [m.span() for pat in w.periods[lang] for m in pat.finditer(text, lo, hi)]
+                assert [m.span() for m in cache[(lo, hi)]] == scanned, (text[lo:hi], lang)
+                checked += bool(scanned)
+    assert checked  # the texts do hold periods

@@ -70,3 +70,32 @@ def test_fold_is_the_translation(text: str) -> None:
     from kg.extract.figures.extractor import _FOLD, _fold
 
     assert _fold(text) == text.translate(_FOLD)
+
+
+def test_numbers_in_dates_passed_over_untried_change_nothing() -> None:
+    """`_matches` passes over a date's digits that would be a match alone, without trying the
+    pattern: what `find` keeps is what it keeps when every number is tried."""
+    from pathlib import Path
+
+    from kg.extract.dates import date_spans
+
+    class TryingAll(FigureFinder):
+        def _matches(self, folded, dates=None, out=None):  # type: ignore[override]
+            return super()._matches(folded)
+
+    fast, full = FigureFinder(), TryingAll()
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    pieces = ["2023年5月1日", "5月4日至10日", "2023-05-01", "2023.5.1", "May 5, 2023", "5 May 2023", "March 2024",
+              "5日元", "5月1.5亿", "2023年3月1日", "20-30%", "3至5亿元", "约", "US$", " to ", "，", " ", "-", "%",
+              "10", "5.5", "1,200", " million", "亿元", "万", "日", "月", "年", "号", "美元", "about ", "up to "]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(2, 14))) for _ in range(3000)]
+    skipped = 0
+    for text in texts:
+        for lang in ("zh", "en"):
+            assert fast.find(text, lang=lang) == full.find(text, lang=lang), (text, lang)
+        folded = text.replace("，", ",")
+        dates = date_spans(folded, "zh")
+        skipped += sum(1 for _ in full._matches(folded)) - sum(1 for _ in fast._matches(folded, dates, []))
+    assert skipped  # some numbers were passed over

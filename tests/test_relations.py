@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.mentions.repeats import long_forms
-from kg.extract.relations.extractor import RelationExtractor
-from kg.model import Document, Extraction, Mention
+from kg.extract.relations.extractor import RelationExtractor, _fits, _fits_first, load_rules
+from kg.model import ENTITY_TYPES, Document, Extraction, Mention
 
 EXTRACTOR = RelationExtractor()
 
@@ -89,6 +89,26 @@ def test_relations_service_names_its_platform() -> None:
 def test_relations_no_pair_across_sentences() -> None:
     ex = make("阿里巴巴发布公告。1688将调整规则。", "zh", {"阿里巴巴": "Company", "1688": "Platform"})
     assert not [r for r in ex.relations if r.predicate == "operatedBy"]
+
+
+def test_relations_pairs_around_a_stop_and_a_person() -> None:
+    # a stop ends the pairs of the mentions before it, not those after it; a person (whose types lead
+    # no pattern) between two pairs hides neither
+    ex = make("阿里巴巴旗下的淘宝推出新功能。汪海说，京东集团旗下京东物流发布财报。", "zh",
+              {"阿里巴巴": "Company", "淘宝": "Platform", "汪海": "Person", "京东集团": "Company", "京东物流": "Company"})
+    found = triples(ex)
+    assert {("淘宝", "operatedBy", "阿里巴巴"), ("京东物流", "subsidiaryOf", "京东集团")} <= found
+    assert not {t for t in found if "淘宝" in t and "京东集团" in t}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_relations_leading_types_agree_with_pair_types(lang: str) -> None:
+    # pair_relations skips a mention whose types fill no pattern's first slot: that must be exactly
+    # when no pair it leads fits a pattern
+    for p in load_rules().patterns[lang]:
+        for first in ENTITY_TYPES:
+            fits_some_pair = any(_fits(p, frozenset({first}), frozenset({second})) for second in ENTITY_TYPES)
+            assert _fits_first(p, frozenset({first})) == fits_some_pair, (p.source, first)
 
 
 def test_relations_wrong_types_do_not_match() -> None:

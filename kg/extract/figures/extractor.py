@@ -144,18 +144,23 @@ class FigureFinder:
         approx_w, cur1_w, pct1_w = self._approx_words(cues), list(self.cur_before), cues.words("percent_before")
         yi_w, zh_mag_w = cues.words("hundred_million_en"), list(cues.table("magnitudes_zh", int))
         en_mag_w, cur2_w, pct2_w = list(cues.table("magnitudes_en", int)), list(self.cur_after), list(self.pct_after)
+        # what may follow the number: "hundred million", a magnitude, a currency, a percent word
+        tail = (rf"(?:\.?\s{guard(yi_w)}(?P<yi>{yi})\b)?{more}"
+                rf"(?:{guard(zh_mag_w)}(?P<mag>{zh_mag})|\s?{guard(en_mag_w)}(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
+                rf"(?:\s?{guard(cur2_w)}(?P<cur2>{words(cur2_w)}){word_end})?"
+                rf"(?:\s?{guard(pct2_w)}(?P<pct2>{words(pct2_w)}){word_end})?")
         self.pattern = re.compile(
             rf"(?=[\d{_CN_NUMERAL_FIRST}{first}])"
             rf"(?:(?<![A-Za-z]){guard(approx_w)}(?P<approx>{approx})\s?)?"
             rf"(?:{guard(cur1_w)}(?P<cur1>{words(cur1_w)})\s?)?"
             rf"(?:{guard(pct1_w)}(?P<pct1>{words(pct1_w)}))?"
             rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{_CN_NUMERAL_FIRST}][零〇一二两兩三四五六七八九十百千万亿萬億]*))"
-            rf"(?:\.?\s{guard(yi_w)}(?P<yi>{yi})\b)?{more}"
-            rf"(?:{guard(zh_mag_w)}(?P<mag>{zh_mag})|\s?{guard(en_mag_w)}(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
-            rf"(?:\s?{guard(cur2_w)}(?P<cur2>{words(cur2_w)}){word_end})?"
-            rf"(?:\s?{guard(pct2_w)}(?P<pct2>{words(pct2_w)}){word_end})?",
+            + tail,
             re.IGNORECASE,
         )
+        # digits, then what the pattern goes on with after them as a number (the tail's parts are all
+        # optional: after a number it goes on as this does there, whatever came before)
+        self.digits_tail = re.compile(rf"(\d+)(?![.,\d])(?:{tail})", re.IGNORECASE)
         self.num_group, self.cn_group = self.pattern.groupindex["num"], self.pattern.groupindex["cn"]
         if sorted(self.pattern.groupindex, key=self.pattern.groupindex.__getitem__) != list(_GROUPS) \
                 or self.pattern.groups != len(_GROUPS):
@@ -177,19 +182,37 @@ class FigureFinder:
         self.lead_hint = frozenset(c for last in self.lead_words or () for c in char_matches(last, icase=True) or ())
         self.lead_hint |= _ODD_FOLDS
 
-    def _matches(self, folded: str) -> Iterator[re.Match[str]]:
+    def _matches(self, folded: str, dates: list[tuple[int, int]] | None = None,
+                 out: list[Figure] | None = None) -> Iterator[re.Match[str]]:
         """`self.pattern.finditer(folded)`, faster: the search starts at most `lead_width`
         characters before the next number, since no figure can start further from one. Letters
         that may begin a figure ("about", "US$") are everywhere in English text, and trying the
         whole pattern at each of them was most of the figures step. And it starts at the number
-        itself unless one of those words (`lead_words`) ends right before it."""
+        itself unless one of those words (`lead_words`) ends right before it.
+
+        `find` drops the matches whose number is part of a date (`dates`, sorted and disjoint) unless
+        a figure just before (`out`, the figures found so far) may be a range's lower bound: those
+        whose match would be the digits alone (`_bare_digits`) are passed over untried, and the
+        search goes on after the digits, where it goes on after such a match."""
         pos = 0
         words, hint, width = self.lead_words, self.lead_hint, self.lead_width
+        # (with no `lead_words`, a word before the number may hold a numeral: its match may not start at the number)
+        dates = dates if dates and words is not None else []
+        k, n, max_gap = 0, len(dates), self.max_gap
         while True:
             number = self.number_start.search(folded, pos)
             if number is None:
                 return
             at = number.start()
+            if n:
+                while k < n and dates[k][1] <= at:
+                    k += 1
+                # (the match starts at the number or after `pos`, up to `width` characters before it)
+                if k < n and dates[k][0] <= at and (not out or max(pos, at - width) - out[-1].end > max_gap):
+                    bare = self._bare_digits(folded, at)
+                    if bare:
+                        pos = bare
+                        continue
             if words is None:
                 at -= width
             elif at and (folded[at - 1] in hint or (at > 1 and folded[at - 1].isspace() and folded[at - 2] in hint)):
@@ -201,6 +224,13 @@ class FigureFinder:
             yield mt
             pos = mt.end()
 
+    def _bare_digits(self, folded: str, at: int) -> int:
+        """Where the digits at `at` end when a match of the pattern whose number starts there is
+        those digits alone ("2023年", "5月", "May 5, 2023": no decimals, thousands, magnitude,
+        currency or percent word after them), else 0."""
+        mt = self.digits_tail.match(folded, at)
+        return mt.end() if mt is not None and mt.end() == mt.end(1) else 0
+
     def find(self, text: str, *, lang: str) -> list[Figure]:
         folded = _fold(text)
         dates = date_spans(folded, lang)
@@ -208,7 +238,7 @@ class FigureFinder:
         out: list[Figure] = []
         num_group, cn_group, max_gap = self.num_group, self.cn_group, self.max_gap
         k, n = 0, len(dates)  # dates[k]: the first date that ends after the number (numbers come in order)
-        for mt in self._matches(folded):
+        for mt in self._matches(folded, dates, out):
             ns, num_end = mt.span(num_group)
             if ns < 0:
                 ns, num_end = mt.span(cn_group)
@@ -250,6 +280,9 @@ class FigureFinder:
         """The figure of the match `mt` (its number at [ns, num_end), `in_date` when that overlaps a
         date), None when it is none; `prev`, the figure found last."""
         approx, cur1, pct1, num, cn, yi, mag, emag, cur2, pct2 = mt.groups()  # (_GROUPS)
+        if not (cur1 or pct1 or yi or mag or emag or cur2 or pct2) and \
+                ((num or cn) in self.number_names or folded.startswith(self.not_before, num_end)):
+            return None  # 1688, 2023年, 30天 with no word that says it is a figure: told first (see below)
         start, end = mt.span()
         lead = mt.start(1) if approx else mt.start(2) if cur1 else ns
         if approx and lead and folded[lead - 1] in self.approx_not_after:

@@ -91,6 +91,8 @@ def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers
     """The measure a cue word gives the figure, or None (`blockers`: `others` prepared, when many
     figures of one document are asked about; `w`: `meaning_words()`)."""
     w = w or meaning_words()
+    if fig.unit in w.units:  # "9.3 million users": the unit says it, whatever the words around say
+        return w.units[fig.unit]
     lang = "zh" if lang == "zh" else "en"
     lo = max(0, fig.start - _WINDOW[lang])
     last = _LAST_CLAUSE.match(text, lo, fig.start)
@@ -107,8 +109,6 @@ def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers
     if tail is not None and (found is None or tail.start() - fig.end <= 2):
         found = tail
     name = w.code[lang].get(found.group().casefold()) if found is not None else None
-    if fig.unit in w.units:  # "9.3 million users": the unit says it
-        return w.units[fig.unit]
     if name is not None and fig.unit == "percent" and name not in w.percent:
         return None
     if name is not None and _is_money(fig) and name in w.counts:
@@ -121,24 +121,20 @@ def _is_money(fig: Figure) -> bool:
 
 
 def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[tuple[int, int]] | None = None,
-              cache: dict[tuple[int, int], list[re.Match[str]]] | None = None,
-              live: list[_Period] | None = None,
-              low: str | None = None) -> tuple[str, str | None, str | None] | None:
-    """(the period as written, its first day, its last day) nearest the figure in its sentence.
-    When many figures of a document are asked about: `live`, the patterns with what they need
-    (`_live`: those the text can hold), `low`, the text `lowered`."""
+              cache: dict[tuple[int, int], list[re.Match[str]]] | None = None) -> tuple[str, str | None, str | None] | None:
+    """(the period as written, its first day, its last day) nearest the figure in its sentence
+    (`spans`: the text's `sentences`, `cache`: the periods of the sentences read so far, when many
+    figures of a document are asked about)."""
     spans = spans if spans is not None else sentences(text)
     i = bisect.bisect_right(spans, (fig.start, len(text) + 1)) - 1
     lo, hi = spans[i] if i >= 0 and spans[i][0] <= fig.start < spans[i][1] else (0, len(text))
     cache = cache if cache is not None else {}
     found = cache.get((lo, hi))
     if found is None:  # the periods of a sentence, found once for all its figures
-        if live is None:
-            live, low = _live(text, lang)
-        # a pattern whose words the sentence lacks cannot match in it (a slice of the lowered text is
-        # the sentence lowered: the one letter whose lower case is longer makes `low` None)
-        sentence = low[lo:hi] if low is not None else None
-        found = cache[(lo, hi)] = [m for pat, need, starts in live if holds(need, sentence)
+        # a pattern whose words the sentence lacks cannot match in it: only the sentences that hold a
+        # figure are read, not the whole text
+        sentence = lowered(text[lo:hi])
+        found = cache[(lo, hi)] = [m for pat, need, starts in _patterns(lang) if holds(need, sentence)
                                    for m in _periods(pat, starts, text, lo, hi, sentence)]
     best = None
     for m in found:
@@ -154,14 +150,12 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
     return m.group().strip(), start, end
 
 
-def _live(text: str, lang: str) -> tuple[list[_Period], str | None]:
-    """The period patterns of `lang` whose words `text` holds (the others match in none of its
-    sentences), each with what it needs and what its matches begin with, and the text `lowered`."""
+@lru_cache(maxsize=2)
+def _patterns(lang: str) -> list[_Period]:
+    """The period patterns of `lang`, each with what it needs and what its matches begin with."""
     w = meaning_words()
     key = "zh" if lang == "zh" else "en"
-    low = lowered(text)
-    return [(p, need, starts) for p, need, starts in zip(w.periods[key], w.period_needs[key], w.period_starts[key], strict=True)
-            if holds(need, low)], low
+    return list(zip(w.periods[key], w.period_needs[key], w.period_starts[key], strict=True))
 
 
 def _periods(pattern: re.Pattern[str], starts: tuple[str, ...] | None, text: str, lo: int, hi: int,
@@ -222,7 +216,6 @@ def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | No
     w = meaning_words()
     spans = sentences(text)  # once per document: a long one has many figures
     cache: dict[tuple[int, int], list[re.Match[str]]] = {}
-    live, low = _live(text, lang)
     blockers = _Blockers(figures)
     full = [d for d in dates if len(d.value) >= 10]
     ends = [d.end for d in full]
@@ -234,7 +227,7 @@ def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | No
             ref = _day(full[i - 1].value if i else doc_date)
         else:
             ref = _reference(doc_date, dates, fig.start)
-        period = period_of(text, fig, lang, ref, spans, cache, live, low)
+        period = period_of(text, fig, lang, ref, spans, cache)
         if period is None and not measure:
             out.append(fig)
             continue

@@ -80,15 +80,19 @@ def _title_patterns(words: tuple[str, ...], lang: str) -> tuple[re.Pattern[str],
     return (re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.IGNORECASE),)
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 class Affiliations:
     """Finds affiliations and titles of every person mention of one document."""
 
     def __init__(self, ex: Extraction, rules, lang: str) -> None:  # rules: relations.RelationRules
         self.ex, self.rules, self.lang, self.text = ex, rules, lang, ex.document.text
         self.new: list[Mention] = []
-        ms = sorted(ex.mentions, key=lambda m: m.start)
-        self.people = [m for m in ms if m.type == "Person"]
-        self.orgs = [m for m in ms if m.type in ORGANIZATION_TYPES]
+        # (each sorted apart: most documents name no person, and sorting is stable, so each keeps the order it has in all)
+        self.people = sorted((m for m in ex.mentions if m.type == "Person"), key=_start)
+        self.orgs = sorted((m for m in ex.mentions if m.type in ORGANIZATION_TYPES), key=_start)
         if lang == "zh":
             self.chain, self.appointed = _title_patterns(tuple(rules.titles_words[lang]), lang)
         else:

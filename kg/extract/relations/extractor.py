@@ -135,12 +135,13 @@ def _types_of(m: Mention) -> set[str]:
     return {m.type, *m.extra_types}
 
 
+@lru_cache(maxsize=256)
+def _type_set(first: str, extra: tuple[str, ...]) -> frozenset[str]:
+    """A mention's types as a set, made once per combination (a corpus has a handful)."""
+    return frozenset((first, *extra))
+
+
 _STOP_CHAR = re.compile("[" + re.escape(_STOPS) + "]")
-
-
-def _sentence_text(text: str, a: int, b: int) -> bool:
-    """True when text[a:b] holds no sentence stop (one scan in C, not a loop over characters)."""
-    return _STOP_CHAR.search(text, a, b) is None
 
 
 def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, ...]) -> list[Relation]:
@@ -148,9 +149,14 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
     out: list[Relation] = []
     ms = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ms]
-    types = [frozenset(_types_of(m)) for m in ms]  # once per mention, not once per pair and pattern
-    fitting = _fitting(patterns)
+    types = [_type_set(m.type, m.extra_types) for m in ms]  # once per mention, not once per pair and pattern
+    fitting, leading = _fitting(patterns)
     for i, first in enumerate(ms):
+        lead = leading.get(types[i])
+        if lead is None:
+            lead = leading[types[i]] = any(_fits_first(p, types[i]) for p in patterns)
+        if not lead:
+            continue  # no pattern takes this mention's types in the first slot: none of its pairs can match
         for j in range(i + 1, len(ms)):
             second = ms[j]
             if second.start - first.end > _MAX_APPOSITION_GAP:
@@ -163,8 +169,10 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
                 allowed = [p for p in patterns if _fits(p, *pair)]
                 fit = fitting[pair] = (allowed, _any_between(tuple(p.between.pattern for p in allowed)))
             allowed, any_between = fit
-            if not allowed or not _sentence_text(text, first.end, second.start):
+            if not allowed:
                 continue
+            if _STOP_CHAR.search(text, first.end, second.start) is not None:
+                break  # a sentence stop between them: every later pair holds it too
             gap = text[first.end : second.start]
             gaps = _gap_readings(gap)
             inside = ms[bisect_left(starts, first.end) : bisect_right(starts, second.start)]
@@ -197,18 +205,23 @@ def _any_between(betweens: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{b})" for b in betweens) or "(?!)", re.IGNORECASE)
 
 
-_FITTING: dict[int, tuple[tuple[Pattern, ...], _Fitting]] = {}
+_FITTING: dict[int, tuple[tuple[Pattern, ...], _Fitting, dict[frozenset[str], bool]]] = {}
 
 
-def _fitting(patterns: tuple[Pattern, ...]) -> _Fitting:
+def _fitting(patterns: tuple[Pattern, ...]) -> tuple[_Fitting, dict[frozenset[str], bool]]:
     """The patterns each pair of mention types allows (in their order, with `_any_between` of their
-    middles), kept per pattern list for
-    the process: a document has few type pairs, a corpus not many more. The list itself is kept
-    with it, so its id is not reused."""
+    middles), and whether a set of types may lead a pair at all (`_fits_first` of some pattern),
+    kept per pattern list for the process: a document has few type pairs, a corpus not many more.
+    The list itself is kept with them, so its id is not reused."""
     kept = _FITTING.get(id(patterns))
     if kept is None or kept[0] is not patterns:
-        kept = _FITTING[id(patterns)] = (patterns, {})
-    return kept[1]
+        kept = _FITTING[id(patterns)] = (patterns, {}, {})
+    return kept[1], kept[2]
+
+
+def _fits_first(p: Pattern, first: frozenset[str]) -> bool:
+    """True when a mention of types `first` may fill the slot the pattern names first."""
+    return bool(first & (p.subject_types if p.subject_first else p.object_types))
 
 
 def _fits(p: Pattern, first: frozenset[str], second: frozenset[str]) -> bool:
@@ -281,11 +294,17 @@ def _gazetteer():
 
 def inner_platforms(service: Mention) -> list[Mention]:
     """Platforms named inside a service name ("店小蜜1688版" -> 1688)."""
-    found = _gazetteer().find(service.text)
     return [
         Mention(m.text, service.start + m.start, service.start + m.end, m.type, m.key, "relations", 0.9, m.extra_types)
-        for m in found if "Platform" in _types_of(m) and m.end - m.start < len(service.text)
+        for m in _platforms_in(service.text)
     ]
+
+
+@lru_cache(maxsize=4096)
+def _platforms_in(name: str) -> tuple[Mention, ...]:
+    """The platforms the gazetteer finds inside a name, at offsets in it: looked up once per name
+    (a service is named in many documents, and many times in one)."""
+    return tuple(m for m in _gazetteer().find(name) if "Platform" in _types_of(m) and m.end - m.start < len(name))
 
 
 def subject_owners(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
@@ -309,9 +328,12 @@ def subject_owners(text: str, mentions: list[Mention], lang: str) -> list[Relati
 
 def brand_owners(mentions: list[Mention]) -> list[Relation]:
     """A Latin service named after its owner ("Parcelio Plus" of Parcelio): operatedBy it, or offeredOn a platform."""
+    services = [m for m in mentions if m.type == "Service" and " " in m.text]
+    if not services:
+        return []  # (most documents: then no table of their organisations)
     orgs = {m.text: m for m in mentions if _types_of(m) & set(ORGANIZATION_TYPES)}
     out = []
-    for service in (m for m in mentions if m.type == "Service" and " " in m.text):
+    for service in services:
         words = service.text.split(" ")
         for k in range(len(words) - 1, 0, -1):
             owner = orgs.get(" ".join(words[:k]))
@@ -456,9 +478,10 @@ class RelationExtractor:
                 seen.add(key)
                 found.append(Relation(rel.subject, rel.predicate, rel.object,
                                       evidence=_evidence(text, rel.subject.start, rel.subject.end), confidence=0.7))
-        aff = Affiliations(ex, self.rules, lang)
-        found.extend(aff.run())
-        ex.mentions.extend(aff.new)
+        if any(m.type == "Person" for m in ex.mentions):  # (affiliations are a person's: most documents name none)
+            aff = Affiliations(ex, self.rules, lang)
+            found.extend(aff.run())
+            ex.mentions.extend(aff.new)
         found = [r for r in found if "Place" not in (r.subject.type, r.object.type if r.object else "")]  # places: locatedIn only
         ex.relations.extend(_dedupe(found))
 
