@@ -99,7 +99,7 @@ class _Builder:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
         self.idx = idx
-        main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
+        main = self.main = hits[0] if len(hits) == 1 else max(hits, key=lambda h: (h.weight, -h.start))
         if len(hits) > 1 and words.lang == "zh" and not is_passive(text, main.start, lo, words):
             main = self.main = self._passive_hit(hits, lo, hi) or main
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
