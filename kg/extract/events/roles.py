@@ -203,8 +203,7 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
         # "Stylehaus Group plc, the fast-fashion label that sells through ASOS, Zalando and its own app, began
         # trading": a name that opens the sentence with an apposition is the subject when a comma still
         # stands between the last name and the verb
-        cands = [m for m in actor_candidates(mentions, lo, pos) if not is_attribution(text, m, lo, words)]
-        first = cands[0] if cands else None
+        first = next((m for m in actor_candidates(mentions, lo, pos) if not is_attribution(text, m, lo, words)), None)
         if (first is not None and first is not best and _apposition().match(text, first.end)
                 and "," in text[best.end : pos] and not text[lo : first.start].strip(" \"“")):
             return first
