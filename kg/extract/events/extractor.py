@@ -99,7 +99,7 @@ class _Builder:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
         self.idx = idx
-        main = self.main = max(hits, key=lambda h: (h.weight, -h.start))
+        main = self.main = hits[0] if len(hits) == 1 else max(hits, key=lambda h: (h.weight, -h.start))
         if len(hits) > 1 and words.lang == "zh" and not is_passive(text, main.start, lo, words):
             main = self.main = self._passive_hit(hits, lo, hi) or main
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
@@ -176,8 +176,7 @@ class _Builder:
                 actor, actor_score = participants[0], 1.0  # people sign for organisations, which are the parties
             actors = (actor,)
         about = self._about(typ, main, lo, hi)
-        date, effective, dated = self._dates(typ, idx, lo, hi)
-        self.dated = dated
+        # (the tests that drop the event come before its dates, which they do not need)
         figures = self._figures(typ, lo, hi)
         if self.settings.get(typ, {}).get("needs_figure") and not figures:
             return None
@@ -186,6 +185,8 @@ class _Builder:
             return None
         if typ == "FinancialResult" and actor is None and not about:
             return None
+        date, effective, dated = self._dates(typ, idx, lo, hi)
+        self.dated = dated
         filled = sum((actor is not None, bool(affects or participants or about), date is not None))
         confidence = main.weight * (0.55 + 0.15 * filled) * (0.7 + 0.3 * actor_score) * (1.0 if dated else 0.9)
         markets: tuple[Mention, ...] = ()
@@ -379,7 +380,7 @@ class _Builder:
 
     def _figures(self, typ: str, lo: int, hi: int) -> list[Figure]:
         figs = [f for f in self.doc.ex.figures if lo <= f.start and f.end <= hi]
-        if typ == "FinancialResult":  # only the figures of clauses that report a result
+        if typ == "FinancialResult" and figs:  # only the figures of clauses that report a result
             strong = [h for h in self.hits if h.weight >= 0.7] or self.hits
             lang = self.doc.words.lang
             clauses = [clause_bounds(self.doc.text, h.start, h.end, lo, hi, lang) for h in strong]

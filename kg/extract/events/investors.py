@@ -63,6 +63,14 @@ _EN_INVESTOR_LIST = re.compile(
 _ZH_INVESTOR = re.compile(rf"[{HAN_BASIC}A-Za-z0-9·]{{2,14}}")
 
 
+@lru_cache(maxsize=2)
+def _investor_opener(before: str) -> re.Pattern[str]:
+    """"led by", "participation from" anywhere in a sentence: `investor_before` (the pattern of the role
+    words, `before`) without its end anchor. Compiled once per language: built at each call, the long
+    pattern was hashed and looked up in re's cache (and compiled again when other patterns had pushed it out)."""
+    return re.compile(before.replace(r"\Z", ""), re.IGNORECASE)
+
+
 def unknown_investors(text: str, mentions: list[Mention], lo: int, hi: int, words: RoleWords) -> list[Mention]:
     """Investors no extractor knew, named right after "led by"/"participation from" or between
     由 and 领投: the sentence structure says they are organisations ("led by Tiger Global")."""
@@ -80,7 +88,7 @@ def unknown_investors(text: str, mentions: list[Mention], lo: int, hi: int, word
             if b is not None and _ZH_INVESTOR.fullmatch(text, a, b):
                 add(a, b)
         return out
-    for mt in re.finditer(words.investor_before.pattern.replace(r"\Z", ""), text[lo:hi], re.IGNORECASE):
+    for mt in _investor_opener(words.investor_before.pattern).finditer(text[lo:hi]):
         pos = lo + mt.end()
         names = _EN_INVESTOR_LIST.match(text, pos, hi)
         if not names:

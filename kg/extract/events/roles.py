@@ -181,7 +181,7 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
     counterparts: set[str] = set()
     last_counterpart: int | None = None
     skip = asides(text, lo, pos) if words.lang == "en" else []
-    instrument, store_after = _instrument(), _store_after()
+    instrument, store_after, counterpart_before = _instrument(), _store_after(), _counterpart_before()
     for m in actor_candidates(mentions, lo, pos):
         if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
             continue
@@ -192,10 +192,9 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
         if store_after.match(text, m.end):
             continue  # "天貓國際旗艦店將停止營運": the platform is where the store is, not who closes it
         name = m.key or (m.alias_of or m.text)
-        bracketed = last_counterpart is not None and (re.fullmatch(r"[（(][^）)]*", text[last_counterpart : m.start])
+        bracketed = last_counterpart is not None and (_IN_BRACKET.fullmatch(text, last_counterpart, m.start)
                                                       or words.separator.match(text[last_counterpart : m.start]))
-        if name in counterparts or bracketed or (words.lang == "zh"
-                                                 and text.endswith(_counterpart_before(), lo, m.start)):
+        if name in counterparts or bracketed or (words.lang == "zh" and text.endswith(counterpart_before, lo, m.start)):
             counterparts.add(name)  # "A已与B（简称b）股东签署协议，以…收购b": B is the counterparty, A the subject
             last_counterpart = m.end
             continue
@@ -204,12 +203,14 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
         # "Stylehaus Group plc, the fast-fashion label that sells through ASOS, Zalando and its own app, began
         # trading": a name that opens the sentence with an apposition is the subject when a comma still
         # stands between the last name and the verb
-        cands = [m for m in actor_candidates(mentions, lo, pos) if not is_attribution(text, m, lo, words)]
-        first = cands[0] if cands else None
+        first = next((m for m in actor_candidates(mentions, lo, pos) if not is_attribution(text, m, lo, words)), None)
         if (first is not None and first is not best and _apposition().match(text, first.end)
                 and "," in text[best.end : pos] and not text[lo : first.start].strip(" \"“")):
             return first
     return best
+
+
+_IN_BRACKET = re.compile(r"[（(][^）)]*")  # "A（简称a": a name inside the bracket after the counterparty
 
 
 @lru_cache(maxsize=1)

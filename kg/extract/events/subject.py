@@ -318,12 +318,20 @@ def headline_subjects(headline: str, body: str, hits: list, mentions: list[Menti
             names.add(found.text)
     taken = [(m.start, m.end) for m in mentions]
     for name in sorted(names, key=lambda n: (-len(n), n)):
-        at = body.find(name)
-        while at >= 0:  # each place the body repeats the name, never overlapping (a plain search: no regex per name)
-            end = at + len(name)
-            if not any(x < end and at < y for x, y in taken):
-                out.append(Mention(text=name, start=at, end=end, type="Organization", extractor="events",
-                                   confidence=0.55))
-                taken.append((at, end))
-            at = body.find(name, end)
+        for a, b in _occurrences(name, body):
+            if any(x < b and a < y for x, y in taken):
+                continue
+            out.append(Mention(text=name, start=a, end=b, type="Organization", extractor="events", confidence=0.55))
+            taken.append((a, b))
     return out
+
+
+def _occurrences(name: str, body: str) -> list[tuple[int, int]]:
+    """The spans of `name` in `body`, left to right and not overlapping (`re.finditer(re.escape(name), body)`
+    without compiling a pattern per headline name: each would push a pattern the steps reuse out of re's cache)."""
+    spans: list[tuple[int, int]] = []
+    at = body.find(name)
+    while at >= 0:
+        spans.append((at, at + len(name)))
+        at = body.find(name, at + len(name))
+    return spans
