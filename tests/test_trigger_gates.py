@@ -76,3 +76,33 @@ def test_find_typed_gives_the_hits_and_possible_types_of_one_search() -> None:
                        ("Acme signed the deal in cooperation with Beta.", "en"), ("ǅ ﬁnes", "en"), ("", "zh")]:
         spans = [(0, len(text))]
         assert matcher.find_typed(text, lang, spans) == (matcher.find(text, lang, spans), matcher.possible_types(text, lang))
+
+
+def test_candidates_are_the_triggers_whose_needle_and_gate_occur() -> None:
+    """However the automaton is keyed (a trigger with a common needle like "in" on its gate), the
+    candidates are the triggers whose needle and gate both occur (any gate with a dotless ı), each
+    with every place of its needle, as a plain search of each trigger's words gives them."""
+    from pathlib import Path
+
+    from kg.extract.events.triggers import _DOTLESS_I, _places
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.iterdir()) if p.is_file()]
+    texts += ["Acme signed the deal in cooperation with Beta; it agreed to merge.", "cooperation, merger: no needle",
+              "Acme signed the deal in cooperatıon with Beta.", "to merge, in cooperation with, in, to, go bust"]
+    matcher = TriggerMatcher()
+    keyed_on_gate = 0
+    for text in texts:
+        folded = text.casefold()
+        for lang in ("zh", "en"):
+            expected = []
+            for trig in matcher.triggers[lang]:
+                if not trig.needle:
+                    expected.append((trig, None))
+                    continue
+                gate = _gate(trig, lang)
+                if trig.needle in folded and (not gate or gate in folded or _DOTLESS_I in folded):
+                    expected.append((trig, _places(folded, trig.needle)))
+            assert matcher._candidates(folded, lang) == expected
+        keyed_on_gate += len(matcher._automaton("en").by_gate)
+    assert keyed_on_gate

@@ -6,7 +6,6 @@ date; `key`/`unique` give the identity the resolver will use for a mention.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
@@ -86,24 +85,32 @@ class EventDoc:
         return self._main_actor()
 
     def _main_actor(self) -> Mention | None:
-        """The organisation the document is about: most named in the text, headline first."""
+        """The organisation the document is about: most named in the text, headline first.
+
+        Each name is keyed once; the tests of whether a name counts run cheapest first (a hired
+        firm, a known outlet, an owner's qualifier, a venue, then the publisher's name and an
+        attribution), and whether a name is in the headline is worked out once per name."""
         if not self.orgs:
             return None
+        text, words, hired = self.text, self.words, self.hired_keys
         outlet = normalize(self.ex.document.publisher or "")
-
         outlets = outlet_ids()
 
         def the_outlet(m: Mention) -> bool:  # the publisher reports; it is not what the story is about
             if m.key in outlets:
                 return True  # any known outlet ("每经网讯", "据格隆汇"): a source, not the subject
+            if not outlet or m.type != "Organization":
+                return False
             name = normalize(m.text)
-            return bool(outlet) and m.type == "Organization" and len(name) >= 2 and (name in outlet or outlet in name)
+            return len(name) >= 2 and (name in outlet or outlet in name)
 
-        counts: Counter[str] = Counter()
-        for m in self.orgs:
-            if not is_attribution(self.text, m, 0, self.words) and not is_venue(self.text, m, self.words) \
-                    and not the_outlet(m) and not qualifies_owner(self.text, m) and (k := key(m)) not in self.hired_keys:
-                counts[k] += 1
+        keys = [key(m) for m in self.orgs]
+        counts: dict[str, int] = {}
+        for m, k in zip(self.orgs, keys, strict=True):
+            if k in hired or the_outlet(m) or qualifies_owner(text, m) or is_venue(text, m, words) \
+                    or is_attribution(text, m, 0, words):
+                continue
+            counts[k] = counts.get(k, 0) + 1
         if not counts:
             return None
         headline = normalize(without_owned_names(self.ex.document.headline or ""))
@@ -111,16 +118,17 @@ class EventDoc:
         # (a shorter key s counts for k when k starts with s and a space: k cut before each of its spaces)
         full = {k: counts[k] + (sum(counts.get(k[:i], 0) for i, c in enumerate(k) if c == " ") if " " in k else 0)
                 for k in counts}
-
-        def head_name(m: Mention) -> str:
-            words = normalize(m.text).split()
-            return words[0] if len(words) > 1 and len(words[0]) >= 4 else normalize(m.text)
-
-        def score(m: Mention) -> tuple[int, int, int]:
-            in_head = int(bool(headline) and head_name(m) in headline)
-            platform = int(m.type == "Platform" or "Platform" in m.extra_types)
-            return (in_head, full[key(m)], platform)
-        best = max((m for m in self.orgs if key(m) in counts), key=score)
+        in_head: dict[str, int] = {}  # name -> whether the headline holds it (its first word, for a long one)
+        best, best_score = None, (-1, -1, -1)
+        for m, k in zip(self.orgs, keys, strict=True):
+            if k not in counts:
+                continue
+            named = in_head.get(m.text)
+            if named is None:
+                named = in_head[m.text] = int(bool(headline) and _head_name(m.text) in headline)
+            score = (named, full[k], int(m.type == "Platform" or "Platform" in m.extra_types))
+            if score > best_score:  # (the first of the best, as `max` gives it)
+                best, best_score = m, score
         return best
 
     def not_hired(self, mentions: list[Mention], typ: str) -> list[Mention]:
@@ -175,6 +183,13 @@ class EventDoc:
         if platforms:
             return platforms[-1]
         return before[-1] if before else self.main
+
+
+def _head_name(name: str) -> str:
+    """What of a name the headline must hold: its first word when that is long ("Lumora" of "Lumora
+    Home Inc."), else the whole name (normalised)."""
+    words = normalize(name).split()
+    return words[0] if len(words) > 1 and len(words[0]) >= 4 else normalize(name)
 
 
 DEAL_TYPES = ("Acquisition", "Investment")

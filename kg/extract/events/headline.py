@@ -9,6 +9,7 @@ Headline offsets never reach the graph: only the date value is used.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import replace
 
 from ...model import Document, Extraction
@@ -26,12 +27,34 @@ def _date_extractor() -> Extractor | None:
     return EXTRACTORS.get("dates")() if "dates" in EXTRACTORS else None
 
 
+def effective_cues(finder: Extractor) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Searches for the words without which the date extractor `finder` marks no date effective:
+    it reads one of its cue words just before or after every effective date ("自…起", "effective
+    from", "将于…生效"), so a text without any holds no effective date. The first search is for
+    the casefolded text (the English cues are read casefolded), the second for the text as it is.
+    None when `finder` does not name its cues (then every headline is scanned)."""
+    try:
+        folded = (*finder.before_en, *finder.after_en)
+        cased = (*finder.before_zh, *finder.after_zh)
+    except AttributeError:
+        return None
+    # (no cue at all: the empty alternation finds a place in every text)
+    return (re.compile("|".join(map(re.escape, sorted(set(folded))))),
+            re.compile("|".join(map(re.escape, sorted(set(cased))))))
+
+
+def _holds_cue(text: str, cues: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
+    """True when `text` holds one of the cue words that `effective_cues` searches for."""
+    return cues[1].search(text) is not None or cues[0].search(text.casefold()) is not None
+
+
 class HeadlineDates:
     """Effective dates from the headline for the body's events of the headline's types."""
 
     def __init__(self, matcher: TriggerMatcher) -> None:
         self.matcher = matcher
         self._dates: Extractor | None = None
+        self._cues: tuple[re.Pattern[str], re.Pattern[str]] | None = None  # (`effective_cues` of `_dates`)
 
     def __call__(self, ex: Extraction, lang: str, possible_types: set[str] | None = None, searched: bool = False) -> None:
         """`possible_types`: the matcher's `possible_types` of the headline when `searched` (the caller
@@ -39,13 +62,16 @@ class HeadlineDates:
         doc = ex.document
         if not doc.headline or all(event.effective_date is not None for event in ex.events):
             return  # (no event that a headline's date could complete)
-        possible = self.matcher.possible_types(doc.headline, lang) if not searched else possible_types
-        if possible is not None and not any(e.effective_date is None and e.type in possible for e in ex.events):
-            return  # (no trigger of an undated event's type in the headline: its dates are not needed)
         if self._dates is None:
             self._dates = _date_extractor()
             if self._dates is None:
                 return
+            self._cues = effective_cues(self._dates)
+        if self._cues is not None and not _holds_cue(doc.headline, self._cues):
+            return  # (no word that makes a date effective: the headline has no effective date)
+        possible = self.matcher.possible_types(doc.headline, lang) if not searched else possible_types
+        if possible is not None and not any(e.effective_date is None and e.type in possible for e in ex.events):
+            return  # (no trigger of an undated event's type in the headline: its dates are not needed)
         head = Extraction(document=Document(key=f"{doc.key}#headline", source_path=doc.source_path, position="",
                                             text=doc.headline, lang=doc.lang, date_published=doc.date_published))
         self._dates(head)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, load_json
@@ -242,37 +242,43 @@ class TriggerMatcher:
 
     def __init__(self, triggers: dict[str, tuple[Trigger, ...]] | None = None) -> None:
         self.triggers = triggers if triggers is not None else default_triggers()
-        # language -> automaton over its triggers' needles and gates, each needle's triggers, the
-        # triggers without a needle, each trigger's gate ("" for none)
-        self._needles: dict[str, tuple[Any, dict[str, list[int]], list[int], list[str]]] = {}
+        self._needles: dict[str, _Keys] = {}  # language -> its automaton and what each key word stands for
 
-    def _automaton(self, lang: str) -> tuple[Any, dict[str, list[int]], list[int], list[str]]:
-        """`lang`'s automaton over its triggers' needles and gates (built once), each needle's
-        triggers, the triggers without a needle (by their place in the lexicon order) and each
-        trigger's gate: a longer literal its every match holds ("cooperation" of "in cooperation
-        with"), so a document without it is not searched for the trigger at each of its needle's
-        places ("in" is in nearly every line)."""
+    def _automaton(self, lang: str) -> _Keys:
+        """`lang`'s automaton over its triggers' key words (built once) and what each key stands for.
+
+        A trigger's key is its needle (the literal its pattern begins with), and its gate, a
+        longer literal its every match holds ("cooperation" of "in cooperation with"), is a test:
+        a document without it is not searched for the trigger at each of its needle's places.
+        Words of one or two Latin letters ("in", "to", "on") are in nearly every English text:
+        the automaton would report each of their thousands of places for a few triggers. A
+        trigger with such a needle is keyed on its gate instead (its needle's places are found
+        where the gate occurs, `_places`), and such a gate is tested with `in` (found at once)."""
         cached = self._needles.get(lang)
         if cached is None:
             import ahocorasick
 
             automaton = ahocorasick.Automaton()
             owners: dict[str, list[int]] = {}
-            bare = []
-            gates = []
+            bare, by_gate, gates = [], [], []
             for i, trig in enumerate(self.triggers.get(lang, self.triggers["en"])):
                 gate = _gate(trig, lang)
-                gates.append(gate)
-                if gate:
+                if trig.needle and gate and _common(trig.needle):
+                    by_gate.append(i)
+                    owners.setdefault(gate, []).append(i)
                     automaton.add_word(gate, gate)
-                if trig.needle:
+                    gate = ""  # (the key: no test left)
+                elif trig.needle:
                     owners.setdefault(trig.needle, []).append(i)
                     automaton.add_word(trig.needle, trig.needle)
                 else:
                     bare.append(i)
+                if gate and not _common(gate):
+                    automaton.add_word(gate, gate)
+                gates.append(gate)
             if len(automaton):
                 automaton.make_automaton()
-            cached = self._needles[lang] = (automaton, owners, bare, gates)
+            cached = self._needles[lang] = _Keys(automaton, owners, bare, frozenset(by_gate), gates)
         return cached
 
     def _candidates(self, folded: str | None, lang: str) -> list[tuple[Trigger, list[int] | None]]:
@@ -281,19 +287,38 @@ class TriggerMatcher:
         needle: it is searched everywhere, as is every trigger when the text could not be
         folded in place. In lexicon order, so hits come out as if every trigger were tried."""
         triggers = self.triggers.get(lang, self.triggers["en"])
-        automaton, owners, bare, gates = self._automaton(lang)
+        keys = self._automaton(lang)
         if folded is None:
             return [(trig, None) for trig in triggers]
-        wanted = list(bare)
+        wanted = list(keys.bare)
         at: dict[str, list[int]] = {}
-        if len(automaton):
-            for end, word in automaton.iter(folded):
+        if len(keys.automaton):
+            for end, word in keys.automaton.iter(folded):
                 at.setdefault(word, []).append(end + 1 - len(word))
             for word in at:
-                wanted.extend(owners.get(word, ()))
-        if _DOTLESS_I in folded:  # re reads ı as i where casefolding does not: no gate can be trusted
-            return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted)]
-        return [(triggers[i], at.get(triggers[i].needle)) for i in sorted(wanted) if not gates[i] or gates[i] in at]
+                wanted.extend(keys.owners.get(word, ()))
+        # re reads ı as i where casefolding does not: no gate can be trusted, and a trigger keyed
+        # on its gate is tried wherever its needle occurs
+        dotless = _DOTLESS_I in folded
+        if dotless:
+            wanted = list({*wanted, *keys.by_gate})
+        gates, by_gate = keys.gates, keys.by_gate
+        places: dict[str, list[int]] = {}  # a needle that is no key -> its places
+        out = []
+        for i in sorted(wanted):
+            trig = triggers[i]
+            gate = gates[i]
+            if gate and not dotless and gate not in at and (not _common(gate) or gate not in folded):
+                continue
+            starts = at.get(trig.needle)
+            if starts is None and i in by_gate:
+                starts = places.get(trig.needle)
+                if starts is None:
+                    starts = places[trig.needle] = _places(folded, trig.needle)
+                if not starts:
+                    continue  # (its gate occurs, its needle does not)
+            out.append((trig, starts))
+        return out
 
     def possible_types(self, text: str, lang: str) -> set[str] | None:
         """The types of the triggers whose literals all occur in `text`: every hit in `text`, or in
@@ -365,6 +390,31 @@ class TriggerMatcher:
 
 
 _DOTLESS_I = "\u0131"
+
+
+class _Keys(NamedTuple):
+    """A language's trigger automaton (`TriggerMatcher._automaton`)."""
+
+    automaton: Any  # over the triggers' keys and the gates they are tested for
+    owners: dict[str, list[int]]  # key -> the triggers keyed on it (by their place in the lexicon order)
+    bare: list[int]  # the triggers without a needle
+    by_gate: frozenset[int]  # the triggers keyed on their gate, not their needle
+    gates: list[str]  # per trigger: the gate to test ("" for none, or when it is the trigger's key)
+
+
+def _common(word: str) -> bool:
+    """A word of one or two Latin letters ("in", "on", "of"), in nearly every English text."""
+    return len(word) <= 2 and word.isascii()
+
+
+def _places(folded: str, needle: str) -> list[int]:
+    """Every offset where `needle` starts in `folded` (overlapping ones too), as the automaton reports them."""
+    out = []
+    at = folded.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = folded.find(needle, at + 1)
+    return out
 
 
 def _gate(trig: Trigger, lang: str) -> str:
