@@ -31,7 +31,8 @@ def test_compiled_once_then_the_patterns_own_methods() -> None:
     assert lazy._compiled is None and lazy.groupindex == {"x": 1}
     assert lazy.search("xAB")["x"] == "B"
     assert lazy.search == lazy.compiled().search
-    assert pickle.loads(pickle.dumps(lazy)) == lazy == re.compile(r"a(?P<x>b)", re.IGNORECASE)
+    assert pickle.loads(pickle.dumps(lazy)) == lazy == LazyPattern(r"a(?P<x>b)", re.IGNORECASE)
+    assert lazy != LazyPattern(r"a(?P<x>b)")
 
 
 @pytest.mark.parametrize("bad", ["a(", "(?<=a+)b", "(?<!x|yy)z", "[z-a]"])

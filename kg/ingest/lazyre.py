@@ -53,7 +53,7 @@ class LazyPattern:
         raise AttributeError(name)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (LazyPattern, re.Pattern)):
+        if isinstance(other, LazyPattern):  # (as re.Pattern: the same source and flags)
             return (self.pattern, self.flags) == (other.pattern, other.flags)
         return NotImplemented
 

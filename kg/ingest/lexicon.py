@@ -41,6 +41,7 @@ class Markers:
     _joined: dict[tuple[object, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False,
                                                                      compare=False)
     chrome_longest: int = field(default=0, init=False, repr=False, compare=False)
+    related_longest: int = field(default=0, init=False, repr=False, compare=False)
     _lasts: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     _guarded: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False,
@@ -59,6 +60,7 @@ class Markers:
     def __post_init__(self) -> None:
         # the longest whole-line entry: a longer line is none of them (casefold never shortens)
         object.__setattr__(self, "chrome_longest", max(map(len, self.chrome), default=0))
+        object.__setattr__(self, "related_longest", max(map(len, self.related), default=0))
 
     def is_chrome_line(self, text: str) -> bool:
         """True when `text` (stripped) is one of the `chrome` lines, in any case."""
