@@ -46,8 +46,9 @@ def test_segments_same_matches() -> None:
                          r"(?:, (?:a|an|the) [^,;.()\n]{3,90},)? (?:(?:has|will) )?(?:said|raised)\b")
     texts = ["Vendora said. ShopNest, a delivery startup based in Ohio, has raised (Parcel Plus said) money",
              "Ana said;Bo Co said\nDash Ly raised", "x.Vendora saidx. Vendora said", "said", ""]
-    for group in (None, ProbeGroup()):
-        scan = CueSegments(pattern, ["said", "raised"], ".;()\n", group=group)
+    texts.append("Vendora reraised; Ana Praised. Bo said")  # a word inside another: no match there
+    for group, spaced in ((None, False), (ProbeGroup(), False), (None, True), (ProbeGroup(), True)):
+        scan = CueSegments(pattern, ["said", "raised"], ".;()\n", group=group, spaced=spaced)
         for text in texts:
             _found(scan, pattern, text)
             for pos in range(len(text) + 1):

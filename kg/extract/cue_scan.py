@@ -69,12 +69,14 @@ class NearCue:
 
 class CueSegments:
     """`finditer(text, pos)` of `pattern`, no match of which holds a character of `breaks` and
-    every match of which holds one of `words` (as written); a look-ahead at a match's end reads
-    at most one break. Only the stretches between breaks that hold a word are scanned."""
+    every match of which holds one of `words` (as written), after a space when `spaced` (then a
+    word inside another, "app" in "happen", reads nothing); a look-ahead at a match's end reads
+    at most one break. Only the stretches between breaks that hold such a word are scanned."""
 
     def __init__(self, pattern: re.Pattern[str], words: Iterable[str], breaks: str,
-                 group: ProbeGroup | None = None) -> None:
+                 group: ProbeGroup | None = None, spaced: bool = False) -> None:
         self.pattern = pattern
+        self.spaced = spaced
         words = list(words)
         self._gated = WordGated(pattern, words, group=group)
         breaks = without(breaks, words)
@@ -90,6 +92,8 @@ class CueSegments:
             return self.pattern.finditer(text, pos)
         if pos:
             cues = cues[bisect_left(cues, pos):]  # a match from `pos` on holds a word from `pos` on
+        if self.spaced:
+            cues = [cue for cue in cues if cue and text[cue - 1] == " "]
         return self._segments(text, cues, pos) if cues else iter(())
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:

@@ -174,8 +174,8 @@ class DescriptorFinder:
         # \b(?:the|its|their): the first letter taken by a set (a quick scan), then checked by look-behinds
         lead = r"[ti](?<!\w[ti])(?:(?<=t)heir|(?<=t)he|(?<=i)ts)"
         pattern = re.compile(rf"{lead} (?P<n>{_EN_RUN}) (?P<d>{alternation(nouns)})\b(?![\w\-])")
-        # read only in the stretches between punctuation that hold a platform noun
-        return CueSegments(pattern, nouns, _PUNCT, group=NAME_PROBES)
+        # read only in the stretches between punctuation that hold a platform noun after a space
+        return CueSegments(pattern, nouns, _PUNCT, group=NAME_PROBES, spaced=True)
 
     @cached_property
     def _en_verb(self) -> CueSegments:
@@ -185,9 +185,9 @@ class DescriptorFinder:
         pattern = re.compile(
             rf"(?P<n>{_EN_RUN_ALONE})(?:, (?:a|an|the) [^,;.()\n]{{3,90}},)? (?:(?:{aux}) )?(?:{verbs})\b"
         )
-        # read only in the stretches between punctuation that hold a verb (the aside holds no ".;()")
+        # read only in the stretches between punctuation that hold a verb after a space (the aside holds no ".;()")
         return CueSegments(pattern, self.desc.edges["en_verbs"], without(".;()\n", self.desc.edges["en_auxiliaries"]),
-                           group=NAME_PROBES)
+                           group=NAME_PROBES, spaced=True)
 
     @cached_property
     def _gov_after(self) -> re.Pattern[str]:

@@ -38,8 +38,9 @@ class PolicyFinder:
         pattern = re.compile(
             rf"\b{word}(?: (?:(?:{conn}) )?{word})*? (?:{alternation(p['en_suffixes'])})\b"
         )
-        # read only in the stretches between punctuation that hold a policy suffix ("Act", "Regulation")
-        return CueSegments(pattern, p["en_suffixes"], without(_PUNCT, p["en_connectors"]), group=NAME_PROBES)
+        # read only in the stretches between punctuation that hold a policy suffix ("Act", "Regulation") after a space
+        return CueSegments(pattern, p["en_suffixes"], without(_PUNCT, p["en_connectors"]), group=NAME_PROBES,
+                           spaced=True)
 
     @cached_property
     def _after_platform(self) -> re.Pattern[str]:

@@ -93,8 +93,8 @@ class ServiceFinder:
         # (?=[UP])\b[UP]: a capital after no word character, as a set first (a quick scan); a word's
         # characters are never given back (*+): a space or the pattern's end follows them
         pattern = re.compile(rf"((?:[{UP}](?<!\w[{UP}])[\w'’\-]*+)(?: [{UP}][\w'’\-]*+){{0,3}}) (?:{words})\b")
-        # scanned only in the stretches between punctuation that hold a service word
-        return CueSegments(pattern, self.lex.services["en_words"], _PUNCT, group=NAME_PROBES)
+        # scanned only in the stretches between punctuation that hold a service word after a space
+        return CueSegments(pattern, self.lex.services["en_words"], _PUNCT, group=NAME_PROBES, spaced=True)
 
     def _ok(self, name: str) -> bool:
         bare = name.strip()
@@ -168,9 +168,9 @@ class ServiceFinder:
             return None
         heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
         run = first_not_after(UP, f"{LATIN}0-9") + _EN_RUN[len(f"[{UP}]"):]  # (?<![{LATIN}0-9]){_EN_RUN}
-        named = CueSegments(re.compile(
+        named = CueSegments(re.compile(  # read around a head word after a space
             rf"(?P<n>{run}){_EMPH}, (?:its|their|a|an|the) (?:[\w\-’'₹$€£]+ ){{0,4}}?(?:{heads})\b(?! (?:{blockers})\b)"),
-            s["en_heads"], without(_PUNCT, [","], s["en_head_blockers"]), group=NAME_PROBES)  # read around a head word
+            s["en_heads"], without(_PUNCT, [","], s["en_head_blockers"]), group=NAME_PROBES, spaced=True)
         called = re.compile(rf"\b(?:{heads}),? (?:{alternation(s['en_naming_words'])}) {_EMPH}(?P<c>{_EN_RUN})")
         return named, WordLed(called, s["en_heads"], fold=False, group=NAME_PROBES)
 
