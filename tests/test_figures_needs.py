@@ -72,9 +72,10 @@ def test_fold_is_the_translation(text: str) -> None:
     assert _fold(text) == text.translate(_FOLD)
 
 
-def test_numbers_in_dates_passed_over_untried_change_nothing() -> None:
-    """`_matches` passes over a date's digits that would be a match alone, without trying the
-    pattern: what `find` keeps is what it keeps when every number is tried."""
+def test_numbers_in_dates_dropped_by_the_search_change_nothing() -> None:
+    """`_matches` drops the matches whose number is part of a date (and can end no range) before
+    `find` reads them, going on where they end: what `find` keeps is what it keeps when it reads
+    every match."""
     from pathlib import Path
 
     from kg.extract.dates import date_spans

@@ -144,23 +144,18 @@ class FigureFinder:
         approx_w, cur1_w, pct1_w = self._approx_words(cues), list(self.cur_before), cues.words("percent_before")
         yi_w, zh_mag_w = cues.words("hundred_million_en"), list(cues.table("magnitudes_zh", int))
         en_mag_w, cur2_w, pct2_w = list(cues.table("magnitudes_en", int)), list(self.cur_after), list(self.pct_after)
-        # what may follow the number: "hundred million", a magnitude, a currency, a percent word
-        tail = (rf"(?:\.?\s{guard(yi_w)}(?P<yi>{yi})\b)?{more}"
-                rf"(?:{guard(zh_mag_w)}(?P<mag>{zh_mag})|\s?{guard(en_mag_w)}(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
-                rf"(?:\s?{guard(cur2_w)}(?P<cur2>{words(cur2_w)}){word_end})?"
-                rf"(?:\s?{guard(pct2_w)}(?P<pct2>{words(pct2_w)}){word_end})?")
         self.pattern = re.compile(
             rf"(?=[\d{_CN_NUMERAL_FIRST}{first}])"
             rf"(?:(?<![A-Za-z]){guard(approx_w)}(?P<approx>{approx})\s?)?"
             rf"(?:{guard(cur1_w)}(?P<cur1>{words(cur1_w)})\s?)?"
             rf"(?:{guard(pct1_w)}(?P<pct1>{words(pct1_w)}))?"
             rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<cn>[{_CN_NUMERAL_FIRST}][零〇一二两兩三四五六七八九十百千万亿萬億]*))"
-            + tail,
+            rf"(?:\.?\s{guard(yi_w)}(?P<yi>{yi})\b)?{more}"
+            rf"(?:{guard(zh_mag_w)}(?P<mag>{zh_mag})|\s?{guard(en_mag_w)}(?P<emag>{en_mag})(?![A-Za-z]))?{more}"
+            rf"(?:\s?{guard(cur2_w)}(?P<cur2>{words(cur2_w)}){word_end})?"
+            rf"(?:\s?{guard(pct2_w)}(?P<pct2>{words(pct2_w)}){word_end})?",
             re.IGNORECASE,
         )
-        # digits, then what the pattern goes on with after them as a number (the tail's parts are all
-        # optional: after a number it goes on as this does there, whatever came before)
-        self.digits_tail = re.compile(rf"(\d+)(?![.,\d])(?:{tail})", re.IGNORECASE)
         self.num_group, self.cn_group = self.pattern.groupindex["num"], self.pattern.groupindex["cn"]
         if sorted(self.pattern.groupindex, key=self.pattern.groupindex.__getitem__) != list(_GROUPS) \
                 or self.pattern.groups != len(_GROUPS):
@@ -190,10 +185,10 @@ class FigureFinder:
         whole pattern at each of them was most of the figures step. And it starts at the number
         itself unless one of those words (`lead_words`) ends right before it.
 
-        `find` drops the matches whose number is part of a date (`dates`, sorted and disjoint) unless
-        a figure just before (`out`, the figures found so far) may be a range's lower bound: those
-        whose match would be the digits alone (`_bare_digits`) are passed over untried, and the
-        search goes on after the digits, where it goes on after such a match."""
+        Less the matches `find` drops before any other work: those whose number is part of a date
+        (`dates`, sorted and disjoint) unless a figure just before (`out`, the figures found so far)
+        may be a range's lower bound. The pattern is matched at their number only to learn where
+        the search goes on (a match that starts at a word before the number ends where it does)."""
         pos = 0
         words, hint, width = self.lead_words, self.lead_hint, self.lead_width
         # (with no `lead_words`, a word before the number may hold a numeral: its match may not start at the number)
@@ -209,10 +204,8 @@ class FigureFinder:
                     k += 1
                 # (the match starts at the number or after `pos`, up to `width` characters before it)
                 if k < n and dates[k][0] <= at and (not out or max(pos, at - width) - out[-1].end > max_gap):
-                    bare = self._bare_digits(folded, at)
-                    if bare:
-                        pos = bare
-                        continue
+                    pos = self.pattern.match(folded, at).end()  # (a number always starts a match)
+                    continue
             if words is None:
                 at -= width
             elif at and (folded[at - 1] in hint or (at > 1 and folded[at - 1].isspace() and folded[at - 2] in hint)):
@@ -223,13 +216,6 @@ class FigureFinder:
                 return
             yield mt
             pos = mt.end()
-
-    def _bare_digits(self, folded: str, at: int) -> int:
-        """Where the digits at `at` end when a match of the pattern whose number starts there is
-        those digits alone ("2023年", "5月", "May 5, 2023": no decimals, thousands, magnitude,
-        currency or percent word after them), else 0."""
-        mt = self.digits_tail.match(folded, at)
-        return mt.end() if mt is not None and mt.end() == mt.end(1) else 0
 
     def find(self, text: str, *, lang: str) -> list[Figure]:
         folded = _fold(text)

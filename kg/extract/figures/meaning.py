@@ -150,11 +150,14 @@ def period_of(text: str, fig: Figure, lang: str, ref: date | None, spans: list[t
     return m.group().strip(), start, end
 
 
-@lru_cache(maxsize=2)
 def _patterns(lang: str) -> list[_Period]:
     """The period patterns of `lang`, each with what it needs and what its matches begin with."""
+    return _patterns_of("zh" if lang == "zh" else "en")
+
+
+@lru_cache(maxsize=2)
+def _patterns_of(key: str) -> list[_Period]:
     w = meaning_words()
-    key = "zh" if lang == "zh" else "en"
     return list(zip(w.periods[key], w.period_needs[key], w.period_starts[key], strict=True))
 
 
