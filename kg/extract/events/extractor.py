@@ -50,7 +50,7 @@ from .roles import (
     reporting_subject,
     within,
 )
-from .sentences import blank_names, goes_on, outside_names, stake_type
+from .sentences import blank_names, goes_on, main_hit, outside_names, stake_type
 from .span_repair import repair_tagger_spans
 from .speakers import closing_speakers
 from .subject import clause_subject, coordinated_subject, headline_subjects
@@ -99,7 +99,7 @@ class _Builder:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
         self.idx = idx
-        main = self.main = hits[0] if len(hits) == 1 else max(hits, key=lambda h: (h.weight, -h.start))
+        main = self.main = main_hit(hits)
         if len(hits) > 1 and words.lang == "zh" and not is_passive(text, main.start, lo, words):
             main = self.main = self._passive_hit(hits, lo, hi) or main
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
@@ -345,7 +345,7 @@ class _Builder:
             doc.new.append(m)
             found.append(m)
         found = rules_about(doc, typ, found, lo, hi)  # not the rule replaced; "the new rules": the one named before
-        return unique(sorted(found, key=lambda m: m.start))
+        return unique(sorted(found, key=lambda m: m.start)) if found else ()
 
     def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
         doc, text, words = self.doc, self.doc.text, self.doc.words
