@@ -10,6 +10,7 @@ from dataclasses import replace
 from ...model import EventMention
 from .context import DEAL_TYPES, EventDoc, another_amount, dates_in, with_more_figures
 from .roles import actor_candidates, clause_bounds
+from .sentences import main_hit
 from .triggers import TriggerHit
 
 CLOSING_TYPES = DEAL_TYPES
@@ -25,7 +26,7 @@ def refers_back(doc: EventDoc, typ: str, hits: list[TriggerHit], lo: int, hi: in
     idx = doc.last.get(typ)
     if idx is None:
         return False
-    main = max(hits, key=lambda h: (h.weight, -h.start))
+    main = main_hit(hits)
     words, text = doc.words, doc.text
     c_lo, _ = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
     if actor_candidates(doc.named_in(c_lo, main.start), c_lo, main.start):

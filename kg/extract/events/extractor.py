@@ -50,7 +50,7 @@ from .roles import (
     reporting_subject,
     within,
 )
-from .sentences import blank_names, goes_on, outside_names, stake_type
+from .sentences import blank_names, goes_on, main_hit, outside_names, stake_type
 from .span_repair import repair_tagger_spans
 from .speakers import closing_speakers
 from .subject import clause_subject, coordinated_subject, headline_subjects
@@ -99,7 +99,7 @@ class _Builder:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         lo, hi = self.spans[idx]
         self.idx = idx
-        main = self.main = hits[0] if len(hits) == 1 else max(hits, key=lambda h: (h.weight, -h.start))
+        main = self.main = main_hit(hits)
         if len(hits) > 1 and words.lang == "zh" and not is_passive(text, main.start, lo, words):
             main = self.main = self._passive_hit(hits, lo, hi) or main
         c_lo, c_hi = clause_bounds(text, main.start, main.end, lo, hi, words.lang)
@@ -345,11 +345,14 @@ class _Builder:
             doc.new.append(m)
             found.append(m)
         found = rules_about(doc, typ, found, lo, hi)  # not the rule replaced; "the new rules": the one named before
-        return unique(sorted(found, key=lambda m: m.start))
+        return unique(sorted(found, key=lambda m: m.start)) if found else ()
 
     def _dates(self, typ: str, idx: int, lo: int, hi: int) -> tuple[str | None, str | None, bool]:
         doc, text, words = self.doc, self.doc.text, self.doc.words
         here = dates_in(doc.ex.dates, lo, hi)
+        if not here:  # (most sentences name no date: of the rules below, only the next sentence's may give one)
+            date, dated = doc.report_date
+            return date, self._effective_next(typ, idx), dated
         if len(here) > 1:  # "expected to price on April 16 and begin trading on April 17": nearest the trigger
             a, b = self.main.start, self.main.end
             here = sorted(here, key=lambda d: (max(a - d.end, d.start - b, 0), d.start < a))
@@ -367,16 +370,23 @@ class _Builder:
                     if date == d.value:
                         date = None
                     break
-        if effective is None and typ in EFFECT_TYPES and idx + 1 < len(self.spans):
-            nlo, nhi = self.spans[idx + 1]
-            if {h.type for h in self.sentence_hits[idx + 1]} <= {typ, "PolicyChange", "Announcement"}:
-                effective = next((d.value for d in dates_in(doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
+        if effective is None:
+            effective = self._effective_next(typ, idx)
         if date is None:
             date = next((d.value for d in here if d.role == "date" and d.value != effective), None)
         dated = date is not None
         if date is None:
             date, dated = doc.report_date
         return date, effective, dated
+
+    def _effective_next(self, typ: str, idx: int) -> str | None:
+        """The day the next sentence says a change takes effect, when it reports no event of another type."""
+        if typ not in EFFECT_TYPES or idx + 1 >= len(self.spans):
+            return None
+        nlo, nhi = self.spans[idx + 1]
+        if not {h.type for h in self.sentence_hits[idx + 1]} <= {typ, "PolicyChange", "Announcement"}:
+            return None
+        return next((d.value for d in dates_in(self.doc.ex.dates, nlo, nhi) if d.role == "effective"), None)
 
     def _figures(self, typ: str, lo: int, hi: int) -> list[Figure]:
         figs = [f for f in self.doc.ex.figures if lo <= f.start and f.end <= hi]

@@ -183,7 +183,7 @@ def nearest_before(text: str, mentions: list[Mention], pos: int, lo: int, words:
     skip = asides(text, lo, pos) if words.lang == "en" else []
     instrument, store_after, counterpart_before = _instrument(), _store_after(), _counterpart_before()
     for m in actor_candidates(mentions, lo, pos):
-        if (m.start, m.end) in exclude or is_attribution(text, m, lo, words):
+        if (exclude and (m.start, m.end) in exclude) or is_attribution(text, m, lo, words):
             continue
         if skip and within(m, skip):
             continue  # "X, which competes with Y, said": Y is not the subject

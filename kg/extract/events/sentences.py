@@ -27,6 +27,12 @@ def blank_names(text: str, mentions: list[Mention], lo: int, hi: int) -> str:
     return "".join(out)
 
 
+def main_hit(hits: list[TriggerHit]) -> TriggerHit:
+    """The hit that leads the event of a sentence's hits of one type: the strongest, the first of equals
+    (most sentences have one hit of a type: that one)."""
+    return hits[0] if len(hits) == 1 else max(hits, key=lambda h: (h.weight, -h.start))
+
+
 def stake_type(by_type: dict[str, list[TriggerHit]], ex: Extraction, lo: int, hi: int) -> dict[str, list[TriggerHit]]:
     """"buy a 60% stake" reads as both a purchase and an investment: a stake of half or more
     gives control (an Acquisition), a smaller one is an Investment."""
