@@ -111,7 +111,9 @@ def _any_token(words: set[str]) -> re.Pattern[str] | None:
     branches = [rf"(?<![A-Za-z])(?i:{'|'.join(letters)})(?![A-Za-z])"] if letters else []
     if signs:
         branches.append("[" + "".join(re.escape(c) for c in signs) + "]")
-    return re.compile("|".join(branches))
+    # (one test of the first characters, any case, before the branches: most places fail it at once)
+    firsts = "".join(re.escape(c) for c in sorted({w[0] for w in letters} | set(signs)))
+    return re.compile(rf"(?i:(?=[{firsts}]))(?:" + "|".join(branches) + ")")
 
 
 def threatened_en(text: str, event_type: str, trigger_start: int, lo: int) -> bool:

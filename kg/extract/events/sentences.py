@@ -80,9 +80,10 @@ def outside_names(hits: list[list[TriggerHit]], mentions: list[Mention]) -> list
     if not spans:
         return hits
     starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
 
-    def inside(h: TriggerHit) -> bool:
-        i = bisect.bisect_right(starts, h.start)
-        return any(a <= h.start and h.end <= b for a, b in spans[max(0, i - 8) : i])
+    def inside(h: TriggerHit) -> bool:  # within one of the 8 names starting last at or before it
+        i = bisect.bisect_right(starts, h.start)  # (each of ends[:i] is of a name starting at or before h)
+        return max(ends[max(0, i - 8) : i], default=-1) >= h.end
 
     return [[h for h in hs if not inside(h)] if hs else [] for hs in hits]  # (most sentences have no hit)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -366,8 +366,17 @@ class TriggerMatcher:
         bisect_right = bisect.bisect_right
         candidates = self._candidates(folded if len(folded) == len(text) else None, lang)
         for trig, at in candidates:
-            ctx, not_, excepts = trig.ctx, trig.not_, trig.except_
-            for m in self._matches(trig, text, at) if at is None else _matches_at(trig.pattern, text, at):
+            ctx, not_, excepts, pattern = trig.ctx, trig.not_, trig.except_, trig.pattern
+            if at is None:
+                found: Iterable[re.Match[str]] = pattern.finditer(text)
+            else:  # tried at its needle's places only, past the last match (`_matches`, inlined)
+                found = []
+                done = 0
+                for start in at:
+                    if start >= done and (m := pattern.match(text, start)) is not None:
+                        found.append(m)
+                        done = m.end()
+            for m in found:
                 a, b = m.span()
                 i = bisect_right(starts, a) - 1
                 if i < 0 or b > spans[i][1]:
@@ -433,20 +442,6 @@ def _gate(trig: Trigger, lang: str) -> str:
             words.append(folded)
     gate = max(words, key=len, default="")
     return gate if len(gate) >= 2 and gate != trig.needle else ""
-
-
-def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """`TriggerMatcher._matches` with the needle's offsets, as a list (no generator per trigger)."""
-    out = []
-    done = 0
-    for start in starts:
-        if start < done:
-            continue
-        m = pattern.match(text, start)
-        if m is not None:
-            out.append(m)
-            done = m.end()
-    return out
 
 
 def _inside_exception(text: str, start: int, end: int, excepts: tuple[re.Pattern[str], ...]) -> bool:
