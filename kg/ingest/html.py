@@ -28,6 +28,9 @@ _JUNK_ATTR = re.compile(
     r"recommend|advert|\bads?\b|promo|subscribe|newsletter|popup|modal|toolbar|pagination|pager", re.I)
 _BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
            "article", "main", "blockquote", "pre", "table", "dd", "dt", "time", "br", "hr")
+_BREAKS = frozenset({"br", "hr"})  # each read as a line break
+_BLOCK_NAMES = frozenset(_BLOCKS)
+_SPACES = re.compile(r"[ \t\u00a0]+")
 # an element holding the byline in the page's meta row ("<span class="author">杨柳</span> · 08:30")
 _AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:author|byline|writer)(?:[_-]?name)?(?=$|\s)", re.I)
 _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -207,12 +210,9 @@ def _densest(soup: BeautifulSoup) -> Tag:
 
 
 def _text(tag: Tag) -> str:
-    for br in tag.find_all(["br", "hr"]):
-        br.replace_with("\n")
-    for block in tag.find_all(_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    lines = (re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in tag.get_text().split("\n"))
+    """The element's text, a line per block (a <br> or <hr> breaks the line too)."""
+    text = _tree().block_text(tag, _BLOCK_NAMES, _BREAKS)
+    lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines)
 
 
