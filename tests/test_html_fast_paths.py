@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from kg.ingest.html import _first
 from kg.ingest.htmltree import block_text, elements
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,3 +69,15 @@ def test_elements_filtered_by_name_equal_find_all_after_decompose():
         for names in (("p",), ("div", "li", "span"), ("time", "br")):
             assert _ids(t for t in tags if t.name in names) == _ids(soup.find_all(list(names))), page
         assert _ids(t for t in tags if not t.decomposed) == _ids(soup.find_all(True))
+
+
+def test_first_with_an_attribute_equals_find():
+    rng = random.Random(5)
+    rels = ["canonical", "canonical alternate", "Canonical", "alternate", "", "x canonical", "canonical\n"]
+    for _ in range(300):
+        links = "".join(f'<link rel="{rng.choice(rels)}" href="h{i}">' if rng.random() < 0.8 else f'<link href="h{i}">'
+                        for i in range(rng.randint(0, 4)))
+        soup = BeautifulSoup(f"<html><head>{links}</head><body><title>t</title></body></html>", "lxml")
+        tags = elements(soup)
+        assert _first(tags, "link", rel="canonical") is soup.find("link", rel="canonical"), links
+        assert _first(tags, "title") is soup.title
