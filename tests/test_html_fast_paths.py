@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from kg.ingest.html import _first
-from kg.ingest.htmltree import block_text, elements
+from kg.ingest.htmltree import _Flattener, block_text, elements, flatten_deep
 
 ROOT = Path(__file__).resolve().parent.parent
 _TAGS = ["div", "span", "p", "h3", "li", "ul", "br", "hr", "time", "b", "td", "table", "tr", "script", "ruby",
@@ -81,3 +82,22 @@ def test_first_with_an_attribute_equals_find():
         tags = elements(soup)
         assert _first(tags, "link", rel="canonical") is soup.find("link", rel="canonical"), links
         assert _first(tags, "title") is soup.title
+
+
+def _flattened(page: str, limit: int) -> tuple[str, int]:
+    """flatten_deep as it was: every page rebuilt by the flattener, kept when not too deep."""
+    target = _Flattener(limit)
+    parser = etree.HTMLParser(target=target, recover=True, huge_tree=True)
+    try:
+        parser.feed(page)
+        flat = parser.close()
+    except (etree.LxmlError, ValueError, TypeError):
+        return page, 0
+    return (page if target.deepest <= limit else flat), target.deepest
+
+
+def test_flatten_deep_measures_first_and_answers_as_the_flattener():
+    deep = ["<div>" * n + "x" + "</div>" * n for n in (3, 7, 8, 9, 30)] + ["<p>" * 12 + "<b>" * 4, "", "<", "text"]
+    for page in [*_pages(), *deep]:
+        for limit in (8, 256):
+            assert flatten_deep(page, limit) == _flattened(page, limit), page[:80]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document, FileResult, Problem
@@ -108,12 +109,18 @@ def _meta(metas: list[Tag], *names: str) -> str | None:
     """The content of the first of the page's <meta> tags whose property, name or itemprop is
     one of `names` (tried in that order), as `soup.find("meta", attrs={attr: ...})` finds it."""
     for name in names:
-        rx = re.compile(rf"^{re.escape(name)}$", re.I)
+        rx = _meta_rx(name)
         for attr in ("property", "name", "itemprop"):
             tag = next((t for t in metas if _attr_matches(t.get(attr), rx)), None)
             if _is_tag(tag) and tag.get("content"):
                 return str(tag["content"]).strip()
     return None
+
+
+@lru_cache(maxsize=64)
+def _meta_rx(name: str) -> re.Pattern[str]:
+    """The pattern a <meta> attribute is tested with (the names are the reader's constants)."""
+    return re.compile(rf"^{re.escape(name)}$", re.I)
 
 
 def _attr_matches(value: object, rx: re.Pattern[str]) -> bool:
@@ -295,7 +302,7 @@ def read_html(data: bytes, path: str) -> FileResult:
     related = _related_lines(soup, tags)
     for tag in _named(tags, *_JUNK_TAGS):
         tag.decompose()
-    for tag in [t for t in tags if not t.decomposed and _junk(t)]:
+    for tag in [t for t in _tree().elements(soup) if _junk(t)]:
         if not tag.decomposed:
             tag.decompose()
     body = _densest(soup, tags)

@@ -21,6 +21,31 @@ _RAW = frozenset({"script", "style"})
 _MAIN = Tag.MAIN_CONTENT_STRING_TYPES  # the strings get_text() of an ordinary element reads
 
 
+class _Depth:
+    """lxml parser target that only measures how deep the page nests: the events of `_Flattener`
+    (the same callbacks, so the same tree), without rebuilding the page."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.deepest = 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
+    def data(self, data: str) -> None:
+        return None
+
+    def comment(self, text: str) -> None:
+        return None
+
+    def close(self) -> int:
+        return self.deepest
+
+
 class _Flattener:
     """lxml parser target: re-emits the page with every element deeper than the limit
     replaced by its content (a line break for its tags), and measures the depth."""
@@ -69,7 +94,16 @@ class _Flattener:
 
 def flatten_deep(page: str, limit: int = MAX_DEPTH) -> tuple[str, int]:
     """(page, depth): the page unchanged when it nests at most `limit` levels deep, else
-    its flattened form. The depth is that of the original page (0 when it cannot be parsed)."""
+    its flattened form. The depth is that of the original page (0 when it cannot be parsed).
+    The depth is measured first: the rebuilt page is only made when it is needed."""
+    measure = etree.HTMLParser(target=_Depth(), recover=True, huge_tree=True)
+    try:
+        measure.feed(page)
+        depth = measure.close()
+    except (etree.LxmlError, ValueError, TypeError):
+        depth = None  # measured again below, where an error keeps the page as it is
+    if depth is not None and depth <= limit:
+        return page, depth
     target = _Flattener(limit)
     parser = etree.HTMLParser(target=target, recover=True, huge_tree=True)
     try:
