@@ -1,5 +1,5 @@
-"""`html._meta` lists a page's <meta> tags once; it must find what a `soup.find` per name and
-attribute found."""
+"""`html._meta` reads the page's <meta> tags listed once (`elements` filtered by name); it must
+find what a `soup.find` per name and attribute found."""
 from __future__ import annotations
 
 import random
@@ -7,7 +7,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from kg.ingest.html import _meta
+from kg.ingest.html import _meta, _named
+from kg.ingest.htmltree import elements
 
 
 def _find_each(soup: BeautifulSoup, *names: str) -> str | None:
@@ -29,5 +30,6 @@ def test_meta_agrees_with_a_find_per_name():
         page = (f"<html><head>{''.join(metas[:2])}</head><body><div>{''.join(metas[2:])}"
                 "<span><meta itemprop='author' content='q'></span></div></body></html>")
         soup = BeautifulSoup(page, "lxml")
+        metas = _named(elements(soup), "meta")
         for names in (("og:title", "twitter:title"), ("author", "article:author", "dc.creator"), ("og:url",)):
-            assert _meta(soup, *names) == _find_each(soup, *names), page
+            assert _meta(metas, *names) == _find_each(soup, *names), page

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..model import Document, FileResult, Problem
@@ -28,8 +30,12 @@ _JUNK_ATTR = re.compile(
     r"recommend|advert|\bads?\b|promo|subscribe|newsletter|popup|modal|toolbar|pagination|pager", re.I)
 _BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
            "article", "main", "blockquote", "pre", "table", "dd", "dt", "time", "br", "hr")
+_BREAKS = frozenset({"br", "hr"})  # each read as a line break
+_BLOCK_NAMES = frozenset(_BLOCKS)
+_SPACES = re.compile(r"[ \t\u00a0]+")
 # an element holding the byline in the page's meta row ("<span class="author">杨柳</span> · 08:30")
 _AUTHOR_ATTR = re.compile(r"(?:^|[\s_-])(?:author|byline|writer)(?:[_-]?name)?(?=$|\s)", re.I)
+_LD_JSON = re.compile("ld\\+json", re.I)
 _DATE_METAS = ("article:published_time", "og:published_time", "datepublished", "pubdate",
                "publishdate", "publish_date", "date", "dc.date", "dc.date.issued", "sailthru.date")
 
@@ -40,9 +46,9 @@ _COPYRIGHT = re.compile(
     r"(?P<pub>[^\d\s©.,·|(（][^.,·|©。，]{1,48}?)\s*(?=[.,·|。，]|\ball rights\b|版权所有|\s*$)", re.I)
 
 
-def _copyright_owner(soup: BeautifulSoup) -> str | None:
+def _copyright_owner(soup: BeautifulSoup, tags: list[Tag]) -> str | None:
     """The outlet a page's copyright notice names, from its footer (or the last notice on the page)."""
-    tags = soup.find_all("footer") or [soup]
+    tags = _named(tags, "footer") or [soup]
     for tag in reversed(tags):
         for mt in reversed(list(_COPYRIGHT.finditer(tag.get_text(" ", strip=True)))):
             pub = mt["pub"].strip()
@@ -51,11 +57,11 @@ def _copyright_owner(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _source_tag(soup: BeautifulSoup) -> str | None:
-    """The outlet of a short element that is a source line ("<span class="src">来源:联商网</span>")."""
+def _source_tag(tags: list[Tag], texts: dict[int, str]) -> str | None:
+    """The outlet of a short element that is a source line ("<span class="src">来源:联商网</span>");
+    `texts` are the page's short texts (`htmltree.short_texts(soup, 40)`)."""
     patterns = load_markers().of("source_re")
-    texts = _tree().short_texts(soup, 40)
-    for tag in soup.find_all(["span", "p", "div", "em", "small"]):
+    for tag in _named(tags, "span", "p", "div", "em", "small"):
         text = texts.get(id(tag))
         if text:
             for p in patterns:
@@ -64,13 +70,12 @@ def _source_tag(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _time_tag(soup: BeautifulSoup) -> str | None:
+def _time_tag(tags: list[Tag], texts: dict[int, str]) -> str | None:
     """The timestamp of a short element whose class or id marks it as the page's time
     ("<span class="time">2024-09-20 14:32</span>") and whose text is wholly a timestamp."""
     m = load_markers()
     labels = m.of("timestamp_label_re")
-    texts = _tree().short_texts(soup, 40)
-    for tag in soup.find_all(True):
+    for tag in tags:
         if tag.attrs is None:
             continue
         attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("id") or "")]).strip()
@@ -81,37 +86,41 @@ def _time_tag(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _related_lines(soup: BeautifulSoup) -> list[str]:
+def _related_lines(soup: BeautifulSoup, tags: list[Tag]) -> list[str]:
     """A related-reading block of the page ("<h3>相关阅读</h3><ul><li>…</li></ul>"): its heading
     and one line per entry, so that dated entries become items of their own as in text files."""
     m = load_markers()
     texts = _tree().short_texts(soup, 200)  # a heading is short; longer elements are never one
-    for head in soup.find_all(["h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p"]):
+    for head in _named(tags, "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p"):
         text = texts.get(id(head))
-        if text is None or not is_related_heading(text, m) or head.find(_BLOCKS):
+        if text is None or not is_related_heading(text, m) or _named(_tree().elements(head), *_BLOCKS):
             continue
         box = head.parent
         if not _is_tag(box):
             continue
-        entries = [li.get_text(" ", strip=True) for li in box.find_all("li")]
+        entries = [li.get_text(" ", strip=True) for li in _named(_tree().elements(box), "li")]
         entries = [e for e in entries if e]
         if entries:
             return [head.get_text(" ", strip=True), *entries]
     return []
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
-    """The content of the first <meta> whose property, name or itemprop is one of `names`
-    (tried in that order), as `soup.find("meta", attrs={attr: ...})` finds it; the page's
-    <meta> tags are listed once for all the names (a find walks the whole page each time)."""
-    metas = soup.find_all("meta")
+def _meta(metas: list[Tag], *names: str) -> str | None:
+    """The content of the first of the page's <meta> tags whose property, name or itemprop is
+    one of `names` (tried in that order), as `soup.find("meta", attrs={attr: ...})` finds it."""
     for name in names:
-        rx = re.compile(rf"^{re.escape(name)}$", re.I)
+        rx = _meta_rx(name)
         for attr in ("property", "name", "itemprop"):
             tag = next((t for t in metas if _attr_matches(t.get(attr), rx)), None)
             if _is_tag(tag) and tag.get("content"):
                 return str(tag["content"]).strip()
     return None
+
+
+@lru_cache(maxsize=64)
+def _meta_rx(name: str) -> re.Pattern[str]:
+    """The pattern a <meta> attribute is tested with (the names are the reader's constants)."""
+    return re.compile(rf"^{re.escape(name)}$", re.I)
 
 
 def _attr_matches(value: object, rx: re.Pattern[str]) -> bool:
@@ -124,8 +133,8 @@ def _attr_matches(value: object, rx: re.Pattern[str]) -> bool:
     return rx.search(str(value)) is not None
 
 
-def _json_ld(soup: BeautifulSoup) -> dict:
-    for tag in soup.find_all("script", attrs={"type": re.compile("ld\\+json", re.I)}):
+def _json_ld(tags: list[Tag]) -> dict:
+    for tag in (t for t in _named(tags, "script") if _attr_matches(t.get("type"), _LD_JSON)):
         try:
             data = json.loads(tag.string or "")
         except (json.JSONDecodeError, TypeError):
@@ -150,13 +159,12 @@ def _names(value: object) -> list[str]:
     return [n for n in (_name(v) for v in values) if n]
 
 
-def _author_tags(soup: BeautifulSoup) -> list[Tag]:
+def _author_tags(tags: list[Tag], texts: dict[int, str]) -> list[Tag]:
     """Short elements marked as the author (class, itemprop or rel) that hold no other element
     of the same kind: their text is a byline, never the outlet of a dateline."""
     found: list[Tag] = []
     seen: set[int] = set()
-    texts = _tree().short_texts(soup, 40)
-    for tag in soup.find_all(True):
+    for tag in tags:
         attrs = " ".join([" ".join(tag.get("class") or []), str(tag.get("itemprop") or ""),
                           " ".join(tag.get("rel") or [])])
         if _AUTHOR_ATTR.search(attrs) and texts.get(id(tag)) and not any(id(t) in seen for t in tag.parents):
@@ -191,29 +199,48 @@ def _junk(tag: Tag) -> bool:
     return bool(attrs.strip()) and bool(_JUNK_ATTR.search(attrs)) and tag.name not in ("body", "html", "article")
 
 
-def _densest(soup: BeautifulSoup) -> Tag:
+def _densest(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
     """<article>, <main>, or the block whose <p> children hold the most text."""
     sizes = _tree().text_lengths(soup)
     for name in ("article", "main"):
-        found = soup.find_all(name)
+        found = _named(tags, name)
         if found:
             return max(found, key=lambda t: sizes[id(t)])
-    best, score = soup.body or soup, 0
-    for tag in soup.find_all(["div", "section", "td"]):
-        text = sum(sizes[id(p)] for p in tag.find_all("p", recursive=False))
+    best, score = _first(tags, "body") or soup, 0
+    for tag in _named(tags, "div", "section", "td"):
+        text = sum(sizes[id(p)] for p in _named(tag.contents, "p"))
         if text > score:
             best, score = tag, text
     return best
 
 
 def _text(tag: Tag) -> str:
-    for br in tag.find_all(["br", "hr"]):
-        br.replace_with("\n")
-    for block in tag.find_all(_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    lines = (re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in tag.get_text().split("\n"))
+    """The element's text, a line per block (a <br> or <hr> breaks the line too)."""
+    text = _tree().block_text(tag, _BLOCK_NAMES, _BREAKS)
+    lines = (_SPACES.sub(" ", ln).strip() for ln in text.split("\n"))
     return "\n".join(ln for ln in lines)
+
+
+def _named(tags: Sequence[Any], *names: str) -> list[Tag]:
+    """`find_all(names)` over the page's elements listed once (`htmltree.elements`): a decomposed
+    element has no name, so the list stays true as the reader takes junk out of the page (a
+    string's name is None: a tag's `contents` filter too)."""
+    return [t for t in tags if t.name in names]
+
+
+def _first(tags: list[Tag], name: str, **attrs: str) -> Tag | None:
+    """`find(name, attr=value)`: the first element of that name with each attribute value (an
+    item of a multi-valued one, or all items joined, as Beautiful Soup matches them)."""
+    for t in tags:
+        if t.name == name and all(_attr_is(t.get(k), v) for k, v in attrs.items()):
+            return t
+    return None
+
+
+def _attr_is(value: object, want: str) -> bool:
+    if isinstance(value, list):
+        return want in value or (len(value) != 1 and " ".join(value) == want)
+    return value is not None and str(value) == want
 
 
 def _tree() -> Any:
@@ -241,40 +268,44 @@ def read_html(data: bytes, path: str) -> FileResult:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "lxml")
-    ld = _json_ld(soup)
-    h1 = soup.find("h1")
-    title = _meta(soup, "og:title", "twitter:title") or _name(ld.get("headline")) \
-        or (h1.get_text(" ", strip=True) if _is_tag(h1) else None) \
-        or (soup.title.get_text(" ", strip=True) if soup.title else None)
-    when = _meta(soup, *_DATE_METAS) or _name(ld.get("datePublished"))
-    time_tag = soup.find("time")
-    if not when and _is_tag(time_tag):
+    tags = _tree().elements(soup)  # the page's elements listed once, for every find below
+    metas = _named(tags, "meta")
+    ld = _json_ld(tags)
+    h1 = _first(tags, "h1")
+    title_tag = _first(tags, "title")
+    title = _meta(metas, "og:title", "twitter:title") or _name(ld.get("headline")) \
+        or (h1.get_text(" ", strip=True) if h1 else None) \
+        or (title_tag.get_text(" ", strip=True) if title_tag else None)
+    when = _meta(metas, *_DATE_METAS) or _name(ld.get("datePublished"))
+    time_tag = _first(tags, "time")
+    if not when and time_tag:
         when = str(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
-    when = when or _time_tag(soup)
-    author_meta = _meta(soup, "author", "article:author", "dc.creator")
+    short = _tree().short_texts(soup, 40)
+    when = when or _time_tag(tags, short)
+    author_meta = _meta(metas, "author", "article:author", "dc.creator")
     authors = byline_names(author_meta) if author_meta else [
         n for v in _names(ld.get("author")) for n in byline_names(v)]
-    publisher = _meta(soup, "og:site_name", "publisher", "dc.publisher") or _name(ld.get("publisher"))
+    publisher = _meta(metas, "og:site_name", "publisher", "dc.publisher") or _name(ld.get("publisher"))
     # a site name after the page title ("Headline | Outlet") or in the copyright notice names
     # the outlet when nothing better does
-    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    site_pub = (split_title(page_title)[1] if page_title else None) or _copyright_owner(soup)
-    source_pub = _source_tag(soup)
+    page_title = title_tag.get_text(" ", strip=True) if title_tag else ""
+    site_pub = (split_title(page_title)[1] if page_title else None) or _copyright_owner(soup, tags)
+    source_pub = _source_tag(tags, short)
     marked = []
-    for tag in _author_tags(soup):
+    for tag in _author_tags(tags, short):
         marked += [n for n in _byline(tag.get_text(" ", strip=True)) if n not in marked]
         tag.decompose()  # out of the meta row, so that "杨柳 · 08:30" is not read as an outlet
     authors = authors or marked
     authors = [n for n in authors if not publisher or n.casefold() != publisher.casefold()]  # "亿邦动力 孟晓"
-    url = _meta(soup, "og:url") or (str(soup.find("link", rel="canonical")["href"])
-                                     if _is_tag(soup.find("link", rel="canonical")) else None)
-    related = _related_lines(soup)
-    for tag in soup.find_all(_JUNK_TAGS):
+    canonical = _first(tags, "link", rel="canonical")
+    url = _meta(_named(tags, "meta"), "og:url") or (str(canonical["href"]) if canonical else None)
+    related = _related_lines(soup, tags)
+    for tag in _named(tags, *_JUNK_TAGS):
         tag.decompose()
-    for tag in [t for t in soup.find_all(True) if _junk(t)]:
+    for tag in [t for t in _tree().elements(soup) if _junk(t)]:
         if not tag.decomposed:
             tag.decompose()
-    body = _densest(soup)
+    body = _densest(soup, tags)
     text, broken = break_long_lines(_text(body))
     if broken:
         problems.append(long_lines_problem(path, broken))

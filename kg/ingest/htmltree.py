@@ -9,9 +9,9 @@ elements below that depth lose their tags but keep their text.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import PageElement, Tag
 from lxml import etree
 
 MAX_DEPTH = 256  # real pages nest 20-60 levels
@@ -19,6 +19,31 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "source", "track", "wbr"})
 _RAW = frozenset({"script", "style"})
 _MAIN = Tag.MAIN_CONTENT_STRING_TYPES  # the strings get_text() of an ordinary element reads
+
+
+class _Depth:
+    """lxml parser target that only measures how deep the page nests: the events of `_Flattener`
+    (the same callbacks, so the same tree), without rebuilding the page."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.deepest = 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.depth += 1
+        self.deepest = max(self.deepest, self.depth)
+
+    def end(self, tag: str) -> None:
+        self.depth -= 1
+
+    def data(self, data: str) -> None:
+        return None
+
+    def comment(self, text: str) -> None:
+        return None
+
+    def close(self) -> int:
+        return self.deepest
 
 
 class _Flattener:
@@ -69,7 +94,16 @@ class _Flattener:
 
 def flatten_deep(page: str, limit: int = MAX_DEPTH) -> tuple[str, int]:
     """(page, depth): the page unchanged when it nests at most `limit` levels deep, else
-    its flattened form. The depth is that of the original page (0 when it cannot be parsed)."""
+    its flattened form. The depth is that of the original page (0 when it cannot be parsed).
+    The depth is measured first: the rebuilt page is only made when it is needed."""
+    measure = etree.HTMLParser(target=_Depth(), recover=True, huge_tree=True)
+    try:
+        measure.feed(page)
+        depth = measure.close()
+    except (etree.LxmlError, ValueError, TypeError):
+        depth = None  # measured again below, where an error keeps the page as it is
+    if depth is not None and depth <= limit:
+        return page, depth
     target = _Flattener(limit)
     parser = etree.HTMLParser(target=target, recover=True, huge_tree=True)
     try:
@@ -135,5 +169,33 @@ def text_lengths(root: Tag) -> dict[int, int]:
     return sizes
 
 
-def elements(soup: BeautifulSoup) -> Iterator[Tag]:
-    yield from (d for d in soup.descendants if isinstance(d, Tag))
+def elements(root: Tag) -> list[Tag]:
+    """Every element under `root` in document order: `root.find_all(True)`, which a page's
+    rules filter by name instead of each asking Beautiful Soup to walk the page again."""
+    return [d for d in root.descendants if isinstance(d, Tag)]
+
+
+def block_text(root: Tag, blocks: Collection[str], breaks: Collection[str]) -> str:
+    """`root.get_text()` with a line break before and after each element named in `blocks` and
+    one in place of each element named in `breaks` (and its content): what inserting those
+    breaks into the tree would give, without the edits (bs4's insert is costly per element)."""
+    types = root.interesting_string_types or _MAIN
+    out: list[str] = []
+    stack: list[tuple[Iterator[PageElement], bool]] = [(iter(root.contents), False)]
+    while stack:
+        for node in stack[-1][0]:
+            if isinstance(node, Tag):
+                if node.name in breaks:
+                    out.append("\n")
+                    continue
+                block = node.name in blocks
+                if block:
+                    out.append("\n")
+                stack.append((iter(node.contents), block))
+                break
+            if type(node) in types:
+                out.append(node)
+        else:
+            if stack.pop()[1]:
+                out.append("\n")
+    return "".join(out)
