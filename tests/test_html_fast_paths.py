@@ -8,10 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
-from lxml import etree
 
 from kg.ingest.html import _first
-from kg.ingest.htmltree import _Flattener, block_text, elements, flatten_deep
+from kg.ingest.htmltree import block_text, elements, flatten_deep, flattened
 
 ROOT = Path(__file__).resolve().parent.parent
 _TAGS = ["div", "span", "p", "h3", "li", "ul", "br", "hr", "time", "b", "td", "table", "tr", "script", "ruby",
@@ -86,14 +85,11 @@ def test_first_with_an_attribute_equals_find():
 
 def _flattened(page: str, limit: int) -> tuple[str, int]:
     """flatten_deep as it was: every page rebuilt by the flattener, kept when not too deep."""
-    target = _Flattener(limit)
-    parser = etree.HTMLParser(target=target, recover=True, huge_tree=True)
-    try:
-        parser.feed(page)
-        flat = parser.close()
-    except (etree.LxmlError, ValueError, TypeError):
+    rebuilt = flattened(page, limit)
+    if rebuilt is None:
         return page, 0
-    return (page if target.deepest <= limit else flat), target.deepest
+    flat, deepest = rebuilt
+    return (page if deepest <= limit else flat), deepest
 
 
 def test_flatten_deep_measures_first_and_answers_as_the_flattener():

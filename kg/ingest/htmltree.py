@@ -104,15 +104,23 @@ def flatten_deep(page: str, limit: int = MAX_DEPTH) -> tuple[str, int]:
         depth = None  # measured again below, where an error keeps the page as it is
     if depth is not None and depth <= limit:
         return page, depth
+    rebuilt = flattened(page, limit)
+    if rebuilt is None:
+        return page, 0
+    flat, deepest = rebuilt
+    return (page, deepest) if deepest <= limit else (flat, deepest)
+
+
+def flattened(page: str, limit: int) -> tuple[str, int] | None:
+    """(the page rebuilt at most `limit` levels deep, the original page's depth), or None
+    when lxml cannot parse it."""
     target = _Flattener(limit)
     parser = etree.HTMLParser(target=target, recover=True, huge_tree=True)
     try:
         parser.feed(page)
         flat = parser.close()
     except (etree.LxmlError, ValueError, TypeError):
-        return page, 0
-    if target.deepest <= limit:
-        return page, target.deepest
+        return None
     return flat, target.deepest
 
 
