@@ -56,11 +56,14 @@ def _given_names() -> frozenset[str]:
     return frozenset(load_words("ner/en_given_names.txt"))
 
 
+_CLAUSE_MARKS = frozenset("。，,.;；:：!?！？")  # a name holds none of them
+
+
 def is_outlet(text: str, markers: Markers) -> bool:
     """A short name ending like an outlet's ("北京商报", "Retail Dive", "Caixin Global"), or
     the name of a known outlet ("Reuters", "the Associated Press")."""
     s = text.strip()
-    if not s or len(s) > 30 or any(c in s for c in "。，,.;；:：!?！？"):
+    if not s or len(s) > 30 or not _CLAUSE_MARKS.isdisjoint(s):
         return False
     folded = s.casefold()
     if folded in known_outlets() or (folded.startswith("the ") and folded[4:] in known_outlets()):
@@ -69,7 +72,7 @@ def is_outlet(text: str, markers: Markers) -> bool:
         words = s.split()
         return 1 < len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
             and words[-1].casefold() in markers.outlet_suffix
-    return bool(_HAN_OUTLET.fullmatch(s)) and any(s.endswith(x) for x in markers.outlet_suffix)
+    return bool(_HAN_OUTLET.fullmatch(s)) and s.endswith(markers.outlet_endings)
 
 
 class _Bylined(Protocol):
