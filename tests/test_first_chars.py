@@ -37,3 +37,13 @@ def test_first_chars() -> None:
     assert first_chars((re.compile(r"a?"),)) is None  # may match nothing
     assert first_chars((re.compile(r"."),)) is None  # any character
     assert first_chars((re.compile("a"), re.compile("b", re.I))) is None  # flags differ
+
+
+def test_may_open_never_turns_down_a_match() -> None:
+    m = load_markers()
+    kinds = ("author_re", "source_re", "credit_source_re", "byline_re", "wire_dateline_re", "lead_source_re")
+    extra = ["By Jane Roe", "by jane roe", "来源：新华社", "文｜李思远", "From the Associated Press", "via Reuters"]
+    for kind in kinds:
+        for line in _lines() + extra:
+            if any(p.match(line) for p in m.of(kind)):
+                assert m.may_open(kind, line), (kind, line)

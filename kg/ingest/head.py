@@ -159,14 +159,14 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
     # the length caps first: the same branches taken, without trying long lines (most body text)
-    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("author_re"))):
+    elif len(part) <= 80 and m.may_open("author_re", part) and (mt := _fullmatch(part, m.of("author_re"))):
         take_byline(head, mt, m, extend=True)
     elif mt := _fullmatch(part, m.of("byline_re")):
         head.publisher = head.publisher or mt["pub"].strip()
         take_byline(head, mt, m, extend=True)
-    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("source_re"))):
+    elif len(part) <= 80 and m.may_open("source_re", part) and (mt := _fullmatch(part, m.of("source_re"))):
         head.publisher = head.publisher or mt["pub"].strip()
-    elif (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
+    elif m.may_open("credit_source_re", part) and (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
         head.publisher = head.publisher or re.sub(r"^the\s+", "", mt["pub"].strip())  # "the Associated Press"
     elif credited := names_then_outlet(part, m):
         head.publisher = head.publisher or credited[1]

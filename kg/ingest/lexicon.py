@@ -160,14 +160,19 @@ class Markers:
             self._joined[key] = joined
         return self._joined[key]
 
-    def any_match(self, kind: str, line: str) -> bool:
-        """True when one of a kind's patterns matches at the start of `line` (one try of
-        their alternation, after a test of the line's first character)."""
+    def may_open(self, kind: str, line: str) -> bool:
+        """False when no pattern of a kind can match at the start of `line`: its first
+        character starts no match of them (`prefilter.first_chars`, built once per kind)."""
         if kind in self._opens:
             opens = self._opens[kind]
         else:
             opens = self._opens[kind] = first_chars(self.of(kind))
-        if opens is not None and not opens.match(line):
+        return opens is None or opens.match(line) is not None
+
+    def any_match(self, kind: str, line: str) -> bool:
+        """True when one of a kind's patterns matches at the start of `line` (one try of
+        their alternation, after a test of the line's first character)."""
+        if not self.may_open(kind, line):
             return False  # no pattern of the kind starts with this character (most lines)
         joined = self.joined((kind,))
         if joined is None:
