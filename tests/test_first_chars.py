@@ -41,8 +41,10 @@ def test_first_chars() -> None:
 
 def test_may_open_never_turns_down_a_match() -> None:
     m = load_markers()
-    kinds = ("author_re", "source_re", "credit_source_re", "byline_re", "wire_dateline_re", "lead_source_re")
-    extra = ["By Jane Roe", "by jane roe", "来源：新华社", "文｜李思远", "From the Associated Press", "via Reuters"]
+    kinds = ("author_re", "source_re", "credit_source_re", "byline_re", "wire_dateline_re", "lead_source_re",
+             "label_re", "related_re")
+    extra = ["Core Insights: x", "- Key points: y", "More from Acme", "MORE FROM X",
+             "By Jane Roe", "by jane roe", "来源：新华社", "文｜李思远", "From the Associated Press", "via Reuters"]
     for kind in kinds:
         for line in _lines() + extra:
             if any(p.match(line) for p in m.of(kind)):

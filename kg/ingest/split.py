@@ -219,7 +219,7 @@ def is_related_heading(line: str, markers: Markers) -> bool:
     s = s.strip("【】[]").strip().rstrip(":：").strip()
     # (casefold never shortens: a line longer than every heading is none of them, and is not folded)
     return (len(s) <= markers.related_longest and s.casefold() in markers.related) \
-        or (len(s) <= 60 and markers.fullmatch("related_re", s))
+        or (len(s) <= 60 and markers.may_open("related_re", s) and markers.fullmatch("related_re", s))
 
 
 def segment(lines: list[str], markers: Markers | None = None) -> Layout:
