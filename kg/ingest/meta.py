@@ -240,11 +240,15 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
                 hit = True
                 break
         tail = "\n" + kept[-1]
-        maybe = m.possible("tail_source_re", tail)
+        maybe = None  # the patterns whose needed strings the text holds: looked for once one may end it
         last_char = "" if tail[-1:].isspace() else tail[-1:]  # (a text ending in white space: no test by it)
         for p, ends in m.with_end_chars("tail_source_re"):
-            if p not in maybe or (last_char and ends is not None and not ends.fullmatch(last_char)):
-                continue  # a needed string missing, or no match of it can end the text (it is anchored there)
+            if last_char and ends is not None and not ends.fullmatch(last_char):
+                continue  # no match of it can end the text (it is anchored there)
+            if maybe is None:
+                maybe = m.possible("tail_source_re", tail)
+            if p not in maybe:
+                continue  # a needed string missing
             mt = p.search(tail)
             if mt:
                 meta.publisher = meta.publisher or mt["pub"].strip()
