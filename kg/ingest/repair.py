@@ -245,7 +245,7 @@ def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
                 out[-1] += piece[0]
             piece = piece[1:].strip()
         # most pieces open with no label at all: one try of all the labels at once says so
-        changed = any_label is None or (m.may_open("label_re", piece) and any_label.match(piece) is not None)
+        changed = any_label is None or any_label.match(piece) is not None
         while changed and piece:
             changed = False
             for p in active:
