@@ -56,11 +56,14 @@ def _given_names() -> frozenset[str]:
     return frozenset(load_words("ner/en_given_names.txt"))
 
 
+_CLAUSE_MARKS = frozenset("。，,.;；:：!?！？")  # a name holds none of them
+
+
 def is_outlet(text: str, markers: Markers) -> bool:
     """A short name ending like an outlet's ("北京商报", "Retail Dive", "Caixin Global"), or
     the name of a known outlet ("Reuters", "the Associated Press")."""
     s = text.strip()
-    if not s or len(s) > 30 or any(c in s for c in "。，,.;；:：!?！？"):
+    if not s or len(s) > 30 or not _CLAUSE_MARKS.isdisjoint(s):
         return False
     folded = s.casefold()
     if folded in known_outlets() or (folded.startswith("the ") and folded[4:] in known_outlets()):
@@ -69,7 +72,7 @@ def is_outlet(text: str, markers: Markers) -> bool:
         words = s.split()
         return 1 < len(words) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
             and words[-1].casefold() in markers.outlet_suffix
-    return bool(_HAN_OUTLET.fullmatch(s)) and any(s.endswith(x) for x in markers.outlet_suffix)
+    return bool(_HAN_OUTLET.fullmatch(s)) and s.endswith(markers.outlet_endings)
 
 
 class _Bylined(Protocol):
@@ -156,14 +159,14 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
     # the length caps first: the same branches taken, without trying long lines (most body text)
-    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("author_re"))):
+    elif len(part) <= 80 and m.may_open("author_re", part) and (mt := _fullmatch(part, m.of("author_re"))):
         take_byline(head, mt, m, extend=True)
     elif mt := _fullmatch(part, m.of("byline_re")):
         head.publisher = head.publisher or mt["pub"].strip()
         take_byline(head, mt, m, extend=True)
-    elif len(part) <= 80 and (mt := _fullmatch(part, m.of("source_re"))):
+    elif len(part) <= 80 and m.may_open("source_re", part) and (mt := _fullmatch(part, m.of("source_re"))):
         head.publisher = head.publisher or mt["pub"].strip()
-    elif (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
+    elif m.may_open("credit_source_re", part) and (mt := _fullmatch(part, m.of("credit_source_re"))) and is_outlet(mt["pub"], m):
         head.publisher = head.publisher or re.sub(r"^the\s+", "", mt["pub"].strip())  # "the Associated Press"
     elif credited := names_then_outlet(part, m):
         head.publisher = head.publisher or credited[1]

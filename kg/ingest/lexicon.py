@@ -10,7 +10,7 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..regex_needs import as_written, lowered, needed_literals, needed_sets
 from .lazyre import LazyPattern
-from .prefilter import LiteralGate, Searcher, WholeLine, end_chars, guarded, last_chars
+from .prefilter import LiteralGate, Searcher, WholeLine, end_chars, first_chars, guarded, last_chars
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -42,11 +42,13 @@ class Markers:
                                                                      compare=False)
     chrome_longest: int = field(default=0, init=False, repr=False, compare=False)
     related_longest: int = field(default=0, init=False, repr=False, compare=False)
+    outlet_endings: tuple[str, ...] = field(default=(), init=False, repr=False, compare=False)  # for str.endswith
     _lasts: dict[str, tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     _guarded: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False,
                                                             compare=False)
     _plain: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _opens: dict[str, re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
@@ -61,6 +63,7 @@ class Markers:
         # the longest whole-line entry: a longer line is none of them (casefold never shortens)
         object.__setattr__(self, "chrome_longest", max(map(len, self.chrome), default=0))
         object.__setattr__(self, "related_longest", max(map(len, self.related), default=0))
+        object.__setattr__(self, "outlet_endings", tuple(sorted(self.outlet_suffix)))
 
     def is_chrome_line(self, text: str) -> bool:
         """True when `text` (stripped) is one of the `chrome` lines, in any case."""
@@ -157,9 +160,20 @@ class Markers:
             self._joined[key] = joined
         return self._joined[key]
 
+    def may_open(self, kind: str, line: str) -> bool:
+        """False when no pattern of a kind can match at the start of `line`: its first
+        character starts no match of them (`prefilter.first_chars`, built once per kind)."""
+        if kind in self._opens:
+            opens = self._opens[kind]
+        else:
+            opens = self._opens[kind] = first_chars(self.of(kind))
+        return opens is None or opens.match(line) is not None
+
     def any_match(self, kind: str, line: str) -> bool:
         """True when one of a kind's patterns matches at the start of `line` (one try of
-        their alternation)."""
+        their alternation, after a test of the line's first character)."""
+        if not self.may_open(kind, line):
+            return False  # no pattern of the kind starts with this character (most lines)
         joined = self.joined((kind,))
         if joined is None:
             return any(p.match(line) for p in self.of(kind))

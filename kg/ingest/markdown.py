@@ -47,13 +47,20 @@ def plain(text: str) -> str:
         if after_image and _WHOLE_EMPHASIS.fullmatch(line):
             after_image = False
             continue  # an image's caption: an emphasised line right under it
+        # each pattern needs a string of its own ("](", "#", ">", "**" or "__", "*"): a line
+        # without it (most prose) is not scanned for that markup
+        link = "](" in line
         if line.strip():
-            after_image = bool(_IMAGE.fullmatch(line.strip()))
-        line = _IMAGE.sub("", line)
-        line = _LINK.sub(r"\1", line)
-        line = _HEADING.sub("", line)
-        line = _QUOTE.sub("", line)
-        line = _STRONG.sub(r"\2", line)
-        line = _EMPHASIS.sub(r"\1", line)
+            after_image = link and bool(_IMAGE.fullmatch(line.strip()))
+        if link:
+            line = _LINK.sub(r"\1", _IMAGE.sub("", line))
+        if "#" in line:
+            line = _HEADING.sub("", line)
+        if ">" in line:
+            line = _QUOTE.sub("", line)
+        if "**" in line or "__" in line:
+            line = _STRONG.sub(r"\2", line)
+        if "*" in line:
+            line = _EMPHASIS.sub(r"\1", line)
         out.append(line)
     return "\n".join(out)

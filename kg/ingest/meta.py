@@ -94,13 +94,13 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
     late_source = None  # a source line after the body names the issuer; a wire dateline wins
     for line in body:
         short = 0 < len(line) <= 60
-        if short and (pub := _match(line, m.of("source_re"), "pub")):
+        if short and m.may_open("source_re", line) and (pub := _match(line, m.of("source_re"), "pub")):
             if any(len(k) > 80 for k in kept):
                 late_source = late_source or pub
             else:
                 meta.publisher = meta.publisher or pub
             continue
-        if short and not kept and (mt := _fullmatch_any(line, m.of("author_re"))):
+        if short and not kept and m.may_open("author_re", line) and (mt := _fullmatch_any(line, m.of("author_re"))):
             take_byline(meta, mt, m)
             continue
         kept.append(line)
@@ -214,7 +214,7 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             meta.publisher = meta.publisher or last
             kept.pop()
             continue
-        if len(last) <= 60 and (mt := _fullmatch_any(last, m.of("author_re"))):
+        if len(last) <= 60 and m.may_open("author_re", last.strip()) and (mt := _fullmatch_any(last, m.of("author_re"))):
             take_byline(meta, mt, m)  # a byline under the story ("By Ravi Menon")
             kept.pop()
             continue
@@ -240,11 +240,15 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
                 hit = True
                 break
         tail = "\n" + kept[-1]
-        maybe = m.possible("tail_source_re", tail)
+        maybe = None  # the patterns whose needed strings the text holds: looked for once one may end it
         last_char = "" if tail[-1:].isspace() else tail[-1:]  # (a text ending in white space: no test by it)
         for p, ends in m.with_end_chars("tail_source_re"):
-            if p not in maybe or (last_char and ends is not None and not ends.fullmatch(last_char)):
-                continue  # a needed string missing, or no match of it can end the text (it is anchored there)
+            if last_char and ends is not None and not ends.fullmatch(last_char):
+                continue  # no match of it can end the text (it is anchored there)
+            if maybe is None:
+                maybe = m.possible("tail_source_re", tail)
+            if p not in maybe:
+                continue  # a needed string missing
             mt = p.search(tail)
             if mt:
                 meta.publisher = meta.publisher or mt["pub"].strip()

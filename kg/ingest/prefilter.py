@@ -145,6 +145,24 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=[{''.join(sorted(got[0]))}])(?:{pattern.pattern})", pattern.flags)
 
 
+def first_chars(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """A class of the characters every match of one of `patterns` starts with (a line opening
+    with none of them matches none at its start); None when not known for one of them, when one
+    may match the empty string, or when their flags differ."""
+    chars: set[str] = set()
+    for p in patterns:
+        if p.flags != patterns[0].flags:
+            return None
+        try:
+            got = _firsts(list(parse_tree(p)), bool(p.flags & re.IGNORECASE))
+        except Exception:  # pragma: no cover - re's parser is internal
+            return None
+        if got is None or got[1] or not got[0]:
+            return None
+        chars |= got[0]
+    return re.compile(f"[{''.join(sorted(chars))}]", patterns[0].flags) if chars else None
+
+
 _WHITE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
 
