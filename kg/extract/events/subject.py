@@ -313,8 +313,6 @@ def headline_subjects(headline: str, body: str, hits: list, mentions: list[Menti
         a = last_mark(headline, _HEAD_PARTS, 0, h.start) + 1
         b = first_mark(headline, _HEAD_PARTS, h.end, len(headline))
         b = len(headline) if b < 0 else b
-        if not _echoed(headline, a, h.start, body):
-            continue  # (a name of two characters or more, never repeated in the body, marks nothing: no cut)
         found = clause_subject(headline, a, h.start, h.text, [], run_ok=len(headline[h.end:b].strip()) >= 2)
         if found is not None and found.type != "Person":
             names.add(found.text)
@@ -326,13 +324,6 @@ def headline_subjects(headline: str, body: str, hits: list, mentions: list[Menti
             out.append(Mention(text=name, start=a, end=b, type="Organization", extractor="events", confidence=0.55))
             taken.append((a, b))
     return out
-
-
-def _echoed(headline: str, a: int, b: int, body: str) -> bool:
-    """Whether `body` holds any two adjacent characters of `headline[a:b]`: the subject `clause_subject`
-    finds there is two characters or more of it, and a subject the body never repeats adds no mention,
-    so a clause without this is not cut by jieba (the costliest step of `headline_subjects`)."""
-    return any(headline[i : i + 2] in body for i in range(a, b - 1))
 
 
 def _occurrences(name: str, body: str) -> list[tuple[int, int]]:
