@@ -153,3 +153,18 @@ def test_period_gate_of_a_sentence_finds_what_a_scan_finds() -> None:
                 assert [m.span() for m in cache[(lo, hi)]] == scanned, (text[lo:hi], lang)
                 checked += bool(scanned)
     assert checked  # the texts do hold periods
+
+
+def test_event_default_keeps_every_field():
+    """event_default builds its Figure field by field: it must equal `dataclasses.replace` (a field
+    added to Figure and not copied would fail here)."""
+    import dataclasses
+    from decimal import Decimal
+
+    from kg.extract.figures.meaning import event_default
+    from kg.model import Figure
+
+    fig = Figure(text="5亿元", start=3, end=7, value=Decimal("500000000"), unit="CNY", period="2021年",
+                 period_start="2021-01-01", period_end="2021-12-31")
+    assert event_default(fig, "Enforcement") == dataclasses.replace(fig, measure="fine")
+    assert event_default(fig, "Recall") is fig

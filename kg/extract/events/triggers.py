@@ -278,7 +278,8 @@ class TriggerMatcher:
                 gates.append(gate)
             if len(automaton):
                 automaton.make_automaton()
-            cached = self._needles[lang] = _Keys(automaton, owners, bare, frozenset(by_gate), gates)
+            common = frozenset(g for g in gates if g and _common(g))
+            cached = self._needles[lang] = _Keys(automaton, owners, bare, frozenset(by_gate), gates, common)
         return cached
 
     def _candidates(self, folded: str | None, lang: str) -> list[tuple[Trigger, list[int] | None]]:
@@ -302,13 +303,13 @@ class TriggerMatcher:
         dotless = _DOTLESS_I in folded
         if dotless:
             wanted = list({*wanted, *keys.by_gate})
-        gates, by_gate = keys.gates, keys.by_gate
+        gates, by_gate, common = keys.gates, keys.by_gate, keys.common
         places: dict[str, list[int]] = {}  # a needle that is no key -> its places
         out = []
         for i in sorted(wanted):
             trig = triggers[i]
             gate = gates[i]
-            if gate and not dotless and gate not in at and (not _common(gate) or gate not in folded):
+            if gate and not dotless and gate not in at and (gate not in common or gate not in folded):
                 continue
             starts = at.get(trig.needle)
             if starts is None and i in by_gate:
@@ -409,6 +410,7 @@ class _Keys(NamedTuple):
     bare: list[int]  # the triggers without a needle
     by_gate: frozenset[int]  # the triggers keyed on their gate, not their needle
     gates: list[str]  # per trigger: the gate to test ("" for none, or when it is the trigger's key)
+    common: frozenset[str]  # the gates that are `_common` words (tested with `in`, not found by the automaton)
 
 
 def _common(word: str) -> bool:

@@ -13,7 +13,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -250,7 +250,11 @@ def event_default(fig: Figure, event_type: str) -> Figure:
     name = w.event_defaults.get(event_type) if money else w.count_defaults.get(event_type) if fig.unit != "percent" else None
     if name is None and fig.unit == "percent" and event_type == "Layoff":
         name = w.count_defaults.get("Layoff")
-    return replace(fig, measure=name) if name else fig
+    if not name:
+        return fig
+    # (built directly: `dataclasses.replace` reads the fields anew at each call)
+    return Figure(text=fig.text, start=fig.start, end=fig.end, value=fig.value, unit=fig.unit, measure=name,
+                  period=fig.period, period_start=fig.period_start, period_end=fig.period_end)
 
 
 def _reference(doc_date: str | None, dates: list[DateMention], pos: int) -> date | None:
