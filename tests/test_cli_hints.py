@@ -77,7 +77,19 @@ def test_piped_table_keeps_long_iris(built: Path) -> None:
     env = {**os.environ, "COLUMNS": "40"}
     proc = subprocess.run([sys.executable, "-m", "kg", "query", query, "--store", str(built / "out")], capture_output=True,
                           text=True, env=env, timeout=120, check=True)
-    assert "kgr:entity/jd-com" in proc.stdout and "…" not in proc.stdout
+    assert "kgr:entity\\/jd-com" in proc.stdout and "…" not in proc.stdout
+
+
+def test_table_iris_paste_back_into_a_query(built: Path) -> None:
+    """What the table prints for a document's graph is valid SPARQL naming the same graph."""
+    store = str(built / "out")
+    first = subprocess.run([sys.executable, "-m", "kg", "query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                            "--store", store], capture_output=True, text=True, timeout=120, check=True)
+    shown = re.findall(r"kgr:doc\\/\w+", first.stdout)
+    assert shown, first.stdout
+    again = subprocess.run([sys.executable, "-m", "kg", "query", f"ASK {{ GRAPH {shown[0]} {{ ?s ?p ?o }} }}",
+                            "--store", store], capture_output=True, text=True, timeout=120, check=True)
+    assert again.stdout.strip() == "true"
 
 
 @pytest.mark.parametrize("text,where", [

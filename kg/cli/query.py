@@ -164,6 +164,7 @@ def _print_table(out: Console, result) -> None:
         out.print("true" if result.boolean else "false")
         return
     table = Table(*result.variables, caption=f"{len(result)} rows in {result.seconds * 1000:.0f} ms")
+    from ..query.prefixes import prefixed_name
     from ..vocab import PREFIXES
 
     def short(term) -> str:
@@ -171,9 +172,7 @@ def _print_table(out: Console, result) -> None:
             return ""
         value = term.value if hasattr(term, "value") else str(term)
         if type(term).__name__ == "NamedNode":
-            for prefix, iri in PREFIXES.items():
-                if value.startswith(iri):
-                    return f"{prefix}:{value[len(iri):]}"
+            return prefixed_name(value, PREFIXES)  # valid SPARQL, so it can be pasted into the next query
         return value
 
     for row in result.rows:

@@ -28,4 +28,51 @@ def check_prefixes(text: str, known: dict[str, str]) -> None:
                          f"declare it (PREFIX {prefix}: <...>) or use one of {known_list}")
 
 
-__all__ = ["check_prefixes"]
+_ESCAPABLE = frozenset("_~.-!$&'()*+,;=/?#@")  # and "%", but a bare % is no IRI
+_HEX = frozenset("0123456789abcdefABCDEF")
+_BASE_RANGES = ((0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x2FF), (0x370, 0x37D), (0x37F, 0x1FFF), (0x200C, 0x200D),
+                (0x2070, 0x218F), (0x2C00, 0x2FEF), (0x3001, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFFD),
+                (0x10000, 0xEFFFF))
+_MORE_RANGES = ((0xB7, 0xB7), (0x300, 0x36F), (0x203F, 0x2040))
+
+
+def _plain(c: str, first: bool) -> bool:
+    """Whether `c` may stand unescaped in a SPARQL local name (PN_CHARS_U, ':', digits; PN_CHARS after the first)."""
+    if c.isascii():
+        return c.isalnum() or c in "_:" or (c == "-" and not first)
+    code = ord(c)
+    if any(lo <= code <= hi for lo, hi in _BASE_RANGES):
+        return True
+    return not first and any(lo <= code <= hi for lo, hi in _MORE_RANGES)
+
+
+def _local_name(local: str) -> str | None:
+    """`local` written as a SPARQL PN_LOCAL (backslash escapes where needed), or None if it cannot be."""
+    out: list[str] = []
+    last = len(local) - 1
+    for i, c in enumerate(local):
+        if _plain(c, i == 0):
+            out.append(c)
+        elif c == "." and 0 < i < last:
+            out.append(c)
+        elif c == "%" and i + 2 <= last and local[i + 1] in _HEX and local[i + 2] in _HEX:
+            out.append(c)  # a percent escape (%2F) is part of PN_LOCAL as it stands
+        elif c in _ESCAPABLE:
+            out.append("\\" + c)
+        else:
+            return None
+    return "".join(out)
+
+
+def prefixed_name(iri: str, prefixes: dict[str, str]) -> str:
+    """`iri` as a researcher can paste it back into a query: `kgr:doc\\/a7e0` (a `/` in a local name must be
+    escaped in SPARQL), or `<iri>` when no prefix covers it or its rest cannot be a local name."""
+    for prefix, base in prefixes.items():
+        if iri.startswith(base):
+            local = _local_name(iri[len(base):])
+            if local is not None:
+                return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+__all__ = ["check_prefixes", "prefixed_name"]
