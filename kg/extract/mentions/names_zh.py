@@ -60,12 +60,12 @@ class ZhOrgFinder:
                 continue  # 商会杯, 协会锦标赛: the suffix is inside the name of a cup or a tournament
             sure = strong or text.startswith(self._right_strong, m.end())
             if not sure and not self._right_ok(text, m.end()):
-                continue  # (asked before `_glued`: a look-up, where `_glued` may cut with jieba)
-            if self._glued(text, m.start(), m.end()):
-                continue  # 张江高科联合社|会资本: the suffix's last character begins the next word (社会)
+                continue  # (asked first: a look-up, where the tests below cut with jieba)
             start = self._left_edge(text, m.start(), typ, sure)
             if start is None:
-                continue
+                continue  # (asked before `_glued`, which seldom holds: it then cuts only for a name)
+            if self._glued(text, m.start(), m.end()):
+                continue  # 张江高科联合社|会资本: the suffix's last character begins the next word (社会)
             conf = 0.8 if strong else 0.6
             out.append(Candidate(start, m.end(), typ, "zh-suffix", conf, subsumes=True))
         return self._stock_codes(text, out)
