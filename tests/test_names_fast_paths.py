@@ -96,3 +96,20 @@ def test_capitalised_runs_as_one_token_pass() -> None:
     for text in texts:
         got = [[tuple(t) for t in run] for run in capitalised_runs(text, e.abbreviations, e.connectors)]
         assert got == _reference_runs(text, e.abbreviations, e.connectors), text
+
+
+def test_after_long_stop_as_rfind_per_word() -> None:
+    from kg.extract.mentions.names_zh import ZhOrgFinder
+
+    z = ZhOrgFinder()
+    words = z._role_stops
+
+    def plain(text: str, lo: int, s: int) -> int | None:
+        ends = [text.rfind(w, lo, s) + len(w) for w in words if text.rfind(w, lo, s) >= 0]
+        return max(ends, default=None)
+
+    extra = [w + v for w in words[:5] for v in words[:5]] + [w[:-1] + w for w in words[:5]]
+    for text in [*_texts(), *extra]:
+        for s in range(0, min(len(text), 400) + 1, 3):
+            for lo in (0, max(0, s - 18), max(0, s - 5), s):
+                assert z._after_long_stop(text, lo, s) == plain(text, lo, s), (text[lo:s], lo, s)

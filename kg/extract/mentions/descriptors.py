@@ -305,10 +305,20 @@ class DescriptorFinder:
     def _zh_subject(self, text: str, pos: int, end: int, typ: str) -> bool:
         """平台慧聪网: a platform's name ending in a site word; 二手交易平台转转宣布: a name right before an
         announcing verb (`zh_subject_verbs`)."""
-        sites = tuple(self.desc.edges.get("zh_site_endings", ()))
-        if typ == "Platform" and end - pos >= 3 and text[pos:end].endswith(sites):
+        if typ == "Platform" and end - pos >= 3 and text[pos:end].endswith(self._zh_words["zh_site_endings"]):
             return True
-        return text.startswith(tuple(self.desc.edges.get("zh_subject_verbs", ())), end)
+        return text.startswith(self._zh_words["zh_subject_verbs"], end)
+
+    @cached_property
+    def _zh_words(self) -> dict[str, tuple[str, ...]]:
+        """The word lists `_zh_subject` and `_zh_ok` ask about every candidate, as tuples made once."""
+        keys = ("zh_site_endings", "zh_subject_verbs", "zh_never_first", "zh_phrase_words")
+        return {k: tuple(self.desc.edges.get(k, ())) for k in keys}
+
+    @cached_property
+    def _zh_desc_at(self) -> Prefixes:
+        """`name.startswith(tuple(self.desc.zh))`, asking only the descriptors that begin with its first character."""
+        return Prefixes(self.desc.zh)
 
     def _zh_quoted(self, text: str, pos: int) -> int | None:
         """End of a name quoted right after a descriptor (平台“X”), when nothing glues to the
@@ -353,16 +363,16 @@ class DescriptorFinder:
     def _zh_ok(self, name: str, subject: bool = False) -> bool:
         """`subject`: the name ends in a site word (慧聪网) or a corporate verb follows it (转转宣布), so a
         rare dictionary word (jieba knows many brands) may be a name on its own."""
-        if self.lex.is_stopped(name) or name.startswith(tuple(self.desc.zh)):
+        if self.lex.is_stopped(name) or self._zh_desc_at.at(name, 0):
             return False
         toks = [t for t in cut(name) if t.strip()]
         if not toks or toks[0] in self.lex.generic_heads or any(t in self._stop_tokens for t in toks):
             return False
-        if toks[0] in self.desc.edges.get("zh_never_first", ()):
+        if toks[0] in self._zh_words["zh_never_first"]:
             return False  # 平台|仍需, 卖家|之家, 平台|即日起终止: an adverb or particle never opens a name
         if self._right_stop_at.at(name, 0):
             return False  # 发布公告: a verb, not a name
-        if any(w in name for w in self.desc.edges.get("zh_phrase_words", ())):
+        if any(w in name for w in self._zh_words["zh_phrase_words"]):
             return False  # 电商|仓配网络, 综试区一位: the descriptor modifies a noun phrase, no name follows
         freq = jieba_freq()
         if len(toks) == 1 and freq.get(name) and not (is_rare(name) and subject):

@@ -171,9 +171,9 @@ class NamesExtractor:
 
     def _place_prefix(self, core: str) -> str:
         """The longest place name `core` begins with ("" if none): its prefixes looked up in the
-        set of places, longest first, instead of trying every place."""
+        set of places, longest first (none longer than the longest place), instead of trying every place."""
         places = self.lex.places
-        for k in range(len(core), -1, -1):
+        for k in range(min(len(core), self.lex.longest_place), -1, -1):
             if core[:k] in places:
                 return core[:k]
         return ""

@@ -10,7 +10,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ...errors import LexiconError
@@ -57,6 +57,11 @@ class NamesLexicon:
     services: dict[str, Any]
     en_orgs: dict[str, Any]
     name_verbs: frozenset[str] = frozenset()  # 扩张, 加密: never inside a weak-suffix name
+
+    @cached_property
+    def longest_place(self) -> int:
+        """Length of the longest place name: a name's prefixes longer than it are never places."""
+        return max(map(len, self.places), default=0)
 
     def plain_words(self, span: str) -> bool:
         """True when a short span holds a verb or particle (发布通知, 工业品的相关服务) or starts generic."""

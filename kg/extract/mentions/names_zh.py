@@ -58,14 +58,14 @@ class ZhOrgFinder:
             typ, strong = self._suffix_info[m.group()]
             if text.startswith(self.lex.right_never, m.end()):
                 continue  # 商会杯, 协会锦标赛: the suffix is inside the name of a cup or a tournament
-            if self._glued(text, m.start(), m.end()):
-                continue  # 张江高科联合社|会资本: the suffix's last character begins the next word (社会)
             sure = strong or text.startswith(self._right_strong, m.end())
             if not sure and not self._right_ok(text, m.end()):
-                continue
+                continue  # (asked first: a look-up, where the tests below cut with jieba)
             start = self._left_edge(text, m.start(), typ, sure)
             if start is None:
-                continue
+                continue  # (asked before `_glued`, which seldom holds: it then cuts only for a name)
+            if self._glued(text, m.start(), m.end()):
+                continue  # 张江高科联合社|会资本: the suffix's last character begins the next word (社会)
             conf = 0.8 if strong else 0.6
             out.append(Candidate(start, m.end(), typ, "zh-suffix", conf, subsumes=True))
         return self._stock_codes(text, out)
@@ -212,13 +212,18 @@ class ZhOrgFinder:
         return tuple(desc_lexicon().edges.get("zh_descriptor_heads", ()))
 
     def _after_long_stop(self, text: str, lo: int, s: int) -> int | None:
-        """End of the rightmost role stop word in text[lo:s], if any."""
+        """End of the rightmost role stop word in text[lo:s], if any (one scan, not an rfind per word)."""
         best = None
-        for w in self._role_stops:
-            k = text.rfind(w, lo, s)
-            if k >= 0 and (best is None or k + len(w) > best):
-                best = k + len(w)
+        for m in self._role_stop_starts.finditer(text, lo, s):
+            if best is None or m.end(1) > best:
+                best = m.end(1)
         return best
+
+    @cached_property
+    def _role_stop_starts(self) -> re.Pattern[str]:
+        """Matches where a role stop word begins, capturing the longest one there; the look-ahead
+        lets matches overlap, so a word inside or across another is seen too."""
+        return re.compile(f"(?=({alternation(self._role_stops, '(?!)')}))")
 
     def _distinctive(self, tokens: list[str]) -> bool:
         """A weak-suffix name needs a rare word: 吉时达物流 yes, 发展物流 or 绿色物流 no."""

@@ -63,7 +63,8 @@ def short_form(name: str, lex: NamesLexicon, forms: ShortForms) -> str | None:
     core = strip_org_suffix(name).strip()
     if HAN_CHAR.search(core):
         places = lex.places
-        for k in range(len(core) - 1, 0, -1):  # the longest place the name begins with (never all of it)
+        # the longest place the name begins with (never all of it; none is longer than lex.longest_place)
+        for k in range(min(len(core) - 1, lex.longest_place), 0, -1):
             if core[:k] in places:
                 core = core[k:]
                 break
