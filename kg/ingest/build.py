@@ -53,10 +53,14 @@ def _credited_date(line: str, markers: Markers) -> str | None:
 
 def body_text(lines: list[str], markers: Markers | None = None) -> str:
     """Body lines -> text: scaffolding labels and reference marks removed, one line a paragraph."""
+    m = markers or load_markers()
+    texts = [s for s in (ln.strip() for ln in lines) if s]
+    # a line holds no more strings than the whole body: when the body lacks those every
+    # reference mark needs, no line has one (one test instead of one a line)
+    marks = bool(m.possible("refmark_re", "\n".join(texts)))
     out: list[str] = []
-    for line in lines:
-        if line.strip():
-            out.extend(strip_scaffold(line.strip(), markers))
+    for text in texts:
+        out.extend(strip_scaffold(text, m, marks=marks))
     return "\n".join(out)
 
 

@@ -106,6 +106,10 @@ def names_then_outlet(part: str, m: Markers) -> tuple[list[str], str] | None:
     if len(part) > 100 or not part.isascii():
         return None
     words = part.split()
+    # every `people` below opens with the first two words, and `_NAME_LIST` opens with two
+    # capitalised words: a part whose first two words are not so is no credit (most sentences)
+    if len(words) < 3 or not ("A" <= words[0][0] <= "Z" and "A" <= words[1][0] <= "Z"):
+        return None
     given = _given_names()
     for k in range(min(4, len(words) - 2), 0, -1):  # the longest outlet first
         outlet = " ".join(words[-k:])

@@ -223,12 +223,13 @@ def _drop_pagination_scan(lines: list[str], m: Markers, maybe: list[bool] | None
     return [line for line, k in zip(lines, keep, strict=True) if k]
 
 
-def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
-    """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
+def strip_scaffold(line: str, markers: Markers | None = None, *, marks: bool = True) -> list[str]:
+    """Split summary scaffolding at reference marks and drop its labels, keeping the sentences.
+    `marks=False`: the caller found that no reference mark can be in `line` (`Markers.possible`)."""
     m = markers or load_markers()
     labels = m.of("label_re")
     any_label = m.joined(("label_re",))
-    maybe = m.possible("refmark_re", line)  # (searched behind their first-character guards: the same matches, faster)
+    maybe = m.possible("refmark_re", line) if marks else ()  # (searched behind their first-character guards: the same matches, faster)
     has_marks = bool(maybe) and any(g.search(line) for p, g in zip(m.of("refmark_re"), m.guarded("refmark_re"),
                                                                      strict=True) if p in maybe)
     # a generic label only counts inside scaffolding (a line with reference marks): elsewhere
