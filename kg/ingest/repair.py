@@ -229,7 +229,8 @@ def strip_scaffold(line: str, markers: Markers | None = None, *, marks: bool = T
     m = markers or load_markers()
     labels = m.of("label_re")
     any_label = m.joined(("label_re",))
-    maybe = m.possible("refmark_re", line) if marks else ()  # (searched behind their first-character guards: the same matches, faster)
+    # (searched behind their first-character guards: the same matches, faster)
+    maybe = m.possible("refmark_re", line) if marks else ()
     has_marks = bool(maybe) and any(g.search(line) for p, g in zip(m.of("refmark_re"), m.guarded("refmark_re"),
                                                                      strict=True) if p in maybe)
     # a generic label only counts inside scaffolding (a line with reference marks): elsewhere
