@@ -91,3 +91,22 @@ def test_html_meta_reads_as_soup_find():
     assert _meta(metas, "article:published_time", "datepublished") == "2024-05-01"
     assert _meta(metas, "publisher") is None
 
+
+
+def _related_heading_stripping(line: str, m) -> bool:
+    """`is_related_heading` with every strip made (no test of the line's ends first)."""
+    s = line.strip().strip("【】[]").strip().rstrip(":：").strip()
+    return (len(s) <= m.related_longest and s.casefold() in m.related) \
+        or (len(s) <= 60 and m.may_open("related_re", s) and m.fullmatch("related_re", s))
+
+
+def test_related_heading_answers_as_with_every_strip():
+    from kg.ingest.split import is_related_heading
+    m = load_markers()
+    crafted = ["相关阅读：", "【相关阅读】", "[Related coverage]", "Related coverage", " MORE FROM Acme Daily ",
+               "More from Acme:", "", "   ", "【】", "Related coverage of the merger and what it means for sellers",
+               "x" * 70 + "：", "【" + "x" * 70]
+    lines = crafted + _seed_lines()
+    assert any(is_related_heading(ln, m) for ln in crafted)
+    for ln in lines:
+        assert is_related_heading(ln, m) == _related_heading_stripping(ln, m), ln

@@ -248,17 +248,17 @@ def _attr_is(value: object, want: str) -> bool:
     return value is not None and str(value) == want
 
 
+@lru_cache(maxsize=1)
 def _tree() -> Any:
-    """kg.ingest.htmltree, imported with bs4 on the first HTML page."""
+    """kg.ingest.htmltree, imported with bs4 on the first HTML page (once: an import
+    statement run for every call looks the module up again)."""
     from . import htmltree
 
     return htmltree
 
 
 def _is_tag(node: Any) -> bool:
-    from bs4 import Tag
-
-    return isinstance(node, Tag)
+    return isinstance(node, _tree().Tag)
 
 
 @READERS.register(".html", ".htm", ".xhtml")
