@@ -127,13 +127,13 @@ def _above_headline(lines: list[str], markers: Markers) -> Meta:
         (i, text), (_, nxt) = texts
         if is_outlet(text, markers) and width(nxt) > width(text) + 8:
             meta.publisher = meta.publisher or text
-        elif mt := next((mt for p in markers.of("lead_dateline_re") if (mt := p.fullmatch(text))), None):
+        elif mt := next((mt for p in markers.possible("lead_dateline_re", text) if (mt := p.fullmatch(text))), None):
             meta.publisher = meta.publisher or (mt["pub"] or "").strip() or None
             meta.month_day = month_day(mt["when"])
             name = mt["name"] or mt["name2"]
             if name and not meta.authors:
                 meta.authors = byline_names(name, markers)
-        elif mt := next((mt for p in markers.of("author_re") if (mt := p.fullmatch(text))), None):
+        elif mt := next((mt for p in markers.possible("author_re", text) if (mt := p.fullmatch(text))), None):
             take_byline(meta, mt, markers)
         else:
             return meta
