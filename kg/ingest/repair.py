@@ -80,6 +80,17 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
 
 
 def _is_chrome(text: str, m: Markers) -> bool:
+    """`_is_chrome_scan` by the gate of `chrome_flags`: a pattern runs only on a line that holds
+    the strings it needs, and so is compiled only then (the joined chrome, editor and
+    boilerplate patterns cost re's compiler more than the lines of a small corpus cost to test)."""
+    marks = m.gate(*_GATE).lines([text])
+    if marks is None or m.without_literals("boilerplate_re"):
+        return _is_chrome_scan(text, m)
+    return _chrome_flags([text], m, marks)[0]
+
+
+def _is_chrome_scan(text: str, m: Markers) -> bool:
+    """`is_chrome` of a stripped, non-empty line, by every pattern."""
     if m.is_chrome_line(text):
         return True
     if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
