@@ -3,6 +3,7 @@ test of `names_then_outlet`, the one reference-mark test per body of `body_text`
 attribute lists of the HTML reader's `_meta`. Inputs are written for these tests."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,22 @@ def test_related_heading_answers_as_with_every_strip():
     assert any(is_related_heading(ln, m) for ln in crafted)
     for ln in lines:
         assert is_related_heading(ln, m) == _related_heading_stripping(ln, m), ln
+
+
+@pytest.mark.parametrize("source", [
+    r"(?<=a|bc)x", r"(?<=ab)x", r"(?:(?<!a+)x)", r"y(?=(?<=\d{2,3})z)", r"(a|(?<=b*))", r"(?<=[。！？”])\s*[(（]",
+    r"(?<=a)(b)(?(1)c|(?<=de|f))", r"(?>(?<=a{2}|bc))x", r"(?<!(?:ab|cd))x", r"(?<=a)(?<!b{1,2})x",
+])
+def test_lazy_pattern_finds_lookbehind_errors_as_the_compiler(source):
+    from kg.ingest.lazyre import LazyPattern
+    try:
+        re.compile(source, re.IGNORECASE)
+        expected = None
+    except re.error as err:
+        expected = str(err)
+    try:
+        LazyPattern(source, re.IGNORECASE)
+        got = None
+    except re.error as err:
+        got = str(err)
+    assert got == expected
