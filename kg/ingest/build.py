@@ -53,10 +53,14 @@ def _credited_date(line: str, markers: Markers) -> str | None:
 
 def body_text(lines: list[str], markers: Markers | None = None) -> str:
     """Body lines -> text: scaffolding labels and reference marks removed, one line a paragraph."""
+    m = markers or load_markers()
+    texts = [s for s in (ln.strip() for ln in lines) if s]
+    # a line holds no more strings than the whole body: when the body lacks those every
+    # reference mark needs, no line has one (one test instead of one a line)
+    marks = bool(m.possible("refmark_re", "\n".join(texts)))
     out: list[str] = []
-    for line in lines:
-        if line.strip():
-            out.extend(strip_scaffold(line.strip(), markers))
+    for text in texts:
+        out.extend(strip_scaffold(text, m, marks=marks))
     return "\n".join(out)
 
 
@@ -123,13 +127,13 @@ def _above_headline(lines: list[str], markers: Markers) -> Meta:
         (i, text), (_, nxt) = texts
         if is_outlet(text, markers) and width(nxt) > width(text) + 8:
             meta.publisher = meta.publisher or text
-        elif mt := next((mt for p in markers.of("lead_dateline_re") if (mt := p.fullmatch(text))), None):
+        elif mt := next((mt for p in markers.possible("lead_dateline_re", text) if (mt := p.fullmatch(text))), None):
             meta.publisher = meta.publisher or (mt["pub"] or "").strip() or None
             meta.month_day = month_day(mt["when"])
             name = mt["name"] or mt["name2"]
             if name and not meta.authors:
                 meta.authors = byline_names(name, markers)
-        elif mt := next((mt for p in markers.of("author_re") if (mt := p.fullmatch(text))), None):
+        elif mt := next((mt for p in markers.possible("author_re", text) if (mt := p.fullmatch(text))), None):
             take_byline(meta, mt, markers)
         else:
             return meta

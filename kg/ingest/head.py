@@ -15,6 +15,7 @@ from .repair import is_chrome, is_dateline, timestamp_line
 # each separator opens with one of the characters of its (?=[...]) guard, which spares the
 # engine trying every branch at every position of a long line (same splits, about twice as fast)
 _PART_SEP = re.compile(r"(?=[\s·•｜])(?:\s+[·•|｜—–]\s+|\s*[·•｜]\s*)")
+_PART_MARKS = re.compile("[·•｜|—–]")  # a character each separator holds
 _LATIN_NAME = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}")
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _HAN_OUTLET = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,15}")
@@ -106,6 +107,10 @@ def names_then_outlet(part: str, m: Markers) -> tuple[list[str], str] | None:
     if len(part) > 100 or not part.isascii():
         return None
     words = part.split()
+    # every `people` below opens with the first two words, and `_NAME_LIST` opens with two
+    # capitalised words: a part whose first two words are not so is no credit (most sentences)
+    if len(words) < 3 or not ("A" <= words[0][0] <= "Z" and "A" <= words[1][0] <= "Z"):
+        return None
     given = _given_names()
     for k in range(min(4, len(words) - 2), 0, -1):  # the longest outlet first
         outlet = " ".join(words[-k:])
@@ -132,7 +137,7 @@ def _parts(line: str, m: Markers) -> list[str]:
     """Cut a head line at separators and around its timestamp."""
     # every separator holds one of these characters: a line without any is one part (a
     # test at C speed instead of the separator pattern tried at every position)
-    pieces = _PART_SEP.split(line) if any(c in line for c in "·•｜|—–") else [line]
+    pieces = _PART_SEP.split(line) if _PART_MARKS.search(line) else [line]
     parts = [p.strip() for p in pieces if p.strip()]
     out: list[str] = []
     for part in parts:
@@ -159,9 +164,9 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
     elif _labelled_month_day(part, labels):
         pass  # "Posted Oct 23": a time without its year (the year is read elsewhere)
     # the length caps first: the same branches taken, without trying long lines (most body text)
-    elif len(part) <= 80 and m.may_open("author_re", part) and (mt := _fullmatch(part, m.of("author_re"))):
+    elif len(part) <= 80 and m.may_open("author_re", part) and (mt := _fullmatch(part, m.possible("author_re", part))):
         take_byline(head, mt, m, extend=True)
-    elif mt := _fullmatch(part, m.of("byline_re")):
+    elif mt := _fullmatch(part, m.possible("byline_re", part)):
         head.publisher = head.publisher or mt["pub"].strip()
         take_byline(head, mt, m, extend=True)
     elif len(part) <= 80 and m.may_open("source_re", part) and (mt := _fullmatch(part, m.of("source_re"))):
@@ -171,7 +176,7 @@ def _read_part(part: str, head: Head, m: Markers) -> bool:
     elif credited := names_then_outlet(part, m):
         head.publisher = head.publisher or credited[1]
         head.authors = head.authors + [n for n in credited[0] if n not in head.authors]
-    elif len(part) <= 20 and (mt := _fullmatch(part, m.of("lead_source_re"))):
+    elif len(part) <= 20 and (mt := _fullmatch(part, m.possible("lead_source_re", part))):
         head.publisher = head.publisher or mt["pub"].strip()
     elif is_outlet(part, m):
         head.publisher = head.publisher or part
@@ -229,8 +234,12 @@ def _read_field(text: str, head: Head, markers: Markers) -> bool:
         head.date, head.publisher = head.date or when, head.publisher or pub
         head.definite = True
         return True
-    # a line of one part (most body lines) need not be read again if it was turned down above
-    return _read_parts(_parts(text, markers), head, markers, None if known else text)
+    parts = _parts(text, markers)
+    if not known and parts == [text]:
+        # a line of one part (most body lines), turned down above: `_read_parts` would read no
+        # part and leave `head` as it is; it is a field only as page chrome or a head label
+        return is_chrome(text, markers) or markers.fullmatch("head_label_re", text)
+    return _read_parts(parts, head, markers, None if known else text)
 
 
 def is_head_field(line: str, markers: Markers) -> bool:

@@ -108,13 +108,18 @@ def _related_lines(soup: BeautifulSoup, tags: list[Tag]) -> list[str]:
 def _meta(metas: list[Tag], *names: str) -> str | None:
     """The content of the first of the page's <meta> tags whose property, name or itemprop is
     one of `names` (tried in that order), as `soup.find("meta", attrs={attr: ...})` finds it."""
+    # the tags that have each attribute, listed once (most pages give a <meta> one or two of them)
+    having = [(attr, [(t, v) for t in metas if (v := t.get(attr)) is not None]) for attr in _META_ATTRS]
     for name in names:
         rx = _meta_rx(name)
-        for attr in ("property", "name", "itemprop"):
-            tag = next((t for t in metas if _attr_matches(t.get(attr), rx)), None)
-            if _is_tag(tag) and tag.get("content"):
+        for _, tags in having:
+            tag = next((t for t, v in tags if _attr_matches(v, rx)), None)
+            if tag is not None and _is_tag(tag) and tag.get("content"):
                 return str(tag["content"]).strip()
     return None
+
+
+_META_ATTRS = ("property", "name", "itemprop")
 
 
 @lru_cache(maxsize=64)
@@ -243,17 +248,17 @@ def _attr_is(value: object, want: str) -> bool:
     return value is not None and str(value) == want
 
 
+@lru_cache(maxsize=1)
 def _tree() -> Any:
-    """kg.ingest.htmltree, imported with bs4 on the first HTML page."""
+    """kg.ingest.htmltree, imported with bs4 on the first HTML page (once: an import
+    statement run for every call looks the module up again)."""
     from . import htmltree
 
     return htmltree
 
 
 def _is_tag(node: Any) -> bool:
-    from bs4 import Tag
-
-    return isinstance(node, Tag)
+    return isinstance(node, _tree().Tag)
 
 
 @READERS.register(".html", ".htm", ".xhtml")

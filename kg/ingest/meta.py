@@ -100,7 +100,7 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
             else:
                 meta.publisher = meta.publisher or pub
             continue
-        if short and not kept and m.may_open("author_re", line) and (mt := _fullmatch_any(line, m.of("author_re"))):
+        if short and not kept and m.may_open("author_re", line) and (mt := _fullmatch_any(line, m.possible("author_re", line))):
             take_byline(meta, mt, m)
             continue
         kept.append(line)
@@ -115,8 +115,9 @@ def read_meta(lines: list[str], *, head: bool, markers: Markers | None = None) -
     _read_tail(kept, meta, m)
     meta.publisher = meta.publisher or late_source
     if meta.publisher is None and kept:
-        for p in m.of("lead_source_re"):
-            if mt := p.search(kept[0].split("，", 1)[0].split(",", 1)[0]):
+        lead = kept[0].split("，", 1)[0].split(",", 1)[0]
+        for p in m.possible("lead_source_re", lead):
+            if mt := p.search(lead):
                 meta.publisher = mt["pub"].strip()
                 break
     meta.body = kept
@@ -174,7 +175,7 @@ def _read_wire_dateline(kept: list[str], meta: Meta, m: Markers) -> None:
     for kind in ("wire_dateline_re", "lead_dateline_re"):
         if kind == "wire_dateline_re" and not m.any_match(kind, kept[at]):
             continue  # one try of their alternation (built for the test above) says none matches
-        for p in m.of(kind):
+        for p in m.possible(kind, kept[at]):
             mt = p.match(kept[at])
             if not mt:
                 continue
@@ -214,11 +215,12 @@ def _read_tail(kept: list[str], meta: Meta, m: Markers) -> None:
             meta.publisher = meta.publisher or last
             kept.pop()
             continue
-        if len(last) <= 60 and m.may_open("author_re", last.strip()) and (mt := _fullmatch_any(last, m.of("author_re"))):
+        if len(last) <= 60 and m.may_open("author_re", last.strip()) \
+                and (mt := _fullmatch_any(last, m.possible("author_re", last))):
             take_byline(meta, mt, m)  # a byline under the story ("By Ravi Menon")
             kept.pop()
             continue
-        if len(last) <= 30 and (mt := _fullmatch_any(last, m.of("byline_re"))):
+        if len(last) <= 30 and (mt := _fullmatch_any(last, m.possible("byline_re", last))):
             meta.publisher = meta.publisher or mt["pub"].strip()
             take_byline(meta, mt, m)  # an outlet's reporter under the story ("北京商报记者 何柳")
             kept.pop()

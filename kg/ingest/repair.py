@@ -80,6 +80,17 @@ def is_chrome(line: str, markers: Markers | None = None) -> bool:
 
 
 def _is_chrome(text: str, m: Markers) -> bool:
+    """`_is_chrome_scan` by the gate of `chrome_flags`: a pattern runs only on a line that holds
+    the strings it needs, and so is compiled only then (the joined chrome, editor and
+    boilerplate patterns cost re's compiler more than the lines of a small corpus cost to test)."""
+    marks = m.gate(*_GATE).lines([text])
+    if marks is None or m.without_literals("boilerplate_re"):
+        return _is_chrome_scan(text, m)
+    return _chrome_flags([text], m, marks)[0]
+
+
+def _is_chrome_scan(text: str, m: Markers) -> bool:
+    """`is_chrome` of a stripped, non-empty line, by every pattern."""
     if m.is_chrome_line(text):
         return True
     if m.fullmatch("chrome_re", text) or m.fullmatch("editor_re", text):
@@ -223,12 +234,14 @@ def _drop_pagination_scan(lines: list[str], m: Markers, maybe: list[bool] | None
     return [line for line, k in zip(lines, keep, strict=True) if k]
 
 
-def strip_scaffold(line: str, markers: Markers | None = None) -> list[str]:
-    """Split summary scaffolding at reference marks and drop its labels, keeping the sentences."""
+def strip_scaffold(line: str, markers: Markers | None = None, *, marks: bool = True) -> list[str]:
+    """Split summary scaffolding at reference marks and drop its labels, keeping the sentences.
+    `marks=False`: the caller found that no reference mark can be in `line` (`Markers.possible`)."""
     m = markers or load_markers()
     labels = m.of("label_re")
     any_label = m.joined(("label_re",))
-    maybe = m.possible("refmark_re", line)  # (searched behind their first-character guards: the same matches, faster)
+    # (searched behind their first-character guards: the same matches, faster)
+    maybe = m.possible("refmark_re", line) if marks else ()
     has_marks = bool(maybe) and any(g.search(line) for p, g in zip(m.of("refmark_re"), m.guarded("refmark_re"),
                                                                      strict=True) if p in maybe)
     # a generic label only counts inside scaffolding (a line with reference marks): elsewhere

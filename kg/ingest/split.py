@@ -140,7 +140,7 @@ def _stacked(lines: list[str]) -> Layout | None:
     closed = -1  # the last line of the previous start's head block
     for i, t in enumerate(texts[:-1]):
         nxt = texts[i + 1]
-        if i <= closed or not is_headline(t) or any(p.fullmatch(t) for p in m.of("author_re")):
+        if i <= closed or not is_headline(t) or any(p.fullmatch(t) for p in m.possible("author_re", t)):
             continue  # a byline over a timestamp closes an article, it heads none
         end = _head_end(texts, i, m)
         if end is not None and not (starts and datelike[i - 1]):
@@ -214,9 +214,11 @@ def _lead_items(lines: list[str]) -> list[Draft]:
 def is_related_heading(line: str, markers: Markers) -> bool:
     """A heading of a related-reading section ("相关阅读：", "Related coverage", "MORE FROM …")."""
     s = line.strip()
-    if len(s) > 60 and len(s) > markers.related_longest and s[0] not in "【】[]" and s[-1] not in "【】[]:：":
-        return False  # the strips below would take nothing off: too long for any heading (most lines)
-    s = s.strip("【】[]").strip().rstrip(":：").strip()
+    if s and s[0] not in "【】[]" and s[-1] not in "【】[]:：":  # the strips below would take nothing off
+        if len(s) > 60 and len(s) > markers.related_longest:
+            return False  # too long for any heading (most lines)
+    else:
+        s = s.strip("【】[]").strip().rstrip(":：").strip()
     # (casefold never shortens: a line longer than every heading is none of them, and is not folded)
     return (len(s) <= markers.related_longest and s.casefold() in markers.related) \
         or (len(s) <= 60 and markers.may_open("related_re", s) and markers.fullmatch("related_re", s))
