@@ -365,10 +365,11 @@ def _may_be_free(headline: str, a: int, t: int, free: str) -> bool:
     """False when no name `clause_subject` may find in headline[a:t] stands free in the body (`free`).
     Such a name (two characters or more) starts where the span's time words end, or right after one of
     `_name_openers`; most headline names are named in the body already, and then none is."""
-    starts = [a + _lead(headline[a:t], subject_words())]
+    pos = a + _lead(headline[a:t], subject_words())
+    if headline[pos : pos + 2] in free:
+        return True
     openers = _name_openers()
-    starts += [j for j in range(a + 1, t - 1) if headline[j - 1] in openers]
-    return any(headline[j : j + 2] in free for j in starts)
+    return any(headline[j : j + 2] in free for j in range(a + 1, t - 1) if headline[j - 1] in openers)
 
 
 def _occurrences(name: str, body: str) -> list[tuple[int, int]]:
