@@ -188,8 +188,9 @@ class EventDoc:
 def _head_name(name: str) -> str:
     """What of a name the headline must hold: its first word when that is long ("Lumora" of "Lumora
     Home Inc."), else the whole name (normalised)."""
-    words = normalize(name).split()
-    return words[0] if len(words) > 1 and len(words[0]) >= 4 else normalize(name)
+    folded = normalize(name)
+    words = folded.split()
+    return words[0] if len(words) > 1 and len(words[0]) >= 4 else folded
 
 
 DEAL_TYPES = ("Acquisition", "Investment")

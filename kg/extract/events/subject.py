@@ -117,7 +117,8 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
         subject_start += sum(len(t) for t in parts[: heads[-1] + 1])
         parts = parts[heads[-1] + 1 :]
     name = "".join(parts)
-    name = name[: cut_at_boundary(name, 0, len(name))]  # "瑞达仅|参与了": jieba glued the adverb to the name
+    if name[-1] in _boundary_ends():  # "瑞达仅|参与了": jieba glued the adverb to the name
+        name = name[: cut_at_boundary(name, 0, len(name))]
     if not 2 <= len(name) <= _MAX or name in words.not_names or name in names_lexicon().stoplist:
         return None
     if any(m.type == "Place" and m.start <= subject_start and subject_start + len(name) <= m.end for m in mentions):
@@ -129,6 +130,13 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     kind = "Person" if _is_person(name, trigger, words) else "Organization"
     return Mention(text=name, start=subject_start, end=subject_start + len(name), type=kind, extractor="events",
                    confidence=0.5)
+
+
+@lru_cache(maxsize=1)
+def _boundary_ends() -> frozenset[str]:
+    """The last characters of what `cut_at_boundary` cuts off a name (了, 的 and the name boundaries): a
+    name that ends in none of them keeps its length, without testing each boundary word."""
+    return frozenset("了的") | frozenset(w[-1:] for w in name_boundaries())
 
 
 def _is_person(name: str, trigger: str, words: SubjectWords) -> bool:
@@ -309,8 +317,11 @@ def headline_subjects(headline: str, body: str, hits: list, mentions: list[Menti
     so that the body's events know who acts. `hits` are the trigger hits of the headline."""
     out: list[Mention] = []
     names = set()
+    free = _free_text(body, mentions) if hits else ""
     for h in hits:  # the headline's part that holds the trigger
         a = last_mark(headline, _HEAD_PARTS, 0, h.start) + 1
+        if not _may_be_free(headline, a, h.start, free):
+            continue  # (no name found there could add a mention: the jieba cut of the part is saved)
         b = first_mark(headline, _HEAD_PARTS, h.end, len(headline))
         b = len(headline) if b < 0 else b
         found = clause_subject(headline, a, h.start, h.text, [], run_ok=len(headline[h.end:b].strip()) >= 2)
@@ -324,6 +335,41 @@ def headline_subjects(headline: str, body: str, hits: list, mentions: list[Menti
             out.append(Mention(text=name, start=a, end=b, type="Organization", extractor="events", confidence=0.55))
             taken.append((a, b))
     return out
+
+
+def _free_text(body: str, mentions: list[Mention]) -> str:
+    """The body with every named span blanked (NUL): a headline name adds a mention only where the body
+    has it free, and there its first two characters are in this text."""
+    parts, at = [], 0
+    for start, end in sorted((m.start, m.end) for m in mentions):
+        if end <= at:
+            continue
+        if start > at:
+            parts.append(body[at:start])
+            at = start
+        parts.append("\0" * (end - at))
+        at = end
+    parts.append(body[at:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _name_openers() -> frozenset[str]:
+    """The characters a name of `clause_subject` may follow inside its span: 由 (the agent), and the last
+    characters of the connectives and descriptors it skips (这是, 品牌)."""
+    words = subject_words()
+    return frozenset("由") | frozenset(w[-1] for w in (*words.skip_first, *words.descriptor_heads))
+
+
+def _may_be_free(headline: str, a: int, t: int, free: str) -> bool:
+    """False when no name `clause_subject` may find in headline[a:t] stands free in the body (`free`).
+    Such a name (two characters or more) starts where the span's time words end, or right after one of
+    `_name_openers`; most headline names are named in the body already, and then none is."""
+    pos = a + _lead(headline[a:t], subject_words())
+    if headline[pos : pos + 2] in free:
+        return True
+    openers = _name_openers()
+    return any(headline[j : j + 2] in free for j in range(a + 1, t - 1) if headline[j - 1] in openers)
 
 
 def _occurrences(name: str, body: str) -> list[tuple[int, int]]:
