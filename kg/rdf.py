@@ -122,6 +122,7 @@ def entity_ref(key: str) -> str:
     return str(entity_iri(key))
 
 
+@lru_cache(maxsize=4096)  # a corpus's reports and figures name the same few thousand days
 def _date(iso: str) -> str:
     return f"{nq.quoted(iso)}^^{T_DATETIME if 'T' in iso else T_DATE}"
 
@@ -136,6 +137,7 @@ P_SPAN, P_SPAN_START, P_SPAN_END = _kg("evidenceSpan"), _kg("evidenceStart"), _k
 P_ROLE, P_DATE, P_EFFECTIVE, P_FIGURE = _kg("role"), _kg("date"), _kg("effectiveDate"), _kg("figure")
 P_VALUE, P_UNIT, P_MEASURE, P_PERIOD = _kg("value"), _kg("unit"), _kg("measure"), _kg("period")
 P_PERIOD_START, P_PERIOD_END, P_PARTICIPANT = _kg("periodStart"), _kg("periodEnd"), _kg("participant")
+P_ACTOR, P_AFFECTS, P_ABOUT, P_MARKET = _kg("actor"), _kg("affects"), _kg("about"), _kg("market")
 C_DOCUMENT, C_SPAN, C_QUANTITY = _kg("Document"), _kg("EvidenceSpan"), _kg("Quantity")
 S_NEWS, S_IN_LANGUAGE, S_HEADLINE, S_PUBLISHED = (_schema("NewsArticle"), _schema("inLanguage"), _schema("headline"),
                                                   _schema("datePublished"))
@@ -265,10 +267,10 @@ class QuadWriter:
             add((g, f"{span} {P_EVIDENCE} {evidence} {g}"))
             add((g, f'{span} {P_SPAN_START} "{rep.start}"^^{T_INTEGER} {g}'))  # digits: nothing to escape
             add((g, f'{span} {P_SPAN_END} "{rep.end}"^^{T_INTEGER} {g}'))
-        for prop, mentions in (("actor", rep.actors), ("participant", rep.participants),
-                               ("affects", rep.affects), ("about", rep.about), ("market", rep.markets)):
+        for prop, p, mentions in (("actor", P_ACTOR, rep.actors), ("participant", P_PARTICIPANT, rep.participants),
+                                  ("affects", P_AFFECTS, rep.affects), ("about", P_ABOUT, rep.about),
+                                  ("market", P_MARKET, rep.markets)):
             if mentions:
-                p = _kg(prop)
                 for key in self._party_keys(rep, mentions, prop):
                     add((g, f"{e} {p} {entity_ref(key)} {g}"))
         if ev.type == "Partnership" and rep.actors:  # every party is a participant, the actor too
@@ -305,7 +307,7 @@ class QuadWriter:
         out = []
         for m in mentions:
             key = keys.get((dk, m.start, m.end))
-            if key and key in entities and (allowed is None or entities[key].types & allowed):
+            if key and key in entities and (allowed is None or not entities[key].types.isdisjoint(allowed)):
                 out.append(key)
         return out
 

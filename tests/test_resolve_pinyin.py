@@ -33,6 +33,25 @@ def test_pinyin_tables_hold_pypinyins_dictionaries(tables: kp._Tables) -> None:
     assert all(tables.phrase(w) == [r[0] for r in PHRASES_DICT[w]] for w in PHRASES_DICT)
 
 
+def test_pinyin_seek_answers_as_a_scan_of_the_sorted_phrases() -> None:
+    """`_seek` bisects within the kept block of each prefix: it must find what a scan of every
+    phrase finds, for phrases, their prefixes and words between or beyond them, asked in any order."""
+    from bisect import bisect_left
+
+    source = kp._source()
+    assert isinstance(source, kp._Tables)
+    fresh = kp._Tables(kp.Path(kp.importlib.util.find_spec("pypinyin").origin).parent)  # no blocks kept yet
+    phrases = sorted(PHRASES_DICT)
+    rng = random.Random(5)
+    words = [w[:k] for w in rng.sample(phrases, 400) for k in range(1, len(w) + 1)]
+    words += [w[:-1] + chr(ord(w[-1]) + d) for w in rng.sample(phrases, 300) for d in (-1, 1)]
+    words += ["\u4e00", "\u3400\u3400", "a", "\U0010ffff", "\U0010ffff\u4e00", "\u9fa5\u9fa5\u9fa5"]
+    rng.shuffle(words)
+    for word in words:
+        i = bisect_left(phrases, word)
+        assert fresh._seek(word)[0] == (phrases[i] if i < len(phrases) else ""), word
+
+
 def test_pinyin_han_characters_are_pypinyins() -> None:
     ours = [c for c in range(sys.maxunicode + 1) if kp._HANS.match(chr(c))]
     theirs = [c for c in range(sys.maxunicode + 1) if RE_HANS.match(chr(c))]

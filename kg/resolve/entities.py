@@ -117,13 +117,13 @@ class EntityResolver:
             draft.cued.add(type_)
             draft.cued.update(extra_types)
         draft.surfaces[clean_name(name)] += 1
-        if self.first_source_only and doc_key:
+        if not (self.first_source_only and doc_key):
+            draft.sources.add(doc_key)
+        elif doc_key not in draft.sources:  # (when it is there, it is the first already)
             first = min((s for s in draft.sources if s), default=None)
             if first is None or doc_key < first:
                 draft.sources.discard(first)  # type: ignore[arg-type]
                 draft.sources.add(doc_key)
-        else:
-            draft.sources.add(doc_key)
         return key
 
     def add_written(self, key: str, as_written: str) -> None:

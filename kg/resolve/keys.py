@@ -65,9 +65,16 @@ def _compact(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def syllables(text: str) -> tuple[str, ...]:
+    """`lazy_pinyin_normal(text)`, read once per text: a person's name is read for its key
+    (`pinyin`) and again for its English label (`person_pinyin_label`)."""
+    return tuple(lazy_pinyin_normal(text))
+
+
+@lru_cache(maxsize=65536)
 def pinyin(text: str) -> str:
     """Toneless pinyin of the Han characters, other characters kept (lowercase, no spaces)."""
-    return "".join(lazy_pinyin_normal(text)).casefold()
+    return "".join(syllables(text)).casefold()
 
 
 def org_key(name: str) -> str:
@@ -110,8 +117,8 @@ def person_pinyin_label(name: str) -> str | None:
     base = clean_name(name)
     if not (2 <= len(base) <= 4) or not all(_CJK.match(c) for c in base):
         return None
-    syllables = lazy_pinyin_normal(base)
+    read = syllables(base)
     compound = len(base) == 4  # 欧阳文涛: two-character surname
-    surname = "".join(syllables[:2] if compound else syllables[:1])
-    given = "".join(syllables[2:] if compound else syllables[1:])
+    surname = "".join(read[:2] if compound else read[:1])
+    given = "".join(read[2:] if compound else read[1:])
     return f"{surname.capitalize()} {given.capitalize()}"

@@ -59,6 +59,7 @@ class _Tables:
             raise ValueError("pypinyin's phrase file reads otherwise")
         self._text = text
         self.readings: dict[str, list[str]] = {}
+        self._blocks: dict[str, tuple[int, int]] = {}  # `_block` of each prefix asked about
 
     def first(self, char: str) -> str:
         """The character's first reading, or the character when it has none."""
@@ -69,18 +70,37 @@ class _Tables:
         """The phrase whose line ends with the `_MARK` at offset `mark`."""
         return self._text[self._text.rindex("\n", 0, mark) + 2 : mark]
 
-    def _seek(self, text: str) -> tuple[str, int]:
-        """The first phrase (in sorted order) not before `text`, with the offset of its line's
-        `_MARK`; ("", -1) when every phrase sorts before it."""
-        body, lo, hi = self._text, 0, len(self._text)
-        while lo < hi:  # every phrase marked before `lo` sorts before `text`; the answer's mark is at or before hi's next
+    def _lower(self, text: str, lo: int, hi: int) -> int:
+        """An offset past every phrase (of those marked in `lo`..`hi`) sorting before `text`: the
+        phrase marked first after it is the first not before `text`, given that every phrase
+        marked before `lo` sorts before `text` and the answer's mark is at or before hi's next."""
+        body = self._text
+        while lo < hi:
             mid = (lo + hi) // 2
             mark = body.find(_MARK, mid)
             if mark != -1 and self._phrase_at(mark) < text:
                 lo = mark + len(_MARK)
             else:
                 hi = mid
-        mark = body.find(_MARK, lo)
+        return lo
+
+    def _block(self, prefix: str) -> tuple[int, int]:
+        """`_lower` of `prefix` and of the word after every one starting with it (its last
+        character the next one): the phrases starting with `prefix` lie between. Found within
+        the block of `prefix` less its last character, so a search bisects a few phrases, not
+        47k, and the searches of a name's successive prefixes (`cut`) each narrow the last."""
+        got = self._blocks.get(prefix)
+        if got is None:
+            lo, hi = self._block(prefix[:-1]) if len(prefix) > 1 else (0, len(self._text))
+            last = ord(prefix[-1])
+            after = self._lower(prefix[:-1] + chr(last + 1), lo, hi) if last < 0x10FFFF else hi
+            got = self._blocks[prefix] = (self._lower(prefix, lo, hi), after)
+        return got
+
+    def _seek(self, text: str) -> tuple[str, int]:
+        """The first phrase (in sorted order) not before `text`, with the offset of its line's
+        `_MARK`; ("", -1) when every phrase sorts before it."""
+        mark = self._text.find(_MARK, self._block(text)[0] if text else 0)
         return (self._phrase_at(mark), mark) if mark != -1 else ("", -1)
 
     def is_prefix(self, text: str) -> bool:
