@@ -30,6 +30,19 @@ _WHITESPACE = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85
 _SPACE_RUN = re.compile(r" {2,}")
 _WHITESPACE_RE = re.compile("[\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029]")
 _EXTRA_RE = re.compile("[" + "".join(chr(c) for c in _EXTRA_FOLD) + "]")
+# Full-width ASCII forms and the ideographic space, as NFKC writes them. A Chinese text holds
+# full-width commas and colons, so it fails NFKC's quick check and the whole text is rebuilt;
+# with these few replaced first (each decomposes to its ASCII form alone, so NFKC's answer is
+# the same), most Chinese text passes the check and NFKC costs a quarter.
+_WIDE_RE = re.compile("[\uff01-\uff5e\u3000]+")
+_WIDE_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+
+
+def _nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, the full-width forms folded first (same answer, faster)."""
+    if _WIDE_RE.search(text):
+        text = _WIDE_RE.sub(lambda m: m.group().translate(_WIDE_FOLD), text)
+    return unicodedata.normalize("NFKC", text)
 
 
 def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
@@ -43,7 +56,7 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     list it stands for without building one (that list cost as much as the folding itself).
     """
     n = len(text)
-    nf = unicodedata.normalize("NFKC", text)
+    nf = _nfkc(text)
     if len(nf) == n:
         cf = nf.casefold()
         if _EXTRA_RE.search(cf):  # re.sub beats str.translate on long non-ASCII text
@@ -99,7 +112,7 @@ def _normalize_short(s: str) -> str:
 
 
 def _normalize(s: str) -> str:
-    nf = unicodedata.normalize("NFKC", s)
+    nf = _nfkc(s)
     if len(nf) == len(s):
         cf = nf.casefold()
         if _EXTRA_RE.search(cf):

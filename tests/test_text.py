@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from kg.text import cjk_ratio, fold_with_offsets, is_cjk, normalize, sentences, strip_org_suffix
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kg.text import _WIDE_FOLD, _nfkc, cjk_ratio, fold_with_offsets, is_cjk, normalize, sentences, strip_org_suffix
 
 
 @pytest.mark.parametrize(
@@ -78,3 +82,21 @@ def test_normalize_equals_the_folding_with_offsets() -> None:
     for s in ["", " ", "  a  b ", "Straße", "ＡＭＡＺＯＮ  Inc", "杰夫・贝索斯", "a\u2019s\u2014b", "\t\nx  \u3000 y",
               "İstanbul", "ﬁne", "Ⅻ", "\u00a0x\u00a0\u00a0y", "阿里巴巴（中国）有限公司", "People’s  Daily\n"]:
         assert normalize(s) == fold_with_offsets(s)[0].strip()
+
+
+_WIDE_OR_MARKED = st.text(st.sampled_from(
+    ["，", "：", "Ａ", "ｚ", "０", "（", "）", "　", "\uff5e", "\uff01", "A", "a", ",", " ", "中", "\u0301", "\u0308",
+     "\u20dd", "ｶ", "\u3099", "ﬁ", "㈱", "\u00a0", "\n"]), max_size=30)
+
+
+@given(_WIDE_OR_MARKED)
+def test_full_width_forms_folded_first_give_nfkc_answer(text: str) -> None:
+    """The shortcut before NFKC (full-width ASCII forms and the ideographic space replaced first) must not
+    change NFKC's answer, even beside combining marks."""
+    assert _nfkc(text) == unicodedata.normalize("NFKC", text)
+    assert len(_nfkc(text)) == len(unicodedata.normalize("NFKC", text))
+
+
+def test_full_width_fold_table_is_nfkc() -> None:
+    for code, ascii_code in _WIDE_FOLD.items():
+        assert unicodedata.normalize("NFKC", chr(code)) == chr(ascii_code)
