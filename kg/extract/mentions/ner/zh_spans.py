@@ -35,10 +35,16 @@ def name_boundaries() -> frozenset[str]:
     return frozenset(load_words("names/zh_name_boundaries.txt"))
 
 
+@cache
+def _boundaries_longest_first() -> tuple[str, ...]:
+    """The boundary words, longest first (two of one length cannot both end a span, so their order is moot)."""
+    return tuple(sorted(name_boundaries(), key=len, reverse=True))
+
+
 def cut_at_boundary(text: str, start: int, end: int) -> int:
     """End of an organisation span with the adverbs and verbs it swallowed on the right cut off
     ("某某公司仅参与了" -> "某某公司"); the span keeps at least two characters."""
-    words = sorted(name_boundaries(), key=len, reverse=True)
+    words = _boundaries_longest_first()
     while True:
         while end > start and text[end - 1] in "了的":
             end -= 1
