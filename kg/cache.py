@@ -41,9 +41,7 @@ from .model import DateMention, Document, EventMention, Extraction, Figure, File
 class Packed(NamedTuple):
     """An outcome beside its bytes as `pack` makes them (None: not packed yet). A worker
     process packs what it made, and the build's process reuses those bytes for the cache and
-    the spool (`kg.spool`) rather than pickling the outcome again. With `blob` given,
-    `outcome` may be only the part the build's front reads (`kg.shards.front_copy`): the
-    whole outcome is the one in `blob`, which is what gets stored."""
+    the spool (`kg.spool`) rather than pickling the outcome again."""
 
     outcome: FileOutcome
     blob: bytes | None = None

@@ -54,9 +54,9 @@ class ShardWorkers(WorkerPlugin):
             w.close()
 
 
-def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> tuple[shards.Answer, float]:
+def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> tuple[list[bytes], float]:
     """A Dask task: one shard, read by an idle ShardWorker of this Dask worker (a new one if
-    none is idle); its outcomes (`kg.shards.answer`) and the CPU seconds the
+    none is idle); its packed outcomes (see `kg.shards.unpacked`) and the CPU seconds the
     ShardWorker spent on it."""
     with _IDLE_LOCK:
         idle = _IDLE.setdefault(ner, [])
@@ -118,9 +118,9 @@ def run_dask(client: Client, entries: list[Entry], plan: list[list[int]], root: 
         for future in as_completed(list(futures)):
             n = futures[future]
             try:
-                answer, cpu = future.result()
+                blobs, cpu = future.result()
                 on_cpu(cpu)
-                result = shards.unpacked(answer)
+                result = shards.unpacked(blobs)
             except Exception as err:  # this shard's files are reported; the others go on
                 why = str(err) if isinstance(err, KgError) else f"its Dask task failed ({type(err).__name__}: {err})"
                 result = shards.unpacked_here(shards.lost(parts[n], root, why))

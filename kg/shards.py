@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from .cache import Packed, pack
+from .cache import Packed, pack, unpack_own
 from .errors import KgError
 from .ingest.corpus import Entry, file_format, ingest_file, relative_name, walk_corpus
 from .model import Document, Extraction, FileOutcome, FileResult, Problem
@@ -165,28 +165,9 @@ def run_shard(pipeline: Pipeline, entries: list[Entry], root: Path, budget: floa
     return outcomes
 
 
-Answer = list[tuple[bytes, FileOutcome]]  # a worker's: per file, its packed outcome and its `front_copy`
-
-
-def answer(outcomes: list[FileOutcome]) -> Answer:
-    """What a worker sends back for a shard: each outcome packed (`kg.cache.pack`, the bytes
-    the cache and the spool keep, so the build's process never pickles it again) beside the
-    part of it the build's front reads (`front_copy`), which is all that process unpickles
-    until resolution reads the spool."""
-    return [(pack(o), front_copy(o)) for o in outcomes]
-
-
-def front_copy(outcome: FileOutcome) -> FileOutcome:
-    """The outcome as the build's front reads it: the file (documents, problems) and each
-    extraction's mentions, without the relations, events, dates and figures (most of what
-    unpickling an outcome costs), which only the spool's readers need."""
-    return FileOutcome(outcome.file, [Extraction(ex.document, ex.mentions) for ex in outcome.extractions],
-                       outcome.problems)
-
-
-def unpacked(answer: Answer) -> list[Packed]:
-    """A worker's answer (`ShardWorker.run`) as the build's front takes it."""
-    return [Packed(front, blob) for blob, front in answer]
+def unpacked(blobs: list[bytes]) -> list[Packed]:
+    """A worker's answer (`ShardWorker.run`): each outcome beside the bytes it came as."""
+    return [Packed(unpack_own(b), b) for b in blobs]
 
 
 def unpacked_here(outcomes: Iterable[FileOutcome]) -> list[Packed]:
@@ -241,7 +222,7 @@ class ShardWorker:
     """A child Python process (`_serve`): builds its Pipeline once, then reads and extracts
     the shards it is sent (pickled over its stdin and stdout) until its stdin closes. It
     answers with each file's outcome packed (`kg.cache.pack`: the bytes the cache and the
-    spool keep) beside the part the build's front reads (see `answer`)."""
+    spool keep), so the build's process unpacks each once and never pickles it again."""
 
     CHILD = "from kg.shards import _serve; _serve({ner!r})"  # the child's code (tests start other children)
 
@@ -254,8 +235,8 @@ class ShardWorker:
                                      stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, close_fds=True)
 
-    def run(self, entries: list[Entry], root: Path, budget: float) -> Answer:
-        """The `answer` for a shard's files, in order (`unpacked` makes it `Packed` outcomes)."""
+    def run(self, entries: list[Entry], root: Path, budget: float) -> list[bytes]:
+        """The packed outcomes of a shard's files, in order (`unpacked` makes them `Packed`)."""
         assert self.proc.stdin is not None and self.proc.stdout is not None
         try:
             pickle.dump((entries, root, budget), self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
@@ -333,7 +314,7 @@ def _serve(ner: str) -> None:
         if die_on and any(Path(p).name == die_on for p, _ in entries):
             os._exit(70)
         try:
-            reply: tuple[str, object] = ("ok", answer(run_shard(pipeline, entries, root, budget)))
+            reply: tuple[str, object] = ("ok", [pack(o) for o in run_shard(pipeline, entries, root, budget)])
         except Exception as err:  # reported for this shard's files; the worker goes on
             reply = ("error", f"{type(err).__name__}: {err}")
         pickle.dump((*reply, time.process_time()), answers, protocol=pickle.HIGHEST_PROTOCOL)
