@@ -18,7 +18,7 @@ from functools import cache as cache_once
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import OutcomeCache, Packed, fingerprint
+from .cache import OutcomeCache, fingerprint
 from .deadline import DOC_TIMEOUT, TimeBudgetExceeded, alarm
 from .errors import KgError, RegistryError
 from .extract import NER_MODES, Pipeline
@@ -29,7 +29,7 @@ from .ingest.corpus import SKIPPED_FORMATS, Entry
 from .ingest.limits import origin_key
 from .ingest.paths import is_clean, raw_bytes, shown, storable
 from .lexicons import load_entities
-from .model import Document, Extraction, FileResult, Problem, Resolved
+from .model import Document, Extraction, FileOutcome, FileResult, Problem, Resolved
 from .outlock import out_lock, remove_stale, swap_in
 from .rdf import QuadWriter, doc_iri, ontology_quads, shared_quads
 from .resolve import Resolution
@@ -218,7 +218,7 @@ def _warm_back() -> threading.Thread:
     return thread
 
 
-def _spool_outcomes(outcomes: Iterable[Packed], spool: Spool, resolution: Resolution, texts: Path,
+def _spool_outcomes(outcomes: Iterable[FileOutcome], spool: Spool, resolution: Resolution, texts: Path,
                     report: BuildReport) -> tuple[list[tuple[dict, list[str]]], tuple[float, float]]:
     """First pass, as the outcomes arrive: spool them, write each document's text, learn the
     short forms and name heads, and keep each file's manifest entry (its triples counted
@@ -227,13 +227,13 @@ def _spool_outcomes(outcomes: Iterable[Packed], spool: Spool, resolution: Resolu
     files: list[tuple[dict, list[str]]] = []
     wall = cpu = 0.0
     with texts.open("w", encoding="utf-8", errors="backslashreplace") as f:
-        for o, packed in outcomes:
+        for o in outcomes:
             began, began_cpu = time.perf_counter(), time.thread_time()
             files.append((_file_entry(o.file, o.problems), [d.key for d in o.file.documents]))
             f.writelines(text_line(d) for d in o.file.documents)
             report.documents += len(o.file.documents)
             resolution.learn(o.extractions)
-            spool.add(o, packed)
+            spool.add(o)
             wall += time.perf_counter() - began
             cpu += time.thread_time() - began_cpu
         began, began_cpu = time.perf_counter(), time.thread_time()
@@ -281,9 +281,8 @@ def _back_pool(jobs: int, spool: Spool,
 
 def _outcomes(corpus: Path, root: Path, follow_symlinks: bool, doc_timeout: float, tick: Progress, jobs: int,
               ner: str, cache: OutcomeCache | None, dask: str | None = None,
-              on_cpu: Callable[[float], None] | None = None) -> Iterable[Packed]:
-    """One outcome per input in corpus order, as they come (with its packed bytes when a worker
-    or the cache has them, see `kg.cache.Packed`): the cache's for unchanged files,
+              on_cpu: Callable[[float], None] | None = None) -> Iterable[FileOutcome]:
+    """One outcome per input in corpus order, as they come: the cache's for unchanged files,
     the others read and extracted here, in `jobs` worker processes or on the Dask cluster
     `dask` (see kg.shards). This process's extractors are made only when a file is extracted
     here (a rebuild from the cache, or workers, need none). The workers' CPU seconds go to `on_cpu`."""
@@ -296,7 +295,7 @@ def _outcomes(corpus: Path, root: Path, follow_symlinks: bool, doc_timeout: floa
     def here() -> Pipeline:
         return Pipeline(ner=ner)
 
-    def produce(todo: list[Entry]) -> Iterable[Packed]:
+    def produce(todo: list[Entry]) -> Iterable[FileOutcome]:
         return shards.outcomes_of(todo, root, pipeline=here, budget=doc_timeout, jobs=jobs, dask=dask, ner=ner,
                                   tick=tick, on_cpu=on_cpu or shards.no_report)
 

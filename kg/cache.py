@@ -32,22 +32,11 @@ from decimal import Decimal
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import NamedTuple
 
 from .ingest.corpus import Entry, _relative
 from .model import DateMention, Document, EventMention, Extraction, Figure, FileOutcome, FileResult, Mention, Problem, Relation
 
-
-class Packed(NamedTuple):
-    """An outcome beside its bytes as `pack` makes them (None: not packed yet). A worker
-    process packs what it made, and the build's process reuses those bytes for the cache and
-    the spool (`kg.spool`) rather than pickling the outcome again."""
-
-    outcome: FileOutcome
-    blob: bytes | None = None
-
-
-Produce = Callable[[list[Entry]], Iterable[Packed]]  # entries -> their outcomes, in order
+Produce = Callable[[list[Entry]], Iterable[FileOutcome]]  # entries -> their outcomes, in order
 
 CACHE_DIR = "cache"
 DB_NAME = "outcomes.sqlite"
@@ -138,29 +127,17 @@ def _zdict() -> bytes:
     return pickle.dumps(FileOutcome(file, [ex], []), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def pack(outcome: FileOutcome) -> bytes:
-    """An outcome as the cache keeps it: pickled, then compressed (zlib, level 1, `_zdict`)."""
+def _pack(outcome: FileOutcome) -> bytes:
     z = zlib.compressobj(1, zdict=_zdict())
     return z.compress(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)) + z.flush()
 
 
-def unpack_own(blob: bytes) -> FileOutcome:
-    """What `pack` made in this build (a worker's answer, the spool): trusted bytes, so no
-    restricted unpickler."""
-    z = zlib.decompressobj(zdict=_zdict())
-    return pickle.loads(z.decompress(blob) + z.flush())  # our own bytes, made by this build
-
-
 def _unpack(blob: bytes) -> FileOutcome:
-    """A cache entry's outcome: only kg's data classes may be unpickled (a tampered cache runs no code)."""
     z = zlib.decompressobj(zdict=_zdict())
     value = _Unpickler(io.BytesIO(z.decompress(blob) + z.flush())).load()
     if not isinstance(value, FileOutcome):
         raise pickle.UnpicklingError(f"holds a {type(value).__name__}, not a FileOutcome")
     return value
-
-
-_pack = pack  # the name the benchmarks use
 
 
 class OutcomeCache:
@@ -208,11 +185,10 @@ class OutcomeCache:
         except sqlite3.Error as err:
             self.notes.append(f"{path}: the cache cannot be read ({err}): every file is read again")
 
-    def outcomes(self, entries: Iterable[Entry], root: Path, produce: Produce) -> Iterator[Packed]:
+    def outcomes(self, entries: Iterable[Entry], root: Path, produce: Produce) -> Iterator[FileOutcome]:
         """The outcome of every entry, in order: from the cache when the file's bytes are those
         of a kept outcome, else from `produce` (called once with all the others, then once per
-        entry found bad). Each outcome is stored in the new cache before it is handed on, with
-        its packed bytes when it has them (the cache's, a worker's or packed here to be stored)."""
+        entry found bad). Each outcome is stored in the new cache before it is handed on."""
         plan: list[tuple[Entry, str | None, int | None]] = []  # entry, name, rowid of a kept outcome
         todo: list[Entry] = []
         for path, skipped in entries:
@@ -228,27 +204,25 @@ class OutcomeCache:
         produced = iter(produce(todo)) if todo else iter(())
         for (path, skipped), rel, row in plan:
             if skipped is not None:
-                yield Packed(FileOutcome(skipped))
+                yield FileOutcome(skipped)
                 continue
-            kept = self._kept(row, rel) if row is not None else None
-            if kept is not None:
+            outcome = self._kept(row, rel) if row is not None else None
+            if outcome is not None:
                 self.from_cache += 1
-                yield kept
-                continue
-            outcome, blob = next(produced) if row is None else next(iter(produce([(path, None)])))
-            if outcome.file.path != rel:  # outcomes out of order: a bug upstream, never a silent mix-up
-                raise RuntimeError(f"outcome of {outcome.file.path!r} given for {rel!r}")
-            self.reread += 1
-            if cacheable(outcome):
-                blob = blob or pack(outcome)
-                self._store(rel, outcome.file.sha256, blob)
-            yield Packed(outcome, blob)
+            else:
+                outcome = next(produced) if row is None else next(iter(produce([(path, None)])))
+                if outcome.file.path != rel:  # outcomes out of order: a bug upstream, never a silent mix-up
+                    raise RuntimeError(f"outcome of {outcome.file.path!r} given for {rel!r}")
+                self.reread += 1
+                if cacheable(outcome):
+                    self._store(rel, outcome.file.sha256, _pack(outcome))
+            yield outcome
         if next(produced, None) is not None:
             raise RuntimeError("more outcomes than inputs")
         self._close_old()
         self._finished = True
 
-    def _kept(self, rowid: int, rel: str) -> Packed | None:
+    def _kept(self, rowid: int, rel: str) -> FileOutcome | None:
         """The kept outcome of `rel` (and it goes into the new cache), or None with a note when
         it does not check."""
         assert self._old is not None
@@ -264,7 +238,7 @@ class OutcomeCache:
             self.notes.append(f"{rel}: its cache entry is damaged ({type(err).__name__}: {err}); read again")
             return None
         self._store(rel, sha, blob, digest)
-        return Packed(outcome, blob)
+        return outcome
 
     def _store(self, rel: str, sha: str, blob: bytes, digest: bytes | None = None) -> None:
         self._new.execute("INSERT OR REPLACE INTO outcomes VALUES (?, ?, ?, ?)",

@@ -22,8 +22,8 @@ from pathlib import Path
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
 from . import shards
-from .cache import Packed
 from .errors import KgError
+from .model import FileOutcome
 from .shards import CpuReport, Entry, ShardWorker, WorkerCannotStart, WorkerDied, no_report
 
 _IDLE: dict[str, list[ShardWorker]] = {}  # in a Dask worker process: its idle ShardWorkers by ner mode
@@ -54,10 +54,9 @@ class ShardWorkers(WorkerPlugin):
             w.close()
 
 
-def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> tuple[list[bytes], float]:
+def dask_shard(entries: list[Entry], root: Path, budget: float, ner: str) -> tuple[list[FileOutcome], float]:
     """A Dask task: one shard, read by an idle ShardWorker of this Dask worker (a new one if
-    none is idle); its packed outcomes (see `kg.shards.unpacked`) and the CPU seconds the
-    ShardWorker spent on it."""
+    none is idle); its outcomes and the CPU seconds the ShardWorker spent on it."""
     with _IDLE_LOCK:
         idle = _IDLE.setdefault(ner, [])
         worker = idle.pop() if idle else None
@@ -102,7 +101,7 @@ def dask_workers(client: Client) -> int:
 
 
 def run_dask(client: Client, entries: list[Entry], plan: list[list[int]], root: Path, budget: float,
-             ner: str, on_cpu: CpuReport = no_report) -> Iterator[tuple[int, list[Packed]]]:
+             ner: str, on_cpu: CpuReport = no_report) -> Iterator[tuple[int, list[FileOutcome]]]:
     """(shard number, outcomes) as the Dask tasks finish; a shard whose task fails or whose
     worker dies is reported lost, the others go on. The CPU seconds of the kg worker process
     that read each shard go to `on_cpu`."""
@@ -118,12 +117,11 @@ def run_dask(client: Client, entries: list[Entry], plan: list[list[int]], root: 
         for future in as_completed(list(futures)):
             n = futures[future]
             try:
-                blobs, cpu = future.result()
+                result, cpu = future.result()
                 on_cpu(cpu)
-                result = shards.unpacked(blobs)
             except Exception as err:  # this shard's files are reported; the others go on
                 why = str(err) if isinstance(err, KgError) else f"its Dask task failed ({type(err).__name__}: {err})"
-                result = shards.unpacked_here(shards.lost(parts[n], root, why))
+                result = shards.lost(parts[n], root, why)
             future.release()
             yield n, result
     finally:

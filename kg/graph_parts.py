@@ -30,7 +30,7 @@ from .model import Entity, Event, EventMention, FileOutcome, Resolved
 from .nquads import QuadText
 from .rdf import QuadWriter, document_group_lists
 from .resolve import DocumentKeys
-from .spool import load_outcomes, load_part
+from .spool import load_part
 
 
 @dataclass
@@ -78,7 +78,7 @@ def chunk_runs(spool: Path, chunk: int, sort: Path) -> ChunkRuns:
     by_text = ExternalSort(sort, f"nq-c{chunk:06d}")
     by_graph = ExternalSort(sort, f"trig-c{chunk:06d}")
     per_doc: Counter[str] = Counter()
-    for doc_key, quads in chunk_quads(_TABLES, load_outcomes(spool, chunk), load_part(spool, chunk, "keys")):
+    for doc_key, quads in chunk_quads(_TABLES, load_part(spool, chunk, "outcomes"), load_part(spool, chunk, "keys")):
         per_doc[doc_key] += len(quads)
         by_text.extend([f"{text} .\n".encode() for _, text in quads])
         by_graph.extend([f"{graph} {text}\n".encode() for graph, text in quads])

@@ -27,7 +27,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from .cache import Packed, pack, unpack_own
 from .errors import KgError
 from .ingest.corpus import Entry, file_format, ingest_file, relative_name, walk_corpus
 from .model import Document, Extraction, FileOutcome, FileResult, Problem
@@ -165,16 +164,6 @@ def run_shard(pipeline: Pipeline, entries: list[Entry], root: Path, budget: floa
     return outcomes
 
 
-def unpacked(blobs: list[bytes]) -> list[Packed]:
-    """A worker's answer (`ShardWorker.run`): each outcome beside the bytes it came as."""
-    return [Packed(unpack_own(b), b) for b in blobs]
-
-
-def unpacked_here(outcomes: Iterable[FileOutcome]) -> list[Packed]:
-    """Outcomes made in this process (not packed yet)."""
-    return [Packed(o) for o in outcomes]
-
-
 def lost(entries: list[Entry], root: Path, why: str) -> list[FileOutcome]:
     """The outcomes of a shard that could not be read: each file failed, with `why`; a
     skipped entry keeps its own reason (it was never to be read)."""
@@ -220,9 +209,7 @@ def child_env() -> dict[str, str]:
 
 class ShardWorker:
     """A child Python process (`_serve`): builds its Pipeline once, then reads and extracts
-    the shards it is sent (pickled over its stdin and stdout) until its stdin closes. It
-    answers with each file's outcome packed (`kg.cache.pack`: the bytes the cache and the
-    spool keep), so the build's process unpacks each once and never pickles it again."""
+    the shards it is sent (pickled over its stdin and stdout) until its stdin closes."""
 
     CHILD = "from kg.shards import _serve; _serve({ner!r})"  # the child's code (tests start other children)
 
@@ -235,8 +222,7 @@ class ShardWorker:
                                      stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, env=env, close_fds=True)
 
-    def run(self, entries: list[Entry], root: Path, budget: float) -> list[bytes]:
-        """The packed outcomes of a shard's files, in order (`unpacked` makes them `Packed`)."""
+    def run(self, entries: list[Entry], root: Path, budget: float) -> list[FileOutcome]:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         try:
             pickle.dump((entries, root, budget), self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
@@ -314,7 +300,7 @@ def _serve(ner: str) -> None:
         if die_on and any(Path(p).name == die_on for p, _ in entries):
             os._exit(70)
         try:
-            reply: tuple[str, object] = ("ok", [pack(o) for o in run_shard(pipeline, entries, root, budget)])
+            reply: tuple[str, object] = ("ok", run_shard(pipeline, entries, root, budget))
         except Exception as err:  # reported for this shard's files; the worker goes on
             reply = ("error", f"{type(err).__name__}: {err}")
         pickle.dump((*reply, time.process_time()), answers, protocol=pickle.HIGHEST_PROTOCOL)
@@ -331,7 +317,7 @@ def _quit() -> NoReturn:
 
 
 def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget: float, jobs: int,
-               ner: str, on_cpu: CpuReport = no_report) -> Iterator[tuple[int, list[Packed]]]:
+               ner: str, on_cpu: CpuReport = no_report) -> Iterator[tuple[int, list[FileOutcome]]]:
     """(shard number, outcomes) as shards finish, from `jobs` ShardWorkers fed by threads;
     a worker that dies is replaced and its shard reported lost. Each answer's CPU seconds in
     its worker go to `on_cpu` (called from the feeding threads)."""
@@ -340,7 +326,7 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
     least = final_shard_bytes(sum(sizes), jobs)
     for n in dispatch_order([sum(sizes[i] for i in s) for s in shards], [len(s) for s in shards], least):
         todo.put(n)
-    done: queue.SimpleQueue[tuple[int, list[Packed] | BaseException]] = queue.SimpleQueue()
+    done: queue.SimpleQueue[tuple[int, list[FileOutcome] | BaseException]] = queue.SimpleQueue()
     workers: list[ShardWorker] = []
     lock = threading.Lock()
     stop = threading.Event()
@@ -363,14 +349,14 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
                 try:
                     result = worker.run(part, root, budget)
                     on_cpu(worker.last_cpu)
-                    done.put((n, unpacked(result)))
+                    done.put((n, result))
                 except WorkerDied as err:
-                    done.put((n, unpacked_here(lost(part, root, str(err)))))
+                    done.put((n, lost(part, root, str(err))))
                     worker.close()
                     worker = None  # the next shard gets a fresh worker
                 except ShardFailed as err:
                     on_cpu(worker.last_cpu)
-                    done.put((n, unpacked_here(lost(part, root, str(err)))))
+                    done.put((n, lost(part, root, str(err))))
         except BaseException as err:  # handed to the caller, never lost
             done.put((-1, err))
 
@@ -400,14 +386,14 @@ def _run_local(entries: list[Entry], shards: list[list[int]], root: Path, budget
 
 def outcomes_of(entries: list[Entry], root: Path, *, pipeline: Callable[[], Pipeline], budget: float = 0.0,
                 jobs: int = 1, dask: str | None = None, ner: str = "on",
-                tick: Progress | None = None, on_cpu: CpuReport = no_report) -> Iterator[Packed]:
+                tick: Progress | None = None, on_cpu: CpuReport = no_report) -> Iterator[FileOutcome]:
     """The outcomes of `entries` (see `inputs`) in their order: on Dask when `dask` names a
     cluster, in `jobs` worker processes when jobs > 1 and the input is big enough to repay
     starting them, else here with the Pipeline that `pipeline` makes. The CPU seconds worker
     processes spend on each shard go to `on_cpu` (for the build's timings)."""
     tick = tick or (lambda *a: None)
     client = cluster = None
-    finished: Iterable[tuple[int, list[Packed]]] = ()
+    finished: Iterable[tuple[int, list[FileOutcome]]] = ()
     if dask:
         try:
             from .dask_shards import dask_client, dask_workers, run_dask
@@ -435,19 +421,19 @@ def outcomes_of(entries: list[Entry], root: Path, *, pipeline: Callable[[], Pipe
 
 
 def _run_here(pipe: Pipeline, entries: list[Entry], shards: list[list[int]], root: Path, budget: float,
-              tick: Progress) -> Iterator[Packed]:
+              tick: Progress) -> Iterator[FileOutcome]:
     done = 0
     for shard in shards:
-        yield from unpacked_here(run_shard(pipe, [entries[i] for i in shard], root, budget))
+        yield from run_shard(pipe, [entries[i] for i in shard], root, budget)
         done += len(shard)
         tick("extract", done, len(entries))
 
 
-def _in_order(finished: Iterable[tuple[int, list[Packed]]], shards: list[list[int]], total: int,
-              tick: Progress) -> Iterator[Packed]:
+def _in_order(finished: Iterable[tuple[int, list[FileOutcome]]], shards: list[list[int]], total: int,
+              tick: Progress) -> Iterator[FileOutcome]:
     """The outcomes of shards that finish in any order, yielded in corpus order as soon as
     every shard before them is in."""
-    waiting: dict[int, list[Packed]] = {}
+    waiting: dict[int, list[FileOutcome]] = {}
     next_shard = files_done = 0
     for n, result in finished:
         if len(result) != len(shards[n]):

@@ -3,10 +3,6 @@
 A streamed build keeps only the chunk it is working on in memory; the later passes
 (resolution, RDF) read the chunks back one at a time. Beside each chunk the build may keep
 other per-chunk data (the entity keys resolution gave its mentions) under a name.
-
-A chunk holds each outcome packed as the cache keeps it (`kg.cache.pack`): a worker process
-packed it already (or the cache had it), so spooling it is writing those bytes, not pickling
-the outcome again in the build's process.
 """
 from __future__ import annotations
 
@@ -15,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .cache import pack, unpack_own
 from .model import FileOutcome
 
 SPOOL_DOCS = 1000  # documents per chunk (whole files: a file with more documents makes one bigger chunk)
@@ -29,12 +24,11 @@ class Spool:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.limit = max(1, docs_per_chunk or SPOOL_DOCS)
         self.count = 0
-        self._pending: list[bytes] = []
+        self._pending: list[FileOutcome] = []
         self._docs = 0
 
-    def add(self, outcome: FileOutcome, packed: bytes | None = None) -> None:
-        """Spool `outcome`; `packed`: its bytes from `kg.cache.pack` when made already."""
-        self._pending.append(packed or pack(outcome))
+    def add(self, outcome: FileOutcome) -> None:
+        self._pending.append(outcome)
         self._docs += max(1, len(outcome.file.documents))  # an empty or skipped file still counts
         if self._docs >= self.limit:
             self.flush()
@@ -50,7 +44,7 @@ class Spool:
         """(number, outcomes) of every chunk, in corpus order, one in memory at a time."""
         self.flush()
         for i in range(self.count):
-            yield i, load_outcomes(self.folder, i)
+            yield i, self.load(i, "outcomes")
 
     def keep(self, chunk: int, name: str, data: Any) -> None:
         with (self.folder / f"{chunk:06d}.{name}.pickle").open("wb") as f:
@@ -58,11 +52,6 @@ class Spool:
 
     def load(self, chunk: int, name: str) -> Any:
         return load_part(self.folder, chunk, name)
-
-
-def load_outcomes(folder: Path, chunk: int) -> list[FileOutcome]:
-    """The outcomes of chunk number `chunk` of a spool in `folder` (also from another process of the same build)."""
-    return [unpack_own(b) for b in load_part(folder, chunk, "outcomes")]
 
 
 def load_part(folder: Path, chunk: int, name: str) -> Any:
