@@ -151,20 +151,23 @@ def _build(corpus: Path, out: Path, tick: Progress, load_store: bool, follow_sym
             warming.join()
 
         tick("resolve", 0, None)
-        with gc_paused():  # resolution keeps what it makes: the collector would find no garbage
-            for i, chunk in spool.chunks():
-                docs = [d for o in chunk for d in o.file.documents]
-                spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
-                tick("resolve", i + 1, spool.count)
-            clock.lap("resolve")
-            resolved = resolution.finish()
-        report.entities, report.events = len(resolved.entities), len(resolved.events)
-        clock.lap("merge")
+        # the quad workers' interpreters start while this process resolves (one core is idle then)
+        with _back_pool(jobs, spool, clock.workers) as pool:
+            with gc_paused():  # resolution keeps what it makes: the collector would find no garbage
+                for i, chunk in spool.chunks():
+                    docs = [d for o in chunk for d in o.file.documents]
+                    spool.keep(i, "keys", resolution.assign(docs, [ex for o in chunk for ex in o.extractions]))
+                    tick("resolve", i + 1, spool.count)
+                clock.lap("resolve")
+                resolved = resolution.finish()
+            report.entities, report.events = len(resolved.entities), len(resolved.events)
+            clock.lap("merge")
 
-        tick("write", 0, None)
-        graph = GraphFiles(work / "sort")
-        tables = SharedTables(resolved.entities, resolved.events, resolution.report_events)
-        with _back_pool(jobs, spool, tables, clock.workers) as pool:
+            tick("write", 0, None)
+            graph = GraphFiles(work / "sort")
+            tables = SharedTables(resolved.entities, resolved.events, resolution.report_events)
+            if pool is not None:
+                pool.share(tables)
             _spooled_quads(graph, spool, tables, resolved, pool)
             clock.lap("quads")
             # under --jobs the store loads in a thread while graph.trig is serialised
@@ -259,15 +262,15 @@ def _spooled_quads(graph: GraphFiles, spool: Spool, tables: SharedTables, resolv
 
 
 @contextmanager
-def _back_pool(jobs: int, spool: Spool, tables: SharedTables,
+def _back_pool(jobs: int, spool: Spool,
                on_cpu: Callable[[float], None] | None = None) -> Iterator[QuadPool | None]:
-    """`jobs` processes that make the chunks' quads side by side (see kg.graph_parts), or
-    None (this process makes them) for one job or a single chunk; their CPU seconds per task
-    go to `on_cpu`."""
+    """`jobs` processes that make the chunks' quads side by side (see kg.graph_parts; the
+    caller shares the tables once resolved), or None (this process makes them) for one job or
+    a single chunk; their CPU seconds per task go to `on_cpu`."""
     if jobs < 2 or spool.count < 2:
         yield None
         return
-    pool = QuadPool(min(jobs, spool.count), tables, on_cpu)
+    pool = QuadPool(min(jobs, spool.count), on_cpu=on_cpu)
     try:
         yield pool
     except BaseException:

@@ -103,13 +103,18 @@ _TASKS = {"chunk_runs": chunk_runs, "merge_into": merge_into}  # what a worker m
 
 class QuadPool:
     """`workers` child Python processes (`_serve`, started as `kg.shards` starts its workers:
-    a fresh interpreter, so a caller's script is never re-imported), each given `tables`
-    once, then `submit`ted tasks of `_TASKS` by threads of this process, one per child. The CPU
-    seconds a child spends on each task (the first: with its start) go to `on_cpu`."""
+    a fresh interpreter, so a caller's script is never re-imported), each given the shared
+    tables once, then `submit`ted tasks of `_TASKS` by threads of this process, one per child.
+    The children start at once, so a build can make the pool before resolution and `share`
+    the tables after it: their interpreters start while it resolves, when a core is idle.
+    The CPU seconds a child spends on each task (the first: with its start) go to `on_cpu`."""
 
-    def __init__(self, workers: int, tables: SharedTables, on_cpu: Callable[[float], None] | None = None) -> None:
+    def __init__(self, workers: int, tables: SharedTables | None = None,
+                 on_cpu: Callable[[float], None] | None = None) -> None:
         self._on_cpu = on_cpu
-        self._tables = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
+        self._tables: bytes | None = None
+        if tables is not None:
+            self.share(tables)
         self._todo: queue.SimpleQueue[tuple[Future, str, tuple] | None] = queue.SimpleQueue()
         self._procs: list[subprocess.Popen] = []
         self.cpu: dict[int, float] = {}  # CPU seconds each child (by pid) had used at its last answer (benchmarks)
@@ -120,13 +125,23 @@ class QuadPool:
         for t in self._threads:
             t.start()
 
+    def share(self, tables: SharedTables) -> None:
+        """The tables every task needs (before the first `submit`)."""
+        self._tables = pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)
+
     def submit(self, task: Callable, *args: object) -> Future:
+        assert self._tables is not None, "share the tables before submitting tasks"
         future: Future = Future()
         self._todo.put((future, task.__name__, args))
         return future
 
     def _feed(self) -> None:
         proc: subprocess.Popen | None = None
+        fed = False  # whether `proc` has the tables
+        try:
+            proc = self._start()  # now, before there are tasks (see the class's docstring)
+        except (OSError, WorkerGone):  # the first task tries again, and reports what fails
+            proc = None
         try:
             while (item := self._todo.get()) is not None:
                 future, name, args = item
@@ -134,7 +149,10 @@ class QuadPool:
                     continue
                 try:
                     if proc is None:
-                        proc = self._start()
+                        proc, fed = self._start(), False
+                    if not fed:
+                        self._feed_tables(proc)
+                        fed = True
                     future.set_result(self._ask(proc, name, args))
                 except BaseException as err:  # handed to whoever waits on the future
                     future.set_exception(err)
@@ -153,9 +171,15 @@ class QuadPool:
             proc = subprocess.Popen(child_command("from kg.graph_parts import _serve; _serve()"),
                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env(), close_fds=True)
             self._procs.append(proc)
-        assert proc.stdin is not None
-        proc.stdin.write(self._tables)
         return proc
+
+    def _feed_tables(self, proc: subprocess.Popen) -> None:
+        assert proc.stdin is not None and self._tables is not None
+        try:
+            proc.stdin.write(self._tables)
+        except OSError as err:
+            proc.kill()
+            raise WorkerGone(f"a process writing the graph's quads ended (exit code {proc.wait()})") from err
 
     def _ask(self, proc: subprocess.Popen, name: str, args: tuple) -> object:
         assert proc.stdin is not None and proc.stdout is not None

@@ -123,3 +123,19 @@ def test_a_failing_quad_task_is_reported_and_the_pool_goes_on(tmp_path: Path) ->
     finally:
         pool.shutdown()
     assert (tmp_path / "out.nq").read_text(encoding="utf-8") == "a\nb\n"
+
+
+def test_a_quad_pool_started_before_its_tables_runs_tasks_once_they_are_shared(tmp_path: Path) -> None:
+    from kg.graph_parts import QuadPool, SharedTables, merge_into
+
+    run = tmp_path / "a.run"
+    run.write_text("a\nb\n", encoding="utf-8")
+    pool = QuadPool(2)  # its processes start now; a build shares the tables once resolution is done
+    try:
+        with pytest.raises(AssertionError):
+            pool.submit(merge_into, [run], tmp_path / "early.nq")
+        pool.share(SharedTables({}, {}, []))
+        assert pool.submit(merge_into, [run], tmp_path / "out.nq").result(timeout=60) == 2
+    finally:
+        pool.shutdown()
+    assert (tmp_path / "out.nq").read_text(encoding="utf-8") == "a\nb\n"
