@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.query.prefixes import prefixed_name
+from kg.query.canned import to_term
+from kg.query.prefixes import expand_prefixed, prefixed_name
 from kg.vocab import PREFIXES
 
 KGR = PREFIXES["kgr"]
@@ -47,3 +48,15 @@ _IRI_SAFE = st.text(st.characters(min_codepoint=0x21, max_codepoint=0x3000,
 def test_any_written_form_reads_back_as_the_iri(local: str) -> None:
     iri = KGR + local
     assert _read_back(prefixed_name(iri, PREFIXES)) == iri
+
+
+@pytest.mark.parametrize("typed", ["kgr:entity/jd-com", "kgr:entity\\/jd-com", f"<{KGR}entity/jd-com>",
+                                   f" {KGR}entity/jd-com "])
+def test_parameters_read_either_written_form(typed: str) -> None:
+    assert expand_prefixed(typed, PREFIXES) == KGR + "entity/jd-com"
+    assert to_term(typed, "iri") == ox.NamedNode(KGR + "entity/jd-com")
+
+
+@given(_IRI_SAFE)
+def test_what_is_printed_is_read_back_by_parameters(local: str) -> None:
+    assert expand_prefixed(prefixed_name(KGR + local, PREFIXES), PREFIXES) == KGR + local

@@ -26,7 +26,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (["SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Person }", "-F", "json"], '"value": "3"'),
     (["ASK { ?p a kg:Platform }"], "true"),
     (["partnership_graph", "-F", "nt"], "<https://w3id.org/ecomkg/ontology#partnerOf>"),
-    (["people_organisations"], "kgr:entity/wang-wentao"),
+    (["people_organisations"], "kgr:entity\\/wang-wentao"),
 ], ids=["canned-csv", "adhoc-json", "ask-table", "construct-nt", "table-compacts-iris"])
 def test_query_cli_outputs(store: Path, args: list[str], expect: str) -> None:
     result = runner.invoke(app, ["query", *args, "--store", str(store)])

@@ -15,6 +15,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ..errors import KgError
+from ..query.prefixes import expand_prefixed
 from ..vocab import KGR, SPARQL_PREFIXES
 from .rank import projection
 
@@ -53,12 +54,7 @@ class Step:
 
 
 def _expand(name: str) -> str:
-    text = name.strip()
-    if text.startswith("<") and text.endswith(">"):
-        text = text[1:-1]
-    if text.startswith("kgr:"):
-        text = str(KGR) + text[4:]
-    return text
+    return expand_prefixed(name, {"kgr": str(KGR)})
 
 
 def find_entity(graph: nx.MultiDiGraph, name: str) -> str:

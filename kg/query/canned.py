@@ -31,6 +31,7 @@ from ..errors import QueryError
 from ..vocab import PREFIXES
 from .lexer import inspect
 from .paging import parse_keys
+from .prefixes import expand_prefixed
 
 PARAM_TYPES = ("iri", "literal", "date", "number")
 VIEWS = ("table", "graph", "timeline")
@@ -140,13 +141,7 @@ def to_term(value: str, kind: str) -> ox.NamedNode | ox.Literal:
     """A parameter value as a validated RDF term of its declared type."""
     try:
         if kind == "iri":
-            v = value.strip()
-            if v.startswith("<") and v.endswith(">"):
-                v = v[1:-1]
-            prefix, sep, local = v.partition(":")
-            if sep and prefix in PREFIXES and not local.startswith("//"):
-                v = PREFIXES[prefix] + local
-            return ox.NamedNode(v)
+            return ox.NamedNode(expand_prefixed(value, PREFIXES))
         if kind == "date":
             return ox.Literal(dt.date.fromisoformat(value.strip()).isoformat(), datatype=ox.NamedNode(XSD + "date"))
         if kind == "number":

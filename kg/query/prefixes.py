@@ -1,7 +1,10 @@
-"""Prefixed names checked before the engine sees a query, so a typo reads "unknown prefix foo:"
-with where it is and which prefixes exist, instead of the engine's parser message.
+"""Prefixed names: checked before the engine sees a query, so a typo reads "unknown prefix foo:"
+with where it is and which prefixes exist, instead of the engine's parser message; written as
+valid SPARQL in answers (`kgr:doc\\/a7e0`), and read back from parameters in either form.
 """
 from __future__ import annotations
+
+import re
 
 from ..errors import QueryError
 from .lexer import position, tokenize
@@ -75,4 +78,19 @@ def prefixed_name(iri: str, prefixes: dict[str, str]) -> str:
     return f"<{iri}>"
 
 
-__all__ = ["check_prefixes", "prefixed_name"]
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
+
+
+def expand_prefixed(text: str, prefixes: dict[str, str]) -> str:
+    """The IRI a researcher typed or pasted: `<iri>`, `kgr:doc/a7e0` or the SPARQL form `kgr:doc\\/a7e0`
+    that `prefixed_name` prints (no IRI holds a backslash, so one is always an escape)."""
+    v = text.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return v[1:-1]
+    prefix, sep, local = v.partition(":")
+    if sep and prefix in prefixes and not local.startswith("//"):
+        return prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local)
+    return v
+
+
+__all__ = ["check_prefixes", "expand_prefixed", "prefixed_name"]
