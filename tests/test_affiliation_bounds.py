@@ -12,7 +12,7 @@ from kg.extract.relations.affiliations import (
     clause_start,
 )
 
-_ALPHABET = list("ab .,:;\n\"“”(（）)，：。！？；") + [" said", ". ", "\u3000", "\t"]
+_ALPHABET = [*"ab .,:;\n\"“”(（）)，：。！？；", " said", ". ", "\u3000", "\t"]
 
 
 def _texts(seed: int, count: int = 150) -> list[str]:
