@@ -231,6 +231,10 @@ class DateFinder:
         # patterns that every text gets (and the relative words, the weekdays) scan it whole.
         day_of = _DayMonth(("st", "nd", "rd", "th"))  # (_ORD's)
         self.led: list[_Lead] = [None, _Prefixed(("19", "20"), 4, "-/."), _MONTHS, 8, None, _MONTHS, None, _MONTHS, day_of]
+        # where each pattern's month name, month, day and year stand in `Match.groups()` (None: no such
+        # group): read by position, not through a dict of every group made per match
+        self.fields = [tuple(p.groupindex[g] - 1 if g in p.groupindex else None for g in ("mon", "m", "d", "y"))
+                       for _, p, _ in self.patterns]
         self.relative: dict[str, tuple[str, int, frozenset[str]]] = {}
         for item in cues.get("relative"):
             ok = isinstance(item, dict) and isinstance(item.get("word"), str) and item.get("lang") in ("zh", "en")
@@ -318,11 +322,13 @@ class DateFinder:
         for k, (kind, _, needs) in enumerate(self.patterns):
             if not has[needs]:
                 continue
+            at_mon, at_m, at_d, at_y = self.fields[k]
             for mt in self._matches(k, text, months, matches, lang):
-                gd = mt.groupdict()
-                m = self.months[gd["mon"]] if gd.get("mon") else int(gd["m"])
-                d = int(gd["d"]) if gd.get("d") else 1
-                y = int(gd["y"]) if gd.get("y") else None
+                g = mt.groups()
+                mon = g[at_mon] if at_mon is not None else None
+                m = self.months[mon] if mon else int(g[at_m])
+                d = int(g[at_d]) if at_d is not None and g[at_d] else 1
+                y = int(g[at_y]) if at_y is not None and g[at_y] else None
                 if 1 <= m <= 12 and 1 <= d <= 31:
                     found.append(_Raw(mt.start(), mt.end(), kind, m, d, y))
         low = lowered(text) if lang != "zh" else None

@@ -27,7 +27,8 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?\n]")
 _LAST_CLAUSE = re.compile(rf"(?s:.*){_CLAUSE.pattern}")  # up to the last of those marks, in one call
 _WINDOW = {"zh": 18, "en": 60}
 _NEAR = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+)?")}
-_AFTER = {"zh": re.compile(r"\s*(?:的)?\s*"), "en": re.compile(r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[a-z-]+\s+)?")}
+# (zh: the words `_NEAR` allows, the same object: then a cue `_NEAR` missed is not looked for again)
+_AFTER = {"zh": _NEAR["zh"], "en": re.compile(r"\s*(?:in\s+|of\s+|worth\s+of\s+)?(?:[a-z-]+\s+)?")}
 _Period = tuple[re.Pattern[str], Needs, tuple[str, ...] | None]  # a pattern, what it needs, what it begins with
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
 
@@ -103,7 +104,7 @@ def measure_of(text: str, fig: Figure, others: list[Figure], lang: str, blockers
         found = m  # the last (nearest) cue before the figure
     near = _NEAR[lang].match(text, fig.end)  # "a $2 million fine", "5亿元的罚款"
     tail = w.cues[lang].match(text, near.end()) if near else None
-    if tail is None:
+    if tail is None and _AFTER[lang] is not _NEAR[lang]:
         after = _AFTER[lang].match(text, fig.end)  # "$5 billion in annual revenue"
         tail = w.cues[lang].match(text, after.end()) if after else None
     if tail is not None and (found is None or tail.start() - fig.end <= 2):
@@ -223,11 +224,12 @@ def with_meaning(text: str, figures: list[Figure], lang: str, doc_date: str | No
     full = [d for d in dates if len(d.value) >= 10]
     ends = [d.end for d in full]
     ordered = ends == sorted(ends)  # (the dates step finds them in text order)
+    refs: dict[int, date | None] = {}  # the day of full[i - 1] (of the document: i = 0), read once
     for fig in figures:
         measure = fig.measure or measure_of(text, fig, figures, lang, blockers, w)
         if ordered:  # the last full date that ends before the figure, by bisection
             i = bisect.bisect_right(ends, fig.start)
-            ref = _day(full[i - 1].value if i else doc_date)
+            ref = refs[i] if i in refs else refs.setdefault(i, _day(full[i - 1].value if i else doc_date))
         else:
             ref = _reference(doc_date, dates, fig.start)
         period = period_of(text, fig, lang, ref, spans, cache)

@@ -24,6 +24,31 @@ from ..patterns import SENTENCE_STOPS as STOPS
 
 _ABBR_BEFORE = re.compile(r"[（(][A-Za-z]{2,6}[）)]\s*\Z")
 _EN_CAPS = re.compile(r"((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3})")
+_APPOSITION_MOST = 120  # characters an English apposition after a name may run to
+# where an apposition after a name ends: a stop, a comma, a quote or bracket, " said", a full stop
+# before a space or the text's end (one search, not a test per character)
+_APPOSITION_END = re.compile(rf"[{re.escape(STOPS)},\"“”(]| said|\.(?:\s|\Z)")
+
+
+# what ends the words before a name that may hold its title: a stop, a comma, a colon, a bracket, a quote
+_ZH_TITLE_BOUNDS = re.compile("(?s:.*)[" + re.escape(STOPS + "，,：:（(“\"") + "]")
+_EN_TITLE_BOUNDS = re.compile("(?s:.*)[" + re.escape(STOPS + ",:(\"“") + "]")
+
+
+def clause_start(text: str, bounds: re.Pattern[str], lo: int, end: int) -> int:
+    """Right after the last character `bounds` ends on in text[lo:end], else `lo` (one match, not
+    a step back per character)."""
+    last = bounds.match(text, lo, end)
+    return last.end() if last else lo
+
+
+def apposition_end(text: str, a: int) -> int:
+    """Where an English apposition starting at `a` ends: at the first stop, comma, quote or
+    bracket, " said" or full stop before a space or the text's end, at most `_APPOSITION_MOST`
+    characters on. (The search reads 5 characters past that limit, for a " said" that starts
+    before it; a `\\Z` matched at the search's bound lies past the limit, so is never taken.)"""
+    stop = _APPOSITION_END.search(text, a, a + _APPOSITION_MOST + 5)
+    return min(stop.start() if stop else len(text), a + _APPOSITION_MOST, len(text))
 
 
 def evidence(text: str, a: int, b: int) -> str:
@@ -187,9 +212,7 @@ class Affiliations:
         text = self.text
         abbr = _ABBR_BEFORE.search(text, max(floor, person.start - 12), person.start)  # 首席运营官（COO）高岚
         end = abbr.start() if abbr else person.start
-        lo = end
-        while lo > floor and text[lo - 1] not in STOPS + "，,：:（(“\"" and end - lo < 40:
-            lo -= 1
+        lo = clause_start(text, _ZH_TITLE_BOUNDS, max(floor, end - 40), end)
         out: list[Relation] = []
         joiners = set(_links()["zh_joiners"])
         pieces = _link_patterns()[0].split(text[lo:end])
@@ -341,9 +364,7 @@ class Affiliations:
     def _before_en(self, person: Mention) -> list[Relation]:
         """"Alibaba Vice President X", "CEO of Y X", "Minister of Commerce X"."""
         text = self.text
-        lo = person.start
-        while lo > 0 and text[lo - 1] not in STOPS + ",:(\"“" and person.start - lo < 40:
-            lo -= 1
+        lo = clause_start(text, _EN_TITLE_BOUNDS, max(0, person.start - 40), person.start)
         segment = text[lo : person.start].rstrip()
         end = lo + len(segment)
         title_re = self.rules.titles["en"]
@@ -373,10 +394,7 @@ class Affiliations:
         if not m:
             return []
         a = person.end + m.end()
-        b = a
-        while (b < len(text) and b - a < 120 and text[b] not in STOPS + ",\"“”(" and not text.startswith(" said", b)
-               and not re.match(r"\.(?:\s|\Z)", text[b : b + 2])):
-            b += 1
+        b = apposition_end(text, a)
         apposition = text[a:b]
         if not self.has_title.search(apposition):
             return []

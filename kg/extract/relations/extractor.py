@@ -249,7 +249,8 @@ def _gap_readings(gap: str) -> list[str]:
     ("a subsidiary of the Copenhagen-based X"), and without an apposition after the first ("X, a
     subsidiary of Y, operates Z"); empty when the mentions are too far apart for any of them."""
     out = [gap] if len(gap) <= _MAX_GAP else []
-    bare = _place_words().sub("", gap)
+    # (a place word is followed by spaces up to the gap's end: a gap that does not end in one holds none)
+    bare = _place_words().sub("", gap) if gap[-1:].isspace() else gap
     if bare != gap and len(bare) <= _MAX_GAP:
         out.append(bare)
     unquoted = gap.lstrip("”」』’\"").rstrip("“「『‘\"")
