@@ -27,3 +27,20 @@ def test_review_guard_changes_no_match() -> None:
                 assert (got and got.span()) == ((m := plain.match(text, pos)) and m.span())
                 found += got is not None
     assert found
+
+
+def test_last_opener_answers_as_max() -> None:
+    """`last_opener` picks as `max` over (offset, opener) does, ties and misses included."""
+    import random
+
+    from kg.extract.events.announced import last_opener
+
+    rng = random.Random(7)
+    openers_sets = [("关于", "關於"), ("关于", "关于对", "对"), ("ab", "b", "abc"), ()]
+    for _ in range(3000):
+        openers = rng.choice(openers_sets)
+        text = "".join(rng.choice("关于對对關於abcx") for _ in range(rng.randint(0, 12)))
+        lo, hi = sorted(rng.randint(0, len(text)) for _ in range(2))
+        want = max(((text.rfind(o, lo, hi), o) for o in openers), default=(-1, ""))
+        got = last_opener(text, openers, lo, hi)
+        assert got == want or (got[0] == want[0] == -1), (text, openers, lo, hi, got, want)
