@@ -391,7 +391,9 @@ class _Builder:
 
     def _figures(self, typ: str, lo: int, hi: int) -> list[Figure]:
         figs = [f for f in self.doc.ex.figures if lo <= f.start and f.end <= hi]
-        if typ == "FinancialResult" and figs:  # only the figures of clauses that report a result
+        if not figs:  # (most sentences)
+            return figs
+        if typ == "FinancialResult":  # only the figures of clauses that report a result
             strong = [h for h in self.hits if h.weight >= 0.7] or self.hits
             lang = self.doc.words.lang
             clauses = [clause_bounds(self.doc.text, h.start, h.end, lo, hi, lang) for h in strong]

@@ -516,6 +516,5 @@ def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
 def _without_announcements(hits: list[TriggerHit]) -> list[TriggerHit]:
     """`hits` without the Announcement ones when a hit of another type stands beside them: a
     sentence that reports an event announces it too, and only the event counts."""
-    if any(k.type != "Announcement" for k in hits):
-        return [k for k in hits if k.type != "Announcement"]
-    return hits
+    others = [k for k in hits if k.type != "Announcement"]
+    return others if others else hits
