@@ -44,3 +44,18 @@ def test_last_opener_answers_as_max() -> None:
         want = max(((text.rfind(o, lo, hi), o) for o in openers), default=(-1, ""))
         got = last_opener(text, openers, lo, hi)
         assert got == want or (got[0] == want[0] == -1), (text, openers, lo, hi, got, want)
+
+
+def test_anonymous_people_gate_changes_nothing() -> None:
+    """A sentence without 某 is not searched for "郭某"-style names: the search finds none there either."""
+    from kg.extract.events.enforcement import _anonymous, anonymous_people
+    from kg.text import sentences
+
+    texts = [*SEEDS, "法院判处韩某有期徒刑，并处罚金。对曹某某提起公诉。某某公司被罚。欧阳某表示接受。"]
+    found = 0
+    for text in texts:
+        for lo, hi in sentences(text):
+            got = anonymous_people(text, lo, hi, [])
+            assert [(m.start, m.end) for m in got] == [m.span() for m in _anonymous().finditer(text, lo, hi)]
+            found += len(got)
+    assert found >= 3
