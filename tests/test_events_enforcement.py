@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.extract.events.enforcement import _settle, settles
+from kg.extract.events.enforcement import _settle, _settle_keys, _settle_words, settles
 
 
 def test_settles_answers_as_the_regex_over_every_stretch() -> None:
@@ -22,3 +22,11 @@ def test_settles_answers_as_the_regex_over_every_stretch() -> None:
                 assert settles(text, pos, end) == want, (text[:30], pos, end)
                 found += want
     assert found > 100
+
+
+def test_every_settle_phrase_holds_a_key_word() -> None:
+    """The first test of `settles` (one of `_settle_keys` in the stretch) holds wherever a phrase does."""
+    keys = _settle_keys()
+    assert len(keys) < len(_settle_words())
+    for words in _settle_words():
+        assert any(k in w for k in keys for w in words), words

@@ -207,3 +207,31 @@ def test_the_subject_inside_an_announcement_title_acts(pipeline) -> None:
     ex = extract(pipeline, "日前，星禾集团旗下上市公司北辰电力发布了关于青岚能源申请破产清算的公告。")
     events = [e for e in ex.events if e.type == "Bankruptcy"]
     assert events and [m.text for m in events[0].actors] == ["青岚能源"], events
+
+
+def test_hired_cue_guards_change_no_match() -> None:
+    """`role` and `duty_after` of the hired cues test the words' first characters first: at every
+    place of the seed texts (and of a text of the cue words) they match as the bare alternations do."""
+    import re
+    from pathlib import Path
+
+    from kg.extract.cues import phrases
+    from kg.extract.events.hired import hired_cues
+    from kg.extract.events.role_words import role_cues
+
+    w = role_cues("hired")
+    cues = hired_cues()
+    bare = {"role": re.compile(phrases(w["zh_roles"])), "duty_after": re.compile(phrases(w["zh_duty_verbs"]))}
+    texts = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted(Path(__file__).resolve().parents[1].glob("seeds/*")) if p.is_file()]
+    texts.append("，".join(f"A{x}B" for x in [*w["zh_roles"], *w["zh_duty_verbs"]]))
+    found = 0
+    for name, plain in bare.items():
+        guarded = getattr(cues, name)
+        for text in texts:
+            for pos in range(0, len(text), 7):
+                got = guarded.search(text, pos)
+                assert (got and got.span()) == ((m := plain.search(text, pos)) and m.span())
+                assert (guarded.match(text, pos) is None) == (plain.match(text, pos) is None)
+                found += got is not None
+    assert found

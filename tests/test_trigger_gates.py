@@ -106,3 +106,32 @@ def test_candidates_are_the_triggers_whose_needle_and_gate_occur() -> None:
             assert matcher._candidates(folded, lang) == expected
         keyed_on_gate += len(matcher._automaton("en").by_gate)
     assert keyed_on_gate
+
+
+def test_exception_literals_change_no_exception_test() -> None:
+    """A phrase kept as a literal (`Trigger.except_literals`) matches only as written, so skipping
+    a window without it is the full test's answer; checked at every exception trigger's place in
+    the seed texts and in texts made from its exception phrases."""
+    from pathlib import Path
+
+    from kg.extract.events.triggers import _inside_exception
+
+    seeds = [p.read_text(encoding="utf-8", errors="replace")
+             for p in sorted(Path(__file__).resolve().parents[1].glob("seeds/*")) if p.is_file()]
+    checked = 0
+    for triggers in default_triggers().values():
+        for trig in triggers:
+            if not trig.except_words:
+                continue
+            for word, literal in zip(trig.except_words, trig.except_literals, strict=True):
+                if literal is not None:  # each match is the phrase as written
+                    pattern = trig.except_[trig.except_words.index(word)]
+                    assert all(m.group() == word for m in pattern.finditer(f"{word}x{word.upper()} {word}"))
+            made = "，".join(f"据悉{w}{trig.text.replace('…', '')}及{w}" for w in trig.except_words)
+            for text in [*seeds, made]:
+                for m in trig.pattern.finditer(text):
+                    a, b = m.span()
+                    full = _inside_exception(text, a, b, trig.except_, (None,) * len(trig.except_))
+                    assert _inside_exception(text, a, b, trig.except_, trig.except_literals) == full
+                    checked += 1
+    assert checked > 100

@@ -24,13 +24,25 @@ def _cues() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return tuple(cues["zh_openers"]), closing
 
 
+def last_opener(text: str, openers: tuple[str, ...], lo: int, hi: int) -> tuple[int, str]:
+    """(offset, opener) of the last of `openers` in text[lo:hi] (of two at one offset, the greater),
+    (-1, "") when there is none: `max((text.rfind(o, lo, hi), o) for o in openers)` without a
+    generator (asked at each Chinese trigger)."""
+    k, opener = -1, ""
+    for o in openers:
+        at = text.rfind(o, lo, hi)
+        if at > k or (at == k >= 0 and o > opener):
+            k, opener = at, o
+    return k, opener
+
+
 def announced_subject(text: str, c_lo: int, t_start: int, t_end: int,
                       names: Callable[[], list[Mention]]) -> Mention | None:
     """The organisation right after the last 关于 before the trigger in its clause, when the clause
     is the title of a document (… 的公告); a run of name words there when no mention stands in it.
     `names` gives the document's names (asked for only when the clause has that form)."""
     openers, closing = _cues()
-    k, opener = max(((text.rfind(o, c_lo, t_start), o) for o in openers), default=(-1, ""))
+    k, opener = last_opener(text, openers, c_lo, t_start)
     if k < 0 or not closing.match(text, t_end):
         return None
     start = k + len(opener)

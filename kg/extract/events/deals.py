@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ...model import DateMention, Mention
 from ..cues import phrases
-from ..patterns import ordered_alternation
+from ..patterns import first_chars, ordered_alternation
 from .context import key
 from .role_words import RoleWords, role_cues
 from .roles import actor_candidates
@@ -40,9 +40,12 @@ def _review(lang: str) -> re.Pattern[str]:
     """"审核通过", "审议", "blocked", "approved": the words after a body that reviews a deal in its
     clause (approvers of _roles.json)."""
     cues = role_cues("approvers")
+    # (tried at each of the 12 or 40 places after the body: one test of the words' first characters first)
     if lang == "zh":
-        return re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{ordered_alternation(cues['zh_review'])})")
-    return re.compile(rf"[^,.;:!?\n]{{0,40}}?\b(?:{phrases(cues['en_review'])})\b", re.IGNORECASE)
+        zh = cues["zh_review"]
+        return re.compile(rf"[^，,。；;：:]{{0,12}}?{first_chars(zh)}(?:{ordered_alternation(zh)})")
+    en = cues["en_review"]
+    return re.compile(rf"[^,.;:!?\n]{{0,40}}?\b{first_chars(en)}(?:{phrases(en)})\b", re.IGNORECASE)
 
 
 def not_approvers(text: str, mentions: list[Mention], lang: str = "zh") -> list[Mention]:

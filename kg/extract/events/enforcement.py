@@ -38,6 +38,14 @@ def _settle_words() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({tuple(p.casefold().split(" ")) for p in [*w["en_words"], *w["zh_words"]]}))
 
 
+@lru_cache(maxsize=1)
+def _settle_keys() -> tuple[str, ...]:
+    """One word per phrase of `_settle_words` (its longest), each dropped where a shorter one kept is
+    part of it ("agree" of "agreed"): a stretch holding a phrase's words holds one of these."""
+    longest = {max(words, key=len) for words in _settle_words()}
+    return tuple(sorted(w for w in longest if not any(k != w and k in w for k in longest)))
+
+
 # the text last asked about, and its casefolding (None where that is no guide: not in place, or a dotless ı)
 _FOLDED: list[tuple[str, str | None]] = []
 
@@ -54,7 +62,8 @@ def settles(text: str, pos: int, end: int) -> bool:
         kept = (text, folded if len(folded) == len(text) and "\u0131" not in folded else None)
         _FOLDED[:] = [kept]
     folded = kept[1]
-    if folded is not None and not any(all(folded.find(w, pos, end) >= 0 for w in words) for words in _settle_words()):
+    if folded is not None and (not any(folded.find(k, pos, end) >= 0 for k in _settle_keys()) or not any(
+            all(folded.find(w, pos, end) >= 0 for w in words) for words in _settle_words())):
         return False
     return _settle().search(text, pos, end) is not None
 
@@ -124,7 +133,9 @@ _NOT_PERSON = "某*(?:公司|企业|集团|单位|些|种|个|地|市|县|省|�
 def anonymous_people(text: str, lo: int, hi: int, known: list[Mention]) -> list[Mention]:
     """"法院判处韩某有期徒刑", "对曹某提起公诉": the people of the sentence named by surname and 某
     that no extractor named, as person mentions of the events extractor."""
-    out = []
+    out: list[Mention] = []
+    if text.find("某", lo, hi) < 0:
+        return out  # (every such name holds 某: most sentences have none, and the surnames are many)
     for m in _anonymous().finditer(text, lo, hi):
         a, b = m.span()
         if not any(x.start < b and a < x.end for x in known):

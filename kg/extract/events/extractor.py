@@ -71,6 +71,7 @@ CLAUSE_OWN_TYPES = ("Recall", "Layoff", "PriceChange")  # a firm's own act on it
 DEAL_REVIEWED = ("Acquisition", "Investment", "Listing")  # a regulator reviews these, it does not do them
 FUTURE_WINDOW = {"zh": 25, "en": 120}
 PATIENT_WINDOW = {"zh": 16, "en": 60}
+_ANNOUNCED = frozenset({"Announcement"})
 _FEW_NAMES = 16  # up to this many candidates, filtering them to the sentence first costs more than it saves
 
 
@@ -390,7 +391,9 @@ class _Builder:
 
     def _figures(self, typ: str, lo: int, hi: int) -> list[Figure]:
         figs = [f for f in self.doc.ex.figures if lo <= f.start and f.end <= hi]
-        if typ == "FinancialResult" and figs:  # only the figures of clauses that report a result
+        if not figs:  # (most sentences)
+            return figs
+        if typ == "FinancialResult":  # only the figures of clauses that report a result
             strong = [h for h in self.hits if h.weight >= 0.7] or self.hits
             lang = self.doc.words.lang
             clauses = [clause_bounds(self.doc.text, h.start, h.end, lo, hi, lang) for h in strong]
@@ -444,11 +447,11 @@ class EventExtractor:
             for h in sentence_hits:
                 by_type.setdefault(h.type, []).append(h)
             by_type = asserted(doc, by_type, lo, hi)  # "没有收购计划", "董事会由9名董事组成": no event
-            if not by_type or all(t == "Announcement" for t in by_type):
+            if by_type.keys() <= _ANNOUNCED:  # none, or announcements only
                 closing(doc, lo, hi)
                 deadline(doc, lo, hi)
             back = [t for t, hs in by_type.items() if refers_back(doc, t, hs, lo, hi)]
-            floor = max((settings[t]["priority"] for t in back), default=0)
+            floor = max(settings[t]["priority"] for t in back) if back else 0
             for typ, hs in stake_type(by_type, ex, lo, hi).items():
                 if typ in back or settings[typ]["priority"] < floor:
                     continue  # the sentence goes on about an event already reported

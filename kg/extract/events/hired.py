@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...model import Mention
 from ..cues import phrases
-from ..patterns import first_mark, last_mark
+from ..patterns import first_chars, first_mark, last_mark
 from .role_words import role_cues
 
 HIRED_TYPES = ("Acquisition", "Investment", "Listing", "Bankruptcy", "ContractAward")
@@ -40,13 +40,14 @@ class HiredCues:
 def hired_cues() -> HiredCues:
     w = role_cues("hired")
     roles = phrases(w["zh_roles"])
+    # (`role` and `duty_after` search whole documents: one test of the words' first characters per place first)
     return HiredCues(
         hire=re.compile(phrases(w["zh_hire_verbs"])),
         role_before=re.compile(rf"(?:{roles})\s*(?:为|是|系|[:：])?\s*\Z"),
-        duty_after=re.compile(rf"(?:{phrases(w['zh_duty_verbs'])})"),
+        duty_after=re.compile(rf"{first_chars(w['zh_duty_verbs'])}(?:{phrases(w['zh_duty_verbs'])})"),
         role_after=re.compile(rf"[^{_CLAUSE_END}]{{0,4}}?(?:{phrases(w['zh_links'])})[^{_CLAUSE_END}]{{0,{_ROLE_WINDOW}}}?"
                               rf"(?:{roles})"),
-        role=re.compile(roles),
+        role=re.compile(rf"{first_chars(w['zh_roles'])}(?:{roles})"),
         name_heads=tuple(w["zh_name_heads"]),
     )
 

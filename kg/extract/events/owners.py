@@ -31,9 +31,20 @@ def _owned_word() -> re.Pattern[str]:
     return re.compile(rf"[\w.&-]+(?={_owner_patterns()[0]})")
 
 
+@lru_cache(maxsize=1)
+def _owner_noun() -> re.Pattern[str]:
+    """A space and an owner noun: every match of `_owned_word` holds one (both forms of its
+    lookahead do), so a headline without one has nothing to blank."""
+    return re.compile(rf" (?i:{ordered_alternation(role_cues('owner_after')['en_nouns'])})")
+
+
 def without_owned_names(headline: str) -> str:
     """`headline` with each English word that qualifies an owner blanked ("Temu's parent company
-    exceeds forecasts" -> "     's parent company exceeds forecasts"): the headline is not about it."""
+    exceeds forecasts" -> "     's parent company exceeds forecasts"): the headline is not about it.
+    (`_owned_word` backtracks through every run of word characters, long in Chinese: a headline
+    without an owner noun is not searched.)"""
+    if _owner_noun().search(headline) is None:
+        return headline
     return _owned_word().sub(lambda m: " " * len(m.group()), headline)
 
 

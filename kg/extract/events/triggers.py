@@ -67,6 +67,12 @@ class Trigger:
         return tuple(compile_phrase(w, self.lang, 0) for w in self.except_words)
 
     @cached_property
+    def except_literals(self) -> tuple[str | None, ...]:
+        """Per exception phrase, the phrase itself where each of its matches is that very text
+        (`_literal`), else None: a window without it holds no match of the phrase."""
+        return tuple(w if _literal(w) else None for w in self.except_words)
+
+    @cached_property
     def not_after(self) -> re.Pattern[str] | None:
         return _any_of(list(self.not_after_words), self.lang) if self.not_after_words is not None else None
 
@@ -390,7 +396,7 @@ class TriggerMatcher:
                         continue
                     if not_ is not None and not_.search(sentence):
                         continue
-                if excepts and _inside_exception(text, a, b, excepts):
+                if excepts and _inside_exception(text, a, b, excepts, trig.except_literals):
                     continue
                 if trig.not_after is not None and trig.not_after.match(text, b):
                     continue  # "获得配售的投资者": the trigger's last word heads a longer noun
@@ -446,11 +452,22 @@ def _gate(trig: Trigger, lang: str) -> str:
     return gate if len(gate) >= 2 and gate != trig.needle else ""
 
 
-def _inside_exception(text: str, start: int, end: int, excepts: tuple[re.Pattern[str], ...]) -> bool:
-    """True when the hit lies inside a longer phrase listed as an exception (业务调整 for 调整)."""
+def _literal(word: str) -> bool:
+    """True when every match of the phrase `word` (`compile_phrase(word, lang, 0)`) is `word` as
+    written: no gap, wildcard or space in it, and only characters without case (re's case-blind
+    match reads those as written; the boundary tests it may add match no characters)."""
+    return bool(word) and not any(c in "…*" or c.isspace() or c.lower() != c or c.upper() != c for c in word)
+
+
+def _inside_exception(text: str, start: int, end: int, excepts: tuple[re.Pattern[str], ...],
+                      literals: tuple[str | None, ...]) -> bool:
+    """True when the hit lies inside a longer phrase listed as an exception (业务调整 for 调整).
+    `literals` (`Trigger.except_literals`): a phrase whose literal the window lacks is not searched."""
     window = text[max(0, start - 12) : end + 12]
     offset = max(0, start - 12)
-    for pat in excepts:
+    for pat, literal in zip(excepts, literals, strict=True):
+        if literal is not None and literal not in window:
+            continue  # (most hits: 融资 has 37 exception phrases, a window holds one at most)
         for m in pat.finditer(window):
             if offset + m.start() <= start and end <= offset + m.end():
                 return True
@@ -499,6 +516,5 @@ def resolve_overlaps(hits: list[TriggerHit]) -> list[TriggerHit]:
 def _without_announcements(hits: list[TriggerHit]) -> list[TriggerHit]:
     """`hits` without the Announcement ones when a hit of another type stands beside them: a
     sentence that reports an event announces it too, and only the event counts."""
-    if any(k.type != "Announcement" for k in hits):
-        return [k for k in hits if k.type != "Announcement"]
-    return hits
+    others = [k for k in hits if k.type != "Announcement"]
+    return others if others else hits
