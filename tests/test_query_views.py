@@ -261,6 +261,25 @@ def test_ad_hoc_query_is_carried_in_the_url(server: str, watched: Watched) -> No
     watched.check_clean(server)
 
 
+def test_shown_iris_paste_back_into_the_editor(server: str, watched: Watched) -> None:
+    """An IRI cell reads as SPARQL (kgr:entity\\/good: a "/" in a local name escaped), so copying it into the
+    next query names the same resource."""
+    page = watched.page
+    page.goto(f"{server}/")
+    page.wait_for_selector("#canned button")
+    page.fill("#editor", "SELECT ?e WHERE { ?e a kg:Company } ORDER BY ?e")
+    page.click("#run")
+    page.wait_for_selector("#results table.answer")
+    shown = _cells(page)
+    assert shown == ["kgr:entity\\/evil", "kgr:entity\\/good"], shown
+    page.fill("#editor", f"SELECT ?label WHERE {{ {shown[1]} rdfs:label ?label }} ORDER BY ?label")
+    page.click("#run")
+    page.wait_for_function("() => [...document.querySelectorAll('#results table td')]"
+                           ".some(td => td.textContent.includes('Plain Partner'))")
+    assert "普通伙伴zh" in _cells(page)
+    watched.check_clean(server)
+
+
 def test_offline_answer_file_shows_the_same_views(store: Path, tmp_path: Path, watched: Watched) -> None:
     answer = tmp_path / "answer.html"
     result = CliRunner().invoke(app, ["query", "enforcements", "--store", str(store), "--format", "html", "-o", str(answer)])

@@ -25,8 +25,28 @@
     return e;
   }
 
+  // A prefixed name as SPARQL reads it (kg.query.prefixes.prefixed_name does the same for the
+  // command line): a "/" in a local name is escaped (kgr:doc\/a7e0), so a shown IRI pastes into
+  // the editor; a local name that cannot be written so shows the whole IRI.
+  const ESCAPABLE = "_~.-!$&'()*+,;=/?#@";
+  function localName(s) {
+    let out = "";
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i], inner = i > 0 && i < s.length - 1;
+      if (/[A-Za-z0-9_:]/.test(c) || (c >= "\u00C0" && /[\p{L}\p{N}]/u.test(c)) || (c === "-" && i > 0) ||
+          (c === "." && inner) || (c === "%" && /^[0-9A-Fa-f]{2}$/.test(s.slice(i + 1, i + 3)))) out += c;
+      else if (ESCAPABLE.includes(c)) out += "\\" + c;
+      else return null;
+    }
+    return out;
+  }
+
   function compact(iri) {
-    for (const [ns, p] of Object.entries(PREFIXES)) if (iri.startsWith(ns)) return p + iri.slice(ns.length);
+    for (const [ns, p] of Object.entries(PREFIXES)) {
+      if (!iri.startsWith(ns)) continue;
+      const local = localName(iri.slice(ns.length));
+      return local === null ? iri : p + local;
+    }
     return iri;
   }
 
