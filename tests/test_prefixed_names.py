@@ -60,3 +60,11 @@ def test_parameters_read_either_written_form(typed: str) -> None:
 @given(_IRI_SAFE)
 def test_what_is_printed_is_read_back_by_parameters(local: str) -> None:
     assert expand_prefixed(prefixed_name(KGR + local, PREFIXES), PREFIXES) == KGR + local
+
+
+def test_site_pages_show_iris_as_sparql_reads_them() -> None:
+    from kg.view.site.render import short_iri
+
+    assert short_iri(KGR + "entity/jd-com") == "kgr:entity\\/jd-com"
+    assert _read_back(short_iri(KGR + "doc/a7e0")) == KGR + "doc/a7e0"
+    assert short_iri("https://example.org/x") == "https://example.org/x"

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ...query.prefixes import prefixed_name
 from .graphs import OVERVIEWS, STYLE
 from .tables import Table, page_csv, page_json
 
@@ -45,7 +46,8 @@ def page_path(iri: str) -> str | None:
 
 
 def short_iri(iri: str) -> str:
-    return "kgr:" + iri[len(MINTED):] if iri.startswith(MINTED) else iri
+    """A minted IRI as SPARQL reads it (`kgr:entity\\/jd-com`), so a researcher can paste it into `kg query`."""
+    return prefixed_name(iri, {"kgr": MINTED}) if iri.startswith(MINTED) else iri
 
 
 class Renderer:
