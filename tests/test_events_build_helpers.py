@@ -5,18 +5,20 @@ import re
 
 import pytest
 
-from kg.extract.events.subject import _boundary_ends, _occurrences
-from kg.extract.mentions.ner.zh_spans import cut_at_boundary, name_boundaries
+from kg.extract.events.subject import _occurrences
+from kg.extract.mentions.ner.zh_spans import _boundary_ends, _cut_at_boundary_scan, cut_at_boundary, name_boundaries
 
 
 def test_names_ending_in_no_boundary_character_keep_their_length() -> None:
-    # the gate of clause_subject: a name whose last character ends no boundary word (nor is 了/的) is not cut
+    # the gate of cut_at_boundary: a name whose last character ends no boundary word (nor is 了/的) is not cut
     names = ["瑞达仅参与了", "星禾优选的", "嘉翔股份", "云帆课堂", "ab"]
     names += [stem + w for stem in ("星禾", "嘉翔股份", "x") for w in sorted(name_boundaries())]
     names += ["星禾" + c for c in sorted({c for w in name_boundaries() for c in w})]  # every character they hold
     for name in names:
         if name[-1] not in _boundary_ends():
-            assert cut_at_boundary(name, 0, len(name)) == len(name), name
+            assert _cut_at_boundary_scan(name, 0, len(name)) == len(name), name
+        for start in range(min(3, len(name))):
+            assert cut_at_boundary(name, start, len(name)) == _cut_at_boundary_scan(name, start, len(name)), name
     assert any(cut_at_boundary(n, 0, len(n)) < len(n) for n in names)  # (the names do test cuts)
 
 

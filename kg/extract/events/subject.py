@@ -117,8 +117,7 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
         subject_start += sum(len(t) for t in parts[: heads[-1] + 1])
         parts = parts[heads[-1] + 1 :]
     name = "".join(parts)
-    if name[-1] in _boundary_ends():  # "瑞达仅|参与了": jieba glued the adverb to the name
-        name = name[: cut_at_boundary(name, 0, len(name))]
+    name = name[: cut_at_boundary(name, 0, len(name))]  # "瑞达仅|参与了": jieba glued the adverb to the name
     if not 2 <= len(name) <= _MAX or name in words.not_names or name in names_lexicon().stoplist:
         return None
     if any(m.type == "Place" and m.start <= subject_start and subject_start + len(name) <= m.end for m in mentions):
@@ -130,13 +129,6 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
     kind = "Person" if _is_person(name, trigger, words) else "Organization"
     return Mention(text=name, start=subject_start, end=subject_start + len(name), type=kind, extractor="events",
                    confidence=0.5)
-
-
-@lru_cache(maxsize=1)
-def _boundary_ends() -> frozenset[str]:
-    """The last characters of what `cut_at_boundary` cuts off a name (了, 的 and the name boundaries): a
-    name that ends in none of them keeps its length, without testing each boundary word."""
-    return frozenset("了的") | frozenset(w[-1:] for w in name_boundaries())
 
 
 def _is_person(name: str, trigger: str, words: SubjectWords) -> bool:

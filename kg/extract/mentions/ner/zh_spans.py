@@ -41,9 +41,22 @@ def _boundaries_longest_first() -> tuple[str, ...]:
     return tuple(sorted(name_boundaries(), key=len, reverse=True))
 
 
+@cache
+def _boundary_ends() -> frozenset[str]:
+    """The last characters of what `cut_at_boundary` cuts off (了, 的 and each boundary word's)."""
+    return frozenset("了的") | frozenset(w[-1:] for w in name_boundaries())
+
+
 def cut_at_boundary(text: str, start: int, end: int) -> int:
     """End of an organisation span with the adverbs and verbs it swallowed on the right cut off
     ("某某公司仅参与了" -> "某某公司"); the span keeps at least two characters."""
+    if end <= start or text[end - 1] not in _boundary_ends():
+        return end  # nothing it cuts off ends the span (most names): the boundary words are not tried
+    return _cut_at_boundary_scan(text, start, end)
+
+
+def _cut_at_boundary_scan(text: str, start: int, end: int) -> int:
+    """`cut_at_boundary` trying every boundary word."""
     words = _boundaries_longest_first()
     while True:
         while end > start and text[end - 1] in "了的":
