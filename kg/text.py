@@ -38,11 +38,13 @@ _WIDE_RE = re.compile("[\uff01-\uff5e\u3000]+")
 _WIDE_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 
 
+def _ascii_forms(m: re.Match[str]) -> str:
+    return m.group().translate(_WIDE_FOLD)
+
+
 def _nfkc(text: str) -> str:
     """`unicodedata.normalize("NFKC", text)`, the full-width forms folded first (same answer, faster)."""
-    if _WIDE_RE.search(text):
-        text = _WIDE_RE.sub(lambda m: m.group().translate(_WIDE_FOLD), text)
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", _WIDE_RE.sub(_ascii_forms, text))
 
 
 def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
