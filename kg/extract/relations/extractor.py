@@ -169,7 +169,10 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
             fit = fitting.get(pair)
             if fit is None:
                 allowed = [p for p in patterns if _fits(p, *pair)]
-                fit = fitting[pair] = (allowed, _any_between(tuple(p.between.pattern for p in allowed)))
+                # (the middles of every pattern of the list, not of the allowed ones: one expression
+                # to compile per language, not one per pair of types; the allowed ones are tried below)
+                middles = tuple(dict.fromkeys(p.between.pattern for p in patterns))
+                fit = fitting[pair] = (allowed, _any_between(middles))
             allowed, any_between = fit
             if not allowed:
                 continue
@@ -203,7 +206,8 @@ _Fitting = dict[tuple[frozenset[str], frozenset[str]], tuple[list[Pattern], re.P
 def _any_between(betweens: tuple[str, ...]) -> re.Pattern[str]:
     """One expression that matches where any of the patterns' middles (`between`, all compiled
     case-blind, each ending in \\Z) matches: a pair of mentions whose gap fits none is passed at
-    once. Kept per list of middles: the pairs of types of a corpus share a few lists."""
+    once. Kept per list of middles: `pair_relations` asks with every pattern of a language, since
+    compiling one per pair of types (a corpus has a score) cost more than the narrower test saved."""
     return re.compile("|".join(f"(?:{b})" for b in betweens) or "(?!)", re.IGNORECASE)
 
 
