@@ -156,8 +156,11 @@ class QuadWriter:
         self.r = resolved
         # grouped once: per-document look-ups must not scan the whole corpus (quadratic at scale)
         self.mentioned_by_doc: dict[str, set[str]] = {}
+        last, keys = None, set()
         for (dk, _, _), key in resolved.mention_keys.items():
-            self.mentioned_by_doc.setdefault(dk, set()).add(key)
+            if dk != last:  # (a document's keys come together: its set is looked up once, not per mention)
+                last, keys = dk, self.mentioned_by_doc.setdefault(dk, set())
+            keys.add(key)
         self.relations_by_doc: dict[str, list[tuple[str, str, str]]] = {}
         for subj, prop, obj, dk in resolved.relations:
             self.relations_by_doc.setdefault(dk, []).append((subj, prop, obj))

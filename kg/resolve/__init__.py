@@ -72,10 +72,10 @@ class Resolution:
         mention_keys = out.mention_keys
 
         def key_of(m: Mention, doc_key: str) -> str:
-            k = mention_keys.get((doc_key, m.start, m.end))
+            where = (doc_key, m.start, m.end)  # (made once: looked up, then stored)
+            k = mention_keys.get(where)
             if k is None:
-                k = resolver.add_mention(m, doc_key)
-                mention_keys[(doc_key, m.start, m.end)] = k
+                k = mention_keys[where] = resolver.add_mention(m, doc_key)
                 if written and (as_written := written.get((m.start, m.end))) is not None:
                     resolver.add_written(k, as_written)
             return k

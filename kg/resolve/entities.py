@@ -14,12 +14,34 @@ from .keys import clean_name, fold, has_cjk, mention_key, person_pinyin_label
 
 @dataclass
 class _Draft:
+    """What the sightings of one entity say. A corpus names an entity many times in a few ways:
+    each sighting counts its (type, extra types) and its name as given, and `types` and
+    `surfaces` are worked out from those counts once, when the entity is made."""
+
     key: str
-    types: Counter[str] = field(default_factory=Counter)
+    votes: Counter[tuple[str, tuple[str, ...]]] = field(default_factory=Counter)  # (type, extra types) per sighting
     cued: set[str] = field(default_factory=set)  # the types some mention took from a cue, not a default
-    surfaces: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)  # the names as given (not yet `clean_name`d)
     sources: set[str] = field(default_factory=set)
     written: set[str] = field(default_factory=set)  # traditional forms of simplified surfaces (aliases only)
+
+    @property
+    def types(self) -> Counter[str]:
+        """The sightings per type (a mention's extra types count as its type does)."""
+        out: Counter[str] = Counter()
+        for (type_, extra), n in self.votes.items():
+            out[type_] += n
+            for t in extra:
+                out[t] += n
+        return out
+
+    @property
+    def surfaces(self) -> Counter[str]:
+        """The sightings per cleaned name."""
+        out: Counter[str] = Counter()
+        for name, n in self.names.items():
+            out[clean_name(name)] += n
+        return out
 
 
 class EntityResolver:
@@ -110,13 +132,12 @@ class EntityResolver:
         draft = self.drafts.get(key)
         if draft is None:
             draft = self.drafts[key] = _Draft(key)
-        draft.types[type_] += 1
-        for t in extra_types:
-            draft.types[t] += 1
+        extra = extra_types if type(extra_types) is tuple else tuple(extra_types)
+        draft.votes[(type_, extra)] += 1
         if cued:
             draft.cued.add(type_)
-            draft.cued.update(extra_types)
-        draft.surfaces[clean_name(name)] += 1
+            draft.cued.update(extra)
+        draft.names[name] += 1
         if not (self.first_source_only and doc_key):
             draft.sources.add(doc_key)
         elif doc_key not in draft.sources:  # (when it is there, it is the first already)
@@ -145,7 +166,8 @@ class EntityResolver:
         for key in sorted(self.drafts):
             draft = self.drafts[key]
             entry = self.lexicon.get(key)
-            types = _lexicon_types(entry.types, draft.types) if entry else _settle_types(draft.types, draft.cued)
+            votes = draft.types
+            types = _lexicon_types(entry.types, votes) if entry else _settle_types(votes, draft.cued)
             ent = Entity(key=key, types=types, sources=set(draft.sources))
             surfaces = [s for s, _ in sorted(draft.surfaces.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))]
             zh = [s for s in surfaces if has_cjk(s)]

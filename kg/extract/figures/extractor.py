@@ -20,7 +20,7 @@ from .. import EXTRACTORS
 from ..cuefile import CueFile
 from ..dates import date_spans
 from ..patterns import alternation, first_chars, trie
-from .meaning import with_meaning
+from .meaning import figure, with_meaning
 from .units import UnitFinder
 
 CUES = "figures.json"
@@ -338,8 +338,7 @@ class FigureFinder:
         else:
             whole = mt.group()
             stop = end - (len(whole) - len(whole.rstrip()))
-        return Figure(text=text[start:stop], start=start, end=stop, value=_plain(value),
-                      unit=currency or pct or unit or self.fallback)
+        return figure(text[start:stop], start, stop, _plain(value), currency or pct or unit or self.fallback)
 
     @staticmethod
     def _approx_words(cues: CueFile) -> list[str]:

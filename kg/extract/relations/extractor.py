@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ...errors import LexiconError
 from ...lexicons import LEXICON_DIR, entity_index, load_json
@@ -142,12 +143,13 @@ def _type_set(first: str, extra: tuple[str, ...]) -> frozenset[str]:
 
 
 _STOP_CHAR = re.compile("[" + re.escape(_STOPS) + "]")
+_START = attrgetter("start")  # (a sort key called in C, not a lambda per mention)
 
 
 def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, ...]) -> list[Relation]:
     """Relations from patterns over pairs of nearby mentions."""
     out: list[Relation] = []
-    ms = sorted(mentions, key=lambda m: m.start)
+    ms = sorted(mentions, key=_START)
     starts = [m.start for m in ms]
     types = [_type_set(m.type, m.extra_types) for m in ms]  # once per mention, not once per pair and pattern
     fitting, leading = _fitting(patterns)
@@ -167,7 +169,10 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
             fit = fitting.get(pair)
             if fit is None:
                 allowed = [p for p in patterns if _fits(p, *pair)]
-                fit = fitting[pair] = (allowed, _any_between(tuple(p.between.pattern for p in allowed)))
+                # (the middles of every pattern of the list, not of the allowed ones: one expression
+                # to compile per language, not one per pair of types; the allowed ones are tried below)
+                middles = tuple(dict.fromkeys(p.between.pattern for p in patterns))
+                fit = fitting[pair] = (allowed, _any_between(middles))
             allowed, any_between = fit
             if not allowed:
                 continue
@@ -201,7 +206,8 @@ _Fitting = dict[tuple[frozenset[str], frozenset[str]], tuple[list[Pattern], re.P
 def _any_between(betweens: tuple[str, ...]) -> re.Pattern[str]:
     """One expression that matches where any of the patterns' middles (`between`, all compiled
     case-blind, each ending in \\Z) matches: a pair of mentions whose gap fits none is passed at
-    once. Kept per list of middles: the pairs of types of a corpus share a few lists."""
+    once. Kept per list of middles: `pair_relations` asks with every pattern of a language, since
+    compiling one per pair of types (a corpus has a score) cost more than the narrower test saved."""
     return re.compile("|".join(f"(?:{b})" for b in betweens) or "(?!)", re.IGNORECASE)
 
 
@@ -311,9 +317,9 @@ def _platforms_in(name: str) -> tuple[Mention, ...]:
 def subject_owners(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
     """"A公司今日发布公告称，因业务调整，旗下平台“B”APP将…": 旗下 with no owner right before it
     names a service or platform of the sentence's subject (its first organisation)."""
-    if lang != "zh":
+    if lang != "zh" or "旗下" not in text:  # (most documents: then their mentions need no sorting)
         return []
-    ms = sorted(mentions, key=lambda m: m.start)
+    ms = sorted(mentions, key=_START)
     out = []
     for hit in re.finditer("旗下", text):
         pos = hit.start()
@@ -409,8 +415,10 @@ def _sentence_start(text: str, pos: int) -> int:
 def launch_relations(text: str, mentions: list[Mention], lang: str) -> list[Relation]:
     """A company that launches a service on a platform runs it, and the platform offers it:
     "菜鸟宣布，在速卖通平台推出“X”服务", "Finvera launches X pay-later option on Walmart Marketplace"."""
+    if not any(m.type == "Service" for m in mentions):
+        return []  # (most documents name no service: then nothing is sorted)
     pats = _launch_patterns()
-    ms = sorted(mentions, key=lambda m: m.start)
+    ms = sorted(mentions, key=_START)
     out: list[Relation] = []
 
     def org_ok(m: Mention) -> bool:
@@ -488,6 +496,8 @@ class RelationExtractor:
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
+    if len(relations) < 2:
+        return relations  # (nothing to drop)
     out: dict[tuple[object, ...], Relation] = {}
     for r in relations:
         obj = (r.object.key or r.object.text) if r.object else r.literal
