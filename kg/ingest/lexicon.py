@@ -10,7 +10,8 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..regex_needs import as_written, lowered, needed_literals, needed_sets
 from .lazyre import LazyPattern
-from .prefilter import LiteralGate, Searcher, WholeLine, end_chars, first_chars, guarded, last_chars
+from .prefilter import LiteralGate, Loose, Searcher, WholeLine, end_chars, first_chars, guarded, last_chars
+from .prefilter import loose as loose_pattern
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -51,6 +52,7 @@ class Markers:
     _opens: dict[str, re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
     _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    _loose: dict[str, tuple[Loose | None, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # answers of line tests under these markers, for the text being read: the repairs, the
     # splitter and the metadata readers ask the same question of the same line many times;
@@ -84,6 +86,14 @@ class Markers:
         got = self._guarded.get(kind)
         if got is None:
             got = self._guarded[kind] = tuple(guarded(p) for p in self.of(kind))
+        return got
+
+    def loose(self, kind: str) -> tuple[Loose | None, ...]:
+        """A kind's patterns searched without their opening `\\s*`, where that is exact
+        (`prefilter.loose`; None for the others); built once."""
+        got = self._loose.get(kind)
+        if got is None:
+            got = self._loose[kind] = tuple(loose_pattern(p) for p in self.of(kind))
         return got
 
     def with_last_chars(self, kind: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:

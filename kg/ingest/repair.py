@@ -240,16 +240,18 @@ def strip_scaffold(line: str, markers: Markers | None = None, *, marks: bool = T
     m = markers or load_markers()
     labels = m.of("label_re")
     any_label = m.joined(("label_re",))
-    # (searched behind their first-character guards: the same matches, faster)
+    # (searched behind their first-character guards, or without their opening `\s*`: the same
+    # matches, faster; a paragraph has a white space every few characters, a mark seldom)
     maybe = m.possible("refmark_re", line) if marks else ()
-    has_marks = bool(maybe) and any(g.search(line) for p, g in zip(m.of("refmark_re"), m.guarded("refmark_re"),
-                                                                     strict=True) if p in maybe)
+    rests = m.loose("refmark_re")
+    has_marks = bool(maybe) and any((r or g).search(line) for p, g, r in zip(
+        m.of("refmark_re"), m.guarded("refmark_re"), rests, strict=True) if p in maybe)
     # a generic label only counts inside scaffolding (a line with reference marks): elsewhere
     # only the second and third labels can strip anything, and only they are tried
     active = labels if has_marks else labels[1:3]
     pieces = [line]
-    for p in m.guarded("refmark_re") if has_marks else ():  # no mark anywhere in the line: nothing to split at
-        pieces = [q for piece in pieces for q in p.split(piece)]
+    for p, r in zip(m.guarded("refmark_re"), rests, strict=True) if has_marks else ():  # no mark: nothing to split at
+        pieces = [q for piece in pieces for q in (p.split(piece) if r is None else r.split(piece))]
     out = []
     for piece in pieces:
         piece = piece.strip()
