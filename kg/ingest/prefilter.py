@@ -359,6 +359,41 @@ def _frequent_first(item: tuple[str, int]) -> list[int]:
     return [_LETTERS_BY_FREQUENCY.get(c, 0x100 + ord(c)) for c in item[0]]
 
 
+def _lowered_lines(text: str, lines: list[str]) -> str | None:
+    """`lowered(text)` of `text`, the lines `lines` joined by line breaks. An English page with
+    a curly quote or a dash somewhere is not ASCII, and `str.lower` of such a text takes the
+    slow path for every character; when most of it is ASCII lines, those are lowered on the
+    fast path and only the runs of other lines by `lowered` (the same text: `str.lower` maps
+    each character alone but for a final sigma, which reads no context across a line break)."""
+    if text.isascii():
+        return text.lower()
+    ascii_chars = 0
+    for line in lines:
+        if line.isascii():
+            ascii_chars += len(line)
+    if ascii_chars * 2 < len(text):
+        return lowered(text)
+    out: list[str] = []
+    run: list[str] = []  # lines that are not ASCII, lowered together
+    for line in lines:
+        if line.isascii():
+            if run:
+                low = lowered("\n".join(run))
+                if low is None:
+                    return None
+                out.append(low)
+                run = []
+            out.append(line.lower())
+        else:
+            run.append(line)
+    if run:
+        low = lowered("\n".join(run))
+        if low is None:
+            return None
+        out.append(low)
+    return "\n".join(out)
+
+
 class LiteralGate:
     """The lines of a text that hold one of some literal strings (case-insensitively), for
     many sets of strings at once: set k is bit k of a line's mark."""
@@ -395,7 +430,7 @@ class LiteralGate:
         if not self.literals:
             return {}
         text = "\n".join(lines)
-        low = lowered(text)
+        low = _lowered_lines(text, lines)
         if low is None or low.count("\n") != len(lines) - 1:  # a line holding a line break: no line numbers
             return None
         hit: dict[int, int] = {}
