@@ -50,7 +50,7 @@ class Markers:
                                                             compare=False)
     _plain: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _opens: dict[str, re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
+    _plans: dict[tuple[str, bool], tuple[tuple[re.Pattern[str], tuple[tuple[frozenset[str], bool], ...]], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
     _loose: dict[str, tuple[Loose | None, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -126,11 +126,18 @@ class Markers:
         hold (they cannot match anywhere in it): a few substring tests instead of scans.
         Strings of caseless characters ("[", "（", "记者") are looked for in `text` as it is;
         it is lower-cased only when some pattern still needs a string with case."""
-        plan = self._plans.get(kind)
+        ascii_text = text.isascii()
+        plan = self._plans.get((kind, ascii_text))
         if plan is None:
-            plan = self._plans[kind] = tuple(  # (a set tested as written first: it needs no lowering)
+            plan = tuple(  # (a set tested as written first: it needs no lowering)
                 (p, tuple(sorted(((need, as_written(need)) for need in needed_sets(p)), key=lambda t: not t[1])))
                 for p in self.of(kind))
+            self._plans[(kind, False)] = plan
+            # an ASCII text (lower-cased, still ASCII) holds no string of a set of non-ASCII ones
+            # ("记者", "”"): the patterns that need one are left out of its plan, untested
+            self._plans[(kind, True)] = tuple((p, sets) for p, sets in plan
+                                              if not any(all(not w.isascii() for w in need) for need, _ in sets))
+            plan = self._plans[(kind, ascii_text)]
         low: str | None = None
         lowered_yet = False
         out = []
