@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 
 from .prefilter import guarded
@@ -60,6 +61,7 @@ _YEAR = re.compile(r"((?:19|20)(?<!\d\d\d)\d\d)(?!\d)")
 # What every full date above holds (NUMERIC's and ENGLISH's year): a line without it is no
 # timestamp, found by re's fast scan for a literal start instead of the line patterns' attempts
 YEARISH = re.compile(r"(?:19|20)\d\d")
+YEAR_LEADS = ("19", "20")  # the ways `YEARISH` opens
 
 
 def has_year(text: str) -> bool:
@@ -88,12 +90,63 @@ def _from_match(mt: re.Match[str]) -> str | None:
     return None
 
 
+def year_spots(text: str) -> list[int]:
+    """Where `YEARISH` matches in `text` (overlapping ones too), in order: its two leads found
+    by `str.find` and the two characters after each tested as `\\d` does (`str.isdecimal`)."""
+    spots: list[int] = []
+    last = len(text) - 4
+    for lead in YEAR_LEADS:
+        spot = text.find(lead)
+        while 0 <= spot <= last:
+            if text[spot + 2:spot + 4].isdecimal():
+                spots.append(spot)
+            spot = text.find(lead, spot + 1)
+    spots.sort()
+    return spots
+
+
+# Every ENGLISH match ends with its year (then a word boundary), and holds no more than 15
+# characters but white space before it ("september" and a dot, a day, "th" and a comma):
+# a match is looked for in the few characters before each year only. Before a year the
+# pattern holds no four digits in a row, so the first year at or after a match's start is
+# its own: the years are visited in order, as re's scan would reach their matches.
+_ENGLISH_LEAD = 15
+_ENGLISH_SCAN = 400  # a shorter text is scanned whole (no set-up per year)
+
+
+def english_dates(text: str) -> Iterator[re.Match[str]]:
+    """`ENGLISH.finditer(text)`: for a long text, searched only just before each year (re
+    tries the pattern at every letter of a month's first letters and digit, a few dozen
+    nanoseconds a character)."""
+    if len(text) < _ENGLISH_SCAN:
+        yield from ENGLISH.finditer(text)
+        return
+    pos = 0  # where the next match may start (the end of the last one)
+    isspace = str.isspace
+    for year in year_spots(text):
+        if year < pos:
+            continue
+        start, seen, k = year, 0, year
+        while k > pos:  # back over at most _ENGLISH_LEAD characters but white space
+            k -= 1
+            if not isspace(text[k]):
+                seen += 1
+                if seen > _ENGLISH_LEAD:
+                    break
+            start = k
+        # (the end one past the year's: `\b` after the year reads the next character)
+        mt = ENGLISH.search(text, start, year + 5)
+        if mt is not None:
+            yield mt
+            pos = mt.end()
+
+
 def parse_timestamp(text: str) -> str | None:
     """ISO date of the first full date in `text` ("2023-03-13 17:16" -> "2023-03-13")."""
     if not has_year(text):
         return None  # both patterns hold a year (a fast scan rules most texts out)
-    for rx in (NUMERIC, ENGLISH):
-        for mt in rx.finditer(text):
+    for matches in (NUMERIC.finditer(text), english_dates(text)):
+        for mt in matches:
             value = _from_match(mt)
             if value:
                 return value
@@ -154,8 +207,8 @@ def full_dates(text: str) -> list[date]:
     out: list[date] = []
     if not has_year(text):
         return out  # both patterns hold a year (a fast scan rules most texts out)
-    for rx in (NUMERIC, ENGLISH):
-        for mt in rx.finditer(text):
+    for matches in (NUMERIC.finditer(text), english_dates(text)):
+        for mt in matches:
             value = _from_match(mt)
             if value:
                 out.append(date.fromisoformat(value))

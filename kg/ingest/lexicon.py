@@ -10,7 +10,8 @@ from pathlib import Path
 from ..errors import LexiconError
 from ..regex_needs import as_written, lowered, needed_literals, needed_sets
 from .lazyre import LazyPattern
-from .prefilter import LiteralGate, Searcher, WholeLine, end_chars, first_chars, guarded, last_chars
+from .prefilter import LiteralGate, Loose, Searcher, WholeLine, end_chars, first_chars, guarded, last_chars
+from .prefilter import loose as loose_pattern
 
 MARKERS_PATH = Path(__file__).resolve().parent.parent / "lexicons" / "ingest" / "markers.tsv"
 
@@ -49,8 +50,9 @@ class Markers:
                                                             compare=False)
     _plain: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _opens: dict[str, re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _plans: dict[str, tuple[tuple[re.Pattern[str], tuple[frozenset[str], ...]], ...]] = field(
+    _plans: dict[tuple[str, bool], tuple[tuple[re.Pattern[str], tuple[tuple[frozenset[str], bool], ...]], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    _loose: dict[str, tuple[Loose | None, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # answers of line tests under these markers, for the text being read: the repairs, the
     # splitter and the metadata readers ask the same question of the same line many times;
@@ -86,6 +88,14 @@ class Markers:
             got = self._guarded[kind] = tuple(guarded(p) for p in self.of(kind))
         return got
 
+    def loose(self, kind: str) -> tuple[Loose | None, ...]:
+        """A kind's patterns searched without their opening `\\s*`, where that is exact
+        (`prefilter.loose`; None for the others); built once."""
+        got = self._loose.get(kind)
+        if got is None:
+            got = self._loose[kind] = tuple(loose_pattern(p) for p in self.of(kind))
+        return got
+
     def with_last_chars(self, kind: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...]:
         """A kind's patterns, each with the class of characters its matches end with
         (`prefilter.last_chars`); built once."""
@@ -116,11 +126,18 @@ class Markers:
         hold (they cannot match anywhere in it): a few substring tests instead of scans.
         Strings of caseless characters ("[", "（", "记者") are looked for in `text` as it is;
         it is lower-cased only when some pattern still needs a string with case."""
-        plan = self._plans.get(kind)
+        ascii_text = text.isascii()
+        plan = self._plans.get((kind, ascii_text))
         if plan is None:
-            plan = self._plans[kind] = tuple(  # (a set tested as written first: it needs no lowering)
+            plan = tuple(  # (a set tested as written first: it needs no lowering)
                 (p, tuple(sorted(((need, as_written(need)) for need in needed_sets(p)), key=lambda t: not t[1])))
                 for p in self.of(kind))
+            self._plans[(kind, False)] = plan
+            # an ASCII text (lower-cased, still ASCII) holds no string of a set of non-ASCII ones
+            # ("记者", "”"): the patterns that need one are left out of its plan, untested
+            self._plans[(kind, True)] = tuple((p, sets) for p, sets in plan
+                                              if not any(all(not w.isascii() for w in need) for need, _ in sets))
+            plan = self._plans[(kind, ascii_text)]
         low: str | None = None
         lowered_yet = False
         out = []

@@ -145,6 +145,73 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?=[{''.join(sorted(got[0]))}])(?:{pattern.pattern})", pattern.flags)
 
 
+_LOOSE_OPEN = "\\s*"
+# the characters a match may be looked for by `str.find`: ASCII ones without case (a cased
+# or non-ASCII one may match another under IGNORECASE), each as `_firsts` writes it
+_FINDABLE = {re.escape(c): c for c in map(chr, range(128)) if c.lower() == c == c.upper()}
+
+
+@dataclass(frozen=True)
+class Loose:
+    r"""A pattern that opens with `\s*`, searched as the rest of it (`loose`): every match of
+    the rest starts with a character that is no white space, and none is empty, so a match
+    of the pattern is a match of the rest with the white space right before it. The rest
+    opens with a literal or a class, where the pattern (or its guard) is tried at every
+    white space of a paragraph; when its first characters are a few ASCII ones without
+    case ("["), they are found by `str.find` and the rest is tried only there."""
+
+    rest: re.Pattern[str]
+    opens: str | None  # the characters every match of `rest` starts with, when `str.find` may look for them
+
+    def search(self, text: str, at: int = 0) -> re.Match[str] | None:
+        """The leftmost match of `rest` at or after `at`."""
+        if self.opens is None:
+            return self.rest.search(text, at)
+        match, find = self.rest.match, text.find
+        while True:
+            spots = [k for k in (find(c, at) for c in self.opens) if k >= 0]
+            if not spots:
+                return None
+            at = min(spots)  # the next place a match can start
+            if (mt := match(text, at)) is not None:
+                return mt
+            at += 1
+
+    def split(self, text: str) -> list[str]:
+        r"""`re.split` by the whole pattern: its leftmost match at or after a position opens the
+        white space run that ends where the leftmost match of `rest` starts (no earlier run
+        can be followed by one), cut off at the end of the last match."""
+        out: list[str] = []
+        at = 0  # the end of the last match: where the next piece starts and the next match may
+        while (mt := self.search(text, at)) is not None:
+            out.append(text[at:mt.start()].rstrip())  # (`\s` is `str.isspace`: the run is what rstrip takes)
+            at = mt.end()
+        out.append(text[at:])
+        return out
+
+
+def loose(pattern: re.Pattern[str]) -> Loose | None:
+    r"""`pattern` as a `Loose`: None unless it opens with `\s*` (greedy), has no capturing
+    group, and the first characters of every match of its rest are known and no white space."""
+    text = pattern.pattern
+    if not text.startswith(_LOOSE_OPEN) or pattern.groups or pattern.flags & (re.ASCII | re.VERBOSE):
+        return None
+    rest_text = text[len(_LOOSE_OPEN):]
+    if not rest_text or rest_text[0] in "?+*{":  # (a lazy or possessive `\s*`: not handled)
+        return None
+    try:
+        rest = re.compile(rest_text, pattern.flags)
+        got = _firsts(list(parse_tree(rest)), bool(rest.flags & re.IGNORECASE))
+    except Exception:  # pragma: no cover - re's parser is internal
+        return None
+    if got is None or got[1] or not got[0] or rest.groups:
+        return None
+    if re.compile(f"[{''.join(sorted(got[0]))}]", rest.flags).search(_WHITE):
+        return None
+    opens = "".join(sorted(_FINDABLE[item] for item in got[0])) if all(item in _FINDABLE for item in got[0]) else None
+    return Loose(rest, opens if opens and len(opens) <= 3 else None)
+
+
 def first_chars(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     """A class of the characters every match of one of `patterns` starts with (a line opening
     with none of them matches none at its start); None when not known for one of them, when one
@@ -292,6 +359,41 @@ def _frequent_first(item: tuple[str, int]) -> list[int]:
     return [_LETTERS_BY_FREQUENCY.get(c, 0x100 + ord(c)) for c in item[0]]
 
 
+def _lowered_lines(text: str, lines: list[str]) -> str | None:
+    """`lowered(text)` of `text`, the lines `lines` joined by line breaks. An English page with
+    a curly quote or a dash somewhere is not ASCII, and `str.lower` of such a text takes the
+    slow path for every character; when most of it is ASCII lines, those are lowered on the
+    fast path and only the runs of other lines by `lowered` (the same text: `str.lower` maps
+    each character alone but for a final sigma, which reads no context across a line break)."""
+    if text.isascii():
+        return text.lower()
+    ascii_chars = 0
+    for line in lines:
+        if line.isascii():
+            ascii_chars += len(line)
+    if ascii_chars * 2 < len(text):
+        return lowered(text)
+    out: list[str] = []
+    run: list[str] = []  # lines that are not ASCII, lowered together
+    for line in lines:
+        if line.isascii():
+            if run:
+                low = lowered("\n".join(run))
+                if low is None:
+                    return None
+                out.append(low)
+                run = []
+            out.append(line.lower())
+        else:
+            run.append(line)
+    if run:
+        low = lowered("\n".join(run))
+        if low is None:
+            return None
+        out.append(low)
+    return "\n".join(out)
+
+
 class LiteralGate:
     """The lines of a text that hold one of some literal strings (case-insensitively), for
     many sets of strings at once: set k is bit k of a line's mark."""
@@ -328,7 +430,7 @@ class LiteralGate:
         if not self.literals:
             return {}
         text = "\n".join(lines)
-        low = lowered(text)
+        low = _lowered_lines(text, lines)
         if low is None or low.count("\n") != len(lines) - 1:  # a line holding a line break: no line numbers
             return None
         hit: dict[int, int] = {}

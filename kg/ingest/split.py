@@ -140,7 +140,8 @@ def _stacked(lines: list[str]) -> Layout | None:
     closed = -1  # the last line of the previous start's head block
     for i, t in enumerate(texts[:-1]):
         nxt = texts[i + 1]
-        if i <= closed or not is_headline(t) or any(p.fullmatch(t) for p in m.possible("author_re", t)):
+        if i <= closed or not is_headline(t) or (m.may_open("author_re", t)  # (no byline opens so: none matches)
+                                                  and any(p.fullmatch(t) for p in m.possible("author_re", t))):
             continue  # a byline over a timestamp closes an article, it heads none
         end = _head_end(texts, i, m)
         if end is not None and not (starts and datelike[i - 1]):
