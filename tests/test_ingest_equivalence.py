@@ -7,6 +7,7 @@ on text drawn from alphabets where hits are likely, and on a few hand-made edge 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -152,3 +153,54 @@ def test_lowered_lines_edge_cases() -> None:
     for lines in cases:
         text = "\n".join(lines)
         assert _lowered_lines(text, lines) == lowered(text), lines
+
+
+# --- markers.tsv: Han classes scoped as (?-i:[...]) match as their IGNORECASE forms ------
+
+_MARKERS = Path(__file__).resolve().parent.parent / "kg" / "lexicons" / "ingest" / "markers.tsv"
+_SCOPED = re.compile(r"\(\?-i:(\[(?:\\.|[^\]\\])*\])\)")
+_FOLDS = "\\u0130\\u0131\\u017f\\u212a"  # what [A-Za-z] matches beyond itself under IGNORECASE
+
+
+def _unscope(value: str) -> str:
+    """`value` with its scoped Han classes written as before: plain, case-insensitive."""
+    return _SCOPED.sub(lambda m: m.group(1).replace(_FOLDS, "") if "\\u4e00-" in m.group(1) else m.group(0), value)
+
+
+def _scoped_rows() -> list[tuple[str, str]]:
+    rows = []
+    for line in _MARKERS.read_text(encoding="utf-8").splitlines():
+        kind, _, value = line.partition("\t")
+        if kind.endswith("_re") and not line.startswith("#") and _unscope(value) != value:
+            rows.append((value, _unscope(value)))
+    return rows
+
+
+def test_markers_have_scoped_han_classes() -> None:
+    assert len(_scoped_rows()) >= 15
+
+
+def test_scoped_classes_match_every_code_point_as_before() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    classes = {m.group(0) for value, _ in _scoped_rows() for m in _SCOPED.finditer(value) if "\\u4e00-" in m.group(1)}
+    assert classes
+    for scoped in classes:
+        plain = _unscope(scoped)
+        assert scoped != plain
+        want = [m.start() for m in re.finditer(plain, every, re.IGNORECASE)]
+        assert [m.start() for m in re.finditer(scoped, every, re.IGNORECASE)] == want, scoped
+
+
+_HAN_PIECES = ["新华社", "本报", "北京", "记者", "記者", "通讯员", "张三", "李", "王小明", "社", "网", "报", "台", "讯",
+               "电", "3月1日", "12月31日", "(", ")", "（", "）", ":", "：", "/", "／", "·", " ", "\n", "，", "。", "”",
+               "a", "Z", "k", "İ", "ı", "ſ", "K", "ß", "7", "来源", "——", "--", "本文由", "原创", "编辑", "责任编辑",
+               "公众号", "微信", "获悉", "首发", "|", "丨"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_HAN_PIECES), max_size=40).map("".join))
+def test_scoped_patterns_match_as_unscoped(text: str) -> None:
+    for value, plain in _scoped_rows():
+        new, old = re.compile(value, re.IGNORECASE), re.compile(plain, re.IGNORECASE)
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+               [(m.span(), m.groups()) for m in old.finditer(text)], value
