@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import YEAR_LEADS, has_year, is_timestamp_line
+from .dates import has_year, is_timestamp_line, year_spots
 from .lexicon import Markers, load_markers
 
 FINAL_PUNCT = "。！？!?；;…”’」』)）】.:："
@@ -336,26 +336,19 @@ def join_fragments(parts: list[str]) -> str:
 def year_lines(lines: list[str]) -> set[int]:
     """Indices of the lines that hold a year (`YEARISH`), found in one scan of their text:
     a line without one is no timestamp or dateline (a token page has hundreds of lines).
-
-    `YEARISH` is "19" or "20" and two digits: the two leads are found by `str.find`, at C
-    speed (re tested a class at every position), and the two characters after each are
-    tested as `\\d` does (`str.isdecimal`). A line holds a match of re's scan exactly when it
-    holds such a place (a match that overlaps it is on the same line: a year holds no
-    line break)."""
+    The places `YEARISH` matches come from `dates.year_spots` (its leads found by `str.find`,
+    where re tested a class at every position); a line holds a match exactly when it holds
+    such a place (a year holds no line break)."""
     text = "\n".join(lines)
     if text.count("\n") != len(lines) - 1:  # a line holding a line break: line by line
         return {i for i, ln in enumerate(lines) if has_year(ln)}
     found: set[int] = set()
-    find, count, last = text.find, text.count, len(text) - 4
-    for lead in YEAR_LEADS:
-        line, at = 0, 0  # the line of text position `at`
-        spot = find(lead)
-        while spot >= 0:
-            if spot <= last and text[spot + 2:spot + 4].isdecimal():
-                line += count("\n", at, spot)
-                at = spot
-                found.add(line)
-            spot = find(lead, spot + 1)
+    count = text.count
+    line, at = 0, 0  # the line of text position `at`
+    for spot in year_spots(text):  # (in order: each line break counted once)
+        line += count("\n", at, spot)
+        at = spot
+        found.add(line)
     return found
 
 
