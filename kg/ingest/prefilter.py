@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -367,27 +368,14 @@ def _lowered_lines(text: str, lines: list[str]) -> str | None:
     each character alone but for a final sigma, which reads no context across a line break)."""
     if text.isascii():
         return text.lower()
-    ascii_chars = 0
-    for line in lines:
-        if line.isascii():
-            ascii_chars += len(line)
-    if ascii_chars * 2 < len(text):
+    if sum(len(line) for line in lines if line.isascii()) * 2 < len(text):
         return lowered(text)
     out: list[str] = []
-    run: list[str] = []  # lines that are not ASCII, lowered together
-    for line in lines:
-        if line.isascii():
-            if run:
-                low = lowered("\n".join(run))
-                if low is None:
-                    return None
-                out.append(low)
-                run = []
-            out.append(line.lower())
-        else:
-            run.append(line)
-    if run:
-        low = lowered("\n".join(run))
+    for is_ascii, run in groupby(lines, key=str.isascii):
+        if is_ascii:
+            out.extend(line.lower() for line in run)
+            continue
+        low = lowered("\n".join(run))  # (a run of other lines, lowered together)
         if low is None:
             return None
         out.append(low)
