@@ -152,7 +152,7 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
     ms = sorted(mentions, key=_START)
     starts = [m.start for m in ms]
     types = [_type_set(m.type, m.extra_types) for m in ms]  # once per mention, not once per pair and pattern
-    fitting, leading = _fitting(patterns)
+    fitting, leading, any_between = _fitting(patterns)
     for i, first in enumerate(ms):
         lead = leading.get(types[i])
         if lead is None:
@@ -166,14 +166,9 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
             if second.start < first.end or (first.key is not None and first.key == second.key):
                 continue  # overlapping, or one entity named twice
             pair = (types[i], types[j])
-            fit = fitting.get(pair)
-            if fit is None:
-                allowed = [p for p in patterns if _fits(p, *pair)]
-                # (the middles of every pattern of the list, not of the allowed ones: one expression
-                # to compile per language, not one per pair of types; the allowed ones are tried below)
-                middles = tuple(dict.fromkeys(p.between.pattern for p in patterns))
-                fit = fitting[pair] = (allowed, _any_between(middles))
-            allowed, any_between = fit
+            allowed = fitting.get(pair)
+            if allowed is None:
+                allowed = fitting[pair] = [p for p in patterns if _fits(p, *pair)]
             if not allowed:
                 continue
             if _STOP_CHAR.search(text, first.end, second.start) is not None:
@@ -199,30 +194,31 @@ def pair_relations(text: str, mentions: list[Mention], patterns: tuple[Pattern, 
     return out
 
 
-_Fitting = dict[tuple[frozenset[str], frozenset[str]], tuple[list[Pattern], re.Pattern[str]]]
+_Fitting = dict[tuple[frozenset[str], frozenset[str]], list[Pattern]]
 
 
 @lru_cache(maxsize=256)
 def _any_between(betweens: tuple[str, ...]) -> re.Pattern[str]:
     """One expression that matches where any of the patterns' middles (`between`, all compiled
     case-blind, each ending in \\Z) matches: a pair of mentions whose gap fits none is passed at
-    once. Kept per list of middles: `pair_relations` asks with every pattern of a language, since
-    compiling one per pair of types (a corpus has a score) cost more than the narrower test saved."""
+    once. Made from every pattern of a language's list, not per pair of types' allowed ones:
+    compiling one per pair (a corpus has a score) cost more than the narrower test saved."""
     return re.compile("|".join(f"(?:{b})" for b in betweens) or "(?!)", re.IGNORECASE)
 
 
-_FITTING: dict[int, tuple[tuple[Pattern, ...], _Fitting, dict[frozenset[str], bool]]] = {}
+_FITTING: dict[int, tuple[tuple[Pattern, ...], _Fitting, dict[frozenset[str], bool], re.Pattern[str]]] = {}
 
 
-def _fitting(patterns: tuple[Pattern, ...]) -> tuple[_Fitting, dict[frozenset[str], bool]]:
-    """The patterns each pair of mention types allows (in their order, with `_any_between` of their
-    middles), and whether a set of types may lead a pair at all (`_fits_first` of some pattern),
-    kept per pattern list for the process: a document has few type pairs, a corpus not many more.
-    The list itself is kept with them, so its id is not reused."""
+def _fitting(patterns: tuple[Pattern, ...]) -> tuple[_Fitting, dict[frozenset[str], bool], re.Pattern[str]]:
+    """The patterns each pair of mention types allows (in their order), whether a set of types
+    may lead a pair at all (`_fits_first` of some pattern), and `_any_between` of the list's
+    middles, kept per pattern list for the process: a document has few type pairs, a corpus not
+    many more. The list itself is kept with them, so its id is not reused."""
     kept = _FITTING.get(id(patterns))
     if kept is None or kept[0] is not patterns:
-        kept = _FITTING[id(patterns)] = (patterns, {}, {})
-    return kept[1], kept[2]
+        middles = tuple(dict.fromkeys(p.between.pattern for p in patterns))
+        kept = _FITTING[id(patterns)] = (patterns, {}, {}, _any_between(middles))
+    return kept[1], kept[2], kept[3]
 
 
 def _fits_first(p: Pattern, first: frozenset[str]) -> bool:
