@@ -39,6 +39,14 @@ def template(cls: type, given: set[str]) -> dict[str, Any]:
     return {f.name: None if f.name in given else f.default for f in dataclasses.fields(cls)}
 
 
+def in_order(cls: type, names: tuple[str, ...]) -> tuple[str, ...]:
+    """`names`, checked to be every field of plain dataclass `cls` in its order: for callers of
+    `made` that write the fields' dict as a literal in that order (TypeError otherwise)."""
+    if list(template(cls, set(names))) != list(names):
+        raise TypeError(f"{cls.__name__}'s fields are not {', '.join(names)}, in this order")
+    return names
+
+
 def made(cls: type[T], fields: dict[str, Any]) -> T:
     """An instance of plain dataclass `cls` whose fields are `fields` (every one, in order: a
     copy of a `template`), as `cls(**fields)` makes it. The dict becomes the instance's own."""

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from kg.frozen import made, replaced, template
-from kg.model import EventMention, Figure, Mention
+from kg.frozen import in_order, made, replaced, template
+from kg.model import DateMention, EventMention, Figure, Mention
 
 
 def _same(a: object, b: object) -> None:
@@ -78,3 +78,12 @@ def test_classes_it_cannot_fill_are_refused() -> None:
             replaced(cls.__new__(cls), {})
     with pytest.raises(TypeError):
         template(Listed, {"text"})  # a shared default list would be one list for every instance
+
+
+def test_in_order_checks_the_fields_a_literal_dict_gives() -> None:
+    names = ("text", "start", "end", "value", "role", "end_value")
+    assert in_order(DateMention, names) == names
+    with pytest.raises(TypeError):
+        in_order(DateMention, ("start", "text", *names[2:]))  # two fields swapped
+    with pytest.raises(TypeError):
+        in_order(DateMention, names[:-1])  # one left out: made() would give an object without it

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from ..frozen import made, template
+from ..frozen import in_order, made
 from ..model import DateMention, Extraction
 from ..regex_needs import alike, caseless, lowered
 from . import EXTRACTORS
@@ -83,9 +83,7 @@ class _DayMonth(NamedTuple):
 
 
 _Lead = int | _Prefixed | _DayMonth | None
-_DATE_FIELDS = ("text", "start", "end", "value", "role", "end_value")
-if list(template(DateMention, set(_DATE_FIELDS))) != list(_DATE_FIELDS):  # (a plain dataclass, its fields in this order)
-    raise AssertionError("DateFinder.find fills DateMention's fields in the order of _DATE_FIELDS")
+in_order(DateMention, ("text", "start", "end", "value", "role", "end_value"))  # as DateFinder.find fills them
 _LAST_SPANS: tuple[str, str, tuple[_Raw, ...], bool] | None = None  # (lang, text, spans, a month named?) of the last scan
 _COMMAS = "，,"  # the figures step reads a text with its full-width commas made ASCII ones (and asks for its dates)
 

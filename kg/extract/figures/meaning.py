@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from ...frozen import made, template
+from ...frozen import in_order, made
 from ...model import DateMention, Figure
 from ...regex_needs import Needs, holds, leading_strings, lowered, needs
 from ...text import sentences
@@ -35,9 +35,8 @@ _Period = tuple[re.Pattern[str], Needs, tuple[str, ...] | None]  # a pattern, wh
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "上": 1, "下": 2}
 
 
-_FIGURE_FIELDS = ("text", "start", "end", "value", "unit", "measure", "period", "period_start", "period_end")
-if list(template(Figure, set(_FIGURE_FIELDS))) != list(_FIGURE_FIELDS):  # (a plain dataclass, its fields in this order)
-    raise AssertionError("figure() fills Figure's fields in the order of _FIGURE_FIELDS")
+# the fields as figure() fills them
+in_order(Figure, ("text", "start", "end", "value", "unit", "measure", "period", "period_start", "period_end"))
 
 
 def figure(text: str, start: int, end: int, value: Decimal, unit: str, measure: str | None = None,
