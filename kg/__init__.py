@@ -8,6 +8,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from . import native
+
+native.guard()  # compiled modules older than their sources are not used (kg/native.py)
+
 __version__ = "0.1.0"
 __all__ = ["__version__", "build", "open_store", "query", "validate"]
 
