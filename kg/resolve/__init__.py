@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..frozen import replaced
 from ..model import Document, EventMention, Extraction, Mention, Resolved
@@ -39,7 +40,7 @@ class Resolution:
     type, confidence) rather than a whole `Event`, and `report_events` tells the event of
     each report by its number in corpus order."""
 
-    def __init__(self, lexicon: Iterable[object] = (), *, compact_reports: bool = False) -> None:
+    def __init__(self, lexicon: Iterable[Any] = (), *, compact_reports: bool = False) -> None:
         self.resolver = EntityResolver(lexicon, first_source_only=compact_reports)
         self.compact = compact_reports
         self.reports: list[ResolvedReport] = []
@@ -150,7 +151,7 @@ def _compact(ev: EventMention) -> EventMention:
 
 
 def resolve(extractions: Sequence[Extraction], documents: Iterable[Document] = (),
-            lexicon: Iterable[object] = ()) -> Resolved:
+            lexicon: Iterable[Any] = ()) -> Resolved:
     """Resolve every document's findings into one set of entities, relations and events.
 
     `documents` are all documents (containers too) so that publishers and authors from

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..model import ORGANIZATION_TYPES, Document, Entity, Mention
 from .keys import clean_name, fold, has_cjk, mention_key, person_pinyin_label
@@ -51,12 +52,12 @@ class EntityResolver:
     alias match in the lexicon, else from the cross-language matching key of the name.
     """
 
-    def __init__(self, lexicon: Iterable[object] = (), *, first_source_only: bool = False) -> None:
+    def __init__(self, lexicon: Iterable[Any] = (), *, first_source_only: bool = False) -> None:
         # first_source_only: each entity keeps only its first document (by key) and whether the
         # lexicon alone pulled it in (""), all that the RDF needs; a big corpus saves a set
         # entry per entity per document naming it
         self.first_source_only = first_source_only
-        self.lexicon = {e.id: e for e in lexicon}  # type: ignore[attr-defined]
+        self.lexicon = {e.id: e for e in lexicon}
         self.alias_index: dict[str, str] = {}
         for entry in self.lexicon.values():
             for name in (entry.label_zh, entry.label_en, *entry.aliases):
@@ -64,7 +65,7 @@ class EntityResolver:
                     self.alias_index.setdefault(_alias_form(name), entry.id)
         self.drafts: dict[str, _Draft] = {}
         self.short_forms: dict[tuple[str, str], str] = {}  # (short form, kind) -> the long name's key
-        self.heads: dict[str, str] = {}  # distinctive head of a long Chinese name -> its key
+        self.heads: dict[str | None, str] = {}  # distinctive head of a long Chinese name -> its key
         self._head_names: dict[tuple[str, str], None] = {}  # (long Chinese org name, type), first seen first
         # key_for's answers for (name, type): a corpus names each entity many times, and the
         # answer changes only when a short form or the heads do (then this is emptied)

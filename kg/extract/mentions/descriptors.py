@@ -455,7 +455,7 @@ class DescriptorFinder:
     def _after_capital(self, text: str, pos: int) -> bool:
         """True when a capitalised word other than a sentence opener runs into `pos` ("Competition and Markets")."""
         m = _CAPITAL_BEFORE.search(text[max(0, pos - 40) : pos])
-        return bool(m) and m.group(1) not in self.not_en
+        return m is not None and m.group(1) not in self.not_en
 
     def _subject(self, text: str, a: int, b: int) -> tuple[int, int]:
         """The owner in "Jiayu's Hong Kong-listed shares" is Jiayu; "-listed" words end a name."""

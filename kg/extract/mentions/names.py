@@ -42,6 +42,12 @@ def _keeps_end(span: str) -> bool:
     return span.endswith(".") and not span.endswith("..")
 
 
+def _firm_head(ordered: list[str], name: str) -> bool:
+    """`name` begins (and is not) one of the sorted firm cores `ordered` (see `_not_firm_short_forms`)."""
+    i = bisect_right(ordered, name)
+    return i < len(ordered) and ordered[i].startswith(name)
+
+
 class _Spans:
     """Disjoint spans kept sorted by start, for overlap tests in logarithmic time."""
 
@@ -163,11 +169,7 @@ class NamesExtractor:
                 core = normalize(strip_org_suffix(text[c.start : c.end]))
                 cores.add(core[len(self._place_prefix(core)):])
         ordered = sorted(cores)  # the cores a name is a proper prefix of follow it, side by side
-
-        def firm_head(name: str) -> bool:
-            i = bisect_right(ordered, name)
-            return i < len(ordered) and ordered[i].startswith(name)
-        return [c for c in cands if c.type != "Service" or not firm_head(normalize(text[c.start : c.end]))]
+        return [c for c in cands if c.type != "Service" or not _firm_head(ordered, normalize(text[c.start : c.end]))]
 
     def _place_prefix(self, core: str) -> str:
         """The longest place name `core` begins with ("" if none): its prefixes looked up in the

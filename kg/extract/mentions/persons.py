@@ -139,7 +139,7 @@ class PersonFinder:
     def _inside_run(self, text: str, start: int) -> bool:
         """True when a capitalised word (not a sentence opener) runs into the name."""
         m = _CAPITAL_END.search(text[max(0, start - 40) : start])
-        return bool(m) and m.group(1) not in self.not_name
+        return m is not None and m.group(1) not in self.not_name
 
     @cached_property
     def _zh_appoint(self) -> re.Pattern[str]:

@@ -80,7 +80,7 @@ class PolicyFinder:
         for mention in known or ():
             if mention.type != "Platform":
                 continue
-            m = self._after_platform.match(text, mention.end)
-            if m and self._right_edge(text, m.end(1)) and not self.lex.plain_words(m.group(1)):
-                out.append(Candidate(m.start(1), m.end(1), "Policy", "zh-after-platform", 0.6))
+            after = self._after_platform.match(text, mention.end)
+            if after and self._right_edge(text, after.end(1)) and not self.lex.plain_words(after.group(1)):
+                out.append(Candidate(after.start(1), after.end(1), "Policy", "zh-after-platform", 0.6))
         return out

@@ -188,6 +188,7 @@ class ServiceFinder:
             if first is not None and (second is None or first.start() <= second.start()):
                 group, m = "n", first
             else:
+                assert second is not None  # (first is None or after it, and the loop's test)
                 group, m = "c", second
             yield group, m
             resume = m.end()
