@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, cast
 
 try:  # re's parser is internal (Python 3.11+; 3.10 names it sre_parse)
     from re import _constants as _c  # type: ignore[attr-defined]
@@ -345,7 +346,7 @@ def _blind(items: list[tuple[object, object]], chars: frozenset[str], groups: di
             if not _class_blind(av, chars):  # type: ignore[arg-type]
                 return False
         elif op is _c.SUBPATTERN:
-            group, _, _, sub = av  # type: ignore[misc]
+            group, _, _, sub = cast(Any, av)
             if group is not None:
                 groups[group] = list(sub)
             if not _blind(list(sub), chars, groups):
@@ -403,7 +404,7 @@ def _holds_none(items: list[tuple[object, object]], chars: frozenset[str]) -> bo
             if chr(av) in chars:  # type: ignore[arg-type]
                 return False
         elif op is _c.IN:
-            if any(o is _c.NEGATE or o is _c.CATEGORY for o, _ in av) or not _class_blind(av, chars):  # type: ignore[union-attr]
+            if any(o is _c.NEGATE or o is _c.CATEGORY for o, _ in av) or not _class_blind(av, chars):  # type: ignore[attr-defined, arg-type]
                 return False
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) or op is _c.SUBPATTERN:
             if not _holds_none(list(av[-1]), chars):  # type: ignore[index]
@@ -455,7 +456,7 @@ def _leading(items: list[tuple[object, object]], icase: bool) -> set[str] | None
             i += 1
         return {run} if run else None
     if op is _c.SUBPATTERN:
-        _, add, drop, sub = av  # type: ignore[misc]
+        _, add, drop, sub = cast(Any, av)
         return _leading(list(sub), (icase or bool(add & re.IGNORECASE)) and not drop & re.IGNORECASE)
     if op is _c.BRANCH:
         out: set[str] = set()

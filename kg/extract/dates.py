@@ -114,7 +114,7 @@ class _Anchored:
         """Where one of the words begins in `text`, in order."""
         if self.everywhere:
             return list(range(len(text) + 1))
-        out = set()
+        out: set[int] = set()
         for piece, holders in self.pieces.items():
             at = text.find(piece)
             while at >= 0:
@@ -146,7 +146,7 @@ def _space_before(text: str, pos: int) -> int:
 def _day_month(text: str, lead: _DayMonth, months: list[int]) -> list[int]:
     """The places `lead` names in `text` (`months`: where month names begin), in order: a day
     of one or two digits, maybe an ordinal, spaces, maybe "of" and spaces, then the month."""
-    out = set()
+    out: set[int] = set()
     for month in months:
         gap = _space_before(text, month)
         if gap == month:
@@ -328,7 +328,7 @@ class DateFinder:
             for mt in self._matches(k, text, months, matches, lang):
                 g = mt.groups()
                 mon = g[at_mon] if at_mon is not None else None
-                m = self.months[mon] if mon else int(g[at_m])
+                m = self.months[mon] if mon else int(g[at_m])  # type: ignore[index]
                 d = int(g[at_d]) if at_d is not None and g[at_d] else 1
                 y = int(g[at_y]) if at_y is not None and g[at_y] else None
                 if 1 <= m <= 12 and 1 <= d <= 31:

@@ -227,7 +227,9 @@ def _read_field(text: str, head: Head, markers: Markers) -> bool:
     whole = Head(head.date, head.publisher, list(head.authors), list(head.names), head.definite)
     known = _read_part(text, whole, markers)
     if known and whole.definite:
-        head.__dict__.update(whole.__dict__)  # "文｜李思远" is one byline, not two parts
+        # "文｜李思远" is one byline, not two parts (field by field: no `__dict__` when compiled by mypyc)
+        head.date, head.publisher, head.authors, head.names, head.definite = \
+            whole.date, whole.publisher, whole.authors, whole.names, whole.definite
         return True
     if is_dateline(text, markers):
         pub, when = parse_dateline(text)

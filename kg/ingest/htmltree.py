@@ -9,7 +9,7 @@ elements below that depth lose their tags but keep their text.
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 
 from bs4 import PageElement, Tag
 from lxml import etree
@@ -29,7 +29,7 @@ class _Depth:
         self.depth = 0
         self.deepest = 0
 
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:  # (lxml: a dict or its _ImmutableMapping)
         self.depth += 1
         self.deepest = max(self.deepest, self.depth)
 
@@ -57,7 +57,7 @@ class _Flattener:
         self.out: list[str] = []
         self.raw = 0  # inside <script>/<style> at a kept depth
 
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:  # (lxml: a dict or its _ImmutableMapping)
         self.depth += 1
         self.deepest = max(self.deepest, self.depth)
         if self.depth > self.limit:
@@ -135,7 +135,8 @@ def short_texts(root: Tag, limit: int) -> dict[int, str]:
     parts: dict[int, list[str] | None] = {}
     own: dict[int, str] = {}
     for tag in reversed(_tags(root)):
-        acc: list[str] | None = []
+        held: list[str] = []
+        acc: list[str] | None = held
         size = -1
         for child in tag.contents:
             if isinstance(child, Tag):
@@ -143,10 +144,10 @@ def short_texts(root: Tag, limit: int) -> dict[int, str]:
                 if got is None:
                     acc = None
                     break
-                acc.extend(got)
+                held.extend(got)
                 size += sum(len(s) + 1 for s in got)
-            elif type(child) in _MAIN and (s := child.strip()):
-                acc.append(s)
+            elif type(child) in _MAIN and (s := child.strip()):  # type: ignore[attr-defined]
+                held.append(s)
                 size += len(s) + 1
             if size > limit:
                 acc = None
@@ -171,7 +172,7 @@ def text_lengths(root: Tag) -> dict[int, int]:
             if isinstance(child, Tag):
                 total += main[id(child)]
             elif type(child) in _MAIN:
-                total += len(child)
+                total += len(child)  # type: ignore[arg-type]
         main[id(tag)] = total
         sizes[id(tag)] = total if tag.interesting_string_types == _MAIN else len(tag.get_text())
     return sizes
@@ -202,7 +203,7 @@ def block_text(root: Tag, blocks: Collection[str], breaks: Collection[str]) -> s
                 stack.append((iter(node.contents), block))
                 break
             if type(node) in types:
-                out.append(node)
+                out.append(node)  # type: ignore[arg-type]
         else:
             if stack.pop()[1]:
                 out.append("\n")

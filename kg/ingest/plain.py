@@ -108,9 +108,9 @@ def _records(text: str, fmt: str, path: str, problems: list[Problem]) -> list[tu
             data = next((v for v in data.values() if isinstance(v, list)), [data])
         found = [(None, item) for item in data] if isinstance(data, list) else []
     out = []
-    for n, (line, record) in enumerate(found, start=1):
+    for n, (at, record) in enumerate(found, start=1):
         if isinstance(record, dict):
-            out.append((n, line, record))
+            out.append((n, at, record))
         else:
-            problems.append(Problem(path, f"record {n} is not a JSON object", line=line))
+            problems.append(Problem(path, f"record {n} is not a JSON object", line=at))
     return out

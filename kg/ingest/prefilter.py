@@ -314,7 +314,7 @@ class Searcher:
 
     def search(self, line: str) -> bool:
         """True when any pattern matches somewhere in `line`."""
-        if self.starts is not None and self._may_start(line) and self.keyed.search(line):
+        if self.starts is not None and self._may_start(line) and self.keyed.search(line):  # type: ignore[union-attr]
             return True
         if self.at_start is not None and self.at_start.match(line):
             return True

@@ -20,7 +20,7 @@ from .readers import READERS, decoded_problems
 from .repair import clean_lines
 
 _TEXT = ("text", "content", "body")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate in a literal)
 _LISTS = ("items", "articles", "data", "records", "documents")
 
 

@@ -252,7 +252,7 @@ def strip_scaffold(line: str, markers: Markers | None = None, *, marks: bool = T
     pieces = [line]
     for p, r in zip(m.guarded("refmark_re"), rests, strict=True) if has_marks else ():  # no mark: nothing to split at
         pieces = [q for piece in pieces for q in (p.split(piece) if r is None else r.split(piece))]
-    out = []
+    out: list[str] = []
     for piece in pieces:
         piece = piece.strip()
         if piece and piece[0] in ".,;" and has_marks:

@@ -204,7 +204,7 @@ class FigureFinder:
                     k += 1
                 # (the match starts at the number or after `pos`, up to `width` characters before it)
                 if k < n and dates[k][0] <= at and (not out or max(pos, at - width) - out[-1].end > max_gap):
-                    pos = self.pattern.match(folded, at).end()  # (a number always starts a match)
+                    pos = self.pattern.match(folded, at).end()  # type: ignore[union-attr]  # (a number always starts a match)
                     continue
             if words is None:
                 at -= width
@@ -305,10 +305,10 @@ class FigureFinder:
         if span is not None and span[1] is not None:
             base = span[1]
         elif cn:
-            value = cn_number(cn)
-            if value is None:
+            whole_cn = cn_number(cn)
+            if whole_cn is None:
                 return None
-            base = Decimal(value)
+            base = Decimal(whole_cn)
         else:
             try:
                 base = Decimal(number.replace(",", "") if "," in number else number)

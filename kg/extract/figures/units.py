@@ -77,7 +77,7 @@ class UnitFinder:
         if not left[-1].isascii():
             mt = self.before_zh.search(left.replace(" ", ""))
             return self.units_zh[mt.group(1)] if mt else ""
-        words = re.findall(r"[A-Za-z][A-Za-z'’-]*|\S", left)
+        words: list[str] = re.findall(r"[A-Za-z][A-Za-z'’-]*|\S", left)
         for word in reversed(words):
             low = word.casefold()
             if low in self.before_en:
