@@ -30,10 +30,12 @@ def extensions() -> list:
         return []
     from mypyc.build import mypycify  # a build requirement (pyproject.toml)
 
+    # --no-site-packages: type-check as the isolated build environment does, where kg's dependencies are
+    # absent (their types Any), so a build in a full venv compiles the same code
     cwd = os.getcwd()
     os.chdir(ROOT)  # mypyc names modules by their paths
     try:
-        built = mypycify(["--ignore-missing-imports", "--follow-imports=silent", *native_modules()],
+        built = mypycify(["--ignore-missing-imports", "--follow-imports=silent", "--no-site-packages", *native_modules()],
                          opt_level="3", group_name="kg")
     finally:
         os.chdir(cwd)
