@@ -56,6 +56,7 @@ def settles(text: str, pos: int, end: int) -> bool:
     only where the casefolded stretch holds every word of a phrase (found by `str.find`: a text's
     casefolding keeps its offsets when its length is kept, and re's case-blind match reads ı as i
     where casefolding does not)."""
+    folded: str | None
     kept = _FOLDED[0] if _FOLDED else None  # read once: another thread may replace it
     if kept is None or kept[0] is not text:
         folded = text.casefold()
@@ -160,7 +161,7 @@ def _struck_with(text: str, everyone: list[Mention], hit: TriggerHit, lo: int,
     """(the body that acts, [the firm punished]) for "A slapped B with a fine", or None."""
     m = _hit_with().search(text, lo, hit.start)
     objects = [c for c in actor_candidates(everyone, m.start("obj"), m.end("obj")) if c.type in ORGANIZATION_TYPES] if m else []
-    if not objects:
+    if m is None or not objects:  # (no match: no objects)
         return None
     target = objects[-1]  # "Alibaba's biggest rival, JD.com": the last name is the one struck
     bodies = [c for c in actor_candidates(everyone, lo, m.start()) if c.type == "GovernmentBody"]

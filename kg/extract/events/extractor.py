@@ -282,12 +282,12 @@ class _Builder:
             actor = body_after(here, hit, c_hi)
             score = 0.9
         if actor is None:
-            before = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
-            said = words.regulator.search(before)
+            blanked = blank_names(text, mentions, lo, hit.start)  # 公司 inside 某某有限公司 is no pronoun
+            said = words.regulator.search(blanked)
             named = doc.recent_regulator(hit.start, said.group().split()[-1]) if said else None
             if named is not None:
                 actor, score = named, 0.8
-            elif (pronoun := words.pronoun.search(before)) is not None:
+            elif (pronoun := words.pronoun.search(blanked)) is not None:
                 actor, score = doc.recent_platform(hit.start, pronoun.group().lower() in company_pronouns()), 0.8
             elif (typ == "Enforcement" and doc.main is not None and any(key(m) == key(doc.main) for m in affects)
                   and ((body := doc.recent_regulator(hit.start)) is not None or hit.text.startswith(("被", "遭")))):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import replace
+from typing import Any
 
 from ...model import Document, Extraction
 from .. import EXTRACTORS, Extractor
@@ -33,9 +34,10 @@ def effective_cues(finder: Extractor) -> tuple[re.Pattern[str], re.Pattern[str]]
     from", "将于…生效"), so a text without any holds no effective date. The first search is for
     the casefolded text (the English cues are read casefolded), the second for the text as it is.
     None when `finder` does not name its cues (then every headline is scanned)."""
+    named: Any = finder  # (read duck-typed: a finder without the cue attributes names no cues)
     try:
-        folded = (*finder.before_en, *finder.after_en)
-        cased = (*finder.before_zh, *finder.after_zh)
+        folded = (*named.before_en, *named.after_en)
+        cased = (*named.before_zh, *named.after_zh)
     except AttributeError:
         return None
     # (no cue at all: the empty alternation finds a place in every text)

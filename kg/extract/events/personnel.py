@@ -80,13 +80,14 @@ def _en_people(text: str, lo: int, hi: int, inside: list[Mention]) -> list[Menti
     """A person an English sentence names right after an appointment verb or a title."""
     titles = _titles()[1]
     found = []
+    m: re.Match[str] | None
     for m in _en_appointed().finditer(text, lo, hi):
         found.append((m.start(1), m.end(1)))
     for t in titles.finditer(text, lo, hi):
         m = re.compile(rf"\s+{_EN_PERSON}\b").match(text, t.end())
         if m is not None:
             found.append((m.start(1), m.end(1)))
-    out = []
+    out: list[Mention] = []
     for a, b in sorted(set(found)):
         if any(x.start < b and a < x.end for x in inside) or any(a < y.end and y.start < b for y in out):
             continue

@@ -93,6 +93,7 @@ def clause_subject(text: str, c_lo: int, t_start: int, trigger: str, mentions: l
         return Mention(text=agent.group(1), start=agent.start(1), end=agent.end(1), type="Organization", extractor="events",
                        confidence=0.5)
     pos = c_lo + _lead(text[c_lo:t_start], words)
+    parts: list[str]
     subject_start, parts, stopped = None, [], False
     for tok in cut(text[pos:t_start]):
         if subject_start is None and tok in words.skip_first:

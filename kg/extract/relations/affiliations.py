@@ -399,6 +399,7 @@ class Affiliations:
         if not self.has_title.search(apposition):
             return []
         # the organisation: a mention in the apposition after of/at/for, else one named again, else a new name
+        org: Mention | None
         for org in [o for o in self.orgs + self.new if a < o.start and o.end <= b]:
             link = _link_patterns()[1].search(text, a, org.start)
             if link and self.has_title.search(text, a, link.start()):

@@ -470,6 +470,7 @@ class RelationExtractor:
                                self.rules.patterns[lang])
         found.extend(launch_relations(text, ex.mentions, lang))
         seen = {(r.subject.start, r.predicate, r.object.start if r.object else r.literal) for r in found}
+        key: tuple[int, str, int | str | None]
         for service in (m for m in ex.mentions if m.type == "Service"):
             for platform in inner_platforms(service):
                 key = (service.start, "offeredOn", platform.start)
