@@ -93,7 +93,10 @@ def main() -> None:
     try:
         if args.corpus is None:
             make_corpus(args.mb, work)
-        print(f"kg from {Path(kg.__file__).parent}")
+        from kg import native
+
+        print(f"kg from {Path(kg.__file__).parent}; compiled modules in use: "
+              f"{len(native.compiled_modules()) if native.running_compiled() else 0}")
         print("| run | " + " | ".join(STAGES) + " | whole build | jieba | × jieba's rate |")
         print("|---|" + "---:|" * (len(STAGES) + 3))
         for k in range(args.runs):

@@ -3,7 +3,7 @@
 `pip install -e .` compiles the hot extraction modules into extension files beside their
 sources. Python prefers an extension file to the `.py` beside it, so after a source is edited
 (or a checkout changes it) the old compiled code would keep running unseen. `guard()` runs
-once when `kg` is imported: if any compiled module is older than its source, or
+once when `kg` is imported: if any compiled module of a source checkout is older than its source, or
 KG_PURE_PYTHON is set, every kg module is imported from its source instead (all of them:
 compiled modules call one another directly, so a mix would still run stale code), with one
 warning saying how to recompile.
@@ -79,7 +79,10 @@ def guard() -> None:
     if os.environ.get("KG_PURE_PYTHON"):
         sys.meta_path.insert(0, SourceFirst())
         return
-    stale = stale_modules() if compiled_modules() else []
+    # only in a source checkout (an editable install) can a source change after its build; in an
+    # installed wheel, files written a moment apart would look stale
+    from_checkout = (PACKAGE.parent / "pyproject.toml").is_file()
+    stale = stale_modules(PACKAGE) if from_checkout and compiled_modules(PACKAGE) else []
     if stale:
         sys.meta_path.insert(0, SourceFirst())
         warnings.warn(

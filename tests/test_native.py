@@ -66,3 +66,21 @@ def test_kg_pure_python_makes_every_kg_module_load_from_source() -> None:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
                          cwd=Path(native.PACKAGE).parent)
     assert out.stdout.split() == ["True", "False"]
+
+
+@pytest.mark.parametrize("checkout", [True, False])
+def test_guard_falls_back_only_for_a_stale_module_of_a_source_checkout(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checkout: bool) -> None:
+    pkg = _package(tmp_path, "fakekg")
+    os.utime(pkg / "sub" / f"hot{SUFFIX}", (1_000_000, 1_000_000))  # built before its source was edited
+    if checkout:
+        (tmp_path / "pyproject.toml").write_text("")
+    monkeypatch.setattr(native, "PACKAGE", pkg)
+    monkeypatch.delenv("KG_PURE_PYTHON", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not isinstance(f, native.SourceFirst)])
+    if checkout:
+        with pytest.warns(RuntimeWarning, match=r"older than their sources \(first: fakekg/sub/hot.py\)"):
+            native.guard()
+    else:  # an installed wheel: its files are written a moment apart, never edited
+        native.guard()
+    assert any(isinstance(f, native.SourceFirst) for f in sys.meta_path) == checkout
