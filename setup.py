@@ -26,7 +26,8 @@ def native_modules() -> list[str]:
 
 
 def extensions() -> list:
-    if os.environ.get("KG_PURE_PYTHON") or not native_modules():
+    modules = [] if os.environ.get("KG_PURE_PYTHON") else native_modules()
+    if not modules:
         return []
     from mypyc.build import mypycify  # a build requirement (pyproject.toml)
 
@@ -35,7 +36,7 @@ def extensions() -> list:
     cwd = os.getcwd()
     os.chdir(ROOT)  # mypyc names modules by their paths
     try:
-        built = mypycify(["--ignore-missing-imports", "--follow-imports=silent", "--no-site-packages", *native_modules()],
+        built = mypycify(["--ignore-missing-imports", "--follow-imports=silent", "--no-site-packages", *modules],
                          opt_level="3", group_name="kg")
     finally:
         os.chdir(cwd)

@@ -76,18 +76,6 @@ def _baselines(texts: list[str]) -> tuple[float, float, int]:
     return jieba_cpu, time.process_time() - cpu, len(automaton)
 
 
-def _compiled() -> str:
-    """How many of kg's modules ran compiled in this process, for the report."""
-    from kg import native
-
-    found = native.compiled_modules()
-    if not found:
-        return "none (an install with KG_PURE_PYTHON=1, or without a C compiler)"
-    if not native.running_compiled():
-        return f"{len(found)} built but not used (KG_PURE_PYTHON, or older than their sources)"
-    return f"{len(found)} in use"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0)
@@ -96,6 +84,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "BUILD-RESULTS.md")
     args = ap.parse_args()
 
+    from kg import native
     from kg.extract import Pipeline
     from kg.gc_policy import settle
     from kg.ingest import ingest_corpus
@@ -192,7 +181,7 @@ def main() -> None:
             "Python's bytecode cache: " + ("off (`PYTHONDONTWRITEBYTECODE`): kg's modules imported in the timed part "
                                           "are compiled from source on every run, about 0.1-0.2 CPU s"
                                           if sys.flags.dont_write_bytecode else "on (as in an installed kg)") + ".",
-            f"kg's compiled modules (mypyc, setup.py): {_compiled()}.",
+            f"kg's compiled modules (mypyc, setup.py): {native.describe()}.",
             "",
             "| stage | seconds | MB/s | × baseline time |",
             "|---|---:|---:|---:|",

@@ -95,8 +95,7 @@ def main() -> None:
             make_corpus(args.mb, work)
         from kg import native
 
-        print(f"kg from {Path(kg.__file__).parent}; compiled modules in use: "
-              f"{len(native.compiled_modules()) if native.running_compiled() else 0}")
+        print(f"kg from {Path(kg.__file__).parent}; compiled modules: {native.describe()}")
         print("| run | " + " | ".join(STAGES) + " | whole build | jieba | × jieba's rate |")
         print("|---|" + "---:|" * (len(STAGES) + 3))
         for k in range(args.runs):

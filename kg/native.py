@@ -67,14 +67,28 @@ class SourceFirst(importlib.abc.MetaPathFinder):
         return None
 
 
+def _sources_forced() -> bool:
+    return any(isinstance(f, SourceFirst) for f in sys.meta_path)
+
+
 def running_compiled() -> bool:
     """Whether kg's compiled modules are in use in this process."""
-    return bool(compiled_modules()) and not any(isinstance(f, SourceFirst) for f in sys.meta_path)
+    return bool(compiled_modules()) and not _sources_forced()
+
+
+def describe() -> str:
+    """How many of kg's modules run compiled in this process, for benchmark reports and CI's log."""
+    found = compiled_modules()
+    if not found:
+        return "none (an install with KG_PURE_PYTHON=1, or without a C compiler)"
+    if _sources_forced():
+        return f"{len(found)} built but not used (KG_PURE_PYTHON, or older than their sources)"
+    return f"{len(found)} in use"
 
 
 def guard() -> None:
     """Fall back to the sources when asked to (KG_PURE_PYTHON) or when a compiled module is stale."""
-    if any(isinstance(f, SourceFirst) for f in sys.meta_path):
+    if _sources_forced():
         return
     if os.environ.get("KG_PURE_PYTHON"):
         sys.meta_path.insert(0, SourceFirst())
@@ -82,7 +96,7 @@ def guard() -> None:
     # only in a source checkout (an editable install) can a source change after its build; in an
     # installed wheel, files written a moment apart would look stale
     from_checkout = (PACKAGE.parent / "pyproject.toml").is_file()
-    stale = stale_modules(PACKAGE) if from_checkout and compiled_modules(PACKAGE) else []
+    stale = stale_modules(PACKAGE) if from_checkout else []
     if stale:
         sys.meta_path.insert(0, SourceFirst())
         warnings.warn(

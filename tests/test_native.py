@@ -84,3 +84,14 @@ def test_guard_falls_back_only_for_a_stale_module_of_a_source_checkout(
     else:  # an installed wheel: its files are written a moment apart, never edited
         native.guard()
     assert any(isinstance(f, native.SourceFirst) for f in sys.meta_path) == checkout
+
+
+def test_describe_says_whether_the_compiled_modules_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    without = [f for f in sys.meta_path if not isinstance(f, native.SourceFirst)]
+    monkeypatch.setattr(native, "compiled_modules", lambda root=native.PACKAGE: {})
+    assert native.describe().startswith("none")
+    monkeypatch.setattr(native, "compiled_modules", lambda root=native.PACKAGE: {Path("a.py"): Path(f"a{SUFFIX}")})
+    monkeypatch.setattr(sys, "meta_path", without)
+    assert native.describe() == "1 in use" and native.running_compiled()
+    monkeypatch.setattr(sys, "meta_path", [native.SourceFirst(), *without])
+    assert native.describe().startswith("1 built but not used") and not native.running_compiled()
