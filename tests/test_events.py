@@ -287,19 +287,16 @@ def test_triggers_tried_at_their_needles_find_what_a_full_scan_finds() -> None:
 
     from kg.text import sentences
 
-    class FullScan(TriggerMatcher):
-        def _candidates(self, folded, lang):  # every trigger, searched everywhere
-            return [(trig, None) for trig in self.triggers.get(lang, self.triggers["en"])]
-
     seeds = Path(__file__).resolve().parent.parent / "seeds"
     texts = [(p.read_text(encoding="utf-8"), lang) for p in sorted(seeds.iterdir()) if p.is_file() for lang in ("zh", "en")]
     texts += [("LAUNCHED the app, launched launches; Launch-ready. The FTC fined it and fined them.", "en"),
               ("被处罚被处罚后再次处罚，宣布上线上线了。IPO上市", "zh")]
-    matcher, full = TriggerMatcher(), FullScan()
+    matcher = TriggerMatcher()
     found = 0
     for text, lang in texts:
         spans = sentences(text)
         hits = matcher.find(text, lang, spans)
-        assert hits == full.find(text, lang, spans)
+        every = [(trig, None) for trig in matcher.triggers.get(lang, matcher.triggers["en"])]  # searched everywhere
+        assert hits == matcher._hits(text, spans, every)
         found += sum(map(len, hits))
     assert found > 50

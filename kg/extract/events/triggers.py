@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -50,36 +50,84 @@ class Trigger:
     needle: str = ""  # a literal every match contains (lowercase), checked before the regex
     not_after_words: tuple[str, ...] | None = None  # "获得…投资|者": the hit is the head of a longer noun
 
-    @cached_property
+    # the expressions, compiled when first read (`pattern` and the properties after it; None: not yet
+    # compiled, or no words to compile); set with object.__setattr__, the instance being frozen
+    # (explicit lazy fields: compiled with mypyc, a functools.cached_property recomputes on every read)
+    _pattern: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _ctx: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _not: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _except: tuple[re.Pattern[str], ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _except_literals: tuple[str | None, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _not_after: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # (set here: compiled with mypyc, a field's class-level default does not reach the instance)
+        for name in ("_pattern", "_ctx", "_not", "_except", "_except_literals", "_not_after"):
+            object.__setattr__(self, name, None)
+
+    def __reduce__(self) -> tuple[object, tuple[str, str, float, int, str, int | None, tuple[str, ...] | None,
+                                                tuple[str, ...] | None, tuple[str, ...], str, str, tuple[str, ...] | None]]:
+        # (pickled by its fields, made again by `__init__`, its expressions compiled again when read:
+        # compiled with mypyc, the default way sets each field with setattr, which a frozen dataclass refuses)
+        return Trigger, (self.type, self.text, self.weight, self.priority, self.lang, self.gap, self.ctx_words,
+                         self.not_words, self.except_words, self.source, self.needle, self.not_after_words)
+
+    @property
     def pattern(self) -> re.Pattern[str]:
-        return compile_phrase(self.text, self.lang, self.gap)
+        pat = self._pattern
+        if pat is None:
+            pat = compile_phrase(self.text, self.lang, self.gap)
+            object.__setattr__(self, "_pattern", pat)
+        return pat
 
-    @cached_property
+    @property
     def ctx(self) -> re.Pattern[str] | None:
-        return _any_of(list(self.ctx_words), self.lang) if self.ctx_words is not None else None
+        pat = self._ctx
+        if pat is None and self.ctx_words is not None:
+            pat = _any_of(list(self.ctx_words), self.lang)
+            object.__setattr__(self, "_ctx", pat)
+        return pat
 
-    @cached_property
+    @property
     def not_(self) -> re.Pattern[str] | None:
-        return _any_of(list(self.not_words), self.lang) if self.not_words is not None else None
+        pat = self._not
+        if pat is None and self.not_words is not None:
+            pat = _any_of(list(self.not_words), self.lang)
+            object.__setattr__(self, "_not", pat)
+        return pat
 
-    @cached_property
+    @property
     def except_(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(compile_phrase(w, self.lang, 0) for w in self.except_words)
+        pats = self._except
+        if pats is None:
+            pats = tuple([compile_phrase(w, self.lang, 0) for w in self.except_words])
+            object.__setattr__(self, "_except", pats)
+        return pats
 
-    @cached_property
+    @property
     def except_literals(self) -> tuple[str | None, ...]:
         """Per exception phrase, the phrase itself where each of its matches is that very text
         (`_literal`), else None: a window without it holds no match of the phrase."""
-        return tuple(w if _literal(w) else None for w in self.except_words)
+        lits = self._except_literals
+        if lits is None:
+            lits = tuple([w if _literal(w) else None for w in self.except_words])
+            object.__setattr__(self, "_except_literals", lits)
+        return lits
 
-    @cached_property
+    @property
     def not_after(self) -> re.Pattern[str] | None:
-        return _any_of(list(self.not_after_words), self.lang) if self.not_after_words is not None else None
+        pat = self._not_after
+        if pat is None and self.not_after_words is not None:
+            pat = _any_of(list(self.not_after_words), self.lang)
+            object.__setattr__(self, "_not_after", pat)
+        return pat
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(init=False, unsafe_hash=True)
 class TriggerHit:
-    """A trigger found in a text (offsets into the document text)."""
+    """A trigger found in a text (offsets into the document text); equal, hashed and shown by its
+    fields. Never changed once made (not frozen: a frozen dataclass's `__init__` sets each field
+    through object.__setattr__, one call per field of each of the many hits)."""
 
     type: str
     start: int
@@ -89,9 +137,17 @@ class TriggerHit:
     priority: int
 
     def __init__(self, type: str, start: int, end: int, text: str, weight: float, priority: int) -> None:
-        # (a frozen dataclass's own __init__ sets each field through object.__setattr__: one call per
-        # field of each of the many hits; the fields go straight into the instance's dict instead)
-        self.__dict__.update(type=type, start=start, end=end, text=text, weight=weight, priority=priority)
+        self.type = type
+        self.start = start
+        self.end = end
+        self.text = text
+        self.weight = weight
+        self.priority = priority
+
+    def __reduce__(self) -> tuple[object, tuple[str, int, int, str, float, int]]:
+        # (pickled by its fields: compiled with mypyc, the default way makes the instance by calling
+        # `__init__` without them)
+        return TriggerHit, (self.type, self.start, self.end, self.text, self.weight, self.priority)
 
 
 def _word_regex(word: str, lang: str) -> str:
@@ -366,12 +422,18 @@ class TriggerMatcher:
     def _search(self, text: str, lang: str, spans: list[tuple[int, int]]
                 ) -> tuple[list[list[TriggerHit]], list[tuple[Trigger, list[int] | None]] | None]:
         """`find`, and the candidates tried (None when the text does not fold in place)."""
+        folded = text.casefold()
+        candidates = self._candidates(folded if len(folded) == len(text) else None, lang)
+        return self._hits(text, spans, candidates), candidates if len(folded) == len(text) else None
+
+    def _hits(self, text: str, spans: list[tuple[int, int]],
+              candidates: list[tuple[Trigger, list[int] | None]]) -> list[list[TriggerHit]]:
+        """The hits of the `candidates` (each tried where its needle starts, or everywhere for None)
+        per sentence span, overlaps between types resolved by priority."""
         per_sentence: list[list[TriggerHit]] = [[] for _ in spans]
         starts = [s for s, _ in spans]
         sliced: dict[int, str] = {}  # sentence index -> its text, cut once for all the triggers' context tests
-        folded = text.casefold()
         bisect_right = bisect.bisect_right
-        candidates = self._candidates(folded if len(folded) == len(text) else None, lang)
         for trig, at in candidates:
             ctx, not_, excepts, pattern = trig.ctx, trig.not_, trig.except_, trig.pattern
             if at is None:
@@ -401,8 +463,7 @@ class TriggerMatcher:
                 if trig.not_after is not None and trig.not_after.match(text, b):
                     continue  # "获得配售的投资者": the trigger's last word heads a longer noun
                 per_sentence[i].append(TriggerHit(trig.type, a, b, m.group(), trig.weight, trig.priority))
-        return ([resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence],
-                candidates if len(folded) == len(text) else None)
+        return [resolve_overlaps(hits) if len(hits) > 1 else hits for hits in per_sentence]
 
 
 _DOTLESS_I = "\u0131"
