@@ -8,7 +8,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import cached_property
 
 from ...lexicons import outlet_ids
 from ...model import ORGANIZATION_TYPES, DateMention, EventMention, Extraction, Figure, Mention
@@ -54,6 +53,10 @@ class EventDoc:
         self.new: list[Mention] = []
         self.last: dict[str, int] = {}  # event type -> index in ex.events of its latest event
         self._known_parties: list[Mention] | None = None
+        # `main`, worked out once when first read (an explicit lazy field: compiled with mypyc, a
+        # functools.cached_property recomputes on every read)
+        self._main: Mention | None = None
+        self._main_known = False
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """The names of `mentions` that lie within [lo, hi), in order: one sentence's or clause's
@@ -78,11 +81,14 @@ class EventDoc:
             self._known_parties = no_outlets(self.mentions)
         return [*self._known_parties, *no_outlets(self.new)] if self.new else list(self._known_parties)
 
-    @cached_property
+    @property
     def main(self) -> Mention | None:
         """The organisation the document is about, worked out when a rule first asks (a document
         without events never needs it)."""
-        return self._main_actor()
+        if not self._main_known:
+            self._main = self._main_actor()
+            self._main_known = True
+        return self._main
 
     def _main_actor(self) -> Mention | None:
         """The organisation the document is about: most named in the text, headline first.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ...lexicons import LEXICON_DIR, entity_index, load_json
 from ...model import ORGANIZATION_TYPES, Extraction, Mention, Relation
@@ -115,6 +115,10 @@ class Affiliations:
     def __init__(self, ex: Extraction, rules, lang: str) -> None:  # rules: relations.RelationRules
         self.ex, self.rules, self.lang, self.text = ex, rules, lang, ex.document.text
         self.new: list[Mention] = []
+        # `main`, worked out once when first read (an explicit lazy field: compiled with mypyc, a
+        # functools.cached_property recomputes on every read)
+        self._main: Mention | None = None
+        self._main_known = False
         # (each sorted apart: most documents name no person, and sorting is stable, so each keeps the order it has in all)
         self.people = sorted((m for m in ex.mentions if m.type == "Person"), key=_start)
         self.orgs = sorted((m for m in ex.mentions if m.type in ORGANIZATION_TYPES), key=_start)
@@ -123,10 +127,13 @@ class Affiliations:
         else:
             self.has_title = _title_patterns(tuple(rules.titles_words[lang]), lang)[0]
 
-    @cached_property
+    @property
     def main(self) -> Mention | None:
         """The story's company, worked out only for a document whose people need it."""
-        return self._main_org()
+        if not self._main_known:
+            self._main = self._main_org()
+            self._main_known = True
+        return self._main
 
     def _main_org(self) -> Mention | None:
         """The organisation named most often (a headline mention counts twice)."""
