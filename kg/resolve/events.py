@@ -29,6 +29,12 @@ class ResolvedReport:
     about: frozenset[str]
     when: str | None  # the report's event date, else its document's date
 
+    def __reduce__(self) -> tuple[object, tuple[EventMention, frozenset[str], frozenset[str], frozenset[str],
+                                                frozenset[str], str | None]]:
+        # (pickled by its fields, made again by `__init__`: compiled with mypyc, the default way sets
+        # each field with setattr, which a frozen dataclass refuses)
+        return ResolvedReport, (self.report, self.actors, self.participants, self.affects, self.about, self.when)
+
 
 @dataclass(frozen=True, slots=True)
 class EventHead:
@@ -38,6 +44,10 @@ class EventHead:
     key: str
     type: str
     confidence: float
+
+    def __reduce__(self) -> tuple[object, tuple[str, str, float]]:
+        # (the graph workers of `--jobs` get these pickled; as for ResolvedReport)
+        return EventHead, (self.key, self.type, self.confidence)
 
 
 @lru_cache(maxsize=65536)  # merging asks for the same few dates again and again
