@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from ...errors import LexiconError
@@ -130,6 +130,24 @@ class DescriptorFinder:
     """Chinese and English names after descriptors; English subjects of corporate verbs."""
 
     def __init__(self, lexicon: NamesLexicon | None = None, desc: DescLexicon | None = None) -> None:
+        # made at their first read by the properties below (a compiled class has no cached_property)
+        self._lazy_zh: re.Pattern[str] | None = None
+        self._lazy_en: WordLed | None = None
+        self._lazy_en_apposition: WordGated | None = None
+        self._lazy_lower_forms: str | None = None
+        self._lazy_en_before_noun: CueSegments | None = None
+        self._lazy_en_verb: CueSegments | None = None
+        self._lazy_gov_after: re.Pattern[str] | None = None
+        self._lazy_common_plurals: frozenset[str] | None = None
+        self._lazy_credit: re.Pattern[str] | None = None
+        self._lazy_en_object: WordLed | None = None
+        self._lazy_zh_bracket: re.Pattern[str] | None = None
+        self._lazy_zh_agent: re.Pattern[str] | None = None
+        self._lazy_zh_latin_owner: WordGated | None = None
+        self._lazy_zh_words: dict[str, tuple[str, ...]] | None = None
+        self._lazy_zh_desc_at: Prefixes | None = None
+        self._lazy_stop_tokens: frozenset[str] | None = None
+        self._lazy_place_words: frozenset[str] | None = None
         self.lex = lexicon or names_lexicon()
         self.desc = desc or desc_lexicon()
         self.right_stops = tuple(sorted(set(self.desc.edges["zh_right_stops"]) | self.lex.left_stops, key=len, reverse=True))
@@ -141,18 +159,36 @@ class DescriptorFinder:
         self._zh_han = all_han(self.desc.zh)
         self.not_en = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"]) | titles
 
-    @cached_property
+    @property
     def _zh(self) -> re.Pattern[str]:
+        value = self._lazy_zh
+        if value is None:
+            value = self._lazy_zh = self._build_zh()
+        return value
+
+    def _build_zh(self) -> re.Pattern[str]:
         return re.compile(alternation(list(self.desc.zh)))
 
-    @cached_property
+    @property
     def _en(self) -> WordLed:
+        value = self._lazy_en
+        if value is None:
+            value = self._lazy_en = self._build_en()
+        return value
+
+    def _build_en(self) -> WordLed:
         words = alternation(list(self.desc.en))
         pattern = re.compile(rf"(?i:{first_chars(self.desc.en)})\b(?P<d>(?i:{words}))(?:e?s)? (?P<n>{_EN_RUN})")
         return WordLed(pattern, self.desc.en, group=NAME_PROBES)  # tried only where a descriptor word begins
 
-    @cached_property
+    @property
     def _en_apposition(self) -> WordGated:
+        value = self._lazy_en_apposition
+        if value is None:
+            value = self._lazy_en_apposition = self._build_en_apposition()
+        return value
+
+    def _build_en_apposition(self) -> WordGated:
         words = alternation(list(self.desc.en))
         pattern = re.compile(
             rf"(?P<n>{_EN_RUN_ALONE})(?:\.|{self._lower_forms})?, (?:a|an|the) (?:[\w\-’']+ ){{0,5}}?(?P<d>{words})"
@@ -160,14 +196,26 @@ class DescriptorFinder:
         )
         return WordGated(pattern, self.desc.en, group=NAME_PROBES)  # run only on texts holding a descriptor word
 
-    @cached_property
+    @property
     def _lower_forms(self) -> str:
+        value = self._lazy_lower_forms
+        if value is None:
+            value = self._lazy_lower_forms = self._build_lower_forms()
+        return value
+
+    def _build_lower_forms(self) -> str:
         """Legal forms written in lower case after a name ("Vintra plc, the marketplace for ...")."""
         forms = self.lex.en_orgs.get("lower_legal_forms", [])
         return f"(?: (?:{alternation(forms)}))" if forms else "(?!)"
 
-    @cached_property
+    @property
     def _en_before_noun(self) -> CueSegments:
+        value = self._lazy_en_before_noun
+        if value is None:
+            value = self._lazy_en_before_noun = self._build_en_before_noun()
+        return value
+
+    def _build_en_before_noun(self) -> CueSegments:
         """"the Tessaly marketplace", "the Bazarro online marketplace": a name before its descriptor."""
         apps = {w.lower() for w in self.lex.services["en_words"]}  # "the Vendora Deals app" is a service
         nouns = [w for w, t in self.desc.en.items() if t == "Platform" and w.split()[-1] not in apps]
@@ -177,8 +225,14 @@ class DescriptorFinder:
         # read only in the stretches between punctuation that hold a platform noun after a space
         return CueSegments(pattern, nouns, _PUNCT, group=NAME_PROBES, spaced=True)
 
-    @cached_property
+    @property
     def _en_verb(self) -> CueSegments:
+        value = self._lazy_en_verb
+        if value is None:
+            value = self._lazy_en_verb = self._build_en_verb()
+        return value
+
+    def _build_en_verb(self) -> CueSegments:
         verbs = alternation(self.desc.edges["en_verbs"])
         aux = alternation(self.desc.edges["en_auxiliaries"])
         # "Vendora said"; "Parcelly, a delivery startup based in Ohio, has raised"
@@ -189,23 +243,47 @@ class DescriptorFinder:
         return CueSegments(pattern, self.desc.edges["en_verbs"], without(".;()\n", self.desc.edges["en_auxiliaries"]),
                            group=NAME_PROBES, spaced=True)
 
-    @cached_property
+    @property
     def _gov_after(self) -> re.Pattern[str]:
+        value = self._lazy_gov_after
+        if value is None:
+            value = self._lazy_gov_after = self._build_gov_after()
+        return value
+
+    def _build_gov_after(self) -> re.Pattern[str]:
         return re.compile(rf" (?:{self._gov_alt})\b")
 
-    @cached_property
+    @property
     def _common_plurals(self) -> frozenset[str]:
+        value = self._lazy_common_plurals
+        if value is None:
+            value = self._lazy_common_plurals = self._build_common_plurals()
+        return value
+
+    def _build_common_plurals(self) -> frozenset[str]:
         """"Lawyers said": a plural common noun opening a sentence names no firm."""
         nouns = {n for n in self.lex.collectives["en"] if " " not in n}
         return frozenset(nouns | {w.lower() for w in self.desc.edges.get("en_subject_common_nouns", ())})
 
-    @cached_property
+    @property
     def _credit(self) -> re.Pattern[str]:
+        value = self._lazy_credit
+        if value is None:
+            value = self._lazy_credit = self._build_credit()
+        return value
+
+    def _build_credit(self) -> re.Pattern[str]:
         phrases = self.desc.edges.get("en_credit_phrases", [])
         return re.compile(rf" (?:{alternation(phrases)})\b" if phrases else r"(?!)")
 
-    @cached_property
+    @property
     def _en_object(self) -> WordLed:
+        value = self._lazy_en_object
+        if value is None:
+            value = self._lazy_en_object = self._build_en_object()
+        return value
+
+    def _build_en_object(self) -> WordLed:
         cues = self.desc.edges["en_object_cues"]
         pattern = re.compile(rf"\b(?:{alternation(cues)}) (?:\*\*|\*|_)?(?=[{UP}])")
         return WordLed(pattern, cues, fold=False, group=NAME_PROBES)  # tried only where a cue word begins
@@ -214,8 +292,14 @@ class DescriptorFinder:
         return [*self.zh(text), *self.zh_bracketed(text), *self.zh_agents(text), *self.zh_latin_owners(text),
                 *self.en(text, persons or [])]
 
-    @cached_property
+    @property
     def _zh_bracket(self) -> re.Pattern[str]:
+        value = self._lazy_zh_bracket
+        if value is None:
+            value = self._lazy_zh_bracket = self._build_zh_bracket()
+        return value
+
+    def _build_zh_bracket(self) -> re.Pattern[str]:
         verbs = alternation(self.desc.edges.get("zh_bracket_verbs", ["完成"]))
         gap = int(self.desc.edges.get("zh_bracket_gap", 8))
         return re.compile(rf"「(?P<n>[{HAN}A-Za-z0-9·&]{{2,12}})」[^，,。；;！？「」\n]{{0,{gap}}}?(?:{verbs})")
@@ -229,8 +313,14 @@ class DescriptorFinder:
                 out.append(Candidate(m.start("n"), m.end("n"), "Company", "zh-bracket-subject", 0.7))
         return out
 
-    @cached_property
+    @property
     def _zh_agent(self) -> re.Pattern[str]:
+        value = self._lazy_zh_agent
+        if value is None:
+            value = self._lazy_zh_agent = self._build_zh_agent()
+        return value
+
+    def _build_zh_agent(self) -> re.Pattern[str]:
         verbs = alternation(self.desc.edges.get("zh_agent_verbs", [])) or "(?!)"
         adverbs = alternation(self.desc.edges.get("zh_agent_adverbs", [])) or "(?!)"
         return re.compile(rf"由(?P<n>[{HAN}A-Za-z0-9·&\-]{{2,12}}?)(?:{adverbs})?(?:{verbs})")
@@ -251,8 +341,14 @@ class DescriptorFinder:
             out.append(Candidate(m.start("n"), m.end("n"), "Company", "zh-agent", 0.65))
         return out
 
-    @cached_property
+    @property
     def _zh_latin_owner(self) -> WordGated:
+        value = self._lazy_zh_latin_owner
+        if value is None:
+            value = self._lazy_zh_latin_owner = self._build_zh_latin_owner()
+        return value
+
+    def _build_zh_latin_owner(self) -> WordGated:
         owners = alternation(self.desc.edges.get("zh_latin_owner_words", [])) or "(?!)"
         makers = alternation(self.desc.edges.get("zh_latin_maker_words", [])) or "(?!)"
         lead = first_not_after("A-Za-z", r"A-Za-z0-9&\-")
@@ -309,14 +405,26 @@ class DescriptorFinder:
             return True
         return text.startswith(self._zh_words["zh_subject_verbs"], end)
 
-    @cached_property
+    @property
     def _zh_words(self) -> dict[str, tuple[str, ...]]:
+        value = self._lazy_zh_words
+        if value is None:
+            value = self._lazy_zh_words = self._build_zh_words()
+        return value
+
+    def _build_zh_words(self) -> dict[str, tuple[str, ...]]:
         """The word lists `_zh_subject` and `_zh_ok` ask about every candidate, as tuples made once."""
         keys = ("zh_site_endings", "zh_subject_verbs", "zh_never_first", "zh_phrase_words")
         return {k: tuple(self.desc.edges.get(k, ())) for k in keys}
 
-    @cached_property
+    @property
     def _zh_desc_at(self) -> Prefixes:
+        value = self._lazy_zh_desc_at
+        if value is None:
+            value = self._lazy_zh_desc_at = self._build_zh_desc_at()
+        return value
+
+    def _build_zh_desc_at(self) -> Prefixes:
         """`name.startswith(tuple(self.desc.zh))`, asking only the descriptors that begin with its first character."""
         return Prefixes(self.desc.zh)
 
@@ -356,8 +464,14 @@ class DescriptorFinder:
             end -= 1
         return None
 
-    @cached_property
+    @property
     def _stop_tokens(self) -> frozenset[str]:
+        value = self._lazy_stop_tokens
+        if value is None:
+            value = self._lazy_stop_tokens = self._build_stop_tokens()
+        return value
+
+    def _build_stop_tokens(self) -> frozenset[str]:
         return frozenset(self.right_stops)
 
     def _zh_ok(self, name: str, subject: bool = False) -> bool:
@@ -437,8 +551,14 @@ class DescriptorFinder:
 
         return title_follows(text, end, ner_lexicon())
 
-    @cached_property
+    @property
     def _place_words(self) -> frozenset[str]:
+        value = self._lazy_place_words
+        if value is None:
+            value = self._lazy_place_words = self._build_place_words()
+        return value
+
+    def _build_place_words(self) -> frozenset[str]:
         """Countries, regions and cities (ner/en_place_words.txt): a subject they make up owns no shares."""
         from .ner.lexicon import ner_lexicon
 

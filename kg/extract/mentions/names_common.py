@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ...errors import LexiconError
@@ -57,11 +57,20 @@ class NamesLexicon:
     services: dict[str, Any]
     en_orgs: dict[str, Any]
     name_verbs: frozenset[str] = frozenset()  # 扩张, 加密: never inside a weak-suffix name
+    # made at its first read by `longest_place` (a compiled class has no cached_property)
+    _longest_place: int | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_longest_place", None)  # compiled, a field's class default is not read
+
+    @property
     def longest_place(self) -> int:
         """Length of the longest place name: a name's prefixes longer than it are never places."""
-        return max(map(len, self.places), default=0)
+        value = self._longest_place
+        if value is None:
+            value = max(map(len, self.places), default=0)
+            object.__setattr__(self, "_longest_place", value)  # (a frozen dataclass)
+        return value
 
     def plain_words(self, span: str) -> bool:
         """True when a short span holds a verb or particle (发布通知, 工业品的相关服务) or starts generic."""

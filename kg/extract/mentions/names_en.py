@@ -9,7 +9,7 @@ sentence-initial capitals and Title Case alone never make a name.
 from __future__ import annotations
 
 import re
-from functools import cached_property, partial
+from functools import partial
 from typing import NamedTuple
 
 from ..cue_scan import NearCue
@@ -126,6 +126,10 @@ class EnOrgFinder:
     """Organisation and government names by suffix or head; `list_items` for enumerations."""
 
     def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        # made at their first read by the properties below (a compiled class has no cached_property)
+        self._lazy_title_words: frozenset[str] | None = None
+        self._lazy_list_open: WordLed | None = None
+        self._lazy_joiner: re.Pattern[str] | None = None
         self.lex = lexicon or names_lexicon()
         o = self.lex.en_orgs
         self.suffixes = [(s, "Company") for s in o["company_suffixes"]]
@@ -163,8 +167,14 @@ class EnOrgFinder:
                                   rf"(?:{alternation(_POSSESSIVE_ENDS)}) ", group=NAME_PROBES)
         self._title_cue = NearCue(self._business_title, list(o.get("business_titles", ())), " ", group=NAME_PROBES)
 
-    @cached_property
+    @property
     def _title_words(self) -> frozenset[str]:
+        value = self._lazy_title_words
+        if value is None:
+            value = self._lazy_title_words = self._build_title_words()
+        return value
+
+    def _build_title_words(self) -> frozenset[str]:
         """One-word titles and honorifics (casefolded) that open "<title> of <body>"."""
         from .ner.lexicon import ner_lexicon
 
@@ -336,8 +346,14 @@ class EnOrgFinder:
 
     # --- enumerations --------------------------------------------------------------
 
-    @cached_property
+    @property
     def _list_open(self) -> WordLed:
+        value = self._lazy_list_open
+        if value is None:
+            value = self._lazy_list_open = self._build_list_open()
+        return value
+
+    def _build_list_open(self) -> WordLed:
         lists = self.lex.lists
         nouns = alternation(list(self.lex.collectives["en"]))
         openers = alternation(lists["en_openers"])
@@ -350,8 +366,14 @@ class EnOrgFinder:
         )
         return WordLed(pattern, leads, group=NAME_PROBES)  # tried only where a noun, opener or action begins
 
-    @cached_property
+    @property
     def _joiner(self) -> re.Pattern[str]:
+        value = self._lazy_joiner
+        if value is None:
+            value = self._lazy_joiner = self._build_joiner()
+        return value
+
+    def _build_joiner(self) -> re.Pattern[str]:
         joiners = alternation(self.lex.lists["en_joiners"])
         return re.compile(rf"\s*,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
 

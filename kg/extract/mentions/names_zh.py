@@ -8,7 +8,6 @@ fall between words and a document is never segmented whole.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from ...lexicons import load_words
 from ..patterns import alternation
@@ -44,6 +43,18 @@ class ZhOrgFinder:
     """Organisation names ending in a known suffix; also `list_items` for enumerations."""
 
     def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        # made at their first read by the properties below (a compiled class has no cached_property)
+        self._lazy_gov_suffixes: tuple[str, ...] | None = None
+        self._lazy_stock_code: re.Pattern[str] | None = None
+        self._lazy_right_ok_at: Prefixes | None = None
+        self._lazy_long_stop_set: frozenset[str] | None = None
+        self._lazy_legal_words: frozenset[str] | None = None
+        self._lazy_long_stops: tuple[str, ...] | None = None
+        self._lazy_role_stops: tuple[str, ...] | None = None
+        self._lazy_descriptors: frozenset[str] | None = None
+        self._lazy_descriptor_heads: tuple[str, ...] | None = None
+        self._lazy_role_stop_starts: re.Pattern[str] | None = None
+        self._lazy_list_end: re.Pattern[str] | None = None
         self.lex = lexicon or names_lexicon()
         self._suffix_info = {s: (t, strong) for s, t, strong in self.lex.zh_suffixes}
         self._suffixes = re.compile(alternation(list(self._suffix_info)))
@@ -78,13 +89,25 @@ class ZhOrgFinder:
                 out.append(Candidate(start, m.start(), "Company", "zh-stock-code", 0.8, subsumes=True))
         return out
 
-    @cached_property
+    @property
     def _gov_suffixes(self) -> tuple[str, ...]:
+        value = self._lazy_gov_suffixes
+        if value is None:
+            value = self._lazy_gov_suffixes = self._build_gov_suffixes()
+        return value
+
+    def _build_gov_suffixes(self) -> tuple[str, ...]:
         ends = [s for s, (t, _) in self._suffix_info.items() if t == "GovernmentBody"]
         return tuple(ends + list(self.lex.lists.get("zh_office_endings", [])))
 
-    @cached_property
+    @property
     def _stock_code(self) -> re.Pattern[str]:
+        value = self._lazy_stock_code
+        if value is None:
+            value = self._lazy_stock_code = self._build_stock_code()
+        return value
+
+    def _build_stock_code(self) -> re.Pattern[str]:
         codes = self.lex.en_orgs.get("stock_exchanges", {})
         before = alternation(codes.get("before", [])) or "(?!)"
         after = alternation(codes.get("after", [])) or "(?!)"
@@ -109,8 +132,14 @@ class ZhOrgFinder:
             return True
         return self._right_ok_at.at(text, end)  # any(text.startswith(w, end) for w in self.lex.right_ok)
 
-    @cached_property
+    @property
     def _right_ok_at(self) -> Prefixes:
+        value = self._lazy_right_ok_at
+        if value is None:
+            value = self._lazy_right_ok_at = self._build_right_ok_at()
+        return value
+
+    def _build_right_ok_at(self) -> Prefixes:
         return Prefixes(self.lex.right_ok)
 
     def _left_edge(self, text: str, s: int, typ: str, strong: bool) -> int | None:
@@ -176,12 +205,24 @@ class ZhOrgFinder:
         # any(tok.endswith(w) for w in self._long_stops): its endings of two or more characters looked up
         return tok in self.lex.left_stops or any(tok[-k:] in self._long_stop_set for k in range(2, len(tok) + 1))
 
-    @cached_property
+    @property
     def _long_stop_set(self) -> frozenset[str]:
+        value = self._lazy_long_stop_set
+        if value is None:
+            value = self._lazy_long_stop_set = self._build_long_stop_set()
+        return value
+
+    def _build_long_stop_set(self) -> frozenset[str]:
         return frozenset(self._long_stops)
 
-    @cached_property
+    @property
     def _legal_words(self) -> frozenset[str]:
+        value = self._lazy_legal_words
+        if value is None:
+            value = self._lazy_legal_words = self._build_legal_words()
+        return value
+
+    def _build_legal_words(self) -> frozenset[str]:
         """Business words that stay inside a legal name before its legal form (`zh_legal_name_words.txt`)."""
         return frozenset(load_words("names/zh_legal_name_words.txt"))
 
@@ -192,22 +233,46 @@ class ZhOrgFinder:
             return True
         return any(tok[:k] in words and self._legal(tok[k:]) for k in range(2, len(tok) - 1))
 
-    @cached_property
+    @property
     def _long_stops(self) -> tuple[str, ...]:
+        value = self._lazy_long_stops
+        if value is None:
+            value = self._lazy_long_stops = self._build_long_stops()
+        return value
+
+    def _build_long_stops(self) -> tuple[str, ...]:
         return tuple(w for w in self.lex.left_stops if len(w) >= 2)
 
-    @cached_property
+    @property
     def _role_stops(self) -> tuple[str, ...]:
+        value = self._lazy_role_stops
+        if value is None:
+            value = self._lazy_role_stops = self._build_role_stops()
+        return value
+
+    def _build_role_stops(self) -> tuple[str, ...]:
         """Stop words of three or more characters (运营方, 投资人, 提供者): never inside a name."""
         return tuple(w for w in self.lex.left_stops if len(w) >= 3)
 
-    @cached_property
+    @property
     def _descriptors(self) -> frozenset[str]:
+        value = self._lazy_descriptors
+        if value is None:
+            value = self._lazy_descriptors = self._build_descriptors()
+        return value
+
+    def _build_descriptors(self) -> frozenset[str]:
         """Descriptor nouns of three or more characters (服务商, 电商平台) end a name on the left."""
         return frozenset(w for w in desc_lexicon().zh if len(w) >= 3)
 
-    @cached_property
+    @property
     def _descriptor_heads(self) -> tuple[str, ...]:
+        value = self._lazy_descriptor_heads
+        if value is None:
+            value = self._lazy_descriptor_heads = self._build_descriptor_heads()
+        return value
+
+    def _build_descriptor_heads(self) -> tuple[str, ...]:
         """Heads that end a descriptor word of any length (二手交易平台, B2B平台): it ends a name on the left."""
         return tuple(desc_lexicon().edges.get("zh_descriptor_heads", ()))
 
@@ -219,8 +284,14 @@ class ZhOrgFinder:
                 best = m.end(1)
         return best
 
-    @cached_property
+    @property
     def _role_stop_starts(self) -> re.Pattern[str]:
+        value = self._lazy_role_stop_starts
+        if value is None:
+            value = self._lazy_role_stop_starts = self._build_role_stop_starts()
+        return value
+
+    def _build_role_stop_starts(self) -> re.Pattern[str]:
         """Matches where a role stop word begins, capturing the longest one there; the look-ahead
         lets matches overlap, so a word inside or across another is seen too."""
         return re.compile(f"(?=({alternation(self._role_stops, '(?!)')}))")
@@ -233,8 +304,14 @@ class ZhOrgFinder:
 
     # --- enumerations --------------------------------------------------------------
 
-    @cached_property
+    @property
     def _list_end(self) -> re.Pattern[str]:
+        value = self._lazy_list_end
+        if value is None:
+            value = self._lazy_list_end = self._build_list_end()
+        return value
+
+    def _build_list_end(self) -> re.Pattern[str]:
         nouns = alternation(list(self.lex.collectives["zh"]))
         closers = alternation(self.lex.lists["zh_closers"])
         return re.compile(rf"(?:{closers})\s*{self.lex.lists['zh_quantifiers']}\s*(?P<noun>{nouns})")

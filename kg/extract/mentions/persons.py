@@ -8,7 +8,6 @@ length is fixed by what follows it (汪海表示: 表示 is a speech verb, so th
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from ...model import Mention
 from ..patterns import alternation, first_chars
@@ -46,6 +45,13 @@ class PersonFinder:
     """Finds (name span, title, title span) triples in Chinese and English text."""
 
     def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        # made at their first read by the properties below (a compiled class has no cached_property)
+        self._lazy_zh: re.Pattern[str] | None = None
+        self._lazy_en_name: str | None = None
+        self._lazy_en_before: WordLed | None = None
+        self._lazy_en_after: re.Pattern[str] | None = None
+        self._lazy_en_appoint: WordLed | None = None
+        self._lazy_zh_appoint: re.Pattern[str] | None = None
         self.lex = lexicon or names_lexicon()
         t = self.lex.titles
         self.after_name = tuple(sorted(t["zh_after_name"], key=len, reverse=True))
@@ -61,24 +67,48 @@ class PersonFinder:
         self.not_name = frozenset(o["start_stops"]) | frozenset(o["name_stops"]) | frozenset(o["government_heads"])
         self.not_name |= {w for s in o["company_suffixes"] + o["organization_suffixes"] for w in s.split()}
 
-    @cached_property
+    @property
     def _zh(self) -> re.Pattern[str]:
+        value = self._lazy_zh
+        if value is None:
+            value = self._lazy_zh = self._build_zh()
+        return value
+
+    def _build_zh(self) -> re.Pattern[str]:
         # 首席运营官（COO）高岚: the title's abbreviation in parentheses may stand before the name
         return re.compile(rf"(?P<title>{alternation(self.lex.titles['zh'])})(?:[（(][A-Za-z]{{2,6}}[)）])?[ \u3000]?")
 
-    @cached_property
+    @property
     def _en_name(self) -> str:
+        value = self._lazy_en_name
+        if value is None:
+            value = self._lazy_en_name = self._build_en_name()
+        return value
+
+    def _build_en_name(self) -> str:
         return en_name_pattern(self.lex.titles.get("en_name_particles", []))
 
-    @cached_property
+    @property
     def _en_before(self) -> WordLed:
+        value = self._lazy_en_before
+        if value is None:
+            value = self._lazy_en_before = self._build_en_before()
+        return value
+
+    def _build_en_before(self) -> WordLed:
         titles = alternation(self.lex.titles["en_before"])
         guard = first_chars(self.lex.titles["en_before"])
         pattern = re.compile(rf"(?i:{guard})\b(?P<title>(?i:{titles}))[ ,:]+(?P<name>{self._en_name})\b(?! [A-Z])")
         return WordLed(pattern, self.lex.titles["en_before"], group=NAME_PROBES)  # tried only where a title begins
 
-    @cached_property
+    @property
     def _en_after(self) -> re.Pattern[str]:
+        value = self._lazy_en_after
+        if value is None:
+            value = self._lazy_en_after = self._build_en_after()
+        return value
+
+    def _build_en_after(self) -> re.Pattern[str]:
         titles = alternation(self.lex.titles["en_after"])
         not_mod = alternation(self.lex.titles.get("en_after_not_modifiers", [])) or "(?!)"
         name = self._en_name
@@ -92,8 +122,14 @@ class PersonFinder:
             rf"(?P<title>(?i:{titles}))\b"
         )
 
-    @cached_property
+    @property
     def _en_appoint(self) -> WordLed:
+        value = self._lazy_en_appoint
+        if value is None:
+            value = self._lazy_en_appoint = self._build_en_appoint()
+        return value
+
+    def _build_en_appoint(self) -> WordLed:
         """"Deliveroo has appointed Priya Natarajan, previously at X, as chief operating officer",
         "Deliveroo names Priya Natarajan COO": the name right after an appointment verb, the title
         after "as" or right after the name (an aside between commas may stand between them)."""
@@ -141,8 +177,14 @@ class PersonFinder:
         m = _CAPITAL_END.search(text[max(0, start - 40) : start])
         return m is not None and m.group(1) not in self.not_name
 
-    @cached_property
+    @property
     def _zh_appoint(self) -> re.Pattern[str]:
+        value = self._lazy_zh_appoint
+        if value is None:
+            value = self._lazy_zh_appoint = self._build_zh_appoint()
+        return value
+
+    def _build_zh_appoint(self) -> re.Pattern[str]:
         return re.compile(alternation(self.lex.titles["zh_appoint_verbs"]))
 
     def _zh_name_end(self, text: str, pos: int, after: tuple[str, ...] | None = None) -> int | None:

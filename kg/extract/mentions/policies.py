@@ -7,7 +7,6 @@ rule names are taken only right after a platform mention (1688新灯塔考核体
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from ...model import Mention
 from ..cue_scan import CueSegments, without
@@ -24,14 +23,23 @@ class PolicyFinder:
     """Policies in 《》, in quotes, after a platform name, and English Title Case laws."""
 
     def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        # made at their first read by the properties below (a compiled class has no cached_property)
+        self._lazy_en: CueSegments | None = None
+        self._lazy_after_platform: re.Pattern[str] | None = None
         self.lex = lexicon or names_lexicon()
         p = self.lex.policies
         self.zh_suffixes = tuple(sorted(p["zh_suffixes"], key=len, reverse=True))
         self.outlet_suffixes = tuple(p["outlet_suffixes"])
         self.outlet_followers = tuple(p["outlet_followers"])
 
-    @cached_property
+    @property
     def _en(self) -> CueSegments:
+        value = self._lazy_en
+        if value is None:
+            value = self._lazy_en = self._build_en()
+        return value
+
+    def _build_en(self) -> CueSegments:
         p = self.lex.policies
         word = rf"(?:[{UP}][\w'’\-]*|[0-9]{{4}})"
         conn = alternation(p["en_connectors"])
@@ -42,8 +50,14 @@ class PolicyFinder:
         return CueSegments(pattern, p["en_suffixes"], without(_PUNCT, p["en_connectors"]), group=NAME_PROBES,
                            spaced=True)
 
-    @cached_property
+    @property
     def _after_platform(self) -> re.Pattern[str]:
+        value = self._lazy_after_platform
+        if value is None:
+            value = self._lazy_after_platform = self._build_after_platform()
+        return value
+
+    def _build_after_platform(self) -> re.Pattern[str]:
         suffixes = alternation(self.lex.policies["after_platform_suffixes"])
         return re.compile(rf"\s*([{HAN}A-Za-z0-9\s]{{2,14}}?(?:{suffixes}))")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ...model import Mention
 from ..cue_scan import CueSegments, NearCue, without
@@ -47,6 +47,20 @@ class ServiceFinder:
     """Quoted, platform-anchored, app-word and English service names."""
 
     def __init__(self, lexicon: NamesLexicon | None = None) -> None:
+        # made at their first read by the properties below (a compiled class has no cached_property)
+        self._lazy_app: NearCue | None = None
+        self._lazy_latin_member: NearCue | None = None
+        self._lazy_head: re.Pattern[str] | None = None
+        self._lazy_head_after: re.Pattern[str] | None = None
+        self._lazy_version: re.Pattern[str] | None = None
+        self._lazy_en: CueSegments | None = None
+        self._lazy_en_appos: WordGated | None = None
+        self._lazy_en_life: WordLed | None = None
+        self._lazy_en_stop: re.Pattern[str] | None = None
+        self._lazy_launch_han: bool | None = None
+        self._lazy_launched: re.Pattern[str] | None = None
+        self._lazy_en_appos_forms: tuple[CueSegments, WordLed] | None = None
+        self._made_en_appos_forms = False
         self.lex = lexicon or names_lexicon()
         s = self.lex.services
         self.quoted_followers = tuple(sorted(s["quoted_followers"], key=len, reverse=True))
@@ -61,34 +75,70 @@ class ServiceFinder:
         self._name_stops = frozenset(self.lex.en_orgs["name_stops"])
         self._tiers = frozenset(s["en_tier_words"])
 
-    @cached_property
+    @property
     def _app(self) -> NearCue:
+        value = self._lazy_app
+        if value is None:
+            value = self._lazy_app = self._build_app()
+        return value
+
+    def _build_app(self) -> NearCue:
         words = self.lex.services["app_words"]
         before = rf"([{HAN}0-9]{{2,10}})\s?"
         pattern = re.compile(rf"{before}(?:{alternation(words)})(?![A-Za-z])")
         return NearCue(pattern, words, before, group=NAME_PROBES)  # tried only just before an app word
 
-    @cached_property
+    @property
     def _latin_member(self) -> NearCue:
+        value = self._lazy_latin_member
+        if value is None:
+            value = self._lazy_latin_member = self._build_latin_member()
+        return value
+
+    def _build_latin_member(self) -> NearCue:
         # r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+]{1,10}\s?会员)", made fast
         before = rf"{first_not_after('A-Z', 'A-Za-z0-9')}[A-Za-z0-9+]{{1,10}}\s?"
         pattern = re.compile(rf"({before}会员)")
         return NearCue(pattern, ["会员"], before, group=NAME_PROBES)  # tried only just before 会员
 
-    @cached_property
+    @property
     def _head(self) -> re.Pattern[str]:
+        value = self._lazy_head
+        if value is None:
+            value = self._lazy_head = self._build_head()
+        return value
+
+    def _build_head(self) -> re.Pattern[str]:
         return re.compile(rf"\s*([{HAN}]{{2,8}}?(?:{alternation(self.lex.services['heads'])}))")
 
-    @cached_property
+    @property
     def _head_after(self) -> re.Pattern[str]:
+        value = self._lazy_head_after
+        if value is None:
+            value = self._lazy_head_after = self._build_head_after()
+        return value
+
+    def _build_head_after(self) -> re.Pattern[str]:
         return re.compile(rf"[{HAN}]{{0,6}}?(?:{alternation(self.lex.services['heads'])})")
 
-    @cached_property
+    @property
     def _version(self) -> re.Pattern[str]:
+        value = self._lazy_version
+        if value is None:
+            value = self._lazy_version = self._build_version()
+        return value
+
+    def _build_version(self) -> re.Pattern[str]:
         return re.compile(rf"\s*(?:[{HAN}]{{0,3}}?)(?:{alternation(self.lex.services['version_words'])})")
 
-    @cached_property
+    @property
     def _en(self) -> CueSegments:
+        value = self._lazy_en
+        if value is None:
+            value = self._lazy_en = self._build_en()
+        return value
+
+    def _build_en(self) -> CueSegments:
         words = alternation(self.lex.services["en_words"])
         # (?=[UP])\b[UP]: a capital after no word character, as a set first (a quick scan); a word's
         # characters are never given back (*+): a space or the pattern's end follows them
@@ -145,8 +195,14 @@ class ServiceFinder:
                 out.append(Candidate(h.start(1), h.end(1), "Service", "launched-service", 0.6))
         return out
 
-    @cached_property
+    @property
     def _en_appos(self) -> WordGated:
+        value = self._lazy_en_appos
+        if value is None:
+            value = self._lazy_en_appos = self._build_en_appos()
+        return value
+
+    def _build_en_appos(self) -> WordGated:
         s = self.lex.services
         heads, blockers = alternation(s["en_heads"]), alternation(s["en_head_blockers"])
         guard = _guard(s["en_heads"], UP) if s["en_heads"] else ""  # a name's capital or a head word's first letter
@@ -157,8 +213,14 @@ class ServiceFinder:
         )
         return WordGated(pattern, s["en_heads"], group=NAME_PROBES)  # both forms hold a service head word
 
-    @cached_property
+    @property
     def _en_appos_forms(self) -> tuple[CueSegments, WordLed] | None:
+        if not self._made_en_appos_forms:  # (None is an answer: a flag says whether it was made)
+            self._lazy_en_appos_forms = self._build_en_appos_forms()
+            self._made_en_appos_forms = True
+        return self._lazy_en_appos_forms
+
+    def _build_en_appos_forms(self) -> tuple[CueSegments, WordLed] | None:
         """The two branches of `_en_appos` as patterns of their own, each quick to scan: the first
         begins with a set (a capital after no letter or digit) and is read only in the stretches between
         punctuation that hold a head word, the second begins with a head word, found in the name rules'
@@ -213,8 +275,14 @@ class ServiceFinder:
                                      0.7 if firm else 0.76, subsumes=True))
         return out
 
-    @cached_property
+    @property
     def _en_life(self) -> WordLed:
+        value = self._lazy_en_life
+        if value is None:
+            value = self._lazy_en_life = self._build_en_life()
+        return value
+
+    def _build_en_life(self) -> WordLed:
         s = self.lex.services
         verbs = alternation(s["en_lifecycle_verbs"])
         pattern = re.compile(
@@ -223,8 +291,14 @@ class ServiceFinder:
             rf"(?P<head>(?:\s[a-z][\w\-]*){{0,2}}?\s(?:{alternation(s['en_heads'])})s?\b)?")
         return WordLed(pattern, s["en_lifecycle_verbs"], fold=False, group=NAME_PROBES)  # tried only where a verb begins
 
-    @cached_property
+    @property
     def _en_stop(self) -> re.Pattern[str]:
+        value = self._lazy_en_stop
+        if value is None:
+            value = self._lazy_en_stop = self._build_en_stop()
+        return value
+
+    def _build_en_stop(self) -> re.Pattern[str]:
         stops = self.lex.services.get("en_stop_verbs", ())
         verbs = alternation(stops) or "(?!)"
         return re.compile(rf"\b{_guard(stops)}(?:{verbs}) (?:(?:its|their|the) )?"
@@ -248,13 +322,25 @@ class ServiceFinder:
                 out.append(Candidate(m.start("n"), m.end("n"), "Service", "en-lifecycle-service", 0.76, subsumes=True))
         return out
 
-    @cached_property
+    @property
     def _launch_han(self) -> bool:
+        value = self._lazy_launch_han
+        if value is None:
+            value = self._lazy_launch_han = self._build_launch_han()
+        return value
+
+    def _build_launch_han(self) -> bool:
         """Every launch verb holds a Han character: English text is not scanned for them."""
         return all_han(self.lex.services["launch_verbs"])
 
-    @cached_property
+    @property
     def _launched(self) -> re.Pattern[str]:
+        value = self._lazy_launched
+        if value is None:
+            value = self._lazy_launched = self._build_launched()
+        return value
+
+    def _build_launched(self) -> re.Pattern[str]:
         return re.compile(alternation(self.lex.services["launch_verbs"]))
 
     def _distinctive(self, text: str, h: re.Match[str]) -> bool:
