@@ -15,13 +15,16 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 _new, _set = object.__new__, object.__setattr__
+_NATIVE: set[type] = set()  # classes compiled by mypyc (kg.model when native): no __dict__, made by their __init__
 
 
 @cache
 def _check(cls: type) -> frozenset[str]:
     """The field names of plain dataclass `cls` (TypeError: not plain)."""
     fields = dataclasses.fields(cls)
-    if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__") or not all(f.init for f in fields):
+    if hasattr(cls, "__mypyc_attrs__"):  # a native class: `made` and `replaced` fall back on its own __init__
+        _NATIVE.add(cls)
+    elif hasattr(cls, "__post_init__") or hasattr(cls, "__slots__") or not all(f.init for f in fields):
         raise TypeError(f"{cls.__name__} is not a plain dataclass: make it with its __init__")
     return frozenset(f.name for f in fields)
 
@@ -50,9 +53,18 @@ def in_order(cls: type, names: tuple[str, ...]) -> tuple[str, ...]:
 def made(cls: type[T], fields: dict[str, Any]) -> T:
     """An instance of plain dataclass `cls` whose fields are `fields` (every one, in order: a
     copy of a `template`), as `cls(**fields)` makes it. The dict becomes the instance's own."""
+    if cls in _NATIVE:
+        return cls(**fields)
     obj = _new(cls)
     _set(obj, "__dict__", fields)
     return obj
+
+
+def set_state(obj: object, state: dict[str, Any]) -> None:
+    """`__setstate__` for a frozen class compiled by mypyc (kg.model): sets each field as the
+    dataclass's `__init__` does (the class's own `__setstate__` uses setattr, which it refuses)."""
+    for name, value in state.items():
+        _set(obj, name, value)
 
 
 def replaced(obj: T, changes: dict[str, Any]) -> T:
@@ -60,6 +72,8 @@ def replaced(obj: T, changes: dict[str, Any]) -> T:
     cls = type(obj)
     if not _check(cls).issuperset(changes):
         raise TypeError(f"{cls.__name__} has no field {sorted(set(changes) - _check(cls))}")
+    if cls in _NATIVE:
+        return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
     fields = obj.__dict__.copy()
     fields.update(changes)
     return made(cls, fields)

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
+
+from .frozen import set_state
+
+_C = TypeVar("_C", bound=type)
 
 # Entity types of the public data model (local names of kg: classes).
 ENTITY_TYPES = ("Organization", "Company", "Platform", "GovernmentBody", "Person", "Policy", "Service", "Place")
@@ -18,6 +23,13 @@ EVENT_TYPES = (
 )
 
 
+def _interpreted(cls: _C) -> _C:
+    """Keeps a class interpreted (with a `__dict__`) when mypyc compiles this module: mypyc makes
+    any class with a decorator of its own a plain Python class."""
+    return cls
+
+
+@_interpreted  # kg.ingest.html rebuilds documents from their __dict__
 @dataclass(frozen=True)
 class Document:
     """One news article or item after segmentation.
@@ -221,3 +233,12 @@ class Resolved:
     publishers: dict[str, str] = field(default_factory=dict)  # doc key -> entity key
     authors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # doc key -> entity keys, byline order
     lexicon_relations: list[tuple[str, str, str]] = field(default_factory=list)  # (subj, prop, obj) known a priori
+
+
+# A frozen class compiled by mypyc unpickles with its own `__setstate__`, which sets each field with
+# setattr, which the frozen class refuses: `kg.frozen.set_state` (an interpreted function, so that it
+# binds as a method) sets them as the dataclass's `__init__` does. Its `__getstate__` gives the
+# fields in order, as the `__dict__` of the interpreted class does, so pickles read the same either way.
+for _cls in (Problem, FileResult, Mention, DateMention, Figure, Relation, EventMention):
+    if hasattr(_cls, "__mypyc_attrs__"):
+        setattr(_cls, "__setstate__", set_state)  # noqa: B010 (mypy: a method cannot be assigned)

@@ -11,10 +11,18 @@ from kg.frozen import in_order, made, replaced, template
 from kg.model import DateMention, EventMention, Figure, Mention
 
 
+def _fields(obj: object) -> list[tuple[str, object]]:
+    """The instance's fields in the order it holds them (a class compiled by mypyc has no __dict__:
+    its fields are in the class's order, which its pickle follows)."""
+    if hasattr(obj, "__dict__"):
+        return list(vars(obj).items())
+    return [(f.name, getattr(obj, f.name)) for f in dataclasses.fields(obj)]  # type: ignore[arg-type]
+
+
 def _same(a: object, b: object) -> None:
     assert type(a) is type(b)
     assert a == b and hash(a) == hash(b) and repr(a) == repr(b)
-    assert list(vars(a).items()) == list(vars(b).items()), "the same fields in the same order"
+    assert _fields(a) == _fields(b), "the same fields in the same order"
     assert pickle.dumps(a) == pickle.dumps(b)
 
 

@@ -1,6 +1,7 @@
 """Resolution: one key per real-world entity across languages; one event per happening."""
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -75,7 +76,7 @@ def test_resolve_merges_two_reports_of_one_event() -> None:
     # both name the platform through the gazetteer id
     for ex in (ex1, ex2):
         ex.mentions[0] = Mention(ex.mentions[0].text, ex.mentions[0].start, ex.mentions[0].end, "Platform", key="douyin")
-        ex.events[0] = EventMention(**{**ex.events[0].__dict__, "actors": (ex.mentions[0],)})
+        ex.events[0] = dataclasses.replace(ex.events[0], actors=(ex.mentions[0],))
     res = resolve([ex1, ex2], [d1, d2])
     assert len(res.events) == 1
     (event,) = res.events.values()
